@@ -1,0 +1,184 @@
+//! `site.toml`: the site's title, address, organizations and checklist text.
+
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::source::SourceFile;
+use crate::toml_reader::{self, TableReader, TomlSource, as_table};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Config {
+    pub title: String,
+    /// The address the site is published at, without a trailing slash.
+    pub base_url: String,
+    pub language: String,
+    pub theme: String,
+    pub output_dir: String,
+    pub organizations: BTreeMap<String, Organization>,
+    pub checklist: Checklist,
+    /// Free data for templates.
+    pub extra: serde_json::Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Organization {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Checklist {
+    pub title: Option<String>,
+    pub intro: Option<String>,
+}
+
+impl Config {
+    /// The path part of `base_url` ("" or "/sub"), prefixed to every link so a
+    /// site published below a folder still links correctly.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, rest)| rest);
+        match after_scheme.find('/') {
+            Some(i) => after_scheme[i..].trim_end_matches('/'),
+            None => "",
+        }
+    }
+}
+
+const KEYS: &[&str] = &["title", "base_url", "language", "theme", "output_dir", "organizations", "checklist", "extra"];
+
+/// The reason `site.toml` could not be used at all, as opposed to problems
+/// inside it (which are diagnostics).
+#[derive(Debug)]
+pub enum ConfigError {
+    Missing,
+    Unreadable(std::io::Error),
+}
+
+/// Read `root/site.toml`. `Err` when there is no such file to read; problems
+/// inside it come back as diagnostics beside a best-effort config.
+pub fn load(root: &Path) -> Result<(Config, Diagnostics), ConfigError> {
+    let path = root.join("site.toml");
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Err(ConfigError::Missing),
+        Err(err) => return Err(ConfigError::Unreadable(err)),
+    };
+    let mut diags = Diagnostics::default();
+    let text = match String::from_utf8(text) {
+        Ok(text) => text,
+        Err(err) => {
+            diags.push(
+                Diagnostic::error(Code::UnreadableFile, "site.toml is not valid UTF-8 text")
+                    .in_file("site.toml")
+                    .with_help("save site.toml as UTF-8 in your editor"),
+            );
+            String::from_utf8_lossy(err.as_bytes()).into_owned()
+        }
+    };
+    let file = SourceFile::new("site.toml", text);
+    let config = parse(&file, &mut diags);
+    Ok((config, diags))
+}
+
+fn parse(file: &SourceFile, diags: &mut Diagnostics) -> Config {
+    let offset = usize::from(file.text.starts_with('\u{feff}')) * 3;
+    let mut config = Config {
+        title: String::new(),
+        base_url: String::new(),
+        language: "en".into(),
+        theme: "default".into(),
+        output_dir: "public".into(),
+        organizations: BTreeMap::new(),
+        checklist: Checklist::default(),
+        extra: serde_json::Value::Object(Default::default()),
+    };
+    let Some(table) = toml_reader::parse(file, &file.text[offset..], offset, diags) else {
+        return config;
+    };
+    let source = TomlSource { file, offset };
+    let mut reader = TableReader::new(source, table.get_ref(), table.span(), "site.toml", KEYS, diags);
+    config.title = reader.required_string("title", "\"My training catalogue\"").map(|t| t.value).unwrap_or_default();
+    if let Some(base_url) = reader.required_string("base_url", "\"https://example.org\"") {
+        if base_url.value.starts_with("http://") || base_url.value.starts_with("https://") {
+            config.base_url = base_url.value.trim_end_matches('/').to_string();
+        } else {
+            reader.diags.push(
+                Diagnostic::error(Code::InvalidConfig, format!("`base_url` must be a full http(s) address, found \"{}\"", base_url.value))
+                    .at(file, base_url.span)
+                    .with_help("write the address the site is published at, like `base_url = \"https://example.org\"`"),
+            );
+        }
+    }
+    for (key, slot) in [("language", &mut config.language), ("theme", &mut config.theme), ("output_dir", &mut config.output_dir)] {
+        if let Some(value) = reader.string(key) {
+            *slot = value.value;
+        }
+    }
+    if let Some(extra) = reader.table("extra") {
+        config.extra = toml_reader::to_json(extra.get_ref());
+    }
+    if let Some(orgs) = reader.table("organizations") {
+        for (key, value) in as_table(orgs).into_iter().flat_map(|t| t.iter()) {
+            let Some(org_table) = as_table(value) else {
+                reader.error(
+                    Code::WrongType,
+                    value.span(),
+                    format!("`organizations.{}` must be a table", key.get_ref()),
+                    format!("write a section `[organizations.{}]` with `name = \"…\"` and `url = \"…\"`", key.get_ref()),
+                );
+                continue;
+            };
+            let what = format!("[organizations.{}]", key.get_ref());
+            let mut org = TableReader::new(source, org_table, value.span(), &what, &["name", "url"], reader.diags);
+            let name = org.required_string("name", "\"Full name of the organization\"");
+            let url = org.string("url").map(|u| u.value);
+            org.finish();
+            if let Some(name) = name {
+                config.organizations.insert(key.get_ref().to_string(), Organization { name: name.value, url });
+            }
+        }
+    }
+    if let Some(checklist) = reader.table("checklist") {
+        if let Some(checklist_table) = as_table(checklist) {
+            let mut section = TableReader::new(source, checklist_table, checklist.span(), "[checklist]", &["title", "intro"], reader.diags);
+            config.checklist.title = section.string("title").map(|t| t.value);
+            config.checklist.intro = section.string("intro").map(|t| t.value);
+            section.finish();
+        }
+    }
+    reader.finish();
+    config
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(text: &str) -> (Config, Diagnostics) {
+        let file = SourceFile::new("site.toml", text);
+        let mut diags = Diagnostics::default();
+        (parse(&file, &mut diags), diags)
+    }
+
+    #[test]
+    fn reads_every_field_with_defaults() {
+        let (config, diags) = config(
+            "title = \"T\"\nbase_url = \"https://example.org/sub/\"\n[organizations.idc]\nname = \"IDC\"\nurl = \"https://idc.example\"\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(config.base_url, "https://example.org/sub");
+        assert_eq!(config.base_path(), "/sub");
+        assert_eq!(config.language, "en");
+        assert_eq!(config.output_dir, "public");
+        assert_eq!(config.organizations["idc"].name, "IDC");
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion() {
+        let (_, diags) = config("title = \"T\"\nbase_url = \"https://e.org\"\ntheem = \"x\"\n");
+        let d = &diags.0[0];
+        assert_eq!(d.code, Code::UnknownKey);
+        assert_eq!(d.help.as_deref(), Some("did you mean `theme`?"));
+        assert_eq!(d.location.as_ref().map(|l| (l.line, l.column)), Some((3, 1)));
+    }
+}

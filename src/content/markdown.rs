@@ -1,0 +1,148 @@
+//! Markdown bodies to HTML, in one pass that also records what checks need:
+//! heading anchors (targets of `@id#anchor` links) and the `@id` links.
+//!
+//! `@id` links stay symbolic in the HTML (`href="@level-2#goals"`) because
+//! ids resolve only once every file is loaded; the render stage replaces them.
+
+use super::model::{Body, EntityLink, Heading};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+
+/// Render `text`, whose first byte sits at `offset` in its file.
+pub fn render(text: &str, offset: usize) -> Body {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION;
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut links = Vec::new();
+    let mut headings = Vec::new();
+    let mut used_anchors = HashSet::new();
+    // Index in `events` of the open heading's start, while inside one.
+    let mut open_heading: Option<usize> = None;
+
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('@') => {
+                let target = &dest_url[1..];
+                let (id, anchor) = match target.split_once('#') {
+                    Some((id, anchor)) => (id, Some(anchor.to_string())),
+                    None => (target, None),
+                };
+                links.push(EntityLink {
+                    id: id.to_string(),
+                    anchor,
+                    span: range.start + offset..range.end + offset,
+                });
+            }
+            Event::Start(Tag::Heading { .. }) => open_heading = Some(events.len()),
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(start) = open_heading.take() {
+                    let heading_text = plain_text(&events[start + 1..]);
+                    let heading = finish_heading(&mut events[start], *level, heading_text, &mut used_anchors);
+                    headings.push(heading);
+                }
+            }
+            _ => {}
+        }
+        events.push(event);
+    }
+
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Body { html, headings, links }
+}
+
+/// Give a heading its anchor (an explicit `{#id}` wins), unique in the page.
+fn finish_heading(
+    start: &mut Event<'_>,
+    level: HeadingLevel,
+    text: String,
+    used: &mut HashSet<String>,
+) -> Heading {
+    let Event::Start(Tag::Heading { id, .. }) = start else {
+        unreachable!("open_heading always indexes a heading start");
+    };
+    let base = match id {
+        Some(explicit) => explicit.to_string(),
+        None => slugify(&text),
+    };
+    let mut anchor = base.clone();
+    let mut n = 1;
+    while !used.insert(anchor.clone()) {
+        anchor = format!("{base}-{n}");
+        n += 1;
+    }
+    *id = Some(CowStr::from(anchor.clone()));
+    Heading {
+        level: level as u8,
+        anchor,
+        text,
+    }
+}
+
+fn plain_text(events: &[Event<'_>]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// An anchor from heading text: lowercase letters and digits, words joined
+/// by hyphens, punctuation dropped ("How to apply?" -> "how-to-apply").
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.extend(c.to_lowercase());
+        } else if c.is_whitespace() || c == '-' || c == '_' {
+            pending_hyphen = true;
+        }
+    }
+    if slug.is_empty() {
+        slug.push_str("section");
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_anchors() {
+        let body = render("## How to apply?\n\n## How to apply\n\n### Custom {#mine}\n", 0);
+        let anchors: Vec<_> = body.headings.iter().map(|h| h.anchor.as_str()).collect();
+        assert_eq!(anchors, ["how-to-apply", "how-to-apply-1", "mine"]);
+        assert!(body.html.contains("<h2 id=\"how-to-apply\">How to apply?</h2>"), "{}", body.html);
+    }
+
+    #[test]
+    fn entity_links_are_recorded_with_spans_and_kept_symbolic() {
+        let text = "See [Level 2](@level-2#goals) and [the web](https://example.org).";
+        let body = render(text, 100);
+        assert_eq!(body.links.len(), 1);
+        let link = &body.links[0];
+        assert_eq!((link.id.as_str(), link.anchor.as_deref()), ("level-2", Some("goals")));
+        assert_eq!(&text[link.span.start - 100..link.span.end - 100], "[Level 2](@level-2#goals)");
+        assert!(body.html.contains("href=\"@level-2#goals\""), "{}", body.html);
+    }
+
+    #[test]
+    fn slugs_keep_letters_and_digits() {
+        assert_eq!(slugify("Learning objectives"), "learning-objectives");
+        assert_eq!(slugify("Étape 2 — Café"), "étape-2-café");
+        assert_eq!(slugify("?!"), "section");
+    }
+}

@@ -1,0 +1,234 @@
+//! The load stage: walk `content/`, read every file, split its front matter,
+//! type its fields and render its Markdown.
+//!
+//! Input: the site root. Output: [`Content`], plain data with a span on every
+//! value, and the diagnostics found on the way. Files are read and parsed in
+//! parallel; the result is in path order whatever the scheduling.
+
+mod fields;
+pub mod frontmatter;
+pub mod markdown;
+pub mod model;
+
+pub use model::*;
+
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::source::SourceFile;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Everything found under `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// Markdown files, in path order.
+    pub documents: Vec<Document>,
+    /// Other files (images, PDFs), copied to the output at the same path.
+    pub assets: Vec<Asset>,
+}
+
+/// A non-Markdown file under `content/`.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Relative to `content/`, with `/` separators.
+    pub path: String,
+    pub source: PathBuf,
+}
+
+/// Load `root/content`. Problems become diagnostics; a file that cannot be
+/// read is skipped, never fatal to the others.
+pub fn load(root: &Path) -> (Content, Diagnostics) {
+    let content_dir = root.join("content");
+    let mut diags = Diagnostics::default();
+    let mut markdown = Vec::new();
+    let mut assets = Vec::new();
+    if !content_dir.is_dir() {
+        diags.push(
+            Diagnostic::error(Code::UnreadableFile, "there is no content/ folder")
+                .in_file("content")
+                .with_help("create content/ beside site.toml and put the catalogue's Markdown files in it"),
+        );
+        return (Content::default(), diags);
+    }
+    for entry in walkdir::WalkDir::new(&content_dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map(|p| relative(root, p)).unwrap_or_else(|| "content".into());
+                diags.push(
+                    Diagnostic::error(Code::UnreadableFile, format!("cannot read {path}: {err}"))
+                        .in_file(&path)
+                        .with_help("check that the folder exists and that you may read it"),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = relative(&content_dir, entry.path());
+        if name.ends_with(".md") {
+            markdown.push((rel, entry.into_path()));
+        } else {
+            assets.push(Asset { path: rel, source: entry.into_path() });
+        }
+    }
+
+    let results: Vec<(Option<Document>, Diagnostics)> = markdown
+        .par_iter()
+        .map(|(rel, path)| load_file(rel, path))
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    for (document, file_diags) in results {
+        diags.extend(file_diags);
+        documents.extend(document);
+    }
+    (Content { documents, assets }, diags)
+}
+
+/// A path relative to `base`, with `/` separators whatever the platform.
+pub(crate) fn relative(base: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Read and type one Markdown file. `rel` is relative to `content/`.
+fn load_file(rel: &str, path: &Path) -> (Option<Document>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let display = format!("content/{rel}");
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            diags.push(
+                Diagnostic::error(Code::UnreadableFile, format!("cannot read this file: {err}"))
+                    .in_file(&display)
+                    .with_help("check that the file exists and that you may read it"),
+            );
+            return (None, diags);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(err.as_bytes()).into_owned();
+            let file = SourceFile::new(display, lossy);
+            diags.push(
+                Diagnostic::error(Code::UnreadableFile, "this file is not valid UTF-8 text")
+                    .at(&file, offset..offset + 1)
+                    .with_help("save the file as UTF-8 in your editor (\"Save with encoding\" or similar)"),
+            );
+            return (None, diags);
+        }
+    };
+    let file = SourceFile::new(display, text);
+    let location = Location::of(rel);
+    let parts = match frontmatter::split(&file) {
+        Ok(parts) => parts,
+        Err(diagnostic) => {
+            diags.push(diagnostic);
+            return (None, diags);
+        }
+    };
+    if !location.is_index && !is_valid_id(&location.id) {
+        let suggestion = markdown::slugify(&location.id)
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect::<String>();
+        diags.push(
+            Diagnostic::error(Code::InvalidId, format!("`{}` is not a valid id", location.id))
+                .in_file(&file.path)
+                .with_help(format!(
+                    "ids are file names of lowercase letters a-z, digits and hyphens; rename the file to `{}.md`",
+                    if suggestion.is_empty() { "my-page" } else { &suggestion }
+                )),
+        );
+    }
+    let body_text = &file.text[parts.body.clone()];
+    let body = markdown::render(body_text, parts.body.start);
+    let front = &file.text[parts.front_matter.clone()];
+    let typed = fields::read(&file, front, parts.front_matter.start, location.kind, location.is_index, &mut diags);
+    let document = typed.map(|(common, details)| Document {
+        id: location.id,
+        kind: location.kind,
+        path: location.path,
+        is_index: location.is_index,
+        source: file.clone(),
+        common,
+        body,
+        details,
+    });
+    (document, diags)
+}
+
+/// What a file's place under `content/` says about it.
+struct Location {
+    id: String,
+    kind: Kind,
+    path: String,
+    is_index: bool,
+}
+
+impl Location {
+    fn of(rel: &str) -> Location {
+        let without_ext = rel.strip_suffix(".md").unwrap_or(rel);
+        let (folder, stem) = match without_ext.rsplit_once('/') {
+            Some((folder, stem)) => (folder, stem),
+            None => ("", without_ext),
+        };
+        let top = folder.split('/').next().unwrap_or("");
+        let kind = Kind::from_folder(top).unwrap_or(Kind::Page);
+        let is_index = stem == "_index";
+        let path = if is_index {
+            folder.to_string()
+        } else if kind == Kind::Page {
+            without_ext.to_string()
+        } else {
+            format!("{}/{stem}", kind.folder())
+        };
+        Location {
+            id: if is_index { String::new() } else { stem.to_string() },
+            kind,
+            path,
+            is_index,
+        }
+    }
+}
+
+/// Ids are file stems of `[a-z0-9-]+`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_decide_kind_and_path() {
+        let level = Location::of("levels/level-2.md");
+        assert_eq!((level.kind, level.id.as_str(), level.path.as_str()), (Kind::Level, "level-2", "levels/level-2"));
+        let nested = Location::of("workshops/level-2/consent.md");
+        assert_eq!((nested.kind, nested.path.as_str()), (Kind::Workshop, "workshops/consent"));
+        let home = Location::of("_index.md");
+        assert!(home.is_index && home.path.is_empty() && home.kind == Kind::Page);
+        let listing = Location::of("levels/_index.md");
+        assert!(listing.is_index && listing.kind == Kind::Level && listing.path == "levels");
+        let page = Location::of("help/faq.md");
+        assert_eq!((page.kind, page.path.as_str()), (Kind::Page, "help/faq"));
+    }
+
+    #[test]
+    fn ids_are_lowercase_ascii() {
+        assert!(is_valid_id("level-2"));
+        assert!(!is_valid_id("Level 2"));
+        assert!(!is_valid_id("café"));
+        assert!(!is_valid_id(""));
+    }
+}

@@ -1,0 +1,217 @@
+//! The typed content model: what one Markdown file under `content/` says,
+//! after its front matter is read and its body is turned into HTML.
+
+use crate::rules::Expr;
+use crate::source::{SourceFile, Spanned};
+
+/// The kinds of content, decided by the folder a file sits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Pathway,
+    Level,
+    Workshop,
+    Requirement,
+    Credential,
+    Page,
+}
+
+impl Kind {
+    /// The catalogue kinds, in the order the site presents them.
+    pub const CATALOGUE: [Kind; 5] = [
+        Kind::Pathway,
+        Kind::Level,
+        Kind::Workshop,
+        Kind::Requirement,
+        Kind::Credential,
+    ];
+
+    /// The folder under `content/` (and URL segment) of a catalogue kind.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Pathway => "pathways",
+            Kind::Level => "levels",
+            Kind::Workshop => "workshops",
+            Kind::Requirement => "requirements",
+            Kind::Credential => "credentials",
+            Kind::Page => "",
+        }
+    }
+
+    pub fn from_folder(folder: &str) -> Option<Kind> {
+        Kind::CATALOGUE.into_iter().find(|kind| kind.folder() == folder)
+    }
+
+    /// Singular name, for messages and templates.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Pathway => "pathway",
+            Kind::Level => "level",
+            Kind::Workshop => "workshop",
+            Kind::Requirement => "requirement",
+            Kind::Credential => "credential",
+            Kind::Page => "page",
+        }
+    }
+}
+
+/// One content file, read and typed.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file stem; unique across the catalogue. Empty for `_index.md`.
+    pub id: String,
+    pub kind: Kind,
+    /// For pages and listings: the URL path below the site root, without
+    /// slashes at either end ("" for the home page, "help/faq").
+    pub path: String,
+    /// True for a folder's `_index.md`: the listing page's title and prose.
+    pub is_index: bool,
+    pub source: SourceFile,
+    pub common: Common,
+    pub body: Body,
+    pub details: Details,
+}
+
+/// Fields every kind has.
+#[derive(Debug, Clone, Default)]
+pub struct Common {
+    pub title: Spanned<String>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub weight: i64,
+    /// Free data for templates (`[extra]`).
+    pub extra: serde_json::Value,
+}
+
+/// A body rendered to HTML, with what checks need to know about it.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// HTML in which `@id` links are still symbolic (`href="@level-2#goals"`);
+    /// the render stage turns them into URLs.
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<EntityLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub anchor: String,
+    pub text: String,
+}
+
+/// A Markdown link to an entity: `[text](@id)` or `[text](@id#anchor)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityLink {
+    pub id: String,
+    pub anchor: Option<String>,
+    pub span: crate::source::Span,
+}
+
+/// The fields of each kind.
+#[derive(Debug, Clone)]
+pub enum Details {
+    Page,
+    Pathway(Pathway),
+    Level(Level),
+    Workshop(Workshop),
+    Requirement(Requirement),
+    Credential(Credential),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Pathway {
+    /// A key of `[organizations]` in site.toml.
+    pub organization: Option<Spanned<String>>,
+    /// The credential the pathway leads to.
+    pub outcome: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Level {
+    pub pathway: Option<Spanned<String>>,
+    pub order: Option<Spanned<i64>>,
+    /// What it takes to start.
+    pub requires: Option<Expr>,
+    /// What it takes to finish; without it, a level is done when a record lists it.
+    pub completion: Option<Expr>,
+    pub awards: Option<Spanned<String>>,
+    pub by_application: bool,
+    pub duration: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Workshop {
+    pub level: Option<Spanned<String>>,
+    /// Defaults to its level's `requires`.
+    pub requires: Option<Expr>,
+    pub duration: Option<String>,
+    pub topics: Vec<String>,
+    pub audience: Vec<String>,
+    pub offerings: Vec<Offering>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offering {
+    pub start: Spanned<Date>,
+    pub end: Option<Spanned<Date>>,
+    pub location: Option<String>,
+    pub online: bool,
+    pub register: Option<String>,
+}
+
+/// A calendar date, as TOML writes it (`2027-03-12`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Training,
+    Experience,
+    Membership,
+    Status,
+    Background,
+}
+
+impl Category {
+    pub const ALL: [(&'static str, Category); 5] = [
+        ("training", Category::Training),
+        ("experience", Category::Experience),
+        ("membership", Category::Membership),
+        ("status", Category::Status),
+        ("background", Category::Background),
+    ];
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Requirement {
+    pub category: Option<Category>,
+    /// For a measured experience: hours, years, credits.
+    pub unit: Option<String>,
+    /// For a certificate that lapses: "3 years".
+    pub valid_for: Option<String>,
+    pub providers: Vec<Provider>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Provider {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Credential {
+    /// A key of `[organizations]` in site.toml.
+    pub issuer: Option<Spanned<String>>,
+}

@@ -1,0 +1,110 @@
+//! Machine-readable outputs: `catalogue.json` (the resolved catalogue as
+//! open data) and `sitemap.xml`.
+
+use super::links::{listing_url, url_of};
+use crate::catalogue::Catalogue;
+use crate::content::{Details, Kind};
+use crate::rules;
+use serde_json::{Value, json};
+
+/// The resolved catalogue: every entity with its fields and resolved
+/// relations, ids as references. Stable key order, so identical input gives
+/// identical bytes.
+pub fn catalogue_json(catalogue: &Catalogue) -> String {
+    let config = &catalogue.config;
+    let entities = |kind: Kind| -> Vec<Value> {
+        catalogue
+            .of_kind(kind)
+            .map(|doc| {
+                let mut value = json!({
+                    "id": doc.id,
+                    "title": doc.common.title.value,
+                    "summary": doc.common.summary,
+                    "url": format!("{}{}", config.base_url, url_of(catalogue, doc).trim_start_matches(config.base_path())),
+                });
+                let fields = match &doc.details {
+                    Details::Pathway(p) => json!({
+                        "organization": p.organization.as_ref().map(|o| &o.value),
+                        "outcome": p.outcome.as_ref().map(|o| &o.value),
+                        "levels": catalogue.index_of(&doc.id)
+                            .and_then(|i| catalogue.pathway_levels.get(&i))
+                            .map(|levels| levels.iter().map(|&l| &catalogue.documents[l].id).collect::<Vec<_>>())
+                            .unwrap_or_default(),
+                    }),
+                    Details::Level(l) => json!({
+                        "pathway": l.pathway.as_ref().map(|p| &p.value),
+                        "order": l.order.as_ref().map(|o| o.value),
+                        "requires": l.requires.as_ref().map(rules::to_json),
+                        "completion": l.completion.as_ref().map(rules::to_json),
+                        "awards": l.awards.as_ref().map(|a| &a.value),
+                        "by_application": l.by_application,
+                        "duration": l.duration,
+                    }),
+                    Details::Workshop(w) => json!({
+                        "level": w.level.as_ref().map(|l| &l.value),
+                        "requires": catalogue.workshop_requires(w).map(rules::to_json),
+                        "duration": w.duration,
+                        "topics": w.topics,
+                        "audience": w.audience,
+                        "offerings": w.offerings.iter().map(|o| json!({
+                            "start": o.start.value.to_string(),
+                            "end": o.end.as_ref().map(|e| e.value.to_string()),
+                            "location": o.location,
+                            "online": o.online,
+                            "register": o.register,
+                        })).collect::<Vec<_>>(),
+                    }),
+                    Details::Requirement(r) => json!({
+                        "category": r.category,
+                        "unit": r.unit,
+                        "valid_for": r.valid_for,
+                        "providers": r.providers,
+                    }),
+                    Details::Credential(c) => json!({ "issuer": c.issuer.as_ref().map(|i| &i.value) }),
+                    Details::Page => json!({}),
+                };
+                if let (Value::Object(target), Value::Object(fields)) = (&mut value, fields) {
+                    target.extend(fields);
+                }
+                value
+            })
+            .collect()
+    };
+    let document = json!({
+        "site": { "title": config.title, "base_url": config.base_url, "language": config.language },
+        "organizations": config.organizations,
+        "pathways": entities(Kind::Pathway),
+        "levels": entities(Kind::Level),
+        "workshops": entities(Kind::Workshop),
+        "requirements": entities(Kind::Requirement),
+        "credentials": entities(Kind::Credential),
+    });
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Every page's absolute URL, sorted.
+pub fn sitemap(catalogue: &Catalogue, extra_paths: &[&str]) -> String {
+    let config = &catalogue.config;
+    let origin = config.base_url.trim_end_matches(config.base_path());
+    let mut urls: Vec<String> = catalogue
+        .documents
+        .iter()
+        .filter(|d| d.kind == Kind::Page || !d.is_index)
+        .map(|d| url_of(catalogue, d))
+        .chain(Kind::CATALOGUE.into_iter().filter(|k| catalogue.by_kind.contains_key(k)).map(|k| listing_url(catalogue, k)))
+        .chain(extra_paths.iter().map(|p| super::links::path_url(config.base_path(), p)))
+        .map(|path| format!("{origin}{path}"))
+        .collect();
+    urls.sort();
+    urls.dedup();
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for url in urls {
+        xml.push_str("  <url><loc>");
+        xml.push_str(&tera::escape_html(&url));
+        xml.push_str("</loc></url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}

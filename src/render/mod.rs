@@ -1,0 +1,284 @@
+//! The render stage: the resolved catalogue and a theme in, every page of
+//! the site in memory out.
+//!
+//! Templates are compiled once; pages render in parallel, each from a small
+//! view of its own document (see [`views`]). Rendering does no I/O: static
+//! files are referenced, not read, until the write stage.
+
+pub mod data;
+pub mod links;
+pub mod theme;
+pub mod views;
+
+use crate::catalogue::{Catalogue, DocId};
+use crate::content::Kind;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use rayon::prelude::*;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use theme::{StaticFile, Theme};
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Relative to the output folder, with `/` separators.
+    pub path: String,
+    pub contents: Contents,
+}
+
+#[derive(Debug, Clone)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    Static(&'static [u8]),
+    /// A file to copy as it is (content assets, static files on disk).
+    Copy(PathBuf),
+}
+
+/// The whole site, in path order.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    pub files: Vec<OutputFile>,
+}
+
+impl Site {
+    /// Number of HTML pages.
+    pub fn page_count(&self) -> usize {
+        self.files.iter().filter(|f| f.path.ends_with(".html")).count()
+    }
+}
+
+/// A page to render.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Home,
+    Listing(Kind),
+    Document(DocId),
+    Checklist,
+    NotFound,
+}
+
+/// Render every page. Template errors are diagnostics naming the template.
+pub fn render(catalogue: &Catalogue, theme: &Theme) -> Result<Site, Diagnostics> {
+    let tera = compile(catalogue, theme)?;
+    let shared = Shared::new(catalogue, theme);
+
+    let mut jobs = vec![Job::Home, Job::Checklist, Job::NotFound];
+    jobs.extend(
+        Kind::CATALOGUE
+            .into_iter()
+            .filter(|k| catalogue.by_kind.contains_key(k) || catalogue.listings.contains_key(k))
+            .map(Job::Listing),
+    );
+    jobs.extend(
+        catalogue
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| !d.is_index || (d.kind == Kind::Page && !d.path.is_empty()))
+            .map(|(i, _)| Job::Document(i)),
+    );
+
+    let rendered: Vec<Result<OutputFile, Diagnostic>> =
+        jobs.par_iter().map(|job| render_job(&tera, &shared, catalogue, theme, *job)).collect();
+    let mut diags = Diagnostics::default();
+    let mut files = Vec::with_capacity(rendered.len() + theme.statics.len() + catalogue.assets.len() + 2);
+    for result in rendered {
+        match result {
+            Ok(file) => files.push(file),
+            Err(diagnostic) => diags.push(diagnostic),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    files.push(OutputFile {
+        path: "catalogue.json".into(),
+        contents: Contents::Bytes(data::catalogue_json(catalogue).into_bytes()),
+    });
+    files.push(OutputFile {
+        path: "sitemap.xml".into(),
+        contents: Contents::Bytes(data::sitemap(catalogue, &["", "checklist"]).into_bytes()),
+    });
+    for (path, file) in &theme.statics {
+        let contents = match file {
+            StaticFile::Embedded(bytes) => Contents::Static(bytes),
+            StaticFile::OnDisk(source) => Contents::Copy(source.clone()),
+        };
+        files.push(OutputFile { path: path.clone(), contents });
+    }
+    for asset in &catalogue.assets {
+        files.push(OutputFile { path: asset.path.clone(), contents: Contents::Copy(asset.source.clone()) });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    // A later file of the same path (site static over content asset) wins… but
+    // two writers of one path is a mistake worth no silent surprise: keep the first.
+    files.dedup_by(|later, earlier| later.path == earlier.path);
+    Ok(Site { files })
+}
+
+/// Compile every template once.
+fn compile(catalogue: &Catalogue, theme: &Theme) -> Result<tera::Tera, Diagnostics> {
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    let sources: Vec<(&str, &str)> = theme.templates.iter().map(|(name, (text, _))| (name.as_str(), text.as_str())).collect();
+    if let Err(err) = tera.add_raw_templates(sources) {
+        let origin = template_named_in(&err, theme);
+        let mut diags = Diagnostics::default();
+        diags.push(
+            Diagnostic::error(Code::Template, format!("a template does not compile: {}", error_chain(&err)))
+                .in_file(&origin)
+                .with_help("fix the template syntax; docs/templates.md lists what templates can use"),
+        );
+        return Err(diags);
+    }
+    let urls: HashMap<String, String> = catalogue
+        .documents
+        .iter()
+        .filter(|d| !d.id.is_empty())
+        .map(|d| (d.id.clone(), links::url_of(catalogue, d)))
+        .collect();
+    tera.register_function("url_for", move |args: &HashMap<String, Value>| {
+        let id = args.get("id").and_then(Value::as_str).ok_or_else(|| tera::Error::msg("url_for needs `id`, like url_for(id=\"level-1\")"))?;
+        urls.get(id)
+            .map(|url| Value::String(url.clone()))
+            .ok_or_else(|| tera::Error::msg(format!("url_for: no page has the id \"{id}\"")))
+    });
+    Ok(tera)
+}
+
+fn template_named_in(err: &tera::Error, theme: &Theme) -> String {
+    let text = error_chain(err);
+    theme
+        .templates
+        .iter()
+        .find(|(name, _)| text.contains(&format!("'{name}'")))
+        .map_or_else(|| "templates".to_string(), |(_, (_, origin))| origin.clone())
+}
+
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut source = err.source();
+    while let Some(cause) = source {
+        parts.push(cause.to_string());
+        source = cause.source();
+    }
+    parts.join(": ")
+}
+
+/// Context values every page shares, built once.
+struct Shared {
+    site: Value,
+    i18n: Value,
+    nav: Vec<Value>,
+}
+
+impl Shared {
+    fn new(catalogue: &Catalogue, theme: &Theme) -> Self {
+        let config = &catalogue.config;
+        let mut site = serde_json::to_value(config).unwrap_or_default();
+        if let Value::Object(map) = &mut site {
+            map.insert("base_path".into(), json!(config.base_path()));
+        }
+        Shared { site, i18n: theme.i18n.clone(), nav: views::nav(catalogue, &theme.i18n) }
+    }
+}
+
+fn render_job(tera: &tera::Tera, shared: &Shared, catalogue: &Catalogue, theme: &Theme, job: Job) -> Result<OutputFile, Diagnostic> {
+    let base = catalogue.config.base_path();
+    let mut context = serde_json::Map::new();
+    let (template, path, section) = match job {
+        Job::Home => {
+            let content = catalogue.home.map(|i| body_html(catalogue, i)).unwrap_or_default();
+            let page = match catalogue.home {
+                Some(i) => views::page(catalogue, i, content),
+                None => json!({"title": catalogue.config.title, "content": "", "url": links::path_url(base, "")}),
+            };
+            context.insert("page".into(), page);
+            context.insert("pathways".into(), pathways(catalogue));
+            ("index.html", String::new(), "home")
+        }
+        Job::Listing(kind) => {
+            let listing = catalogue.listings.get(&kind).copied();
+            let title = listing
+                .map(|i| catalogue.documents[i].common.title.value.clone())
+                .or_else(|| theme.i18n["kinds"][kind.folder()].as_str().map(String::from))
+                .unwrap_or_else(|| kind.folder().to_string());
+            context.insert("section".into(), json!({
+                "kind": kind,
+                "title": title,
+                "summary": listing.and_then(|i| catalogue.documents[i].common.summary.clone()),
+                "content": listing.map(|i| body_html(catalogue, i)).unwrap_or_default(),
+                "url": links::listing_url(catalogue, kind),
+                "items": views::listing_items(catalogue, kind),
+            }));
+            ("list.html", kind.folder().to_string(), kind.folder())
+        }
+        Job::Document(i) => {
+            let doc = &catalogue.documents[i];
+            context.insert("page".into(), views::page(catalogue, i, body_html(catalogue, i)));
+            let template = match doc.kind {
+                Kind::Pathway => "pathway.html",
+                Kind::Level => "level.html",
+                Kind::Workshop => "workshop.html",
+                Kind::Requirement => "requirement.html",
+                Kind::Credential => "credential.html",
+                Kind::Page => "page.html",
+            };
+            (template, doc.path.clone(), if doc.kind == Kind::Page { "" } else { doc.kind.folder() })
+        }
+        Job::Checklist => {
+            context.insert("pathways".into(), pathways(catalogue));
+            ("checklist.html", "checklist".to_string(), "checklist")
+        }
+        Job::NotFound => ("404.html", "404".to_string(), ""),
+    };
+    let url = links::path_url(base, &path);
+    context.insert("site".into(), shared.site.clone());
+    context.insert("t".into(), shared.i18n.clone());
+    context.insert("nav".into(), json!(shared.nav));
+    context.insert("section_key".into(), json!(section));
+    context.insert("current_url".into(), json!(url));
+    context.insert("permalink".into(), json!(format!("{}{}", catalogue.config.base_url.trim_end_matches(base), url)));
+    let context = tera::Context::from_value(Value::Object(context)).map_err(|e| template_error(theme, template, &path, &e))?;
+    let html = tera.render(template, &context).map_err(|e| template_error(theme, template, &path, &e))?;
+    let output = if matches!(job, Job::NotFound) { "404.html".to_string() } else { links::output_path(&path) };
+    Ok(OutputFile { path: output, contents: Contents::Bytes(html.into_bytes()) })
+}
+
+fn template_error(theme: &Theme, template: &str, path: &str, err: &tera::Error) -> Diagnostic {
+    let origin = theme.templates.get(template).map_or_else(|| template.to_string(), |(_, origin)| origin.clone());
+    Diagnostic::error(Code::Template, format!("template {template} failed on the page /{path}: {}", error_chain(err)))
+        .in_file(&origin)
+        .with_help("fix the template, or the page data it expects; docs/templates.md lists every variable")
+}
+
+/// A document's body with its `@id` links turned into URLs.
+fn body_html(catalogue: &Catalogue, index: DocId) -> String {
+    links::resolve_entity_links(&catalogue.documents[index].body.html, catalogue)
+}
+
+/// Every pathway with its levels, for the home and checklist pages.
+fn pathways(catalogue: &Catalogue) -> Value {
+    let list: Vec<Value> = catalogue
+        .by_kind
+        .get(&Kind::Pathway)
+        .into_iter()
+        .flatten()
+        .map(|&p| {
+            let mut view = views::link(catalogue, &catalogue.documents[p]);
+            let levels: Vec<Value> = catalogue
+                .pathway_levels
+                .get(&p)
+                .into_iter()
+                .flatten()
+                .map(|&l| views::level_summary(catalogue, l))
+                .collect();
+            if let Value::Object(map) = &mut view {
+                map.insert("levels".into(), levels.into());
+            }
+            view
+        })
+        .collect();
+    Value::Array(list)
+}
