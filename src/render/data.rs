@@ -102,7 +102,7 @@ pub fn sitemap(catalogue: &Catalogue, extra_paths: &[&str]) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for url in urls {
         xml.push_str("  <url><loc>");
-        xml.push_str(&tera::escape_html(&url));
+        xml.push_str(&super::escape_html(&url));
         xml.push_str("</loc></url>\n");
     }
     xml.push_str("</urlset>\n");

@@ -121,6 +121,7 @@ pub fn render(catalogue: &Catalogue, theme: &Theme) -> Result<Site, Diagnostics>
 fn compile(catalogue: &Catalogue, theme: &Theme) -> Result<tera::Tera, Diagnostics> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     let sources: Vec<(&str, &str)> = theme.templates.iter().map(|(name, (text, _))| (name.as_str(), text.as_str())).collect();
     if let Err(err) = tera.add_raw_templates(sources) {
         let origin = template_named_in(&err, theme);
@@ -164,6 +165,22 @@ fn error_chain(err: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     parts.join(": ")
+}
+
+/// HTML-escape the five characters that matter, leaving `/` readable in URLs.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Context values every page shares, built once.
