@@ -36,7 +36,10 @@ impl Config {
     /// The path part of `base_url` ("" or "/sub"), prefixed to every link so a
     /// site published below a folder still links correctly.
     pub fn base_path(&self) -> &str {
-        let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, rest)| rest);
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, rest)| rest);
         match after_scheme.find('/') {
             Some(i) => after_scheme[i..].trim_end_matches('/'),
             None => "",
@@ -44,7 +47,16 @@ impl Config {
     }
 }
 
-const KEYS: &[&str] = &["title", "base_url", "language", "theme", "output_dir", "organizations", "checklist", "extra"];
+const KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "language",
+    "theme",
+    "output_dir",
+    "organizations",
+    "checklist",
+    "extra",
+];
 
 /// The reason `site.toml` could not be used at all, as opposed to problems
 /// inside it (which are diagnostics).
@@ -96,8 +108,18 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics) -> Config {
         return config;
     };
     let source = TomlSource { file, offset };
-    let mut reader = TableReader::new(source, table.get_ref(), table.span(), "site.toml", KEYS, diags);
-    config.title = reader.required_string("title", "\"My training catalogue\"").map(|t| t.value).unwrap_or_default();
+    let mut reader = TableReader::new(
+        source,
+        table.get_ref(),
+        table.span(),
+        "site.toml",
+        KEYS,
+        diags,
+    );
+    config.title = reader
+        .required_string("title", "\"My training catalogue\"")
+        .map(|t| t.value)
+        .unwrap_or_default();
     if let Some(base_url) = reader.required_string("base_url", "\"https://example.org\"") {
         if base_url.value.starts_with("http://") || base_url.value.starts_with("https://") {
             config.base_url = base_url.value.trim_end_matches('/').to_string();
@@ -109,7 +131,11 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics) -> Config {
             );
         }
     }
-    for (key, slot) in [("language", &mut config.language), ("theme", &mut config.theme), ("output_dir", &mut config.output_dir)] {
+    for (key, slot) in [
+        ("language", &mut config.language),
+        ("theme", &mut config.theme),
+        ("output_dir", &mut config.output_dir),
+    ] {
         if let Some(value) = reader.string(key) {
             *slot = value.value;
         }
@@ -129,18 +155,38 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics) -> Config {
                 continue;
             };
             let what = format!("[organizations.{}]", key.get_ref());
-            let mut org = TableReader::new(source, org_table, value.span(), &what, &["name", "url"], reader.diags);
+            let mut org = TableReader::new(
+                source,
+                org_table,
+                value.span(),
+                &what,
+                &["name", "url"],
+                reader.diags,
+            );
             let name = org.required_string("name", "\"Full name of the organization\"");
             let url = org.string("url").map(|u| u.value);
             org.finish();
             if let Some(name) = name {
-                config.organizations.insert(key.get_ref().to_string(), Organization { name: name.value, url });
+                config.organizations.insert(
+                    key.get_ref().to_string(),
+                    Organization {
+                        name: name.value,
+                        url,
+                    },
+                );
             }
         }
     }
     if let Some(checklist) = reader.table("checklist") {
         if let Some(checklist_table) = as_table(checklist) {
-            let mut section = TableReader::new(source, checklist_table, checklist.span(), "[checklist]", &["title", "intro"], reader.diags);
+            let mut section = TableReader::new(
+                source,
+                checklist_table,
+                checklist.span(),
+                "[checklist]",
+                &["title", "intro"],
+                reader.diags,
+            );
             config.checklist.title = section.string("title").map(|t| t.value);
             config.checklist.intro = section.string("intro").map(|t| t.value);
             section.finish();
@@ -179,6 +225,9 @@ mod tests {
         let d = &diags.0[0];
         assert_eq!(d.code, Code::UnknownKey);
         assert_eq!(d.help.as_deref(), Some("did you mean `theme`?"));
-        assert_eq!(d.location.as_ref().map(|l| (l.line, l.column)), Some((3, 1)));
+        assert_eq!(
+            d.location.as_ref().map(|l| (l.line, l.column)),
+            Some((3, 1))
+        );
     }
 }

@@ -257,7 +257,10 @@ impl IntoIterator for Diagnostics {
 
 /// The closest of `candidates` to `word` by edit distance, if any is close
 /// enough to be a plausible typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
         let score = strsim::normalized_damerau_levenshtein(word, candidate);
@@ -274,11 +277,17 @@ mod tests {
 
     #[test]
     fn renders_like_rustc() {
-        let file = SourceFile::new("content/levels/level-3.md", "+++\ntitle = \"x\"\nrequires = [\"first-aide\"]\n+++\n");
+        let file = SourceFile::new(
+            "content/levels/level-3.md",
+            "+++\ntitle = \"x\"\nrequires = [\"first-aide\"]\n+++\n",
+        );
         let offset = file.text.find("\"first-aide\"").unwrap_or(0);
-        let d = Diagnostic::error(Code::UnresolvedReference, "unresolved reference \"first-aide\"")
-            .at(&file, offset..offset + 12)
-            .with_help("did you mean \"first-aid\"?");
+        let d = Diagnostic::error(
+            Code::UnresolvedReference,
+            "unresolved reference \"first-aide\"",
+        )
+        .at(&file, offset..offset + 12)
+        .with_help("did you mean \"first-aid\"?");
         assert_eq!(
             d.render_human(),
             "error[E006]: unresolved reference \"first-aide\"\n \

@@ -81,7 +81,13 @@ pub fn check(options: &SiteOptions) -> Result<Checked, Failure> {
     diags.extend(theme_diags);
     let (content, content_diags) = content::load(root);
     diags.extend(content_diags);
-    let (catalogue, resolve_diags) = catalogue::resolve(config, content, ResolveOptions { drafts: options.drafts });
+    let (catalogue, resolve_diags) = catalogue::resolve(
+        config,
+        content,
+        ResolveOptions {
+            drafts: options.drafts,
+        },
+    );
     diags.extend(resolve_diags);
     if diags.has_errors() {
         diags.sort();
@@ -90,7 +96,11 @@ pub fn check(options: &SiteOptions) -> Result<Checked, Failure> {
     match render::render(&catalogue, &theme) {
         Ok(site) => {
             diags.sort();
-            Ok(Checked { catalogue, site, diagnostics: diags })
+            Ok(Checked {
+                catalogue,
+                site,
+                diagnostics: diags,
+            })
         }
         Err(render_diags) => {
             diags.extend(render_diags);
@@ -114,7 +124,10 @@ pub struct BuildReport {
 pub fn build(options: &SiteOptions, output: Option<&Path>) -> Result<BuildReport, Failure> {
     let started = Instant::now();
     // Refuse a dangerous output folder before doing any work.
-    let early_output = output.map(|o| output::check_output_dir(&options.root, o)).transpose().map_err(Failure::CannotRun)?;
+    let early_output = output
+        .map(|o| output::check_output_dir(&options.root, o))
+        .transpose()
+        .map_err(Failure::CannotRun)?;
     let checked = check(options)?;
     let output = match early_output {
         Some(output) => output,

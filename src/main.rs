@@ -47,12 +47,25 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            return if err.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match cli.command {
-        Command::Build { root, output, base_url, drafts } => {
-            let options = SiteOptions { root, base_url, drafts };
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let options = SiteOptions {
+                root,
+                base_url,
+                drafts,
+            };
             match cairn::build(&options, output.as_deref()) {
                 Ok(report) => {
                     print_diagnostics(&report.warnings);
@@ -69,7 +82,11 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { root, drafts } => {
-            let options = SiteOptions { root, base_url: None, drafts };
+            let options = SiteOptions {
+                root,
+                base_url: None,
+                drafts,
+            };
             match cairn::check(&options) {
                 Ok(checked) => {
                     print_diagnostics(&checked.diagnostics);
@@ -106,7 +123,11 @@ fn summary(diagnostics: &Diagnostics) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
     if errors > 0 {
-        format!("error: found {} and {}; nothing was written", plural(errors, "error"), plural(warnings, "warning"))
+        format!(
+            "error: found {} and {}; nothing was written",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
     } else {
         format!("ok: no errors, {}", plural(warnings, "warning"))
     }

@@ -23,25 +23,44 @@ const MARKER_TEXT: &str = "This folder was written by cairn. cairn replaces it w
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
     let root = absolute(root);
     let output = absolute(output);
-    let refuse = |message: String, help: &str| Err(Diagnostic::error(Code::Output, message).with_help(help.to_string()));
+    let refuse = |message: String, help: &str| {
+        Err(Diagnostic::error(Code::Output, message).with_help(help.to_string()))
+    };
     let shown = output.display();
     if output == root {
-        return refuse(format!("the output folder {shown} is the site root"), "choose a folder inside the site for the built site, like --output public");
+        return refuse(
+            format!("the output folder {shown} is the site root"),
+            "choose a folder inside the site for the built site, like --output public",
+        );
     }
     if root.starts_with(&output) {
-        return refuse(format!("the output folder {shown} contains the site root"), "choose a folder inside the site for the built site, like --output public");
+        return refuse(
+            format!("the output folder {shown} contains the site root"),
+            "choose a folder inside the site for the built site, like --output public",
+        );
     }
     for source in ["content", "templates", "static", "themes"] {
         if output.starts_with(root.join(source)) {
-            return refuse(format!("the output folder {shown} is inside the site's {source}/ folder"), "choose a folder outside content/, templates/, static/ and themes/, like --output public");
+            return refuse(
+                format!("the output folder {shown} is inside the site's {source}/ folder"),
+                "choose a folder outside content/, templates/, static/ and themes/, like --output public",
+            );
         }
     }
     if output.join("content").is_dir() {
-        return refuse(format!("the output folder {shown} contains a content/ folder: it looks like a site, not a build"), "choose an empty or new folder for the built site, like --output public");
+        return refuse(
+            format!(
+                "the output folder {shown} contains a content/ folder: it looks like a site, not a build"
+            ),
+            "choose an empty or new folder for the built site, like --output public",
+        );
     }
     if output.exists() {
         if !output.is_dir() {
-            return refuse(format!("the output path {shown} is a file, not a folder"), "choose a folder for the built site, like --output public");
+            return refuse(
+                format!("the output path {shown} is a file, not a folder"),
+                "choose a folder for the built site, like --output public",
+            );
         }
         if !output.join(MARKER).is_file() && !is_empty_dir(&output) {
             return refuse(
@@ -59,7 +78,10 @@ pub fn write(site: &Site, output: &Path) -> Result<(), Diagnostic> {
         Diagnostic::error(Code::Output, format!("cannot {what} {}: {err}", path.display()))
             .with_help("check that the disk has room and that you may write there; the previous site was left as it was")
     };
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     let parent = output.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
     remove_leftovers(parent, &name);
@@ -122,11 +144,16 @@ fn fill(dir: &Path, site: &Site) -> io::Result<()> {
         by_depth[depth - 1].push(folder);
     }
     for level in by_depth {
-        level.par_iter().try_for_each(|folder| std::fs::create_dir(dir.join(folder)))?;
+        level
+            .par_iter()
+            .try_for_each(|folder| std::fs::create_dir(dir.join(folder)))?;
     }
     site.files.par_iter().try_for_each(|file| {
         if !is_safe_relative(&file.path) {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("refusing to write outside the output folder: {}", file.path)));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the output folder: {}", file.path),
+            ));
         }
         let target = dir.join(&file.path);
         match &file.contents {
@@ -145,19 +172,39 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     let a = CString::new(a.as_os_str().as_bytes())?;
     let b = CString::new(b.as_os_str().as_bytes())?;
     // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
-    let result = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
-    if result == 0 { Ok(()) } else { Err(io::Error::last_os_error()) }
+    let result = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
 }
 
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> io::Result<()> {
-    Err(io::Error::new(io::ErrorKind::Unsupported, "no atomic exchange on this platform"))
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "no atomic exchange on this platform",
+    ))
 }
 
 /// Remove staging and old folders a killed build left behind (ours only).
 fn remove_leftovers(parent: &Path, name: &str) {
-    let Ok(entries) = std::fs::read_dir(parent) else { return };
-    let prefixes = [format!(".{name}.cairn-staging-"), format!(".{name}.cairn-old-")];
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [
+        format!(".{name}.cairn-staging-"),
+        format!(".{name}.cairn-old-"),
+    ];
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
         if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
@@ -182,7 +229,9 @@ fn is_empty_dir(dir: &Path) -> bool {
 }
 
 fn is_safe_relative(path: &str) -> bool {
-    Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
+    Path::new(path)
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
 }
 
 /// An absolute, lexically normalised path, with symlinks of its existing

@@ -89,7 +89,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     pub(crate) fn source(&self) -> TomlSource<'a> {
-        TomlSource { file: self.file, offset: self.offset }
+        TomlSource {
+            file: self.file,
+            offset: self.offset,
+        }
     }
 
     /// A span in file coordinates.
@@ -173,7 +176,8 @@ impl<'a, 'i> TableReader<'a, 'i> {
                         Code::InvalidValue,
                         value.span(),
                         format!("`{key}` is too large"),
-                        "use a whole number between -9223372036854775808 and 9223372036854775807".into(),
+                        "use a whole number between -9223372036854775808 and 9223372036854775807"
+                            .into(),
                     );
                     None
                 }
@@ -199,7 +203,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 DeValue::String(s) => out.push(Spanned::new(s.to_string(), self.span(item.span()))),
                 other => {
                     let message = format!("`{key}` must list strings, found {}", type_name(other));
-                    self.error(Code::WrongType, item.span(), message, "put each item in double quotes".into());
+                    self.error(
+                        Code::WrongType,
+                        item.span(),
+                        message,
+                        "put each item in double quotes".into(),
+                    );
                 }
             }
         }
@@ -233,8 +242,16 @@ impl<'a, 'i> TableReader<'a, 'i> {
             if let DeValue::Table(_) = item.get_ref() {
                 out.push(item);
             } else {
-                let message = format!("each of `{key}` must be a table, found {}", type_name(item.get_ref()));
-                self.error(Code::WrongType, item.span(), message, format!("write a `[[{key}]]` section per item"));
+                let message = format!(
+                    "each of `{key}` must be a table, found {}",
+                    type_name(item.get_ref())
+                );
+                self.error(
+                    Code::WrongType,
+                    item.span(),
+                    message,
+                    format!("write a `[[{key}]]` section per item"),
+                );
             }
         }
         out
@@ -253,9 +270,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
             };
             let span = key.span().start + self.offset..key.span().end + self.offset;
             self.diags.push(
-                Diagnostic::error(Code::UnknownKey, format!("unknown key `{name}` in {}", self.what))
-                    .at(self.file, span)
-                    .with_help(help),
+                Diagnostic::error(
+                    Code::UnknownKey,
+                    format!("unknown key `{name}` in {}", self.what),
+                )
+                .at(self.file, span)
+                .with_help(help),
             );
         }
     }

@@ -16,7 +16,9 @@ struct Edge {
 }
 
 pub(super) fn check(catalogue: &Catalogue, diags: &mut Diagnostics) {
-    let graph: Vec<Vec<Edge>> = (0..catalogue.documents.len()).map(|i| edges(catalogue, i)).collect();
+    let graph: Vec<Vec<Edge>> = (0..catalogue.documents.len())
+        .map(|i| edges(catalogue, i))
+        .collect();
     let mut reported: HashSet<Vec<DocId>> = HashSet::new();
     // 0 = unvisited, 1 = on the current path, 2 = finished.
     let mut state = vec![0u8; graph.len()];
@@ -83,14 +85,21 @@ fn report(
             "remove this reference: an entity cannot be its own prerequisite".to_string(),
         )
     } else {
-        let mut path: Vec<&str> = (0..cycle.len()).map(|k| docs[cycle[(start + k) % cycle.len()]].id.as_str()).collect();
+        let mut path: Vec<&str> = (0..cycle.len())
+            .map(|k| docs[cycle[(start + k) % cycle.len()]].id.as_str())
+            .collect();
         path.push(&first.id);
         (
             format!("prerequisite cycle: {}", path.join(" -> ")),
-            "no one could ever start any of these; remove one of the references in the chain".to_string(),
+            "no one could ever start any of these; remove one of the references in the chain"
+                .to_string(),
         )
     };
-    diags.push(Diagnostic::error(Code::Cycle, message).at(&first.source, span).with_help(help));
+    diags.push(
+        Diagnostic::error(Code::Cycle, message)
+            .at(&first.source, span)
+            .with_help(help),
+    );
 }
 
 fn edges(catalogue: &Catalogue, from: DocId) -> Vec<Edge> {
@@ -109,12 +118,18 @@ fn edges(catalogue: &Catalogue, from: DocId) -> Vec<Edge> {
                 // The level's rule, copied: the edge exists, but is written in the level's file.
                 let mut inherited = Vec::new();
                 expr_edges(catalogue, expr, &mut inherited);
-                edges.extend(inherited.into_iter().map(|e| Edge { to: e.to, span: None }));
+                edges.extend(inherited.into_iter().map(|e| Edge {
+                    to: e.to,
+                    span: None,
+                }));
             }
         }
         Details::Credential(_) => {
             for &level in catalogue.awarded_by.get(&from).into_iter().flatten() {
-                edges.push(Edge { to: level, span: None });
+                edges.push(Edge {
+                    to: level,
+                    span: None,
+                });
             }
         }
         Details::Page | Details::Pathway(_) | Details::Requirement(_) => {}
@@ -125,17 +140,26 @@ fn edges(catalogue: &Catalogue, from: DocId) -> Vec<Edge> {
 fn expr_edges(catalogue: &Catalogue, expr: &Expr, edges: &mut Vec<Edge>) {
     let mut push = |id: &str, span: &Span| {
         if let Some(to) = catalogue.index_of(id) {
-            edges.push(Edge { to, span: Some(span.clone()) });
+            edges.push(Edge {
+                to,
+                span: Some(span.clone()),
+            });
         }
     };
     expr.walk(&mut |e| match &e.kind {
         ExprKind::Item(id) => push(id, &e.span),
-        ExprKind::Choose { from: Pool::Items(items), .. } => {
+        ExprKind::Choose {
+            from: Pool::Items(items),
+            ..
+        } => {
             for item in items {
                 push(&item.value, &item.span);
             }
         }
-        ExprKind::Choose { from: Pool::Level(level), .. } => {
+        ExprKind::Choose {
+            from: Pool::Level(level),
+            ..
+        } => {
             for &workshop in catalogue.workshops_of(&level.value) {
                 let id = &catalogue.documents[workshop].id;
                 push(id, &level.span);

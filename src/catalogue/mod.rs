@@ -63,12 +63,19 @@ impl Catalogue {
 
     /// The entities of one kind, in presentation order.
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Document> {
-        self.by_kind.get(&kind).into_iter().flatten().map(|&i| &self.documents[i])
+        self.by_kind
+            .get(&kind)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.documents[i])
     }
 
     /// Documents with an id, in path order, for lookups by name.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.documents.iter().filter(|d| !d.id.is_empty()).map(|d| d.id.as_str())
+        self.documents
+            .iter()
+            .filter(|d| !d.id.is_empty())
+            .map(|d| d.id.as_str())
     }
 
     /// Workshops of the level `id`, for `choose … from = "level"`.
@@ -93,7 +100,11 @@ impl Catalogue {
 /// Join `content` into one graph. Unresolved references, duplicates and
 /// cycles become diagnostics; the catalogue is still returned so `check`
 /// can go on to find every other problem.
-pub fn resolve(config: Config, content: Content, options: ResolveOptions) -> (Catalogue, Diagnostics) {
+pub fn resolve(
+    config: Config,
+    content: Content,
+    options: ResolveOptions,
+) -> (Catalogue, Diagnostics) {
     let mut diags = Diagnostics::default();
     let (documents, drafts): (Vec<Document>, Vec<Document>) = content
         .documents
@@ -133,7 +144,10 @@ pub fn resolve(config: Config, content: Content, options: ResolveOptions) -> (Ca
         outcome_of: HashMap::new(),
         documents,
     };
-    let resolver = Resolver { catalogue: &catalogue, draft_ids: &draft_ids };
+    let resolver = Resolver {
+        catalogue: &catalogue,
+        draft_ids: &draft_ids,
+    };
     for doc in &catalogue.documents {
         resolver.check_document(doc, &mut diags);
     }
@@ -145,7 +159,9 @@ pub fn resolve(config: Config, content: Content, options: ResolveOptions) -> (Ca
 /// Fill the catalogue's indexes from the documents.
 fn index(catalogue: &mut Catalogue, diags: &mut Diagnostics) {
     let docs = &catalogue.documents;
-    let id_of = |spanned: &Option<Spanned<String>>| -> Option<DocId> { catalogue.by_id.get(&spanned.as_ref()?.value).copied() };
+    let id_of = |spanned: &Option<Spanned<String>>| -> Option<DocId> {
+        catalogue.by_id.get(&spanned.as_ref()?.value).copied()
+    };
     for (i, doc) in docs.iter().enumerate() {
         if doc.is_index {
             if doc.kind == Kind::Page {
@@ -194,16 +210,26 @@ fn index(catalogue: &mut Catalogue, diags: &mut Diagnostics) {
 
     let order = |i: &DocId| -> i64 {
         match &docs[*i].details {
-            Details::Level(Level { order: Some(order), .. }) => order.value,
+            Details::Level(Level {
+                order: Some(order), ..
+            }) => order.value,
             _ => i64::MAX,
         }
     };
     let by_weight_title = |a: &DocId, b: &DocId| {
         let (a, b) = (&docs[*a], &docs[*b]);
-        (a.common.weight, &a.common.title.value, &a.id).cmp(&(b.common.weight, &b.common.title.value, &b.id))
+        (a.common.weight, &a.common.title.value, &a.id).cmp(&(
+            b.common.weight,
+            &b.common.title.value,
+            &b.id,
+        ))
     };
     for (&pathway, levels) in &mut catalogue.pathway_levels {
-        levels.sort_by(|a, b| order(a).cmp(&order(b)).then_with(|| docs[*a].id.cmp(&docs[*b].id)));
+        levels.sort_by(|a, b| {
+            order(a)
+                .cmp(&order(b))
+                .then_with(|| docs[*a].id.cmp(&docs[*b].id))
+        });
         for pair in levels.windows(2) {
             if let (Some(Details::Level(first)), Details::Level(second)) =
                 (Some(&docs[pair[0]].details), &docs[pair[1]].details)
@@ -211,10 +237,13 @@ fn index(catalogue: &mut Catalogue, diags: &mut Diagnostics) {
                 if let (Some(a), Some(b)) = (&first.order, &second.order) {
                     if a.value == b.value {
                         diags.push(
-                            Diagnostic::error(Code::DuplicateOrder, format!(
-                                "levels \"{}\" and \"{}\" both have order {} in pathway \"{}\"",
-                                docs[pair[0]].id, docs[pair[1]].id, a.value, docs[pathway].id
-                            ))
+                            Diagnostic::error(
+                                Code::DuplicateOrder,
+                                format!(
+                                    "levels \"{}\" and \"{}\" both have order {} in pathway \"{}\"",
+                                    docs[pair[0]].id, docs[pair[1]].id, a.value, docs[pathway].id
+                                ),
+                            )
                             .at(&docs[pair[1]].source, b.span.clone())
                             .with_help("give each level of a pathway its own `order`: 1, 2, 3…"),
                         );
@@ -228,29 +257,48 @@ fn index(catalogue: &mut Catalogue, diags: &mut Diagnostics) {
     }
     // Levels list by pathway then order; other kinds by weight then title.
     let pathway_rank: HashMap<DocId, usize> = {
-        let mut pathways: Vec<DocId> = catalogue.by_kind.get(&Kind::Pathway).cloned().unwrap_or_default();
+        let mut pathways: Vec<DocId> = catalogue
+            .by_kind
+            .get(&Kind::Pathway)
+            .cloned()
+            .unwrap_or_default();
         pathways.sort_by(by_weight_title);
-        pathways.into_iter().enumerate().map(|(rank, i)| (i, rank)).collect()
+        pathways
+            .into_iter()
+            .enumerate()
+            .map(|(rank, i)| (i, rank))
+            .collect()
     };
     let level_pathway = |i: &DocId| -> usize {
         match &docs[*i].details {
-            Details::Level(level) => id_of(&level.pathway).and_then(|p| pathway_rank.get(&p).copied()).unwrap_or(usize::MAX),
+            Details::Level(level) => id_of(&level.pathway)
+                .and_then(|p| pathway_rank.get(&p).copied())
+                .unwrap_or(usize::MAX),
             _ => usize::MAX,
         }
     };
     for (kind, list) in &mut catalogue.by_kind {
         if *kind == Kind::Level {
             list.sort_by(|a, b| {
-                (level_pathway(a), order(a)).cmp(&(level_pathway(b), order(b))).then_with(|| by_weight_title(a, b))
+                (level_pathway(a), order(a))
+                    .cmp(&(level_pathway(b), order(b)))
+                    .then_with(|| by_weight_title(a, b))
             });
         } else {
             list.sort_by(by_weight_title);
         }
     }
-    catalogue.pages.sort_by(|a, b| by_weight_title(a, b).then_with(|| docs[*a].path.cmp(&docs[*b].path)));
+    catalogue
+        .pages
+        .sort_by(|a, b| by_weight_title(a, b).then_with(|| docs[*a].path.cmp(&docs[*b].path)));
 }
 
-fn note_needs(by_id: &HashMap<String, DocId>, needed_by: &mut HashMap<DocId, Vec<DocId>>, expr: &Expr, referrer: DocId) {
+fn note_needs(
+    by_id: &HashMap<String, DocId>,
+    needed_by: &mut HashMap<DocId, Vec<DocId>>,
+    expr: &Expr,
+    referrer: DocId,
+) {
     let mut note = |id: &str| {
         if let Some(&target) = by_id.get(id) {
             let list = needed_by.entry(target).or_default();
@@ -289,7 +337,10 @@ impl Expect {
     fn allows(self, kind: Kind) -> bool {
         match self {
             Expect::One(k) => k == kind,
-            Expect::Completable => matches!(kind, Kind::Level | Kind::Workshop | Kind::Requirement | Kind::Credential),
+            Expect::Completable => matches!(
+                kind,
+                Kind::Level | Kind::Workshop | Kind::Requirement | Kind::Credential
+            ),
             Expect::Any => true,
         }
     }
@@ -309,19 +360,46 @@ impl Resolver<'_> {
             Details::Page => {}
             Details::Pathway(p) => {
                 self.organization(doc, "organization", p.organization.as_ref(), diags);
-                self.reference(doc, "outcome", p.outcome.as_ref(), Expect::One(Kind::Credential), diags);
+                self.reference(
+                    doc,
+                    "outcome",
+                    p.outcome.as_ref(),
+                    Expect::One(Kind::Credential),
+                    diags,
+                );
             }
             Details::Level(level) => {
-                self.reference(doc, "pathway", level.pathway.as_ref(), Expect::One(Kind::Pathway), diags);
-                self.reference(doc, "awards", level.awards.as_ref(), Expect::One(Kind::Credential), diags);
-                for (field, expr) in [("requires", &level.requires), ("completion", &level.completion)] {
+                self.reference(
+                    doc,
+                    "pathway",
+                    level.pathway.as_ref(),
+                    Expect::One(Kind::Pathway),
+                    diags,
+                );
+                self.reference(
+                    doc,
+                    "awards",
+                    level.awards.as_ref(),
+                    Expect::One(Kind::Credential),
+                    diags,
+                );
+                for (field, expr) in [
+                    ("requires", &level.requires),
+                    ("completion", &level.completion),
+                ] {
                     if let Some(expr) = expr {
                         self.expression(doc, field, expr, diags);
                     }
                 }
             }
             Details::Workshop(workshop) => {
-                self.reference(doc, "level", workshop.level.as_ref(), Expect::One(Kind::Level), diags);
+                self.reference(
+                    doc,
+                    "level",
+                    workshop.level.as_ref(),
+                    Expect::One(Kind::Level),
+                    diags,
+                );
                 if let Some(expr) = &workshop.requires {
                     self.expression(doc, "requires", expr, diags);
                 }
@@ -339,17 +417,28 @@ impl Resolver<'_> {
                     let anchors = found.body.headings.iter().map(|h| h.anchor.as_str());
                     let help = match did_you_mean(anchor, anchors) {
                         Some(suggestion) => format!("did you mean \"#{suggestion}\"?"),
-                        None if found.body.headings.is_empty() => format!("{} has no headings to link to", found.source.path),
+                        None if found.body.headings.is_empty() => {
+                            format!("{} has no headings to link to", found.source.path)
+                        }
                         None => format!(
                             "the headings of {} are: {}",
                             found.source.path,
-                            found.body.headings.iter().map(|h| format!("#{}", h.anchor)).collect::<Vec<_>>().join(", ")
+                            found
+                                .body
+                                .headings
+                                .iter()
+                                .map(|h| format!("#{}", h.anchor))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                     };
                     diags.push(
-                        Diagnostic::error(Code::BrokenLink, format!("\"{}\" has no heading \"#{anchor}\"", link.id))
-                            .at(&doc.source, link.span.clone())
-                            .with_help(help),
+                        Diagnostic::error(
+                            Code::BrokenLink,
+                            format!("\"{}\" has no heading \"#{anchor}\"", link.id),
+                        )
+                        .at(&doc.source, link.span.clone())
+                        .with_help(help),
                     );
                 }
             }
@@ -370,7 +459,14 @@ impl Resolver<'_> {
                 RefRole::Measure => Expect::One(Kind::Requirement),
             };
             let found = self.reference(doc, field, Some(id), expect, diags);
-            if let (RefRole::Measure, Some(Document { details: Details::Requirement(r), .. })) = (role, found) {
+            if let (
+                RefRole::Measure,
+                Some(Document {
+                    details: Details::Requirement(r),
+                    ..
+                }),
+            ) = (role, found)
+            {
                 if r.unit.is_none() {
                     diags.push(
                         Diagnostic::error(Code::WrongKind, format!("`has` needs a measured requirement, but \"{}\" has no `unit`", id.value))
@@ -396,12 +492,15 @@ impl Resolver<'_> {
             Some(target) if expect.allows(target.kind) => Some(target),
             Some(target) => {
                 diags.push(
-                    Diagnostic::error(Code::WrongKind, format!(
-                        "`{field}` must name {}, but \"{}\" is a {}",
-                        expect.describe(),
-                        id.value,
-                        target.kind.name()
-                    ))
+                    Diagnostic::error(
+                        Code::WrongKind,
+                        format!(
+                            "`{field}` must name {}, but \"{}\" is a {}",
+                            expect.describe(),
+                            id.value,
+                            target.kind.name()
+                        ),
+                    )
                     .at(&doc.source, id.span.clone())
                     .with_help(self.suggest_of_kind(&id.value, expect)),
                 );
@@ -409,15 +508,25 @@ impl Resolver<'_> {
             }
             None => {
                 let help = if self.draft_ids.contains(&id.value) {
-                    format!("\"{}\" is a draft: publish it (remove `draft = true`) or build with --drafts", id.value)
+                    format!(
+                        "\"{}\" is a draft: publish it (remove `draft = true`) or build with --drafts",
+                        id.value
+                    )
                 } else {
                     self.suggest_of_kind(&id.value, expect)
                 };
-                let what = if field == "link" { "link to" } else { "reference" };
+                let what = if field == "link" {
+                    "link to"
+                } else {
+                    "reference"
+                };
                 diags.push(
-                    Diagnostic::error(Code::UnresolvedReference, format!("unresolved {what} \"{}\"", id.value))
-                        .at(&doc.source, id.span.clone())
-                        .with_help(help),
+                    Diagnostic::error(
+                        Code::UnresolvedReference,
+                        format!("unresolved {what} \"{}\"", id.value),
+                    )
+                    .at(&doc.source, id.span.clone())
+                    .with_help(help),
                 );
                 None
             }
@@ -433,11 +542,20 @@ impl Resolver<'_> {
             .map(|d| d.id.as_str());
         match did_you_mean(id, candidates) {
             Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
-            None => format!("no {} has this id; ids are file names under content/", expect.describe()),
+            None => format!(
+                "no {} has this id; ids are file names under content/",
+                expect.describe()
+            ),
         }
     }
 
-    fn organization(&self, doc: &Document, field: &str, key: Option<&Spanned<String>>, diags: &mut Diagnostics) {
+    fn organization(
+        &self,
+        doc: &Document,
+        field: &str,
+        key: Option<&Spanned<String>>,
+        diags: &mut Diagnostics,
+    ) {
         let Some(key) = key else { return };
         let organizations = &self.catalogue.config.organizations;
         if organizations.contains_key(&key.value) {
@@ -445,12 +563,21 @@ impl Resolver<'_> {
         }
         let help = match did_you_mean(&key.value, organizations.keys().map(String::as_str)) {
             Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
-            None => format!("add `[organizations.{}]` with a `name` to site.toml", key.value),
+            None => format!(
+                "add `[organizations.{}]` with a `name` to site.toml",
+                key.value
+            ),
         };
         diags.push(
-            Diagnostic::error(Code::WrongKind, format!("`{field}` names \"{}\", which is not an organization in site.toml", key.value))
-                .at(&doc.source, key.span.clone())
-                .with_help(help),
+            Diagnostic::error(
+                Code::WrongKind,
+                format!(
+                    "`{field}` names \"{}\", which is not an organization in site.toml",
+                    key.value
+                ),
+            )
+            .at(&doc.source, key.span.clone())
+            .with_help(help),
         );
     }
 }

@@ -14,8 +14,23 @@ fn keys(kind: Kind, is_index: bool) -> Vec<&'static str> {
     let own: &[&str] = match (kind, is_index) {
         (_, true) | (Kind::Page, _) => &[],
         (Kind::Pathway, _) => &["organization", "outcome"],
-        (Kind::Level, _) => &["pathway", "order", "requires", "completion", "awards", "by_application", "duration"],
-        (Kind::Workshop, _) => &["level", "requires", "duration", "topics", "audience", "offerings"],
+        (Kind::Level, _) => &[
+            "pathway",
+            "order",
+            "requires",
+            "completion",
+            "awards",
+            "by_application",
+            "duration",
+        ],
+        (Kind::Workshop, _) => &[
+            "level",
+            "requires",
+            "duration",
+            "topics",
+            "audience",
+            "offerings",
+        ],
         (Kind::Requirement, _) => &["category", "unit", "valid_for", "providers"],
         (Kind::Credential, _) => &["issuer"],
     };
@@ -104,7 +119,9 @@ fn read_common(reader: &mut TableReader<'_, '_>) -> Common {
         weight: reader.integer("weight").map_or(0, |w| w.value),
         extra: reader
             .table("extra")
-            .map_or(serde_json::Value::Object(Default::default()), |t| toml_reader::to_json(t.get_ref())),
+            .map_or(serde_json::Value::Object(Default::default()), |t| {
+                toml_reader::to_json(t.get_ref())
+            }),
     }
 }
 
@@ -114,7 +131,11 @@ fn expr(reader: &mut TableReader<'_, '_>, key: &str) -> Option<rules::Expr> {
 }
 
 fn plain_list(reader: &mut TableReader<'_, '_>, key: &str) -> Vec<String> {
-    reader.string_list(key).into_iter().map(|s| s.value).collect()
+    reader
+        .string_list(key)
+        .into_iter()
+        .map(|s| s.value)
+        .collect()
 }
 
 fn category(reader: &mut TableReader<'_, '_>) -> Option<Category> {
@@ -128,18 +149,32 @@ fn category(reader: &mut TableReader<'_, '_>) -> Option<Category> {
         None => format!("use one of: {}", names.join(", ")),
     };
     reader.diags.push(
-        Diagnostic::error(Code::InvalidValue, format!("unknown category \"{}\"", name.value))
-            .at(reader.file, name.span)
-            .with_help(help),
+        Diagnostic::error(
+            Code::InvalidValue,
+            format!("unknown category \"{}\"", name.value),
+        )
+        .at(reader.file, name.span)
+        .with_help(help),
     );
     None
 }
 
 const OFFERING_KEYS: &[&str] = &["start", "end", "location", "online", "register"];
 
-fn offering(source: TomlSource<'_>, value: &TomlValue<'_>, diags: &mut Diagnostics) -> Option<Offering> {
+fn offering(
+    source: TomlSource<'_>,
+    value: &TomlValue<'_>,
+    diags: &mut Diagnostics,
+) -> Option<Offering> {
     let table = as_table(value)?;
-    let mut reader = TableReader::new(source, table, value.span(), "an offering", OFFERING_KEYS, diags);
+    let mut reader = TableReader::new(
+        source,
+        table,
+        value.span(),
+        "an offering",
+        OFFERING_KEYS,
+        diags,
+    );
     let start = match reader.get("start") {
         Some(v) => date(&mut reader, "start", v),
         None => {
@@ -164,11 +199,22 @@ fn offering(source: TomlSource<'_>, value: &TomlValue<'_>, diags: &mut Diagnosti
     Some(offering)
 }
 
-fn date(reader: &mut TableReader<'_, '_>, key: &str, value: &TomlValue<'_>) -> Option<Spanned<Date>> {
+fn date(
+    reader: &mut TableReader<'_, '_>,
+    key: &str,
+    value: &TomlValue<'_>,
+) -> Option<Spanned<Date>> {
     let span = reader.span(value.span());
     if let DeValue::Datetime(datetime) = value.get_ref() {
         if let (Some(d), None) = (datetime.date, datetime.time) {
-            return Some(Spanned::new(Date { year: d.year, month: d.month, day: d.day }, span));
+            return Some(Spanned::new(
+                Date {
+                    year: d.year,
+                    month: d.month,
+                    day: d.day,
+                },
+                span,
+            ));
         }
     }
     let found = match value.get_ref() {
@@ -177,20 +223,39 @@ fn date(reader: &mut TableReader<'_, '_>, key: &str, value: &TomlValue<'_>) -> O
         other => type_name(other),
     };
     reader.diags.push(
-        Diagnostic::error(Code::WrongType, format!("`{key}` must be a date, found {found}"))
-            .at(reader.file, span)
-            .with_help(format!("write `{key} = 2027-03-12` (year-month-day, no quotes)")),
+        Diagnostic::error(
+            Code::WrongType,
+            format!("`{key}` must be a date, found {found}"),
+        )
+        .at(reader.file, span)
+        .with_help(format!(
+            "write `{key} = 2027-03-12` (year-month-day, no quotes)"
+        )),
     );
     None
 }
 
 const PROVIDER_KEYS: &[&str] = &["name", "url"];
 
-fn provider(source: TomlSource<'_>, value: &TomlValue<'_>, diags: &mut Diagnostics) -> Option<Provider> {
+fn provider(
+    source: TomlSource<'_>,
+    value: &TomlValue<'_>,
+    diags: &mut Diagnostics,
+) -> Option<Provider> {
     let table = as_table(value)?;
-    let mut reader = TableReader::new(source, table, value.span(), "a provider", PROVIDER_KEYS, diags);
+    let mut reader = TableReader::new(
+        source,
+        table,
+        value.span(),
+        "a provider",
+        PROVIDER_KEYS,
+        diags,
+    );
     let name = reader.required_string("name", "\"Who offers it\"");
     let url = reader.string("url").map(|u| u.value);
     reader.finish();
-    Some(Provider { name: name?.value, url })
+    Some(Provider {
+        name: name?.value,
+        url,
+    })
 }

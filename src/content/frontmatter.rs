@@ -25,7 +25,9 @@ pub fn split(file: &SourceFile) -> Result<Parts, Diagnostic> {
     let front_start = (first_line_end + 1).min(text.len());
     let mut line_start = front_start;
     while line_start < text.len() {
-        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
         if is_fence(&text[line_start..line_end]) {
             return Ok(Parts {
                 front_matter: front_start..line_start,
@@ -34,9 +36,13 @@ pub fn split(file: &SourceFile) -> Result<Parts, Diagnostic> {
         }
         line_start = line_end + 1;
     }
-    Err(Diagnostic::error(Code::FrontMatter, "the front matter is never closed")
-        .at(file, start..first_line_end)
-        .with_help("add a line `+++` after the last front-matter field, before the Markdown text"))
+    Err(
+        Diagnostic::error(Code::FrontMatter, "the front matter is never closed")
+            .at(file, start..first_line_end)
+            .with_help(
+                "add a line `+++` after the last front-matter field, before the Markdown text",
+            ),
+    )
 }
 
 fn is_fence(line: &str) -> bool {
@@ -54,9 +60,18 @@ mod tests {
 
     #[test]
     fn splits_lf_crlf_and_bom() {
-        assert_eq!(parts("+++\ntitle = \"a\"\n+++\nbody\n").ok(), Some(("title = \"a\"\n".into(), "body\n".into())));
-        assert_eq!(parts("+++\r\ntitle = \"a\"\r\n+++\r\nbody").ok(), Some(("title = \"a\"\r\n".into(), "body".into())));
-        assert_eq!(parts("\u{feff}+++\ntitle = \"a\"\n+++").ok(), Some(("title = \"a\"\n".into(), String::new())));
+        assert_eq!(
+            parts("+++\ntitle = \"a\"\n+++\nbody\n").ok(),
+            Some(("title = \"a\"\n".into(), "body\n".into()))
+        );
+        assert_eq!(
+            parts("+++\r\ntitle = \"a\"\r\n+++\r\nbody").ok(),
+            Some(("title = \"a\"\r\n".into(), "body".into()))
+        );
+        assert_eq!(
+            parts("\u{feff}+++\ntitle = \"a\"\n+++").ok(),
+            Some(("title = \"a\"\n".into(), String::new()))
+        );
     }
 
     #[test]

@@ -40,7 +40,8 @@ pub fn render(text: &str, offset: usize) -> Body {
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(start) = open_heading.take() {
                     let heading_text = plain_text(&events[start + 1..]);
-                    let heading = finish_heading(&mut events[start], *level, heading_text, &mut used_anchors);
+                    let heading =
+                        finish_heading(&mut events[start], *level, heading_text, &mut used_anchors);
                     headings.push(heading);
                 }
             }
@@ -51,7 +52,11 @@ pub fn render(text: &str, offset: usize) -> Body {
 
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Body { html, headings, links }
+    Body {
+        html,
+        headings,
+        links,
+    }
 }
 
 /// Give a heading its anchor (an explicit `{#id}` wins), unique in the page.
@@ -122,10 +127,18 @@ mod tests {
 
     #[test]
     fn headings_get_unique_anchors() {
-        let body = render("## How to apply?\n\n## How to apply\n\n### Custom {#mine}\n", 0);
+        let body = render(
+            "## How to apply?\n\n## How to apply\n\n### Custom {#mine}\n",
+            0,
+        );
         let anchors: Vec<_> = body.headings.iter().map(|h| h.anchor.as_str()).collect();
         assert_eq!(anchors, ["how-to-apply", "how-to-apply-1", "mine"]);
-        assert!(body.html.contains("<h2 id=\"how-to-apply\">How to apply?</h2>"), "{}", body.html);
+        assert!(
+            body.html
+                .contains("<h2 id=\"how-to-apply\">How to apply?</h2>"),
+            "{}",
+            body.html
+        );
     }
 
     #[test]
@@ -134,9 +147,19 @@ mod tests {
         let body = render(text, 100);
         assert_eq!(body.links.len(), 1);
         let link = &body.links[0];
-        assert_eq!((link.id.as_str(), link.anchor.as_deref()), ("level-2", Some("goals")));
-        assert_eq!(&text[link.span.start - 100..link.span.end - 100], "[Level 2](@level-2#goals)");
-        assert!(body.html.contains("href=\"@level-2#goals\""), "{}", body.html);
+        assert_eq!(
+            (link.id.as_str(), link.anchor.as_deref()),
+            ("level-2", Some("goals"))
+        );
+        assert_eq!(
+            &text[link.span.start - 100..link.span.end - 100],
+            "[Level 2](@level-2#goals)"
+        );
+        assert!(
+            body.html.contains("href=\"@level-2#goals\""),
+            "{}",
+            body.html
+        );
     }
 
     #[test]

@@ -45,7 +45,9 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
         diags.push(
             Diagnostic::error(Code::UnreadableFile, "there is no content/ folder")
                 .in_file("content")
-                .with_help("create content/ beside site.toml and put the catalogue's Markdown files in it"),
+                .with_help(
+                    "create content/ beside site.toml and put the catalogue's Markdown files in it",
+                ),
         );
         return (Content::default(), diags);
     }
@@ -53,7 +55,10 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let path = err.path().map(|p| relative(root, p)).unwrap_or_else(|| "content".into());
+                let path = err
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| "content".into());
                 diags.push(
                     Diagnostic::error(Code::UnreadableFile, format!("cannot read {path}: {err}"))
                         .in_file(&path)
@@ -73,7 +78,10 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
         if name.ends_with(".md") {
             markdown.push((rel, entry.into_path()));
         } else {
-            assets.push(Asset { path: rel, source: entry.into_path() });
+            assets.push(Asset {
+                path: rel,
+                source: entry.into_path(),
+            });
         }
     }
 
@@ -106,9 +114,12 @@ fn load_file(rel: &str, path: &Path) -> (Option<Document>, Diagnostics) {
         Ok(bytes) => bytes,
         Err(err) => {
             diags.push(
-                Diagnostic::error(Code::UnreadableFile, format!("cannot read this file: {err}"))
-                    .in_file(&display)
-                    .with_help("check that the file exists and that you may read it"),
+                Diagnostic::error(
+                    Code::UnreadableFile,
+                    format!("cannot read this file: {err}"),
+                )
+                .in_file(&display)
+                .with_help("check that the file exists and that you may read it"),
             );
             return (None, diags);
         }
@@ -122,7 +133,9 @@ fn load_file(rel: &str, path: &Path) -> (Option<Document>, Diagnostics) {
             diags.push(
                 Diagnostic::error(Code::UnreadableFile, "this file is not valid UTF-8 text")
                     .at(&file, offset..offset + 1)
-                    .with_help("save the file as UTF-8 in your editor (\"Save with encoding\" or similar)"),
+                    .with_help(
+                        "save the file as UTF-8 in your editor (\"Save with encoding\" or similar)",
+                    ),
             );
             return (None, diags);
         }
@@ -153,7 +166,14 @@ fn load_file(rel: &str, path: &Path) -> (Option<Document>, Diagnostics) {
     let body_text = &file.text[parts.body.clone()];
     let body = markdown::render(body_text, parts.body.start);
     let front = &file.text[parts.front_matter.clone()];
-    let typed = fields::read(&file, front, parts.front_matter.start, location.kind, location.is_index, &mut diags);
+    let typed = fields::read(
+        &file,
+        front,
+        parts.front_matter.start,
+        location.kind,
+        location.is_index,
+        &mut diags,
+    );
     let document = typed.map(|(common, details)| Document {
         id: location.id,
         kind: location.kind,
@@ -193,7 +213,11 @@ impl Location {
             format!("{}/{stem}", kind.folder())
         };
         Location {
-            id: if is_index { String::new() } else { stem.to_string() },
+            id: if is_index {
+                String::new()
+            } else {
+                stem.to_string()
+            },
             kind,
             path,
             is_index,
@@ -203,7 +227,10 @@ impl Location {
 
 /// Ids are file stems of `[a-z0-9-]+`.
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]
@@ -213,9 +240,15 @@ mod tests {
     #[test]
     fn folders_decide_kind_and_path() {
         let level = Location::of("levels/level-2.md");
-        assert_eq!((level.kind, level.id.as_str(), level.path.as_str()), (Kind::Level, "level-2", "levels/level-2"));
+        assert_eq!(
+            (level.kind, level.id.as_str(), level.path.as_str()),
+            (Kind::Level, "level-2", "levels/level-2")
+        );
         let nested = Location::of("workshops/level-2/consent.md");
-        assert_eq!((nested.kind, nested.path.as_str()), (Kind::Workshop, "workshops/consent"));
+        assert_eq!(
+            (nested.kind, nested.path.as_str()),
+            (Kind::Workshop, "workshops/consent")
+        );
         let home = Location::of("_index.md");
         assert!(home.is_index && home.path.is_empty() && home.kind == Kind::Page);
         let listing = Location::of("levels/_index.md");

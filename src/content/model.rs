@@ -39,7 +39,9 @@ impl Kind {
     }
 
     pub fn from_folder(folder: &str) -> Option<Kind> {
-        Kind::CATALOGUE.into_iter().find(|kind| kind.folder() == folder)
+        Kind::CATALOGUE
+            .into_iter()
+            .find(|kind| kind.folder() == folder)
     }
 
     /// Singular name, for messages and templates.

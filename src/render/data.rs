@@ -93,13 +93,24 @@ pub fn sitemap(catalogue: &Catalogue, extra_paths: &[&str]) -> String {
         .iter()
         .filter(|d| d.kind == Kind::Page || !d.is_index)
         .map(|d| url_of(catalogue, d))
-        .chain(Kind::CATALOGUE.into_iter().filter(|k| catalogue.by_kind.contains_key(k)).map(|k| listing_url(catalogue, k)))
-        .chain(extra_paths.iter().map(|p| super::links::path_url(config.base_path(), p)))
+        .chain(
+            Kind::CATALOGUE
+                .into_iter()
+                .filter(|k| catalogue.by_kind.contains_key(k))
+                .map(|k| listing_url(catalogue, k)),
+        )
+        .chain(
+            extra_paths
+                .iter()
+                .map(|p| super::links::path_url(config.base_path(), p)),
+        )
         .map(|path| format!("{origin}{path}"))
         .collect();
     urls.sort();
     urls.dedup();
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for url in urls {
         xml.push_str("  <url><loc>");
         xml.push_str(&super::escape_html(&url));

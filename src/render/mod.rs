@@ -44,7 +44,10 @@ pub struct Site {
 impl Site {
     /// Number of HTML pages.
     pub fn page_count(&self) -> usize {
-        self.files.iter().filter(|f| f.path.ends_with(".html")).count()
+        self.files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count()
     }
 }
 
@@ -79,10 +82,13 @@ pub fn render(catalogue: &Catalogue, theme: &Theme) -> Result<Site, Diagnostics>
             .map(|(i, _)| Job::Document(i)),
     );
 
-    let rendered: Vec<Result<OutputFile, Diagnostic>> =
-        jobs.par_iter().map(|job| render_job(&tera, &shared, catalogue, theme, *job)).collect();
+    let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| render_job(&tera, &shared, catalogue, theme, *job))
+        .collect();
     let mut diags = Diagnostics::default();
-    let mut files = Vec::with_capacity(rendered.len() + theme.statics.len() + catalogue.assets.len() + 2);
+    let mut files =
+        Vec::with_capacity(rendered.len() + theme.statics.len() + catalogue.assets.len() + 2);
     for result in rendered {
         match result {
             Ok(file) => files.push(file),
@@ -105,10 +111,16 @@ pub fn render(catalogue: &Catalogue, theme: &Theme) -> Result<Site, Diagnostics>
             StaticFile::Embedded(bytes) => Contents::Static(bytes),
             StaticFile::OnDisk(source) => Contents::Copy(source.clone()),
         };
-        files.push(OutputFile { path: path.clone(), contents });
+        files.push(OutputFile {
+            path: path.clone(),
+            contents,
+        });
     }
     for asset in &catalogue.assets {
-        files.push(OutputFile { path: asset.path.clone(), contents: Contents::Copy(asset.source.clone()) });
+        files.push(OutputFile {
+            path: asset.path.clone(),
+            contents: Contents::Copy(asset.source.clone()),
+        });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     // A later file of the same path (site static over content asset) wins… but
@@ -122,14 +134,29 @@ fn compile(catalogue: &Catalogue, theme: &Theme) -> Result<tera::Tera, Diagnosti
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_html);
-    let sources: Vec<(&str, &str)> = theme.templates.iter().map(|(name, (text, _))| (name.as_str(), text.as_str())).collect();
+    // The same escaping for the `escape` filter, so URLs keep their slashes.
+    tera.register_filter(
+        "escape",
+        |value: &Value, _: &HashMap<String, Value>| match value {
+            Value::String(s) => Ok(Value::String(escape_html(s))),
+            other => Ok(Value::String(escape_html(&other.to_string()))),
+        },
+    );
+    let sources: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|(name, (text, _))| (name.as_str(), text.as_str()))
+        .collect();
     if let Err(err) = tera.add_raw_templates(sources) {
         let origin = template_named_in(&err, theme);
         let mut diags = Diagnostics::default();
         diags.push(
-            Diagnostic::error(Code::Template, format!("a template does not compile: {}", error_chain(&err)))
-                .in_file(&origin)
-                .with_help("fix the template syntax; docs/templates.md lists what templates can use"),
+            Diagnostic::error(
+                Code::Template,
+                format!("a template does not compile: {}", error_chain(&err)),
+            )
+            .in_file(&origin)
+            .with_help("fix the template syntax; docs/templates.md lists what templates can use"),
         );
         return Err(diags);
     }
@@ -140,7 +167,10 @@ fn compile(catalogue: &Catalogue, theme: &Theme) -> Result<tera::Tera, Diagnosti
         .map(|d| (d.id.clone(), links::url_of(catalogue, d)))
         .collect();
     tera.register_function("url_for", move |args: &HashMap<String, Value>| {
-        let id = args.get("id").and_then(Value::as_str).ok_or_else(|| tera::Error::msg("url_for needs `id`, like url_for(id=\"level-1\")"))?;
+        let id = args
+            .get("id")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg("url_for needs `id`, like url_for(id=\"level-1\")"))?;
         urls.get(id)
             .map(|url| Value::String(url.clone()))
             .ok_or_else(|| tera::Error::msg(format!("url_for: no page has the id \"{id}\"")))
@@ -154,7 +184,10 @@ fn template_named_in(err: &tera::Error, theme: &Theme) -> String {
         .templates
         .iter()
         .find(|(name, _)| text.contains(&format!("'{name}'")))
-        .map_or_else(|| "templates".to_string(), |(_, (_, origin))| origin.clone())
+        .map_or_else(
+            || "templates".to_string(),
+            |(_, (_, origin))| origin.clone(),
+        )
 }
 
 fn error_chain(err: &dyn std::error::Error) -> String {
@@ -197,19 +230,34 @@ impl Shared {
         if let Value::Object(map) = &mut site {
             map.insert("base_path".into(), json!(config.base_path()));
         }
-        Shared { site, i18n: theme.i18n.clone(), nav: views::nav(catalogue, &theme.i18n) }
+        Shared {
+            site,
+            i18n: theme.i18n.clone(),
+            nav: views::nav(catalogue, &theme.i18n),
+        }
     }
 }
 
-fn render_job(tera: &tera::Tera, shared: &Shared, catalogue: &Catalogue, theme: &Theme, job: Job) -> Result<OutputFile, Diagnostic> {
+fn render_job(
+    tera: &tera::Tera,
+    shared: &Shared,
+    catalogue: &Catalogue,
+    theme: &Theme,
+    job: Job,
+) -> Result<OutputFile, Diagnostic> {
     let base = catalogue.config.base_path();
     let mut context = serde_json::Map::new();
     let (template, path, section) = match job {
         Job::Home => {
-            let content = catalogue.home.map(|i| body_html(catalogue, i)).unwrap_or_default();
+            let content = catalogue
+                .home
+                .map(|i| body_html(catalogue, i))
+                .unwrap_or_default();
             let page = match catalogue.home {
                 Some(i) => views::page(catalogue, i, content),
-                None => json!({"title": catalogue.config.title, "content": "", "url": links::path_url(base, "")}),
+                None => {
+                    json!({"title": catalogue.config.title, "content": "", "url": links::path_url(base, "")})
+                }
             };
             context.insert("page".into(), page);
             context.insert("pathways".into(), pathways(catalogue));
@@ -219,21 +267,31 @@ fn render_job(tera: &tera::Tera, shared: &Shared, catalogue: &Catalogue, theme: 
             let listing = catalogue.listings.get(&kind).copied();
             let title = listing
                 .map(|i| catalogue.documents[i].common.title.value.clone())
-                .or_else(|| theme.i18n["kinds"][kind.folder()].as_str().map(String::from))
+                .or_else(|| {
+                    theme.i18n["kinds"][kind.folder()]
+                        .as_str()
+                        .map(String::from)
+                })
                 .unwrap_or_else(|| kind.folder().to_string());
-            context.insert("section".into(), json!({
-                "kind": kind,
-                "title": title,
-                "summary": listing.and_then(|i| catalogue.documents[i].common.summary.clone()),
-                "content": listing.map(|i| body_html(catalogue, i)).unwrap_or_default(),
-                "url": links::listing_url(catalogue, kind),
-                "items": views::listing_items(catalogue, kind),
-            }));
+            context.insert(
+                "section".into(),
+                json!({
+                    "kind": kind,
+                    "title": title,
+                    "summary": listing.and_then(|i| catalogue.documents[i].common.summary.clone()),
+                    "content": listing.map(|i| body_html(catalogue, i)).unwrap_or_default(),
+                    "url": links::listing_url(catalogue, kind),
+                    "items": views::listing_items(catalogue, kind),
+                }),
+            );
             ("list.html", kind.folder().to_string(), kind.folder())
         }
         Job::Document(i) => {
             let doc = &catalogue.documents[i];
-            context.insert("page".into(), views::page(catalogue, i, body_html(catalogue, i)));
+            context.insert(
+                "page".into(),
+                views::page(catalogue, i, body_html(catalogue, i)),
+            );
             let template = match doc.kind {
                 Kind::Pathway => "pathway.html",
                 Kind::Level => "level.html",
@@ -242,7 +300,15 @@ fn render_job(tera: &tera::Tera, shared: &Shared, catalogue: &Catalogue, theme: 
                 Kind::Credential => "credential.html",
                 Kind::Page => "page.html",
             };
-            (template, doc.path.clone(), if doc.kind == Kind::Page { "" } else { doc.kind.folder() })
+            (
+                template,
+                doc.path.clone(),
+                if doc.kind == Kind::Page {
+                    ""
+                } else {
+                    doc.kind.folder()
+                },
+            )
         }
         Job::Checklist => {
             context.insert("pathways".into(), pathways(catalogue));
@@ -256,18 +322,46 @@ fn render_job(tera: &tera::Tera, shared: &Shared, catalogue: &Catalogue, theme: 
     context.insert("nav".into(), json!(shared.nav));
     context.insert("section_key".into(), json!(section));
     context.insert("current_url".into(), json!(url));
-    context.insert("permalink".into(), json!(format!("{}{}", catalogue.config.base_url.trim_end_matches(base), url)));
-    let context = tera::Context::from_value(Value::Object(context)).map_err(|e| template_error(theme, template, &path, &e))?;
-    let html = tera.render(template, &context).map_err(|e| template_error(theme, template, &path, &e))?;
-    let output = if matches!(job, Job::NotFound) { "404.html".to_string() } else { links::output_path(&path) };
-    Ok(OutputFile { path: output, contents: Contents::Bytes(html.into_bytes()) })
+    context.insert(
+        "permalink".into(),
+        json!(format!(
+            "{}{}",
+            catalogue.config.base_url.trim_end_matches(base),
+            url
+        )),
+    );
+    let context = tera::Context::from_value(Value::Object(context))
+        .map_err(|e| template_error(theme, template, &path, &e))?;
+    let html = tera
+        .render(template, &context)
+        .map_err(|e| template_error(theme, template, &path, &e))?;
+    let output = if matches!(job, Job::NotFound) {
+        "404.html".to_string()
+    } else {
+        links::output_path(&path)
+    };
+    Ok(OutputFile {
+        path: output,
+        contents: Contents::Bytes(html.into_bytes()),
+    })
 }
 
 fn template_error(theme: &Theme, template: &str, path: &str, err: &tera::Error) -> Diagnostic {
-    let origin = theme.templates.get(template).map_or_else(|| template.to_string(), |(_, origin)| origin.clone());
-    Diagnostic::error(Code::Template, format!("template {template} failed on the page /{path}: {}", error_chain(err)))
-        .in_file(&origin)
-        .with_help("fix the template, or the page data it expects; docs/templates.md lists every variable")
+    let origin = theme
+        .templates
+        .get(template)
+        .map_or_else(|| template.to_string(), |(_, origin)| origin.clone());
+    Diagnostic::error(
+        Code::Template,
+        format!(
+            "template {template} failed on the page /{path}: {}",
+            error_chain(err)
+        ),
+    )
+    .in_file(&origin)
+    .with_help(
+        "fix the template, or the page data it expects; docs/templates.md lists every variable",
+    )
 }
 
 /// A document's body with its `@id` links turned into URLs.

@@ -60,9 +60,15 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
     let theme_dir = root.join("themes").join(&config.theme);
     if config.theme != "default" && !theme_dir.is_dir() {
         diags.push(
-            Diagnostic::error(Code::InvalidConfig, format!("the theme \"{}\" is not in themes/", config.theme))
-                .in_file("site.toml")
-                .with_help(format!("create themes/{}/ or remove `theme` from site.toml to use the default theme", config.theme)),
+            Diagnostic::error(
+                Code::InvalidConfig,
+                format!("the theme \"{}\" is not in themes/", config.theme),
+            )
+            .in_file("site.toml")
+            .with_help(format!(
+                "create themes/{}/ or remove `theme` from site.toml to use the default theme",
+                config.theme
+            )),
         );
     }
     let mut i18n_text: Option<(String, String)> = None;
@@ -73,20 +79,29 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
         for (name, bytes) in DEFAULT_THEME {
             let text = || String::from_utf8_lossy(bytes).into_owned();
             if let Some(template) = name.strip_prefix("templates/") {
-                theme.templates.insert(template.into(), (text(), format!("(built-in) {name}")));
+                theme
+                    .templates
+                    .insert(template.into(), (text(), format!("(built-in) {name}")));
             } else if let Some(path) = name.strip_prefix("static/") {
-                theme.statics.insert(path.into(), StaticFile::Embedded(bytes));
+                theme
+                    .statics
+                    .insert(path.into(), StaticFile::Embedded(bytes));
             } else if *name == i18n_name {
                 i18n_text = Some((text(), format!("themes/default/{name}")));
             }
         }
     }
-    let layers = [(theme_dir.clone(), format!("themes/{}/", config.theme)), (root.to_path_buf(), String::new())];
+    let layers = [
+        (theme_dir.clone(), format!("themes/{}/", config.theme)),
+        (root.to_path_buf(), String::new()),
+    ];
     for (dir, label) in &layers {
         for (rel, path) in files_under(&dir.join("templates")) {
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
-                    theme.templates.insert(rel.clone(), (text, format!("{label}templates/{rel}")));
+                    theme
+                        .templates
+                        .insert(rel.clone(), (text, format!("{label}templates/{rel}")));
                 }
                 Err(err) => diags.push(unreadable(&format!("{label}templates/{rel}"), &err)),
             }
@@ -99,22 +114,36 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
     if i18n_path.is_file() {
         match std::fs::read_to_string(&i18n_path) {
             Ok(text) => i18n_text = Some((text, format!("themes/{}/{i18n_name}", config.theme))),
-            Err(err) => diags.push(unreadable(&format!("themes/{}/{i18n_name}", config.theme), &err)),
+            Err(err) => diags.push(unreadable(
+                &format!("themes/{}/{i18n_name}", config.theme),
+                &err,
+            )),
         }
     }
     match i18n_text {
         Some((text, path)) => match toml::from_str::<toml::Value>(&text) {
             Ok(value) => theme.i18n = serde_json::to_value(value).unwrap_or_default(),
             Err(err) => diags.push(
-                Diagnostic::error(Code::InvalidConfig, format!("cannot read the theme's strings: {}", err.message()))
-                    .in_file(&path)
-                    .with_help("fix the TOML syntax of this file"),
+                Diagnostic::error(
+                    Code::InvalidConfig,
+                    format!("cannot read the theme's strings: {}", err.message()),
+                )
+                .in_file(&path)
+                .with_help("fix the TOML syntax of this file"),
             ),
         },
         None => diags.push(
-            Diagnostic::error(Code::InvalidConfig, format!("the theme has no strings for the language \"{}\"", config.language))
-                .in_file("site.toml")
-                .with_help(format!("add {i18n_name} to the theme, or set `language` to one it has")),
+            Diagnostic::error(
+                Code::InvalidConfig,
+                format!(
+                    "the theme has no strings for the language \"{}\"",
+                    config.language
+                ),
+            )
+            .in_file("site.toml")
+            .with_help(format!(
+                "add {i18n_name} to the theme, or set `language` to one it has"
+            )),
         ),
     }
     (theme, diags)

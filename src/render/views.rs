@@ -22,11 +22,15 @@ pub fn link(catalogue: &Catalogue, doc: &Document) -> Value {
 }
 
 fn link_to(catalogue: &Catalogue, id: &str) -> Value {
-    catalogue.get(id).map_or(Value::Null, |doc| link(catalogue, doc))
+    catalogue
+        .get(id)
+        .map_or(Value::Null, |doc| link(catalogue, doc))
 }
 
 fn links(catalogue: &Catalogue, ids: &[DocId]) -> Vec<Value> {
-    ids.iter().map(|&i| link(catalogue, &catalogue.documents[i])).collect()
+    ids.iter()
+        .map(|&i| link(catalogue, &catalogue.documents[i]))
+        .collect()
 }
 
 /// A number as people write it: 300, not 300.0.
@@ -49,18 +53,26 @@ pub fn expr(catalogue: &Catalogue, e: &Expr) -> Value {
         ExprKind::All(children) | ExprKind::Any(children) => {
             let children: Vec<Value> = children.iter().map(|c| expr(catalogue, c)).collect();
             view.insert("children".into(), children.into());
-            if matches!(e.kind, ExprKind::All(_)) { "all" } else { "any" }
+            if matches!(e.kind, ExprKind::All(_)) {
+                "all"
+            } else {
+                "any"
+            }
         }
         ExprKind::Choose { count, from } => {
             view.insert("count".into(), json!(count));
             match from {
                 Pool::Items(items) => {
-                    let pool: Vec<Value> = items.iter().map(|i| link_to(catalogue, &i.value)).collect();
+                    let pool: Vec<Value> =
+                        items.iter().map(|i| link_to(catalogue, &i.value)).collect();
                     view.insert("pool".into(), pool.into());
                 }
                 Pool::Level(level) => {
                     view.insert("pool_level".into(), link_to(catalogue, &level.value));
-                    view.insert("pool_size".into(), json!(catalogue.workshops_of(&level.value).len()));
+                    view.insert(
+                        "pool_size".into(),
+                        json!(catalogue.workshops_of(&level.value).len()),
+                    );
                 }
             }
             "choose"
@@ -103,8 +115,14 @@ fn offering(o: &Offering) -> Value {
 }
 
 fn organization(catalogue: &Catalogue, key: Option<&str>) -> Value {
-    key.and_then(|k| catalogue.config.organizations.get(k).map(|o| json!({"key": k, "name": o.name, "url": o.url})))
-        .unwrap_or(Value::Null)
+    key.and_then(|k| {
+        catalogue
+            .config
+            .organizations
+            .get(k)
+            .map(|o| json!({"key": k, "name": o.name, "url": o.url}))
+    })
+    .unwrap_or(Value::Null)
 }
 
 /// The `page` of an entity or plain page: common fields plus its kind's.
@@ -120,12 +138,21 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
     view.insert("headings".into(), json!(doc.body.headings));
     view.insert("extra".into(), doc.common.extra.clone());
     view.insert("draft".into(), json!(doc.common.draft));
-    let related = |ids: Option<&Vec<DocId>>| json!(ids.map(|ids| links(catalogue, ids)).unwrap_or_default());
+    let related =
+        |ids: Option<&Vec<DocId>>| json!(ids.map(|ids| links(catalogue, ids)).unwrap_or_default());
     match &doc.details {
         Details::Page => {}
         Details::Pathway(p) => {
-            view.insert("organization".into(), organization(catalogue, p.organization.as_ref().map(|o| o.value.as_str())));
-            view.insert("outcome".into(), p.outcome.as_ref().map_or(Value::Null, |o| link_to(catalogue, &o.value)));
+            view.insert(
+                "organization".into(),
+                organization(catalogue, p.organization.as_ref().map(|o| o.value.as_str())),
+            );
+            view.insert(
+                "outcome".into(),
+                p.outcome
+                    .as_ref()
+                    .map_or(Value::Null, |o| link_to(catalogue, &o.value)),
+            );
             let levels: Vec<Value> = catalogue
                 .pathway_levels
                 .get(&index)
@@ -136,22 +163,67 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
             view.insert("levels".into(), levels.into());
         }
         Details::Level(level) => {
-            view.insert("pathway".into(), level.pathway.as_ref().map_or(Value::Null, |p| link_to(catalogue, &p.value)));
+            view.insert(
+                "pathway".into(),
+                level
+                    .pathway
+                    .as_ref()
+                    .map_or(Value::Null, |p| link_to(catalogue, &p.value)),
+            );
             view.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
-            view.insert("requires".into(), level.requires.as_ref().map_or(Value::Null, |e| expr(catalogue, e)));
-            view.insert("completion".into(), level.completion.as_ref().map_or(Value::Null, |e| expr(catalogue, e)));
-            view.insert("awards".into(), level.awards.as_ref().map_or(Value::Null, |a| link_to(catalogue, &a.value)));
+            view.insert(
+                "requires".into(),
+                level
+                    .requires
+                    .as_ref()
+                    .map_or(Value::Null, |e| expr(catalogue, e)),
+            );
+            view.insert(
+                "completion".into(),
+                level
+                    .completion
+                    .as_ref()
+                    .map_or(Value::Null, |e| expr(catalogue, e)),
+            );
+            view.insert(
+                "awards".into(),
+                level
+                    .awards
+                    .as_ref()
+                    .map_or(Value::Null, |a| link_to(catalogue, &a.value)),
+            );
             view.insert("by_application".into(), json!(level.by_application));
             view.insert("duration".into(), json!(level.duration));
-            view.insert("workshops".into(), related(catalogue.level_workshops.get(&index)));
-            let (previous, next) = neighbours(catalogue, index, level.pathway.as_ref().map(|p| p.value.as_str()));
+            view.insert(
+                "workshops".into(),
+                related(catalogue.level_workshops.get(&index)),
+            );
+            let (previous, next) = neighbours(
+                catalogue,
+                index,
+                level.pathway.as_ref().map(|p| p.value.as_str()),
+            );
             view.insert("previous".into(), previous);
             view.insert("next".into(), next);
         }
         Details::Workshop(workshop) => {
-            view.insert("level".into(), workshop.level.as_ref().map_or(Value::Null, |l| link_to(catalogue, &l.value)));
-            view.insert("requires".into(), catalogue.workshop_requires(workshop).map_or(Value::Null, |e| expr(catalogue, e)));
-            view.insert("requires_inherited".into(), json!(workshop.requires.is_none()));
+            view.insert(
+                "level".into(),
+                workshop
+                    .level
+                    .as_ref()
+                    .map_or(Value::Null, |l| link_to(catalogue, &l.value)),
+            );
+            view.insert(
+                "requires".into(),
+                catalogue
+                    .workshop_requires(workshop)
+                    .map_or(Value::Null, |e| expr(catalogue, e)),
+            );
+            view.insert(
+                "requires_inherited".into(),
+                json!(workshop.requires.is_none()),
+            );
             view.insert("duration".into(), json!(workshop.duration));
             view.insert("topics".into(), json!(workshop.topics));
             view.insert("audience".into(), json!(workshop.audience));
@@ -166,9 +238,18 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
             view.insert("needed_by".into(), related(catalogue.needed_by.get(&index)));
         }
         Details::Credential(c) => {
-            view.insert("issuer".into(), organization(catalogue, c.issuer.as_ref().map(|i| i.value.as_str())));
-            view.insert("awarded_by".into(), related(catalogue.awarded_by.get(&index)));
-            view.insert("outcome_of".into(), related(catalogue.outcome_of.get(&index)));
+            view.insert(
+                "issuer".into(),
+                organization(catalogue, c.issuer.as_ref().map(|i| i.value.as_str())),
+            );
+            view.insert(
+                "awarded_by".into(),
+                related(catalogue.awarded_by.get(&index)),
+            );
+            view.insert(
+                "outcome_of".into(),
+                related(catalogue.outcome_of.get(&index)),
+            );
         }
     }
     Value::Object(view)
@@ -180,24 +261,51 @@ pub fn level_summary(catalogue: &Catalogue, index: DocId) -> Value {
     let mut view = link(catalogue, doc);
     if let (Details::Level(level), Value::Object(map)) = (&doc.details, &mut view) {
         map.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
-        map.insert("requires".into(), level.requires.as_ref().map_or(Value::Null, |e| expr(catalogue, e)));
-        map.insert("completion".into(), level.completion.as_ref().map_or(Value::Null, |e| expr(catalogue, e)));
-        map.insert("awards".into(), level.awards.as_ref().map_or(Value::Null, |a| link_to(catalogue, &a.value)));
+        map.insert(
+            "requires".into(),
+            level
+                .requires
+                .as_ref()
+                .map_or(Value::Null, |e| expr(catalogue, e)),
+        );
+        map.insert(
+            "completion".into(),
+            level
+                .completion
+                .as_ref()
+                .map_or(Value::Null, |e| expr(catalogue, e)),
+        );
+        map.insert(
+            "awards".into(),
+            level
+                .awards
+                .as_ref()
+                .map_or(Value::Null, |a| link_to(catalogue, &a.value)),
+        );
         map.insert("by_application".into(), json!(level.by_application));
         map.insert("duration".into(), json!(level.duration));
-        map.insert("workshop_count".into(), json!(catalogue.level_workshops.get(&index).map_or(0, Vec::len)));
+        map.insert(
+            "workshop_count".into(),
+            json!(catalogue.level_workshops.get(&index).map_or(0, Vec::len)),
+        );
     }
     view
 }
 
 fn neighbours(catalogue: &Catalogue, index: DocId, pathway: Option<&str>) -> (Value, Value) {
-    let Some(levels) = pathway.and_then(|p| catalogue.index_of(p)).and_then(|p| catalogue.pathway_levels.get(&p)) else {
+    let Some(levels) = pathway
+        .and_then(|p| catalogue.index_of(p))
+        .and_then(|p| catalogue.pathway_levels.get(&p))
+    else {
         return (Value::Null, Value::Null);
     };
     let Some(position) = levels.iter().position(|&l| l == index) else {
         return (Value::Null, Value::Null);
     };
-    let at = |p: Option<usize>| p.and_then(|p| levels.get(p)).map_or(Value::Null, |&l| link(catalogue, &catalogue.documents[l]));
+    let at = |p: Option<usize>| {
+        p.and_then(|p| levels.get(p))
+            .map_or(Value::Null, |&l| link(catalogue, &catalogue.documents[l]))
+    };
     (at(position.checked_sub(1)), at(Some(position + 1)))
 }
 
@@ -214,11 +322,22 @@ pub fn listing_items(catalogue: &Catalogue, kind: Kind) -> Vec<Value> {
             if let Value::Object(map) = &mut item {
                 match &doc.details {
                     Details::Level(level) => {
-                        map.insert("pathway".into(), level.pathway.as_ref().map_or(Value::Null, |p| link_to(catalogue, &p.value)));
+                        map.insert(
+                            "pathway".into(),
+                            level
+                                .pathway
+                                .as_ref()
+                                .map_or(Value::Null, |p| link_to(catalogue, &p.value)),
+                        );
                         map.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
                     }
                     Details::Workshop(w) => {
-                        map.insert("level".into(), w.level.as_ref().map_or(Value::Null, |l| link_to(catalogue, &l.value)));
+                        map.insert(
+                            "level".into(),
+                            w.level
+                                .as_ref()
+                                .map_or(Value::Null, |l| link_to(catalogue, &l.value)),
+                        );
                         map.insert("offering_count".into(), json!(w.offerings.len()));
                     }
                     Details::Requirement(r) => {
@@ -226,10 +345,19 @@ pub fn listing_items(catalogue: &Catalogue, kind: Kind) -> Vec<Value> {
                         map.insert("valid_for".into(), json!(r.valid_for));
                     }
                     Details::Pathway(p) => {
-                        map.insert("organization".into(), organization(catalogue, p.organization.as_ref().map(|o| o.value.as_str())));
+                        map.insert(
+                            "organization".into(),
+                            organization(
+                                catalogue,
+                                p.organization.as_ref().map(|o| o.value.as_str()),
+                            ),
+                        );
                     }
                     Details::Credential(c) => {
-                        map.insert("issuer".into(), organization(catalogue, c.issuer.as_ref().map(|i| i.value.as_str())));
+                        map.insert(
+                            "issuer".into(),
+                            organization(catalogue, c.issuer.as_ref().map(|i| i.value.as_str())),
+                        );
                     }
                     Details::Page => {}
                 }
@@ -244,8 +372,12 @@ pub fn nav(catalogue: &Catalogue, i18n: &Value) -> Vec<Value> {
     let mut items = Vec::new();
     for kind in Kind::CATALOGUE {
         if catalogue.by_kind.get(&kind).is_some_and(|l| !l.is_empty()) {
-            let title = i18n["kinds"][kind.folder()].as_str().unwrap_or(kind.folder());
-            items.push(json!({"key": kind.folder(), "title": title, "url": listing_url(catalogue, kind)}));
+            let title = i18n["kinds"][kind.folder()]
+                .as_str()
+                .unwrap_or(kind.folder());
+            items.push(
+                json!({"key": kind.folder(), "title": title, "url": listing_url(catalogue, kind)}),
+            );
         }
     }
     let checklist = i18n["nav"]["checklist"].as_str().unwrap_or("checklist");

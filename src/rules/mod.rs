@@ -5,9 +5,9 @@
 //! plain-language text on pages, the checklist, and `cairn eligibility`.
 
 use crate::diagnostics::Code;
+use crate::diagnostics::Diagnostics;
 use crate::source::{Span, Spanned};
 use crate::toml_reader::{TableReader, TomlSource, TomlValue, type_name};
-use crate::diagnostics::Diagnostics;
 use toml::de::DeValue;
 
 /// A requirement expression with its presentation flags.
@@ -73,10 +73,16 @@ impl Expr {
                     child.collect_references(out);
                 }
             }
-            ExprKind::Choose { from: Pool::Items(items), .. } => {
+            ExprKind::Choose {
+                from: Pool::Items(items),
+                ..
+            } => {
                 out.extend(items.iter().map(|item| (item, RefRole::PoolItem)));
             }
-            ExprKind::Choose { from: Pool::Level(level), .. } => out.push((level, RefRole::PoolLevel)),
+            ExprKind::Choose {
+                from: Pool::Level(level),
+                ..
+            } => out.push((level, RefRole::PoolLevel)),
             ExprKind::Has { id, .. } => out.push((id, RefRole::Measure)),
         }
     }
@@ -100,7 +106,16 @@ impl Expr {
     }
 }
 
-const EXPR_KEYS: &[&str] = &["all", "any", "choose", "from", "has", "at_least", "preferred", "note"];
+const EXPR_KEYS: &[&str] = &[
+    "all",
+    "any",
+    "choose",
+    "from",
+    "has",
+    "at_least",
+    "preferred",
+    "note",
+];
 
 /// Read an expression from a TOML value; problems go to `diags`.
 pub(crate) fn parse(
@@ -131,7 +146,10 @@ pub(crate) fn parse(
         }
         DeValue::Table(table) => parse_table(source, key, table, value.span(), diags),
         other => {
-            let message = format!("`{key}` must be an id, a list or a table, found {}", type_name(other));
+            let message = format!(
+                "`{key}` must be an id, a list or a table, found {}",
+                type_name(other)
+            );
             let help = "write an id like \"level-1\", a list like [\"a\", \"b\"], or a table like { any = [\"a\", \"b\"] }";
             diags.push(
                 crate::diagnostics::Diagnostic::error(Code::WrongType, message)
@@ -168,8 +186,16 @@ fn parse_table(
                     .filter_map(|item| parse(source, key, item, reader.diags))
                     .collect(),
                 _ => {
-                    let message = format!("`{form}` must be a list of expressions, found {}", type_name(list.get_ref()));
-                    reader.error(Code::WrongType, list.span(), message, format!("write `{form} = [\"a\", \"b\"]`"));
+                    let message = format!(
+                        "`{form}` must be a list of expressions, found {}",
+                        type_name(list.get_ref())
+                    );
+                    reader.error(
+                        Code::WrongType,
+                        list.span(),
+                        message,
+                        format!("write `{form} = [\"a\", \"b\"]`"),
+                    );
                     return finish(reader);
                 }
             };
@@ -185,9 +211,15 @@ fn parse_table(
                 Ok(n) if n > 0 => n,
                 _ => {
                     reader.diags.push(
-                        crate::diagnostics::Diagnostic::error(Code::InvalidValue, format!("`choose` must be a positive whole number, found {}", count.value))
-                            .at(reader.file, count.span)
-                            .with_help("write how many items must be done, like `choose = 3`"),
+                        crate::diagnostics::Diagnostic::error(
+                            Code::InvalidValue,
+                            format!(
+                                "`choose` must be a positive whole number, found {}",
+                                count.value
+                            ),
+                        )
+                        .at(reader.file, count.span)
+                        .with_help("write how many items must be done, like `choose = 3`"),
                     );
                     return finish(reader);
                 }
@@ -201,28 +233,49 @@ fn parse_table(
                 return finish(reader);
             };
             let pool = match from.get_ref() {
-                DeValue::String(level) => Pool::Level(Spanned::new(level.to_string(), reader.span(from.span()))),
+                DeValue::String(level) => {
+                    Pool::Level(Spanned::new(level.to_string(), reader.span(from.span())))
+                }
                 DeValue::Array(_) => Pool::Items(reader.string_list("from")),
                 other => {
-                    let message = format!("`from` must be a level id or a list of ids, found {}", type_name(other));
-                    reader.error(Code::WrongType, from.span(), message, "write `from = \"level-2\"` or `from = [\"a\", \"b\", \"c\"]`".into());
+                    let message = format!(
+                        "`from` must be a level id or a list of ids, found {}",
+                        type_name(other)
+                    );
+                    reader.error(
+                        Code::WrongType,
+                        from.span(),
+                        message,
+                        "write `from = \"level-2\"` or `from = [\"a\", \"b\", \"c\"]`".into(),
+                    );
                     return finish(reader);
                 }
             };
-            ExprKind::Choose { count: count_value, from: pool }
+            ExprKind::Choose {
+                count: count_value,
+                from: pool,
+            }
         }
         ["has"] => {
             let id = reader.string("has")?;
             let Some(threshold) = reader.get("at_least") else {
                 reader.diags.push(
-                    crate::diagnostics::Diagnostic::error(Code::MissingField, "`has` needs an `at_least`")
-                        .at(reader.file, span.clone())
-                        .with_help(format!("add the number to reach, like `{{ has = \"{}\", at_least = 300 }}`", id.value)),
+                    crate::diagnostics::Diagnostic::error(
+                        Code::MissingField,
+                        "`has` needs an `at_least`",
+                    )
+                    .at(reader.file, span.clone())
+                    .with_help(format!(
+                        "add the number to reach, like `{{ has = \"{}\", at_least = 300 }}`",
+                        id.value
+                    )),
                 );
                 return finish(reader);
             };
             let number = match threshold.get_ref() {
-                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
+                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                    .ok()
+                    .map(|n| n as f64),
                 DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
                 _ => None,
             };
@@ -230,7 +283,9 @@ fn parse_table(
                 Some(n) if n.is_finite() && n >= 0.0 => ExprKind::Has { id, at_least: n },
                 _ => {
                     let found = match threshold.get_ref() {
-                        DeValue::Integer(_) | DeValue::Float(_) => "a negative or non-finite number".to_string(),
+                        DeValue::Integer(_) | DeValue::Float(_) => {
+                            "a negative or non-finite number".to_string()
+                        }
                         other => type_name(other).to_string(),
                     };
                     reader.error(
@@ -252,7 +307,14 @@ fn parse_table(
             return finish(reader);
         }
         several => {
-            let message = format!("this expression mixes {}", several.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" and "));
+            let message = format!(
+                "this expression mixes {}",
+                several
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            );
             reader.diags.push(
                 crate::diagnostics::Diagnostic::error(Code::InvalidValue, message)
                     .at(reader.file, span.clone())
@@ -262,7 +324,12 @@ fn parse_table(
         }
     };
     reader.finish();
-    Some(Expr { kind, preferred, note, span })
+    Some(Expr {
+        kind,
+        preferred,
+        note,
+        span,
+    })
 }
 
 fn finish(reader: TableReader<'_, '_>) -> Option<Expr> {
@@ -277,14 +344,26 @@ fn finish(reader: TableReader<'_, '_>) -> Option<Expr> {
 pub fn to_json(expr: &Expr) -> serde_json::Value {
     use serde_json::{Value, json};
     let mut value = match &expr.kind {
-        ExprKind::Item(id) if !expr.preferred && expr.note.is_none() => return Value::String(id.clone()),
+        ExprKind::Item(id) if !expr.preferred && expr.note.is_none() => {
+            return Value::String(id.clone());
+        }
         ExprKind::Item(id) => json!({ "all": [id] }),
-        ExprKind::All(children) => json!({ "all": children.iter().map(to_json).collect::<Vec<_>>() }),
-        ExprKind::Any(children) => json!({ "any": children.iter().map(to_json).collect::<Vec<_>>() }),
-        ExprKind::Choose { count, from: Pool::Items(items) } => {
+        ExprKind::All(children) => {
+            json!({ "all": children.iter().map(to_json).collect::<Vec<_>>() })
+        }
+        ExprKind::Any(children) => {
+            json!({ "any": children.iter().map(to_json).collect::<Vec<_>>() })
+        }
+        ExprKind::Choose {
+            count,
+            from: Pool::Items(items),
+        } => {
             json!({ "choose": count, "from": items.iter().map(|i| &i.value).collect::<Vec<_>>() })
         }
-        ExprKind::Choose { count, from: Pool::Level(level) } => json!({ "choose": count, "from": level.value }),
+        ExprKind::Choose {
+            count,
+            from: Pool::Level(level),
+        } => json!({ "choose": count, "from": level.value }),
         ExprKind::Has { id, at_least } => json!({ "has": id.value, "at_least": at_least }),
     };
     if let Value::Object(map) = &mut value {

@@ -1,0 +1,371 @@
+//! `cairn build` through the real binary: the bundled site, a fixture
+//! catalogue, determinism, output-folder guards, and failed builds.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+fn build(root: &Path, output: &Path) -> (i32, String) {
+    let (code, _, stderr) = cairn(&[
+        "build",
+        "--root",
+        &root.to_string_lossy(),
+        "--output",
+        &output.to_string_lossy(),
+    ]);
+    (code, stderr)
+}
+
+#[test]
+fn bundled_site_builds_with_every_page_and_no_broken_link() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let output = out.path().join("public");
+    let (code, stderr) = build(&repo(), &output);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.starts_with("Built "), "one summary line: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    for page in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "catalogue.json",
+        "checklist/index.html",
+        "pathways/index.html",
+        "pathways/idc-certification/index.html",
+        "pathways/icc-mentorship/index.html",
+        "levels/level-1/index.html",
+        "levels/level-2/index.html",
+        "levels/level-3/index.html",
+        "levels/field-work/index.html",
+        "levels/icc-mentoring/index.html",
+        "requirements/mental-health-first-aid/index.html",
+        "credentials/ally-foundations-certificate/index.html",
+        "credentials/certified-intimacy-professional/index.html",
+        "style.css",
+    ] {
+        assert!(output.join(page).is_file(), "missing {page}");
+    }
+    let level2_workshops = read(&output.join("catalogue.json"));
+    let catalogue: serde_json::Value =
+        serde_json::from_str(&level2_workshops).expect("catalogue.json is JSON");
+    let topic_workshops = catalogue["workshops"]
+        .as_array()
+        .expect("workshops")
+        .iter()
+        .filter(|w| w["level"] == "level-2")
+        .count();
+    assert!(
+        topic_workshops >= 6,
+        "at least six Level 2 topic workshops, found {topic_workshops}"
+    );
+    assert_eq!(broken_links(&output), Vec::<String>::new());
+
+    let mentoring = read(&output.join("levels/icc-mentoring/index.html"));
+    for words in [
+        "at least 300 hours",
+        "at least 10 years",
+        "at least 15 credits",
+        "Any one of the following:",
+        "Preferred",
+    ] {
+        assert!(
+            mentoring.contains(words),
+            "ICC mentorship page lacks {words:?}"
+        );
+    }
+    let mhfa = read(&output.join("requirements/mental-health-first-aid/index.html"));
+    assert!(mhfa.contains("valid for 3 years"), "MHFA validity shown");
+    let level2 = read(&output.join("levels/level-2/index.html"));
+    assert!(
+        level2.contains("At least 3 different workshops of"),
+        "choose-3 in words"
+    );
+    assert!(level2.contains("Ally Foundations Certificate"));
+}
+
+#[test]
+fn fixture_pages_carry_rules_in_words_with_links() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, stderr) = build(&fixture("small"), out.path());
+    assert_eq!(code, 0, "{stderr}");
+    let pilot = read(&out.path().join("levels/pilot/index.html"));
+    assert!(
+        pilot.contains(
+            r#"Hold the <a href="/credentials/navigator-certificate/">Navigator certificate</a>"#
+        ),
+        "{pilot}"
+    );
+    assert!(
+        pilot
+            .contains(r#"<a href="/requirements/sea-hours/">Hours at sea</a>: at least 500 hours"#)
+    );
+    assert!(pilot.contains("Logged at sea."), "notes are shown");
+    assert!(
+        pilot.contains("tag-preferred"),
+        "preferred items are marked"
+    );
+    assert!(pilot.contains("awards the <a href=\"/credentials/pilot-licence/\">Pilot licence</a>"));
+    assert!(pilot.contains("By application"));
+
+    let navigation = read(&out.path().join("levels/navigation/index.html"));
+    assert!(navigation.contains(r#"Complete <a href="/levels/deck-basics/">Deck basics</a>"#));
+    assert!(navigation.contains("At least 2 different workshops of"));
+    for workshop in ["Charts", "Stars", "Tides"] {
+        assert!(
+            navigation.contains(&format!(">{workshop}</a>")),
+            "level lists its workshop {workshop}"
+        );
+    }
+
+    let knots = read(&out.path().join("workshops/knots/index.html"));
+    assert!(knots.contains(r#"<time datetime="2027-03-12">12 March 2027</time> to <time datetime="2027-03-13">13 March 2027</time>"#));
+    assert!(knots.contains("Halifax") && knots.contains("Online"));
+    assert!(knots.contains(r#"href="https://harbour.example.org/register/knots""#));
+    assert!(
+        knots.contains("No prerequisites: open to everyone."),
+        "deck-basics has no requires"
+    );
+
+    let charts = read(&out.path().join("workshops/charts/index.html"));
+    assert!(
+        charts.contains("The same as for its level."),
+        "workshop inherits its level's requires"
+    );
+
+    let first_aid = read(&out.path().join("requirements/first-aid/index.html"));
+    assert!(first_aid.contains("valid for 3 years"));
+    assert!(
+        first_aid.contains(r#"<a href="/levels/pilot/">Pilot</a>"#),
+        "requirement lists who needs it"
+    );
+    assert!(first_aid.contains("Red Cross"));
+
+    let licence = read(&out.path().join("credentials/pilot-licence/index.html"));
+    assert!(
+        licence.contains(r#"<a href="/levels/pilot/">Pilot</a>"#),
+        "credential says how to earn it"
+    );
+    assert!(licence.contains("Harbour Safety Board"));
+
+    let pathway = read(&out.path().join("pathways/harbour-pilot/index.html"));
+    let steps: Vec<usize> = ["Deck basics", "Navigation", "Pilot"]
+        .iter()
+        .map(|t| pathway.find(&format!(">{t}</a>")).unwrap_or(usize::MAX))
+        .collect();
+    assert!(
+        steps.windows(2).all(|w| w[0] < w[1]),
+        "levels in order: {steps:?}"
+    );
+    assert!(pathway.contains("<ol class=\"steps\">"));
+
+    let about = read(&out.path().join("about/index.html"));
+    assert!(
+        about.contains(r#"href="/levels/pilot/#learning-goals""#),
+        "@id#anchor links resolve"
+    );
+    let home = read(&out.path().join("index.html"));
+    assert!(home.contains(r#"href="/levels/deck-basics/""#));
+    let crew = read(&out.path().join("crew-notes/index.html"));
+    assert!(
+        crew.contains("Café — crew notes 🚢"),
+        "BOM + CRLF file with accents and emoji"
+    );
+
+    let listing = read(&out.path().join("levels/index.html"));
+    assert!(
+        listing.contains("<h1>All levels</h1>"),
+        "_index.md titles the listing"
+    );
+    assert!(out.path().join("404.html").is_file());
+    let sitemap = read(&out.path().join("sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://training.example.org/levels/pilot/</loc>"));
+    assert_eq!(broken_links(out.path()), Vec::<String>::new());
+    let catalogue: serde_json::Value =
+        serde_json::from_str(&read(&out.path().join("catalogue.json"))).expect("json");
+    assert_eq!(
+        catalogue["levels"][1]["completion"],
+        serde_json::json!({"choose": 2, "from": "navigation"})
+    );
+    assert_eq!(
+        catalogue["pathways"][0]["levels"],
+        serde_json::json!(["deck-basics", "navigation", "pilot"])
+    );
+}
+
+#[test]
+fn base_url_with_a_path_prefixes_every_link() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let root = fixture("small");
+    let (code, _, stderr) = cairn(&[
+        "build",
+        "--root",
+        &root.to_string_lossy(),
+        "--output",
+        &out.path().to_string_lossy(),
+        "--base-url",
+        "https://example.org/training/",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let pilot = read(&out.path().join("levels/pilot/index.html"));
+    assert!(pilot.contains(r#"href="/training/credentials/navigator-certificate/""#));
+    assert!(pilot.contains(r#"href="/training/style.css""#));
+    assert!(
+        pilot.contains(
+            r#"<link rel="canonical" href="https://example.org/training/levels/pilot/">"#
+        )
+    );
+}
+
+#[test]
+fn identical_input_gives_identical_bytes() {
+    let a = tempfile::tempdir().expect("tempdir");
+    let b = tempfile::tempdir().expect("tempdir");
+    assert_eq!(build(&repo(), &a.path().join("site")).0, 0);
+    assert_eq!(build(&repo(), &b.path().join("site")).0, 0);
+    let (first, second) = (
+        snapshot(&a.path().join("site")),
+        snapshot(&b.path().join("site")),
+    );
+    assert!(first.len() > 40);
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(&second[path] == bytes, "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn output_guards_refuse_dangerous_folders_and_touch_nothing() {
+    let site = site_copy("small");
+    let root = site.path();
+    let before = snapshot(root);
+    let refused = |output: &Path, expected: &str| {
+        let (code, stderr) = build(root, output);
+        assert_eq!(code, 2, "{} should be refused: {stderr}", output.display());
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(stderr.contains("help:"), "{stderr}");
+    };
+    refused(root, "is the site root");
+    refused(root.parent().expect("parent"), "contains the site root");
+    refused(
+        &root.join("content/out"),
+        "inside the site's content/ folder",
+    );
+    let other_site = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(other_site.path().join("content")).expect("mkdir");
+    refused(other_site.path(), "contains a content/ folder");
+    let precious = tempfile::tempdir().expect("tempdir");
+    std::fs::write(precious.path().join("thesis.docx"), "years of work").expect("write");
+    refused(precious.path(), "not empty and was not made by cairn");
+    assert_eq!(read(&precious.path().join("thesis.docx")), "years of work");
+    assert_eq!(snapshot(root), before, "the site itself is untouched");
+}
+
+#[test]
+fn an_empty_folder_is_accepted_and_then_owned() {
+    let site = site_copy("small");
+    let out = tempfile::tempdir().expect("tempdir");
+    assert_eq!(build(site.path(), out.path()).0, 0);
+    assert!(out.path().join(".cairn-output").is_file(), "marker written");
+    // A second build replaces its own folder, removing stale pages.
+    std::fs::remove_file(site.path().join("content/workshops/radio.md")).expect("rm");
+    let (code, stderr) = build(site.path(), out.path());
+    assert_eq!(code, 1, "deck-basics completion names radio: {stderr}");
+    std::fs::write(
+        site.path().join("content/levels/deck-basics.md"),
+        "+++\ntitle = \"Deck basics\"\npathway = \"harbour-pilot\"\norder = 1\n+++\n",
+    )
+    .expect("write");
+    let (code, stderr) = build(site.path(), out.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        !out.path().join("workshops/radio").exists(),
+        "stale page removed"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(out.path().parent().expect("parent"))
+        .expect("ls")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("cairn-"))
+        .collect();
+    assert!(leftovers.is_empty(), "no staging folders left behind");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_exactly_as_it_was() {
+    let site = site_copy("small");
+    let out = tempfile::tempdir().expect("tempdir");
+    let output = out.path().join("public");
+    assert_eq!(build(site.path(), &output).0, 0);
+    let before = snapshot(&output);
+    std::fs::write(
+        site.path().join("content/levels/pilot.md"),
+        "+++\ntitle = \"Pilot\"\nrequires = [\"first-aide\"]\n+++\n",
+    )
+    .expect("write");
+    let (code, stderr) = build(site.path(), &output);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("error[E006]: unresolved reference \"first-aide\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--> content/levels/pilot.md:3:13"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: did you mean \"first-aid\"?"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(snapshot(&output), before);
+}
+
+#[test]
+fn site_templates_and_static_files_override_the_theme() {
+    let site = site_copy("small");
+    std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
+    std::fs::create_dir_all(site.path().join("static")).expect("mkdir");
+    std::fs::write(
+        site.path().join("templates/page.html"),
+        "{% extends \"base.html\" %}{% block main %}<h1>Custom: {{ page.title }}</h1>{% endblock main %}",
+    )
+    .expect("write");
+    std::fs::write(site.path().join("static/style.css"), "body { color: red }").expect("write");
+    std::fs::write(site.path().join("static/logo.svg"), "<svg/>").expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, stderr) = build(site.path(), out.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(read(&out.path().join("about/index.html")).contains("<h1>Custom: About</h1>"));
+    assert_eq!(read(&out.path().join("style.css")), "body { color: red }");
+    assert_eq!(read(&out.path().join("logo.svg")), "<svg/>");
+    assert!(
+        read(&out.path().join("levels/pilot/index.html")).contains("What it takes to start"),
+        "other templates from the theme"
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = site_copy("small");
+    std::fs::write(
+        site.path().join("content/draft-page.md"),
+        "+++\ntitle = \"Soon\"\ndraft = true\n+++\n",
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    assert_eq!(build(site.path(), out.path()).0, 0);
+    assert!(!out.path().join("draft-page").exists());
+    let (code, _, stderr) = cairn(&[
+        "build",
+        "--drafts",
+        "--root",
+        &site.path().to_string_lossy(),
+        "--output",
+        &out.path().to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(out.path().join("draft-page/index.html").is_file());
+}

@@ -1,0 +1,101 @@
+//! Helpers shared by the integration tests: run the real binary on real files.
+
+#![allow(dead_code, unreachable_pub)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// Run `cairn` with `args`; returns (exit code, stdout, stderr).
+pub fn cairn(args: &[&str]) -> (i32, String, String) {
+    let output: Output = Command::new(env!("CARGO_BIN_EXE_cairn"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run cairn");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Copy a folder tree (a fixture) to `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk fixture");
+        let rel = entry.path().strip_prefix(from).expect("inside");
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// A temporary copy of a fixture site.
+pub fn site_copy(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_tree(&fixture(name), dir.path());
+    dir
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// Every file under `dir`, relative path -> bytes.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}
+
+/// Internal links (`href="/…"`, `src="/…"`) of every HTML page that point
+/// at no file of the site.
+pub fn broken_links(dir: &Path) -> Vec<String> {
+    let mut broken = Vec::new();
+    for (path, bytes) in snapshot(dir) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&bytes);
+        for attr in ["href=\"", "src=\""] {
+            for piece in html.split(attr).skip(1) {
+                let url = piece.split('"').next().unwrap_or("");
+                if !url.starts_with('/') {
+                    continue;
+                }
+                let target = url.split('#').next().unwrap_or("").trim_start_matches('/');
+                let file = if target.is_empty() || target.ends_with('/') {
+                    dir.join(target).join("index.html")
+                } else {
+                    dir.join(target)
+                };
+                if !file.is_file() {
+                    broken.push(format!("{path}: {url}"));
+                }
+            }
+        }
+    }
+    broken
+}
