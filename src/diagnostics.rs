@@ -98,7 +98,8 @@ pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
     pub message: String,
-    pub location: Option<Location>,
+    /// Boxed to keep `Result<_, Diagnostic>` small on the happy path.
+    pub location: Option<Box<Location>>,
     pub help: Option<String>,
 }
 
@@ -134,25 +135,25 @@ impl Diagnostic {
         } else {
             start.column + 1
         };
-        self.location = Some(Location {
+        self.location = Some(Box::new(Location {
             file: file.path.clone(),
             line: start.line,
             column: start.column,
             width: end_column.saturating_sub(start.column).max(1),
             line_text,
-        });
+        }));
         self
     }
 
     /// Point at a file as a whole (line 1, column 1, no caret line).
     pub fn in_file(mut self, path: &str) -> Self {
-        self.location = Some(Location {
+        self.location = Some(Box::new(Location {
             file: path.to_string(),
             line: 1,
             column: 1,
             line_text: String::new(),
             width: 0,
-        });
+        }));
         self
     }
 

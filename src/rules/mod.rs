@@ -170,7 +170,7 @@ fn parse_table(
 ) -> Option<Expr> {
     let what = "a requirement expression";
     let mut reader = TableReader::new(source, table, toml_span.clone(), what, EXPR_KEYS, diags);
-    let span = reader.span(toml_span.clone());
+    let span = reader.span(toml_span);
     let preferred = reader.bool("preferred").is_some_and(|b| b.value);
     let note = reader.string("note").map(|n| n.value);
     let forms: Vec<&str> = ["all", "any", "choose", "has"]
@@ -227,7 +227,7 @@ fn parse_table(
             let Some(from) = reader.get("from") else {
                 reader.diags.push(
                     crate::diagnostics::Diagnostic::error(Code::MissingField, "`choose` needs a `from`")
-                        .at(reader.file, span.clone())
+                        .at(reader.file, span)
                         .with_help("add `from = \"level-2\"` (all workshops of a level) or `from = [\"a\", \"b\", \"c\"]`"),
                 );
                 return finish(reader);
@@ -264,7 +264,7 @@ fn parse_table(
                         Code::MissingField,
                         "`has` needs an `at_least`",
                     )
-                    .at(reader.file, span.clone())
+                    .at(reader.file, span)
                     .with_help(format!(
                         "add the number to reach, like `{{ has = \"{}\", at_least = 300 }}`",
                         id.value
@@ -301,7 +301,7 @@ fn parse_table(
         [] => {
             reader.diags.push(
                 crate::diagnostics::Diagnostic::error(Code::MissingField, "this expression says neither `all`, `any`, `choose` nor `has`")
-                    .at(reader.file, span.clone())
+                    .at(reader.file, span)
                     .with_help("use one of { all = [...] }, { any = [...] }, { choose = N, from = ... } or { has = \"id\", at_least = N }"),
             );
             return finish(reader);
@@ -317,7 +317,7 @@ fn parse_table(
             );
             reader.diags.push(
                 crate::diagnostics::Diagnostic::error(Code::InvalidValue, message)
-                    .at(reader.file, span.clone())
+                    .at(reader.file, span)
                     .with_help("use one form per table and nest them, like { all = [{ any = [...] }, ...] }"),
             );
             return finish(reader);
