@@ -48,23 +48,27 @@ pub enum Failure {
     Invalid(Diagnostics),
 }
 
-/// A site loaded, resolved and rendered in memory.
-pub struct Checked {
+/// A site loaded and resolved, with the theme to render it.
+pub struct Resolved {
     pub catalogue: Catalogue,
-    pub site: Site,
-    /// Warnings (errors would have made this a [`Failure`]).
+    pub theme: render::theme::Theme,
+    /// Warnings so far (errors would have made this a [`Failure`]).
     pub diagnostics: Diagnostics,
 }
 
-/// Load, resolve and render the site at `options.root`, writing nothing.
-pub fn check(options: &SiteOptions) -> Result<Checked, Failure> {
+/// Load and resolve the site at `options.root`: every check that needs no
+/// rendering. Errors stop here.
+pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
     let root = &options.root;
     let (mut config, mut diags) = match config::load(root) {
         Ok(loaded) => loaded,
         Err(config::ConfigError::Missing) => {
             return Err(Failure::CannotRun(
-                Diagnostic::error(Code::InvalidConfig, format!("there is no site.toml in {}", display_root(root)))
-                    .with_help("run cairn in the folder that holds site.toml, or pass --root DIR; `cairn init DIR` starts a new site"),
+                Diagnostic::error(
+                    Code::InvalidConfig,
+                    format!("there is no site.toml in {}", display_root(root)),
+                )
+                .with_help("run cairn in the folder that holds site.toml, or pass --root DIR"),
             ));
         }
         Err(config::ConfigError::Unreadable(err)) => {
@@ -89,38 +93,56 @@ pub fn check(options: &SiteOptions) -> Result<Checked, Failure> {
         },
     );
     diags.extend(resolve_diags);
+    diags.sort();
     if diags.has_errors() {
-        diags.sort();
         return Err(Failure::Invalid(diags));
     }
-    match render::render(&catalogue, &theme) {
-        Ok(site) => {
-            diags.sort();
-            Ok(Checked {
-                catalogue,
-                site,
-                diagnostics: diags,
-            })
-        }
-        Err(render_diags) => {
-            diags.extend(render_diags);
-            diags.sort();
-            Err(Failure::Invalid(diags))
-        }
-    }
+    Ok(Resolved {
+        catalogue,
+        theme,
+        diagnostics: diags,
+    })
+}
+
+/// Render `resolved` into `sink`; template failures join the diagnostics.
+fn render_into(
+    resolved: &Resolved,
+    sink: &dyn render::Sink,
+) -> Result<render::RenderStats, Failure> {
+    render::render(&resolved.catalogue, &resolved.theme, sink).map_err(|mut render_diags| {
+        render_diags.extend(resolved.diagnostics.0.iter().cloned());
+        render_diags.sort();
+        Failure::Invalid(render_diags)
+    })
+}
+
+/// Every rule, and every page rendered in memory; writes nothing.
+pub fn check(options: &SiteOptions) -> Result<Diagnostics, Failure> {
+    let resolved = resolve(options)?;
+    render_into(&resolved, &render::DiscardSink)?;
+    Ok(resolved.diagnostics)
+}
+
+/// Load, resolve and render the whole site into memory.
+pub fn render_site(options: &SiteOptions) -> Result<(Resolved, Site), Failure> {
+    let resolved = resolve(options)?;
+    let sink = render::MemorySink::default();
+    render_into(&resolved, &sink)?;
+    Ok((resolved, sink.into_site()))
 }
 
 /// What a successful build did.
 pub struct BuildReport {
     pub output: PathBuf,
-    pub pages: usize,
-    pub files: usize,
+    pub stats: render::RenderStats,
     pub elapsed: Duration,
     pub warnings: Diagnostics,
 }
 
 /// Check, render and write the site into `output` (default: site.toml's
-/// `output_dir` under the root). Nothing is written when there are errors.
+/// `output_dir` under the root). Pages are written into a staging folder as
+/// they render and swapped in only when every one succeeded: on any error
+/// the output folder is left exactly as it was.
 pub fn build(options: &SiteOptions, output: Option<&Path>) -> Result<BuildReport, Failure> {
     let started = Instant::now();
     // Refuse a dangerous output folder before doing any work.
@@ -128,21 +150,22 @@ pub fn build(options: &SiteOptions, output: Option<&Path>) -> Result<BuildReport
         .map(|o| output::check_output_dir(&options.root, o))
         .transpose()
         .map_err(Failure::CannotRun)?;
-    let checked = check(options)?;
+    let resolved = resolve(options)?;
     let output = match early_output {
         Some(output) => output,
         None => {
-            let default = options.root.join(&checked.catalogue.config.output_dir);
+            let default = options.root.join(&resolved.catalogue.config.output_dir);
             output::check_output_dir(&options.root, &default).map_err(Failure::CannotRun)?
         }
     };
-    output::write(&checked.site, &output).map_err(Failure::CannotRun)?;
+    let staging = output::Staging::create(&output).map_err(Failure::CannotRun)?;
+    let stats = render_into(&resolved, &staging)?;
+    staging.commit().map_err(Failure::CannotRun)?;
     Ok(BuildReport {
         output,
-        pages: checked.site.page_count(),
-        files: checked.site.files.len(),
+        stats,
         elapsed: started.elapsed(),
-        warnings: checked.diagnostics,
+        warnings: resolved.diagnostics,
     })
 }
 

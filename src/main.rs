@@ -6,6 +6,9 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A static-site generator for training catalogues.
 #[derive(Parser)]
 #[command(version, about, propagate_version = true)]
@@ -71,8 +74,8 @@ fn main() -> ExitCode {
                     print_diagnostics(&report.warnings);
                     eprintln!(
                         "Built {} pages ({} files) in {:.2} s into {}",
-                        report.pages,
-                        report.files,
+                        report.stats.pages,
+                        report.stats.files,
                         report.elapsed.as_secs_f64(),
                         report.output.display()
                     );
@@ -88,9 +91,9 @@ fn main() -> ExitCode {
                 drafts,
             };
             match cairn::check(&options) {
-                Ok(checked) => {
-                    print_diagnostics(&checked.diagnostics);
-                    eprintln!("{}", summary(&checked.diagnostics));
+                Ok(warnings) => {
+                    print_diagnostics(&warnings);
+                    eprintln!("{}", summary(&warnings));
                     ExitCode::SUCCESS
                 }
                 Err(failure) => report_failure(failure),

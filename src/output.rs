@@ -8,9 +8,7 @@
 //! only ever deletes a folder that carries it.
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::render::{Contents, Site};
-use rayon::prelude::*;
-use std::collections::BTreeSet;
+use crate::render::{Contents, OutputFile, Sink};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
@@ -72,96 +70,100 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, Diagnosti
     Ok(output)
 }
 
-/// Write `site` into `output` (already checked by [`check_output_dir`]).
-pub fn write(site: &Site, output: &Path) -> Result<(), Diagnostic> {
-    let io_error = |what: &str, path: &Path, err: io::Error| {
-        Diagnostic::error(Code::Output, format!("cannot {what} {}: {err}", path.display()))
-            .with_help("check that the disk has room and that you may write there; the previous site was left as it was")
-    };
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let parent = output.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
-    remove_leftovers(parent, &name);
-
-    let staging = parent.join(format!(".{name}.cairn-staging-{}", std::process::id()));
-    std::fs::create_dir(&staging).map_err(|e| io_error("create", &staging, e))?;
-    if let Err(err) = fill(&staging, site) {
-        let _ = remove_marked(&staging);
-        return Err(io_error("write into", &staging, err));
-    }
-    if output.exists() {
-        match exchange(&staging, output) {
-            Ok(()) => {
-                // `staging` now holds the previous site.
-                let _ = remove_marked(&staging);
-            }
-            Err(_) => {
-                let old = parent.join(format!(".{name}.cairn-old-{}", std::process::id()));
-                std::fs::rename(output, &old).map_err(|e| {
-                    let _ = remove_marked(&staging);
-                    io_error("move aside", output, e)
-                })?;
-                if let Err(err) = std::fs::rename(&staging, output) {
-                    let _ = std::fs::rename(&old, output);
-                    let _ = remove_marked(&staging);
-                    return Err(io_error("move into place", output, err));
-                }
-                let _ = remove_marked(&old);
-            }
-        }
-    } else {
-        std::fs::rename(&staging, output).map_err(|e| {
-            let _ = remove_marked(&staging);
-            io_error("move into place", output, e)
-        })?;
-    }
-    Ok(())
+/// A new site being written beside the output folder. Rendered files go
+/// straight in (it is a [`Sink`]); [`Staging::commit`] swaps it into place.
+/// Dropped without a commit, it removes itself and the output folder is
+/// untouched.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    committed: bool,
 }
 
-/// Write the marker, then every file, into the empty folder `dir`.
-fn fill(dir: &Path, site: &Site) -> io::Result<()> {
-    std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
-    let mut folders = BTreeSet::new();
-    for file in &site.files {
-        let mut parent = Path::new(&file.path).parent();
-        while let Some(p) = parent.filter(|p| !p.as_os_str().is_empty()) {
-            if !folders.insert(p.to_path_buf()) {
-                break;
+fn io_error(what: &str, path: &Path, err: io::Error) -> Diagnostic {
+    Diagnostic::error(Code::Output, format!("cannot {what} {}: {err}", path.display()))
+        .with_help("check that the disk has room and that you may write there; the previous site was left as it was")
+}
+
+impl Staging {
+    /// Create the staging folder for `output` (already checked by
+    /// [`check_output_dir`]), clearing what a killed build left behind.
+    pub fn create(output: &Path) -> Result<Staging, Diagnostic> {
+        let name = output
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let parent = output.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+        remove_leftovers(parent, &name);
+        let dir = parent.join(format!(".{name}.cairn-staging-{}", std::process::id()));
+        std::fs::create_dir(&dir).map_err(|e| io_error("create", &dir, e))?;
+        let staging = Staging {
+            dir,
+            output: output.to_path_buf(),
+            committed: false,
+        };
+        std::fs::write(staging.dir.join(MARKER), MARKER_TEXT)
+            .map_err(|e| io_error("write into", &staging.dir, e))?;
+        Ok(staging)
+    }
+
+    /// Put the new site in place of the old one, atomically where the
+    /// platform allows, then remove the old one.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let output = self.output.clone();
+        if output.exists() {
+            if exchange(&self.dir, &output).is_ok() {
+                // The staging path now holds the previous site: dropping `self` removes it.
+                return Ok(());
             }
-            parent = p.parent();
+            let old = self.dir.with_extension("old");
+            std::fs::rename(&output, &old).map_err(|e| io_error("move aside", &output, e))?;
+            if let Err(err) = std::fs::rename(&self.dir, &output) {
+                let _ = std::fs::rename(&old, &output);
+                return Err(io_error("move into place", &output, err));
+            }
+            self.committed = true;
+            let _ = remove_marked(&old);
+        } else {
+            std::fs::rename(&self.dir, &output)
+                .map_err(|e| io_error("move into place", &output, e))?;
+            self.committed = true;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_marked(&self.dir);
         }
     }
-    // Parents before children: create folders depth by depth, each depth in parallel.
-    let mut by_depth: Vec<Vec<&PathBuf>> = Vec::new();
-    for folder in &folders {
-        let depth = folder.components().count();
-        if by_depth.len() < depth {
-            by_depth.resize(depth, Vec::new());
-        }
-        by_depth[depth - 1].push(folder);
-    }
-    for level in by_depth {
-        level
-            .par_iter()
-            .try_for_each(|folder| std::fs::create_dir(dir.join(folder)))?;
-    }
-    site.files.par_iter().try_for_each(|file| {
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
         if !is_safe_relative(&file.path) {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
+            return Err(Diagnostic::error(
+                Code::Output,
                 format!("refusing to write outside the output folder: {}", file.path),
-            ));
+            )
+            .with_help("rename the file so its path stays inside the site"));
         }
-        let target = dir.join(&file.path);
-        match &file.contents {
-            Contents::Bytes(bytes) => std::fs::write(&target, bytes),
-            Contents::Static(bytes) => std::fs::write(&target, bytes),
-            Contents::Copy(source) => std::fs::copy(source, &target).map(drop),
-        }
-    })
+        let target = self.dir.join(&file.path);
+        let write = || -> io::Result<()> {
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            match &file.contents {
+                Contents::Bytes(bytes) => std::fs::write(&target, bytes),
+                Contents::Static(bytes) => std::fs::write(&target, bytes),
+                Contents::Copy(source) => std::fs::copy(source, &target).map(drop),
+            }
+        };
+        write().map_err(|e| io_error("write", &target, e))
+    }
 }
 
 /// Atomically swap two folders (Linux `renameat2(RENAME_EXCHANGE)`).
@@ -216,6 +218,27 @@ fn remove_leftovers(parent: &Path, name: &str) {
 /// Delete `dir` only if cairn made it.
 fn remove_marked(dir: &Path) -> io::Result<()> {
     if dir.join(MARKER).is_file() {
+        // Two levels deep in parallel (a large site is thousands of page
+        // folders under workshops/); the marker goes last, so a folder
+        // half-removed by a kill is still recognised as ours next time.
+        use rayon::prelude::*;
+        let children = |dir: &Path| -> Vec<PathBuf> {
+            std::fs::read_dir(dir)
+                .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default()
+        };
+        let second_level: Vec<PathBuf> = children(dir)
+            .into_iter()
+            .filter(|p| !p.ends_with(MARKER))
+            .flat_map(|p| if p.is_dir() { children(&p) } else { vec![p] })
+            .collect();
+        second_level.par_iter().for_each(|path| {
+            let _ = if path.is_dir() {
+                std::fs::remove_dir_all(path)
+            } else {
+                std::fs::remove_file(path)
+            };
+        });
         std::fs::remove_dir_all(dir)
     } else if is_empty_dir(dir) {
         std::fs::remove_dir(dir)

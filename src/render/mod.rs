@@ -35,19 +35,61 @@ pub enum Contents {
     Copy(PathBuf),
 }
 
-/// The whole site, in path order.
+/// Where rendered files go as soon as each is ready: straight into the
+/// staging folder for `build`, into memory for `serve` and tests, nowhere
+/// for `check`. Rendering and writing then overlap on every core, and a
+/// 10,000-page site never sits in memory whole.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
+}
+
+/// What a render produced.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderStats {
+    /// HTML pages.
+    pub pages: usize,
+    /// Every file, pages included.
+    pub files: usize,
+}
+
+/// The whole site in memory, in path order.
 #[derive(Debug, Clone, Default)]
 pub struct Site {
     pub files: Vec<OutputFile>,
 }
 
-impl Site {
-    /// Number of HTML pages.
-    pub fn page_count(&self) -> usize {
-        self.files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .count()
+/// Collects a site in memory.
+#[derive(Debug, Default)]
+pub struct MemorySink(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Sink for MemorySink {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(file);
+        Ok(())
+    }
+}
+
+impl MemorySink {
+    pub fn into_site(self) -> Site {
+        let mut files = self
+            .0
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Site { files }
+    }
+}
+
+/// Renders and forgets: `check` proves every page renders, writing nothing.
+#[derive(Debug, Default)]
+pub struct DiscardSink;
+
+impl Sink for DiscardSink {
+    fn put(&self, _: OutputFile) -> Result<(), Diagnostic> {
+        Ok(())
     }
 }
 
@@ -61,8 +103,13 @@ enum Job {
     NotFound,
 }
 
-/// Render every page. Template errors are diagnostics naming the template.
-pub fn render(catalogue: &Catalogue, theme: &Theme) -> Result<Site, Diagnostics> {
+/// Render every page into `sink`. Template errors are diagnostics naming
+/// the template; every page is tried, so all of them are reported.
+pub fn render(
+    catalogue: &Catalogue,
+    theme: &Theme,
+    sink: &dyn Sink,
+) -> Result<RenderStats, Diagnostics> {
     let tera = compile(catalogue, theme)?;
     let shared = Shared::new(catalogue, theme);
 
@@ -82,51 +129,60 @@ pub fn render(catalogue: &Catalogue, theme: &Theme) -> Result<Site, Diagnostics>
             .map(|(i, _)| Job::Document(i)),
     );
 
-    let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
+    let failures: Vec<Diagnostic> = jobs
         .par_iter()
-        .map(|job| render_job(&tera, &shared, catalogue, theme, *job))
+        .filter_map(|job| {
+            render_job(&tera, &shared, catalogue, theme, *job)
+                .and_then(|file| sink.put(file))
+                .err()
+        })
         .collect();
-    let mut diags = Diagnostics::default();
-    let mut files =
-        Vec::with_capacity(rendered.len() + theme.statics.len() + catalogue.assets.len() + 2);
-    for result in rendered {
-        match result {
-            Ok(file) => files.push(file),
-            Err(diagnostic) => diags.push(diagnostic),
-        }
-    }
-    if diags.has_errors() {
+    if !failures.is_empty() {
+        let mut diags = Diagnostics::default();
+        diags.extend(failures);
         return Err(diags);
     }
-    files.push(OutputFile {
-        path: "catalogue.json".into(),
-        contents: Contents::Bytes(data::catalogue_json(catalogue).into_bytes()),
-    });
-    files.push(OutputFile {
-        path: "sitemap.xml".into(),
-        contents: Contents::Bytes(data::sitemap(catalogue, &["", "checklist"]).into_bytes()),
-    });
-    for (path, file) in &theme.statics {
+
+    let mut others = vec![
+        OutputFile {
+            path: "catalogue.json".into(),
+            contents: Contents::Bytes(data::catalogue_json(catalogue).into_bytes()),
+        },
+        OutputFile {
+            path: "sitemap.xml".into(),
+            contents: Contents::Bytes(data::sitemap(catalogue, &["", "checklist"]).into_bytes()),
+        },
+    ];
+    // A static file wins over a content asset of the same path.
+    let mut seen = std::collections::HashSet::new();
+    let statics = theme.statics.iter().map(|(path, file)| {
         let contents = match file {
             StaticFile::Embedded(bytes) => Contents::Static(bytes),
             StaticFile::OnDisk(source) => Contents::Copy(source.clone()),
         };
-        files.push(OutputFile {
+        OutputFile {
             path: path.clone(),
             contents,
-        });
+        }
+    });
+    let assets = catalogue.assets.iter().map(|asset| OutputFile {
+        path: asset.path.clone(),
+        contents: Contents::Copy(asset.source.clone()),
+    });
+    for file in statics.chain(assets) {
+        if seen.insert(file.path.clone()) {
+            others.push(file);
+        }
     }
-    for asset in &catalogue.assets {
-        files.push(OutputFile {
-            path: asset.path.clone(),
-            contents: Contents::Copy(asset.source.clone()),
-        });
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    // A later file of the same path (site static over content asset) wins… but
-    // two writers of one path is a mistake worth no silent surprise: keep the first.
-    files.dedup_by(|later, earlier| later.path == earlier.path);
-    Ok(Site { files })
+    let files = jobs.len() + others.len();
+    others
+        .into_par_iter()
+        .try_for_each(|file| sink.put(file))
+        .map_err(|d| Diagnostics(vec![d]))?;
+    Ok(RenderStats {
+        pages: jobs.len(),
+        files,
+    })
 }
 
 /// Compile every template once.
