@@ -285,11 +285,20 @@ fn an_empty_folder_is_accepted_and_then_owned() {
         !out.path().join("workshops/radio").exists(),
         "stale page removed"
     );
-    let name = out.path().file_name().expect("name").to_string_lossy().into_owned();
+    let name = out
+        .path()
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     let leftovers: Vec<_> = std::fs::read_dir(out.path().parent().expect("parent"))
         .expect("ls")
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(&format!(".{name}.cairn-")))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(&format!(".{name}.cairn-"))
+        })
         .collect();
     assert!(leftovers.is_empty(), "no staging folders left behind");
 }

@@ -12,20 +12,40 @@ use std::process::Command;
 #[test]
 fn every_page_validates() {
     let jar = repo().join("node_modules/vnu-jar/build/dist/vnu.jar");
-    assert!(jar.is_file(), "the Nu HTML Checker is missing: run scripts/test (it runs `npm ci`)");
+    assert!(
+        jar.is_file(),
+        "the Nu HTML Checker is missing: run scripts/test (it runs `npm ci`)"
+    );
     let out = tempfile::tempdir().expect("tempdir");
     let bundled = out.path().join("bundled");
     let small = out.path().join("small");
     for (root, output) in [(repo(), &bundled), (fixture("small"), &small)] {
-        let (code, _, stderr) = cairn(&["build", "--root", &root.to_string_lossy(), "--output", &output.to_string_lossy()]);
+        let (code, _, stderr) = cairn(&[
+            "build",
+            "--root",
+            &root.to_string_lossy(),
+            "--output",
+            &output.to_string_lossy(),
+        ]);
         assert_eq!(code, 0, "{stderr}");
     }
     let result = Command::new("java")
-        .args(["-jar", &jar.to_string_lossy(), "--errors-only", "--format", "gnu", "--skip-non-html"])
+        .args([
+            "-jar",
+            &jar.to_string_lossy(),
+            "--errors-only",
+            "--format",
+            "gnu",
+            "--skip-non-html",
+        ])
         .arg(&bundled)
         .arg(&small)
         .output()
         .expect("run java: install a JRE (scripts/test does)");
-    let report = String::from_utf8_lossy(&result.stderr).into_owned() + &String::from_utf8_lossy(&result.stdout);
-    assert!(result.status.success() && report.trim().is_empty(), "HTML errors:\n{report}");
+    let report = String::from_utf8_lossy(&result.stderr).into_owned()
+        + &String::from_utf8_lossy(&result.stdout);
+    assert!(
+        result.status.success() && report.trim().is_empty(),
+        "HTML errors:\n{report}"
+    );
 }

@@ -1,0 +1,327 @@
+//! Problems in a catalogue stop the build with a diagnostic that names the
+//! file, line and column, and says what to do.
+
+mod common;
+
+use common::*;
+
+/// A copy of the small fixture with `files` written over it; returns the
+/// exit code and stderr of `cairn check` on it.
+fn check_with(files: &[(&str, &str)]) -> (i32, String) {
+    let site = site_copy("small");
+    for (path, text) in files {
+        let target = site.path().join(path);
+        std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&target, text).expect("write");
+    }
+    let (code, _, stderr) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
+    (code, stderr)
+}
+
+fn assert_reports(files: &[(&str, &str)], expected: &[&str]) {
+    let (code, stderr) = check_with(files);
+    assert_eq!(code, 1, "expected errors:\n{stderr}");
+    for line in expected {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn the_fixture_is_clean() {
+    let (code, _, stderr) = cairn(&["check", "--root", &fixture("small").to_string_lossy()]);
+    assert_eq!((code, stderr.as_str()), (0, "ok: no errors, 0 warnings\n"));
+}
+
+#[test]
+fn unknown_keys_get_did_you_mean() {
+    assert_reports(
+        &[(
+            "content/levels/pilot.md",
+            "+++\ntitle = \"Pilot\"\nrequirs = \"navigation\"\n+++\n",
+        )],
+        &[
+            "error[E003]: unknown key `requirs` in a level's front matter",
+            "--> content/levels/pilot.md:3:1",
+            "help: did you mean `requires`?",
+        ],
+    );
+}
+
+#[test]
+fn missing_and_mistyped_fields() {
+    assert_reports(
+        &[
+            (
+                "content/levels/pilot.md",
+                "+++\nsummary = \"No title\"\n+++\n",
+            ),
+            (
+                "content/workshops/radio.md",
+                "+++\ntitle = \"Radio\"\nlevel = 3\n+++\n",
+            ),
+        ],
+        &[
+            "error[E004]: a level's front matter has no `title`",
+            "--> content/levels/pilot.md:2:1",
+            "error[E005]: `level` must be a string, found an integer",
+            "--> content/workshops/radio.md:3:9",
+        ],
+    );
+}
+
+#[test]
+fn toml_syntax_errors_point_into_the_file() {
+    assert_reports(
+        &[(
+            "content/workshops/radio.md",
+            "+++\ntitle = \"Radio\nlevel = \"deck-basics\"\n+++\n",
+        )],
+        &[
+            "error[E002]: invalid TOML",
+            "--> content/workshops/radio.md:2:",
+        ],
+    );
+}
+
+#[test]
+fn front_matter_must_open_and_close() {
+    assert_reports(
+        &[
+            ("content/about.md", "# About\n"),
+            ("content/extra.md", "+++\ntitle = \"Open\"\n"),
+        ],
+        &[
+            "error[E001]: this file has no front matter",
+            "--> content/about.md:1:1",
+            "error[E001]: the front matter is never closed",
+            "--> content/extra.md:1:1",
+        ],
+    );
+}
+
+#[test]
+fn unresolved_references_and_links_suggest_the_right_id() {
+    assert_reports(
+        &[
+            (
+                "content/workshops/radio.md",
+                "+++\ntitle = \"Radio\"\nlevel = \"deck-basic\"\n+++\nSee [charts](@chart).\n",
+            ),
+            (
+                "content/about.md",
+                "+++\ntitle = \"About\"\n+++\nSee [goals](@pilot#learning-goal).\n",
+            ),
+        ],
+        &[
+            "error[E006]: unresolved reference \"deck-basic\"",
+            "help: did you mean \"deck-basics\"?",
+            "error[E006]: unresolved link to \"chart\"",
+            "--> content/workshops/radio.md:5:5",
+            "error[E012]: \"pilot\" has no heading \"#learning-goal\"",
+            "help: did you mean \"#learning-goals\"?",
+        ],
+    );
+}
+
+#[test]
+fn references_must_name_the_right_kind() {
+    assert_reports(
+        &[
+            (
+                "content/workshops/radio.md",
+                "+++\ntitle = \"Radio\"\nlevel = \"first-aid\"\n+++\n",
+            ),
+            (
+                "content/levels/navigation.md",
+                "+++\ntitle = \"Navigation\"\npathway = \"harbour-pilot\"\norder = 2\nawards = \"deck-basics\"\n+++\n",
+            ),
+            (
+                "content/credentials/pilot-licence.md",
+                "+++\ntitle = \"Pilot licence\"\nissuer = \"harbor\"\n+++\n",
+            ),
+            (
+                "content/levels/pilot.md",
+                "+++\ntitle = \"Pilot\"\nrequires = { has = \"first-aid\", at_least = 2 }\n+++\n## Learning goals\n",
+            ),
+        ],
+        &[
+            "error[E009]: `level` must name a level, but \"first-aid\" is a requirement",
+            "error[E009]: `awards` must name a credential, but \"deck-basics\" is a level",
+            "error[E009]: `issuer` names \"harbor\", which is not an organization in site.toml",
+            "help: did you mean \"harbour\"?",
+            "error[E009]: `has` needs a measured requirement, but \"first-aid\" has no `unit`",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_ids_across_kinds() {
+    assert_reports(
+        &[(
+            "content/requirements/knots.md",
+            "+++\ntitle = \"Knots again\"\n+++\n",
+        )],
+        &[
+            "error[E008]: the id \"knots\" is already used by content/requirements/knots.md",
+            "--> content/workshops/knots.md:2:9",
+        ],
+    );
+}
+
+#[test]
+fn cycles_are_spelled_out() {
+    assert_reports(
+        &[(
+            "content/levels/deck-basics.md",
+            "+++\ntitle = \"Deck basics\"\npathway = \"harbour-pilot\"\norder = 1\nrequires = \"pilot-licence\"\n+++\n",
+        )],
+        &[
+            "error[E010]: prerequisite cycle: deck-basics -> pilot-licence -> pilot -> navigator-certificate -> navigation -> deck-basics",
+            "--> content/levels/deck-basics.md:5:12",
+        ],
+    );
+    assert_reports(
+        &[(
+            "content/levels/pilot.md",
+            "+++\ntitle = \"Pilot\"\nrequires = [\"first-aid\", \"pilot\"]\n+++\n## Learning goals\n",
+        )],
+        &[
+            "error[E010]: \"pilot\" requires itself",
+            "--> content/levels/pilot.md:3:26",
+        ],
+    );
+}
+
+#[test]
+fn expression_values_are_checked() {
+    assert_reports(
+        &[(
+            "content/levels/pilot.md",
+            "+++\ntitle = \"Pilot\"\nrequires = [{ has = \"sea-hours\", at_least = -5 }, { choose = 0, from = [\"knots\"] }, { any = [\"knots\"], all = [\"radio\"] }, 42]\n+++\n## Learning goals\n",
+        )],
+        &[
+            "error[E011]: `at_least` must be a number of zero or more, found a negative or non-finite number",
+            "error[E011]: `choose` must be a positive whole number, found 0",
+            "error[E011]: this expression mixes `all` and `any`",
+            "error[E005]: `requires` must be an id, a list or a table, found an integer",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_orders_and_bad_ids_and_bad_encoding() {
+    let (code, stderr) = check_with(&[
+        (
+            "content/levels/navigation.md",
+            "+++\ntitle = \"Navigation\"\npathway = \"harbour-pilot\"\norder = 1\n+++\n",
+        ),
+        (
+            "content/workshops/Knot Tying.md",
+            "+++\ntitle = \"Knot tying\"\n+++\n",
+        ),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("error[E016]: levels \"deck-basics\" and \"navigation\" both have order 1"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error[E007]: `Knot Tying` is not a valid id"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("rename the file to `knot-tying.md`"),
+        "{stderr}"
+    );
+
+    let site = site_copy("small");
+    std::fs::write(
+        site.path().join("content/latin1.md"),
+        b"+++\ntitle = \"Caf\xe9\"\n+++\n",
+    )
+    .expect("write");
+    let (code, _, stderr) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("error[E013]: this file is not valid UTF-8 text"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> content/latin1.md:2:13"), "{stderr}");
+}
+
+#[test]
+fn every_problem_in_one_run_in_a_stable_order() {
+    let files = [
+        (
+            "content/workshops/radio.md",
+            "+++\ntitle = \"Radio\"\nlevel = \"nowhere\"\ncolour = 1\n+++\n",
+        ),
+        (
+            "content/about.md",
+            "+++\ntitle = \"About\"\n+++\n[x](@nothing)\n",
+        ),
+    ];
+    let (first_code, first) = check_with(&files);
+    let (_, second) = check_with(&files);
+    assert_eq!(first_code, 1);
+    assert_eq!(first, second, "deterministic output");
+    let about = first.find("content/about.md").expect("about reported");
+    let radio = first
+        .find("content/workshops/radio.md")
+        .expect("radio reported");
+    assert!(about < radio, "sorted by file");
+    assert!(
+        first.ends_with("error: found 3 errors and 0 warnings; nothing was written\n"),
+        "{first}"
+    );
+}
+
+#[test]
+fn no_site_toml_cannot_run() {
+    let empty = tempfile::tempdir().expect("tempdir");
+    let (code, _, stderr) = cairn(&["check", "--root", &empty.path().to_string_lossy()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("error[E014]: there is no site.toml in"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: run cairn in the folder that holds site.toml, or pass --root DIR"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = cairn(&["build", "--bogus"]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
+#[test]
+fn template_errors_name_the_template_and_write_nothing() {
+    let site = site_copy("small");
+    std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
+    std::fs::write(
+        site.path().join("templates/level.html"),
+        "{{ page.nonexistent.field }}",
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let output = out.path().join("public");
+    let (code, _, stderr) = cairn(&[
+        "build",
+        "--root",
+        &site.path().to_string_lossy(),
+        "--output",
+        &output.to_string_lossy(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("error[E015]: template level.html failed on the page /levels/"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> templates/level.html"), "{stderr}");
+    assert!(!output.exists(), "nothing written");
+    assert!(
+        std::fs::read_dir(out.path()).expect("ls").next().is_none(),
+        "no staging left"
+    );
+    let (code, _, _) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
+    assert_eq!(code, 1, "check renders templates too");
+}
