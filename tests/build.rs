@@ -379,3 +379,56 @@ fn drafts_are_left_out_unless_asked_for() {
     assert_eq!(code, 0, "{stderr}");
     assert!(out.path().join("draft-page/index.html").is_file());
 }
+
+#[test]
+fn a_killed_build_leaves_the_old_site_or_the_whole_new_one() {
+    let site = site_copy("small");
+    let out = tempfile::tempdir().expect("tempdir");
+    let output = out.path().join("public");
+    assert_eq!(build(site.path(), &output).0, 0);
+    let old = snapshot(&output);
+    for i in 0..3000 {
+        std::fs::write(
+            site.path().join(format!("content/workshops/extra-{i}.md")),
+            format!("+++\ntitle = \"Extra {i}\"\nlevel = \"navigation\"\n+++\n## Part one\n\nText for [knots](@knots).\n"),
+        )
+        .expect("write");
+    }
+    for delay_ms in [20, 120, 400] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cairn"))
+            .args([
+                "build",
+                "--root",
+                &site.path().to_string_lossy(),
+                "--output",
+                &output.to_string_lossy(),
+            ])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = snapshot(&output);
+        let complete_new =
+            now.len() == old.len() + 3000 && now.contains_key("workshops/extra-2999/index.html");
+        assert!(
+            now == old || complete_new,
+            "after a kill at {delay_ms} ms the output is neither the old site nor the whole new one ({} files)",
+            now.len()
+        );
+    }
+    let (code, stderr) = build(site.path(), &output);
+    assert_eq!(code, 0, "{stderr}");
+    let leftovers: Vec<_> = std::fs::read_dir(out.path())
+        .expect("ls")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "public")
+        .collect();
+    assert_eq!(
+        leftovers,
+        Vec::<String>::new(),
+        "the next build cleared what the killed ones left"
+    );
+}

@@ -40,9 +40,9 @@ pub fn render(text: &str, offset: usize) -> Body {
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(start) = open_heading.take() {
                     let heading_text = plain_text(&events[start + 1..]);
-                    let heading =
-                        finish_heading(&mut events[start], *level, heading_text, &mut used_anchors);
-                    headings.push(heading);
+                    if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
+                        headings.push(finish_heading(id, *level, heading_text, &mut used_anchors));
+                    }
                 }
             }
             _ => {}
@@ -61,14 +61,11 @@ pub fn render(text: &str, offset: usize) -> Body {
 
 /// Give a heading its anchor (an explicit `{#id}` wins), unique in the page.
 fn finish_heading(
-    start: &mut Event<'_>,
+    id: &mut Option<CowStr<'_>>,
     level: HeadingLevel,
     text: String,
     used: &mut HashSet<String>,
 ) -> Heading {
-    let Event::Start(Tag::Heading { id, .. }) = start else {
-        unreachable!("open_heading always indexes a heading start");
-    };
     let base = match id {
         Some(explicit) => explicit.to_string(),
         None => slugify(&text),
