@@ -158,6 +158,10 @@ fn fixture_pages_carry_rules_in_words_with_links() {
         "levels in order: {steps:?}"
     );
     assert!(pathway.contains("<ol class=\"steps\">"));
+    assert!(
+        navigation.contains("<dd>2 of 3</dd>"),
+        "a level says where it sits in its pathway"
+    );
 
     let about = read(&out.path().join("about/index.html"));
     assert!(
@@ -354,6 +358,50 @@ fn site_templates_and_static_files_override_the_theme() {
     assert!(
         read(&out.path().join("levels/pilot/index.html")).contains("What it takes to start"),
         "other templates from the theme"
+    );
+}
+
+#[test]
+fn a_theme_of_its_own_falls_back_to_the_built_in_one() {
+    let site = site_copy("small");
+    let theme = site.path().join("themes/plain");
+    std::fs::create_dir_all(theme.join("templates")).expect("mkdir");
+    std::fs::create_dir_all(theme.join("i18n")).expect("mkdir");
+    std::fs::write(
+        theme.join("templates/workshop.html"),
+        "<p>{{ page.title }} by plain</p>",
+    )
+    .expect("write");
+    std::fs::write(
+        theme.join("i18n/en.toml"),
+        "[nav]\ncheckist = \"typo is fine\"\n[level]\nstart_heading = \"Before you begin\"\n",
+    )
+    .expect("write");
+    let config = read(&site.path().join("site.toml"));
+    std::fs::write(
+        site.path().join("site.toml"),
+        config.replace("base_url", "theme = \"plain\"\nbase_url"),
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, stderr) = build(site.path(), out.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        read(&out.path().join("workshops/knots/index.html")),
+        "<p>Knots by plain</p>"
+    );
+    let pilot = read(&out.path().join("levels/pilot/index.html"));
+    assert!(
+        pilot.contains("Before you begin"),
+        "the theme's strings override"
+    );
+    assert!(
+        pilot.contains("What it takes to finish"),
+        "missing strings come from the built-in theme"
+    );
+    assert!(
+        out.path().join("style.css").is_file(),
+        "built-in static files"
     );
 }
 

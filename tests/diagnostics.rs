@@ -325,3 +325,54 @@ fn template_errors_name_the_template_and_write_nothing() {
     let (code, _, _) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
     assert_eq!(code, 1, "check renders templates too");
 }
+
+#[test]
+fn nothing_silently_replaces_a_generated_file() {
+    assert_reports(
+        &[
+            (
+                "content/checklist.md",
+                "+++\ntitle = \"My checklist\"\n+++\n",
+            ),
+            ("content/help.md", "+++\ntitle = \"Help\"\n+++\n"),
+            (
+                "content/help/_index.md",
+                "+++\ntitle = \"Help again\"\n+++\n",
+            ),
+            (
+                "content/workshops/deck/_index.md",
+                "+++\ntitle = \"Deck workshops\"\n+++\n",
+            ),
+        ],
+        &[
+            "error[E008]: content/checklist.md would be published at /checklist/, which is already the page cairn generates at /checklist/",
+            "error[E008]: content/help.md would be published at /help/, which is already content/help/_index.md",
+            "error[E007]: an `_index.md` inside a subfolder of content/workshops/ has no page of its own",
+        ],
+    );
+    assert_reports(
+        &[
+            ("static/sitemap.xml", "<urlset/>"),
+            ("content/levels/index.html", "<p>mine</p>"),
+        ],
+        &[
+            "error[E008]: static/sitemap.xml would be written to /sitemap.xml, which is already a file cairn generates",
+            "error[E008]: content/levels/index.html would be written to /levels/index.html, which is already a page cairn generates",
+        ],
+    );
+}
+
+#[test]
+fn links_in_raw_html_are_checked_too() {
+    assert_reports(
+        &[(
+            "content/about.md",
+            "+++\ntitle = \"About\"\n+++\n<p><a href=\"@knot\">knots</a></p>\n",
+        )],
+        &[
+            "error[E006]: unresolved link to \"knot\"",
+            "--> content/about.md:4:13",
+            "help: did you mean \"knots\"?",
+        ],
+    );
+}

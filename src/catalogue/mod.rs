@@ -151,9 +151,48 @@ pub fn resolve(
     for doc in &catalogue.documents {
         resolver.check_document(doc, &mut diags);
     }
+    check_page_paths(&catalogue.documents, &mut diags);
     index(&mut catalogue, &mut diags);
     cycles::check(&catalogue, &mut diags);
     (catalogue, diags)
+}
+
+/// Pages whose URL is taken: by a page cairn generates (a kind's listing,
+/// the checklist), or by another page (`help.md` and `help/_index.md`).
+fn check_page_paths(documents: &[Document], diags: &mut Diagnostics) {
+    let reserved: Vec<&str> = Kind::CATALOGUE
+        .iter()
+        .map(|k| k.folder())
+        .chain(["checklist"])
+        .collect();
+    let mut seen: HashMap<&str, &Document> = HashMap::new();
+    for doc in documents
+        .iter()
+        .filter(|d| d.kind == Kind::Page && !d.path.is_empty())
+    {
+        let taken_by = if reserved.contains(&doc.path.as_str()) {
+            Some(format!("the page cairn generates at /{}/", doc.path))
+        } else {
+            seen.get(doc.path.as_str())
+                .map(|other| other.source.path.clone())
+        };
+        match taken_by {
+            Some(other) => diags.push(
+                Diagnostic::error(
+                    Code::DuplicateId,
+                    format!(
+                        "{} would be published at /{}/, which is already {other}",
+                        doc.source.path, doc.path
+                    ),
+                )
+                .at(&doc.source, doc.common.title.span.clone())
+                .with_help("rename or move the file so that it has an address of its own"),
+            ),
+            None => {
+                seen.insert(&doc.path, doc);
+            }
+        }
+    }
 }
 
 /// Fill the catalogue's indexes from the documents.
@@ -538,13 +577,13 @@ impl Resolver<'_> {
             .catalogue
             .documents
             .iter()
-            .filter(|d| !d.id.is_empty() && expect.allows(d.kind))
+            .filter(|d| !d.id.is_empty() && d.id != id && expect.allows(d.kind))
             .map(|d| d.id.as_str());
         match did_you_mean(id, candidates) {
             Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
             None => format!(
                 "no {} has this id; ids are file names under content/",
-                expect.describe()
+                expect.describe().trim_start_matches("a ")
             ),
         }
     }

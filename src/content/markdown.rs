@@ -52,11 +52,43 @@ pub fn render(text: &str, offset: usize) -> Body {
 
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let raw = raw_html_links(&html, text, offset, &links);
+    links.extend(raw);
     Body {
         html,
         headings,
         links,
     }
+}
+
+/// `href="@id"` written in raw HTML rather than as a Markdown link: found in
+/// the output so it is checked like any other, pointed at where the text
+/// first mentions it.
+fn raw_html_links(html: &str, text: &str, offset: usize, known: &[EntityLink]) -> Vec<EntityLink> {
+    let mut found = Vec::new();
+    let mut markdown_links: Vec<(&str, Option<&str>)> = known
+        .iter()
+        .map(|l| (l.id.as_str(), l.anchor.as_deref()))
+        .collect();
+    for piece in html.split("href=\"@").skip(1) {
+        let target = piece.split('"').next().unwrap_or("");
+        let (id, anchor) = match target.split_once('#') {
+            Some((id, anchor)) => (id, Some(anchor)),
+            None => (target, None),
+        };
+        if let Some(i) = markdown_links.iter().position(|&l| l == (id, anchor)) {
+            markdown_links.swap_remove(i);
+            continue;
+        }
+        let needle = format!("@{target}");
+        let at = text.find(&needle).unwrap_or(0);
+        found.push(EntityLink {
+            id: id.to_string(),
+            anchor: anchor.map(String::from),
+            span: offset + at..offset + (at + needle.len()).min(text.len()),
+        });
+    }
+    found
 }
 
 /// Give a heading its anchor (an explicit `{#id}` wins), unique in the page.
@@ -157,6 +189,19 @@ mod tests {
             "{}",
             body.html
         );
+    }
+
+    #[test]
+    fn links_in_raw_html_are_recorded_too() {
+        let text = "[a](@one)\n\n<p><a href=\"@two#x\">b</a></p>\n";
+        let body = render(text, 0);
+        let ids: Vec<_> = body
+            .links
+            .iter()
+            .map(|l| (l.id.as_str(), l.anchor.as_deref()))
+            .collect();
+        assert_eq!(ids, [("one", None), ("two", Some("x"))]);
+        assert_eq!(&text[body.links[1].span.clone()], "@two#x");
     }
 
     #[test]

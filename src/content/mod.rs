@@ -75,7 +75,7 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
             continue;
         }
         let rel = relative(&content_dir, entry.path());
-        if name.ends_with(".md") {
+        if name.to_ascii_lowercase().ends_with(".md") {
             markdown.push((rel, entry.into_path()));
         } else {
             assets.push(Asset {
@@ -149,6 +149,17 @@ fn load_file(rel: &str, path: &Path) -> (Option<Document>, Diagnostics) {
             return (None, diags);
         }
     };
+    if location.is_index && location.kind != Kind::Page && location.path != location.kind.folder() {
+        let folder = location.kind.folder();
+        diags.push(
+            Diagnostic::error(Code::InvalidId, format!("an `_index.md` inside a subfolder of content/{folder}/ has no page of its own"))
+                .in_file(&file.path)
+                .with_help(format!(
+                    "subfolders of content/{folder}/ only group files; the listing page /{folder}/ takes its title and text from content/{folder}/_index.md, so move this file there or remove it"
+                )),
+        );
+        return (None, diags);
+    }
     if !location.is_index && !is_valid_id(&location.id) {
         let suggestion = markdown::slugify(&location.id)
             .chars()
@@ -197,7 +208,10 @@ struct Location {
 
 impl Location {
     fn of(rel: &str) -> Location {
-        let without_ext = rel.strip_suffix(".md").unwrap_or(rel);
+        let without_ext = rel
+            .get(..rel.len().saturating_sub(3))
+            .filter(|_| rel.to_ascii_lowercase().ends_with(".md"))
+            .unwrap_or(rel);
         let (folder, stem) = match without_ext.rsplit_once('/') {
             Some((folder, stem)) => (folder, stem),
             None => ("", without_ext),

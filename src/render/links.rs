@@ -32,35 +32,61 @@ pub fn output_path(path: &str) -> String {
     }
 }
 
-/// Replace every `href="@id"` and `href="@id#anchor"` in rendered Markdown
-/// with the page's URL. Resolution has already reported unknown ids; any
-/// left (never in a checked build) point at the page itself.
-pub fn resolve_entity_links(html: &str, catalogue: &Catalogue) -> String {
-    const NEEDLE: &str = "href=\"@";
-    if !html.contains(NEEDLE) {
+/// Rewrite the links of rendered Markdown: every `href="@id"` and
+/// `href="@id#anchor"` becomes the page's URL, and root-relative links
+/// (`href="/checklist/"`, `src="/images/x.png"`) get the base path of
+/// `base_url`, so a site published below a folder links correctly.
+/// Resolution has already reported unknown ids; any left (never in a checked
+/// build) point at the page itself.
+pub fn resolve_links(html: &str, catalogue: &Catalogue) -> String {
+    let base_path = catalogue.config.base_path();
+    if !html.contains("=\"@") && (base_path.is_empty() || !html.contains("=\"/")) {
         return html.to_string();
     }
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
-    while let Some(at) = rest.find(NEEDLE) {
-        out.push_str(&rest[..at + "href=\"".len()]);
-        let after = &rest[at + NEEDLE.len()..];
-        let end = after.find('"').unwrap_or(after.len());
-        let target = &after[..end];
-        let (id, anchor) = match target.split_once('#') {
-            Some((id, anchor)) => (id, Some(anchor)),
-            None => (target, None),
-        };
-        match catalogue.get(id) {
-            Some(doc) => out.push_str(&url_of(catalogue, doc)),
-            None => out.push('#'),
+    while let Some(at) = next_link(rest, !base_path.is_empty()) {
+        let (before, value) = rest.split_at(at);
+        out.push_str(before);
+        let end = value.find('"').unwrap_or(value.len());
+        let target = &value[..end];
+        if let Some(target) = target.strip_prefix('@') {
+            let (id, anchor) = match target.split_once('#') {
+                Some((id, anchor)) => (id, Some(anchor)),
+                None => (target, None),
+            };
+            match catalogue.get(id) {
+                Some(doc) => out.push_str(&url_of(catalogue, doc)),
+                None => out.push('#'),
+            }
+            if let Some(anchor) = anchor {
+                out.push('#');
+                out.push_str(anchor);
+            }
+        } else {
+            out.push_str(base_path);
+            out.push_str(target);
         }
-        if let Some(anchor) = anchor {
-            out.push('#');
-            out.push_str(anchor);
-        }
-        rest = &after[end..];
+        rest = &value[end..];
     }
     out.push_str(rest);
     out
+}
+
+/// Offset of the next attribute value to rewrite: just after `href="` or
+/// `src="`, when it starts with `@`, or (with a base path) with a single `/`.
+fn next_link(html: &str, rebase: bool) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let found = ["href=\"", "src=\""]
+            .iter()
+            .filter_map(|attr| html[from..].find(attr).map(|i| from + i + attr.len()))
+            .min()?;
+        let value = &html[found..];
+        if value.starts_with('@') || (rebase && value.starts_with('/') && !value.starts_with("//"))
+        {
+            return Some(found);
+        }
+        from = found;
+    }
 }

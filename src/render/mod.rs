@@ -153,26 +153,69 @@ pub fn render(
             contents: Contents::Bytes(data::sitemap(catalogue, &["", "checklist"]).into_bytes()),
         },
     ];
-    // A static file wins over a content asset of the same path.
-    let mut seen = std::collections::HashSet::new();
-    let statics = theme.statics.iter().map(|(path, file)| {
-        let contents = match file {
-            StaticFile::Embedded(bytes) => Contents::Static(bytes),
-            StaticFile::OnDisk(source) => Contents::Copy(source.clone()),
+    // Files copied as they are must not silently replace a generated file,
+    // nor each other (a site's static file over its theme's is the one
+    // intended override, already applied in the theme's map).
+    let mut planned: HashMap<String, String> = jobs
+        .iter()
+        .map(|job| {
+            (
+                job_output_path(catalogue, *job),
+                "a page cairn generates".to_string(),
+            )
+        })
+        .chain(
+            others
+                .iter()
+                .map(|f| (f.path.clone(), "a file cairn generates".to_string())),
+        )
+        .collect();
+    let statics = theme.statics.iter().map(|(path, file)| match file {
+        StaticFile::Embedded(bytes) => (
+            OutputFile {
+                path: path.clone(),
+                contents: Contents::Static(bytes),
+            },
+            format!("the built-in static/{path}"),
+        ),
+        StaticFile::OnDisk { source, label } => (
+            OutputFile {
+                path: path.clone(),
+                contents: Contents::Copy(source.clone()),
+            },
+            label.clone(),
+        ),
+    });
+    let assets = catalogue.assets.iter().map(|asset| {
+        let file = OutputFile {
+            path: asset.path.clone(),
+            contents: Contents::Copy(asset.source.clone()),
         };
-        OutputFile {
-            path: path.clone(),
-            contents,
-        }
+        (file, format!("content/{}", asset.path))
     });
-    let assets = catalogue.assets.iter().map(|asset| OutputFile {
-        path: asset.path.clone(),
-        contents: Contents::Copy(asset.source.clone()),
-    });
-    for file in statics.chain(assets) {
-        if seen.insert(file.path.clone()) {
-            others.push(file);
+    let mut collisions = Diagnostics::default();
+    for (file, origin) in statics.chain(assets) {
+        if let Some(existing) = planned.get(&file.path) {
+            collisions.push(
+                Diagnostic::error(
+                    Code::DuplicateId,
+                    format!(
+                        "{origin} would be written to /{}, which is already {existing}",
+                        file.path
+                    ),
+                )
+                .in_file(&origin)
+                .with_help(
+                    "rename or move the file so that every file of the site has its own path",
+                ),
+            );
+            continue;
         }
+        planned.insert(file.path.clone(), origin);
+        others.push(file);
+    }
+    if collisions.has_errors() {
+        return Err(collisions);
     }
     let files = jobs.len() + others.len();
     others
@@ -234,16 +277,16 @@ fn compile(catalogue: &Catalogue, theme: &Theme) -> Result<tera::Tera, Diagnosti
     Ok(tera)
 }
 
+/// Where a template error happened: the template named last in Tera's error
+/// chain is the innermost one (a macro file, a parent template).
 fn template_named_in(err: &tera::Error, theme: &Theme) -> String {
     let text = error_chain(err);
     theme
         .templates
         .iter()
-        .find(|(name, _)| text.contains(&format!("'{name}'")))
-        .map_or_else(
-            || "templates".to_string(),
-            |(_, (_, origin))| origin.clone(),
-        )
+        .filter_map(|(name, (_, origin))| text.rfind(&format!("'{name}'")).map(|at| (at, origin)))
+        .max_by_key(|(at, _)| *at)
+        .map_or_else(|| "templates".to_string(), |(_, origin)| origin.clone())
 }
 
 fn error_chain(err: &dyn std::error::Error) -> String {
@@ -370,9 +413,12 @@ fn render_job(
             context.insert("pathways".into(), pathways(catalogue));
             ("checklist.html", "checklist".to_string(), "checklist")
         }
-        Job::NotFound => ("404.html", "404".to_string(), ""),
+        Job::NotFound => ("404.html", "404".to_string(), "not-found"),
     };
-    let url = links::path_url(base, &path);
+    let url = match job {
+        Job::NotFound => format!("{base}/404.html"),
+        _ => links::path_url(base, &path),
+    };
     context.insert("site".into(), shared.site.clone());
     context.insert("t".into(), shared.i18n.clone());
     context.insert("nav".into(), json!(shared.nav));
@@ -391,11 +437,7 @@ fn render_job(
     let html = tera
         .render(template, &context)
         .map_err(|e| template_error(theme, template, &path, &e))?;
-    let output = if matches!(job, Job::NotFound) {
-        "404.html".to_string()
-    } else {
-        links::output_path(&path)
-    };
+    let output = job_output_path(catalogue, job);
     Ok(OutputFile {
         path: output,
         contents: Contents::Bytes(html.into_bytes()),
@@ -403,10 +445,7 @@ fn render_job(
 }
 
 fn template_error(theme: &Theme, template: &str, path: &str, err: &tera::Error) -> Diagnostic {
-    let origin = theme
-        .templates
-        .get(template)
-        .map_or_else(|| template.to_string(), |(_, origin)| origin.clone());
+    let origin = template_named_in(err, theme);
     Diagnostic::error(
         Code::Template,
         format!(
@@ -420,9 +459,20 @@ fn template_error(theme: &Theme, template: &str, path: &str, err: &tera::Error) 
     )
 }
 
+/// The file a page job writes.
+fn job_output_path(catalogue: &Catalogue, job: Job) -> String {
+    match job {
+        Job::Home => links::output_path(""),
+        Job::Listing(kind) => links::output_path(kind.folder()),
+        Job::Document(i) => links::output_path(&catalogue.documents[i].path),
+        Job::Checklist => links::output_path("checklist"),
+        Job::NotFound => "404.html".to_string(),
+    }
+}
+
 /// A document's body with its `@id` links turned into URLs.
 fn body_html(catalogue: &Catalogue, index: DocId) -> String {
-    links::resolve_entity_links(&catalogue.documents[index].body.html, catalogue)
+    links::resolve_links(&catalogue.documents[index].body.html, catalogue)
 }
 
 /// Every pathway with its levels, for the home and checklist pages.

@@ -25,7 +25,11 @@ pub struct Theme {
 #[derive(Debug, Clone)]
 pub enum StaticFile {
     Embedded(&'static [u8]),
-    OnDisk(PathBuf),
+    /// A file under `static/`, and how diagnostics name it ("static/logo.svg").
+    OnDisk {
+        source: PathBuf,
+        label: String,
+    },
 }
 
 macro_rules! embed {
@@ -75,7 +79,10 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
     let i18n_name = format!("i18n/{}.toml", config.language);
 
     // Lowest precedence first; later layers overwrite.
-    if config.theme == "default" {
+    let mut builtin_i18n: Option<String> = None;
+    // The built-in theme is always the lowest layer: a theme of its own
+    // only needs the templates and strings it changes.
+    {
         for (name, bytes) in DEFAULT_THEME {
             let text = || String::from_utf8_lossy(bytes).into_owned();
             if let Some(template) = name.strip_prefix("templates/") {
@@ -87,7 +94,7 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
                     .statics
                     .insert(path.into(), StaticFile::Embedded(bytes));
             } else if *name == i18n_name {
-                i18n_text = Some((text(), format!("themes/default/{name}")));
+                builtin_i18n = Some(text());
             }
         }
     }
@@ -107,7 +114,14 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
             }
         }
         for (rel, path) in files_under(&dir.join("static")) {
-            theme.statics.insert(rel, StaticFile::OnDisk(path));
+            let label = format!("{label}static/{rel}");
+            theme.statics.insert(
+                rel,
+                StaticFile::OnDisk {
+                    source: path,
+                    label,
+                },
+            );
         }
     }
     let i18n_path = theme_dir.join(&i18n_name);
@@ -120,33 +134,59 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
             )),
         }
     }
-    match i18n_text {
-        Some((text, path)) => match toml::from_str::<toml::Value>(&text) {
-            Ok(value) => theme.i18n = serde_json::to_value(value).unwrap_or_default(),
-            Err(err) => diags.push(
-                Diagnostic::error(
-                    Code::InvalidConfig,
-                    format!("cannot read the theme's strings: {}", err.message()),
-                )
-                .in_file(&path)
-                .with_help("fix the TOML syntax of this file"),
-            ),
-        },
+    // The theme's strings, laid over the built-in ones for the same language.
+    let parse =
+        |text: &str, path: &str, diags: &mut Diagnostics| match toml::from_str::<toml::Value>(text)
+        {
+            Ok(value) => serde_json::to_value(value).ok(),
+            Err(err) => {
+                diags.push(
+                    Diagnostic::error(
+                        Code::InvalidConfig,
+                        format!("cannot read the theme's strings: {}", err.message()),
+                    )
+                    .in_file(path)
+                    .with_help("fix the TOML syntax of this file"),
+                );
+                None
+            }
+        };
+    let mut strings =
+        builtin_i18n.and_then(|text| parse(&text, &format!("(built-in) {i18n_name}"), &mut diags));
+    if let Some((text, path)) = i18n_text {
+        if let Some(overlay) = parse(&text, &path, &mut diags) {
+            match &mut strings {
+                Some(base) => merge(base, overlay),
+                None => strings = Some(overlay),
+            }
+        }
+    }
+    match strings {
+        Some(strings) => theme.i18n = strings,
         None => diags.push(
-            Diagnostic::error(
-                Code::InvalidConfig,
-                format!(
-                    "the theme has no strings for the language \"{}\"",
-                    config.language
-                ),
-            )
-            .in_file("site.toml")
-            .with_help(format!(
-                "add {i18n_name} to the theme, or set `language` to one it has"
-            )),
+            Diagnostic::error(Code::InvalidConfig, format!("the theme has no strings for the language \"{}\"", config.language))
+                .in_file("site.toml")
+                .with_help(format!("add themes/{}/{i18n_name} (a copy of the default theme's i18n/en.toml, translated), or set `language` to one the theme has", config.theme)),
         ),
     }
     (theme, diags)
+}
+
+/// Deep-merge `overlay` into `base`: tables merge key by key, anything else replaces.
+fn merge(base: &mut serde_json::Value, overlay: serde_json::Value) {
+    match (base, overlay) {
+        (serde_json::Value::Object(base), serde_json::Value::Object(overlay)) => {
+            for (key, value) in overlay {
+                match base.get_mut(&key) {
+                    Some(existing) => merge(existing, value),
+                    None => {
+                        base.insert(key, value);
+                    }
+                }
+            }
+        }
+        (base, overlay) => *base = overlay,
+    }
 }
 
 fn unreadable(path: &str, err: &std::io::Error) -> Diagnostic {

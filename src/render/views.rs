@@ -198,13 +198,15 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
                 "workshops".into(),
                 related(catalogue.level_workshops.get(&index)),
             );
-            let (previous, next) = neighbours(
+            let steps = neighbours(
                 catalogue,
                 index,
                 level.pathway.as_ref().map(|p| p.value.as_str()),
             );
-            view.insert("previous".into(), previous);
-            view.insert("next".into(), next);
+            view.insert("previous".into(), steps.previous);
+            view.insert("next".into(), steps.next);
+            view.insert("step".into(), json!(steps.position));
+            view.insert("step_count".into(), json!(steps.count));
         }
         Details::Workshop(workshop) => {
             view.insert(
@@ -227,7 +229,9 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
             view.insert("duration".into(), json!(workshop.duration));
             view.insert("topics".into(), json!(workshop.topics));
             view.insert("audience".into(), json!(workshop.audience));
-            let offerings: Vec<Value> = workshop.offerings.iter().map(offering).collect();
+            let mut offerings: Vec<&Offering> = workshop.offerings.iter().collect();
+            offerings.sort_by_key(|o| (o.start.value, o.end.as_ref().map(|e| e.value)));
+            let offerings: Vec<Value> = offerings.into_iter().map(offering).collect();
             view.insert("offerings".into(), offerings.into());
         }
         Details::Requirement(r) => {
@@ -292,21 +296,41 @@ pub fn level_summary(catalogue: &Catalogue, index: DocId) -> Value {
     view
 }
 
-fn neighbours(catalogue: &Catalogue, index: DocId, pathway: Option<&str>) -> (Value, Value) {
+/// Where a level sits in its pathway.
+struct Steps {
+    previous: Value,
+    next: Value,
+    /// 1-based position; null outside a pathway.
+    position: Option<usize>,
+    count: Option<usize>,
+}
+
+fn neighbours(catalogue: &Catalogue, index: DocId, pathway: Option<&str>) -> Steps {
+    let none = Steps {
+        previous: Value::Null,
+        next: Value::Null,
+        position: None,
+        count: None,
+    };
     let Some(levels) = pathway
         .and_then(|p| catalogue.index_of(p))
         .and_then(|p| catalogue.pathway_levels.get(&p))
     else {
-        return (Value::Null, Value::Null);
+        return none;
     };
     let Some(position) = levels.iter().position(|&l| l == index) else {
-        return (Value::Null, Value::Null);
+        return none;
     };
     let at = |p: Option<usize>| {
         p.and_then(|p| levels.get(p))
             .map_or(Value::Null, |&l| link(catalogue, &catalogue.documents[l]))
     };
-    (at(position.checked_sub(1)), at(Some(position + 1)))
+    Steps {
+        previous: at(position.checked_sub(1)),
+        next: at(Some(position + 1)),
+        position: Some(position + 1),
+        count: Some(levels.len()),
+    }
 }
 
 /// The items of a kind's listing page, each a link with what its card shows.
