@@ -70,15 +70,16 @@ pub fn catalogue_json(catalogue: &Catalogue) -> String {
             })
             .collect()
     };
-    let document = json!({
-        "site": { "title": config.title, "base_url": config.base_url, "language": config.language },
-        "organizations": config.organizations,
-        "pathways": entities(Kind::Pathway),
-        "levels": entities(Kind::Level),
-        "workshops": entities(Kind::Workshop),
-        "requirements": entities(Kind::Requirement),
-        "credentials": entities(Kind::Credential),
-    });
+    // Built by hand: `json!` would copy each large array through serde.
+    let mut document = serde_json::Map::new();
+    document.insert(
+        "site".into(),
+        json!({ "title": config.title, "base_url": config.base_url, "language": config.language }),
+    );
+    document.insert("organizations".into(), serde_json::to_value(&config.organizations).unwrap_or_default());
+    for kind in Kind::CATALOGUE {
+        document.insert(kind.folder().into(), Value::Array(entities(kind)));
+    }
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
     text

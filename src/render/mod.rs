@@ -374,14 +374,18 @@ fn render_job(
                 .unwrap_or_else(|| kind.folder().to_string());
             context.insert(
                 "section".into(),
-                json!({
-                    "kind": kind,
-                    "title": title,
-                    "summary": listing.and_then(|i| catalogue.documents[i].common.summary.clone()),
-                    "content": listing.map(|i| body_html(catalogue, i)).unwrap_or_default(),
-                    "url": links::listing_url(catalogue, kind),
-                    "items": views::listing_items(catalogue, kind),
-                }),
+                {
+                    let mut section = json!({
+                        "kind": kind,
+                        "title": title,
+                        "summary": listing.and_then(|i| catalogue.documents[i].common.summary.clone()),
+                        "content": listing.map(|i| body_html(catalogue, i)).unwrap_or_default(),
+                        "url": links::listing_url(catalogue, kind),
+                    });
+                    // Inserted, not passed to `json!`, which would copy every item.
+                    section["items"] = Value::Array(views::listing_items(catalogue, kind));
+                    section
+                },
             );
             ("list.html", kind.folder().to_string(), kind.folder())
         }
@@ -421,7 +425,7 @@ fn render_job(
     };
     context.insert("site".into(), shared.site.clone());
     context.insert("t".into(), shared.i18n.clone());
-    context.insert("nav".into(), json!(shared.nav));
+    context.insert("nav".into(), Value::Array(shared.nav.clone()));
     context.insert("section_key".into(), json!(section));
     context.insert("current_url".into(), json!(url));
     context.insert(

@@ -134,12 +134,12 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
     view.insert("title".into(), json!(doc.common.title.value));
     view.insert("summary".into(), json!(doc.common.summary));
     view.insert("url".into(), json!(url_of(catalogue, doc)));
-    view.insert("content".into(), json!(content));
+    view.insert("content".into(), Value::String(content));
     view.insert("headings".into(), json!(doc.body.headings));
     view.insert("extra".into(), doc.common.extra.clone());
     view.insert("draft".into(), json!(doc.common.draft));
     let related =
-        |ids: Option<&Vec<DocId>>| json!(ids.map(|ids| links(catalogue, ids)).unwrap_or_default());
+        |ids: Option<&Vec<DocId>>| Value::Array(ids.map(|ids| links(catalogue, ids)).unwrap_or_default());
     match &doc.details {
         Details::Page => {}
         Details::Pathway(p) => {
