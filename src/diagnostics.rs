@@ -6,7 +6,6 @@
 //! first, so one run shows every problem.
 
 use crate::source::{SourceFile, Span};
-use std::fmt::Write as _;
 
 /// How bad a problem is: errors stop a build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -16,44 +15,66 @@ pub enum Severity {
     Warning,
 }
 
-/// Stable codes, one per rule. Documented in `docs/checks.md`; never reuse a
-/// retired number.
+/// Stable codes, one per rule, documented in `docs/checks.md` with a failing
+/// example and its fix. Never reuse a retired number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Code {
-    /// Front matter missing or not closed.
+    /// E001: front matter missing or not closed.
     FrontMatter,
-    /// TOML syntax error.
+    /// E002: TOML syntax error.
     TomlSyntax,
-    /// A key the format does not know.
+    /// E003: a key the format does not know.
     UnknownKey,
-    /// A required field is absent.
+    /// E004: a required field is absent.
     MissingField,
-    /// A field holds the wrong type of value.
+    /// E005: a field holds the wrong type of value.
     WrongType,
-    /// A reference names no entity.
+    /// E006: a reference names no entity.
     UnresolvedReference,
-    /// A file name is not a valid id.
+    /// E007: a file name that is not a valid id, or a file in the wrong place.
     InvalidId,
-    /// Two entities share an id.
+    /// E008: two entities share an id.
     DuplicateId,
-    /// A reference names an entity of the wrong kind.
+    /// E009: a reference names an entity of the wrong kind, or an unknown organization.
     WrongKind,
-    /// Prerequisites that loop back on themselves.
+    /// E010: prerequisites that loop back on themselves.
     Cycle,
-    /// A value out of its allowed range (a negative threshold, …).
+    /// E011: a value out of its range in an expression (a negative threshold, `choose = 0`…).
     InvalidValue,
-    /// A broken `@id` or `@id#anchor` link in Markdown.
+    /// E012: a broken `@id` or `@id#anchor` link in Markdown.
     BrokenLink,
-    /// A file that cannot be read, or is not UTF-8.
+    /// E013: a file that cannot be read, or is not UTF-8.
     UnreadableFile,
-    /// site.toml is missing or invalid.
+    /// E014: site.toml is missing something or holds an invalid value.
     InvalidConfig,
-    /// A template that fails to load or render.
+    /// E015: a template that fails to compile or render.
     Template,
-    /// Two levels of one pathway with the same `order`.
+    /// E016: two levels of one pathway with the same `order`.
     DuplicateOrder,
-    /// The output folder is unsafe to replace, or could not be written.
+    /// E017: an entity that requires itself.
+    RequiresItself,
+    /// E018: `choose N` from fewer than N items.
+    ChooseTooMany,
+    /// E019: `has` on a requirement without a `unit`.
+    NotMeasured,
+    /// E020: an offering that ends before it starts.
+    OfferingDates,
+    /// E021: a local image or file referenced from Markdown that does not exist.
+    MissingFile,
+    /// E022: two files that would be published at the same address.
+    AddressTaken,
+    /// E100: the output folder is unsafe to replace, or could not be written.
     Output,
+    /// W001: an offering in the past.
+    PastOffering,
+    /// W002: a workshop, requirement or credential that nothing references.
+    Unreferenced,
+    /// W003: a level that no pathway reaches.
+    NoPathway,
+    /// W004: an entity or page without a summary.
+    NoSummary,
+    /// W005: an item both preferred and required in one expression.
+    PreferredAndRequired,
 }
 
 impl Code {
@@ -75,7 +96,18 @@ impl Code {
             Code::InvalidConfig => "E014",
             Code::Template => "E015",
             Code::DuplicateOrder => "E016",
+            Code::RequiresItself => "E017",
+            Code::ChooseTooMany => "E018",
+            Code::NotMeasured => "E019",
+            Code::OfferingDates => "E020",
+            Code::MissingFile => "E021",
+            Code::AddressTaken => "E022",
             Code::Output => "E100",
+            Code::PastOffering => "W001",
+            Code::Unreferenced => "W002",
+            Code::NoPathway => "W003",
+            Code::NoSummary => "W004",
+            Code::PreferredAndRequired => "W005",
         }
     }
 }
@@ -167,35 +199,124 @@ impl Diagnostic {
     }
 
     /// Render in rustc's form: header, `-->` location, the source line with a
-    /// caret under the span, and a help line.
-    pub fn render_human(&self) -> String {
-        let mut out = String::new();
-        let severity = match self.severity {
+    /// caret under the span, and a help line; coloured when `color`.
+    pub fn render_human(&self, color: bool) -> String {
+        use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let mut group = Group::with_title(
+            level
+                .primary_title(self.message.as_str())
+                .id(self.code.as_str()),
+        );
+        if let Some(loc) = &self.location {
+            if loc.width > 0 {
+                let start = char_to_byte(&loc.line_text, loc.column - 1);
+                let end = char_to_byte(&loc.line_text, loc.column - 1 + loc.width).max(start);
+                group = group.element(
+                    Snippet::source(loc.line_text.as_str())
+                        .line_start(loc.line)
+                        .path(loc.file.as_str())
+                        .annotation(AnnotationKind::Primary.span(start..end)),
+                );
+            } else {
+                group = group.element(
+                    Origin::path(loc.file.as_str())
+                        .line(loc.line)
+                        .char_column(loc.column),
+                );
+            }
+        }
+        if let Some(help) = &self.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let mut out = renderer.render(&[group]);
+        out.push('\n');
+        out
+    }
+
+    /// One JSON object: `{code, severity, file, line, column, message, help}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let loc = self.location.as_deref();
+        serde_json::json!({
+            "code": self.code.as_str(),
+            "severity": self.severity,
+            "file": loc.map(|l| l.file.as_str()),
+            "line": loc.map(|l| l.line),
+            "column": loc.map(|l| l.column),
+            "message": self.message,
+            "help": self.help,
+        })
+    }
+
+    /// One GitHub Actions workflow command (`::error file=…,line=…,col=…::message`).
+    pub fn render_github(&self) -> String {
+        let command = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let _ = writeln!(out, "{severity}[{}]: {}", self.code.as_str(), self.message);
+        let mut properties = vec![format!(
+            "title={}",
+            escape_property(&format!("{} {}", self.code.as_str(), self.message))
+        )];
         if let Some(loc) = &self.location {
-            let gutter = " ".repeat(loc.line.to_string().len());
-            let _ = writeln!(out, "{gutter}--> {}:{}:{}", loc.file, loc.line, loc.column);
-            if loc.width > 0 {
-                let _ = writeln!(out, "{gutter} |");
-                let _ = writeln!(out, "{} | {}", loc.line, loc.line_text);
-                let pad = " ".repeat(loc.column - 1);
-                let carets = "^".repeat(loc.width);
-                let _ = writeln!(out, "{gutter} | {pad}{carets}");
-            }
-            if self.help.is_some() {
-                let _ = writeln!(out, "{gutter} |");
-            }
-            if let Some(help) = &self.help {
-                let _ = writeln!(out, "{gutter} = help: {help}");
-            }
-        } else if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = help: {help}");
+            properties.insert(
+                0,
+                format!(
+                    "file={},line={},col={}",
+                    escape_property(&loc.file),
+                    loc.line,
+                    loc.column
+                ),
+            );
         }
-        out
+        let mut message = self.message.clone();
+        if let Some(help) = &self.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        format!(
+            "::{command} {}::{}\n",
+            properties.join(","),
+            escape_data(&message)
+        )
     }
+}
+
+/// Byte offset of the `n`th character of `text` (its length when past the end).
+fn char_to_byte(text: &str, n: usize) -> usize {
+    text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
+}
+
+/// Escaping for a workflow command's message (GitHub's `escapeData`).
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escaping for a workflow command's property (GitHub's `escapeProperty`).
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// rustc-style text, for people.
+    #[default]
+    Human,
+    /// A JSON array of objects, for tools.
+    Json,
+    /// GitHub Actions workflow commands, for annotations on pull requests.
+    Github,
 }
 
 /// Diagnostics collected over a run, in a deterministic order once sorted.
@@ -277,6 +398,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn github_commands_escape_what_they_must() {
+        let file = SourceFile::new("content/a,b.md", "x = 1\n");
+        let d = Diagnostic::warning(Code::NoSummary, "50% done: a\nb")
+            .at(&file, 0..1)
+            .with_help("fix");
+        assert_eq!(
+            d.render_github(),
+            "::warning file=content/a%2Cb.md,line=1,col=1,title=W004 50%25 done%3A a%0Ab::50%25 done: a%0Ab%0Ahelp: fix\n"
+        );
+    }
+
+    #[test]
+    fn json_has_the_documented_fields() {
+        let file = SourceFile::new("site.toml", "titel = 1\n");
+        let d = Diagnostic::error(Code::UnknownKey, "unknown key")
+            .at(&file, 0..5)
+            .with_help("did you mean `title`?");
+        assert_eq!(
+            d.to_json(),
+            serde_json::json!({"code": "E003", "severity": "error", "file": "site.toml", "line": 1, "column": 1, "message": "unknown key", "help": "did you mean `title`?"})
+        );
+    }
+
+    #[test]
     fn renders_like_rustc() {
         let file = SourceFile::new(
             "content/levels/level-3.md",
@@ -290,7 +435,7 @@ mod tests {
         .at(&file, offset..offset + 12)
         .with_help("did you mean \"first-aid\"?");
         assert_eq!(
-            d.render_human(),
+            d.render_human(false),
             "error[E006]: unresolved reference \"first-aide\"\n \
              --> content/levels/level-3.md:3:13\n  |\n\
              3 | requires = [\"first-aide\"]\n  |             ^^^^^^^^^^^^\n  |\n  \

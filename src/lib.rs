@@ -5,6 +5,7 @@
 //! ```text
 //! config::load + content::load   (files -> typed documents with spans)
 //!   -> catalogue::resolve          (ids -> one graph; unresolved, duplicate, cycle)
+//!   -> check::run                  (every other consistency rule)
 //!   -> render::render              (Tera + the theme -> pages in memory)
 //!   -> output::write               (staging folder -> atomic swap)
 //! ```
@@ -13,6 +14,7 @@
 //! reports problems as [`diagnostics::Diagnostic`]s.
 
 pub mod catalogue;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -37,6 +39,8 @@ pub struct SiteOptions {
     pub base_url: Option<String>,
     /// Include documents marked `draft = true`.
     pub drafts: bool,
+    /// The day offerings are judged against ("in the past"); `None` is today (UTC).
+    pub today: Option<content::Date>,
 }
 
 /// Why a run stopped.
@@ -93,6 +97,15 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
         },
     );
     diags.extend(resolve_diags);
+    let static_files: Vec<&str> = theme.statics.keys().map(String::as_str).collect();
+    let today = options.today.unwrap_or_else(content::Date::today_utc);
+    diags.extend(check::run(
+        &catalogue,
+        check::CheckInput {
+            static_files: &static_files,
+            today,
+        },
+    ));
     diags.sort();
     if diags.has_errors() {
         return Err(Failure::Invalid(diags));

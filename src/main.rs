@@ -1,8 +1,14 @@
 //! The `cairn` command: parse arguments, call the library, print, exit.
+//!
+//! Exit codes: 0 success, 1 the site has errors (or warnings under
+//! `--deny-warnings`), 2 cairn could not run (bad arguments, no site.toml,
+//! an output folder it must not touch).
 
-use cairn::diagnostics::Diagnostics;
+use cairn::content::Date;
+use cairn::diagnostics::{Diagnostic, Diagnostics, Format};
 use cairn::{Failure, SiteOptions};
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -34,15 +40,41 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
-    /// Run every consistency rule and report all problems; writes nothing.
+    /// Run every consistency rule and render every page in memory; writes nothing.
     Check {
         /// The site folder, holding site.toml.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// How to print problems.
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// Fail (exit 1) on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
         /// Include pages marked `draft = true`.
         #[arg(long)]
         drafts: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// rustc-style text on stderr, for people.
+    Human,
+    /// A JSON array on stdout, for tools.
+    Json,
+    /// GitHub Actions annotations on stdout.
+    Github,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Github => Format::Github,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -57,6 +89,16 @@ fn main() -> ExitCode {
             };
         }
     };
+    let today = match today() {
+        Ok(today) => today,
+        Err(diagnostic) => {
+            return report(
+                &Diagnostics(vec![diagnostic]),
+                Format::Human,
+                Outcome::CannotRun,
+            );
+        }
+    };
     match cli.command {
         Command::Build {
             root,
@@ -68,70 +110,138 @@ fn main() -> ExitCode {
                 root,
                 base_url,
                 drafts,
+                today: Some(today),
             };
             match cairn::build(&options, output.as_deref()) {
-                Ok(report) => {
-                    print_diagnostics(&report.warnings);
+                Ok(build) => {
+                    print(&build.warnings, Format::Human);
                     eprintln!(
                         "Built {} pages ({} files) in {:.2} s into {}",
-                        report.stats.pages,
-                        report.stats.files,
-                        report.elapsed.as_secs_f64(),
-                        report.output.display()
+                        build.stats.pages,
+                        build.stats.files,
+                        build.elapsed.as_secs_f64(),
+                        build.output.display()
                     );
                     ExitCode::SUCCESS
                 }
-                Err(failure) => report_failure(failure),
+                Err(Failure::CannotRun(diagnostic)) => report(
+                    &Diagnostics(vec![diagnostic]),
+                    Format::Human,
+                    Outcome::CannotRun,
+                ),
+                Err(Failure::Invalid(diagnostics)) => {
+                    report(&diagnostics, Format::Human, Outcome::NotWritten)
+                }
             }
         }
-        Command::Check { root, drafts } => {
+        Command::Check {
+            root,
+            format,
+            deny_warnings,
+            drafts,
+        } => {
             let options = SiteOptions {
                 root,
                 base_url: None,
                 drafts,
+                today: Some(today),
             };
+            let format = Format::from(format);
             match cairn::check(&options) {
-                Ok(warnings) => {
-                    print_diagnostics(&warnings);
-                    eprintln!("{}", summary(&warnings));
-                    ExitCode::SUCCESS
+                Ok(warnings) if deny_warnings && !warnings.is_empty() => {
+                    report(&warnings, format, Outcome::DeniedWarnings)
                 }
-                Err(failure) => report_failure(failure),
+                Ok(warnings) => report(&warnings, format, Outcome::Checked),
+                Err(Failure::CannotRun(diagnostic)) => {
+                    report(&Diagnostics(vec![diagnostic]), format, Outcome::CannotRun)
+                }
+                Err(Failure::Invalid(diagnostics)) => {
+                    report(&diagnostics, format, Outcome::Checked)
+                }
             }
         }
     }
 }
 
-fn report_failure(failure: Failure) -> ExitCode {
-    match failure {
-        Failure::CannotRun(diagnostic) => {
-            eprint!("{}", diagnostic.render_human());
-            ExitCode::from(2)
-        }
-        Failure::Invalid(diagnostics) => {
-            print_diagnostics(&diagnostics);
-            eprintln!("{}", summary(&diagnostics));
-            ExitCode::from(1)
-        }
-    }
+/// How a run ended, for the closing line and the exit code.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Checked,
+    DeniedWarnings,
+    NotWritten,
+    CannotRun,
 }
 
-fn print_diagnostics(diagnostics: &Diagnostics) {
-    for diagnostic in &diagnostics.0 {
-        eprintln!("{}", diagnostic.render_human());
-    }
-}
-
-fn summary(diagnostics: &Diagnostics) -> String {
+/// Print every diagnostic, then one closing line; pick the exit code.
+fn report(diagnostics: &Diagnostics, format: Format, outcome: Outcome) -> ExitCode {
+    print(diagnostics, format);
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
-    if errors > 0 {
-        format!(
-            "error: found {} and {}; nothing was written",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        )
-    } else {
-        format!("ok: no errors, {}", plural(warnings, "warning"))
+    let counts = format!(
+        "{} and {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
+    match outcome {
+        Outcome::CannotRun => ExitCode::from(2),
+        Outcome::NotWritten => {
+            eprintln!("error: found {counts}; nothing was written");
+            ExitCode::from(1)
+        }
+        Outcome::DeniedWarnings => {
+            eprintln!("error: found {counts}; warnings are denied (--deny-warnings)");
+            ExitCode::from(1)
+        }
+        Outcome::Checked if errors > 0 => {
+            eprintln!("error: found {counts}");
+            ExitCode::from(1)
+        }
+        Outcome::Checked => {
+            eprintln!("ok: no errors, {}", plural(warnings, "warning"));
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn print(diagnostics: &Diagnostics, format: Format) {
+    match format {
+        Format::Human => {
+            let color = use_color();
+            for diagnostic in &diagnostics.0 {
+                eprintln!("{}", diagnostic.render_human(color));
+            }
+        }
+        Format::Json => {
+            let array: Vec<_> = diagnostics.0.iter().map(Diagnostic::to_json).collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&array).unwrap_or_else(|_| "[]".into())
+            );
+        }
+        Format::Github => {
+            for diagnostic in &diagnostics.0 {
+                print!("{}", diagnostic.render_github());
+            }
+        }
+    }
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
+fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+/// Today's date (UTC), for "offering in the past"; `CAIRN_TODAY=YYYY-MM-DD`
+/// fixes it, so a check can be reproduced on another day.
+fn today() -> Result<Date, Diagnostic> {
+    match std::env::var("CAIRN_TODAY") {
+        Ok(text) => Date::parse(&text).ok_or_else(|| {
+            Diagnostic::error(
+                cairn::diagnostics::Code::InvalidConfig,
+                format!("CAIRN_TODAY must be a date like 2027-03-12, found \"{text}\""),
+            )
+            .with_help("unset CAIRN_TODAY to use today's date")
+        }),
+        Err(_) => Ok(Date::today_utc()),
     }
 }

@@ -9,7 +9,11 @@ use common::*;
 fn strip_tera(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
-    while let Some(start) = ["{{", "{%", "{#"].iter().filter_map(|open| rest.find(open)).min() {
+    while let Some(start) = ["{{", "{%", "{#"]
+        .iter()
+        .filter_map(|open| rest.find(open))
+        .min()
+    {
         out.push_str(&rest[..start]);
         let close = match &rest[start..start + 2] {
             "{{" => "}}",
@@ -32,7 +36,9 @@ fn human_text(html: &str) -> Vec<String> {
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         texts.push(rest[..open].to_string());
-        let Some(close) = rest[open..].find('>') else { break };
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
         let tag = &rest[open..open + close];
         for attr in ["aria-label=\"", "alt=\"", "title=\"", "placeholder=\""] {
             if let Some(at) = tag.find(attr) {
@@ -55,18 +61,28 @@ fn templates_hold_no_words_of_their_own() {
         let template = read(&path);
         for text in human_text(&strip_tera(&template)) {
             if text.chars().any(char::is_alphabetic) {
-                offenders.push(format!("{}: {:?}", path.file_name().unwrap_or_default().to_string_lossy(), text.trim()));
+                offenders.push(format!(
+                    "{}: {:?}",
+                    path.file_name().unwrap_or_default().to_string_lossy(),
+                    text.trim()
+                ));
             }
         }
     }
-    assert_eq!(offenders, Vec::<String>::new(), "text that belongs in i18n/en.toml");
+    assert_eq!(
+        offenders,
+        Vec::<String>::new(),
+        "text that belongs in i18n/en.toml"
+    );
 }
 
 #[test]
 fn the_stripper_finds_words_when_there_are_some() {
-    let found: Vec<String> = human_text(&strip_tera("<p>{{ t.x }} Hello</p><nav aria-label=\"Main\"></nav>"))
-        .into_iter()
-        .filter(|t| t.chars().any(char::is_alphabetic))
-        .collect();
+    let found: Vec<String> = human_text(&strip_tera(
+        "<p>{{ t.x }} Hello</p><nav aria-label=\"Main\"></nav>",
+    ))
+    .into_iter()
+    .filter(|t| t.chars().any(char::is_alphabetic))
+    .collect();
     assert_eq!(found, ["  Hello", "Main"]);
 }

@@ -96,9 +96,16 @@ fn report(
         )
     };
     diags.push(
-        Diagnostic::error(Code::Cycle, message)
-            .at(&first.source, span)
-            .with_help(help),
+        Diagnostic::error(
+            if cycle.len() == 1 {
+                Code::RequiresItself
+            } else {
+                Code::Cycle
+            },
+            message,
+        )
+        .at(&first.source, span)
+        .with_help(help),
     );
 }
 

@@ -179,7 +179,7 @@ fn check_page_paths(documents: &[Document], diags: &mut Diagnostics) {
         match taken_by {
             Some(other) => diags.push(
                 Diagnostic::error(
-                    Code::DuplicateId,
+                    Code::AddressTaken,
                     format!(
                         "{} would be published at /{}/, which is already {other}",
                         doc.source.path, doc.path
@@ -508,7 +508,7 @@ impl Resolver<'_> {
             {
                 if r.unit.is_none() {
                     diags.push(
-                        Diagnostic::error(Code::WrongKind, format!("`has` needs a measured requirement, but \"{}\" has no `unit`", id.value))
+                        Diagnostic::error(Code::NotMeasured, format!("`has` needs a measured requirement, but \"{}\" has no `unit`", id.value))
                             .at(&doc.source, id.span.clone())
                             .with_help(format!("add `unit = \"hours\"` (or years, credits…) to content/requirements/{}.md, or list the id without `has`", id.value)),
                     );
@@ -559,13 +559,15 @@ impl Resolver<'_> {
                 } else {
                     "reference"
                 };
+                let code = if field == "link" {
+                    Code::BrokenLink
+                } else {
+                    Code::UnresolvedReference
+                };
                 diags.push(
-                    Diagnostic::error(
-                        Code::UnresolvedReference,
-                        format!("unresolved {what} \"{}\"", id.value),
-                    )
-                    .at(&doc.source, id.span.clone())
-                    .with_help(help),
+                    Diagnostic::error(code, format!("unresolved {what} \"{}\"", id.value))
+                        .at(&doc.source, id.span.clone())
+                        .with_help(help),
                 );
                 None
             }

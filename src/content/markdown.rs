@@ -4,7 +4,7 @@
 //! `@id` links stay symbolic in the HTML (`href="@level-2#goals"`) because
 //! ids resolve only once every file is loaded; the render stage replaces them.
 
-use super::model::{Body, EntityLink, Heading};
+use super::model::{Body, EntityLink, Heading, LocalRef};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
@@ -18,6 +18,7 @@ pub fn render(text: &str, offset: usize) -> Body {
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut links = Vec::new();
     let mut headings = Vec::new();
+    let mut local_refs = Vec::new();
     let mut used_anchors = HashSet::new();
     // Index in `events` of the open heading's start, while inside one.
     let mut open_heading: Option<usize> = None;
@@ -35,6 +36,16 @@ pub fn render(text: &str, offset: usize) -> Body {
                     anchor,
                     span: range.start + offset..range.end + offset,
                 });
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                if let Some(target) = local_target(dest_url) {
+                    local_refs.push(LocalRef {
+                        target: target.to_string(),
+                        image: matches!(event, Event::Start(Tag::Image { .. })),
+                        span: range.start + offset..range.end + offset,
+                    });
+                }
             }
             Event::Start(Tag::Heading { .. }) => open_heading = Some(events.len()),
             Event::End(TagEnd::Heading(level)) => {
@@ -58,7 +69,22 @@ pub fn render(text: &str, offset: usize) -> Body {
         html,
         headings,
         links,
+        local_refs,
     }
+}
+
+/// The path part of a link that points at a file of this site: not an
+/// `@id`, not another site (`https:`, `mailto:`, `//host`), not `#anchor`.
+fn local_target(dest: &str) -> Option<&str> {
+    let path = dest.split(['#', '?']).next().unwrap_or("");
+    let has_scheme = path.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    (!path.is_empty() && !dest.starts_with('@') && !path.starts_with("//") && !has_scheme)
+        .then_some(path)
 }
 
 /// `href="@id"` written in raw HTML rather than as a Markdown link: found in
@@ -202,6 +228,20 @@ mod tests {
             .collect();
         assert_eq!(ids, [("one", None), ("two", Some("x"))]);
         assert_eq!(&text[body.links[1].span.clone()], "@two#x");
+    }
+
+    #[test]
+    fn local_links_and_images_are_recorded() {
+        let body = render(
+            "![map](/files/map.png) [pdf](guide.pdf#p2) [web](https://x.org) [mail](mailto:a@b.c) [top](#top) [l](@level-1)",
+            0,
+        );
+        let refs: Vec<_> = body
+            .local_refs
+            .iter()
+            .map(|r| (r.target.as_str(), r.image))
+            .collect();
+        assert_eq!(refs, [("/files/map.png", true), ("guide.pdf", false)]);
     }
 
     #[test]

@@ -93,6 +93,18 @@ pub struct Body {
     pub html: String,
     pub headings: Vec<Heading>,
     pub links: Vec<EntityLink>,
+    /// Links and images to files of the site itself (`/files/a.pdf`, `photo.jpg`).
+    pub local_refs: Vec<LocalRef>,
+}
+
+/// A Markdown link or image pointing inside the site rather than at an
+/// entity or another site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalRef {
+    /// As written, without any `#fragment` or `?query`.
+    pub target: String,
+    pub image: bool,
+    pub span: crate::source::Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -170,6 +182,50 @@ pub struct Date {
     pub day: u8,
 }
 
+impl Date {
+    /// Parse `YYYY-MM-DD`, checking that the day exists.
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year: u16 = parts.next()?.parse().ok()?;
+        let month: u8 = parts.next()?.parse().ok()?;
+        let day: u8 = parts.next()?.parse().ok()?;
+        let date = Date { year, month, day };
+        ((1..=12).contains(&month) && day >= 1 && day <= date.days_in_month()).then_some(date)
+    }
+
+    fn days_in_month(self) -> u8 {
+        let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
+        match self.month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+
+    /// Today in UTC, from the system clock.
+    pub fn today_utc() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days_since_epoch((secs / 86_400) as i64)
+    }
+
+    /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
+    }
+}
+
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -216,4 +272,47 @@ pub struct Provider {
 pub struct Credential {
     /// A key of `[organizations]` in site.toml.
     pub issuer: Option<Spanned<String>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn dates_from_the_epoch_and_text() {
+        assert_eq!(
+            Date::from_days_since_epoch(0),
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(20_783),
+            Date {
+                year: 2026,
+                month: 11,
+                day: 26
+            }
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(11_016),
+            Date {
+                year: 2000,
+                month: 2,
+                day: 29
+            }
+        );
+        assert_eq!(
+            Date::parse("2027-03-12"),
+            Some(Date {
+                year: 2027,
+                month: 3,
+                day: 12
+            })
+        );
+        assert_eq!(Date::parse("2027-02-29"), None);
+        assert_eq!(Date::parse("tomorrow"), None);
+    }
 }

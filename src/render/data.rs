@@ -76,7 +76,10 @@ pub fn catalogue_json(catalogue: &Catalogue) -> String {
         "site".into(),
         json!({ "title": config.title, "base_url": config.base_url, "language": config.language }),
     );
-    document.insert("organizations".into(), serde_json::to_value(&config.organizations).unwrap_or_default());
+    document.insert(
+        "organizations".into(),
+        serde_json::to_value(&config.organizations).unwrap_or_default(),
+    );
     for kind in Kind::CATALOGUE {
         document.insert(kind.folder().into(), Value::Array(entities(kind)));
     }

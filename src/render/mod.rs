@@ -198,7 +198,7 @@ pub fn render(
         if let Some(existing) = planned.get(&file.path) {
             collisions.push(
                 Diagnostic::error(
-                    Code::DuplicateId,
+                    Code::AddressTaken,
                     format!(
                         "{origin} would be written to /{}, which is already {existing}",
                         file.path
@@ -372,21 +372,18 @@ fn render_job(
                         .map(String::from)
                 })
                 .unwrap_or_else(|| kind.folder().to_string());
-            context.insert(
-                "section".into(),
-                {
-                    let mut section = json!({
-                        "kind": kind,
-                        "title": title,
-                        "summary": listing.and_then(|i| catalogue.documents[i].common.summary.clone()),
-                        "content": listing.map(|i| body_html(catalogue, i)).unwrap_or_default(),
-                        "url": links::listing_url(catalogue, kind),
-                    });
-                    // Inserted, not passed to `json!`, which would copy every item.
-                    section["items"] = Value::Array(views::listing_items(catalogue, kind));
-                    section
-                },
-            );
+            context.insert("section".into(), {
+                let mut section = json!({
+                    "kind": kind,
+                    "title": title,
+                    "summary": listing.and_then(|i| catalogue.documents[i].common.summary.clone()),
+                    "content": listing.map(|i| body_html(catalogue, i)).unwrap_or_default(),
+                    "url": links::listing_url(catalogue, kind),
+                });
+                // Inserted, not passed to `json!`, which would copy every item.
+                section["items"] = Value::Array(views::listing_items(catalogue, kind));
+                section
+            });
             ("list.html", kind.folder().to_string(), kind.folder())
         }
         Job::Document(i) => {

@@ -138,8 +138,9 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
     view.insert("headings".into(), json!(doc.body.headings));
     view.insert("extra".into(), doc.common.extra.clone());
     view.insert("draft".into(), json!(doc.common.draft));
-    let related =
-        |ids: Option<&Vec<DocId>>| Value::Array(ids.map(|ids| links(catalogue, ids)).unwrap_or_default());
+    let related = |ids: Option<&Vec<DocId>>| {
+        Value::Array(ids.map(|ids| links(catalogue, ids)).unwrap_or_default())
+    };
     match &doc.details {
         Details::Page => {}
         Details::Pathway(p) => {

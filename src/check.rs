@@ -1,0 +1,415 @@
+//! The check stage: consistency rules over the resolved catalogue that go
+//! beyond "every reference resolves" (which `catalogue::resolve` enforces).
+//!
+//! Input: the [`Catalogue`], the theme's static files and today's date.
+//! Output: diagnostics. Errors here (an impossible `choose`, an offering that
+//! ends before it starts, a missing image) stop a build; warnings (a past
+//! offering, an orphan, a missing summary) do not, unless `--deny-warnings`.
+
+use crate::catalogue::Catalogue;
+use crate::content::{Date, Details, Document, Kind};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::render::links::output_path;
+use crate::rules::{Expr, ExprKind, Pool};
+use std::collections::{HashMap, HashSet};
+
+/// What the rules need besides the catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckInput<'a> {
+    /// Output paths of the theme's static files (`style.css`).
+    pub static_files: &'a [&'a str],
+    /// Offerings that end before this day are in the past.
+    pub today: Date,
+}
+
+/// Run every rule of this stage.
+pub fn run(catalogue: &Catalogue, input: CheckInput<'_>) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let published = published_paths(catalogue, input.static_files);
+    let referenced = referenced_ids(catalogue);
+    for doc in &catalogue.documents {
+        summary(doc, &mut diags);
+        local_files(doc, &published, &mut diags);
+        match &doc.details {
+            Details::Level(level) => {
+                if level.pathway.is_none() {
+                    diags.push(
+                        Diagnostic::warning(Code::NoPathway, format!("the level \"{}\" belongs to no pathway", doc.id))
+                            .at(&doc.source, doc.common.title.span.clone())
+                            .with_help("add `pathway = \"…\"` and `order = N` so that it appears as a step of its pathway and in the checklist"),
+                    );
+                }
+                for expr in [&level.requires, &level.completion].into_iter().flatten() {
+                    expression(catalogue, doc, expr, &mut diags);
+                }
+            }
+            Details::Workshop(workshop) => {
+                if let Some(expr) = &workshop.requires {
+                    expression(catalogue, doc, expr, &mut diags);
+                }
+                offerings(doc, workshop, input.today, &mut diags);
+            }
+            _ => {}
+        }
+        if !doc.is_index
+            && matches!(
+                doc.kind,
+                Kind::Workshop | Kind::Requirement | Kind::Credential
+            )
+            && !referenced.contains(doc.id.as_str())
+        {
+            let help = match doc.kind {
+                Kind::Workshop => {
+                    "give it a `level`, or name it in a level's `requires` or `completion`"
+                }
+                Kind::Credential => {
+                    "name it in a level's `awards` or a pathway's `outcome`, or remove it"
+                }
+                _ => "name it in a level's or workshop's `requires` or `completion`, or remove it",
+            };
+            diags.push(
+                Diagnostic::warning(
+                    Code::Unreferenced,
+                    format!("nothing refers to the {} \"{}\"", doc.kind.name(), doc.id),
+                )
+                .at(&doc.source, doc.common.title.span.clone())
+                .with_help(help),
+            );
+        }
+    }
+    diags
+}
+
+fn summary(doc: &Document, diags: &mut Diagnostics) {
+    let is_listing = doc.is_index && doc.kind != Kind::Page;
+    if doc
+        .common
+        .summary
+        .as_deref()
+        .is_none_or(|s| s.trim().is_empty())
+        && !is_listing
+    {
+        diags.push(
+            Diagnostic::warning(
+                Code::NoSummary,
+                format!("{} has no summary", doc.source.path),
+            )
+            .at(&doc.source, doc.common.title.span.clone())
+            .with_help(
+                "add `summary = \"…\"`: one plain sentence, shown on cards and to search engines",
+            ),
+        );
+    }
+}
+
+/// Ids that something points at: an expression, a `choose` pool (a level's
+/// pool counts all its workshops), `awards`, `outcome`, or a workshop's
+/// `level` membership for workshops.
+fn referenced_ids(catalogue: &Catalogue) -> HashSet<&str> {
+    let mut ids = HashSet::new();
+    for doc in &catalogue.documents {
+        match &doc.details {
+            Details::Level(level) => {
+                for expr in [&level.requires, &level.completion].into_iter().flatten() {
+                    note_expr(catalogue, expr, &mut ids);
+                }
+                if let Some(found) = level.awards.as_ref().and_then(|a| catalogue.get(&a.value)) {
+                    ids.insert(found.id.as_str());
+                }
+            }
+            Details::Workshop(workshop) => {
+                if let Some(expr) = &workshop.requires {
+                    note_expr(catalogue, expr, &mut ids);
+                }
+                if workshop
+                    .level
+                    .as_ref()
+                    .is_some_and(|l| catalogue.get(&l.value).is_some())
+                {
+                    ids.insert(doc.id.as_str());
+                }
+            }
+            Details::Pathway(pathway) => {
+                if let Some(found) = pathway
+                    .outcome
+                    .as_ref()
+                    .and_then(|o| catalogue.get(&o.value))
+                {
+                    ids.insert(found.id.as_str());
+                }
+            }
+            _ => {}
+        }
+    }
+    ids
+}
+
+fn note_expr<'a>(catalogue: &'a Catalogue, expr: &Expr, ids: &mut HashSet<&'a str>) {
+    let mut note = |id: &str| {
+        if let Some(found) = catalogue.get(id) {
+            ids.insert(found.id.as_str());
+        }
+    };
+    expr.walk(&mut |e| match &e.kind {
+        ExprKind::Item(id) => note(id),
+        ExprKind::Has { id, .. } => note(&id.value),
+        ExprKind::Choose {
+            from: Pool::Items(items),
+            ..
+        } => items.iter().for_each(|i| note(&i.value)),
+        ExprKind::Choose {
+            from: Pool::Level(level),
+            ..
+        } => {
+            for &w in catalogue.workshops_of(&level.value) {
+                note(&catalogue.documents[w].id);
+            }
+        }
+        ExprKind::All(_) | ExprKind::Any(_) => {}
+    });
+}
+
+/// Rules inside one expression: `choose` pools large enough, and no item
+/// both required and merely preferred.
+fn expression(catalogue: &Catalogue, doc: &Document, expr: &Expr, diags: &mut Diagnostics) {
+    expr.walk(&mut |e| {
+        if let ExprKind::Choose { count, from } = &e.kind {
+            let (size, what) = match from {
+                Pool::Items(items) => {
+                    let distinct: HashSet<&str> = items.iter().map(|i| i.value.as_str()).collect();
+                    (distinct.len(), "distinct items are listed".to_string())
+                }
+                Pool::Level(level) => (
+                    catalogue.workshops_of(&level.value).len(),
+                    format!("workshops belong to \"{}\"", level.value),
+                ),
+            };
+            if (*count as usize) > size {
+                diags.push(
+                    Diagnostic::error(
+                        Code::ChooseTooMany,
+                        format!("`choose = {count}` can never be met: only {size} {what}"),
+                    )
+                    .at(&doc.source, e.span.clone())
+                    .with_help("lower `choose`, or add items to choose from"),
+                );
+            }
+        }
+    });
+    let mut required: HashMap<&str, crate::source::Span> = HashMap::new();
+    let mut preferred: Vec<(&str, crate::source::Span)> = Vec::new();
+    leaves_by_preference(expr, false, &mut required, &mut preferred);
+    for (id, span) in preferred {
+        if required.contains_key(id) {
+            diags.push(
+                Diagnostic::warning(Code::PreferredAndRequired, format!("\"{id}\" is both required and preferred here"))
+                    .at(&doc.source, span)
+                    .with_help("a preferred item never blocks, but this one is also required elsewhere in the same rule; keep one of the two"),
+            );
+        }
+    }
+}
+
+fn leaves_by_preference<'a>(
+    expr: &'a Expr,
+    under_preferred: bool,
+    required: &mut HashMap<&'a str, crate::source::Span>,
+    preferred: &mut Vec<(&'a str, crate::source::Span)>,
+) {
+    let preferred_here = under_preferred || expr.preferred;
+    let mut leaf = |id: &'a str, span: &crate::source::Span| {
+        if preferred_here {
+            preferred.push((id, span.clone()));
+        } else {
+            required.entry(id).or_insert_with(|| span.clone());
+        }
+    };
+    match &expr.kind {
+        ExprKind::Item(id) => leaf(id, &expr.span),
+        ExprKind::Has { id, .. } => leaf(&id.value, &id.span),
+        ExprKind::Choose {
+            from: Pool::Items(items),
+            ..
+        } => {
+            for item in items {
+                leaf(&item.value, &item.span);
+            }
+        }
+        ExprKind::Choose {
+            from: Pool::Level(_),
+            ..
+        } => {}
+        ExprKind::All(children) | ExprKind::Any(children) => {
+            for child in children {
+                leaves_by_preference(child, preferred_here, required, preferred);
+            }
+        }
+    }
+}
+
+fn offerings(
+    doc: &Document,
+    workshop: &crate::content::Workshop,
+    today: Date,
+    diags: &mut Diagnostics,
+) {
+    for offering in &workshop.offerings {
+        let last_day = offering
+            .end
+            .as_ref()
+            .map_or(offering.start.value, |e| e.value);
+        if let Some(end) = &offering.end {
+            if end.value < offering.start.value {
+                diags.push(
+                    Diagnostic::error(
+                        Code::OfferingDates,
+                        format!(
+                            "this offering ends ({}) before it starts ({})",
+                            end.value, offering.start.value
+                        ),
+                    )
+                    .at(&doc.source, end.span.clone())
+                    .with_help("swap `start` and `end`, or correct the date"),
+                );
+                continue;
+            }
+        }
+        if last_day < today {
+            let span = offering
+                .end
+                .as_ref()
+                .map_or(offering.start.span.clone(), |e| e.span.clone());
+            diags.push(
+                Diagnostic::warning(Code::PastOffering, format!("this offering is over: it ended on {last_day}"))
+                    .at(&doc.source, span)
+                    .with_help("remove the offering, or move it to its new dates; the site still lists it under upcoming offerings"),
+            );
+        }
+    }
+}
+
+/// Every path the built site will have, relative to its root.
+fn published_paths(catalogue: &Catalogue, static_files: &[&str]) -> HashSet<String> {
+    let mut paths: HashSet<String> = catalogue
+        .documents
+        .iter()
+        .filter(|d| !d.is_index || d.kind == Kind::Page)
+        .map(|d| output_path(&d.path))
+        .collect();
+    paths.extend(Kind::CATALOGUE.iter().map(|k| output_path(k.folder())));
+    paths.extend([
+        output_path("checklist"),
+        "404.html".into(),
+        "catalogue.json".into(),
+        "sitemap.xml".into(),
+    ]);
+    paths.extend(static_files.iter().map(|s| s.to_string()));
+    paths.extend(catalogue.assets.iter().map(|a| a.path.clone()));
+    paths
+}
+
+/// Links and images in Markdown that point at files the site will not have.
+fn local_files(doc: &Document, published: &HashSet<String>, diags: &mut Diagnostics) {
+    for local in &doc.body.local_refs {
+        let Some(path) = site_path(&doc.path, &local.target) else {
+            diags.push(
+                Diagnostic::error(
+                    Code::MissingFile,
+                    format!("\"{}\" points outside the site", local.target),
+                )
+                .at(&doc.source, local.span.clone())
+                .with_help("link to files inside the site, from its root: `/files/handbook.pdf`"),
+            );
+            continue;
+        };
+        let exists = if path.is_empty() || path.ends_with('/') {
+            published.contains(&format!("{path}index.html"))
+        } else {
+            published.contains(&path) || published.contains(&format!("{path}/index.html"))
+        };
+        if !exists {
+            let what = if local.image { "image" } else { "file or page" };
+            diags.push(
+                Diagnostic::error(Code::MissingFile, format!("the {what} \"{}\" does not exist in the site", local.target))
+                    .at(&doc.source, local.span.clone())
+                    .with_help(format!(
+                        "put the file at content/{path} or static/{path}, or correct the link (links starting with `/` are from the site's root)"
+                    )),
+            );
+        }
+    }
+}
+
+/// The site-relative path a link resolves to, from the page at `page_path`;
+/// `None` when `..` climbs above the site's root.
+fn site_path(page_path: &str, target: &str) -> Option<String> {
+    let target = percent_decode(target);
+    let mut parts: Vec<&str> = if target.starts_with('/') {
+        Vec::new()
+    } else {
+        page_path.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    let trailing_slash = target.ends_with('/');
+    for piece in target.split('/') {
+        match piece {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut path = parts.join("/");
+    if trailing_slash && !path.is_empty() {
+        path.push('/');
+    }
+    Some(path)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_resolve_from_the_page_or_the_root() {
+        assert_eq!(
+            site_path("workshops/knots", "/files/a.pdf").as_deref(),
+            Some("files/a.pdf")
+        );
+        assert_eq!(
+            site_path("workshops/knots", "photo.jpg").as_deref(),
+            Some("workshops/knots/photo.jpg")
+        );
+        assert_eq!(
+            site_path("workshops/knots", "../radio/").as_deref(),
+            Some("workshops/radio/")
+        );
+        assert_eq!(site_path("", "/").as_deref(), Some(""));
+        assert_eq!(site_path("about", "../../x"), None);
+        assert_eq!(
+            site_path("", "/my%20file.pdf").as_deref(),
+            Some("my file.pdf")
+        );
+        assert_eq!(site_path("", "/é%").as_deref(), Some("é%"));
+        assert_eq!(site_path("", "/%é").as_deref(), Some("%é"));
+    }
+}
