@@ -20,6 +20,9 @@ pub struct CheckInput<'a> {
     pub static_files: &'a [&'a str],
     /// Offerings that end before this day are in the past.
     pub today: Date,
+    /// False when earlier stages found errors: references may then be
+    /// missing, so "nothing refers to …" would be noise.
+    pub complete: bool,
 }
 
 /// Run every rule of this stage.
@@ -51,7 +54,8 @@ pub fn run(catalogue: &Catalogue, input: CheckInput<'_>) -> Diagnostics {
             }
             _ => {}
         }
-        if !doc.is_index
+        if input.complete
+            && !doc.is_index
             && matches!(
                 doc.kind,
                 Kind::Workshop | Kind::Requirement | Kind::Credential

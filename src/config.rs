@@ -18,6 +18,10 @@ pub struct Config {
     pub checklist: Checklist,
     /// Free data for templates.
     pub extra: serde_json::Value,
+    /// False when site.toml could not be parsed: organizations are then
+    /// unknown, and references to them are not reported again.
+    #[serde(skip)]
+    pub parsed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -103,10 +107,12 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics) -> Config {
         organizations: BTreeMap::new(),
         checklist: Checklist::default(),
         extra: serde_json::Value::Object(Default::default()),
+        parsed: false,
     };
     let Some(table) = toml_reader::parse(file, &file.text[offset..], offset, diags) else {
         return config;
     };
+    config.parsed = true;
     let source = TomlSource { file, offset };
     let mut reader = TableReader::new(
         source,

@@ -78,6 +78,38 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code, in documentation order.
+    pub const ALL: [Code; 28] = [
+        Code::FrontMatter,
+        Code::TomlSyntax,
+        Code::UnknownKey,
+        Code::MissingField,
+        Code::WrongType,
+        Code::UnresolvedReference,
+        Code::InvalidId,
+        Code::DuplicateId,
+        Code::WrongKind,
+        Code::Cycle,
+        Code::InvalidValue,
+        Code::BrokenLink,
+        Code::UnreadableFile,
+        Code::InvalidConfig,
+        Code::Template,
+        Code::DuplicateOrder,
+        Code::RequiresItself,
+        Code::ChooseTooMany,
+        Code::NotMeasured,
+        Code::OfferingDates,
+        Code::MissingFile,
+        Code::AddressTaken,
+        Code::Output,
+        Code::PastOffering,
+        Code::Unreferenced,
+        Code::NoPathway,
+        Code::NoSummary,
+        Code::PreferredAndRequired,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Code::FrontMatter => "E001",
@@ -157,6 +189,7 @@ impl Diagnostic {
     pub fn at(mut self, file: &SourceFile, span: Span) -> Self {
         let start = file.position(span.start);
         let line_text = file.line_text(span.start).to_string();
+        // An empty span marks a place, not a piece of text: no caret line.
         let end_column = if span.end > span.start {
             let end = file.position(span.end);
             if end.line == start.line {
@@ -165,13 +198,18 @@ impl Diagnostic {
                 line_text.chars().count() + 1
             }
         } else {
-            start.column + 1
+            start.column
         };
         self.location = Some(Box::new(Location {
             file: file.path.clone(),
             line: start.line,
             column: start.column,
-            width: end_column.saturating_sub(start.column).max(1),
+            // A non-empty span always gets a caret, even at the end of a line.
+            width: if span.end > span.start {
+                end_column.saturating_sub(start.column).max(1)
+            } else {
+                0
+            },
             line_text,
         }));
         self

@@ -99,13 +99,12 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
     diags.extend(resolve_diags);
     let static_files: Vec<&str> = theme.statics.keys().map(String::as_str).collect();
     let today = options.today.unwrap_or_else(content::Date::today_utc);
-    diags.extend(check::run(
-        &catalogue,
-        check::CheckInput {
-            static_files: &static_files,
-            today,
-        },
-    ));
+    let input = check::CheckInput {
+        static_files: &static_files,
+        today,
+        complete: !diags.has_errors(),
+    };
+    diags.extend(check::run(&catalogue, input));
     diags.sort();
     if diags.has_errors() {
         return Err(Failure::Invalid(diags));

@@ -22,6 +22,8 @@ pub(crate) fn parse<'i>(
         Ok(table) => Some(table),
         Err(err) => {
             let span = err.span().unwrap_or(0..0);
+            // A parse error often sits at the end of a line: underline at least one column.
+            let span = span.start..span.end.max(span.start + 1);
             let message = err.message().trim_end().to_string();
             let message = message.lines().next().unwrap_or("").to_string();
             diags.push(

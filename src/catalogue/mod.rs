@@ -111,6 +111,7 @@ pub fn resolve(
         .into_iter()
         .partition(|d| options.drafts || !d.common.draft);
     let draft_ids: Vec<String> = drafts.into_iter().map(|d| d.id).collect();
+    let failed_ids = content.failed_ids;
 
     let mut by_id: HashMap<String, DocId> = HashMap::with_capacity(documents.len());
     for (i, doc) in documents.iter().enumerate() {
@@ -147,6 +148,7 @@ pub fn resolve(
     let resolver = Resolver {
         catalogue: &catalogue,
         draft_ids: &draft_ids,
+        failed_ids: &failed_ids,
     };
     for doc in &catalogue.documents {
         resolver.check_document(doc, &mut diags);
@@ -360,6 +362,7 @@ fn note_needs(
 struct Resolver<'a> {
     catalogue: &'a Catalogue,
     draft_ids: &'a [String],
+    failed_ids: &'a [String],
 }
 
 /// What a reference may name.
@@ -545,6 +548,7 @@ impl Resolver<'_> {
                 );
                 None
             }
+            None if self.failed_ids.contains(&id.value) => None,
             None => {
                 let help = if self.draft_ids.contains(&id.value) {
                     format!(
@@ -581,8 +585,26 @@ impl Resolver<'_> {
             .iter()
             .filter(|d| !d.id.is_empty() && d.id != id && expect.allows(d.kind))
             .map(|d| d.id.as_str());
-        match did_you_mean(id, candidates) {
+        let candidates: Vec<&str> = candidates.collect();
+        match did_you_mean(id, candidates.iter().copied()) {
             Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
+            None if !matches!(expect, Expect::Any)
+                && !candidates.is_empty()
+                && candidates.len() <= 8 =>
+            {
+                format!(
+                    "{} here: {}",
+                    match expect {
+                        Expect::One(kind) => format!("name a {}", kind.name()),
+                        _ => "name one of the catalogue's items".to_string(),
+                    },
+                    candidates
+                        .iter()
+                        .map(|c| format!("\"{c}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
             None => format!(
                 "no {} has this id; ids are file names under content/",
                 expect.describe().trim_start_matches("a ")
@@ -599,7 +621,7 @@ impl Resolver<'_> {
     ) {
         let Some(key) = key else { return };
         let organizations = &self.catalogue.config.organizations;
-        if organizations.contains_key(&key.value) {
+        if organizations.contains_key(&key.value) || !self.catalogue.config.parsed {
             return;
         }
         let help = match did_you_mean(&key.value, organizations.keys().map(String::as_str)) {

@@ -24,6 +24,9 @@ pub struct Content {
     pub documents: Vec<Document>,
     /// Other files (images, PDFs), copied to the output at the same path.
     pub assets: Vec<Asset>,
+    /// Stems of Markdown files that could not be read or typed: their own
+    /// diagnostics explain them, so references to them are not reported again.
+    pub failed_ids: Vec<String>,
 }
 
 /// A non-Markdown file under `content/`.
@@ -90,11 +93,22 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
         .map(|(rel, path)| load_file(rel, path))
         .collect();
     let mut documents = Vec::with_capacity(results.len());
-    for (document, file_diags) in results {
+    let mut failed_ids = Vec::new();
+    for ((rel, _), (document, file_diags)) in markdown.iter().zip(results) {
         diags.extend(file_diags);
-        documents.extend(document);
+        match document {
+            Some(document) => documents.push(document),
+            None => failed_ids.push(Location::of(rel).id),
+        }
     }
-    (Content { documents, assets }, diags)
+    (
+        Content {
+            documents,
+            assets,
+            failed_ids,
+        },
+        diags,
+    )
 }
 
 /// A path relative to `base`, with `/` separators whatever the platform.
@@ -124,22 +138,23 @@ fn load_file(rel: &str, path: &Path) -> (Option<Document>, Diagnostics) {
             return (None, diags);
         }
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let offset = err.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(err.as_bytes()).into_owned();
-            let file = SourceFile::new(display, lossy);
-            diags.push(
+    let text =
+        match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                let offset = err.utf8_error().valid_up_to();
+                let lossy = String::from_utf8_lossy(err.as_bytes()).into_owned();
+                let file = SourceFile::new(display, lossy);
+                diags.push(
                 Diagnostic::error(Code::UnreadableFile, "this file is not valid UTF-8 text")
-                    .at(&file, offset..offset + 1)
+                    .at(&file, offset..offset + char::REPLACEMENT_CHARACTER.len_utf8())
                     .with_help(
                         "save the file as UTF-8 in your editor (\"Save with encoding\" or similar)",
                     ),
             );
-            return (None, diags);
-        }
-    };
+                return (None, diags);
+            }
+        };
     let file = SourceFile::new(display, text);
     let location = Location::of(rel);
     let parts = match frontmatter::split(&file) {

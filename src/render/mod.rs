@@ -247,17 +247,7 @@ fn compile(catalogue: &Catalogue, theme: &Theme) -> Result<tera::Tera, Diagnosti
         .map(|(name, (text, _))| (name.as_str(), text.as_str()))
         .collect();
     if let Err(err) = tera.add_raw_templates(sources) {
-        let origin = template_named_in(&err, theme);
-        let mut diags = Diagnostics::default();
-        diags.push(
-            Diagnostic::error(
-                Code::Template,
-                format!("a template does not compile: {}", error_chain(&err)),
-            )
-            .in_file(&origin)
-            .with_help("fix the template syntax; docs/templates.md lists what templates can use"),
-        );
-        return Err(diags);
+        return Err(Diagnostics(vec![syntax_error(&err, theme)]));
     }
     let urls: HashMap<String, String> = catalogue
         .documents
@@ -275,6 +265,68 @@ fn compile(catalogue: &Catalogue, theme: &Theme) -> Result<tera::Tera, Diagnosti
             .ok_or_else(|| tera::Error::msg(format!("url_for: no page has the id \"{id}\"")))
     });
     Ok(tera)
+}
+
+/// A template that does not parse, pointed at the line and column Tera
+/// reports ("Failed to parse 'page.html': --> 2:35 … = expected …").
+fn syntax_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
+    let chain = error_chain(err);
+    let named = theme
+        .templates
+        .iter()
+        .filter_map(|(name, (text, origin))| {
+            chain
+                .rfind(&format!("'{name}'"))
+                .map(|at| (at, text, origin))
+        })
+        .max_by_key(|(at, _, _)| *at);
+    let position = chain.split_once("--> ").and_then(|(_, rest)| {
+        let digits = |s: &str| {
+            s.chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse::<usize>()
+                .ok()
+        };
+        let (line, col) = rest.split_once(':')?;
+        Some((digits(line)?, digits(col)?))
+    });
+    let expected = chain
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("= "))
+        .unwrap_or("invalid syntax");
+    let message = format!("a template does not compile: {expected}");
+    let help = "fix the template syntax; docs/templates.md lists what templates can use";
+    match (named, position) {
+        (Some((_, text, origin)), Some((line, column))) => {
+            let file = crate::source::SourceFile::new(origin.clone(), text.clone());
+            let line_start: usize = text
+                .split_inclusive('\n')
+                .take(line.saturating_sub(1))
+                .map(str::len)
+                .sum();
+            let offset = text[line_start.min(text.len())..]
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(text.len(), |(i, _)| line_start + i);
+            Diagnostic::error(Code::Template, message)
+                .at(&file, offset..offset + 1)
+                .with_help(help)
+        }
+        (Some((_, _, origin)), None) => Diagnostic::error(
+            Code::Template,
+            format!("a template does not compile: {chain}"),
+        )
+        .in_file(origin)
+        .with_help(help),
+        _ => Diagnostic::error(
+            Code::Template,
+            format!("a template does not compile: {chain}"),
+        )
+        .in_file("templates")
+        .with_help(help),
+    }
 }
 
 /// Where a template error happened: the template named last in Tera's error
