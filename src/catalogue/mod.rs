@@ -149,6 +149,7 @@ pub fn resolve(
         catalogue: &catalogue,
         draft_ids: &draft_ids,
         failed_ids: &failed_ids,
+        suggestions: std::cell::Cell::new(0),
     };
     for doc in &catalogue.documents {
         resolver.check_document(doc, &mut diags);
@@ -358,11 +359,28 @@ fn note_needs(
     }
 }
 
+/// "a, b, c" for a few items, "a, b, … and 95 more" for many: help lines
+/// stay readable whatever the catalogue's size.
+fn list_some(items: impl ExactSizeIterator<Item = String>) -> String {
+    const SHOWN: usize = 8;
+    let total = items.len();
+    let mut shown: Vec<String> = items.take(SHOWN).collect();
+    if total > SHOWN {
+        shown.push(format!("and {} more", total - SHOWN));
+    }
+    shown.join(", ")
+}
+
+/// Did-you-mean searches per run, beyond which help stays generic.
+const MAX_SUGGESTIONS: usize = 500;
+
 /// Checks each reference of one document against the id index.
 struct Resolver<'a> {
     catalogue: &'a Catalogue,
     draft_ids: &'a [String],
     failed_ids: &'a [String],
+    /// How many did-you-mean searches were made (see [`MAX_SUGGESTIONS`]).
+    suggestions: std::cell::Cell<usize>,
 }
 
 /// What a reference may name.
@@ -465,13 +483,7 @@ impl Resolver<'_> {
                         None => format!(
                             "the headings of {} are: {}",
                             found.source.path,
-                            found
-                                .body
-                                .headings
-                                .iter()
-                                .map(|h| format!("#{}", h.anchor))
-                                .collect::<Vec<_>>()
-                                .join(", ")
+                            list_some(found.body.headings.iter().map(|h| format!("#{}", h.anchor)))
                         ),
                     };
                     diags.push(
@@ -579,6 +591,12 @@ impl Resolver<'_> {
     }
 
     fn suggest_of_kind(&self, id: &str, expect: Expect) -> String {
+        // Edit distance against every id is linear per reference; a catalogue
+        // with thousands of broken references gets plain help after a while.
+        if self.suggestions.get() >= MAX_SUGGESTIONS {
+            return "ids are file names under content/".to_string();
+        }
+        self.suggestions.set(self.suggestions.get() + 1);
         let candidates = self
             .catalogue
             .documents

@@ -6,7 +6,7 @@
 
 use super::model::{Body, EntityLink, Heading, LocalRef};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Render `text`, whose first byte sits at `offset` in its file.
 pub fn render(text: &str, offset: usize) -> Body {
@@ -19,7 +19,7 @@ pub fn render(text: &str, offset: usize) -> Body {
     let mut links = Vec::new();
     let mut headings = Vec::new();
     let mut local_refs = Vec::new();
-    let mut used_anchors = HashSet::new();
+    let mut used_anchors = Anchors::default();
     // Index in `events` of the open heading's start, while inside one.
     let mut open_heading: Option<usize> = None;
 
@@ -92,22 +92,33 @@ fn local_target(dest: &str) -> Option<&str> {
 /// first mentions it.
 fn raw_html_links(html: &str, text: &str, offset: usize, known: &[EntityLink]) -> Vec<EntityLink> {
     let mut found = Vec::new();
-    let mut markdown_links: Vec<(&str, Option<&str>)> = known
-        .iter()
-        .map(|l| (l.id.as_str(), l.anchor.as_deref()))
-        .collect();
+    // Markdown links also appear in the HTML: count them off, in any order.
+    let mut markdown_links: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+    for link in known {
+        *markdown_links
+            .entry((link.id.as_str(), link.anchor.as_deref()))
+            .or_default() += 1;
+    }
+    // Raw links appear in text order: search on from the last one found.
+    let mut search_from = 0;
     for piece in html.split("href=\"@").skip(1) {
         let target = piece.split('"').next().unwrap_or("");
         let (id, anchor) = match target.split_once('#') {
             Some((id, anchor)) => (id, Some(anchor)),
             None => (target, None),
         };
-        if let Some(i) = markdown_links.iter().position(|&l| l == (id, anchor)) {
-            markdown_links.swap_remove(i);
+        if let Some(count) = markdown_links.get_mut(&(id, anchor)).filter(|c| **c > 0) {
+            *count -= 1;
             continue;
         }
         let needle = format!("@{target}");
-        let at = text.find(&needle).unwrap_or(0);
+        let at = match text.get(search_from..).and_then(|rest| rest.find(&needle)) {
+            Some(i) => {
+                search_from += i + needle.len();
+                search_from - needle.len()
+            }
+            None => 0,
+        };
         found.push(EntityLink {
             id: id.to_string(),
             anchor: anchor.map(String::from),
@@ -117,22 +128,35 @@ fn raw_html_links(html: &str, text: &str, offset: usize, known: &[EntityLink]) -
     found
 }
 
+/// Anchors given so far in one page, and the next suffix to try for each
+/// base, so a page of thousands of identical headings stays linear.
+#[derive(Default)]
+struct Anchors {
+    used: HashSet<String>,
+    next_suffix: HashMap<String, usize>,
+}
+
 /// Give a heading its anchor (an explicit `{#id}` wins), unique in the page.
 fn finish_heading(
     id: &mut Option<CowStr<'_>>,
     level: HeadingLevel,
     text: String,
-    used: &mut HashSet<String>,
+    anchors: &mut Anchors,
 ) -> Heading {
     let base = match id {
         Some(explicit) => explicit.to_string(),
         None => slugify(&text),
     };
     let mut anchor = base.clone();
-    let mut n = 1;
-    while !used.insert(anchor.clone()) {
-        anchor = format!("{base}-{n}");
-        n += 1;
+    if !anchors.used.insert(anchor.clone()) {
+        let n = anchors.next_suffix.entry(base.clone()).or_insert(1);
+        loop {
+            anchor = format!("{base}-{n}");
+            *n += 1;
+            if anchors.used.insert(anchor.clone()) {
+                break;
+            }
+        }
     }
     *id = Some(CowStr::from(anchor.clone()));
     Heading {

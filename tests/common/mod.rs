@@ -99,3 +99,28 @@ pub fn broken_links(dir: &Path) -> Vec<String> {
     }
     broken
 }
+
+/// Run a command to completion, reading its output as it comes, and fail
+/// the test if it takes longer than `limit` (a hang) — the child is killed.
+pub fn output_within(mut command: std::process::Command, limit: std::time::Duration) -> Output {
+    use std::process::Stdio;
+    let child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let id = child.id();
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(child.wait_with_output());
+    });
+    match result.recv_timeout(limit) {
+        Ok(output) => output.expect("output"),
+        Err(_) => {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &id.to_string()])
+                .status();
+            panic!("{command:?} took longer than {limit:?}");
+        }
+    }
+}
