@@ -157,8 +157,7 @@ fn random_mutations_give_diagnostics_never_panics() {
             std::fs::copy(repo().join(&file), &target).expect("copy");
         }
     }
-    let files = markdown_files(site.path());
-    let mut files_with_site = files.clone();
+    let mut files_with_site = markdown_files(site.path());
     files_with_site.push("site.toml".into());
     let options = cairn::SiteOptions {
         root: site.path().to_path_buf(),
