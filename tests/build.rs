@@ -480,3 +480,55 @@ fn a_killed_build_leaves_the_old_site_or_the_whole_new_one() {
         "the next build cleared what the killed ones left"
     );
 }
+
+#[test]
+fn html_in_titles_and_summaries_is_escaped_everywhere() {
+    let site = site_copy("small");
+    let title = r#"<b>Knots</b> & "ropes" 'n' <script>alert(1)</script>"#;
+    std::fs::write(
+        site.path().join("content/workshops/knots.md"),
+        format!(
+            "+++\ntitle = '''{title}'''\nsummary = '''Tie <i onmouseover=\"x()\">fast</i> & \"well\"'''\nlevel = \"deck-basics\"\n+++\nBody.\n"
+        ),
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, stderr) = build(site.path(), out.path());
+    assert_eq!(code, 0, "{stderr}");
+    let mut pages_with_title = 0;
+    for (path, bytes) in snapshot(out.path()) {
+        if !(path.ends_with(".html") || path.ends_with(".xml")) {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        for raw in [
+            "<b>Knots",
+            "<script>alert",
+            "<i onmouseover",
+            "\"ropes\" 'n'",
+        ] {
+            assert!(!text.contains(raw), "{path} carries raw {raw:?}");
+        }
+        if path.ends_with(".html") && text.contains("&lt;b&gt;Knots&lt;&#x2F;b&gt;") {
+            panic!("{path}: escaped twice or with the wrong escaper");
+        }
+        if text.contains("&lt;b&gt;Knots&lt;/b&gt; &amp; &quot;ropes&quot; &#39;n&#39;") {
+            pages_with_title += 1;
+        }
+    }
+    // The workshop page (h1, <title>), the level that lists it, the listing,
+    // the rule text of the level it completes.
+    assert!(
+        pages_with_title >= 4,
+        "the title shows, escaped, on {pages_with_title} pages"
+    );
+    let knots = read(&out.path().join("workshops/knots/index.html"));
+    assert!(knots.contains(r#"<meta name="description" content="Tie &lt;i onmouseover=&quot;x()&quot;&gt;fast&lt;/i&gt; &amp; &quot;well&quot;">"#), "attribute escaping");
+    let catalogue: serde_json::Value =
+        serde_json::from_str(&read(&out.path().join("catalogue.json"))).expect("json");
+    let workshops = catalogue["workshops"].as_array().expect("workshops");
+    assert!(
+        workshops.iter().any(|w| w["title"] == title),
+        "catalogue.json keeps the exact title"
+    );
+}

@@ -376,3 +376,52 @@ fn links_in_raw_html_are_checked_too() {
         ],
     );
 }
+
+/// Colour on a terminal only, and never with NO_COLOR: run the binary under
+/// `script`, which gives it a real pseudo-terminal.
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    let site = site_copy("small");
+    std::fs::write(
+        site.path().join("content/about.md"),
+        "+++\ntitle = \"About\"\n+++\n[x](@nowhere)\n",
+    )
+    .expect("write");
+    let command = format!(
+        "{} check --root {}",
+        env!("CARGO_BIN_EXE_cairn"),
+        site.path().display()
+    );
+    let under_terminal = |no_color: bool| {
+        let mut script = std::process::Command::new("script");
+        script
+            .args(["-qec", &command, "/dev/null"])
+            .env_remove("NO_COLOR");
+        if no_color {
+            script.env("NO_COLOR", "1");
+        }
+        let output = output_within(script, std::time::Duration::from_secs(30));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let coloured = under_terminal(false);
+    assert!(coloured.contains("unresolved link to"), "{coloured}");
+    assert!(
+        coloured.contains("\u{1b}["),
+        "a terminal gets colour: {coloured:?}"
+    );
+    let plain = under_terminal(true);
+    assert!(plain.contains("unresolved link to"), "{plain}");
+    assert!(
+        !plain.contains("\u{1b}["),
+        "NO_COLOR turns colour off: {plain:?}"
+    );
+    let mut piped = std::process::Command::new(env!("CARGO_BIN_EXE_cairn"));
+    piped
+        .args(["check", "--root", &site.path().to_string_lossy()])
+        .env_remove("NO_COLOR");
+    let piped = output_within(piped, std::time::Duration::from_secs(30));
+    assert!(
+        !String::from_utf8_lossy(&piped.stderr).contains('\u{1b}'),
+        "no colour into a pipe"
+    );
+}
