@@ -41,6 +41,13 @@ pub enum Contents {
 /// 10,000-page site never sits in memory whole.
 pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
+
+    /// False for a sink that throws files away: the data files
+    /// (`catalogue.json`, `sitemap.xml`), which no template can break, are
+    /// then not generated at all.
+    fn keeps_files(&self) -> bool {
+        true
+    }
 }
 
 /// What a render produced.
@@ -91,7 +98,14 @@ impl Sink for DiscardSink {
     fn put(&self, _: OutputFile) -> Result<(), Diagnostic> {
         Ok(())
     }
+
+    fn keeps_files(&self) -> bool {
+        false
+    }
 }
+
+const CATALOGUE_JSON: &str = "catalogue.json";
+const SITEMAP_XML: &str = "sitemap.xml";
 
 /// A page to render.
 #[derive(Debug, Clone, Copy)]
@@ -129,30 +143,38 @@ pub fn render(
             .map(|(i, _)| Job::Document(i)),
     );
 
-    let failures: Vec<Diagnostic> = jobs
-        .par_iter()
-        .filter_map(|job| {
-            render_job(&tera, &shared, catalogue, theme, *job)
-                .and_then(|file| sink.put(file))
-                .err()
-        })
-        .collect();
+    // Pages on every core; the data files (one large JSON document) beside them.
+    let (failures, mut others) = rayon::join(
+        || -> Vec<Diagnostic> {
+            jobs.par_iter()
+                .filter_map(|job| {
+                    render_job(&tera, &shared, catalogue, theme, *job)
+                        .and_then(|file| sink.put(file))
+                        .err()
+                })
+                .collect()
+        },
+        || -> Vec<OutputFile> {
+            if !sink.keeps_files() {
+                return Vec::new();
+            }
+            vec![
+                OutputFile {
+                    path: CATALOGUE_JSON.into(),
+                    contents: Contents::Bytes(data::catalogue_json(catalogue).into_bytes()),
+                },
+                OutputFile {
+                    path: SITEMAP_XML.into(),
+                    contents: Contents::Bytes(
+                        data::sitemap(catalogue, &["", "checklist"]).into_bytes(),
+                    ),
+                },
+            ]
+        },
+    );
     if !failures.is_empty() {
-        let mut diags = Diagnostics::default();
-        diags.extend(failures);
-        return Err(diags);
+        return Err(Diagnostics(failures));
     }
-
-    let mut others = vec![
-        OutputFile {
-            path: "catalogue.json".into(),
-            contents: Contents::Bytes(data::catalogue_json(catalogue).into_bytes()),
-        },
-        OutputFile {
-            path: "sitemap.xml".into(),
-            contents: Contents::Bytes(data::sitemap(catalogue, &["", "checklist"]).into_bytes()),
-        },
-    ];
     // Files copied as they are must not silently replace a generated file,
     // nor each other (a site's static file over its theme's is the one
     // intended override, already applied in the theme's map).
@@ -165,9 +187,8 @@ pub fn render(
             )
         })
         .chain(
-            others
-                .iter()
-                .map(|f| (f.path.clone(), "a file cairn generates".to_string())),
+            [CATALOGUE_JSON, SITEMAP_XML]
+                .map(|p| (p.to_string(), "a file cairn generates".to_string())),
         )
         .collect();
     let statics = theme.statics.iter().map(|(path, file)| match file {
