@@ -262,21 +262,21 @@ fn offerings(
             .end
             .as_ref()
             .map_or(offering.start.value, |e| e.value);
-        if let Some(end) = &offering.end {
-            if end.value < offering.start.value {
-                diags.push(
-                    Diagnostic::error(
-                        Code::OfferingDates,
-                        format!(
-                            "this offering ends ({}) before it starts ({})",
-                            end.value, offering.start.value
-                        ),
-                    )
-                    .at(&doc.source, end.span.clone())
-                    .with_help("swap `start` and `end`, or correct the date"),
-                );
-                continue;
-            }
+        if let Some(end) = &offering.end
+            && end.value < offering.start.value
+        {
+            diags.push(
+                Diagnostic::error(
+                    Code::OfferingDates,
+                    format!(
+                        "this offering ends ({}) before it starts ({})",
+                        end.value, offering.start.value
+                    ),
+                )
+                .at(&doc.source, end.span.clone())
+                .with_help("swap `start` and `end`, or correct the date"),
+            );
+            continue;
         }
         if last_day < today {
             let span = offering
@@ -376,12 +376,13 @@ fn percent_decode(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((high * 16 + low) as u8);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;

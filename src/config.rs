@@ -183,20 +183,20 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics) -> Config {
             }
         }
     }
-    if let Some(checklist) = reader.table("checklist") {
-        if let Some(checklist_table) = as_table(checklist) {
-            let mut section = TableReader::new(
-                source,
-                checklist_table,
-                checklist.span(),
-                "[checklist]",
-                &["title", "intro"],
-                reader.diags,
-            );
-            config.checklist.title = section.string("title").map(|t| t.value);
-            config.checklist.intro = section.string("intro").map(|t| t.value);
-            section.finish();
-        }
+    if let Some(checklist) = reader.table("checklist")
+        && let Some(checklist_table) = as_table(checklist)
+    {
+        let mut section = TableReader::new(
+            source,
+            checklist_table,
+            checklist.span(),
+            "[checklist]",
+            &["title", "intro"],
+            reader.diags,
+        );
+        config.checklist.title = section.string("title").map(|t| t.value);
+        config.checklist.intro = section.string("intro").map(|t| t.value);
+        section.finish();
     }
     reader.finish();
     config

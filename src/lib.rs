@@ -18,9 +18,11 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod init;
 pub mod output;
 pub mod render;
 pub mod rules;
+pub mod serve;
 pub mod source;
 mod toml_reader;
 

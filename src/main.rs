@@ -55,6 +55,29 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Write a small, valid starter catalogue to edit into a new folder.
+    Init {
+        /// The folder to create (it must be new or empty).
+        dir: PathBuf,
+    },
+    /// Build into memory, serve the site, and rebuild and reload the browser on every save.
+    Serve {
+        /// The site folder, holding site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on; the default keeps the preview to this computer.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include pages marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -131,6 +154,54 @@ fn main() -> ExitCode {
                 ),
                 Err(Failure::Invalid(diagnostics)) => {
                     report(&diagnostics, Format::Human, Outcome::NotWritten)
+                }
+            }
+        }
+        Command::Init { dir } => match cairn::init::init(&dir) {
+            Ok(files) => {
+                eprintln!(
+                    "Wrote a starter catalogue ({files} files) into {}.",
+                    dir.display()
+                );
+                eprintln!(
+                    "Next: cd {} && cairn serve, then edit the files under content/.",
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(diagnostic) => report(
+                &Diagnostics(vec![diagnostic]),
+                Format::Human,
+                Outcome::CannotRun,
+            ),
+        },
+        Command::Serve {
+            root,
+            bind,
+            port,
+            open,
+            drafts,
+        } => {
+            let site = SiteOptions {
+                root,
+                base_url: None,
+                drafts,
+                today: Some(today),
+            };
+            match cairn::serve::serve(cairn::serve::ServeOptions {
+                site,
+                bind,
+                port,
+                open,
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(Failure::CannotRun(diagnostic)) => report(
+                    &Diagnostics(vec![diagnostic]),
+                    Format::Human,
+                    Outcome::CannotRun,
+                ),
+                Err(Failure::Invalid(diagnostics)) => {
+                    report(&diagnostics, Format::Human, Outcome::Checked)
                 }
             }
         }

@@ -273,24 +273,22 @@ fn index(catalogue: &mut Catalogue, diags: &mut Diagnostics) {
                 .then_with(|| docs[*a].id.cmp(&docs[*b].id))
         });
         for pair in levels.windows(2) {
-            if let (Some(Details::Level(first)), Details::Level(second)) =
-                (Some(&docs[pair[0]].details), &docs[pair[1]].details)
+            if let (Details::Level(first), Details::Level(second)) =
+                (&docs[pair[0]].details, &docs[pair[1]].details)
+                && let (Some(a), Some(b)) = (&first.order, &second.order)
+                && a.value == b.value
             {
-                if let (Some(a), Some(b)) = (&first.order, &second.order) {
-                    if a.value == b.value {
-                        diags.push(
-                            Diagnostic::error(
-                                Code::DuplicateOrder,
-                                format!(
-                                    "levels \"{}\" and \"{}\" both have order {} in pathway \"{}\"",
-                                    docs[pair[0]].id, docs[pair[1]].id, a.value, docs[pathway].id
-                                ),
-                            )
-                            .at(&docs[pair[1]].source, b.span.clone())
-                            .with_help("give each level of a pathway its own `order`: 1, 2, 3…"),
-                        );
-                    }
-                }
+                diags.push(
+                    Diagnostic::error(
+                        Code::DuplicateOrder,
+                        format!(
+                            "levels \"{}\" and \"{}\" both have order {} in pathway \"{}\"",
+                            docs[pair[0]].id, docs[pair[1]].id, a.value, docs[pathway].id
+                        ),
+                    )
+                    .at(&docs[pair[1]].source, b.span.clone())
+                    .with_help("give each level of a pathway its own `order`: 1, 2, 3…"),
+                );
             }
         }
     }
@@ -472,29 +470,29 @@ impl Resolver<'_> {
             let Some(found) = self.reference(doc, "link", Some(&target), Expect::Any, diags) else {
                 continue;
             };
-            if let Some(anchor) = &link.anchor {
-                if !found.body.headings.iter().any(|h| &h.anchor == anchor) {
-                    let anchors = found.body.headings.iter().map(|h| h.anchor.as_str());
-                    let help = match did_you_mean(anchor, anchors) {
-                        Some(suggestion) => format!("did you mean \"#{suggestion}\"?"),
-                        None if found.body.headings.is_empty() => {
-                            format!("{} has no headings to link to", found.source.path)
-                        }
-                        None => format!(
-                            "the headings of {} are: {}",
-                            found.source.path,
-                            list_some(found.body.headings.iter().map(|h| format!("#{}", h.anchor)))
-                        ),
-                    };
-                    diags.push(
-                        Diagnostic::error(
-                            Code::BrokenLink,
-                            format!("\"{}\" has no heading \"#{anchor}\"", link.id),
-                        )
-                        .at(&doc.source, link.span.clone())
-                        .with_help(help),
-                    );
-                }
+            if let Some(anchor) = &link.anchor
+                && !found.body.headings.iter().any(|h| &h.anchor == anchor)
+            {
+                let anchors = found.body.headings.iter().map(|h| h.anchor.as_str());
+                let help = match did_you_mean(anchor, anchors) {
+                    Some(suggestion) => format!("did you mean \"#{suggestion}\"?"),
+                    None if found.body.headings.is_empty() => {
+                        format!("{} has no headings to link to", found.source.path)
+                    }
+                    None => format!(
+                        "the headings of {} are: {}",
+                        found.source.path,
+                        list_some(found.body.headings.iter().map(|h| format!("#{}", h.anchor)))
+                    ),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        Code::BrokenLink,
+                        format!("\"{}\" has no heading \"#{anchor}\"", link.id),
+                    )
+                    .at(&doc.source, link.span.clone())
+                    .with_help(help),
+                );
             }
         }
     }
@@ -520,14 +518,13 @@ impl Resolver<'_> {
                     ..
                 }),
             ) = (role, found)
+                && r.unit.is_none()
             {
-                if r.unit.is_none() {
-                    diags.push(
+                diags.push(
                         Diagnostic::error(Code::NotMeasured, format!("`has` needs a measured requirement, but \"{}\" has no `unit`", id.value))
                             .at(&doc.source, id.span.clone())
                             .with_help(format!("add `unit = \"hours\"` (or years, credits…) to content/requirements/{}.md, or list the id without `has`", id.value)),
                     );
-                }
             }
         }
     }

@@ -205,17 +205,17 @@ fn date(
     value: &TomlValue<'_>,
 ) -> Option<Spanned<Date>> {
     let span = reader.span(value.span());
-    if let DeValue::Datetime(datetime) = value.get_ref() {
-        if let (Some(d), None) = (datetime.date, datetime.time) {
-            return Some(Spanned::new(
-                Date {
-                    year: d.year,
-                    month: d.month,
-                    day: d.day,
-                },
-                span,
-            ));
-        }
+    if let DeValue::Datetime(datetime) = value.get_ref()
+        && let (Some(d), None) = (datetime.date, datetime.time)
+    {
+        return Some(Spanned::new(
+            Date {
+                year: d.year,
+                month: d.month,
+                day: d.day,
+            },
+            span,
+        ));
     }
     let found = match value.get_ref() {
         DeValue::Datetime(_) => "a date with a time",

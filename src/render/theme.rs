@@ -153,12 +153,12 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
         };
     let mut strings =
         builtin_i18n.and_then(|text| parse(&text, &format!("(built-in) {i18n_name}"), &mut diags));
-    if let Some((text, path)) = i18n_text {
-        if let Some(overlay) = parse(&text, &path, &mut diags) {
-            match &mut strings {
-                Some(base) => merge(base, overlay),
-                None => strings = Some(overlay),
-            }
+    if let Some((text, path)) = i18n_text
+        && let Some(overlay) = parse(&text, &path, &mut diags)
+    {
+        match &mut strings {
+            Some(base) => merge(base, overlay),
+            None => strings = Some(overlay),
         }
     }
     match strings {

@@ -1,0 +1,63 @@
+//! `cairn init DIR`: a small, valid starter catalogue to edit, whose
+//! comments teach the format. The files live in `src/init/starter/` and are
+//! compiled into the binary.
+
+use crate::diagnostics::{Code, Diagnostic};
+use std::path::Path;
+
+macro_rules! starter {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("starter/", $path)))),*]
+    };
+}
+
+/// Every file of the starter site, by path.
+pub const STARTER: &[(&str, &str)] = starter![
+    "site.toml",
+    "content/_index.md",
+    "content/pathways/my-pathway.md",
+    "content/levels/foundation.md",
+    "content/levels/advanced.md",
+    "content/workshops/first-steps.md",
+    "content/workshops/working-together.md",
+    "content/workshops/advanced-intensive.md",
+    "content/requirements/first-aid.md",
+    "content/requirements/practice-hours.md",
+    "content/credentials/foundation-certificate.md",
+];
+
+/// Write the starter site into `dir`, which must be new or empty.
+pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
+    let shown = dir.display();
+    if dir.exists() {
+        let empty = std::fs::read_dir(dir).map(|mut entries| entries.next().is_none());
+        match empty {
+            Ok(true) => {}
+            Ok(false) => {
+                return Err(Diagnostic::error(Code::Output, format!("{shown} is not empty"))
+                    .with_help("cairn init only writes into a new or empty folder, so nothing of yours is overwritten; choose another folder"));
+            }
+            Err(err) => {
+                return Err(
+                    Diagnostic::error(Code::Output, format!("cannot use {shown}: {err}"))
+                        .with_help("choose a new folder, like `cairn init my-site`"),
+                );
+            }
+        }
+    }
+    for (path, text) in STARTER {
+        let target = dir.join(path);
+        let written = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&target, text));
+        if let Err(err) = written {
+            return Err(Diagnostic::error(
+                Code::Output,
+                format!("cannot write {}: {err}", target.display()),
+            )
+            .with_help("check that you may write in that folder and that the disk has room"));
+        }
+    }
+    Ok(STARTER.len())
+}

@@ -1,0 +1,336 @@
+//! Answering one HTTP request from the site in memory.
+//!
+//! Paths are decoded and checked before any lookup; a request can only
+//! ever name a file of the built site, which lives in a map, so nothing
+//! outside it is reachable even in principle. There are no folder listings.
+
+use super::{Live, Snapshot};
+use crate::render::Contents;
+use std::io::Write;
+use std::time::Duration;
+use tiny_http::{Header, Method, Request, Response, StatusCode};
+
+/// Where the live-reload event stream and script are served.
+pub(super) const EVENTS_PATH: &str = "/__cairn/events";
+pub(super) const SCRIPT_PATH: &str = "/__cairn/live.js";
+const LIVE_SCRIPT: &str = include_str!("live.js");
+
+pub(super) fn handle(request: Request, live: &Live) {
+    let method = request.method().clone();
+    if method != Method::Get && method != Method::Head {
+        let response = with(
+            text(405, "Only GET and HEAD are served.\n"),
+            "Allow",
+            "GET, HEAD",
+        );
+        let _ = request.respond(response);
+        return;
+    }
+    let url = request.url().to_string();
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    if path == EVENTS_PATH {
+        events(request, live);
+        return;
+    }
+    if path == SCRIPT_PATH {
+        let response = with(
+            Response::from_data(LIVE_SCRIPT),
+            "Content-Type",
+            "text/javascript; charset=utf-8",
+        );
+        let _ = request.respond(with(response, "Cache-Control", "no-store"));
+        return;
+    }
+    let response = match site_key(path) {
+        Err(reason) => text(400, &format!("Bad request: {reason}.\n")),
+        Ok(key) => {
+            let snapshot = live.snapshot();
+            match lookup(&snapshot, &key) {
+                Found::File(key, contents) => file_response(&key, contents, 200),
+                Found::Redirect => {
+                    let location = format!("{path}/");
+                    with(text(301, "Moved.\n"), "Location", &location)
+                }
+                Found::Missing => match snapshot.files.get("404.html") {
+                    Some(contents) => file_response("404.html", contents, 404),
+                    None => text(404, "Not found.\n"),
+                },
+            }
+        }
+    };
+    let _ = request.respond(with(response, "Cache-Control", "no-store"));
+}
+
+enum Found<'a> {
+    File(String, &'a Contents),
+    /// A folder asked for without its trailing slash.
+    Redirect,
+    Missing,
+}
+
+fn lookup<'a>(snapshot: &'a Snapshot, key: &str) -> Found<'a> {
+    let index = if key.is_empty() || key.ends_with('/') {
+        format!("{key}index.html")
+    } else {
+        key.to_string()
+    };
+    if let Some(contents) = snapshot.files.get(&index) {
+        return Found::File(index, contents);
+    }
+    if !key.is_empty()
+        && !key.ends_with('/')
+        && snapshot.files.contains_key(&format!("{key}/index.html"))
+    {
+        return Found::Redirect;
+    }
+    Found::Missing
+}
+
+/// The site-relative key of a request path, or why it is refused: only
+/// plain paths inside the site are answered.
+pub(super) fn site_key(path: &str) -> Result<String, &'static str> {
+    if !path.starts_with('/') {
+        return Err("the path must start with /");
+    }
+    let lower = path.to_ascii_lowercase();
+    if lower.contains("%2f") || lower.contains("%5c") {
+        return Err("encoded slashes are not allowed");
+    }
+    let decoded = percent_decode(path.as_bytes()).ok_or("invalid percent-encoding")?;
+    let decoded = String::from_utf8(decoded).map_err(|_| "the path is not UTF-8")?;
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return Err("backslashes and NUL are not allowed");
+    }
+    let trailing = decoded.ends_with('/');
+    let mut parts = Vec::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" => {}
+            "." | ".." => return Err("dot segments are not allowed"),
+            other => parts.push(other),
+        }
+    }
+    let mut key = parts.join("/");
+    if trailing && !key.is_empty() {
+        key.push('/');
+    }
+    Ok(key)
+}
+
+fn percent_decode(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = |b: u8| (b as char).to_digit(16);
+            let high = hex(*bytes.get(i + 1)?)?;
+            let low = hex(*bytes.get(i + 2)?)?;
+            out.push((high * 16 + low) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+fn file_response(
+    key: &str,
+    contents: &Contents,
+    status: u16,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let bytes = match contents {
+        Contents::Bytes(bytes) => bytes.clone(),
+        Contents::Static(bytes) => bytes.to_vec(),
+        Contents::Copy(path) => match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(_) => return text(404, "Not found.\n"),
+        },
+    };
+    let content_type = content_type(key);
+    let bytes = if content_type.starts_with("text/html") {
+        with_live_script(bytes)
+    } else {
+        bytes
+    };
+    with(
+        Response::from_data(bytes).with_status_code(StatusCode(status)),
+        "Content-Type",
+        content_type,
+    )
+}
+
+/// Add the live-reload script before `</body>` (or at the end).
+fn with_live_script(bytes: Vec<u8>) -> Vec<u8> {
+    let tag = format!("<script src=\"{SCRIPT_PATH}\" defer></script>");
+    let mut html = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    match html.rfind("</body>") {
+        Some(at) => html.insert_str(at, &tag),
+        None => html.push_str(&tag),
+    }
+    html.into_bytes()
+}
+
+/// Content types by extension: the few a training-catalogue site serves.
+pub(super) fn content_type(path: &str) -> &'static str {
+    let extension = path
+        .rsplit_once('.')
+        .map_or("", |(_, ext)| ext)
+        .to_ascii_lowercase();
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "mp3" => "audio/mpeg",
+        "ics" => "text/calendar; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Add a header. A value that is not plain ASCII (a strange request path
+/// in a `Location`) is percent-encoded first, so it is never dropped.
+fn with<R: std::io::Read>(response: Response<R>, name: &str, value: &str) -> Response<R> {
+    let ascii: String = value
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_graphic() || b == b' ' {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    match Header::from_bytes(name.as_bytes(), ascii.as_bytes()) {
+        Ok(header) => response.with_header(header),
+        Err(()) => response,
+    }
+}
+
+fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    let response =
+        Response::from_data(body.as_bytes().to_vec()).with_status_code(StatusCode(status));
+    with(response, "Content-Type", "text/plain; charset=utf-8")
+}
+
+/// A server-sent event stream: `reload` after each good rebuild,
+/// `problems` (with the diagnostics) after a bad one, and a comment every
+/// 15 s so idle connections stay open.
+fn events(request: Request, live: &Live) {
+    let receiver = live.subscribe();
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|()| writer.flush())
+        .is_err()
+    {
+        return;
+    }
+    let mut send = |event: &str, data: &str| -> bool {
+        let mut message = if event.is_empty() {
+            ": keep-alive\n".to_string()
+        } else {
+            format!("event: {event}\n")
+        };
+        for line in data.lines() {
+            message.push_str("data: ");
+            message.push_str(line);
+            message.push('\n');
+        }
+        message.push('\n');
+        writer
+            .write_all(message.as_bytes())
+            .and_then(|()| writer.flush())
+            .is_ok()
+    };
+    if let Some(problems) = live.problems()
+        && !send("problems", &problems)
+    {
+        return;
+    }
+    if !send("ready", "") {
+        return;
+    }
+    loop {
+        match receiver.recv_timeout(Duration::from_secs(15)) {
+            Ok(super::Event::Reload) => {
+                if !send("reload", "") {
+                    return;
+                }
+            }
+            Ok(super::Event::Problems(problems)) => {
+                if !send("problems", &problems) {
+                    return;
+                }
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                // A comment line: ignored by browsers, keeps the connection open.
+                if !send("", "") {
+                    return;
+                }
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_paths_inside_the_site() {
+        assert_eq!(site_key("/").as_deref(), Ok(""));
+        assert_eq!(
+            site_key("/levels/level-2/").as_deref(),
+            Ok("levels/level-2/")
+        );
+        assert_eq!(site_key("/caf%C3%A9.pdf").as_deref(), Ok("café.pdf"));
+        assert_eq!(site_key("//levels").as_deref(), Ok("levels"));
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/a/%2E%2E/%2e%2e/b",
+            "/..%2fetc",
+            "/%2Fetc%2Fpasswd",
+            "/a\\..\\b",
+            "/a%5c..%5cb",
+            "http://evil/x",
+            "/%00",
+            "/%zz",
+            "/a/./b",
+        ] {
+            assert!(site_key(bad).is_err(), "{bad} must be refused");
+        }
+    }
+
+    #[test]
+    fn content_types_by_extension() {
+        assert_eq!(
+            content_type("levels/index.html"),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
+        assert_eq!(content_type("catalogue.json"), "application/json");
+        assert_eq!(content_type("logo.SVG"), "image/svg+xml");
+        assert_eq!(content_type("noextension"), "application/octet-stream");
+    }
+}

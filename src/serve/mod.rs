@@ -1,0 +1,290 @@
+//! `cairn serve`: build into memory, serve it on loopback, rebuild on every
+//! save, and tell the browser to reload.
+//!
+//! Three parts: [`http`] answers requests from the latest good build,
+//! [`watch`] turns file-system events into rebuilds, and this module holds
+//! the shared state between them ([`Live`]). A broken edit never takes the
+//! site down: the last good build stays up, and the problems are printed
+//! and shown in the browser over it until the next good save.
+
+mod http;
+mod watch;
+
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::render::{Contents, Site};
+use crate::{Failure, SiteOptions};
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::sync::mpsc::{Receiver, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
+
+/// What `cairn serve` was asked for.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub site: SiteOptions,
+    pub bind: IpAddr,
+    /// 0 picks a free port.
+    pub port: u16,
+    /// Open the site in the default browser once it is up.
+    pub open: bool,
+}
+
+/// The files of one good build, by site path.
+#[derive(Debug, Default)]
+pub(crate) struct Snapshot {
+    files: HashMap<String, Contents>,
+}
+
+impl From<Site> for Snapshot {
+    fn from(site: Site) -> Snapshot {
+        Snapshot {
+            files: site
+                .files
+                .into_iter()
+                .map(|f| (f.path, f.contents))
+                .collect(),
+        }
+    }
+}
+
+/// What the browser is told.
+#[derive(Debug, Clone)]
+pub(crate) enum Event {
+    Reload,
+    /// The overlay's contents, as JSON.
+    Problems(String),
+}
+
+/// State shared by the rebuild loop and the request threads.
+#[derive(Default)]
+pub(crate) struct Live {
+    snapshot: RwLock<Arc<Snapshot>>,
+    problems: RwLock<Option<String>>,
+    clients: Mutex<Vec<Sender<Event>>>,
+}
+
+impl Live {
+    fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    fn problems(&self) -> Option<String> {
+        self.problems
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    fn subscribe(&self) -> Receiver<Event> {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        self.clients
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(sender);
+        receiver
+    }
+
+    fn broadcast(&self, event: &Event) {
+        let mut clients = self
+            .clients
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        clients.retain(|client| client.send(event.clone()).is_ok());
+    }
+
+    /// A good build: serve it, clear the problems, reload every page.
+    fn publish(&self, snapshot: Snapshot) {
+        *self
+            .snapshot
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(snapshot);
+        *self
+            .problems
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        self.broadcast(&Event::Reload);
+    }
+
+    /// A bad build: keep serving the last good one, show what is wrong.
+    fn report(&self, diagnostics: &Diagnostics) {
+        let payload = overlay_json(diagnostics);
+        *self
+            .problems
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(payload.clone());
+        self.broadcast(&Event::Problems(payload));
+    }
+}
+
+fn overlay_json(diagnostics: &Diagnostics) -> String {
+    let errors = diagnostics.error_count();
+    let text: String = diagnostics
+        .0
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.render_human(false) + "\n")
+        .collect();
+    serde_json::json!({
+        "title": format!("cairn: the last change has {errors} error{}", if errors == 1 { "" } else { "s" }),
+        "note": "The page below is the last good build. Fix the problem and save: this page reloads by itself.",
+        "text": text,
+    })
+    .to_string()
+}
+
+/// Serve the site until the process is stopped. Returns only when the
+/// server cannot start (busy port, no site.toml, nothing to watch).
+pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
+    let address = SocketAddr::new(options.bind, options.port);
+    let listener =
+        TcpListener::bind(address).map_err(|err| Failure::CannotRun(bind_error(address, &err)))?;
+    let local = listener
+        .local_addr()
+        .map_err(|err| Failure::CannotRun(bind_error(address, &err)))?;
+    let url = format!("http://{local}/");
+    options.site.base_url = Some(format!("http://{local}"));
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {}, which other computers on your network can reach; use the default --bind 127.0.0.1 to keep the preview to this computer",
+            options.bind
+        );
+    }
+
+    let live = Arc::new(Live::default());
+    let started = Instant::now();
+    match crate::render_site(&options.site) {
+        Ok((resolved, site)) => {
+            let pages = site
+                .files
+                .iter()
+                .filter(|f| f.path.ends_with(".html"))
+                .count();
+            live.publish(Snapshot::from(site));
+            note_warnings(&resolved.diagnostics);
+            eprintln!(
+                "Built {pages} pages in {:.2} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Err(Failure::Invalid(diagnostics)) => {
+            print(&diagnostics);
+            eprintln!(
+                "The site has errors: serving nothing until they are fixed; the browser shows them."
+            );
+            live.report(&diagnostics);
+        }
+        Err(cannot_run) => return Err(cannot_run),
+    }
+
+    let mut watch = watch::Watch::start(&options.site.root).map_err(|err| {
+        Failure::CannotRun(
+            Diagnostic::error(Code::Output, format!("cannot watch the site's files: {err}"))
+                .with_help("check that the site folder exists and that you may read it; on Linux, raising fs.inotify.max_user_watches may help"),
+        )
+    })?;
+
+    let server = tiny_http::Server::from_listener(listener, None).map_err(|err| {
+        Failure::CannotRun(
+            Diagnostic::error(Code::Output, format!("cannot start the web server: {err}"))
+                .with_help("try another --port"),
+        )
+    })?;
+    let server = Arc::new(server);
+    {
+        let live = Arc::clone(&live);
+        let server = Arc::clone(&server);
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let live = Arc::clone(&live);
+                std::thread::spawn(move || http::handle(request, &live));
+            }
+        });
+    }
+    eprintln!(
+        "Serving {url} (press Ctrl-C to stop); watching {}",
+        watched_list()
+    );
+    if options.open {
+        open_browser(&url);
+    }
+
+    while watch.next_change() {
+        let started = Instant::now();
+        match crate::render_site(&options.site) {
+            Ok((resolved, site)) => {
+                live.publish(Snapshot::from(site));
+                note_warnings(&resolved.diagnostics);
+                eprintln!("Rebuilt in {} ms", started.elapsed().as_millis());
+            }
+            Err(Failure::Invalid(diagnostics)) => {
+                print(&diagnostics);
+                eprintln!("Kept the last good build; fix the problem above and save.");
+                live.report(&diagnostics);
+            }
+            Err(Failure::CannotRun(diagnostic)) => {
+                let diagnostics = Diagnostics(vec![diagnostic]);
+                print(&diagnostics);
+                live.report(&diagnostics);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn watched_list() -> String {
+    watch::WATCHED
+        .iter()
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn print(diagnostics: &Diagnostics) {
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::io::stderr().is_terminal();
+    for diagnostic in &diagnostics.0 {
+        eprintln!("{}", diagnostic.render_human(color));
+    }
+}
+
+fn note_warnings(diagnostics: &Diagnostics) {
+    let warnings = diagnostics.warning_count();
+    if warnings > 0 {
+        eprintln!(
+            "{warnings} warning{}: run `cairn check` to see them",
+            if warnings == 1 { "" } else { "s" }
+        );
+    }
+}
+
+fn bind_error(address: SocketAddr, err: &std::io::Error) -> Diagnostic {
+    match err.kind() {
+        std::io::ErrorKind::AddrInUse => Diagnostic::error(Code::Output, format!("port {} is already in use on {}", address.port(), address.ip()))
+            .with_help(format!("another program (perhaps another `cairn serve`) is using it: stop it, or choose another port with --port {}", address.port().wrapping_add(1).max(1024))),
+        std::io::ErrorKind::AddrNotAvailable => Diagnostic::error(Code::Output, format!("cannot listen on {}: this computer has no such address", address.ip()))
+            .with_help("use --bind 127.0.0.1 (the default) to preview on this computer"),
+        _ => Diagnostic::error(Code::Output, format!("cannot listen on {address}: {err}")).with_help("choose another port with --port, or another address with --bind"),
+    }
+}
+
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(command)
+        .arg(url)
+        .spawn()
+        .is_err()
+    {
+        eprintln!("Could not open a browser; open {url} yourself.");
+    }
+}
