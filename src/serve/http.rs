@@ -53,6 +53,9 @@ pub(super) fn handle(request: Request, live: &Live) {
                 }
                 Found::Missing => match snapshot.files.get("404.html") {
                     Some(contents) => file_response("404.html", contents, 404),
+                    // No good build yet: a page that shows the problems and
+                    // reloads itself once they are fixed.
+                    None if live.problems().is_some() => waiting_page(),
                     None => text(404, "Not found.\n"),
                 },
             }
@@ -159,6 +162,13 @@ fn file_response(
         "Content-Type",
         content_type,
     )
+}
+
+fn waiting_page() -> Response<std::io::Cursor<Vec<u8>>> {
+    let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>cairn: the site has errors</title></head><body><p>The site has errors, shown here; this page reloads by itself once they are fixed.</p></body></html>";
+    let response = Response::from_data(with_live_script(page.as_bytes().to_vec()))
+        .with_status_code(StatusCode(503));
+    with(response, "Content-Type", "text/html; charset=utf-8")
 }
 
 /// Add the live-reload script before `</body>` (or at the end).

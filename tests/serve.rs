@@ -1,0 +1,441 @@
+//! `cairn serve` through the real binary on loopback: pages, HTTP details,
+//! every path-escape attempt, live reload on edits of every kind, broken
+//! edits with the old site kept, and a busy port.
+
+mod common;
+
+use common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A running `cairn serve`, killed when dropped.
+struct Serve {
+    child: Child,
+    port: u16,
+    log: Receiver<String>,
+}
+
+impl Serve {
+    fn start(root: &Path, extra: &[&str]) -> Serve {
+        let mut serve = Serve::start_expecting(root, extra);
+        let line = serve.wait_for_line(|l| l.starts_with("Serving http://"));
+        let address = line
+            .trim_start_matches("Serving http://")
+            .split('/')
+            .next()
+            .unwrap_or("");
+        serve.port = address
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("port in the Serving line");
+        serve
+    }
+
+    fn wait_for_line(&mut self, wanted: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + WAIT;
+        let mut seen = Vec::new();
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.log.recv_timeout(left) {
+                Ok(line) if wanted(&line) => return line,
+                Ok(line) => seen.push(line),
+                Err(_) => break,
+            }
+        }
+        panic!(
+            "cairn serve never printed the expected line; it printed:\n{}",
+            seen.join("\n")
+        );
+    }
+
+    /// One request; returns (status, headers, body).
+    fn request(&self, method: &str, path: &str) -> (u16, String, Vec<u8>) {
+        raw_request(
+            self.port,
+            &format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
+        )
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        let (status, _, body) = self.request("GET", path);
+        (status, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    /// The names of the live-reload events, as they come.
+    fn events(&self) -> Receiver<String> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream
+            .write_all(b"GET /__cairn/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            .expect("send");
+        let (sender, events) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                if let Some(name) = line.strip_prefix("event: ") {
+                    if sender.send(name.to_string()).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        // A stream opens with the current problems, if any, then `ready`.
+        while next_event(&events) != "ready" {}
+        events
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn raw_request(port: u16, request: &str) -> (u16, String, Vec<u8>) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream.set_read_timeout(Some(WAIT)).expect("timeout");
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let split = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(response.len());
+    let head = String::from_utf8_lossy(&response[..split]).into_owned();
+    let body = response.get(split + 4..).unwrap_or_default().to_vec();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head, body)
+}
+
+fn next_event(events: &Receiver<String>) -> String {
+    match events.recv_timeout(WAIT) {
+        Ok(name) => name,
+        Err(RecvTimeoutError::Timeout) => panic!("no live-reload event within {WAIT:?}"),
+        Err(RecvTimeoutError::Disconnected) => panic!("the event stream closed"),
+    }
+}
+
+#[test]
+fn serves_the_site_from_memory_with_correct_http() {
+    let site = site_copy("small");
+    let serve = Serve::start(site.path(), &[]);
+
+    let (status, head, body) = serve.request("GET", "/levels/pilot/");
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("Content-Type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    let html = String::from_utf8_lossy(&body);
+    assert!(html.contains("<h1>Pilot</h1>"));
+    assert!(
+        html.contains("<script src=\"/__cairn/live.js\" defer></script></body>"),
+        "live reload injected"
+    );
+    assert!(
+        html.contains(&format!(
+            "href=\"http://127.0.0.1:{}/levels/pilot/\"",
+            serve.port
+        )),
+        "canonical links point at the preview"
+    );
+
+    for (path, content_type) in [
+        ("/style.css", "text/css"),
+        ("/catalogue.json", "application/json"),
+        ("/sitemap.xml", "application/xml"),
+        ("/favicon.svg", "image/svg+xml"),
+        ("/__cairn/live.js", "text/javascript"),
+    ] {
+        let (status, head, _) = serve.request("GET", path);
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            head.contains(&format!("Content-Type: {content_type}")),
+            "{path}: {head}"
+        );
+    }
+    let (status, head, body) = serve.request("HEAD", "/levels/pilot/");
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: text/html"), "{head}");
+    assert!(body.is_empty(), "HEAD has no body");
+
+    let (status, head, _) = serve.request("GET", "/levels");
+    assert_eq!(status, 301, "a folder without its slash redirects");
+    assert!(head.contains("Location: /levels/"), "{head}");
+    let (status, body) = serve.get("/levels/");
+    assert_eq!(status, 200, "index.html for folders");
+    assert!(body.contains("All levels"));
+    let (status, body) = serve.get("/caf%C3%A9-nowhere/");
+    assert_eq!(status, 404);
+    assert!(
+        body.contains("Page not found"),
+        "the site's 404 page with status 404"
+    );
+    let (status, body) = serve.get("/workshops/");
+    assert_eq!(status, 200);
+    assert!(!body.contains("Index of"), "no folder listings");
+    let (status, _) = serve.get("/content/about.md");
+    assert_eq!(status, 404, "sources are not served");
+    let (status, _, _) = serve.request("POST", "/");
+    assert_eq!(status, 405);
+    assert!(
+        !site.path().join("public").exists(),
+        "serve writes no output folder"
+    );
+}
+
+#[test]
+fn no_request_reaches_outside_the_site() {
+    let site = site_copy("small");
+    std::fs::write(site.path().join("secret.txt"), "root:x:0:0 secret").expect("write");
+    let serve = Serve::start(site.path(), &[]);
+    let attempts = [
+        "GET /../secret.txt HTTP/1.1",
+        "GET /../../../../etc/passwd HTTP/1.1",
+        "GET /%2e%2e/secret.txt HTTP/1.1",
+        "GET /%2E%2E/%2E%2E/etc/passwd HTTP/1.1",
+        "GET /levels/..%2f..%2fsecret.txt HTTP/1.1",
+        "GET /%2fetc%2fpasswd HTTP/1.1",
+        "GET /..\\secret.txt HTTP/1.1",
+        "GET /%5c..%5csecret.txt HTTP/1.1",
+        "GET /levels/%00../secret.txt HTTP/1.1",
+        "GET http://127.0.0.1/../secret.txt HTTP/1.1",
+        "GET //etc/passwd HTTP/1.1",
+        "GET /etc/passwd HTTP/1.1",
+        "GET /secret.txt HTTP/1.1",
+        "GET /site.toml HTTP/1.1",
+        "GET ./secret.txt HTTP/1.1",
+    ];
+    for attempt in attempts {
+        let (status, _, body) = raw_request(
+            serve.port,
+            &format!("{attempt}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
+        );
+        let body = String::from_utf8_lossy(&body);
+        assert!(status == 400 || status == 404, "{attempt}: status {status}");
+        assert!(
+            !body.contains("root:x") && !body.contains("base_url"),
+            "{attempt} leaked a file"
+        );
+    }
+}
+
+#[test]
+fn edits_of_every_kind_reload_the_browser_with_the_new_content() {
+    let site = site_copy("small");
+    let root = site.path();
+    let mut serve = Serve::start(root, &[]);
+    let events = serve.events();
+    let about = root.join("content/about.md");
+
+    // A plain save.
+    std::fs::write(
+        &about,
+        "+++\ntitle = \"About\"\nsummary = \"s\"\n+++\nFirst edit.\n",
+    )
+    .expect("write");
+    assert_eq!(next_event(&events), "reload");
+    assert!(serve.get("/about/").1.contains("First edit."));
+
+    // An editor's atomic save: write a temporary file, rename it over.
+    let temporary = root.join("content/.about.md.tmp");
+    std::fs::write(
+        &temporary,
+        "+++\ntitle = \"About\"\nsummary = \"s\"\n+++\nAtomic edit.\n",
+    )
+    .expect("write");
+    std::fs::rename(&temporary, &about).expect("rename");
+    assert_eq!(next_event(&events), "reload");
+    assert!(serve.get("/about/").1.contains("Atomic edit."));
+
+    // A new page, then renamed, then deleted.
+    std::fs::write(
+        root.join("content/news.md"),
+        "+++\ntitle = \"News\"\nsummary = \"s\"\n+++\nFresh.\n",
+    )
+    .expect("write");
+    assert_eq!(next_event(&events), "reload");
+    assert_eq!(serve.get("/news/").0, 200);
+    std::fs::rename(
+        root.join("content/news.md"),
+        root.join("content/updates.md"),
+    )
+    .expect("rename");
+    assert_eq!(next_event(&events), "reload");
+    assert_eq!(serve.get("/news/").0, 404);
+    assert_eq!(serve.get("/updates/").0, 200);
+    std::fs::remove_file(root.join("content/updates.md")).expect("remove");
+    assert_eq!(next_event(&events), "reload");
+    assert_eq!(serve.get("/updates/").0, 404, "a deleted page is gone");
+
+    // Templates, static files and site.toml are watched too, even folders
+    // created after serve started.
+    std::fs::create_dir_all(root.join("static")).expect("mkdir");
+    assert_eq!(next_event(&events), "reload");
+    std::fs::write(root.join("static/notice.txt"), "hello").expect("write");
+    assert_eq!(next_event(&events), "reload");
+    assert_eq!(serve.get("/notice.txt"), (200, "hello".to_string()));
+    let config = read(&root.join("site.toml"));
+    std::fs::write(
+        root.join("site.toml"),
+        config.replace("Harbour Safety Training", "Harbour Academy"),
+    )
+    .expect("write");
+    assert_eq!(next_event(&events), "reload");
+    assert!(serve.get("/").1.contains("Harbour Academy"));
+    serve.wait_for_line(|l| l.starts_with("Rebuilt in"));
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_site_and_shows_the_problem() {
+    let site = site_copy("small");
+    let serve = Serve::start(site.path(), &[]);
+    let events = serve.events();
+    let pilot = site.path().join("content/levels/pilot.md");
+    let good = read(&pilot);
+
+    std::fs::write(&pilot, good.replace("\"first-aid\"", "\"first-aide\"")).expect("write");
+    assert_eq!(next_event(&events), "problems");
+    let (status, body) = serve.get("/levels/pilot/");
+    assert_eq!(status, 200, "the site stays up");
+    assert!(
+        body.contains("Marine first aid"),
+        "the last good build is served"
+    );
+
+    // A browser that connects now is told about the problem at once.
+    let late = serve.events_with_problems();
+    assert!(
+        late.contains("unresolved reference")
+            && late.contains("first-aide")
+            && late.contains("content/levels/pilot.md:"),
+        "{late}"
+    );
+
+    std::fs::write(
+        &pilot,
+        good.replace("Bring ships in safely.", "Bring ships in, safely."),
+    )
+    .expect("write");
+    assert_eq!(next_event(&events), "reload");
+    assert!(
+        serve
+            .get("/levels/pilot/")
+            .1
+            .contains("Bring ships in, safely.")
+    );
+}
+
+impl Serve {
+    /// Connect a new event stream and return the data of the `problems`
+    /// event it starts with.
+    fn events_with_problems(&self) -> String {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream.set_read_timeout(Some(WAIT)).expect("timeout");
+        stream
+            .write_all(b"GET /__cairn/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            .expect("send");
+        let mut data = String::new();
+        let mut in_problems = false;
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if line == "event: problems" {
+                in_problems = true;
+            } else if in_problems {
+                match line.strip_prefix("data: ") {
+                    Some(d) => data.push_str(d),
+                    None => break,
+                }
+            } else if line == "event: ready" {
+                break;
+            }
+        }
+        data
+    }
+}
+
+#[test]
+fn a_busy_port_is_a_clear_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port().to_string();
+    let site = site_copy("small");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cairn"));
+    command
+        .args([
+            "serve",
+            "--root",
+            &site.path().to_string_lossy(),
+            "--port",
+            &port,
+        ])
+        .env("NO_COLOR", "1");
+    let output = output_within(command, WAIT);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("port {port} is already in use")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--port"), "the help names --port: {stderr}");
+}
+
+#[test]
+fn binding_beyond_loopback_warns() {
+    let site = site_copy("small");
+    let mut serve = Serve::start_expecting(site.path(), &["--bind", "0.0.0.0"]);
+    let warning = serve.wait_for_line(|l| l.starts_with("warning: serving on 0.0.0.0"));
+    assert!(warning.contains("--bind 127.0.0.1"), "{warning}");
+}
+
+impl Serve {
+    /// Start without waiting for the Serving line (a test reads the log itself).
+    fn start_expecting(root: &Path, extra: &[&str]) -> Serve {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cairn"))
+            .args(["serve", "--root", &root.to_string_lossy(), "--port", "0"])
+            .args(extra)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn cairn serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let (sender, log) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = sender.send(line);
+            }
+        });
+        Serve {
+            child,
+            port: 0,
+            log,
+        }
+    }
+}
+
+#[test]
+fn a_site_broken_from_the_start_recovers_at_the_first_good_save() {
+    let site = site_copy("small");
+    let pilot = site.path().join("content/levels/pilot.md");
+    let good = read(&pilot);
+    std::fs::write(&pilot, good.replace("\"first-aid\"", "\"first-aide\"")).expect("write");
+    let serve = Serve::start(site.path(), &[]);
+    let (status, body) = serve.get("/levels/pilot/");
+    assert_eq!(status, 503, "no good build yet");
+    assert!(
+        body.contains("/__cairn/live.js"),
+        "the waiting page reloads itself"
+    );
+    let events = serve.events();
+    std::fs::write(&pilot, &good).expect("write");
+    assert_eq!(next_event(&events), "reload");
+    assert_eq!(serve.get("/levels/pilot/").0, 200);
+}
