@@ -76,10 +76,10 @@ impl Serve {
         let (sender, events) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                if let Some(name) = line.strip_prefix("event: ") {
-                    if sender.send(name.to_string()).is_err() {
-                        return;
-                    }
+                if let Some(name) = line.strip_prefix("event: ")
+                    && sender.send(name.to_string()).is_err()
+                {
+                    return;
                 }
             }
         });
