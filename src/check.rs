@@ -96,7 +96,11 @@ fn summary(doc: &Document, diags: &mut Diagnostics) {
         diags.push(
             Diagnostic::warning(
                 Code::NoSummary,
-                format!("{} has no summary", doc.source.path),
+                if doc.id.is_empty() {
+                    format!("the page of {} has no summary", doc.source.path)
+                } else {
+                    format!("the {} \"{}\" has no summary", doc.kind.name(), doc.id)
+                },
             )
             .at(&doc.source, doc.common.title.span.clone())
             .with_help(
@@ -182,6 +186,14 @@ fn expression(catalogue: &Catalogue, doc: &Document, expr: &Expr, diags: &mut Di
                 Pool::Items(items) => {
                     let distinct: HashSet<&str> = items.iter().map(|i| i.value.as_str()).collect();
                     (distinct.len(), "distinct items are listed".to_string())
+                }
+                // A pool naming something other than a level is already an error (E009).
+                Pool::Level(level)
+                    if catalogue
+                        .get(&level.value)
+                        .is_none_or(|d| d.kind != Kind::Level) =>
+                {
+                    return;
                 }
                 Pool::Level(level) => (
                     catalogue.workshops_of(&level.value).len(),
@@ -284,9 +296,12 @@ fn offerings(
                 .as_ref()
                 .map_or(offering.start.span.clone(), |e| e.span.clone());
             diags.push(
-                Diagnostic::warning(Code::PastOffering, format!("this offering is over: it ended on {last_day}"))
-                    .at(&doc.source, span)
-                    .with_help("remove the offering, or move it to its new dates; the site still lists it under upcoming offerings"),
+                Diagnostic::warning(
+                    Code::PastOffering,
+                    format!("this offering is over: it ended on {last_day}"),
+                )
+                .at(&doc.source, span)
+                .with_help("remove the offering once it is over, or correct its dates"),
             );
         }
     }

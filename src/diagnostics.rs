@@ -63,7 +63,8 @@ pub enum Code {
     MissingFile,
     /// E022: two files that would be published at the same address.
     AddressTaken,
-    /// E100: the output folder is unsafe to replace, or could not be written.
+    /// E100: cairn cannot do its work here: an output folder it must not
+    /// replace, a file it cannot write, a port already in use (exit code 2).
     Output,
     /// W001: an offering in the past.
     PastOffering,
@@ -295,7 +296,9 @@ impl Diagnostic {
     }
 
     /// One GitHub Actions workflow command (`::error file=…,line=…,col=…::message`).
-    pub fn render_github(&self) -> String {
+    /// `prefix` is the site's folder within the repository ("" at its root,
+    /// "site/" below it): GitHub places annotations by repository path.
+    pub fn render_github(&self, prefix: &str) -> String {
         let command = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -309,7 +312,7 @@ impl Diagnostic {
                 0,
                 format!(
                     "file={},line={},col={}",
-                    escape_property(&loc.file),
+                    escape_property(&format!("{prefix}{}", loc.file)),
                     loc.line,
                     loc.column
                 ),
@@ -442,7 +445,7 @@ mod tests {
             .at(&file, 0..1)
             .with_help("fix");
         assert_eq!(
-            d.render_github(),
+            d.render_github(""),
             "::warning file=content/a%2Cb.md,line=1,col=1,title=W004 50%25 done%3A a%0Ab::50%25 done: a%0Ab%0Ahelp: fix\n"
         );
     }

@@ -124,6 +124,10 @@ fn render_into(
     sink: &dyn render::Sink,
 ) -> Result<render::RenderStats, Failure> {
     render::render(&resolved.catalogue, &resolved.theme, sink).map_err(|mut render_diags| {
+        // A page that could not be written is the machine's problem, not the site's.
+        if let Some(output) = render_diags.0.iter().find(|d| d.code == Code::Output) {
+            return Failure::CannotRun(output.clone());
+        }
         render_diags.extend(resolved.diagnostics.0.iter().cloned());
         render_diags.sort();
         Failure::Invalid(render_diags)

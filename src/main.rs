@@ -9,7 +9,7 @@ use cairn::diagnostics::{Diagnostic, Diagnostics, Format};
 use cairn::{Failure, SiteOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[global_allocator]
@@ -117,7 +117,7 @@ fn main() -> ExitCode {
         Err(diagnostic) => {
             return report(
                 &Diagnostics(vec![diagnostic]),
-                Format::Human,
+                &Printer::HUMAN,
                 Outcome::CannotRun,
             );
         }
@@ -137,7 +137,7 @@ fn main() -> ExitCode {
             };
             match cairn::build(&options, output.as_deref()) {
                 Ok(build) => {
-                    print(&build.warnings, Format::Human);
+                    print(&build.warnings, &Printer::HUMAN);
                     eprintln!(
                         "Built {} pages ({} files) in {:.2} s into {}",
                         build.stats.pages,
@@ -149,11 +149,11 @@ fn main() -> ExitCode {
                 }
                 Err(Failure::CannotRun(diagnostic)) => report(
                     &Diagnostics(vec![diagnostic]),
-                    Format::Human,
+                    &Printer::HUMAN,
                     Outcome::CannotRun,
                 ),
                 Err(Failure::Invalid(diagnostics)) => {
-                    report(&diagnostics, Format::Human, Outcome::NotWritten)
+                    report(&diagnostics, &Printer::HUMAN, Outcome::NotWritten)
                 }
             }
         }
@@ -171,7 +171,7 @@ fn main() -> ExitCode {
             }
             Err(diagnostic) => report(
                 &Diagnostics(vec![diagnostic]),
-                Format::Human,
+                &Printer::HUMAN,
                 Outcome::CannotRun,
             ),
         },
@@ -197,11 +197,11 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(Failure::CannotRun(diagnostic)) => report(
                     &Diagnostics(vec![diagnostic]),
-                    Format::Human,
+                    &Printer::HUMAN,
                     Outcome::CannotRun,
                 ),
                 Err(Failure::Invalid(diagnostics)) => {
-                    report(&diagnostics, Format::Human, Outcome::Checked)
+                    report(&diagnostics, &Printer::HUMAN, Outcome::Checked)
                 }
             }
         }
@@ -211,23 +211,26 @@ fn main() -> ExitCode {
             deny_warnings,
             drafts,
         } => {
+            let printer = Printer {
+                format: Format::from(format),
+                github_prefix: repository_prefix(&root),
+            };
             let options = SiteOptions {
                 root,
                 base_url: None,
                 drafts,
                 today: Some(today),
             };
-            let format = Format::from(format);
             match cairn::check(&options) {
                 Ok(warnings) if deny_warnings && !warnings.is_empty() => {
-                    report(&warnings, format, Outcome::DeniedWarnings)
+                    report(&warnings, &printer, Outcome::DeniedWarnings)
                 }
-                Ok(warnings) => report(&warnings, format, Outcome::Checked),
+                Ok(warnings) => report(&warnings, &printer, Outcome::Checked),
                 Err(Failure::CannotRun(diagnostic)) => {
-                    report(&Diagnostics(vec![diagnostic]), format, Outcome::CannotRun)
+                    report(&Diagnostics(vec![diagnostic]), &printer, Outcome::CannotRun)
                 }
                 Err(Failure::Invalid(diagnostics)) => {
-                    report(&diagnostics, format, Outcome::Checked)
+                    report(&diagnostics, &printer, Outcome::Checked)
                 }
             }
         }
@@ -244,8 +247,8 @@ enum Outcome {
 }
 
 /// Print every diagnostic, then one closing line; pick the exit code.
-fn report(diagnostics: &Diagnostics, format: Format, outcome: Outcome) -> ExitCode {
-    print(diagnostics, format);
+fn report(diagnostics: &Diagnostics, printer: &Printer, outcome: Outcome) -> ExitCode {
+    print(diagnostics, printer);
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
     let counts = format!(
@@ -274,8 +277,8 @@ fn report(diagnostics: &Diagnostics, format: Format, outcome: Outcome) -> ExitCo
     }
 }
 
-fn print(diagnostics: &Diagnostics, format: Format) {
-    match format {
+fn print(diagnostics: &Diagnostics, printer: &Printer) {
+    match printer.format {
         Format::Human => {
             let color = use_color();
             for diagnostic in &diagnostics.0 {
@@ -291,9 +294,44 @@ fn print(diagnostics: &Diagnostics, format: Format) {
         }
         Format::Github => {
             for diagnostic in &diagnostics.0 {
-                print!("{}", diagnostic.render_github());
+                print!("{}", diagnostic.render_github(&printer.github_prefix));
             }
         }
+    }
+}
+
+/// How diagnostics are printed.
+struct Printer {
+    format: Format,
+    /// For `--format github`: the site's folder within the repository.
+    github_prefix: String,
+}
+
+impl Printer {
+    const HUMAN: Printer = Printer {
+        format: Format::Human,
+        github_prefix: String::new(),
+    };
+}
+
+/// The site's folder as GitHub names it: relative to the working directory
+/// (the repository's root in a workflow), with a trailing slash, or "".
+fn repository_prefix(root: &Path) -> String {
+    let here = std::env::current_dir().and_then(|d| d.canonicalize());
+    let site = root.canonicalize();
+    let relative = match (&here, &site) {
+        (Ok(here), Ok(site)) => site
+            .strip_prefix(here)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| root.to_path_buf()),
+        _ => root.to_path_buf(),
+    };
+    let text = relative.to_string_lossy().replace('\\', "/");
+    let text = text.trim_start_matches("./").trim_end_matches('/');
+    if text.is_empty() || text == "." {
+        String::new()
+    } else {
+        format!("{text}/")
     }
 }
 

@@ -68,6 +68,8 @@ pub(crate) struct TableReader<'a, 'i> {
     what: &'a str,
     known: &'a [&'a str],
     pub(crate) diags: &'a mut Diagnostics,
+    /// Where "has no `key`" points; defaults to the table's first line.
+    missing_anchor: Option<Span>,
 }
 
 impl<'a, 'i> TableReader<'a, 'i> {
@@ -87,7 +89,15 @@ impl<'a, 'i> TableReader<'a, 'i> {
             what,
             known,
             diags,
+            missing_anchor: None,
         }
+    }
+
+    /// Point "has no `key`" diagnostics at `span` (a file-coordinate span,
+    /// such as the opening `+++` of front matter).
+    pub(crate) fn missing_at(mut self, span: Span) -> Self {
+        self.missing_anchor = Some(span);
+        self
     }
 
     pub(crate) fn source(&self) -> TomlSource<'a> {
@@ -145,11 +155,14 @@ impl<'a, 'i> TableReader<'a, 'i> {
 
     pub(crate) fn required_string(&mut self, key: &str, example: &str) -> Option<Spanned<String>> {
         if self.get(key).is_none() {
-            let span = self.whole_span();
+            let span = self.missing_anchor.clone().unwrap_or_else(|| {
+                let start = self.whole_span().start;
+                start..start
+            });
             let what = self.what.to_string();
             self.diags.push(
                 Diagnostic::error(Code::MissingField, format!("{what} has no `{key}`"))
-                    .at(self.file, span.start..span.start)
+                    .at(self.file, span)
                     .with_help(format!("add a line `{key} = {example}`")),
             );
             return None;

@@ -62,7 +62,7 @@ fn missing_and_mistyped_fields() {
         ],
         &[
             "error[E004]: a level's front matter has no `title`",
-            "--> content/levels/pilot.md:2:1",
+            "--> content/levels/pilot.md:1:1",
             "error[E005]: `level` must be a string, found an integer",
             "--> content/workshops/radio.md:3:9",
         ],
@@ -313,10 +313,19 @@ fn template_errors_name_the_template_and_write_nothing() {
     ]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.contains("error[E015]: template level.html failed on the page /levels/"),
+        stderr.contains(
+            "error[E015]: a template failed: Variable `page.nonexistent.field` not found"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains("--> templates/level.html"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "it failed on /levels/deck-basics/ and 2 other pages (rendered with level.html)"
+        ),
+        "one diagnostic for the three pages: {stderr}"
+    );
+    assert_eq!(stderr.matches("error[E015]").count(), 1, "{stderr}");
     assert!(!output.exists(), "nothing written");
     assert!(
         std::fs::read_dir(out.path()).expect("ls").next().is_none(),

@@ -515,15 +515,17 @@ impl Resolver<'_> {
                 RefRole::Measure,
                 Some(Document {
                     details: Details::Requirement(r),
+                    source,
                     ..
                 }),
             ) = (role, found)
                 && r.unit.is_none()
             {
+                let r_path = &source.path;
                 diags.push(
                         Diagnostic::error(Code::NotMeasured, format!("`has` needs a measured requirement, but \"{}\" has no `unit`", id.value))
                             .at(&doc.source, id.span.clone())
-                            .with_help(format!("add `unit = \"hours\"` (or years, credits…) to content/requirements/{}.md, or list the id without `has`", id.value)),
+                            .with_help(format!("add `unit = \"hours\"` (or years, credits…) to {}, or list the id without `has`", r_path)),
                     );
             }
         }
@@ -553,7 +555,7 @@ impl Resolver<'_> {
                         ),
                     )
                     .at(&doc.source, id.span.clone())
-                    .with_help(self.suggest_of_kind(&id.value, expect)),
+                    .with_help(self.suggest_instead(&id.value, expect)),
                 );
                 None
             }
@@ -584,6 +586,17 @@ impl Resolver<'_> {
                 );
                 None
             }
+        }
+    }
+
+    /// Help for an id that exists but is of the wrong kind: a close id of
+    /// the right kind, or what to name instead.
+    fn suggest_instead(&self, id: &str, expect: Expect) -> String {
+        let help = self.suggest_of_kind(id, expect);
+        if help.starts_with("did you mean") || help.starts_with("name ") {
+            help
+        } else {
+            format!("name {} here", expect.describe())
         }
     }
 

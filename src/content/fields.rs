@@ -54,7 +54,10 @@ pub(super) fn read(
     } else {
         format!("a {}'s front matter", kind.name())
     };
-    let mut reader = TableReader::new(source, table.get_ref(), table.span(), &what, &known, diags);
+    // A missing field points at the opening `+++` line of the front matter.
+    let fence_start = usize::from(file.text.starts_with('\u{feff}')) * 3;
+    let mut reader = TableReader::new(source, table.get_ref(), table.span(), &what, &known, diags)
+        .missing_at(fence_start..fence_start + 3);
     let common = read_common(&mut reader);
     let details = match (kind, is_index) {
         (_, true) | (Kind::Page, _) => Details::Page,

@@ -46,11 +46,9 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
     let mut assets = Vec::new();
     if !content_dir.is_dir() {
         diags.push(
-            Diagnostic::error(Code::UnreadableFile, "there is no content/ folder")
-                .in_file("content")
-                .with_help(
-                    "create content/ beside site.toml and put the catalogue's Markdown files in it",
-                ),
+            Diagnostic::error(Code::UnreadableFile, "there is no content/ folder").with_help(
+                "create content/ beside site.toml and put the catalogue's Markdown files in it",
+            ),
         );
         return (Content::default(), diags);
     }

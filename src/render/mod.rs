@@ -173,7 +173,9 @@ pub fn render(
         },
     );
     if !failures.is_empty() {
-        return Err(Diagnostics(failures));
+        let mut failures = failures;
+        failures.sort_by(|a, b| a.help.cmp(&b.help));
+        return Err(merge_template_failures(failures));
     }
     // Files copied as they are must not silently replace a generated file,
     // nor each other (a site's static file over its theme's is the one
@@ -520,16 +522,57 @@ fn render_job(
 
 fn template_error(theme: &Theme, template: &str, path: &str, err: &tera::Error) -> Diagnostic {
     let origin = template_named_in(err, theme);
-    Diagnostic::error(
-        Code::Template,
-        format!(
-            "template {template} failed on the page /{path}: {}",
-            error_chain(err)
-        ),
-    )
-    .in_file(&origin)
-    .with_help(
-        "fix the template, or the page data it expects; docs/templates.md lists every variable",
+    // Tera's innermost cause names the variable and the template; the outer
+    // ones only repeat "Failed to render".
+    let mut cause: &dyn std::error::Error = err;
+    while let Some(inner) = cause.source() {
+        cause = inner;
+    }
+    Diagnostic::error(Code::Template, format!("a template failed: {cause}"))
+        .in_file(&origin)
+        .with_help(format!(
+            "it failed on {} (rendered with {template}); fix the template, or the page data it expects: docs/templates.md lists every variable",
+            match path {
+                "" => "/".to_string(),
+                "404" => "/404.html".to_string(),
+                path => format!("/{path}/"),
+            }
+        ))
+}
+
+/// One diagnostic per distinct template failure, saying on how many pages
+/// it happened, instead of the same error for every page of a kind.
+fn merge_template_failures(failures: Vec<Diagnostic>) -> Diagnostics {
+    let mut merged: Vec<(Diagnostic, usize)> = Vec::new();
+    for failure in failures {
+        let same = |(d, _): &&mut (Diagnostic, usize)| {
+            d.code == failure.code && d.message == failure.message && d.location == failure.location
+        };
+        match merged.iter_mut().find(same) {
+            Some((_, count)) => *count += 1,
+            None => merged.push((failure, 1)),
+        }
+    }
+    Diagnostics(
+        merged
+            .into_iter()
+            .map(|(mut d, count)| {
+                if count > 1 {
+                    if let Some(help) = &mut d.help {
+                        *help = help.replacen(
+                            " (rendered",
+                            &format!(
+                                " and {} other page{} (rendered",
+                                count - 1,
+                                if count == 2 { "" } else { "s" }
+                            ),
+                            1,
+                        );
+                    }
+                }
+                d
+            })
+            .collect(),
     )
 }
 
