@@ -557,18 +557,18 @@ fn merge_template_failures(failures: Vec<Diagnostic>) -> Diagnostics {
         merged
             .into_iter()
             .map(|(mut d, count)| {
-                if count > 1 {
-                    if let Some(help) = &mut d.help {
-                        *help = help.replacen(
-                            " (rendered",
-                            &format!(
-                                " and {} other page{} (rendered",
-                                count - 1,
-                                if count == 2 { "" } else { "s" }
-                            ),
-                            1,
-                        );
-                    }
+                if count > 1
+                    && let Some(help) = &mut d.help
+                {
+                    *help = help.replacen(
+                        " (rendered",
+                        &format!(
+                            " and {} other page{} (rendered",
+                            count - 1,
+                            if count == 2 { "" } else { "s" }
+                        ),
+                        1,
+                    );
                 }
                 d
             })
