@@ -109,7 +109,7 @@ const SITEMAP_XML: &str = "sitemap.xml";
 
 /// A page to render.
 #[derive(Debug, Clone, Copy)]
-enum Job {
+pub enum Job {
     Home,
     Listing(Kind),
     Document(DocId),
@@ -117,13 +117,72 @@ enum Job {
     NotFound,
 }
 
-/// Render every page into `sink`. Template errors are diagnostics naming
-/// the template; every page is tried, so all of them are reported.
-pub fn render(
-    catalogue: &Catalogue,
-    theme: &Theme,
-    sink: &dyn Sink,
-) -> Result<RenderStats, Diagnostics> {
+/// Everything needed to render any page of a site, made once: compiled
+/// templates, the context every page shares, which page lives at which
+/// path, and the files copied as they are. `render` renders all pages from
+/// it; `cairn serve` renders only the pages a browser asks for.
+pub struct Prepared {
+    tera: tera::Tera,
+    shared: Shared,
+    jobs: Vec<Job>,
+    pages: HashMap<String, Job>,
+    /// Static files and content assets, by output path.
+    files: HashMap<String, Contents>,
+}
+
+/// What lives at an output path.
+pub enum Target<'a> {
+    /// A page, rendered on demand by [`Prepared::render_page`].
+    Page(Job),
+    /// `catalogue.json` or `sitemap.xml`, generated on demand by [`Prepared::data_file`].
+    Data(&'static str),
+    /// A file copied as it is.
+    File(&'a Contents),
+}
+
+impl Prepared {
+    /// What the site has at `path` ("levels/index.html", "style.css").
+    pub fn lookup(&self, path: &str) -> Option<Target<'_>> {
+        if let Some(job) = self.pages.get(path) {
+            return Some(Target::Page(*job));
+        }
+        if let Some(name) = [CATALOGUE_JSON, SITEMAP_XML]
+            .into_iter()
+            .find(|n| *n == path)
+        {
+            return Some(Target::Data(name));
+        }
+        self.files.get(path).map(Target::File)
+    }
+
+    /// Render one page.
+    pub fn render_page(
+        &self,
+        catalogue: &Catalogue,
+        theme: &Theme,
+        job: Job,
+    ) -> Result<OutputFile, Diagnostic> {
+        render_job(&self.tera, &self.shared, catalogue, theme, job)
+    }
+
+    /// Generate one data file.
+    pub fn data_file(&self, catalogue: &Catalogue, name: &str) -> OutputFile {
+        let text = if name == CATALOGUE_JSON {
+            data::catalogue_json(catalogue)
+        } else {
+            data::sitemap(catalogue, &["", "checklist"])
+        };
+        OutputFile {
+            path: name.to_string(),
+            contents: Contents::Bytes(text.into_bytes()),
+        }
+    }
+}
+
+/// Compile the templates and plan every output path. Template syntax errors
+/// (E015) and two files at one path (E022) are found here, before any page
+/// is rendered.
+pub fn prepare(catalogue: &Catalogue, theme: &Theme) -> Result<Prepared, Diagnostics> {
     let tera = compile(catalogue, theme)?;
     let shared = Shared::new(catalogue, theme);
 
@@ -142,13 +201,87 @@ pub fn render(
             .filter(|(_, d)| !d.is_index || (d.kind == Kind::Page && !d.path.is_empty()))
             .map(|(i, _)| Job::Document(i)),
     );
+    let pages: HashMap<String, Job> = jobs
+        .iter()
+        .map(|job| (job_output_path(catalogue, *job), *job))
+        .collect();
 
+    // Files copied as they are must not silently replace a generated file,
+    // nor each other (a site's static file over its theme's is the one
+    // intended override, already applied in the theme's map).
+    let statics = theme.statics.iter().map(|(path, file)| match file {
+        StaticFile::Embedded(bytes) => (
+            path.clone(),
+            Contents::Static(bytes),
+            format!("the built-in static/{path}"),
+        ),
+        StaticFile::OnDisk { source, label } => {
+            (path.clone(), Contents::Copy(source.clone()), label.clone())
+        }
+    });
+    let assets = catalogue.assets.iter().map(|asset| {
+        (
+            asset.path.clone(),
+            Contents::Copy(asset.source.clone()),
+            format!("content/{}", asset.path),
+        )
+    });
+    let mut files: HashMap<String, Contents> = HashMap::new();
+    let mut origins: HashMap<String, String> = HashMap::new();
+    let mut collisions = Diagnostics::default();
+    for (path, contents, origin) in statics.chain(assets) {
+        let existing = if pages.contains_key(&path) {
+            Some("a page cairn generates".to_string())
+        } else if path == CATALOGUE_JSON || path == SITEMAP_XML {
+            Some("a file cairn generates".to_string())
+        } else {
+            origins.get(&path).cloned()
+        };
+        if let Some(existing) = existing {
+            collisions.push(
+                Diagnostic::error(
+                    Code::AddressTaken,
+                    format!("{origin} would be written to /{path}, which is already {existing}"),
+                )
+                .in_file(&origin)
+                .with_help(
+                    "rename or move the file so that every file of the site has its own path",
+                ),
+            );
+            continue;
+        }
+        origins.insert(path.clone(), origin);
+        files.insert(path, contents);
+    }
+    if collisions.has_errors() {
+        return Err(collisions);
+    }
+    Ok(Prepared {
+        tera,
+        shared,
+        jobs,
+        pages,
+        files,
+    })
+}
+
+/// Render every page into `sink`. Template errors are diagnostics naming
+/// the template; every page is tried, so all of them are reported.
+pub fn render(
+    catalogue: &Catalogue,
+    theme: &Theme,
+    sink: &dyn Sink,
+) -> Result<RenderStats, Diagnostics> {
+    let prepared = prepare(catalogue, theme)?;
     // Pages on every core; the data files (one large JSON document) beside them.
-    let (failures, mut others) = rayon::join(
+    let (failures, data_files) = rayon::join(
         || -> Vec<Diagnostic> {
-            jobs.par_iter()
+            prepared
+                .jobs
+                .par_iter()
                 .filter_map(|job| {
-                    render_job(&tera, &shared, catalogue, theme, *job)
+                    prepared
+                        .render_page(catalogue, theme, *job)
                         .and_then(|file| sink.put(file))
                         .err()
                 })
@@ -158,18 +291,9 @@ pub fn render(
             if !sink.keeps_files() {
                 return Vec::new();
             }
-            vec![
-                OutputFile {
-                    path: CATALOGUE_JSON.into(),
-                    contents: Contents::Bytes(data::catalogue_json(catalogue).into_bytes()),
-                },
-                OutputFile {
-                    path: SITEMAP_XML.into(),
-                    contents: Contents::Bytes(
-                        data::sitemap(catalogue, &["", "checklist"]).into_bytes(),
-                    ),
-                },
-            ]
+            [CATALOGUE_JSON, SITEMAP_XML]
+                .map(|name| prepared.data_file(catalogue, name))
+                .into()
         },
     );
     if !failures.is_empty() {
@@ -177,76 +301,18 @@ pub fn render(
         failures.sort_by(|a, b| a.help.cmp(&b.help));
         return Err(merge_template_failures(failures));
     }
-    // Files copied as they are must not silently replace a generated file,
-    // nor each other (a site's static file over its theme's is the one
-    // intended override, already applied in the theme's map).
-    let mut planned: HashMap<String, String> = jobs
-        .iter()
-        .map(|job| {
-            (
-                job_output_path(catalogue, *job),
-                "a page cairn generates".to_string(),
-            )
-        })
-        .chain(
-            [CATALOGUE_JSON, SITEMAP_XML]
-                .map(|p| (p.to_string(), "a file cairn generates".to_string())),
-        )
-        .collect();
-    let statics = theme.statics.iter().map(|(path, file)| match file {
-        StaticFile::Embedded(bytes) => (
-            OutputFile {
-                path: path.clone(),
-                contents: Contents::Static(bytes),
-            },
-            format!("the built-in static/{path}"),
-        ),
-        StaticFile::OnDisk { source, label } => (
-            OutputFile {
-                path: path.clone(),
-                contents: Contents::Copy(source.clone()),
-            },
-            label.clone(),
-        ),
+    let copies = prepared.files.iter().map(|(path, contents)| OutputFile {
+        path: path.clone(),
+        contents: contents.clone(),
     });
-    let assets = catalogue.assets.iter().map(|asset| {
-        let file = OutputFile {
-            path: asset.path.clone(),
-            contents: Contents::Copy(asset.source.clone()),
-        };
-        (file, format!("content/{}", asset.path))
-    });
-    let mut collisions = Diagnostics::default();
-    for (file, origin) in statics.chain(assets) {
-        if let Some(existing) = planned.get(&file.path) {
-            collisions.push(
-                Diagnostic::error(
-                    Code::AddressTaken,
-                    format!(
-                        "{origin} would be written to /{}, which is already {existing}",
-                        file.path
-                    ),
-                )
-                .in_file(&origin)
-                .with_help(
-                    "rename or move the file so that every file of the site has its own path",
-                ),
-            );
-            continue;
-        }
-        planned.insert(file.path.clone(), origin);
-        others.push(file);
-    }
-    if collisions.has_errors() {
-        return Err(collisions);
-    }
-    let files = jobs.len() + others.len();
+    let others: Vec<OutputFile> = data_files.into_iter().chain(copies).collect();
+    let files = prepared.jobs.len() + others.len();
     others
         .into_par_iter()
         .try_for_each(|file| sink.put(file))
         .map_err(|d| Diagnostics(vec![d]))?;
     Ok(RenderStats {
-        pages: jobs.len(),
+        pages: prepared.jobs.len(),
         files,
     })
 }
