@@ -73,6 +73,7 @@ fn main() {
     }
     std::fs::write(&page, original).expect("restore");
     let _ = server.kill();
+    let _ = server.wait();
 
     timings.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;

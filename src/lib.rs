@@ -28,7 +28,6 @@ mod toml_reader;
 
 use catalogue::{Catalogue, ResolveOptions};
 use diagnostics::{Code, Diagnostic, Diagnostics};
-use render::Site;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -141,12 +140,19 @@ pub fn check(options: &SiteOptions) -> Result<Diagnostics, Failure> {
     Ok(resolved.diagnostics)
 }
 
-/// Load, resolve and render the whole site into memory.
-pub fn render_site(options: &SiteOptions) -> Result<(Resolved, Site), Failure> {
+/// Load and resolve the site and prepare its rendering (templates compiled,
+/// every output path planned), rendering no page yet: what `cairn serve`
+/// keeps, rendering pages as the browser asks for them.
+pub fn prepare_site(options: &SiteOptions) -> Result<(Resolved, render::Prepared), Failure> {
     let resolved = resolve(options)?;
-    let sink = render::MemorySink::default();
-    render_into(&resolved, &sink)?;
-    Ok((resolved, sink.into_site()))
+    match render::prepare(&resolved.catalogue, &resolved.theme) {
+        Ok(prepared) => Ok((resolved, prepared)),
+        Err(mut diagnostics) => {
+            diagnostics.extend(resolved.diagnostics.0.iter().cloned());
+            diagnostics.sort();
+            Err(Failure::Invalid(diagnostics))
+        }
+    }
 }
 
 /// What a successful build did.

@@ -439,3 +439,41 @@ fn a_site_broken_from_the_start_recovers_at_the_first_good_save() {
     assert_eq!(next_event(&events), "reload");
     assert_eq!(serve.get("/levels/pilot/").0, 200);
 }
+
+#[test]
+fn a_template_that_fails_on_one_page_shows_its_error_there() {
+    let site = site_copy("small");
+    std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
+    std::fs::write(
+        site.path().join("templates/credential.html"),
+        "<p>{{ page.issuer.website }}</p>",
+    )
+    .expect("write");
+    let serve = Serve::start(site.path(), &[]);
+    let events = serve.events();
+    let (status, body) = serve.get("/credentials/pilot-licence/");
+    assert_eq!(status, 500);
+    assert!(
+        body.contains("E015") && body.contains("page.issuer.website"),
+        "{body}"
+    );
+    assert!(
+        body.contains("/__cairn/live.js"),
+        "it reloads itself once fixed"
+    );
+    assert_eq!(serve.get("/levels/pilot/").0, 200, "other pages still work");
+    std::fs::write(
+        site.path().join("templates/credential.html"),
+        "<p>{{ page.issuer.name }}</p>",
+    )
+    .expect("write");
+    assert_eq!(next_event(&events), "reload");
+    assert_eq!(
+        serve.get("/credentials/pilot-licence/"),
+        (
+            200,
+            "<p>Harbour Safety Board</p><script src=\"/__cairn/live.js\" defer></script>"
+                .to_string()
+        )
+    );
+}

@@ -36,8 +36,7 @@ pub enum Contents {
 }
 
 /// Where rendered files go as soon as each is ready: straight into the
-/// staging folder for `build`, into memory for `serve` and tests, nowhere
-/// for `check`. Rendering and writing then overlap on every core, and a
+/// staging folder for `build`, nowhere for `check`. Rendering and writing then overlap on every core, and a
 /// 10,000-page site never sits in memory whole.
 pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
@@ -57,37 +56,6 @@ pub struct RenderStats {
     pub pages: usize,
     /// Every file, pages included.
     pub files: usize,
-}
-
-/// The whole site in memory, in path order.
-#[derive(Debug, Clone, Default)]
-pub struct Site {
-    pub files: Vec<OutputFile>,
-}
-
-/// Collects a site in memory.
-#[derive(Debug, Default)]
-pub struct MemorySink(std::sync::Mutex<Vec<OutputFile>>);
-
-impl Sink for MemorySink {
-    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
-        self.0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(file);
-        Ok(())
-    }
-}
-
-impl MemorySink {
-    pub fn into_site(self) -> Site {
-        let mut files = self
-            .0
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Site { files }
-    }
 }
 
 /// Renders and forgets: `check` proves every page renders, writing nothing.

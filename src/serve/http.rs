@@ -4,7 +4,7 @@
 //! ever name a file of the built site, which lives in a map, so nothing
 //! outside it is reachable even in principle. There are no folder listings.
 
-use super::{Live, Snapshot};
+use super::{Live, Served};
 use crate::render::Contents;
 use std::io::Write;
 use std::time::Duration;
@@ -45,48 +45,57 @@ pub(super) fn handle(request: Request, live: &Live) {
         Err(reason) => text(400, &format!("Bad request: {reason}.\n")),
         Ok(key) => {
             let snapshot = live.snapshot();
-            match lookup(&snapshot, &key) {
-                Found::File(key, contents) => file_response(&key, contents, 200),
-                Found::Redirect => {
-                    let location = format!("{path}/");
-                    with(text(301, "Moved.\n"), "Location", &location)
+            let index = if key.is_empty() || key.ends_with('/') {
+                format!("{key}index.html")
+            } else {
+                key.clone()
+            };
+            match snapshot.get(&index) {
+                Served::Missing
+                    if !key.is_empty()
+                        && !key.ends_with('/')
+                        && snapshot.has(&format!("{key}/index.html")) =>
+                {
+                    // A folder asked for without its trailing slash.
+                    with(text(301, "Moved.\n"), "Location", &format!("{path}/"))
                 }
-                Found::Missing => match snapshot.files.get("404.html") {
-                    Some(contents) => file_response("404.html", contents, 404),
+                Served::Missing => match snapshot.get("404.html") {
+                    Served::Bytes(bytes) => file_response("404.html", bytes.as_ref().clone(), 404),
                     // No good build yet: a page that shows the problems and
                     // reloads itself once they are fixed.
-                    None if live.problems().is_some() => waiting_page(),
+                    _ if live.problems().is_some() => waiting_page(),
+                    _ => text(404, "Not found.\n"),
+                },
+                Served::Bytes(bytes) => file_response(&index, bytes.as_ref().clone(), 200),
+                Served::File(contents) => match read(&contents) {
+                    Some(bytes) => file_response(&index, bytes, 200),
                     None => text(404, "Not found.\n"),
                 },
+                Served::Failed(diagnostic) => failed_page(&diagnostic),
             }
         }
     };
     let _ = request.respond(with(response, "Cache-Control", "no-store"));
 }
 
-enum Found<'a> {
-    File(String, &'a Contents),
-    /// A folder asked for without its trailing slash.
-    Redirect,
-    Missing,
+fn read(contents: &Contents) -> Option<Vec<u8>> {
+    match contents {
+        Contents::Bytes(bytes) => Some(bytes.clone()),
+        Contents::Static(bytes) => Some(bytes.to_vec()),
+        Contents::Copy(path) => std::fs::read(path).ok(),
+    }
 }
 
-fn lookup<'a>(snapshot: &'a Snapshot, key: &str) -> Found<'a> {
-    let index = if key.is_empty() || key.ends_with('/') {
-        format!("{key}index.html")
-    } else {
-        key.to_string()
-    };
-    if let Some(contents) = snapshot.files.get(&index) {
-        return Found::File(index, contents);
-    }
-    if !key.is_empty()
-        && !key.ends_with('/')
-        && snapshot.files.contains_key(&format!("{key}/index.html"))
-    {
-        return Found::Redirect;
-    }
-    Found::Missing
+/// A page whose template failed: the problem, and the live script so the
+/// page comes back by itself once the template is fixed.
+fn failed_page(diagnostic: &crate::diagnostics::Diagnostic) -> Response<std::io::Cursor<Vec<u8>>> {
+    let text = crate::render::escape_html(&diagnostic.render_human(false));
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>cairn: this page failed to render</title></head><body><h1>This page failed to render</h1><pre>{text}</pre></body></html>"
+    );
+    let response =
+        Response::from_data(with_live_script(page.into_bytes())).with_status_code(StatusCode(500));
+    with(response, "Content-Type", "text/html; charset=utf-8")
 }
 
 /// The site-relative key of a request path, or why it is refused: only
@@ -138,19 +147,7 @@ fn percent_decode(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-fn file_response(
-    key: &str,
-    contents: &Contents,
-    status: u16,
-) -> Response<std::io::Cursor<Vec<u8>>> {
-    let bytes = match contents {
-        Contents::Bytes(bytes) => bytes.clone(),
-        Contents::Static(bytes) => bytes.to_vec(),
-        Contents::Copy(path) => match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(_) => return text(404, "Not found.\n"),
-        },
-    };
+fn file_response(key: &str, bytes: Vec<u8>, status: u16) -> Response<std::io::Cursor<Vec<u8>>> {
     let content_type = content_type(key);
     let bytes = if content_type.starts_with("text/html") {
         with_live_script(bytes)

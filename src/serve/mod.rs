@@ -11,7 +11,7 @@ mod http;
 mod watch;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::render::{Contents, Site};
+use crate::render::{Contents, Prepared, Target};
 use crate::{Failure, SiteOptions};
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -31,21 +31,73 @@ pub struct ServeOptions {
     pub open: bool,
 }
 
-/// The files of one good build, by site path.
-#[derive(Debug, Default)]
+/// One good build, prepared but not rendered: pages are rendered the first
+/// time a browser asks for them, then kept until the next rebuild. A save
+/// therefore costs a load and a check of the catalogue, whatever the number
+/// of pages, and only the pages looked at are ever rendered.
+#[derive(Default)]
 pub(crate) struct Snapshot {
-    files: HashMap<String, Contents>,
+    site: Option<(crate::Resolved, Prepared)>,
+    rendered: Mutex<HashMap<String, Arc<Vec<u8>>>>,
 }
 
-impl From<Site> for Snapshot {
-    fn from(site: Site) -> Snapshot {
+/// What a request finds.
+pub(crate) enum Served {
+    Bytes(Arc<Vec<u8>>),
+    File(Contents),
+    /// A page whose template failed: the diagnostic explains.
+    Failed(Box<Diagnostic>),
+    Missing,
+}
+
+impl Snapshot {
+    fn new(resolved: crate::Resolved, prepared: Prepared) -> Snapshot {
         Snapshot {
-            files: site
-                .files
-                .into_iter()
-                .map(|f| (f.path, f.contents))
-                .collect(),
+            site: Some((resolved, prepared)),
+            rendered: Mutex::default(),
         }
+    }
+
+    pub(crate) fn has(&self, path: &str) -> bool {
+        self.site
+            .as_ref()
+            .is_some_and(|(_, prepared)| prepared.lookup(path).is_some())
+    }
+
+    /// The file at `path`, rendering it on first request.
+    pub(crate) fn get(&self, path: &str) -> Served {
+        let Some((resolved, prepared)) = &self.site else {
+            return Served::Missing;
+        };
+        let cached = self
+            .rendered
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(path)
+            .cloned();
+        if let Some(bytes) = cached {
+            return Served::Bytes(bytes);
+        }
+        let file = match prepared.lookup(path) {
+            None => return Served::Missing,
+            Some(Target::File(contents)) => return Served::File(contents.clone()),
+            Some(Target::Data(name)) => prepared.data_file(&resolved.catalogue, name),
+            Some(Target::Page(job)) => {
+                match prepared.render_page(&resolved.catalogue, &resolved.theme, job) {
+                    Ok(file) => file,
+                    Err(diagnostic) => return Served::Failed(Box::new(diagnostic)),
+                }
+            }
+        };
+        let bytes = match file.contents {
+            Contents::Bytes(bytes) => Arc::new(bytes),
+            other => return Served::File(other),
+        };
+        self.rendered
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(path.to_string(), Arc::clone(&bytes));
+        Served::Bytes(bytes)
     }
 }
 
@@ -157,17 +209,13 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
 
     let live = Arc::new(Live::default());
     let started = Instant::now();
-    match crate::render_site(&options.site) {
-        Ok((resolved, site)) => {
-            let pages = site
-                .files
-                .iter()
-                .filter(|f| f.path.ends_with(".html"))
-                .count();
-            live.publish(Snapshot::from(site));
-            note_warnings(&resolved.diagnostics);
+    match crate::prepare_site(&options.site) {
+        Ok((resolved, prepared)) => {
+            let warnings = resolved.diagnostics.clone();
+            live.publish(Snapshot::new(resolved, prepared));
+            note_warnings(&warnings);
             eprintln!(
-                "Built {pages} pages in {:.2} s",
+                "Checked the site in {:.2} s",
                 started.elapsed().as_secs_f64()
             );
         }
@@ -215,10 +263,11 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
 
     while watch.next_change() {
         let started = Instant::now();
-        match crate::render_site(&options.site) {
-            Ok((resolved, site)) => {
-                live.publish(Snapshot::from(site));
-                note_warnings(&resolved.diagnostics);
+        match crate::prepare_site(&options.site) {
+            Ok((resolved, prepared)) => {
+                let warnings = resolved.diagnostics.clone();
+                live.publish(Snapshot::new(resolved, prepared));
+                note_warnings(&warnings);
                 eprintln!("Rebuilt in {} ms", started.elapsed().as_millis());
             }
             Err(Failure::Invalid(diagnostics)) => {
