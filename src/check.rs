@@ -185,7 +185,12 @@ fn expression(catalogue: &Catalogue, doc: &Document, expr: &Expr, diags: &mut Di
             let (size, what) = match from {
                 Pool::Items(items) => {
                     let distinct: HashSet<&str> = items.iter().map(|i| i.value.as_str()).collect();
-                    (distinct.len(), "distinct items are listed".to_string())
+                    let what = if distinct.len() == 1 {
+                        "distinct item is listed"
+                    } else {
+                        "distinct items are listed"
+                    };
+                    (distinct.len(), what.to_string())
                 }
                 // A pool naming something other than a level is already an error (E009).
                 Pool::Level(level)
@@ -195,10 +200,15 @@ fn expression(catalogue: &Catalogue, doc: &Document, expr: &Expr, diags: &mut Di
                 {
                     return;
                 }
-                Pool::Level(level) => (
-                    catalogue.workshops_of(&level.value).len(),
-                    format!("workshops belong to \"{}\"", level.value),
-                ),
+                Pool::Level(level) => {
+                    let size = catalogue.workshops_of(&level.value).len();
+                    let verb = if size == 1 {
+                        "workshop belongs"
+                    } else {
+                        "workshops belong"
+                    };
+                    (size, format!("{verb} to \"{}\"", level.value))
+                }
             };
             if (*count as usize) > size {
                 diags.push(

@@ -72,7 +72,7 @@ pub enum ConfigError {
 
 /// Read `root/site.toml`. `Err` when there is no such file to read; problems
 /// inside it come back as diagnostics beside a best-effort config.
-pub fn load(root: &Path) -> Result<(Config, Diagnostics), ConfigError> {
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Config, Diagnostics), ConfigError> {
     let path = root.join("site.toml");
     let text = match std::fs::read(&path) {
         Ok(bytes) => bytes,
@@ -92,11 +92,30 @@ pub fn load(root: &Path) -> Result<(Config, Diagnostics), ConfigError> {
         }
     };
     let file = SourceFile::new("site.toml", text);
-    let config = parse(&file, &mut diags);
+    let mut config = parse(&file, &mut diags, base_url.is_some());
+    if let Some(base_url) = base_url {
+        if is_http_url(base_url) {
+            config.base_url = base_url.trim_end_matches('/').to_string();
+        } else {
+            diags.push(
+                Diagnostic::error(Code::InvalidConfig, format!("--base-url must be a full http(s) address, found \"{base_url}\""))
+                    .with_help("write the address the site is published at, like --base-url https://example.org"),
+            );
+        }
+    }
     Ok((config, diags))
 }
 
-fn parse(file: &SourceFile, diags: &mut Diagnostics) -> Config {
+fn is_http_url(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|host| !host.is_empty() && !host.starts_with('/'))
+}
+
+/// Read site.toml; `base_url_given` means `--base-url` replaces the file's
+/// value, which is then not required or checked.
+fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Config {
     let offset = usize::from(file.text.starts_with('\u{feff}')) * 3;
     let mut config = Config {
         title: String::new(),
@@ -126,8 +145,11 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics) -> Config {
         .required_string("title", "\"My training catalogue\"")
         .map(|t| t.value)
         .unwrap_or_default();
-    if let Some(base_url) = reader.required_string("base_url", "\"https://example.org\"") {
-        if base_url.value.starts_with("http://") || base_url.value.starts_with("https://") {
+    if base_url_given {
+        // Replaced by --base-url: read for its type only.
+        let _ = reader.string("base_url");
+    } else if let Some(base_url) = reader.required_string("base_url", "\"https://example.org\"") {
+        if is_http_url(&base_url.value) {
             config.base_url = base_url.value.trim_end_matches('/').to_string();
         } else {
             reader.diags.push(
@@ -209,7 +231,7 @@ mod tests {
     fn config(text: &str) -> (Config, Diagnostics) {
         let file = SourceFile::new("site.toml", text);
         let mut diags = Diagnostics::default();
-        (parse(&file, &mut diags), diags)
+        (parse(&file, &mut diags, false), diags)
     }
 
     #[test]

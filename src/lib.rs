@@ -65,7 +65,7 @@ pub struct Resolved {
 /// rendering. Errors stop here.
 pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
     let root = &options.root;
-    let (mut config, mut diags) = match config::load(root) {
+    let (config, mut diags) = match config::load(root, options.base_url.as_deref()) {
         Ok(loaded) => loaded,
         Err(config::ConfigError::Missing) => {
             return Err(Failure::CannotRun(
@@ -83,9 +83,6 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
             ));
         }
     };
-    if let Some(base_url) = &options.base_url {
-        config.base_url = base_url.trim_end_matches('/').to_string();
-    }
     let (theme, theme_diags) = render::theme::load(root, &config);
     diags.extend(theme_diags);
     let (content, content_diags) = content::load(root);
@@ -153,6 +150,41 @@ pub fn prepare_site(options: &SiteOptions) -> Result<(Resolved, render::Prepared
             Err(Failure::Invalid(diagnostics))
         }
     }
+}
+
+/// Judge the record in the TOML file `profile` against every level of the
+/// site, as the checklist does. Errors in the site or in the record are
+/// diagnostics; the record's file is named relative to the working folder.
+pub fn eligibility(
+    options: &SiteOptions,
+    profile: &Path,
+) -> Result<(Vec<rules::eval::Verdict>, Diagnostics), Failure> {
+    let resolved = resolve(options)?;
+    let text = std::fs::read(profile).map_err(|err| {
+        Failure::CannotRun(
+            Diagnostic::error(Code::UnreadableFile, format!("cannot read the record {}: {err}", profile.display()))
+                .with_help("pass the path of a TOML file with `completed = [...]` and `[measures]`; docs/eligibility.md shows one"),
+        )
+    })?;
+    let text = String::from_utf8(text).map_err(|_| {
+        Failure::CannotRun(
+            Diagnostic::error(
+                Code::UnreadableFile,
+                format!("the record {} is not UTF-8 text", profile.display()),
+            )
+            .with_help("save it as UTF-8 in your editor"),
+        )
+    })?;
+    let file = source::SourceFile::new(profile.display().to_string(), text);
+    let (record, mut diagnostics) = rules::record::read(&file, &resolved.catalogue);
+    if diagnostics.has_errors() {
+        diagnostics.sort();
+        return Err(Failure::Invalid(diagnostics));
+    }
+    Ok((
+        rules::eval::evaluate(&resolved.catalogue, &record),
+        resolved.diagnostics,
+    ))
 }
 
 /// What a successful build did.

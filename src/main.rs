@@ -34,7 +34,7 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
         /// The address the site is published at, replacing site.toml's base_url.
-        #[arg(long)]
+        #[arg(long, value_parser = http_address)]
         base_url: Option<String>,
         /// Include pages marked `draft = true`.
         #[arg(long)]
@@ -54,6 +54,18 @@ enum Command {
         /// Include pages marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+    },
+    /// Judge a person's record against every level, as the checklist does.
+    Eligibility {
+        /// The record: a TOML file with `completed = [...]` and `[measures]`.
+        #[arg(long)]
+        profile: PathBuf,
+        /// The site folder, holding site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// human (words) or json (for tools).
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
     },
     /// Write a small, valid starter catalogue to edit into a new folder.
     Init {
@@ -154,6 +166,35 @@ fn main() -> ExitCode {
                 ),
                 Err(Failure::Invalid(diagnostics)) => {
                     report(&diagnostics, &Printer::HUMAN, Outcome::NotWritten)
+                }
+            }
+        }
+        Command::Eligibility {
+            profile,
+            root,
+            format,
+        } => {
+            let options = SiteOptions {
+                root,
+                base_url: None,
+                drafts: false,
+                today: Some(today),
+            };
+            match cairn::eligibility(&options, &profile) {
+                Ok((verdicts, _)) => {
+                    match format {
+                        FormatArg::Json => println!("{}", eligibility_json(&verdicts)),
+                        _ => print!("{}", eligibility_words(&verdicts)),
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(Failure::CannotRun(diagnostic)) => report(
+                    &Diagnostics(vec![diagnostic]),
+                    &Printer::HUMAN,
+                    Outcome::CannotRun,
+                ),
+                Err(Failure::Invalid(diagnostics)) => {
+                    report(&diagnostics, &Printer::HUMAN, Outcome::Checked)
                 }
             }
         }
@@ -297,6 +338,50 @@ fn print(diagnostics: &Diagnostics, printer: &Printer) {
                 print!("{}", diagnostic.render_github(&printer.github_prefix));
             }
         }
+    }
+}
+
+/// `{"levels":[{"id":…,"can_start":…,"complete":…,"missing":[…]}]}`.
+fn eligibility_json(verdicts: &[cairn::rules::eval::Verdict]) -> String {
+    serde_json::json!({ "levels": verdicts }).to_string()
+}
+
+/// One line per level, then what is missing, indented.
+fn eligibility_words(verdicts: &[cairn::rules::eval::Verdict]) -> String {
+    let mut out = String::new();
+    for verdict in verdicts {
+        let state = match (verdict.complete, verdict.can_start) {
+            (true, _) => "completed",
+            (false, true) => "can start",
+            (false, false) => "not yet",
+        };
+        out.push_str(&format!("{}: {state}\n", verdict.id));
+        if !verdict.missing.is_empty() {
+            let what = if verdict.can_start {
+                "to finish"
+            } else {
+                "to start"
+            };
+            out.push_str(&format!(
+                "  missing {what}: {}\n",
+                verdict.missing.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+/// `--base-url` must be a full http(s) address: a bad one is a bad argument (exit 2).
+fn http_address(text: &str) -> Result<String, String> {
+    let host = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    if host.is_some_and(|h| !h.is_empty() && !h.starts_with('/')) {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "\"{text}\" is not a full address; write it like https://example.org"
+        ))
     }
 }
 

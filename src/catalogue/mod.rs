@@ -613,7 +613,8 @@ impl Resolver<'_> {
             .iter()
             .filter(|d| !d.id.is_empty() && d.id != id && expect.allows(d.kind))
             .map(|d| d.id.as_str());
-        let candidates: Vec<&str> = candidates.collect();
+        let mut candidates: Vec<&str> = candidates.collect();
+        candidates.sort_unstable();
         match did_you_mean(id, candidates.iter().copied()) {
             Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
             None if !matches!(expect, Expect::Any)

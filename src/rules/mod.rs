@@ -4,6 +4,9 @@
 //! every id so resolution can point at a wrong one. The same tree drives the
 //! plain-language text on pages, the checklist, and `cairn eligibility`.
 
+pub mod eval;
+pub mod record;
+
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostics;
 use crate::source::{Span, Spanned};
