@@ -194,15 +194,12 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
             let name = org.required_string("name", "\"Full name of the organization\"");
             let url = org.string("url").map(|u| u.value);
             org.finish();
-            if let Some(name) = name {
-                config.organizations.insert(
-                    key.get_ref().to_string(),
-                    Organization {
-                        name: name.value,
-                        url,
-                    },
-                );
-            }
+            // Kept even without a name (already reported), so references
+            // to it do not fail a second time.
+            let name = name.map_or_else(|| key.get_ref().to_string(), |n| n.value);
+            config
+                .organizations
+                .insert(key.get_ref().to_string(), Organization { name, url });
         }
     }
     if let Some(checklist) = reader.table("checklist")
