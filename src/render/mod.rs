@@ -429,6 +429,9 @@ struct Shared {
     site: Value,
     i18n: Value,
     nav: Vec<Value>,
+    /// The checklist's rules for `checklist.js`, escaped for a `<script>`
+    /// element (on the checklist and on every level page).
+    checklist: String,
 }
 
 impl Shared {
@@ -442,6 +445,7 @@ impl Shared {
             site,
             i18n: theme.i18n.clone(),
             nav: views::nav(catalogue, &theme.i18n),
+            checklist: views::checklist_data(catalogue, &theme.i18n),
         }
     }
 }
@@ -501,6 +505,9 @@ fn render_job(
                 "page".into(),
                 views::page(catalogue, i, body_html(catalogue, i)),
             );
+            if doc.kind == Kind::Level {
+                context.insert("checklist_data".into(), Value::String(shared.checklist.clone()));
+            }
             let template = match doc.kind {
                 Kind::Pathway => "pathway.html",
                 Kind::Level => "level.html",
@@ -521,6 +528,7 @@ fn render_job(
         }
         Job::Checklist => {
             context.insert("pathways".into(), pathways(catalogue));
+            context.insert("checklist_data".into(), Value::String(shared.checklist.clone()));
             ("checklist.html", "checklist".to_string(), "checklist")
         }
         Job::NotFound => ("404.html", "404".to_string(), "not-found"),

@@ -53,6 +53,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/checklist.html",
     "templates/404.html",
     "static/style.css",
+    "static/checklist.js",
     "static/favicon.svg",
     "i18n/en.toml",
 ];

@@ -68,11 +68,10 @@ pub fn expr(catalogue: &Catalogue, e: &Expr) -> Value {
                     view.insert("pool".into(), pool.into());
                 }
                 Pool::Level(level) => {
+                    let workshops = catalogue.workshops_of(&level.value);
                     view.insert("pool_level".into(), link_to(catalogue, &level.value));
-                    view.insert(
-                        "pool_size".into(),
-                        json!(catalogue.workshops_of(&level.value).len()),
-                    );
+                    view.insert("pool_size".into(), json!(workshops.len()));
+                    view.insert("pool".into(), Value::Array(links(catalogue, workshops)));
                 }
             }
             "choose"
@@ -408,4 +407,73 @@ pub fn nav(catalogue: &Catalogue, i18n: &Value) -> Vec<Value> {
     let checklist = i18n["nav"]["checklist"].as_str().unwrap_or("checklist");
     items.push(json!({"key": "checklist", "title": checklist, "url": super::links::path_url(catalogue.config.base_path(), "checklist")}));
     items
+}
+
+/// The checklist's rules as JSON for `checklist.js`: every level's
+/// expressions in the canonical form of catalogue.json, the pools and
+/// awards evaluation needs, titles and URLs for the "missing" lists, the
+/// strings the script shows, and a storage key that changes when the site
+/// or its rules change. Escaped so that it can sit inside a `<script>`
+/// element whatever the content holds (`</script>`, `<!--`, U+2028).
+pub fn checklist_data(catalogue: &Catalogue, i18n: &Value) -> String {
+    use crate::rules;
+    let mut levels = Vec::new();
+    let mut items = serde_json::Map::new();
+    let mut pools = serde_json::Map::new();
+    let mut awarded_by = serde_json::Map::new();
+    for doc in catalogue.of_kind(Kind::Level) {
+        let Details::Level(level) = &doc.details else { continue };
+        levels.push(json!({
+            "id": doc.id,
+            "requires": level.requires.as_ref().map(rules::to_json),
+            "completion": level.completion.as_ref().map(rules::to_json),
+        }));
+        if let Some(awards) = &level.awards {
+            let entry = awarded_by.entry(awards.value.clone()).or_insert_with(|| Value::Array(Vec::new()));
+            if let Value::Array(list) = entry {
+                list.push(json!(doc.id));
+            }
+        }
+        let workshops: Vec<&str> = catalogue.workshops_of(&doc.id).iter().map(|&w| catalogue.documents[w].id.as_str()).collect();
+        if !workshops.is_empty() {
+            pools.insert(doc.id.clone(), json!(workshops));
+        }
+    }
+    for doc in &catalogue.documents {
+        if matches!(doc.kind, Kind::Level | Kind::Workshop | Kind::Requirement | Kind::Credential) && !doc.is_index {
+            items.insert(doc.id.clone(), json!({ "title": doc.common.title.value, "url": url_of(catalogue, doc) }));
+        }
+    }
+    let rules = json!({ "levels": levels, "pools": pools, "awarded_by": awarded_by });
+    let fingerprint = fnv1a(&format!("{}|{}", catalogue.config.base_url, rules));
+    let data = json!({
+        "storage_key": format!("cairn-checklist:{}:{fingerprint:016x}", catalogue.config.title),
+        "rules": rules,
+        "items": items,
+        "text": i18n["checklist"]["live"],
+    });
+    script_safe_json(&data)
+}
+
+/// JSON that cannot end the `<script>` element holding it, open an HTML
+/// comment, or break a JavaScript string (U+2028, U+2029).
+pub fn script_safe_json(value: &Value) -> String {
+    let text = value.to_string();
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A stable 64-bit fingerprint (FNV-1a): identical rules, identical key.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }

@@ -1,0 +1,213 @@
+// The eligibility checklist, live. The rules come from the page itself
+// (#cairn-checklist, written by cairn from the same expressions as the
+// pages); the evaluation mirrors `cairn eligibility` (src/rules/eval.rs)
+// exactly. Answers are kept in this browser only (localStorage).
+(function () {
+  "use strict";
+  var source = document.getElementById("cairn-checklist");
+  if (!source) return;
+  var data = JSON.parse(source.textContent);
+  var rules = data.rules;
+  var text = data.text || {};
+  var levels = {};
+  rules.levels.forEach(function (level) { levels[level.id] = level; });
+
+  function pool(from) {
+    var list = typeof from === "string" ? rules.pools[from] || [] : from;
+    return list.filter(function (id, i) { return list.indexOf(id) === i; });
+  }
+
+  // Judge a record {completed: [ids], measures: {id: number}} against
+  // every level: {verdicts: [{id, can_start, complete, missing}], done}.
+  function judge(record) {
+    var listed = {};
+    (record.completed || []).forEach(function (id) { listed[id] = true; });
+    var measures = record.measures || {};
+    var memo = {};
+
+    function done(id) {
+      if (listed[id]) return true;
+      if (id in memo) return memo[id] === true;
+      memo[id] = null; // deciding: a cycle counts as not done
+      var result = false;
+      if (levels[id]) {
+        result = !!levels[id].completion && holds(levels[id].completion);
+      } else if (rules.awarded_by[id]) {
+        result = rules.awarded_by[id].some(done);
+      }
+      memo[id] = result;
+      return result;
+    }
+    function holds(e) { return (typeof e === "object" && e.preferred === true) || met(e); }
+    function met(e) {
+      if (typeof e === "string") return done(e);
+      if (e.all) return e.all.every(holds);
+      if (e.any) return e.any.some(holds);
+      if ("choose" in e) return pool(e.from).filter(done).length >= e.choose;
+      if ("has" in e) return (Number(measures[e.has]) || 0) >= e.at_least;
+      return false;
+    }
+    function missing(e, out) {
+      if (holds(e)) return out;
+      var add = function (id) { if (out.indexOf(id) < 0) out.push(id); };
+      if (typeof e === "string") add(e);
+      else if ("has" in e) add(e.has);
+      else if ("choose" in e) pool(e.from).forEach(function (id) { if (!done(id)) add(id); });
+      else (e.all || e.any || []).forEach(function (child) { missing(child, out); });
+      return out;
+    }
+
+    var verdicts = rules.levels.map(function (level) {
+      var canStart = !level.requires || holds(level.requires);
+      var complete = done(level.id);
+      var lacking = [];
+      if (!canStart) missing(level.requires, lacking);
+      else if (!complete) {
+        if (level.completion) missing(level.completion, lacking);
+        else lacking.push(level.id);
+      }
+      return { id: level.id, can_start: canStart, complete: complete, missing: lacking };
+    });
+    return { verdicts: verdicts, done: done };
+  }
+
+  // For tests and tools: the same verdicts `cairn eligibility --format json` gives.
+  window.cairnChecklist = { evaluate: function (record) { return judge(record).verdicts; } };
+
+  // Saved answers: ids and numbers only, under a key that changes with the rules.
+  var record = { completed: [], measures: {} };
+  try {
+    var saved = JSON.parse(window.localStorage.getItem(data.storage_key) || "null");
+    if (saved && Array.isArray(saved.completed)) record.completed = saved.completed.filter(function (id) { return typeof id === "string"; });
+    if (saved && saved.measures && typeof saved.measures === "object") {
+      Object.keys(saved.measures).forEach(function (id) {
+        var n = Number(saved.measures[id]);
+        if (isFinite(n)) record.measures[id] = n;
+      });
+    }
+  } catch (e) { /* storage unavailable or unreadable: start empty */ }
+
+  function save() {
+    try { window.localStorage.setItem(data.storage_key, JSON.stringify(record)); } catch (e) { /* quietly unsaved */ }
+  }
+
+  var checkboxes = [].slice.call(document.querySelectorAll("input[data-done]"));
+  var numbers = [].slice.call(document.querySelectorAll("input[data-measure]"));
+
+  function fill(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+  function element(tag, content) {
+    var node = document.createElement(tag);
+    if (content) node.textContent = content;
+    return node;
+  }
+  function link(id) {
+    var item = data.items[id] || { title: id, url: "#" };
+    var a = element("a", item.title);
+    a.href = item.url;
+    return a;
+  }
+  function verdictNode(tag, verdict, title) {
+    var node = element(tag);
+    var word = verdict.complete ? text.completed : verdict.can_start ? text.can_start : text.not_yet;
+    if (title) {
+      node.appendChild(link(verdict.id));
+      node.appendChild(document.createTextNode(": "));
+    }
+    var strong = element("strong", word);
+    node.appendChild(strong);
+    node.className = "verdict-" + (verdict.complete ? "complete" : verdict.can_start ? "start" : "not-yet");
+    if (verdict.missing.length) {
+      node.appendChild(document.createTextNode(" " + (verdict.can_start ? text.missing_finish : text.missing_start) + " "));
+      verdict.missing.forEach(function (id, i) {
+        if (i) node.appendChild(document.createTextNode(", "));
+        node.appendChild(link(id));
+      });
+    }
+    return node;
+  }
+
+  function render() {
+    var judged = judge(record);
+    var verdicts = judged.verdicts;
+    var done = judged.done;
+    var byId = {};
+    verdicts.forEach(function (v) { byId[v.id] = v; });
+
+    [].forEach.call(document.querySelectorAll("[data-count-for]"), function (counter) {
+      var list = document.getElementById(counter.getAttribute("data-count-for"));
+      if (!list) return;
+      var ids = [].map.call(list.querySelectorAll("input[data-done]"), function (box) { return box.getAttribute("data-done"); });
+      var count = pool(ids).filter(done).length;
+      counter.textContent = "(" + fill(text.count, { count: count, total: counter.getAttribute("data-need") }) + ")";
+    });
+    [].forEach.call(document.querySelectorAll("[data-verdict]"), function (slot) {
+      var verdict = byId[slot.getAttribute("data-verdict")];
+      if (verdict) slot.replaceChildren(verdictNode("span", verdict, false));
+    });
+    var status = document.getElementById("checklist-status");
+    if (status) {
+      var listed = verdicts.filter(function (v) { return document.querySelector('[data-verdict="' + v.id + '"]'); });
+      var completed = listed.filter(function (v) { return v.complete; }).length;
+      var startable = listed.filter(function (v) { return !v.complete && v.can_start; }).length;
+      var list = element("ul");
+      listed.forEach(function (v) { list.appendChild(verdictNode("li", v, true)); });
+      status.replaceChildren(element("p", fill(text.summary, { completed: completed, total: listed.length, startable: startable })), list);
+    }
+    [].forEach.call(document.querySelectorAll("[data-status-for]"), function (slot) {
+      var verdict = byId[slot.getAttribute("data-status-for")];
+      if (verdict) slot.replaceChildren(verdictNode("p", verdict, false));
+    });
+  }
+
+  function show() {
+    var done = judge(record).done;
+    checkboxes.forEach(function (box) {
+      // Ticked by the person, or done because of what they ticked (a level
+      // finished through its workshops): the latter is shown, not editable.
+      var id = box.getAttribute("data-done");
+      var listed = record.completed.indexOf(id) >= 0;
+      box.checked = listed || done(id);
+      box.disabled = !listed && box.checked;
+    });
+    numbers.forEach(function (input) {
+      var id = input.getAttribute("data-measure");
+      input.value = id in record.measures ? record.measures[id] : "";
+    });
+    render();
+  }
+
+  checkboxes.forEach(function (box) {
+    box.addEventListener("change", function () {
+      var id = box.getAttribute("data-done");
+      record.completed = record.completed.filter(function (other) { return other !== id; });
+      if (box.checked) record.completed.push(id);
+      save();
+      show();
+    });
+  });
+  numbers.forEach(function (input) {
+    input.addEventListener("input", function () {
+      var id = input.getAttribute("data-measure");
+      var n = parseFloat(input.value);
+      if (input.value === "" || !isFinite(n) || n < 0) delete record.measures[id];
+      else record.measures[id] = n;
+      save();
+      numbers.forEach(function (other) {
+        if (other !== input && other.getAttribute("data-measure") === id) other.value = input.value;
+      });
+      render();
+    });
+  });
+  var clear = document.getElementById("checklist-clear");
+  if (clear) {
+    clear.hidden = false;
+    clear.addEventListener("click", function () {
+      record = { completed: [], measures: {} };
+      try { window.localStorage.removeItem(data.storage_key); } catch (e) { /* nothing saved */ }
+      show();
+    });
+  }
+  show();
+})();
