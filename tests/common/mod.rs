@@ -124,3 +124,52 @@ pub fn output_within(mut command: std::process::Command, limit: std::time::Durat
         }
     }
 }
+
+/// A `cairn serve` on a free loopback port, killed when dropped.
+pub struct Served {
+    child: std::process::Child,
+    pub port: u16,
+}
+
+impl Served {
+    pub fn start(root: &Path) -> Served {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cairn"))
+            .args(["serve", "--root", &root.to_string_lossy(), "--port", "0"])
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn cairn serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let mut lines = std::io::BufReader::new(stderr).lines();
+        let port = loop {
+            let line = lines.next().and_then(Result::ok).expect("cairn serve stopped before serving");
+            if let Some(rest) = line.strip_prefix("Serving http://") {
+                break rest.split('/').next().and_then(|a| a.rsplit(':').next()).and_then(|p| p.parse().ok()).expect("port");
+            }
+        };
+        std::thread::spawn(move || for _ in lines {});
+        Served { child, port }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A scratch copy of the bundled ICC/IDC site (site.toml, content, theme).
+pub fn bundled_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).expect("copy site.toml");
+    copy_tree(&repo().join("content"), &dir.path().join("content"));
+    copy_tree(&repo().join("themes"), &dir.path().join("themes"));
+    dir
+}

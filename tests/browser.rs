@@ -1,0 +1,166 @@
+//! The checklist and the theme in a real browser: Debian's headless
+//! Chromium driven through chromedriver, against `cairn serve` on loopback.
+//! `scripts/test` installs chromium, chromium-driver and axe-core; these
+//! tests never skip.
+
+mod common;
+mod webdriver;
+
+use common::*;
+use serde_json::{Value, json};
+use webdriver::{Browser, Driver};
+
+const STATUS: &str = "#checklist-status";
+
+fn box_for(browser: &Browser<'_>, id: &str) -> webdriver::Element {
+    browser.find(&format!("input[data-done=\"{id}\"]:not([disabled])"))
+}
+
+#[test]
+fn ticking_and_typing_update_the_results_in_words() {
+    let site = bundled_copy();
+    let served = Served::start(site.path());
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/checklist/"));
+    assert!(browser.text(STATUS).starts_with("0 of 5 levels completed; you can start 1 more."), "{}", browser.text(STATUS));
+
+    browser.click(&box_for(&browser, "level-1-workshop"));
+    let status = browser.text(STATUS);
+    assert!(status.contains("Level 1: Introduction: Completed"), "{status}");
+    assert!(status.contains("Level 2: Specialized workshops: You can start"), "{status}");
+
+    for workshop in ["consent-and-boundaries", "anti-harassment"] {
+        browser.click(&box_for(&browser, workshop));
+    }
+    let count = browser.text("[data-count-for=\"q-level-2-f\"]");
+    assert_eq!(count, "(2 of 3)", "the choose group counts as you tick");
+    browser.click(&box_for(&browser, "bystander-intervention"));
+    let status = browser.text(STATUS);
+    assert!(status.contains("Level 2: Specialized workshops: Completed"), "choose 3 met: {status}");
+    assert!(status.contains("Level 3: Specialization intensive: Not yet Still needed to start: Level 3 external requirements"), "awards give the certificate: {status}");
+
+    let hours = browser.find("input[data-measure=\"on-set-hours\"]");
+    browser.type_into(&hours, "299");
+    assert!(browser.text(STATUS).contains("Hours on film and television sets"), "299 hours is not enough");
+    browser.type_into(&hours, "0");
+    assert!(!browser.text(STATUS).contains("Hours on film and television sets"), "2990 hours is");
+    assert_eq!(browser.console_errors(), Vec::<String>::new());
+}
+
+#[test]
+fn answers_survive_a_reload_until_cleared() {
+    let site = bundled_copy();
+    let served = Served::start(site.path());
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/checklist/"));
+    browser.click(&box_for(&browser, "mental-health-first-aid"));
+    browser.type_into(&browser.find("input[data-measure=\"show-credits\"]"), "16");
+    browser.refresh();
+    let kept = browser.run(
+        "return [document.querySelector('input[data-done=\"mental-health-first-aid\"]').checked, document.querySelector('input[data-measure=\"show-credits\"]').value]",
+        json!([]),
+    );
+    assert_eq!(kept, json!([true, "16"]), "answers come back after a reload");
+    // The level page's panel shares them.
+    browser.go(&served.url("/levels/icc-mentoring/"));
+    assert_eq!(browser.run("return document.querySelector('input[data-done=\"mental-health-first-aid\"]').checked", json!([])), json!(true));
+    browser.go(&served.url("/checklist/"));
+    browser.click(&browser.find("#checklist-clear"));
+    assert_eq!(browser.run("return document.querySelectorAll('input[data-done]:checked').length", json!([])), json!(0));
+    browser.refresh();
+    assert_eq!(browser.run("return document.querySelector('input[data-measure=\"show-credits\"]').value", json!([])), json!(""));
+    assert!(browser.text(STATUS).starts_with("0 of 5 levels completed"));
+}
+
+#[test]
+fn the_checklist_works_by_keyboard_alone() {
+    let site = bundled_copy();
+    let served = Served::start(site.path());
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/checklist/"));
+    // Tab from the top until the Level 1 workshop's box has focus, then Space.
+    let mut reached = false;
+    for _ in 0..80 {
+        browser.keys(&["\u{E004}"]);
+        let focused = browser.run("return document.activeElement.getAttribute('data-done')", json!([]));
+        if focused == json!("level-1-workshop") {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab reaches the checkboxes");
+    browser.keys(&[" "]);
+    assert!(browser.text(STATUS).contains("Level 1: Introduction: Completed"), "Space ticks");
+    let visible_focus = browser.run(
+        "const s = getComputedStyle(document.activeElement, ':focus-visible'); return getComputedStyle(document.activeElement).outlineStyle",
+        json!([]),
+    );
+    assert_ne!(visible_focus, json!("none"), "focus is visible");
+    // On to the number inputs: type with the keyboard.
+    for _ in 0..200 {
+        browser.keys(&["\u{E004}"]);
+        if browser.run("return document.activeElement.getAttribute('data-measure')", json!([])) == json!("on-set-hours") {
+            break;
+        }
+    }
+    browser.keys(&["3", "0", "0"]);
+    assert_eq!(browser.run("return document.querySelector('input[data-measure=\"on-set-hours\"]').value", json!([])), json!("300"));
+    // Clear is a button: Shift+Tab back to it and press Enter.
+    browser.run("document.getElementById('checklist-clear').focus()", json!([]));
+    browser.keys(&["\u{E007}"]);
+    assert!(browser.text(STATUS).starts_with("0 of 5 levels completed"), "Enter on Clear clears");
+}
+
+#[test]
+fn without_javascript_every_rule_is_on_the_page() {
+    let site = bundled_copy();
+    let served = Served::start(site.path());
+    let driver = Driver::start();
+    let browser = driver.browser(false);
+    browser.go(&served.url("/checklist/"));
+    let body = browser.run("return 1", json!([]));
+    assert_eq!(body, json!(1), "WebDriver scripts still run; page scripts do not");
+    let text = browser.text("main");
+    for words in ["Any one of the following:", "At least 3 of the following:", "at least 300", "Mental Health First Aid", "Preferred", "Tick what you have done. With JavaScript on"] {
+        assert!(text.contains(words), "{words:?} missing without JavaScript");
+    }
+    let boxes = browser.run("return document.querySelectorAll('input[data-done]').length", json!([]));
+    assert!(boxes.as_u64().unwrap_or(0) > 20, "boxes to tick on paper");
+    browser.go(&served.url("/levels/level-2/"));
+    assert!(browser.text("main").contains("At least 3 different workshops of"));
+}
+
+/// axe-core's rules for WCAG 2.2 AA and best practice, injected into the page.
+fn axe_violations(browser: &Browser<'_>) -> Value {
+    let axe = std::fs::read_to_string(repo().join("node_modules/axe-core/axe.min.js"))
+        .expect("node_modules/axe-core is missing: run scripts/test (it runs npm ci)");
+    browser.run(&axe, json!([]));
+    browser.run(
+        "return axe.run(document, {runOnly: ['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa','best-practice']}).then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))})))",
+        json!([]),
+    )
+}
+
+#[test]
+fn axe_finds_no_violations_on_phone_and_desktop() {
+    let site = bundled_copy();
+    let served = Served::start(site.path());
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    for (width, height) in [(390, 844), (1280, 900)] {
+        browser.size(width, height);
+        for path in ["/", "/levels/icc-mentoring/", "/checklist/"] {
+            browser.go(&served.url(path));
+            assert_eq!(axe_violations(&browser), json!([]), "{path} at {width} px");
+            let overflow = browser.run("return document.documentElement.scrollWidth > window.innerWidth", json!([]));
+            assert_eq!(overflow, json!(false), "{path} scrolls sideways at {width} px");
+        }
+        // And with answers given, the live results too.
+        browser.click(&box_for(&browser, "level-1-workshop"));
+        assert_eq!(axe_violations(&browser), json!([]), "checklist with results at {width} px");
+    }
+    assert_eq!(browser.console_errors(), Vec::<String>::new(), "no console errors");
+}
