@@ -23,12 +23,24 @@ fn ticking_and_typing_update_the_results_in_words() {
     let driver = Driver::start();
     let browser = driver.browser(true);
     browser.go(&served.url("/checklist/"));
-    assert!(browser.text(STATUS).starts_with("0 of 5 levels completed; you can start 1 more."), "{}", browser.text(STATUS));
+    assert!(
+        browser
+            .text(STATUS)
+            .starts_with("0 of 5 levels completed; you can start 1 more."),
+        "{}",
+        browser.text(STATUS)
+    );
 
     browser.click(&box_for(&browser, "level-1-workshop"));
     let status = browser.text(STATUS);
-    assert!(status.contains("Level 1: Introduction: Completed"), "{status}");
-    assert!(status.contains("Level 2: Specialized workshops: You can start"), "{status}");
+    assert!(
+        status.contains("Level 1: Introduction: Completed"),
+        "{status}"
+    );
+    assert!(
+        status.contains("Level 2: Specialized workshops: You can start"),
+        "{status}"
+    );
 
     for workshop in ["consent-and-boundaries", "anti-harassment"] {
         browser.click(&box_for(&browser, workshop));
@@ -37,14 +49,27 @@ fn ticking_and_typing_update_the_results_in_words() {
     assert_eq!(count, "(2 of 3)", "the choose group counts as you tick");
     browser.click(&box_for(&browser, "bystander-intervention"));
     let status = browser.text(STATUS);
-    assert!(status.contains("Level 2: Specialized workshops: Completed"), "choose 3 met: {status}");
+    assert!(
+        status.contains("Level 2: Specialized workshops: Completed"),
+        "choose 3 met: {status}"
+    );
     assert!(status.contains("Level 3: Specialization intensive: Not yet Still needed to start: Level 3 external requirements"), "awards give the certificate: {status}");
 
     let hours = browser.find("input[data-measure=\"on-set-hours\"]");
     browser.type_into(&hours, "299");
-    assert!(browser.text(STATUS).contains("Hours on film and television sets"), "299 hours is not enough");
+    assert!(
+        browser
+            .text(STATUS)
+            .contains("Hours on film and television sets"),
+        "299 hours is not enough"
+    );
     browser.type_into(&hours, "0");
-    assert!(!browser.text(STATUS).contains("Hours on film and television sets"), "2990 hours is");
+    assert!(
+        !browser
+            .text(STATUS)
+            .contains("Hours on film and television sets"),
+        "2990 hours is"
+    );
     assert_eq!(browser.console_errors(), Vec::<String>::new());
 }
 
@@ -62,15 +87,37 @@ fn answers_survive_a_reload_until_cleared() {
         "return [document.querySelector('input[data-done=\"mental-health-first-aid\"]').checked, document.querySelector('input[data-measure=\"show-credits\"]').value]",
         json!([]),
     );
-    assert_eq!(kept, json!([true, "16"]), "answers come back after a reload");
+    assert_eq!(
+        kept,
+        json!([true, "16"]),
+        "answers come back after a reload"
+    );
     // The level page's panel shares them.
     browser.go(&served.url("/levels/icc-mentoring/"));
-    assert_eq!(browser.run("return document.querySelector('input[data-done=\"mental-health-first-aid\"]').checked", json!([])), json!(true));
+    assert_eq!(
+        browser.run(
+            "return document.querySelector('input[data-done=\"mental-health-first-aid\"]').checked",
+            json!([])
+        ),
+        json!(true)
+    );
     browser.go(&served.url("/checklist/"));
     browser.click(&browser.find("#checklist-clear"));
-    assert_eq!(browser.run("return document.querySelectorAll('input[data-done]:checked').length", json!([])), json!(0));
+    assert_eq!(
+        browser.run(
+            "return document.querySelectorAll('input[data-done]:checked').length",
+            json!([])
+        ),
+        json!(0)
+    );
     browser.refresh();
-    assert_eq!(browser.run("return document.querySelector('input[data-measure=\"show-credits\"]').value", json!([])), json!(""));
+    assert_eq!(
+        browser.run(
+            "return document.querySelector('input[data-measure=\"show-credits\"]').value",
+            json!([])
+        ),
+        json!("")
+    );
     assert!(browser.text(STATUS).starts_with("0 of 5 levels completed"));
 }
 
@@ -85,7 +132,10 @@ fn the_checklist_works_by_keyboard_alone() {
     let mut reached = false;
     for _ in 0..80 {
         browser.keys(&["\u{E004}"]);
-        let focused = browser.run("return document.activeElement.getAttribute('data-done')", json!([]));
+        let focused = browser.run(
+            "return document.activeElement.getAttribute('data-done')",
+            json!([]),
+        );
         if focused == json!("level-1-workshop") {
             reached = true;
             break;
@@ -93,7 +143,12 @@ fn the_checklist_works_by_keyboard_alone() {
     }
     assert!(reached, "Tab reaches the checkboxes");
     browser.keys(&[" "]);
-    assert!(browser.text(STATUS).contains("Level 1: Introduction: Completed"), "Space ticks");
+    assert!(
+        browser
+            .text(STATUS)
+            .contains("Level 1: Introduction: Completed"),
+        "Space ticks"
+    );
     let visible_focus = browser.run(
         "const s = getComputedStyle(document.activeElement, ':focus-visible'); return getComputedStyle(document.activeElement).outlineStyle",
         json!([]),
@@ -102,16 +157,32 @@ fn the_checklist_works_by_keyboard_alone() {
     // On to the number inputs: type with the keyboard.
     for _ in 0..200 {
         browser.keys(&["\u{E004}"]);
-        if browser.run("return document.activeElement.getAttribute('data-measure')", json!([])) == json!("on-set-hours") {
+        if browser.run(
+            "return document.activeElement.getAttribute('data-measure')",
+            json!([]),
+        ) == json!("on-set-hours")
+        {
             break;
         }
     }
     browser.keys(&["3", "0", "0"]);
-    assert_eq!(browser.run("return document.querySelector('input[data-measure=\"on-set-hours\"]').value", json!([])), json!("300"));
+    assert_eq!(
+        browser.run(
+            "return document.querySelector('input[data-measure=\"on-set-hours\"]').value",
+            json!([])
+        ),
+        json!("300")
+    );
     // Clear is a button: Shift+Tab back to it and press Enter.
-    browser.run("document.getElementById('checklist-clear').focus()", json!([]));
+    browser.run(
+        "document.getElementById('checklist-clear').focus()",
+        json!([]),
+    );
     browser.keys(&["\u{E007}"]);
-    assert!(browser.text(STATUS).starts_with("0 of 5 levels completed"), "Enter on Clear clears");
+    assert!(
+        browser.text(STATUS).starts_with("0 of 5 levels completed"),
+        "Enter on Clear clears"
+    );
 }
 
 #[test]
@@ -122,15 +193,33 @@ fn without_javascript_every_rule_is_on_the_page() {
     let browser = driver.browser(false);
     browser.go(&served.url("/checklist/"));
     let body = browser.run("return 1", json!([]));
-    assert_eq!(body, json!(1), "WebDriver scripts still run; page scripts do not");
+    assert_eq!(
+        body,
+        json!(1),
+        "WebDriver scripts still run; page scripts do not"
+    );
     let text = browser.text("main");
-    for words in ["Any one of the following:", "At least 3 of the following:", "at least 300", "Mental Health First Aid", "Preferred", "Tick what you have done. With JavaScript on"] {
+    for words in [
+        "Any one of the following:",
+        "At least 3 of the following:",
+        "at least 300",
+        "Mental Health First Aid",
+        "Preferred",
+        "Tick what you have done. With JavaScript on",
+    ] {
         assert!(text.contains(words), "{words:?} missing without JavaScript");
     }
-    let boxes = browser.run("return document.querySelectorAll('input[data-done]').length", json!([]));
+    let boxes = browser.run(
+        "return document.querySelectorAll('input[data-done]').length",
+        json!([]),
+    );
     assert!(boxes.as_u64().unwrap_or(0) > 20, "boxes to tick on paper");
     browser.go(&served.url("/levels/level-2/"));
-    assert!(browser.text("main").contains("At least 3 different workshops of"));
+    assert!(
+        browser
+            .text("main")
+            .contains("At least 3 different workshops of")
+    );
 }
 
 /// axe-core's rules for WCAG 2.2 AA and best practice, injected into the page.
@@ -155,12 +244,208 @@ fn axe_finds_no_violations_on_phone_and_desktop() {
         for path in ["/", "/levels/icc-mentoring/", "/checklist/"] {
             browser.go(&served.url(path));
             assert_eq!(axe_violations(&browser), json!([]), "{path} at {width} px");
-            let overflow = browser.run("return document.documentElement.scrollWidth > window.innerWidth", json!([]));
-            assert_eq!(overflow, json!(false), "{path} scrolls sideways at {width} px");
+            let overflow = browser.run(
+                "return document.documentElement.scrollWidth > window.innerWidth",
+                json!([]),
+            );
+            assert_eq!(
+                overflow,
+                json!(false),
+                "{path} scrolls sideways at {width} px"
+            );
         }
         // And with answers given, the live results too.
         browser.click(&box_for(&browser, "level-1-workshop"));
-        assert_eq!(axe_violations(&browser), json!([]), "checklist with results at {width} px");
+        assert_eq!(
+            axe_violations(&browser),
+            json!([]),
+            "checklist with results at {width} px"
+        );
     }
-    assert_eq!(browser.console_errors(), Vec::<String>::new(), "no console errors");
+    assert_eq!(
+        browser.console_errors(),
+        Vec::<String>::new(),
+        "no console errors"
+    );
+}
+
+/// The small fixture with titles and notes that try to break out of the
+/// rules' `<script>` element: `</script>`, `<!--`, U+2028.
+fn tricky_copy() -> tempfile::TempDir {
+    let site = site_copy("small");
+    std::fs::write(
+        site.path().join("content/workshops/radio.md"),
+        "+++\ntitle = 'Radio </script><script>document.title=\"pwned\"</script> <!-- and \u{2028} line'\nsummary = \"s\"\nlevel = \"deck-basics\"\n+++\n",
+    )
+    .expect("write");
+    let navigation = read(&site.path().join("content/levels/navigation.md"));
+    std::fs::write(
+        site.path().join("content/levels/navigation.md"),
+        navigation.replace(
+            "completion = { choose = 2, from = \"navigation\" }",
+            "completion = { choose = 2, from = \"navigation\", note = \"</script><!-- \u{2028}\u{2029} done\" }",
+        ),
+    )
+    .expect("write");
+    site
+}
+
+#[test]
+fn no_content_breaks_out_of_the_rules_script() {
+    let site = tricky_copy();
+    let served = Served::start(site.path());
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    for path in ["/checklist/", "/levels/deck-basics/"] {
+        browser.go(&served.url(path));
+        assert_eq!(
+            browser.run("return document.title.includes('pwned')", json!([])),
+            json!(false),
+            "{path}"
+        );
+        assert_eq!(
+            browser.run("return typeof window.cairnChecklist", json!([])),
+            json!("object"),
+            "{path}: the rules parsed"
+        );
+        assert_eq!(
+            browser.run(
+                "return document.querySelectorAll('script').length",
+                json!([])
+            ),
+            json!(3),
+            "{path}: rules, checklist.js, live reload"
+        );
+    }
+    browser.go(&served.url("/checklist/"));
+    let status = browser.text(STATUS);
+    assert!(
+        status.contains("Radio </script><script>document.title=\"pwned\"</script> <!-- and"),
+        "titles shown as text: {status}"
+    );
+    assert!(
+        browser.text("main").contains("</script><!--"),
+        "notes shown as text"
+    );
+    assert_eq!(browser.console_errors(), Vec::<String>::new());
+}
+
+/// Random records over a catalogue: ids ticked with varying density,
+/// measures around the thresholds that matter.
+fn random_records(
+    catalogue: &cairn::catalogue::Catalogue,
+    count: usize,
+    seed: u64,
+) -> Vec<cairn::rules::eval::Record> {
+    use cairn::content::{Details, Kind};
+    let mut state = seed | 1;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let ids: Vec<String> = catalogue
+        .documents
+        .iter()
+        .filter(|d| {
+            !d.is_index
+                && matches!(
+                    d.kind,
+                    Kind::Level | Kind::Workshop | Kind::Requirement | Kind::Credential
+                )
+        })
+        .map(|d| d.id.clone())
+        .collect();
+    let measured: Vec<String> = catalogue
+        .documents
+        .iter()
+        .filter(|d| matches!(&d.details, Details::Requirement(r) if r.unit.is_some()))
+        .map(|d| d.id.clone())
+        .collect();
+    (0..count)
+        .map(|_| {
+            let density = 1 + next() % 9; // in tenths
+            let mut record = cairn::rules::eval::Record::default();
+            for id in &ids {
+                if next() % 10 < density {
+                    record.completed.insert(id.clone());
+                }
+            }
+            for id in &measured {
+                let amount = [
+                    0.0, 1.0, 9.0, 10.0, 14.0, 15.0, 299.0, 300.0, 300.5, 500.0, 1e6,
+                ][(next() % 11) as usize];
+                if next() % 3 != 0 {
+                    record.measures.insert(id.clone(), amount);
+                }
+            }
+            record
+        })
+        .collect()
+}
+
+#[test]
+fn the_browser_and_the_cli_agree_on_500_random_records() {
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    let mut compared = 0;
+    for (name, site) in [("bundled", bundled_copy()), ("fixture", tricky_copy())] {
+        let options = cairn::SiteOptions {
+            root: site.path().to_path_buf(),
+            ..Default::default()
+        };
+        let resolved = match cairn::resolve(&options) {
+            Ok(resolved) => resolved,
+            Err(_) => panic!("{name} does not resolve"),
+        };
+        let records = random_records(
+            &resolved.catalogue,
+            250,
+            if name == "bundled" { 7 } else { 11 },
+        );
+        let served = Served::start(site.path());
+        browser.go(&served.url("/checklist/"));
+        let as_json: Vec<Value> = records
+            .iter()
+            .map(|r| json!({"completed": r.completed, "measures": r.measures}))
+            .collect();
+        let from_browser = browser.run(
+            "return arguments[0].map(r => window.cairnChecklist.evaluate(r))",
+            json!([as_json]),
+        );
+        for (i, record) in records.iter().enumerate() {
+            let from_rust =
+                serde_json::to_value(cairn::rules::eval::evaluate(&resolved.catalogue, record))
+                    .expect("json");
+            assert_eq!(
+                from_browser[i], from_rust,
+                "{name}: record {i} judged differently: {}",
+                as_json[i]
+            );
+            compared += 1;
+        }
+        // The records must exercise both outcomes, or agreement proves little.
+        let verdicts: Vec<&Value> = from_browser
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|v| v.as_array().into_iter().flatten())
+            .collect();
+        for field in ["can_start", "complete"] {
+            let yes = verdicts.iter().filter(|v| v[field] == true).count();
+            assert!(
+                yes > 0 && yes < verdicts.len(),
+                "{name}: {field} true for {yes} of {} verdicts",
+                verdicts.len()
+            );
+        }
+        assert!(
+            verdicts
+                .iter()
+                .any(|v| v["missing"].as_array().is_some_and(|m| m.len() > 1)),
+            "{name}: some missing lists"
+        );
+    }
+    assert_eq!(compared, 500);
 }

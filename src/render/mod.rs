@@ -506,7 +506,10 @@ fn render_job(
                 views::page(catalogue, i, body_html(catalogue, i)),
             );
             if doc.kind == Kind::Level {
-                context.insert("checklist_data".into(), Value::String(shared.checklist.clone()));
+                context.insert(
+                    "checklist_data".into(),
+                    Value::String(shared.checklist.clone()),
+                );
             }
             let template = match doc.kind {
                 Kind::Pathway => "pathway.html",
@@ -528,7 +531,10 @@ fn render_job(
         }
         Job::Checklist => {
             context.insert("pathways".into(), pathways(catalogue));
-            context.insert("checklist_data".into(), Value::String(shared.checklist.clone()));
+            context.insert(
+                "checklist_data".into(),
+                Value::String(shared.checklist.clone()),
+            );
             ("checklist.html", "checklist".to_string(), "checklist")
         }
         Job::NotFound => ("404.html", "404".to_string(), "not-found"),

@@ -422,26 +422,41 @@ pub fn checklist_data(catalogue: &Catalogue, i18n: &Value) -> String {
     let mut pools = serde_json::Map::new();
     let mut awarded_by = serde_json::Map::new();
     for doc in catalogue.of_kind(Kind::Level) {
-        let Details::Level(level) = &doc.details else { continue };
+        let Details::Level(level) = &doc.details else {
+            continue;
+        };
         levels.push(json!({
             "id": doc.id,
             "requires": level.requires.as_ref().map(rules::to_json),
             "completion": level.completion.as_ref().map(rules::to_json),
         }));
         if let Some(awards) = &level.awards {
-            let entry = awarded_by.entry(awards.value.clone()).or_insert_with(|| Value::Array(Vec::new()));
+            let entry = awarded_by
+                .entry(awards.value.clone())
+                .or_insert_with(|| Value::Array(Vec::new()));
             if let Value::Array(list) = entry {
                 list.push(json!(doc.id));
             }
         }
-        let workshops: Vec<&str> = catalogue.workshops_of(&doc.id).iter().map(|&w| catalogue.documents[w].id.as_str()).collect();
+        let workshops: Vec<&str> = catalogue
+            .workshops_of(&doc.id)
+            .iter()
+            .map(|&w| catalogue.documents[w].id.as_str())
+            .collect();
         if !workshops.is_empty() {
             pools.insert(doc.id.clone(), json!(workshops));
         }
     }
     for doc in &catalogue.documents {
-        if matches!(doc.kind, Kind::Level | Kind::Workshop | Kind::Requirement | Kind::Credential) && !doc.is_index {
-            items.insert(doc.id.clone(), json!({ "title": doc.common.title.value, "url": url_of(catalogue, doc) }));
+        if matches!(
+            doc.kind,
+            Kind::Level | Kind::Workshop | Kind::Requirement | Kind::Credential
+        ) && !doc.is_index
+        {
+            items.insert(
+                doc.id.clone(),
+                json!({ "title": doc.common.title.value, "url": url_of(catalogue, doc) }),
+            );
         }
     }
     let rules = json!({ "levels": levels, "pools": pools, "awarded_by": awarded_by });
@@ -475,5 +490,7 @@ pub fn script_safe_json(value: &Value) -> String {
 
 /// A stable 64-bit fingerprint (FNV-1a): identical rules, identical key.
 fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

@@ -144,9 +144,17 @@ impl Served {
         let stderr = child.stderr.take().expect("stderr");
         let mut lines = std::io::BufReader::new(stderr).lines();
         let port = loop {
-            let line = lines.next().and_then(Result::ok).expect("cairn serve stopped before serving");
+            let line = lines
+                .next()
+                .and_then(Result::ok)
+                .expect("cairn serve stopped before serving");
             if let Some(rest) = line.strip_prefix("Serving http://") {
-                break rest.split('/').next().and_then(|a| a.rsplit(':').next()).and_then(|p| p.parse().ok()).expect("port");
+                break rest
+                    .split('/')
+                    .next()
+                    .and_then(|a| a.rsplit(':').next())
+                    .and_then(|p| p.parse().ok())
+                    .expect("port");
             }
         };
         std::thread::spawn(move || for _ in lines {});

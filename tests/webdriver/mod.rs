@@ -33,9 +33,15 @@ impl Driver {
     /// Chromium or chromedriver is missing: browser tests never skip.
     pub fn start() -> Driver {
         for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] {
-            assert!(PathBuf::from(tool).exists(), "{tool} is missing: run scripts/test, which installs Debian's chromium and chromium-driver");
+            assert!(
+                PathBuf::from(tool).exists(),
+                "{tool} is missing: run scripts/test, which installs Debian's chromium and chromium-driver"
+            );
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
         let scratch = tempfile::tempdir().expect("scratch");
         let child = Command::new("/usr/bin/chromedriver")
             .arg(format!("--port={port}"))
@@ -50,14 +56,27 @@ impl Driver {
             .timeout_global(Some(Duration::from_secs(120)))
             .build()
             .into();
-        let driver = Driver { child, base: format!("http://127.0.0.1:{port}"), agent, _scratch: scratch };
+        let driver = Driver {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+            agent,
+            _scratch: scratch,
+        };
         let started = Instant::now();
         loop {
-            let ready = driver.agent.get(format!("{}/status", driver.base)).call().ok().and_then(|mut r| r.body_mut().read_json::<Value>().ok());
+            let ready = driver
+                .agent
+                .get(format!("{}/status", driver.base))
+                .call()
+                .ok()
+                .and_then(|mut r| r.body_mut().read_json::<Value>().ok());
             if ready.is_some_and(|v| v["value"]["ready"] == true) {
                 break;
             }
-            assert!(started.elapsed() < Duration::from_secs(30), "chromedriver did not start");
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "chromedriver did not start"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         driver
@@ -67,12 +86,18 @@ impl Driver {
         let response = match (method, body) {
             ("GET", _) => self.agent.get(url).call(),
             ("DELETE", _) => self.agent.delete(url).call(),
-            (_, body) => self.agent.post(url).send_json(body.unwrap_or_else(|| json!({}))),
+            (_, body) => self
+                .agent
+                .post(url)
+                .send_json(body.unwrap_or_else(|| json!({}))),
         };
         let mut response = response.unwrap_or_else(|e| panic!("{method} {url}: {e}"));
         let value: Value = response.body_mut().read_json().unwrap_or(Value::Null);
         if let Some(error) = value["value"]["error"].as_str() {
-            panic!("WebDriver {method} {url}: {error}: {}", value["value"]["message"]);
+            panic!(
+                "WebDriver {method} {url}: {error}: {}",
+                value["value"]["message"]
+            );
         }
         value["value"].clone()
     }
@@ -99,9 +124,19 @@ impl Driver {
             "goog:chromeOptions": {"binary": "/usr/bin/chromium", "args": args},
             "goog:loggingPrefs": {"browser": "ALL"},
         }}});
-        let session = self.send("POST", &format!("{}/session", self.base), Some(capabilities));
-        let id = session["sessionId"].as_str().expect("session id").to_string();
-        Browser { driver: self, url: format!("{}/session/{id}", self.base) }
+        let session = self.send(
+            "POST",
+            &format!("{}/session", self.base),
+            Some(capabilities),
+        );
+        let id = session["sessionId"]
+            .as_str()
+            .expect("session id")
+            .to_string();
+        Browser {
+            driver: self,
+            url: format!("{}/session/{id}", self.base),
+        }
     }
 }
 
@@ -114,7 +149,8 @@ impl Drop for Driver {
 
 impl Browser<'_> {
     fn post(&self, path: &str, body: Value) -> Value {
-        self.driver.send("POST", &format!("{}{path}", self.url), Some(body))
+        self.driver
+            .send("POST", &format!("{}{path}", self.url), Some(body))
     }
 
     pub fn size(&self, width: u32, height: u32) {
@@ -136,7 +172,12 @@ impl Browser<'_> {
 
     pub fn find(&self, css: &str) -> Element {
         let found = self.post("/element", json!({"using": "css selector", "value": css}));
-        Element(found[ELEMENT].as_str().unwrap_or_else(|| panic!("no element {css}")).to_string())
+        Element(
+            found[ELEMENT]
+                .as_str()
+                .unwrap_or_else(|| panic!("no element {css}"))
+                .to_string(),
+        )
     }
 
     pub fn click(&self, element: &Element) {
@@ -144,11 +185,20 @@ impl Browser<'_> {
     }
 
     pub fn type_into(&self, element: &Element, text: &str) {
-        self.post(&format!("/element/{}/value", element.0), json!({"text": text}));
+        self.post(
+            &format!("/element/{}/value", element.0),
+            json!({"text": text}),
+        );
     }
 
     pub fn text(&self, css: &str) -> String {
-        self.run("return document.querySelector(arguments[0])?.innerText ?? ''", json!([css])).as_str().unwrap_or("").to_string()
+        self.run(
+            "return document.querySelector(arguments[0])?.innerText ?? ''",
+            json!([css]),
+        )
+        .as_str()
+        .unwrap_or("")
+        .to_string()
     }
 
     /// Press keys as a keyboard would (WebDriver key codes: "\u{E004}" Tab, " " Space).
@@ -158,7 +208,10 @@ impl Browser<'_> {
             actions.push(json!({"type": "keyDown", "value": key}));
             actions.push(json!({"type": "keyUp", "value": key}));
         }
-        self.post("/actions", json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}));
+        self.post(
+            "/actions",
+            json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
+        );
     }
 
     /// Console messages at the level SEVERE since the last call.
