@@ -21,6 +21,23 @@ pub fn link(catalogue: &Catalogue, doc: &Document) -> Value {
     })
 }
 
+/// A link as a rule names it: with a requirement's validity, which the
+/// checklist shows beside the box ("valid for 3 years").
+fn rule_link(catalogue: &Catalogue, id: &str) -> Value {
+    let mut value = link_to(catalogue, id);
+    if let (
+        Some(Document {
+            details: Details::Requirement(r),
+            ..
+        }),
+        Value::Object(map),
+    ) = (catalogue.get(id), &mut value)
+    {
+        map.insert("valid_for".into(), json!(r.valid_for));
+    }
+    value
+}
+
 fn link_to(catalogue: &Catalogue, id: &str) -> Value {
     catalogue
         .get(id)
@@ -47,7 +64,7 @@ pub fn expr(catalogue: &Catalogue, e: &Expr) -> Value {
     let mut view = Map::new();
     let kind = match &e.kind {
         ExprKind::Item(id) => {
-            view.insert("item".into(), link_to(catalogue, id));
+            view.insert("item".into(), rule_link(catalogue, id));
             "item"
         }
         ExprKind::All(children) | ExprKind::Any(children) => {

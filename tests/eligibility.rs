@@ -1,0 +1,135 @@
+//! `cairn eligibility --profile FILE`: the checklist's evaluation in the
+//! terminal, through the real binary.
+
+mod common;
+
+use common::*;
+use serde_json::json;
+
+fn eligibility(root: &std::path::Path, record: &str, format: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = dir.path().join("me.toml");
+    std::fs::write(&profile, record).expect("write");
+    cairn(&[
+        "eligibility",
+        "--root",
+        &root.to_string_lossy(),
+        "--profile",
+        &profile.to_string_lossy(),
+        "--format",
+        format,
+    ])
+}
+
+#[test]
+fn json_lists_every_level_with_what_is_missing() {
+    let record = "completed = [\"level-1\", \"consent-and-boundaries\", \"anti-harassment\", \"bystander-intervention\", \"mental-health-first-aid\"]\n[measures]\non-set-hours = 320\n";
+    let (code, stdout, stderr) = eligibility(&repo(), record, "json");
+    assert_eq!(code, 0, "{stderr}");
+    let verdicts: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(
+        verdicts,
+        json!({"levels": [
+            {"id": "level-1", "can_start": true, "complete": true, "missing": []},
+            {"id": "level-2", "can_start": true, "complete": true, "missing": []},
+            {"id": "level-3", "can_start": false, "complete": false, "missing": ["level-3-external-requirements"]},
+            {"id": "field-work", "can_start": false, "complete": false, "missing": ["level-3"]},
+            {"id": "icc-mentoring", "can_start": false, "complete": false, "missing": [
+                "level-3", "equivalent-experience", "movement-instruction", "sexual-health-education", "mhfa-supporting-youth", "canadian-residency"
+            ]},
+        ]})
+    );
+}
+
+#[test]
+fn semantics_as_designed() {
+    // Deck basics: any of knots, radio. Navigation: choose 2 of its
+    // workshops, awards the certificate. Pilot: certificate, 500 sea hours,
+    // first aid, union card preferred.
+    let small = fixture("small");
+    let judge = |record: &str| {
+        let (code, stdout, stderr) = eligibility(&small, record, "json");
+        assert_eq!(code, 0, "{stderr}");
+        serde_json::from_str::<serde_json::Value>(&stdout).expect("JSON")["levels"].clone()
+    };
+    let levels = judge(
+        "completed = [\"knots\", \"charts\", \"charts\", \"tides\", \"first-aid\"]\n[measures]\nsea-hours = 500\n",
+    );
+    assert_eq!(
+        levels[0],
+        json!({"id": "deck-basics", "can_start": true, "complete": true, "missing": []}),
+        "any of"
+    );
+    assert_eq!(
+        levels[1],
+        json!({"id": "navigation", "can_start": true, "complete": true, "missing": []}),
+        "choose counts distinct items"
+    );
+    assert_eq!(
+        levels[2],
+        json!({"id": "pilot", "can_start": true, "complete": false, "missing": ["pilot"]}),
+        "awards give the credential; at_least is inclusive; preferred never blocks"
+    );
+    let levels = judge("completed = [\"charts\"]\n");
+    assert_eq!(
+        levels[1],
+        json!({"id": "navigation", "can_start": false, "complete": false, "missing": ["deck-basics"]})
+    );
+    assert_eq!(
+        levels[2]["missing"],
+        json!(["navigator-certificate", "sea-hours", "first-aid"]),
+        "a missing measure is 0"
+    );
+    let levels = judge("completed = [\"deck-basics\", \"charts\"]\n");
+    assert_eq!(
+        levels[1]["missing"],
+        json!(["stars", "tides"]),
+        "what is missing to finish: the pool items not done"
+    );
+    let (code, words, _) = eligibility(&small, "completed = [\"deck-basics\"]\n", "human");
+    assert_eq!(code, 0);
+    assert!(words.starts_with("deck-basics: completed\nnavigation: can start\n  missing to finish: charts, stars, tides\npilot: not yet\n"), "{words}");
+}
+
+#[test]
+fn a_record_naming_what_the_catalogue_lacks_is_a_diagnostic() {
+    let (code, stdout, stderr) = eligibility(
+        &repo(),
+        "completed = [\"level-l\"]\n[measures]\nmental-health-first-aid = 3\nshow-credits = \"many\"\n",
+        "json",
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.is_empty(), "no verdicts from a bad record");
+    assert!(
+        stderr.contains("error[E006]: the record names \"level-l\", which is not in the catalogue"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: did you mean \"level-1\"?"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("error[E019]: \"mental-health-first-aid\" is not a measured requirement, so it has no amount"), "{stderr}");
+    assert!(
+        stderr.contains("error[E011]: the amount of \"show-credits\" must be a number"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("me.toml:3:1"),
+        "points into the record: {stderr}"
+    );
+    let (code, _, stderr) = eligibility(&repo(), "completd = []\n", "json");
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("unknown key `completd` in a record")
+            && stderr.contains("did you mean `completed`?"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = cairn(&[
+        "eligibility",
+        "--root",
+        &repo().to_string_lossy(),
+        "--profile",
+        "/nonexistent/me.toml",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+}
