@@ -449,3 +449,30 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
     }
     assert_eq!(compared, 500);
 }
+
+#[test]
+fn unavailable_storage_degrades_quietly() {
+    let site = bundled_copy();
+    let served = Served::start(site.path());
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/checklist/"));
+    browser.run(
+        "for (const name of ['getItem', 'setItem', 'removeItem']) { Storage.prototype[name] = () => { throw new DOMException('denied', 'SecurityError'); }; }",
+        json!([]),
+    );
+    browser.click(&box_for(&browser, "level-1-workshop"));
+    assert!(
+        browser
+            .text(STATUS)
+            .contains("Level 1: Introduction: Completed"),
+        "the checklist still works"
+    );
+    browser.click(&browser.find("#checklist-clear"));
+    assert!(browser.text(STATUS).starts_with("0 of 5 levels completed"));
+    assert_eq!(
+        browser.console_errors(),
+        Vec::<String>::new(),
+        "no errors when storage is refused"
+    );
+}

@@ -86,3 +86,46 @@ fn the_stripper_finds_words_when_there_are_some() {
     .collect();
     assert_eq!(found, ["  Hello", "Main"]);
 }
+
+#[test]
+fn the_checklist_script_is_small_and_no_page_has_inline_script() {
+    let script =
+        std::fs::metadata(repo().join("themes/default/static/checklist.js")).expect("checklist.js");
+    assert!(
+        script.len() < 10 * 1024,
+        "checklist.js is {} bytes; the budget is 10 KB unminified",
+        script.len()
+    );
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, _, stderr) = cairn(&[
+        "build",
+        "--root",
+        &repo().to_string_lossy(),
+        "--output",
+        &out.path().join("site").to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    for (path, bytes) in snapshot(&out.path().join("site")) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&bytes);
+        assert!(
+            html.contains("script-src 'self'"),
+            "{path} carries the Content-Security-Policy"
+        );
+        for tag in html.split("<script").skip(1) {
+            let open = tag.split('>').next().unwrap_or("");
+            assert!(
+                open.contains(" src=") || open.contains("type=\"application/json\""),
+                "{path}: inline script <script{open}>"
+            );
+        }
+        assert!(
+            !html.contains(" onclick=")
+                && !html.contains(" onsubmit=")
+                && !html.contains(" onload="),
+            "{path}: inline handler"
+        );
+    }
+}
