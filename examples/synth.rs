@@ -169,9 +169,11 @@ fn write_catalogue(root: &Path, workshops: usize) -> std::io::Result<()> {
                     text,
                     "requires = [\"cred-{p}-{}\", {{ any = [\"req-{}\", {{ has = \"req-{}\", at_least = 100 }}] }}, {{ all = [\"req-{}\"], preferred = true, note = \"Recommended.\" }}]",
                     l - 1,
-                    rng.below(requirements),
+                    // Required from 1-9, preferred from 21-29: never the
+                    // same item (W005); multiples of 10 are the measured ones.
+                    1 + rng.below(9),
                     10 * rng.below(requirements / 10),
-                    rng.below(requirements)
+                    21 + rng.below(9)
                 );
             }
             let _ = writeln!(text, "completion = {{ choose = 3, from = \"{id}\" }}");
@@ -185,7 +187,8 @@ fn write_catalogue(root: &Path, workshops: usize) -> std::io::Result<()> {
             std::fs::write(
                 root.join(format!("content/credentials/cred-{p}-{l}.md")),
                 format!(
-                    "+++\ntitle = \"Credential {p}-{l}\"\nissuer = \"org\"\n+++\n{}\n",
+                    "+++\ntitle = \"Credential {p}-{l}\"\nsummary = \"{}\"\nissuer = \"org\"\n+++\n{}\n",
+                    sentence(&mut rng, 10),
                     sentence(&mut rng, 30)
                 ),
             )?;

@@ -425,6 +425,28 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
             );
             compared += 1;
         }
+        // Each level page carries only what judging that level needs: its
+        // panel must still judge exactly as the whole checklist does.
+        for level in resolved.catalogue.of_kind(cairn::content::Kind::Level) {
+            browser.go(&served.url(&format!("/levels/{}/", level.id)));
+            let on_page = browser.run(
+                "return arguments[0].map(r => window.cairnChecklist.evaluate(r).find(v => v.id === arguments[1]))",
+                json!([as_json, level.id]),
+            );
+            for (i, record) in records.iter().enumerate() {
+                let from_rust = cairn::rules::eval::evaluate(&resolved.catalogue, record);
+                let expected = from_rust
+                    .iter()
+                    .find(|v| v.id == level.id)
+                    .map(|v| serde_json::to_value(v).expect("json"));
+                assert_eq!(
+                    Some(&on_page[i]),
+                    expected.as_ref(),
+                    "{name}: the panel of {} judges record {i} differently",
+                    level.id
+                );
+            }
+        }
         // The records must exercise both outcomes, or agreement proves little.
         let verdicts: Vec<&Value> = from_browser
             .as_array()

@@ -430,13 +430,15 @@ struct Shared {
     i18n: Value,
     nav: Vec<Value>,
     /// The checklist's rules for `checklist.js`, escaped for a `<script>`
-    /// element (on the checklist and on every level page).
+    /// element, for the checklist page (level pages get their own subset).
     checklist: String,
+    checklist_key: String,
 }
 
 impl Shared {
     fn new(catalogue: &Catalogue, theme: &Theme) -> Self {
         let config = &catalogue.config;
+        let checklist_key = views::checklist_key(catalogue);
         let mut site = serde_json::to_value(config).unwrap_or_default();
         if let Value::Object(map) = &mut site {
             map.insert("base_path".into(), json!(config.base_path()));
@@ -445,7 +447,8 @@ impl Shared {
             site,
             i18n: theme.i18n.clone(),
             nav: views::nav(catalogue, &theme.i18n),
-            checklist: views::checklist_data(catalogue, &theme.i18n),
+            checklist: views::checklist_data(catalogue, &theme.i18n, &checklist_key, None),
+            checklist_key,
         }
     }
 }
@@ -472,7 +475,7 @@ fn render_job(
                 }
             };
             context.insert("page".into(), page);
-            context.insert("pathways".into(), pathways(catalogue));
+            context.insert("pathways".into(), pathways(catalogue, false));
             ("index.html", String::new(), "home")
         }
         Job::Listing(kind) => {
@@ -506,10 +509,9 @@ fn render_job(
                 views::page(catalogue, i, body_html(catalogue, i)),
             );
             if doc.kind == Kind::Level {
-                context.insert(
-                    "checklist_data".into(),
-                    Value::String(shared.checklist.clone()),
-                );
+                let data =
+                    views::checklist_data(catalogue, &shared.i18n, &shared.checklist_key, Some(i));
+                context.insert("checklist_data".into(), Value::String(data));
             }
             let template = match doc.kind {
                 Kind::Pathway => "pathway.html",
@@ -530,7 +532,7 @@ fn render_job(
             )
         }
         Job::Checklist => {
-            context.insert("pathways".into(), pathways(catalogue));
+            context.insert("pathways".into(), pathways(catalogue, true));
             context.insert(
                 "checklist_data".into(),
                 Value::String(shared.checklist.clone()),
@@ -641,7 +643,7 @@ fn body_html(catalogue: &Catalogue, index: DocId) -> String {
 }
 
 /// Every pathway with its levels, for the home and checklist pages.
-fn pathways(catalogue: &Catalogue) -> Value {
+fn pathways(catalogue: &Catalogue, with_pools: bool) -> Value {
     let list: Vec<Value> = catalogue
         .by_kind
         .get(&Kind::Pathway)
@@ -654,7 +656,7 @@ fn pathways(catalogue: &Catalogue) -> Value {
                 .get(&p)
                 .into_iter()
                 .flatten()
-                .map(|&l| views::level_summary(catalogue, l))
+                .map(|&l| views::level_summary(catalogue, l, with_pools))
                 .collect();
             if let Value::Object(map) = &mut view {
                 map.insert("levels".into(), levels.into());

@@ -61,6 +61,17 @@ pub fn number(n: f64) -> Value {
 
 /// An expression as a tree the `rule` macro turns into words.
 pub fn expr(catalogue: &Catalogue, e: &Expr) -> Value {
+    expr_view(catalogue, e, false)
+}
+
+/// The same, with every workshop of a `choose … from = "level"` pool listed
+/// (as `pool`): what the checklist's inputs need. Elsewhere only the count
+/// is given, so that a level of 2,000 workshops does not weigh on every page.
+pub fn expr_with_pools(catalogue: &Catalogue, e: &Expr) -> Value {
+    expr_view(catalogue, e, true)
+}
+
+fn expr_view(catalogue: &Catalogue, e: &Expr, with_pools: bool) -> Value {
     let mut view = Map::new();
     let kind = match &e.kind {
         ExprKind::Item(id) => {
@@ -68,7 +79,10 @@ pub fn expr(catalogue: &Catalogue, e: &Expr) -> Value {
             "item"
         }
         ExprKind::All(children) | ExprKind::Any(children) => {
-            let children: Vec<Value> = children.iter().map(|c| expr(catalogue, c)).collect();
+            let children: Vec<Value> = children
+                .iter()
+                .map(|c| expr_view(catalogue, c, with_pools))
+                .collect();
             view.insert("children".into(), children.into());
             if matches!(e.kind, ExprKind::All(_)) {
                 "all"
@@ -88,7 +102,9 @@ pub fn expr(catalogue: &Catalogue, e: &Expr) -> Value {
                     let workshops = catalogue.workshops_of(&level.value);
                     view.insert("pool_level".into(), link_to(catalogue, &level.value));
                     view.insert("pool_size".into(), json!(workshops.len()));
-                    view.insert("pool".into(), Value::Array(links(catalogue, workshops)));
+                    if with_pools {
+                        view.insert("pool".into(), Value::Array(links(catalogue, workshops)));
+                    }
                 }
             }
             "choose"
@@ -175,7 +191,7 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
                 .get(&index)
                 .into_iter()
                 .flatten()
-                .map(|&level| level_summary(catalogue, level))
+                .map(|&level| level_summary(catalogue, level, false))
                 .collect();
             view.insert("levels".into(), levels.into());
         }
@@ -188,12 +204,13 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
                     .map_or(Value::Null, |p| link_to(catalogue, &p.value)),
             );
             view.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
+            // The "Am I ready?" panel asks for every item of `requires`.
             view.insert(
                 "requires".into(),
                 level
                     .requires
                     .as_ref()
-                    .map_or(Value::Null, |e| expr(catalogue, e)),
+                    .map_or(Value::Null, |e| expr_with_pools(catalogue, e)),
             );
             view.insert(
                 "completion".into(),
@@ -276,8 +293,9 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
     Value::Object(view)
 }
 
-/// A level as a step of its pathway: link, rules and awards.
-pub fn level_summary(catalogue: &Catalogue, index: DocId) -> Value {
+/// A level as a step of its pathway: link, rules and awards; pools listed
+/// for the checklist (`with_pools`).
+pub fn level_summary(catalogue: &Catalogue, index: DocId, with_pools: bool) -> Value {
     let doc = &catalogue.documents[index];
     let mut view = link(catalogue, doc);
     if let (Details::Level(level), Value::Object(map)) = (&doc.details, &mut view) {
@@ -287,14 +305,14 @@ pub fn level_summary(catalogue: &Catalogue, index: DocId) -> Value {
             level
                 .requires
                 .as_ref()
-                .map_or(Value::Null, |e| expr(catalogue, e)),
+                .map_or(Value::Null, |e| expr_view(catalogue, e, with_pools)),
         );
         map.insert(
             "completion".into(),
             level
                 .completion
                 .as_ref()
-                .map_or(Value::Null, |e| expr(catalogue, e)),
+                .map_or(Value::Null, |e| expr_view(catalogue, e, with_pools)),
         );
         map.insert(
             "awards".into(),
@@ -426,25 +444,119 @@ pub fn nav(catalogue: &Catalogue, i18n: &Value) -> Vec<Value> {
     items
 }
 
-/// The checklist's rules as JSON for `checklist.js`: every level's
-/// expressions in the canonical form of catalogue.json, the pools and
-/// awards evaluation needs, titles and URLs for the "missing" lists, the
-/// strings the script shows, and a storage key that changes when the site
-/// or its rules change. Escaped so that it can sit inside a `<script>`
-/// element whatever the content holds (`</script>`, `<!--`, U+2028).
-pub fn checklist_data(catalogue: &Catalogue, i18n: &Value) -> String {
+/// The key the checklist's answers are saved under: the same on every page
+/// of a site, and different as soon as the site or its rules change, so
+/// answers given to other rules are never misread.
+pub fn checklist_key(catalogue: &Catalogue) -> String {
+    let all = checklist_rules(catalogue, None);
+    let fingerprint = fnv1a(&format!("{}|{}", catalogue.config.base_url, all.rules));
+    format!(
+        "cairn-checklist:{}:{fingerprint:016x}",
+        catalogue.config.title
+    )
+}
+
+/// The checklist's rules as JSON for `checklist.js`: levels' expressions in
+/// the canonical form of catalogue.json, the pools and awards evaluation
+/// needs, titles and URLs for the "missing" lists, and the strings the
+/// script shows. For the "Am I ready?" panel of one level (`focus`), only
+/// what judging that level needs. Escaped so that it can sit inside a
+/// `<script>` element whatever the content holds (`</script>`, `<!--`,
+/// U+2028).
+pub fn checklist_data(
+    catalogue: &Catalogue,
+    i18n: &Value,
+    key: &str,
+    focus: Option<DocId>,
+) -> String {
+    let parts = checklist_rules(catalogue, focus);
+    let data = json!({
+        "storage_key": key,
+        "rules": parts.rules,
+        "items": parts.items,
+        "text": i18n["checklist"]["live"],
+    });
+    script_safe_json(&data)
+}
+
+struct ChecklistRules {
+    rules: Value,
+    items: serde_json::Map<String, Value>,
+}
+
+fn checklist_rules(catalogue: &Catalogue, focus: Option<DocId>) -> ChecklistRules {
     use crate::rules;
+    use std::collections::BTreeSet;
+    let level_of = |i: DocId| match &catalogue.documents[i].details {
+        Details::Level(level) => Some(level),
+        _ => None,
+    };
+    // Which levels, pools and items the page needs.
+    let mut included: BTreeSet<DocId> = BTreeSet::new();
+    let mut pools: BTreeSet<String> = BTreeSet::new();
+    let mut item_ids: BTreeSet<String> = BTreeSet::new();
+    let all_levels: Vec<DocId> = catalogue
+        .by_kind
+        .get(&Kind::Level)
+        .cloned()
+        .unwrap_or_default();
+    match focus {
+        None => included.extend(all_levels.iter().copied()),
+        Some(level) => {
+            let mut queue = vec![level];
+            while let Some(next) = queue.pop() {
+                if !included.insert(next) {
+                    continue;
+                }
+                let Some(details) = level_of(next) else {
+                    continue;
+                };
+                let exprs = if next == level {
+                    vec![&details.requires, &details.completion]
+                } else {
+                    vec![&details.completion]
+                };
+                for expr in exprs.into_iter().flatten() {
+                    for id in expr_leaf_ids(expr) {
+                        let Some(i) = catalogue.index_of(&id) else {
+                            continue;
+                        };
+                        if level_of(i).is_some() {
+                            queue.push(i);
+                        }
+                        queue.extend(catalogue.awarded_by.get(&i).into_iter().flatten().copied());
+                    }
+                }
+            }
+        }
+    }
     let mut levels = Vec::new();
-    let mut items = serde_json::Map::new();
-    let mut pools = serde_json::Map::new();
     let mut awarded_by = serde_json::Map::new();
-    for doc in catalogue.of_kind(Kind::Level) {
-        let Details::Level(level) = &doc.details else {
-            continue;
-        };
+    for &i in all_levels.iter().filter(|i| included.contains(i)) {
+        let Some(level) = level_of(i) else { continue };
+        let doc = &catalogue.documents[i];
+        let full = focus.is_none_or(|f| f == i);
+        let exprs = [&level.requires, &level.completion];
+        for expr in exprs.into_iter().flatten() {
+            expr.walk(&mut |e| {
+                if let rules::ExprKind::Choose {
+                    from: rules::Pool::Level(pool),
+                    ..
+                } = &e.kind
+                {
+                    pools.insert(pool.value.clone());
+                }
+            });
+            if full {
+                item_ids.extend(expr_leaf_ids(expr));
+            }
+        }
+        if full {
+            item_ids.insert(doc.id.clone());
+        }
         levels.push(json!({
             "id": doc.id,
-            "requires": level.requires.as_ref().map(rules::to_json),
+            "requires": if full { level.requires.as_ref().map(rules::to_json) } else { None },
             "completion": level.completion.as_ref().map(rules::to_json),
         }));
         if let Some(awards) = &level.awards {
@@ -455,36 +567,55 @@ pub fn checklist_data(catalogue: &Catalogue, i18n: &Value) -> String {
                 list.push(json!(doc.id));
             }
         }
+    }
+    let mut pool_map = serde_json::Map::new();
+    for level in &pools {
         let workshops: Vec<&str> = catalogue
-            .workshops_of(&doc.id)
+            .workshops_of(level)
             .iter()
             .map(|&w| catalogue.documents[w].id.as_str())
             .collect();
-        if !workshops.is_empty() {
-            pools.insert(doc.id.clone(), json!(workshops));
+        if focus.is_none() || item_ids.contains(level) {
+            item_ids.extend(workshops.iter().map(|w| w.to_string()));
         }
+        pool_map.insert(level.clone(), json!(workshops));
     }
-    for doc in &catalogue.documents {
-        if matches!(
-            doc.kind,
-            Kind::Level | Kind::Workshop | Kind::Requirement | Kind::Credential
-        ) && !doc.is_index
-        {
-            items.insert(
-                doc.id.clone(),
-                json!({ "title": doc.common.title.value, "url": url_of(catalogue, doc) }),
-            );
-        }
+    let items = item_ids
+        .iter()
+        .filter_map(|id| {
+            catalogue.get(id).map(|doc| {
+                (
+                    id.clone(),
+                    json!({ "title": doc.common.title.value, "url": url_of(catalogue, doc) }),
+                )
+            })
+        })
+        .collect();
+    ChecklistRules {
+        rules: json!({ "levels": levels, "pools": pool_map, "awarded_by": awarded_by }),
+        items,
     }
-    let rules = json!({ "levels": levels, "pools": pools, "awarded_by": awarded_by });
-    let fingerprint = fnv1a(&format!("{}|{}", catalogue.config.base_url, rules));
-    let data = json!({
-        "storage_key": format!("cairn-checklist:{}:{fingerprint:016x}", catalogue.config.title),
-        "rules": rules,
-        "items": items,
-        "text": i18n["checklist"]["live"],
+}
+
+/// Ids an expression names directly: items, `has` requirements, explicit
+/// pool members, and the workshops of a level pool.
+fn expr_leaf_ids(expr: &crate::rules::Expr) -> Vec<String> {
+    use crate::rules::{ExprKind, Pool};
+    let mut ids = Vec::new();
+    expr.walk(&mut |e| match &e.kind {
+        ExprKind::Item(id) => ids.push(id.clone()),
+        ExprKind::Has { id, .. } => ids.push(id.value.clone()),
+        ExprKind::Choose {
+            from: Pool::Items(items),
+            ..
+        } => ids.extend(items.iter().map(|i| i.value.clone())),
+        ExprKind::Choose {
+            from: Pool::Level(level),
+            ..
+        } => ids.push(level.value.clone()),
+        ExprKind::All(_) | ExprKind::Any(_) => {}
     });
-    script_safe_json(&data)
+    ids
 }
 
 /// JSON that cannot end the `<script>` element holding it, open an HTML
