@@ -122,7 +122,7 @@ fn write_catalogue(root: &Path, workshops: usize) -> std::io::Result<()> {
     )?;
     std::fs::write(
         root.join("content/_index.md"),
-        "+++\ntitle = \"Synthetic catalogue\"\n+++\nA generated catalogue for benchmarks.\n",
+        "+++\ntitle = \"Synthetic catalogue\"\nsummary = \"A generated catalogue for benchmarks.\"\n+++\nA generated catalogue for benchmarks.\n",
     )?;
 
     for r in 0..requirements {
