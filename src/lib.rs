@@ -163,7 +163,7 @@ pub fn eligibility(
     let text = std::fs::read(profile).map_err(|err| {
         Failure::CannotRun(
             Diagnostic::error(Code::UnreadableFile, format!("cannot read the record {}: {err}", profile.display()))
-                .with_help("pass the path of a TOML file with `completed = [...]` and `[measures]`; docs/eligibility.md shows one"),
+                .with_help("pass the path of a TOML file with `completed = [...]` and `[measures]`; docs/checklist.md shows one"),
         )
     })?;
     let text = String::from_utf8(text).map_err(|_| {

@@ -63,9 +63,9 @@ enum Command {
         /// The site folder, holding site.toml.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// human (words) or json (for tools).
-        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-        format: FormatArg,
+        /// How to print the verdicts.
+        #[arg(long, value_enum, default_value_t = VerdictFormat::Human)]
+        format: VerdictFormat,
     },
     /// Write a small, valid starter catalogue to edit into a new folder.
     Init {
@@ -90,6 +90,14 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum VerdictFormat {
+    /// A line per level on stdout, for people.
+    Human,
+    /// `{"levels": [{"id", "can_start", "complete", "missing"}]}` on stdout, for tools.
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -183,8 +191,8 @@ fn main() -> ExitCode {
             match cairn::eligibility(&options, &profile) {
                 Ok((verdicts, _)) => {
                     match format {
-                        FormatArg::Json => println!("{}", eligibility_json(&verdicts)),
-                        _ => print!("{}", eligibility_words(&verdicts)),
+                        VerdictFormat::Json => println!("{}", eligibility_json(&verdicts)),
+                        VerdictFormat::Human => print!("{}", eligibility_words(&verdicts)),
                     }
                     ExitCode::SUCCESS
                 }

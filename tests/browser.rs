@@ -53,7 +53,7 @@ fn ticking_and_typing_update_the_results_in_words() {
         status.contains("Level 2: Specialized workshops: Completed"),
         "choose 3 met: {status}"
     );
-    assert!(status.contains("Level 3: Specialization intensive: Not yet Still needed to start: Level 3 external requirements"), "awards give the certificate: {status}");
+    assert!(status.contains("Level 3: Specialization intensive: Not yet. Still needed to start: Level 3 external requirements"), "awards give the certificate: {status}");
 
     let hours = browser.find("input[data-measure=\"on-set-hours\"]");
     browser.type_into(&hours, "299");

@@ -34,7 +34,8 @@ pub struct Verdict {
     pub can_start: bool,
     pub complete: bool,
     /// Ids of the unmet required leaves: of `requires` while the level
-    /// cannot start, then of `completion` until it is complete.
+    /// cannot start, then of `completion` until it is complete; none once
+    /// it is complete.
     pub missing: Vec<String>,
 }
 
@@ -55,11 +56,13 @@ pub fn evaluate(catalogue: &Catalogue, record: &Record) -> Vec<Verdict> {
             let can_start = level.requires.as_ref().is_none_or(|e| judge.holds(e));
             let complete = judge.done(&doc.id);
             let mut missing = Vec::new();
-            if !can_start {
+            if complete {
+                // Nothing is missing from a level one has completed.
+            } else if !can_start {
                 if let Some(requires) = &level.requires {
                     judge.missing(requires, &mut missing);
                 }
-            } else if !complete {
+            } else {
                 match &level.completion {
                     Some(completion) => judge.missing(completion, &mut missing),
                     None => missing.push(doc.id.clone()),

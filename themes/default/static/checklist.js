@@ -61,11 +61,10 @@
       var canStart = !level.requires || holds(level.requires);
       var complete = done(level.id);
       var lacking = [];
-      if (!canStart) missing(level.requires, lacking);
-      else if (!complete) {
-        if (level.completion) missing(level.completion, lacking);
-        else lacking.push(level.id);
-      }
+      if (complete) { /* nothing missing */ }
+      else if (!canStart) missing(level.requires, lacking);
+      else if (level.completion) missing(level.completion, lacking);
+      else lacking.push(level.id);
       return { id: level.id, can_start: canStart, complete: complete, missing: lacking };
     });
     return { verdicts: verdicts, done: done };
@@ -119,7 +118,7 @@
     node.appendChild(strong);
     node.className = "verdict-" + (verdict.complete ? "complete" : verdict.can_start ? "start" : "not-yet");
     if (verdict.missing.length) {
-      node.appendChild(document.createTextNode(" " + (verdict.can_start ? text.missing_finish : text.missing_start) + " "));
+      node.appendChild(document.createTextNode((text.separator || ". ") + (verdict.can_start ? text.missing_finish : text.missing_start) + " "));
       verdict.missing.forEach(function (id, i) {
         if (i) node.appendChild(document.createTextNode(", "));
         node.appendChild(link(id));
@@ -139,8 +138,9 @@
       var list = document.getElementById(counter.getAttribute("data-count-for"));
       if (!list) return;
       var ids = [].map.call(list.querySelectorAll("input[data-done]"), function (box) { return box.getAttribute("data-done"); });
-      var count = pool(ids).filter(done).length;
-      counter.textContent = "(" + fill(text.count, { count: count, total: counter.getAttribute("data-need") }) + ")";
+      var need = Number(counter.getAttribute("data-need"));
+      var count = Math.min(pool(ids).filter(done).length, need);
+      counter.textContent = "(" + fill(text.count, { count: count, total: need }) + ")";
     });
     [].forEach.call(document.querySelectorAll("[data-verdict]"), function (slot) {
       var verdict = byId[slot.getAttribute("data-verdict")];
