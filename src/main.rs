@@ -167,14 +167,7 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(Failure::CannotRun(diagnostic)) => report(
-                    &Diagnostics(vec![diagnostic]),
-                    &Printer::HUMAN,
-                    Outcome::CannotRun,
-                ),
-                Err(Failure::Invalid(diagnostics)) => {
-                    report(&diagnostics, &Printer::HUMAN, Outcome::NotWritten)
-                }
+                Err(failure) => fail(failure, &Printer::HUMAN, Outcome::NotWritten),
             }
         }
         Command::Eligibility {
@@ -196,14 +189,7 @@ fn main() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
-                Err(Failure::CannotRun(diagnostic)) => report(
-                    &Diagnostics(vec![diagnostic]),
-                    &Printer::HUMAN,
-                    Outcome::CannotRun,
-                ),
-                Err(Failure::Invalid(diagnostics)) => {
-                    report(&diagnostics, &Printer::HUMAN, Outcome::Checked)
-                }
+                Err(failure) => fail(failure, &Printer::HUMAN, Outcome::Checked),
             }
         }
         Command::Init { dir } => match cairn::init::init(&dir) {
@@ -244,14 +230,7 @@ fn main() -> ExitCode {
                 open,
             }) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(Failure::CannotRun(diagnostic)) => report(
-                    &Diagnostics(vec![diagnostic]),
-                    &Printer::HUMAN,
-                    Outcome::CannotRun,
-                ),
-                Err(Failure::Invalid(diagnostics)) => {
-                    report(&diagnostics, &Printer::HUMAN, Outcome::Checked)
-                }
+                Err(failure) => fail(failure, &Printer::HUMAN, Outcome::Checked),
             }
         }
         Command::Check {
@@ -275,12 +254,7 @@ fn main() -> ExitCode {
                     report(&warnings, &printer, Outcome::DeniedWarnings)
                 }
                 Ok(warnings) => report(&warnings, &printer, Outcome::Checked),
-                Err(Failure::CannotRun(diagnostic)) => {
-                    report(&Diagnostics(vec![diagnostic]), &printer, Outcome::CannotRun)
-                }
-                Err(Failure::Invalid(diagnostics)) => {
-                    report(&diagnostics, &printer, Outcome::Checked)
-                }
+                Err(failure) => fail(failure, &printer, Outcome::Checked),
             }
         }
     }
@@ -293,6 +267,17 @@ enum Outcome {
     DeniedWarnings,
     NotWritten,
     CannotRun,
+}
+
+/// Report a failed run: "could not run" (exit 2), or the site's problems
+/// with the closing line of `invalid`.
+fn fail(failure: Failure, printer: &Printer, invalid: Outcome) -> ExitCode {
+    match failure {
+        Failure::CannotRun(diagnostic) => {
+            report(&Diagnostics(vec![diagnostic]), printer, Outcome::CannotRun)
+        }
+        Failure::Invalid(diagnostics) => report(&diagnostics, printer, invalid),
+    }
 }
 
 /// Print every diagnostic, then one closing line; pick the exit code.

@@ -87,7 +87,11 @@ fn semantics_as_designed() {
         "what is missing to finish: the pool items not done"
     );
     let levels = judge("completed = [\"pilot\"]\n");
-    assert_eq!(levels[2], json!({"id": "pilot", "can_start": false, "complete": true, "missing": []}), "nothing is missing from a completed level");
+    assert_eq!(
+        levels[2],
+        json!({"id": "pilot", "can_start": false, "complete": true, "missing": []}),
+        "nothing is missing from a completed level"
+    );
     let (code, words, _) = eligibility(&small, "completed = [\"deck-basics\"]\n", "human");
     assert_eq!(code, 0);
     assert!(words.starts_with("deck-basics: completed\nnavigation: can start\n  missing to finish: charts, stars, tides\npilot: not yet\n"), "{words}");

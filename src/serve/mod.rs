@@ -209,22 +209,15 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
 
     let live = Arc::new(Live::default());
     let started = Instant::now();
-    match crate::prepare_site(&options.site) {
-        Ok((resolved, prepared)) => {
-            let warnings = resolved.diagnostics.clone();
-            live.publish(Snapshot::new(resolved, prepared));
-            note_warnings(&warnings);
-            eprintln!(
-                "Checked the site in {:.2} s",
-                started.elapsed().as_secs_f64()
-            );
-        }
-        Err(Failure::Invalid(diagnostics)) => {
-            print(&diagnostics);
+    match rebuild(&options.site, &live) {
+        Ok(()) => eprintln!(
+            "Checked the site in {:.2} s",
+            started.elapsed().as_secs_f64()
+        ),
+        Err(Failure::Invalid(_)) => {
             eprintln!(
                 "The site has errors: serving nothing until they are fixed; the browser shows them."
             );
-            live.report(&diagnostics);
         }
         Err(cannot_run) => return Err(cannot_run),
     }
@@ -263,26 +256,44 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
 
     while watch.next_change() {
         let started = Instant::now();
-        match crate::prepare_site(&options.site) {
-            Ok((resolved, prepared)) => {
-                let warnings = resolved.diagnostics.clone();
-                live.publish(Snapshot::new(resolved, prepared));
-                note_warnings(&warnings);
-                eprintln!("Rebuilt in {} ms", started.elapsed().as_millis());
-            }
-            Err(Failure::Invalid(diagnostics)) => {
-                print(&diagnostics);
+        match rebuild(&options.site, &live) {
+            Ok(()) => eprintln!("Rebuilt in {} ms", started.elapsed().as_millis()),
+            Err(failure) => {
+                if let Failure::CannotRun(diagnostic) = failure {
+                    print(&Diagnostics(vec![diagnostic]));
+                }
                 eprintln!("Kept the last good build; fix the problem above and save.");
-                live.report(&diagnostics);
-            }
-            Err(Failure::CannotRun(diagnostic)) => {
-                let diagnostics = Diagnostics(vec![diagnostic]);
-                print(&diagnostics);
-                live.report(&diagnostics);
             }
         }
     }
     Ok(())
+}
+
+/// Load, resolve and check the site and prepare its rendering. A good
+/// build is published (the browser reloads); a bad one is printed and shown
+/// in the browser over the last good build.
+fn rebuild(site: &SiteOptions, live: &Live) -> Result<(), Failure> {
+    match crate::prepare_site(site) {
+        Ok((resolved, prepared)) => {
+            let warnings = resolved.diagnostics.clone();
+            live.publish(Snapshot::new(resolved, prepared));
+            note_warnings(&warnings);
+            Ok(())
+        }
+        Err(failure) => {
+            // "Could not run" (site.toml gone) is printed by the caller: at
+            // start it ends serve, later it is one more problem to fix.
+            let diagnostics = match &failure {
+                Failure::Invalid(diagnostics) => {
+                    print(diagnostics);
+                    diagnostics.clone()
+                }
+                Failure::CannotRun(diagnostic) => Diagnostics(vec![diagnostic.clone()]),
+            };
+            live.report(&diagnostics);
+            Err(failure)
+        }
+    }
 }
 
 fn watched_list() -> String {
