@@ -338,13 +338,8 @@ fn random_records(
     seed: u64,
 ) -> Vec<cairn::rules::eval::Record> {
     use cairn::content::{Details, Kind};
-    let mut state = seed | 1;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = Rng(seed | 1);
+    let mut next = move || rng.next();
     let ids: Vec<String> = catalogue
         .documents
         .iter()

@@ -181,3 +181,20 @@ pub fn bundled_copy() -> tempfile::TempDir {
     copy_tree(&repo().join("themes"), &dir.path().join("themes"));
     dir
 }
+
+/// A fixed-seed generator (xorshift) for randomised tests: the same cases on
+/// every run, and a seed to replay a failure.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
