@@ -360,6 +360,11 @@ fn eligibility_words(verdicts: &[cairn::rules::eval::Verdict]) -> String {
                 verdict.missing.join(", ")
             ));
         }
+        // DESIGN: a preferred item never decides, but is reported as met or not.
+        for (item, met) in &verdict.preferred {
+            let state = if *met { "met" } else { "not met" };
+            out.push_str(&format!("  preferred, {state}: {item}\n"));
+        }
     }
     out
 }

@@ -95,6 +95,12 @@ fn semantics_as_designed() {
     let (code, words, _) = eligibility(&small, "completed = [\"deck-basics\"]\n", "human");
     assert_eq!(code, 0);
     assert!(words.starts_with("deck-basics: completed\nnavigation: can start\n  missing to finish: charts, stars, tides\npilot: not yet\n"), "{words}");
+    assert!(
+        words.ends_with("  preferred, not met: union-card\n"),
+        "preferred items are reported, met or not: {words}"
+    );
+    let (_, words, _) = eligibility(&small, "completed = [\"union-card\"]\n", "human");
+    assert!(words.ends_with("  preferred, met: union-card\n"), "{words}");
 }
 
 #[test]

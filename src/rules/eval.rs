@@ -37,6 +37,10 @@ pub struct Verdict {
     /// cannot start, then of `completion` until it is complete; none once
     /// it is complete.
     pub missing: Vec<String>,
+    /// Preferred parts of `requires`, each with whether it is met: reported,
+    /// never deciding. Left out of the JSON, whose shape is fixed.
+    #[serde(skip)]
+    pub preferred: Vec<(String, bool)>,
 }
 
 /// Judge `record` against every level, in presentation order.
@@ -68,11 +72,16 @@ pub fn evaluate(catalogue: &Catalogue, record: &Record) -> Vec<Verdict> {
                     None => missing.push(doc.id.clone()),
                 }
             }
+            let preferred = level
+                .requires
+                .as_ref()
+                .map_or_else(Vec::new, |r| judge.preferred(r));
             Verdict {
                 id: doc.id.clone(),
                 can_start,
                 complete,
                 missing,
+                preferred,
             }
         })
         .collect()
@@ -148,6 +157,28 @@ impl Judge<'_> {
                 self.pool(from).iter().filter(|id| self.done(id)).count() >= *count as usize
             }
         }
+    }
+
+    /// The preferred parts of `expr`, each named (by its item, or its items)
+    /// with whether it is met.
+    fn preferred(&self, expr: &Expr) -> Vec<(String, bool)> {
+        let mut found = Vec::new();
+        expr.walk(&mut |e| {
+            if e.preferred {
+                let mut ids = Vec::new();
+                e.walk(&mut |inner| {
+                    if let Some(item) = inner.item() {
+                        ids.push(item.value.to_string());
+                    } else if let ExprKind::Has { id, .. } = &inner.kind {
+                        ids.push(id.value.clone());
+                    }
+                });
+                if !ids.is_empty() {
+                    found.push((ids.join(", "), self.met(e)));
+                }
+            }
+        });
+        found
     }
 
     /// The unmet required leaves of `expr`, in order, without repeats.
