@@ -152,8 +152,13 @@ pub struct Location {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// The line, or for a long one a window of it around the span.
     pub line_text: String,
-    /// Width of the underlined span on `line_text`, in characters (at least 1).
+    /// 1-based column of the span within `line_text` (`column` unless the
+    /// line was cut).
+    pub text_column: usize,
+    /// Width of the underlined span on `line_text`, in characters; 0 for a
+    /// place rather than a piece of text (no caret line).
     pub width: usize,
 }
 
@@ -189,29 +194,21 @@ impl Diagnostic {
     /// Point at `span` in `file`.
     pub fn at(mut self, file: &SourceFile, span: Span) -> Self {
         let start = file.position(span.start);
-        let line_text = file.line_text(span.start).to_string();
+        let excerpt = file.excerpt(&span);
         // An empty span marks a place, not a piece of text: no caret line.
-        let end_column = if span.end > span.start {
-            let end = file.position(span.end);
-            if end.line == start.line {
-                end.column
-            } else {
-                line_text.chars().count() + 1
-            }
+        // A non-empty one always gets a caret, even at the end of a line.
+        let width = if span.end > span.start {
+            excerpt.width.max(1)
         } else {
-            start.column
+            0
         };
         self.location = Some(Box::new(Location {
             file: file.path.clone(),
             line: start.line,
             column: start.column,
-            // A non-empty span always gets a caret, even at the end of a line.
-            width: if span.end > span.start {
-                end_column.saturating_sub(start.column).max(1)
-            } else {
-                0
-            },
-            line_text,
+            line_text: excerpt.text.to_string(),
+            text_column: excerpt.column,
+            width,
         }));
         self
     }
@@ -223,6 +220,7 @@ impl Diagnostic {
             line: 1,
             column: 1,
             line_text: String::new(),
+            text_column: 1,
             width: 0,
         }));
         self
@@ -245,21 +243,33 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let mut group = Group::with_title(
-            level
-                .primary_title(self.message.as_str())
-                .id(self.code.as_str()),
-        );
+        // A title is one line, whatever a message (a template error…) holds.
+        let title = self.message.replace(['\n', '\r'], " ");
+        let mut group =
+            Group::with_title(level.primary_title(title.as_str()).id(self.code.as_str()));
+        // For a caret display the `-->` line is written here, not by the
+        // renderer: `line_text` may be a window of a long line, and the
+        // renderer would count columns from the window's start.
+        let mut location_line = None;
         if let Some(loc) = &self.location {
             if loc.width > 0 {
-                let start = char_to_byte(&loc.line_text, loc.column - 1);
-                let end = char_to_byte(&loc.line_text, loc.column - 1 + loc.width).max(start);
+                let start = char_to_byte(&loc.line_text, loc.text_column - 1);
+                let end = char_to_byte(&loc.line_text, loc.text_column - 1 + loc.width).max(start);
                 group = group.element(
                     Snippet::source(loc.line_text.as_str())
                         .line_start(loc.line)
-                        .path(loc.file.as_str())
                         .annotation(AnnotationKind::Primary.span(start..end)),
                 );
+                let arrow = if color {
+                    "\u{1b}[1m\u{1b}[94m-->\u{1b}[0m"
+                } else {
+                    "-->"
+                };
+                let indent = " ".repeat(loc.line.to_string().len());
+                location_line = Some(format!(
+                    "{indent}{arrow} {}:{}:{}",
+                    loc.file, loc.line, loc.column
+                ));
             } else {
                 group = group.element(
                     Origin::path(loc.file.as_str())
@@ -277,6 +287,9 @@ impl Diagnostic {
             Renderer::plain()
         };
         let mut out = renderer.render(&[group]);
+        if let (Some(line), Some(end_of_title)) = (location_line, out.find('\n')) {
+            out.insert_str(end_of_title + 1, &format!("{line}\n"));
+        }
         out.push('\n');
         out
     }

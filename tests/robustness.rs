@@ -273,6 +273,25 @@ fn extreme_inputs_neither_overflow_nor_hang() {
             format!("+++\ntitle = \"{}\"\n+++\n", "x".repeat(5_000_000)),
         ),
         (
+            "50,000 unknown keys",
+            format!(
+                "+++\ntitle = \"P\"\nsummary = \"s\"\n{}+++\n",
+                (0..50_000)
+                    .map(|i| format!("key{i} = 1\n"))
+                    .collect::<String>()
+            ),
+        ),
+        (
+            "20,000 unresolved ids on one long line",
+            format!(
+                "+++\ntitle = \"P\"\nsummary = \"s\"\nrequires = [{}]\n+++\n",
+                (0..20_000)
+                    .map(|i| format!("\"nowhere-{i}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
+        (
             "1,000,000 brackets",
             format!(
                 "+++\ntitle = \"P\"\nsummary = \"s\"\n+++\n{}",
