@@ -79,6 +79,8 @@ pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
     committed: bool,
+    /// `.<name>.cairn-lock` beside the output: one build at a time.
+    lock: PathBuf,
 }
 
 fn io_error(what: &str, path: &Path, err: io::Error) -> Diagnostic {
@@ -95,14 +97,16 @@ impl Staging {
             .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let parent = output.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+        let lock = take_lock(parent, &name)?;
         remove_leftovers(parent, &name);
         let dir = parent.join(format!(".{name}.cairn-staging-{}", std::process::id()));
-        std::fs::create_dir(&dir).map_err(|e| io_error("create", &dir, e))?;
         let staging = Staging {
             dir,
             output: output.to_path_buf(),
             committed: false,
+            lock,
         };
+        std::fs::create_dir(&staging.dir).map_err(|e| io_error("create", &staging.dir, e))?;
         std::fs::write(staging.dir.join(MARKER), MARKER_TEXT)
             .map_err(|e| io_error("write into", &staging.dir, e))?;
         Ok(staging)
@@ -117,7 +121,10 @@ impl Staging {
                 // The staging path now holds the previous site: dropping `self` removes it.
                 return Ok(());
             }
-            let old = self.dir.with_extension("old");
+            let name = output
+                .file_name()
+                .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+            let old = output.with_file_name(format!(".{name}.cairn-old-{}", std::process::id()));
             std::fs::rename(&output, &old).map_err(|e| io_error("move aside", &output, e))?;
             if let Err(err) = std::fs::rename(&self.dir, &output) {
                 let _ = std::fs::rename(&old, &output);
@@ -139,6 +146,56 @@ impl Drop for Staging {
         if !self.committed {
             let _ = remove_marked(&self.dir);
         }
+        let _ = std::fs::remove_file(&self.lock);
+    }
+}
+
+/// Take the output folder's lock, or say which build holds it. A lock left
+/// by a build that no longer runs is taken over.
+fn take_lock(parent: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
+    let lock = parent.join(format!(".{name}.cairn-lock"));
+    for _ in 0..2 {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&lock)
+        {
+            Ok(mut file) => {
+                use std::io::Write;
+                let _ = write!(file, "{}", std::process::id());
+                return Ok(lock);
+            }
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
+                let holder = std::fs::read_to_string(&lock)
+                    .ok()
+                    .and_then(|t| t.trim().parse::<u32>().ok());
+                match holder {
+                    Some(pid) if process_is_running(pid) => {
+                        return Err(Diagnostic::error(Code::Output, format!("another cairn build (process {pid}) is writing this site"))
+                            .with_help("wait for it to finish, then build again; two builds into one folder would mix their pages"));
+                    }
+                    _ => {
+                        let _ = std::fs::remove_file(&lock);
+                    }
+                }
+            }
+            Err(err) => return Err(io_error("create", &lock, err)),
+        }
+    }
+    Err(Diagnostic::error(
+        Code::Output,
+        format!("cannot take the lock {}", lock.display()),
+    )
+    .with_help("remove the file if no cairn build is running, then build again"))
+}
+
+/// Whether a process runs. Without a way to tell, assume it does: a lock or
+/// a staging folder is then left alone rather than taken from a live build.
+fn process_is_running(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
     }
 }
 
@@ -209,7 +266,17 @@ fn remove_leftovers(parent: &Path, name: &str) {
     ];
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
+        let Some(pid) = prefixes
+            .iter()
+            .find_map(|p| file_name.strip_prefix(p.as_str()))
+        else {
+            continue;
+        };
+        // Only what a build that no longer runs left behind.
+        let alive = pid
+            .parse::<u32>()
+            .is_ok_and(|pid| pid == std::process::id() || process_is_running(pid));
+        if !alive {
             let _ = remove_marked(&entry.path());
         }
     }
@@ -222,18 +289,31 @@ fn remove_marked(dir: &Path) -> io::Result<()> {
         // folders under workshops/); the marker goes last, so a folder
         // half-removed by a kill is still recognised as ours next time.
         use rayon::prelude::*;
-        let children = |dir: &Path| -> Vec<PathBuf> {
+        // Entries with their own type: a symbolic link is removed as a link,
+        // never followed (what it points at is not cairn's to delete).
+        let children = |dir: &Path| -> Vec<(PathBuf, bool)> {
             std::fs::read_dir(dir)
-                .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .map(|entries| {
+                    entries
+                        .filter_map(|e| e.ok())
+                        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+                        .collect()
+                })
                 .unwrap_or_default()
         };
-        let second_level: Vec<PathBuf> = children(dir)
+        let second_level: Vec<(PathBuf, bool)> = children(dir)
             .into_iter()
-            .filter(|p| !p.ends_with(MARKER))
-            .flat_map(|p| if p.is_dir() { children(&p) } else { vec![p] })
+            .filter(|(p, _)| !p.ends_with(MARKER))
+            .flat_map(|(p, is_dir)| {
+                if is_dir {
+                    children(&p)
+                } else {
+                    vec![(p, false)]
+                }
+            })
             .collect();
-        second_level.par_iter().for_each(|path| {
-            let _ = if path.is_dir() {
+        second_level.par_iter().for_each(|(path, is_dir)| {
+            let _ = if *is_dir {
                 std::fs::remove_dir_all(path)
             } else {
                 std::fs::remove_file(path)

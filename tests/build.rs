@@ -532,3 +532,73 @@ fn html_in_titles_and_summaries_is_escaped_everywhere() {
         "catalogue.json keeps the exact title"
     );
 }
+
+#[test]
+fn two_builds_into_one_folder_never_mix() {
+    let site = site_copy("small");
+    for i in 0..3000 {
+        std::fs::write(
+            site.path().join(format!("content/workshops/extra-{i}.md")),
+            format!(
+                "+++\ntitle = \"Extra {i}\"\nsummary = \"s\"\nlevel = \"navigation\"\n+++\nText.\n"
+            ),
+        )
+        .expect("write");
+    }
+    let out = tempfile::tempdir().expect("tempdir");
+    let output = out.path().join("public");
+    let args = [
+        "build",
+        "--root",
+        &site.path().to_string_lossy(),
+        "--output",
+        &output.to_string_lossy(),
+    ]
+    .map(String::from);
+    let mut first = std::process::Command::new(env!("CARGO_BIN_EXE_cairn"))
+        .args(&args)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    // Wait until the first build holds the lock, then start a second.
+    let lock = out.path().join(".public.cairn-lock");
+    let started = std::time::Instant::now();
+    while !lock.exists() && started.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let (code, stderr) = build(site.path(), &output);
+    let first_status = first.wait().expect("wait");
+    assert!(first_status.success(), "the first build completes");
+    if lock.exists() || code != 0 {
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("another cairn build"), "{stderr}");
+    }
+    let pages = snapshot(&output);
+    assert!(
+        pages.contains_key("workshops/extra-2999/index.html")
+            && pages.contains_key("index.html")
+            && pages.contains_key(".cairn-output"),
+        "the site is whole"
+    );
+    assert!(!lock.exists(), "the lock is released");
+}
+
+#[test]
+fn a_symbolic_link_in_the_old_site_is_removed_not_followed() {
+    let site = site_copy("small");
+    let out = tempfile::tempdir().expect("tempdir");
+    let output = out.path().join("public");
+    assert_eq!(build(site.path(), &output).0, 0);
+    let precious = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(precious.path().join("sub")).expect("mkdir");
+    std::fs::write(precious.path().join("sub/b.txt"), "keep me").expect("write");
+    std::os::unix::fs::symlink(precious.path(), output.join("media")).expect("symlink");
+    std::os::unix::fs::symlink(precious.path(), output.join("levels/media")).expect("symlink");
+    assert_eq!(build(site.path(), &output).0, 0);
+    assert_eq!(
+        read(&precious.path().join("sub/b.txt")),
+        "keep me",
+        "what a link points at is not cairn's"
+    );
+    assert!(!output.join("media").exists());
+}
