@@ -278,6 +278,18 @@ fn tricky_copy() -> tempfile::TempDir {
         "+++\ntitle = 'Radio </script><script>document.title=\"pwned\"</script> <!-- and \u{2028} line'\nsummary = \"s\"\nlevel = \"deck-basics\"\n+++\n",
     )
     .expect("write");
+    // An id that is also a property of every JavaScript object.
+    std::fs::write(
+        site.path().join("content/requirements/constructor.md"),
+        "+++\ntitle = \"Boat builder's course\"\nsummary = \"s\"\ncategory = \"training\"\n+++\n",
+    )
+    .expect("write");
+    let pilot = read(&site.path().join("content/levels/pilot.md"));
+    std::fs::write(
+        site.path().join("content/levels/pilot.md"),
+        pilot.replace("\"first-aid\",", "\"first-aid\", \"constructor\","),
+    )
+    .expect("write");
     let navigation = read(&site.path().join("content/levels/navigation.md"));
     std::fs::write(
         site.path().join("content/levels/navigation.md"),

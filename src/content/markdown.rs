@@ -47,6 +47,35 @@ pub fn render(text: &str, offset: usize) -> Body {
                     });
                 }
             }
+            Event::Html(html) | Event::InlineHtml(html) if html.contains("=\"@") => {
+                // `<a href="@id">` written as HTML: checked like a Markdown link,
+                // pointed at where the source says it.
+                let source = &text[range.clone()];
+                let mut search_from = 0;
+                for piece in html.split("href=\"@").skip(1) {
+                    let target = piece.split('"').next().unwrap_or("");
+                    let (id, anchor) = match target.split_once('#') {
+                        Some((id, anchor)) => (id, Some(anchor.to_string())),
+                        None => (target, None),
+                    };
+                    let needle = format!("@{target}");
+                    let at = match source
+                        .get(search_from..)
+                        .and_then(|rest| rest.find(&needle))
+                    {
+                        Some(i) => {
+                            search_from += i + needle.len();
+                            range.start + search_from - needle.len()
+                        }
+                        None => range.start,
+                    };
+                    links.push(EntityLink {
+                        id: id.to_string(),
+                        anchor,
+                        span: at + offset..(at + needle.len()).min(range.end) + offset,
+                    });
+                }
+            }
             Event::Start(Tag::Heading { .. }) => open_heading = Some(events.len()),
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(start) = open_heading.take() {
@@ -63,8 +92,6 @@ pub fn render(text: &str, offset: usize) -> Body {
 
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    let raw = raw_html_links(&html, text, offset, &links);
-    links.extend(raw);
     Body {
         html,
         headings,
@@ -85,47 +112,6 @@ fn local_target(dest: &str) -> Option<&str> {
     });
     (!path.is_empty() && !dest.starts_with('@') && !path.starts_with("//") && !has_scheme)
         .then_some(path)
-}
-
-/// `href="@id"` written in raw HTML rather than as a Markdown link: found in
-/// the output so it is checked like any other, pointed at where the text
-/// first mentions it.
-fn raw_html_links(html: &str, text: &str, offset: usize, known: &[EntityLink]) -> Vec<EntityLink> {
-    let mut found = Vec::new();
-    // Markdown links also appear in the HTML: count them off, in any order.
-    let mut markdown_links: HashMap<(&str, Option<&str>), usize> = HashMap::new();
-    for link in known {
-        *markdown_links
-            .entry((link.id.as_str(), link.anchor.as_deref()))
-            .or_default() += 1;
-    }
-    // Raw links appear in text order: search on from the last one found.
-    let mut search_from = 0;
-    for piece in html.split("href=\"@").skip(1) {
-        let target = piece.split('"').next().unwrap_or("");
-        let (id, anchor) = match target.split_once('#') {
-            Some((id, anchor)) => (id, Some(anchor)),
-            None => (target, None),
-        };
-        if let Some(count) = markdown_links.get_mut(&(id, anchor)).filter(|c| **c > 0) {
-            *count -= 1;
-            continue;
-        }
-        let needle = format!("@{target}");
-        let at = match text.get(search_from..).and_then(|rest| rest.find(&needle)) {
-            Some(i) => {
-                search_from += i + needle.len();
-                search_from - needle.len()
-            }
-            None => 0,
-        };
-        found.push(EntityLink {
-            id: id.to_string(),
-            anchor: anchor.map(String::from),
-            span: offset + at..offset + (at + needle.len()).min(text.len()),
-        });
-    }
-    found
 }
 
 /// Anchors given so far in one page, and the next suffix to try for each

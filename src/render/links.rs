@@ -75,18 +75,25 @@ pub fn resolve_links(html: &str, catalogue: &Catalogue) -> String {
 
 /// Offset of the next attribute value to rewrite: just after `href="` or
 /// `src="`, when it starts with `@`, or (with a base path) with a single `/`.
+/// One forward scan over `="`, so a page of many links stays linear.
 fn next_link(html: &str, rebase: bool) -> Option<usize> {
     let mut from = 0;
-    loop {
-        let found = ["href=\"", "src=\""]
-            .iter()
-            .filter_map(|attr| html[from..].find(attr).map(|i| from + i + attr.len()))
-            .min()?;
-        let value = &html[found..];
-        if value.starts_with('@') || (rebase && value.starts_with('/') && !value.starts_with("//"))
+    while let Some(i) = html[from..].find("=\"") {
+        let at = from + i;
+        let value = at + 2;
+        let name = &html[..at];
+        let is_link = name.ends_with(" href")
+            || name.ends_with(" src")
+            || name.ends_with("\nhref")
+            || name.ends_with("\nsrc");
+        let rest = &html[value..];
+        if is_link
+            && (rest.starts_with('@')
+                || (rebase && rest.starts_with('/') && !rest.starts_with("//")))
         {
-            return Some(found);
+            return Some(value);
         }
-        from = found;
+        from = value;
     }
+    None
 }

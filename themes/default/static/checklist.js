@@ -9,21 +9,25 @@
   var data = JSON.parse(source.textContent);
   var rules = data.rules;
   var text = data.text || {};
-  var levels = {};
+  // Ids are map keys: no prototype, so an id like "constructor" is just an id.
+  function map() { return Object.create(null); }
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  var levels = map();
   rules.levels.forEach(function (level) { levels[level.id] = level; });
 
   function pool(from) {
-    var list = typeof from === "string" ? rules.pools[from] || [] : from;
-    return list.filter(function (id, i) { return list.indexOf(id) === i; });
+    var list = typeof from === "string" ? (own(rules.pools, from) ? rules.pools[from] : []) : from;
+    var seen = map();
+    return list.filter(function (id) { return seen[id] ? false : (seen[id] = true); });
   }
 
   // Judge a record {completed: [ids], measures: {id: number}} against
   // every level: {verdicts: [{id, can_start, complete, missing}], done}.
   function judge(record) {
-    var listed = {};
+    var listed = map();
     (record.completed || []).forEach(function (id) { listed[id] = true; });
     var measures = record.measures || {};
-    var memo = {};
+    var memo = map();
 
     function done(id) {
       if (listed[id]) return true;
@@ -32,7 +36,7 @@
       var result = false;
       if (levels[id]) {
         result = !!levels[id].completion && holds(levels[id].completion);
-      } else if (rules.awarded_by[id]) {
+      } else if (own(rules.awarded_by, id)) {
         result = rules.awarded_by[id].some(done);
       }
       memo[id] = result;
@@ -44,7 +48,7 @@
       if (e.all) return e.all.every(holds);
       if (e.any) return e.any.some(holds);
       if ("choose" in e) return pool(e.from).filter(done).length >= e.choose;
-      if ("has" in e) return (Number(measures[e.has]) || 0) >= e.at_least;
+      if ("has" in e) return (own(measures, e.has) ? Number(measures[e.has]) || 0 : 0) >= e.at_least;
       return false;
     }
     function missing(e, out) {
@@ -102,7 +106,7 @@
     return node;
   }
   function link(id) {
-    var item = data.items[id] || { title: id, url: "#" };
+    var item = own(data.items, id) ? data.items[id] : { title: id, url: "#" };
     var a = element("a", item.title);
     a.href = item.url;
     return a;
@@ -163,17 +167,19 @@
 
   function show() {
     var done = judge(record).done;
+    var ticked = map();
+    record.completed.forEach(function (id) { ticked[id] = true; });
     checkboxes.forEach(function (box) {
       // Ticked by the person, or done because of what they ticked (a level
       // finished through its workshops): the latter is shown, not editable.
       var id = box.getAttribute("data-done");
-      var listed = record.completed.indexOf(id) >= 0;
+      var listed = ticked[id] === true;
       box.checked = listed || done(id);
       box.disabled = !listed && box.checked;
     });
     numbers.forEach(function (input) {
       var id = input.getAttribute("data-measure");
-      input.value = id in record.measures ? record.measures[id] : "";
+      input.value = own(record.measures, id) ? record.measures[id] : "";
     });
     render();
   }
