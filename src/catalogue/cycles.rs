@@ -8,11 +8,12 @@ use crate::rules::{Expr, ExprKind, Pool};
 use crate::source::Span;
 use std::collections::HashSet;
 
-/// "`from` needs `to`", written at `span` in `from`'s file (none for the
-/// implied edge from a credential to the level that awards it).
+/// "`from` needs `to`", written at `at`: a span in a document's file (the
+/// level's, for a workshop that inherits its level's `requires`; none for
+/// the implied edge from a credential to the level that awards it).
 struct Edge {
     to: DocId,
-    span: Option<Span>,
+    at: Option<(DocId, Span)>,
 }
 
 pub(super) fn check(catalogue: &Catalogue, diags: &mut Diagnostics) {
@@ -65,20 +66,21 @@ fn report(
     if !reported.insert(canonical) {
         return;
     }
-    // Start the story at the smallest id whose step is written in its file.
-    let step_span = |position: usize| -> Option<Span> {
+    // Start the story at the smallest id whose step is written somewhere.
+    let step_at = |position: usize| -> Option<(DocId, Span)> {
         let from = cycle[position];
         let to = cycle[(position + 1) % cycle.len()];
-        graph[from].iter().find(|e| e.to == to)?.span.clone()
+        graph[from].iter().find(|e| e.to == to)?.at.clone()
     };
-    let Some(start) = (0..cycle.len())
-        .filter(|&p| step_span(p).is_some())
+    let start = (0..cycle.len())
+        .filter(|&p| step_at(p).is_some())
         .min_by_key(|&p| &docs[cycle[p]].id)
-    else {
-        return;
-    };
-    let span = step_span(start).unwrap_or(0..0);
+        .unwrap_or(0);
     let first = &docs[cycle[start]];
+    let (file, span) = match step_at(start) {
+        Some((file, span)) => (&docs[file].source, span),
+        None => (&first.source, first.common.title.span.clone()),
+    };
     let (message, help) = if cycle.len() == 1 {
         (
             format!("\"{}\" requires itself", first.id),
@@ -104,7 +106,7 @@ fn report(
             },
             message,
         )
-        .at(&first.source, span)
+        .at(file, span)
         .with_help(help),
     );
 }
@@ -115,27 +117,27 @@ fn edges(catalogue: &Catalogue, from: DocId) -> Vec<Edge> {
     match &doc.details {
         Details::Level(level) => {
             for expr in [&level.requires, &level.completion].into_iter().flatten() {
-                expr_edges(catalogue, expr, &mut edges);
+                expr_edges(catalogue, from, expr, &mut edges);
             }
         }
         Details::Workshop(workshop) => {
             if let Some(expr) = &workshop.requires {
-                expr_edges(catalogue, expr, &mut edges);
-            } else if let Some(expr) = catalogue.workshop_requires(workshop) {
-                // The level's rule, copied: the edge exists, but is written in the level's file.
-                let mut inherited = Vec::new();
-                expr_edges(catalogue, expr, &mut inherited);
-                edges.extend(inherited.into_iter().map(|e| Edge {
-                    to: e.to,
-                    span: None,
-                }));
+                expr_edges(catalogue, from, expr, &mut edges);
+            } else if let Some(level) = workshop
+                .level
+                .as_ref()
+                .and_then(|l| catalogue.index_of(&l.value))
+                && let Some(expr) = catalogue.workshop_requires(workshop)
+            {
+                // The level's rule, inherited: written in the level's file.
+                expr_edges(catalogue, level, expr, &mut edges);
             }
         }
         Details::Credential(_) => {
             for &level in catalogue.awarded_by.get(&from).into_iter().flatten() {
                 edges.push(Edge {
                     to: level,
-                    span: None,
+                    at: None,
                 });
             }
         }
@@ -144,12 +146,13 @@ fn edges(catalogue: &Catalogue, from: DocId) -> Vec<Edge> {
     edges
 }
 
-fn expr_edges(catalogue: &Catalogue, expr: &Expr, edges: &mut Vec<Edge>) {
+/// The edges of an expression written in the file of `written_in`.
+fn expr_edges(catalogue: &Catalogue, written_in: DocId, expr: &Expr, edges: &mut Vec<Edge>) {
     let mut push = |id: &str, span: &Span| {
         if let Some(to) = catalogue.index_of(id) {
             edges.push(Edge {
                 to,
-                span: Some(span.clone()),
+                at: Some((written_in, span.clone())),
             });
         }
     };

@@ -191,15 +191,19 @@ fn offering(
         }
     };
     let end = reader.get("end").and_then(|v| date(&mut reader, "end", v));
-    let offering = Offering {
+    // Every field is read, and unknown keys reported, before giving up on a
+    // missing start: one run shows every problem.
+    let location = reader.string("location").map(|l| l.value);
+    let online = reader.bool("online").is_some_and(|b| b.value);
+    let register = reader.string("register").map(|r| r.value);
+    reader.finish();
+    Some(Offering {
         start: start?,
         end,
-        location: reader.string("location").map(|l| l.value),
-        online: reader.bool("online").is_some_and(|b| b.value),
-        register: reader.string("register").map(|r| r.value),
-    };
-    reader.finish();
-    Some(offering)
+        location,
+        online,
+        register,
+    })
 }
 
 fn date(

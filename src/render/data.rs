@@ -20,7 +20,7 @@ pub fn catalogue_json(catalogue: &Catalogue) -> String {
                     "id": doc.id,
                     "title": doc.common.title.value,
                     "summary": doc.common.summary,
-                    "url": format!("{}{}", config.base_url, url_of(catalogue, doc).trim_start_matches(config.base_path())),
+                    "url": format!("{}{}", config.base_url, url_of(catalogue, doc).strip_prefix(config.base_path()).unwrap_or_default()),
                 });
                 let fields = match &doc.details {
                     Details::Pathway(p) => json!({
@@ -91,7 +91,10 @@ pub fn catalogue_json(catalogue: &Catalogue) -> String {
 /// Every page's absolute URL, sorted.
 pub fn sitemap(catalogue: &Catalogue, extra_paths: &[&str]) -> String {
     let config = &catalogue.config;
-    let origin = config.base_url.trim_end_matches(config.base_path());
+    let origin = config
+        .base_url
+        .strip_suffix(config.base_path())
+        .unwrap_or(&config.base_url);
     let mut urls: Vec<String> = catalogue
         .documents
         .iter()

@@ -554,7 +554,11 @@ fn render_job(
         "permalink".into(),
         json!(format!(
             "{}{}",
-            catalogue.config.base_url.trim_end_matches(base),
+            catalogue
+                .config
+                .base_url
+                .strip_suffix(base)
+                .unwrap_or(&catalogue.config.base_url),
             url
         )),
     );

@@ -184,6 +184,16 @@ fn parse_table(
         [form @ ("all" | "any")] => {
             let list = reader.get(form)?;
             let children = match list.get_ref() {
+                DeValue::Array(items) if items.is_empty() && *form == "any" => {
+                    reader.error(
+                        Code::InvalidValue,
+                        list.span(),
+                        "`any = []` can never be met: it offers nothing to choose from".into(),
+                        "list the alternatives, like `any = [\"a\", \"b\"]`, or remove the table"
+                            .into(),
+                    );
+                    return finish(reader);
+                }
                 DeValue::Array(items) => items
                     .iter()
                     .filter_map(|item| parse(source, key, item, reader.diags))
@@ -209,7 +219,9 @@ fn parse_table(
             }
         }
         ["choose"] => {
-            let count = reader.integer("choose")?;
+            let Some(count) = reader.integer("choose") else {
+                return finish(reader);
+            };
             let count_value = match u32::try_from(count.value) {
                 Ok(n) if n > 0 => n,
                 _ => {
@@ -260,7 +272,9 @@ fn parse_table(
             }
         }
         ["has"] => {
-            let id = reader.string("has")?;
+            let Some(id) = reader.string("has") else {
+                return finish(reader);
+            };
             let Some(threshold) = reader.get("at_least") else {
                 reader.diags.push(
                     crate::diagnostics::Diagnostic::error(

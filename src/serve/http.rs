@@ -57,7 +57,8 @@ pub(super) fn handle(request: Request, live: &Live) {
                         && snapshot.has(&format!("{key}/index.html")) =>
                 {
                     // A folder asked for without its trailing slash.
-                    with(text(301, "Moved.\n"), "Location", &format!("{path}/"))
+                    // From the checked key, never the raw path ("//host" would leave the site).
+                    with(text(301, "Moved.\n"), "Location", &format!("/{key}/"))
                 }
                 Served::Missing => match snapshot.get("404.html") {
                     Served::Bytes(bytes) => file_response("404.html", bytes.as_ref().clone(), 404),
