@@ -132,6 +132,18 @@ fn main() -> ExitCode {
             };
         }
     };
+    // Like other command-line tools, end quietly when the reader of our
+    // output goes away (`cairn eligibility … | head`), instead of panicking
+    // on the failed print. Not for `serve`, which must outlive a browser
+    // that closes its connection.
+    #[cfg(unix)]
+    if !matches!(cli.command, Command::Serve { .. }) {
+        // SAFETY: restoring the default action for SIGPIPE before any other
+        // thread exists; no handler of ours is replaced.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
     let today = match today() {
         Ok(today) => today,
         Err(diagnostic) => {

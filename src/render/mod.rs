@@ -303,6 +303,17 @@ fn compile(catalogue: &Catalogue, theme: &Theme) -> Result<tera::Tera, Diagnosti
         .iter()
         .map(|(name, (text, _))| (name.as_str(), text.as_str()))
         .collect();
+    if let Some(cycle) = include_cycle(theme) {
+        let origin = theme
+            .templates
+            .get(&cycle[0])
+            .map_or_else(|| cycle[0].clone(), |(_, origin)| origin.clone());
+        return Err(Diagnostics(vec![
+            Diagnostic::error(Code::Template, format!("templates include each other in a circle: {}", cycle.join(" -> ")))
+                .in_file(&origin)
+                .with_help("an include, import or extends that leads back to itself would never end; break the circle"),
+        ]));
+    }
     if let Err(err) = tera.add_raw_templates(sources) {
         return Err(Diagnostics(vec![syntax_error(&err, theme)]));
     }
@@ -322,6 +333,71 @@ fn compile(catalogue: &Catalogue, theme: &Theme) -> Result<tera::Tera, Diagnosti
             .ok_or_else(|| tera::Error::msg(format!("url_for: no page has the id \"{id}\"")))
     });
     Ok(tera)
+}
+
+/// Templates naming each other in a circle through `include`, `import` or
+/// `extends`: Tera would recurse until the stack overflows, so they are
+/// found before compiling. Returns the circle, first name repeated last.
+fn include_cycle(theme: &Theme) -> Option<Vec<String>> {
+    let names = |text: &str| -> Vec<String> {
+        let mut found = Vec::new();
+        for tag in text.split("{%").skip(1) {
+            let tag = tag
+                .split("%}")
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('-')
+                .trim();
+            let keyword = tag.split_whitespace().next().unwrap_or("");
+            if matches!(keyword, "include" | "import" | "extends") {
+                found.extend(tag.split('"').skip(1).step_by(2).map(String::from));
+            }
+        }
+        found
+    };
+    let graph: HashMap<&str, Vec<String>> = theme
+        .templates
+        .iter()
+        .map(|(name, (text, _))| (name.as_str(), names(text)))
+        .collect();
+    // Iterative depth-first search, in name order for a stable report.
+    let mut state: HashMap<&str, u8> = HashMap::new();
+    let mut roots: Vec<&str> = graph.keys().copied().collect();
+    roots.sort_unstable();
+    for root in roots {
+        if state.contains_key(root) {
+            continue;
+        }
+        let mut stack: Vec<(&str, usize)> = vec![(root, 0)];
+        state.insert(root, 1);
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let edges = graph.get(node).map_or(&[][..], Vec::as_slice);
+            if let Some(target) = edges.get(*next) {
+                *next += 1;
+                let Some((&target, _)) = graph.get_key_value(target.as_str()) else {
+                    continue;
+                };
+                match state.get(target) {
+                    None => {
+                        state.insert(target, 1);
+                        stack.push((target, 0));
+                    }
+                    Some(1) => {
+                        let start = stack.iter().position(|&(n, _)| n == target).unwrap_or(0);
+                        let mut cycle: Vec<String> =
+                            stack[start..].iter().map(|&(n, _)| n.to_string()).collect();
+                        cycle.push(target.to_string());
+                        return Some(cycle);
+                    }
+                    Some(_) => {}
+                }
+            } else {
+                state.insert(node, 2);
+                stack.pop();
+            }
+        }
+    }
+    None
 }
 
 /// A template that does not parse, pointed at the line and column Tera
