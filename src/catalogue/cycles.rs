@@ -20,52 +20,121 @@ pub(super) fn check(catalogue: &Catalogue, diags: &mut Diagnostics) {
     let graph: Vec<Vec<Edge>> = (0..catalogue.documents.len())
         .map(|i| edges(catalogue, i))
         .collect();
-    let mut reported: HashSet<Vec<DocId>> = HashSet::new();
-    // 0 = unvisited, 1 = on the current path, 2 = finished.
-    let mut state = vec![0u8; graph.len()];
-    for root in 0..graph.len() {
-        if state[root] != 0 {
+    let docs = &catalogue.documents;
+    // One diagnostic per knot of entities that need each other (a strongly
+    // connected component), spelling out its shortest cycle: a catalogue
+    // with a thousand-level loop gets one clear message, not a thousand.
+    for component in strongly_connected(&graph) {
+        let looped =
+            component.len() > 1 || graph[component[0]].iter().any(|e| e.to == component[0]);
+        if !looped {
             continue;
         }
-        // Iterative depth-first search: deep chains must not overflow the stack.
-        let mut stack: Vec<(DocId, usize)> = vec![(root, 0)];
-        state[root] = 1;
-        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            if let Some(edge) = graph[node].get(*next) {
-                *next += 1;
-                match state[edge.to] {
-                    0 => {
-                        state[edge.to] = 1;
-                        stack.push((edge.to, 0));
-                    }
-                    1 => {
-                        let start = stack.iter().position(|&(n, _)| n == edge.to).unwrap_or(0);
-                        let cycle: Vec<DocId> = stack[start..].iter().map(|&(n, _)| n).collect();
-                        report(catalogue, &graph, cycle, &mut reported, diags);
-                    }
-                    _ => {}
-                }
-            } else {
-                state[node] = 2;
-                stack.pop();
-            }
-        }
+        // The shortest cycle through any member (for knots of a reasonable
+        // size; a huge one starts from its smallest id).
+        let starts: Vec<DocId> = if component.len() <= 64 {
+            component.clone()
+        } else {
+            component
+                .iter()
+                .copied()
+                .min_by_key(|&i| &docs[i].id)
+                .into_iter()
+                .collect()
+        };
+        let Some(cycle) = starts
+            .into_iter()
+            .map(|start| shortest_cycle(&graph, &component, start))
+            .min_by(|a, b| {
+                a.len()
+                    .cmp(&b.len())
+                    .then_with(|| docs[a[0]].id.cmp(&docs[b[0]].id))
+            })
+        else {
+            continue;
+        };
+        report(catalogue, &graph, &cycle, diags);
     }
 }
 
-fn report(
-    catalogue: &Catalogue,
-    graph: &[Vec<Edge>],
-    cycle: Vec<DocId>,
-    reported: &mut HashSet<Vec<DocId>>,
-    diags: &mut Diagnostics,
-) {
-    let docs = &catalogue.documents;
-    let mut canonical = cycle.clone();
-    canonical.sort_unstable();
-    if !reported.insert(canonical) {
-        return;
+/// Tarjan's algorithm, iterative: deep chains must not overflow the stack.
+fn strongly_connected(graph: &[Vec<Edge>]) -> Vec<Vec<DocId>> {
+    const UNSEEN: usize = usize::MAX;
+    let n = graph.len();
+    let (mut index, mut low, mut on_stack) = (vec![UNSEEN; n], vec![0; n], vec![false; n]);
+    let (mut stack, mut components, mut next) = (Vec::new(), Vec::new(), 0);
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        let mut calls: Vec<(DocId, usize)> = vec![(root, 0)];
+        index[root] = next;
+        low[root] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (node, ref mut edge)) = calls.last_mut() {
+            if let Some(target) = graph[node].get(*edge).map(|e| e.to) {
+                *edge += 1;
+                if index[target] == UNSEEN {
+                    index[target] = next;
+                    low[target] = next;
+                    next += 1;
+                    stack.push(target);
+                    on_stack[target] = true;
+                    calls.push((target, 0));
+                } else if on_stack[target] {
+                    low[node] = low[node].min(index[target]);
+                }
+            } else {
+                calls.pop();
+                if let Some(&(parent, _)) = calls.last() {
+                    low[parent] = low[parent].min(low[node]);
+                }
+                if low[node] == index[node] {
+                    let mut component = Vec::new();
+                    while let Some(member) = stack.pop() {
+                        on_stack[member] = false;
+                        component.push(member);
+                        if member == node {
+                            break;
+                        }
+                    }
+                    components.push(component);
+                }
+            }
+        }
     }
+    components
+}
+
+/// The shortest way from `start` back to itself inside `component`
+/// (breadth first), as the list of entities on it.
+fn shortest_cycle(graph: &[Vec<Edge>], component: &[DocId], start: DocId) -> Vec<DocId> {
+    let inside: HashSet<DocId> = component.iter().copied().collect();
+    let mut came_from: std::collections::HashMap<DocId, DocId> = std::collections::HashMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(node) = queue.pop_front() {
+        for edge in &graph[node] {
+            if edge.to == start {
+                let mut cycle = vec![node];
+                while let Some(&previous) = came_from.get(cycle.last().unwrap_or(&start)) {
+                    cycle.push(previous);
+                }
+                cycle.reverse();
+                return cycle;
+            }
+            if inside.contains(&edge.to) && edge.to != start && !came_from.contains_key(&edge.to) {
+                came_from.insert(edge.to, node);
+                queue.push_back(edge.to);
+            }
+        }
+    }
+    vec![start]
+}
+
+fn report(catalogue: &Catalogue, graph: &[Vec<Edge>], cycle: &[DocId], diags: &mut Diagnostics) {
+    let docs = &catalogue.documents;
     // Start the story at the smallest id whose step is written somewhere.
     let step_at = |position: usize| -> Option<(DocId, Span)> {
         let from = cycle[position];
