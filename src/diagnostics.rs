@@ -417,10 +417,6 @@ impl Diagnostics {
                 .then(a.message.cmp(&b.message))
         });
     }
-
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.0
-    }
 }
 
 impl IntoIterator for Diagnostics {

@@ -7,7 +7,7 @@
 //!   -> catalogue::resolve          (ids -> one graph; unresolved, duplicate, cycle)
 //!   -> check::run                  (every other consistency rule)
 //!   -> render::render              (Tera + the theme -> pages in memory)
-//!   -> output::write               (staging folder -> atomic swap)
+//!   -> output::Staging             (staging folder -> atomic swap)
 //! ```
 //!
 //! [`build`] runs all of them; [`check`] stops before writing. Every stage

@@ -49,8 +49,6 @@ pub(crate) fn type_name(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-/// Reads the fields of one table. Every key read is remembered; `finish`
-/// reports the rest as unknown.
 /// Where a TOML text sits: its file, and the byte offset of the TOML text
 /// within it (front matter starts after the opening `+++`).
 #[derive(Clone, Copy)]
@@ -59,6 +57,8 @@ pub(crate) struct TomlSource<'a> {
     pub(crate) offset: usize,
 }
 
+/// Reads the fields of one table; `finish` reports every key the table's
+/// kind does not know.
 pub(crate) struct TableReader<'a, 'i> {
     pub(crate) file: &'a SourceFile,
     pub(crate) offset: usize,

@@ -159,26 +159,36 @@ impl Judge<'_> {
         }
     }
 
-    /// The preferred parts of `expr`, each named (by its item, or its items)
-    /// with whether it is met.
+    /// The preferred parts of `expr` (outermost only), each named by the
+    /// ids it mentions, with whether it is met.
     fn preferred(&self, expr: &Expr) -> Vec<(String, bool)> {
         let mut found = Vec::new();
-        expr.walk(&mut |e| {
-            if e.preferred {
-                let mut ids = Vec::new();
-                e.walk(&mut |inner| {
-                    if let Some(item) = inner.item() {
-                        ids.push(item.value.to_string());
-                    } else if let ExprKind::Has { id, .. } = &inner.kind {
-                        ids.push(id.value.clone());
-                    }
-                });
-                if !ids.is_empty() {
-                    found.push((ids.join(", "), self.met(e)));
-                }
-            }
-        });
+        self.collect_preferred(expr, &mut found);
         found
+    }
+
+    fn collect_preferred(&self, expr: &Expr, found: &mut Vec<(String, bool)>) {
+        if expr.preferred {
+            let mut ids = Vec::new();
+            expr.walk(&mut |inner| match &inner.kind {
+                ExprKind::Item(id) => ids.push(id.clone()),
+                ExprKind::Has { id, .. } => ids.push(id.value.clone()),
+                ExprKind::Choose {
+                    from: Pool::Items(items),
+                    ..
+                } => ids.extend(items.iter().map(|i| i.value.clone())),
+                ExprKind::Choose {
+                    from: Pool::Level(level),
+                    ..
+                } => ids.push(format!("workshops of {}", level.value)),
+                ExprKind::All(_) | ExprKind::Any(_) => {}
+            });
+            found.push((ids.join(", "), self.met(expr)));
+        } else if let ExprKind::All(children) | ExprKind::Any(children) = &expr.kind {
+            for child in children {
+                self.collect_preferred(child, found);
+            }
+        }
     }
 
     /// The unmet required leaves of `expr`, in order, without repeats.

@@ -361,10 +361,10 @@ fn finish(reader: TableReader<'_, '_>) -> Option<Expr> {
 pub fn to_json(expr: &Expr) -> serde_json::Value {
     use serde_json::{Value, json};
     let mut value = match &expr.kind {
-        ExprKind::Item(id) if !expr.preferred && expr.note.is_none() => {
+        // A string leaf carries neither `preferred` nor `note` (only tables do).
+        ExprKind::Item(id) => {
             return Value::String(id.clone());
         }
-        ExprKind::Item(id) => json!({ "all": [id] }),
         ExprKind::All(children) => {
             json!({ "all": children.iter().map(to_json).collect::<Vec<_>>() })
         }

@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// Every input of a build. Any change to one of them rebuilds the site
-/// (the loader reuses what did not change, see `Cache`).
+/// (then only the pages a browser asks for are rendered).
 pub(super) const WATCHED: &[(&str, &str)] = &[
     ("site.toml", "the site's settings"),
     ("content", "the catalogue: Markdown files and their images"),
