@@ -10,7 +10,7 @@ use crate::catalogue::Catalogue;
 use crate::content::{Date, Details, Document, Kind};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::render::links::output_path;
-use crate::rules::{Expr, ExprKind, Pool};
+use crate::rules::{Expr, ExprKind, Pool, RefRole};
 use std::collections::{HashMap, HashSet};
 
 /// What the rules need besides the catalogue.
@@ -158,23 +158,17 @@ fn note_expr<'a>(catalogue: &'a Catalogue, expr: &Expr, ids: &mut HashSet<&'a st
             ids.insert(found.id.as_str());
         }
     };
-    expr.walk(&mut |e| match &e.kind {
-        ExprKind::Item(id) => note(id),
-        ExprKind::Has { id, .. } => note(&id.value),
-        ExprKind::Choose {
-            from: Pool::Items(items),
-            ..
-        } => items.iter().for_each(|i| note(&i.value)),
-        ExprKind::Choose {
-            from: Pool::Level(level),
-            ..
-        } => {
-            for &w in catalogue.workshops_of(&level.value) {
-                note(&catalogue.documents[w].id);
+    for reference in expr.references() {
+        match reference.role {
+            // A level's pool refers to each of its workshops.
+            RefRole::PoolLevel => {
+                for &w in catalogue.workshops_of(reference.id) {
+                    note(&catalogue.documents[w].id);
+                }
             }
+            _ => note(reference.id),
         }
-        ExprKind::All(_) | ExprKind::Any(_) => {}
-    });
+    }
 }
 
 /// Rules inside one expression: `choose` pools large enough, and no item

@@ -4,7 +4,7 @@
 use super::{Catalogue, DocId};
 use crate::content::Details;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::rules::{Expr, ExprKind, Pool};
+use crate::rules::{Expr, RefRole};
 use crate::source::Span;
 use std::collections::HashSet;
 
@@ -217,33 +217,27 @@ fn edges(catalogue: &Catalogue, from: DocId) -> Vec<Edge> {
 
 /// The edges of an expression written in the file of `written_in`.
 fn expr_edges(catalogue: &Catalogue, written_in: DocId, expr: &Expr, edges: &mut Vec<Edge>) {
-    let mut push = |id: &str, span: &Span| {
-        if let Some(to) = catalogue.index_of(id) {
-            edges.push(Edge {
-                to,
-                at: Some((written_in, span.clone())),
-            });
-        }
+    let mut push = |to: DocId, span: &Span| {
+        edges.push(Edge {
+            to,
+            at: Some((written_in, span.clone())),
+        })
     };
-    expr.walk(&mut |e| match &e.kind {
-        ExprKind::Item(id) => push(id, &e.span),
-        ExprKind::Choose {
-            from: Pool::Items(items),
-            ..
-        } => {
-            for item in items {
-                push(&item.value, &item.span);
+    for reference in expr.references() {
+        match reference.role {
+            RefRole::Item | RefRole::PoolItem => {
+                if let Some(to) = catalogue.index_of(reference.id) {
+                    push(to, &reference.span);
+                }
             }
-        }
-        ExprKind::Choose {
-            from: Pool::Level(level),
-            ..
-        } => {
-            for &workshop in catalogue.workshops_of(&level.value) {
-                let id = &catalogue.documents[workshop].id;
-                push(id, &level.span);
+            // Choosing from a level needs that level's workshops.
+            RefRole::PoolLevel => {
+                for &workshop in catalogue.workshops_of(reference.id) {
+                    push(workshop, &reference.span);
+                }
             }
+            // A measured requirement needs nothing.
+            RefRole::Measure => {}
         }
-        ExprKind::All(_) | ExprKind::Any(_) | ExprKind::Has { .. } => {}
-    });
+    }
 }

@@ -347,13 +347,8 @@ fn note_needs(
             }
         }
     };
-    expr.walk(&mut |e| {
-        if let Some(item) = e.item() {
-            note(item.value);
-        }
-    });
-    for (id, _) in expr.references() {
-        note(&id.value);
+    for reference in expr.references() {
+        note(reference.id);
     }
 }
 
@@ -498,13 +493,9 @@ impl Resolver<'_> {
     }
 
     fn expression(&self, doc: &Document, field: &str, expr: &Expr, diags: &mut Diagnostics) {
-        expr.walk(&mut |e| {
-            if let Some(item) = e.item() {
-                let spanned = Spanned::new(item.value.to_string(), item.span);
-                self.reference(doc, field, Some(&spanned), Expect::Completable, diags);
-            }
-        });
-        for (id, role) in expr.references() {
+        for reference in expr.references() {
+            let role = reference.role;
+            let id = &Spanned::new(reference.id.to_string(), reference.span);
             let expect = match role {
                 RefRole::Item | RefRole::PoolItem => Expect::Completable,
                 RefRole::PoolLevel => Expect::One(Kind::Level),

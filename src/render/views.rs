@@ -598,24 +598,12 @@ fn checklist_rules(catalogue: &Catalogue, focus: Option<DocId>) -> ChecklistRule
 }
 
 /// Ids an expression names directly: items, `has` requirements, explicit
-/// pool members, and the workshops of a level pool.
+/// pool members, and the level of a level pool.
 fn expr_leaf_ids(expr: &crate::rules::Expr) -> Vec<String> {
-    use crate::rules::{ExprKind, Pool};
-    let mut ids = Vec::new();
-    expr.walk(&mut |e| match &e.kind {
-        ExprKind::Item(id) => ids.push(id.clone()),
-        ExprKind::Has { id, .. } => ids.push(id.value.clone()),
-        ExprKind::Choose {
-            from: Pool::Items(items),
-            ..
-        } => ids.extend(items.iter().map(|i| i.value.clone())),
-        ExprKind::Choose {
-            from: Pool::Level(level),
-            ..
-        } => ids.push(level.value.clone()),
-        ExprKind::All(_) | ExprKind::Any(_) => {}
-    });
-    ids
+    expr.references()
+        .into_iter()
+        .map(|r| r.id.to_string())
+        .collect()
 }
 
 /// JSON that cannot end the `<script>` element holding it, open an HTML

@@ -47,6 +47,14 @@ pub enum Pool {
     Level(Spanned<String>),
 }
 
+/// One id an expression mentions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference<'a> {
+    pub id: &'a str,
+    pub span: Span,
+    pub role: RefRole,
+}
+
 /// How an expression mentions an id: what kind of thing it must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RefRole {
@@ -61,33 +69,45 @@ pub enum RefRole {
 }
 
 impl Expr {
-    /// Every id this expression mentions, in source order.
-    pub fn references(&self) -> Vec<(&Spanned<String>, RefRole)> {
+    /// Every id this expression mentions, in source order, with where it is
+    /// written and what it must name: the one traversal that resolution,
+    /// checks, cycle detection and the checklist share.
+    pub fn references(&self) -> Vec<Reference<'_>> {
         let mut out = Vec::new();
-        self.collect_references(&mut out);
-        out
-    }
-
-    fn collect_references<'a>(&'a self, out: &mut Vec<(&'a Spanned<String>, RefRole)>) {
-        match &self.kind {
-            ExprKind::Item(_) => {}
-            ExprKind::All(children) | ExprKind::Any(children) => {
-                for child in children {
-                    child.collect_references(out);
-                }
-            }
+        self.walk(&mut |e| match &e.kind {
+            ExprKind::Item(id) => out.push(Reference {
+                id,
+                span: e.span.clone(),
+                role: RefRole::Item,
+            }),
             ExprKind::Choose {
                 from: Pool::Items(items),
                 ..
             } => {
-                out.extend(items.iter().map(|item| (item, RefRole::PoolItem)));
+                out.extend(items.iter().map(|i| Reference {
+                    id: &i.value,
+                    span: i.span.clone(),
+                    role: RefRole::PoolItem,
+                }));
             }
             ExprKind::Choose {
                 from: Pool::Level(level),
                 ..
-            } => out.push((level, RefRole::PoolLevel)),
-            ExprKind::Has { id, .. } => out.push((id, RefRole::Measure)),
-        }
+            } => {
+                out.push(Reference {
+                    id: &level.value,
+                    span: level.span.clone(),
+                    role: RefRole::PoolLevel,
+                });
+            }
+            ExprKind::Has { id, .. } => out.push(Reference {
+                id: &id.value,
+                span: id.span.clone(),
+                role: RefRole::Measure,
+            }),
+            ExprKind::All(_) | ExprKind::Any(_) => {}
+        });
+        out
     }
 
     /// The id of a plain item leaf, with its span.
