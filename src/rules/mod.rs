@@ -110,13 +110,6 @@ impl Expr {
         out
     }
 
-    /// The id of a plain item leaf, with its span.
-    pub fn item(&self) -> Option<Spanned<&str>> {
-        match &self.kind {
-            ExprKind::Item(id) => Some(Spanned::new(id.as_str(), self.span.clone())),
-            _ => None,
-        }
-    }
 
     /// Calls `f` on this expression and every sub-expression, depth first.
     pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Expr)) {
