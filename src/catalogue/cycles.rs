@@ -221,7 +221,7 @@ fn expr_edges(catalogue: &Catalogue, written_in: DocId, expr: &Expr, edges: &mut
         edges.push(Edge {
             to,
             at: Some((written_in, span.clone())),
-        })
+        });
     };
     for reference in expr.references() {
         match reference.role {

@@ -110,7 +110,6 @@ impl Expr {
         out
     }
 
-
     /// Calls `f` on this expression and every sub-expression, depth first.
     pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Expr)) {
         f(self);
