@@ -198,8 +198,22 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
     let local = listener
         .local_addr()
         .map_err(|err| Failure::CannotRun(bind_error(address, &err)))?;
-    let url = format!("http://{local}/");
-    options.site.base_url = Some(format!("http://{local}"));
+    // Listening on every address (0.0.0.0, ::): this computer reaches it at
+    // loopback; "http://0.0.0.0/" is no address a browser can open.
+    let reachable = if local.ip().is_unspecified() {
+        SocketAddr::new(
+            if local.is_ipv4() {
+                IpAddr::from([127, 0, 0, 1])
+            } else {
+                IpAddr::from([0, 0, 0, 0, 0, 0, 0, 1])
+            },
+            local.port(),
+        )
+    } else {
+        local
+    };
+    let url = format!("http://{reachable}/");
+    options.site.base_url = Some(format!("http://{reachable}"));
     if !options.bind.is_loopback() {
         eprintln!(
             "warning: serving on {}, which other computers on your network can reach; use the default --bind 127.0.0.1 to keep the preview to this computer",
