@@ -602,3 +602,36 @@ fn a_symbolic_link_in_the_old_site_is_removed_not_followed() {
     );
     assert!(!output.join("media").exists());
 }
+
+#[test]
+fn the_checklist_key_follows_the_rules_not_their_wording() {
+    let key = |site: &std::path::Path| {
+        let out = tempfile::tempdir().expect("tempdir");
+        assert_eq!(build(site, out.path()).0, 0);
+        let page = read(&out.path().join("checklist/index.html"));
+        page.split("\"storage_key\":\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a storage key")
+            .to_string()
+    };
+    let site = site_copy("small");
+    let original = key(site.path());
+    let pilot = site.path().join("content/levels/pilot.md");
+    std::fs::write(
+        &pilot,
+        read(&pilot).replace("Logged at sea.", "Logged at sea, signed by the master."),
+    )
+    .expect("write");
+    assert_eq!(
+        key(site.path()),
+        original,
+        "a reworded note keeps the answers"
+    );
+    std::fs::write(
+        &pilot,
+        read(&pilot).replace("at_least = 500", "at_least = 600"),
+    )
+    .expect("write");
+    assert_ne!(key(site.path()), original, "a changed rule starts afresh");
+}

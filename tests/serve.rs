@@ -394,7 +394,10 @@ fn binding_beyond_loopback_warns() {
     let warning = serve.wait_for_line(|l| l.starts_with("warning: serving on 0.0.0.0"));
     assert!(warning.contains("--bind 127.0.0.1"), "{warning}");
     let serving = serve.wait_for_line(|l| l.starts_with("Serving http://"));
-    assert!(serving.starts_with("Serving http://127.0.0.1:"), "an address a browser can open: {serving}");
+    assert!(
+        serving.starts_with("Serving http://127.0.0.1:"),
+        "an address a browser can open: {serving}"
+    );
 }
 
 impl Serve {

@@ -448,8 +448,11 @@ pub fn nav(catalogue: &Catalogue, i18n: &Value) -> Vec<Value> {
 /// of a site, and different as soon as the site or its rules change, so
 /// answers given to other rules are never misread.
 pub fn checklist_key(catalogue: &Catalogue) -> String {
-    let all = checklist_rules(catalogue, None);
-    let fingerprint = fnv1a(&format!("{}|{}", catalogue.config.base_url, all.rules));
+    // The rules' structure, not their wording: editing a note keeps
+    // everyone's answers.
+    let mut rules = checklist_rules(catalogue, None).rules;
+    drop_notes(&mut rules);
+    let fingerprint = fnv1a(&format!("{}|{}", catalogue.config.base_url, rules));
     format!(
         "cairn-checklist:{}:{fingerprint:016x}",
         catalogue.config.title
@@ -622,6 +625,17 @@ pub fn script_safe_json(value: &Value) -> String {
         }
     }
     out
+}
+
+fn drop_notes(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.remove("note");
+            map.values_mut().for_each(drop_notes);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_notes),
+        _ => {}
+    }
 }
 
 /// A stable 64-bit fingerprint (FNV-1a): identical rules, identical key.
