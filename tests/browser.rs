@@ -505,3 +505,20 @@ fn unavailable_storage_degrades_quietly() {
         "no errors when storage is refused"
     );
 }
+
+#[test]
+fn answers_to_older_rules_are_dropped() {
+    let site = bundled_copy();
+    let served = Served::start(site.path());
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/checklist/"));
+    browser.run(
+        "localStorage.setItem('cairn-checklist:Intimacy Coordination Pathway:0000000000000000', '{\"completed\":[\"level-1\"]}'); localStorage.setItem('someone-else', 'kept')",
+        json!([]),
+    );
+    browser.refresh();
+    let keys = browser.run("return Object.keys(localStorage).sort()", json!([]));
+    assert_eq!(keys, json!(["someone-else"]), "the old version's answers are gone, other sites' data is not touched");
+    assert!(browser.text(STATUS).starts_with("0 of 5 levels completed"), "old answers were not read");
+}

@@ -88,6 +88,11 @@
         if (isFinite(n)) record.measures[id] = n;
       });
     }
+    // Answers to older versions of these rules are never read again: drop them.
+    var prefix = data.storage_key.slice(0, data.storage_key.lastIndexOf(":") + 1);
+    Object.keys(window.localStorage).forEach(function (key) {
+      if (key.indexOf(prefix) === 0 && key !== data.storage_key) window.localStorage.removeItem(key);
+    });
   } catch (e) { /* storage unavailable or unreadable: start empty */ }
 
   function save() {
