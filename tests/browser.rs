@@ -12,15 +12,37 @@ use webdriver::{Browser, Driver};
 
 const STATUS: &str = "#checklist-status";
 
+/// A scratch copy of the bundled site, served, and a chromedriver to drive
+/// browsers against it.
+struct Setup {
+    _site: tempfile::TempDir,
+    served: Served,
+    driver: Driver,
+}
+
+impl Setup {
+    fn bundled() -> Setup {
+        let site = bundled_copy();
+        let served = Served::start(site.path());
+        Setup {
+            _site: site,
+            served,
+            driver: Driver::start(),
+        }
+    }
+}
+
 fn box_for(browser: &Browser<'_>, id: &str) -> webdriver::Element {
     browser.find(&format!("input[data-done=\"{id}\"]:not([disabled])"))
 }
 
 #[test]
 fn ticking_and_typing_update_the_results_in_words() {
-    let site = bundled_copy();
-    let served = Served::start(site.path());
-    let driver = Driver::start();
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
     let browser = driver.browser(true);
     browser.go(&served.url("/checklist/"));
     assert!(
@@ -75,9 +97,11 @@ fn ticking_and_typing_update_the_results_in_words() {
 
 #[test]
 fn answers_survive_a_reload_until_cleared() {
-    let site = bundled_copy();
-    let served = Served::start(site.path());
-    let driver = Driver::start();
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
     let browser = driver.browser(true);
     browser.go(&served.url("/checklist/"));
     browser.click(&box_for(&browser, "mental-health-first-aid"));
@@ -123,9 +147,11 @@ fn answers_survive_a_reload_until_cleared() {
 
 #[test]
 fn the_checklist_works_by_keyboard_alone() {
-    let site = bundled_copy();
-    let served = Served::start(site.path());
-    let driver = Driver::start();
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
     let browser = driver.browser(true);
     browser.go(&served.url("/checklist/"));
     // Tab from the top until the Level 1 workshop's box has focus, then Space.
@@ -187,9 +213,11 @@ fn the_checklist_works_by_keyboard_alone() {
 
 #[test]
 fn without_javascript_every_rule_is_on_the_page() {
-    let site = bundled_copy();
-    let served = Served::start(site.path());
-    let driver = Driver::start();
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
     let browser = driver.browser(false);
     browser.go(&served.url("/checklist/"));
     let body = browser.run("return 1", json!([]));
@@ -235,9 +263,11 @@ fn axe_violations(browser: &Browser<'_>) -> Value {
 
 #[test]
 fn axe_finds_no_violations_on_phone_and_desktop() {
-    let site = bundled_copy();
-    let served = Served::start(site.path());
-    let driver = Driver::start();
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
     let browser = driver.browser(true);
     for (width, height) in [(390, 844), (1280, 900)] {
         browser.size(width, height);
@@ -481,9 +511,11 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
 
 #[test]
 fn unavailable_storage_degrades_quietly() {
-    let site = bundled_copy();
-    let served = Served::start(site.path());
-    let driver = Driver::start();
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
     let browser = driver.browser(true);
     browser.go(&served.url("/checklist/"));
     browser.run(
@@ -508,9 +540,11 @@ fn unavailable_storage_degrades_quietly() {
 
 #[test]
 fn answers_to_older_rules_are_dropped() {
-    let site = bundled_copy();
-    let served = Served::start(site.path());
-    let driver = Driver::start();
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
     let browser = driver.browser(true);
     browser.go(&served.url("/checklist/"));
     browser.run(
@@ -519,6 +553,13 @@ fn answers_to_older_rules_are_dropped() {
     );
     browser.refresh();
     let keys = browser.run("return Object.keys(localStorage).sort()", json!([]));
-    assert_eq!(keys, json!(["someone-else"]), "the old version's answers are gone, other sites' data is not touched");
-    assert!(browser.text(STATUS).starts_with("0 of 5 levels completed"), "old answers were not read");
+    assert_eq!(
+        keys,
+        json!(["someone-else"]),
+        "the old version's answers are gone, other sites' data is not touched"
+    );
+    assert!(
+        browser.text(STATUS).starts_with("0 of 5 levels completed"),
+        "old answers were not read"
+    );
 }
