@@ -6,17 +6,6 @@ mod common;
 use common::*;
 use std::path::Path;
 
-fn build(root: &Path, output: &Path) -> (i32, String) {
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &root.to_string_lossy(),
-        "--output",
-        &output.to_string_lossy(),
-    ]);
-    (code, stderr)
-}
-
 #[test]
 fn bundled_site_builds_with_every_page_and_no_broken_link() {
     let out = tempfile::tempdir().expect("tempdir");

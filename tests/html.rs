@@ -20,13 +20,7 @@ fn every_page_validates() {
     let bundled = out.path().join("bundled");
     let small = out.path().join("small");
     for (root, output) in [(repo(), &bundled), (fixture("small"), &small)] {
-        let (code, _, stderr) = cairn(&[
-            "build",
-            "--root",
-            &root.to_string_lossy(),
-            "--output",
-            &output.to_string_lossy(),
-        ]);
+        let (code, stderr) = build(&root, output);
         assert_eq!(code, 0, "{stderr}");
     }
     let result = Command::new("java")

@@ -97,13 +97,7 @@ fn the_checklist_script_is_small_and_no_page_has_inline_script() {
         script.len()
     );
     let out = tempfile::tempdir().expect("tempdir");
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &repo().to_string_lossy(),
-        "--output",
-        &out.path().join("site").to_string_lossy(),
-    ]);
+    let (code, stderr) = build(&repo(), &out.path().join("site"));
     assert_eq!(code, 0, "{stderr}");
     for (path, bytes) in snapshot(&out.path().join("site")) {
         if !path.ends_with(".html") {

@@ -27,6 +27,18 @@ pub fn cairn(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// `cairn build --root ROOT --output OUTPUT`; returns (exit code, stderr).
+pub fn build(root: &Path, output: &Path) -> (i32, String) {
+    let (code, _, stderr) = cairn(&[
+        "build",
+        "--root",
+        &root.to_string_lossy(),
+        "--output",
+        &output.to_string_lossy(),
+    ]);
+    (code, stderr)
+}
+
 /// Copy a folder tree (a fixture) to `to`.
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
