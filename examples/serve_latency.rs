@@ -13,8 +13,11 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+#[path = "../tests/testsuite/support/served.rs"]
+#[allow(dead_code, unreachable_pub)]
+mod served;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,30 +32,8 @@ fn main() {
         std::process::exit(2);
     });
 
-    let mut server = Command::new(cairn)
-        .args(["serve", "--root", &site.to_string_lossy(), "--port", "0"])
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start cairn serve");
-    let mut log = BufReader::new(server.stderr.take().expect("stderr")).lines();
-    let port: u16 = loop {
-        let line = log
-            .next()
-            .and_then(Result::ok)
-            .expect("cairn serve stopped before serving");
-        if let Some(rest) = line.strip_prefix("Serving http://") {
-            break rest
-                .split('/')
-                .next()
-                .and_then(|a| a.rsplit(':').next())
-                .and_then(|p| p.parse().ok())
-                .expect("port");
-        }
-    };
-    // Keep reading the server's log so it never blocks on a full pipe.
-    std::thread::spawn(move || for _ in log {});
+    let server = served::Served::start(Path::new(cairn), &site, &[]);
+    let port = server.port;
 
     let mut events = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     events
@@ -72,8 +53,7 @@ fn main() {
         timings.push(saved.elapsed());
     }
     std::fs::write(&page, original).expect("restore");
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
 
     timings.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;

@@ -1,9 +1,7 @@
 //! `cairn build` through the real binary: the bundled site, a fixture
 //! catalogue, determinism, output-folder guards, and failed builds.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 use std::path::Path;
 
 #[test]

@@ -2,98 +2,31 @@
 //! every path-escape attempt, live reload on edits of every kind, broken
 //! edits with the old site kept, and a busy port.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
 
-const WAIT: Duration = Duration::from_secs(20);
-
-/// A running `cairn serve`, killed when dropped.
-struct Serve {
-    child: Child,
-    port: u16,
-    log: Receiver<String>,
+/// The names of the live-reload events after the opening `ready`.
+fn events(serve: &Served) -> Receiver<String> {
+    let events = serve.event_names();
+    // A stream opens with the current problems, if any, then `ready`.
+    while next_event(&events) != "ready" {}
+    events
 }
 
-impl Serve {
-    fn start(root: &Path, extra: &[&str]) -> Serve {
-        let mut serve = Serve::start_expecting(root, extra);
-        let line = serve.wait_for_line(|l| l.starts_with("Serving http://"));
-        let address = line
-            .trim_start_matches("Serving http://")
-            .split('/')
-            .next()
-            .unwrap_or("");
-        serve.port = address
-            .rsplit(':')
-            .next()
-            .and_then(|p| p.parse().ok())
-            .expect("port in the Serving line");
-        serve
-    }
-
-    fn wait_for_line(&mut self, wanted: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + WAIT;
-        let mut seen = Vec::new();
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.log.recv_timeout(left) {
-                Ok(line) if wanted(&line) => return line,
-                Ok(line) => seen.push(line),
-                Err(_) => break,
-            }
-        }
-        panic!(
-            "cairn serve never printed the expected line; it printed:\n{}",
-            seen.join("\n")
-        );
-    }
-
-    /// One request; returns (status, headers, body).
-    fn request(&self, method: &str, path: &str) -> (u16, String, Vec<u8>) {
-        raw_request(
-            self.port,
-            &format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
-        )
-    }
-
-    fn get(&self, path: &str) -> (u16, String) {
-        let (status, _, body) = self.request("GET", path);
-        (status, String::from_utf8_lossy(&body).into_owned())
-    }
-
-    /// The names of the live-reload events, as they come.
-    fn events(&self) -> Receiver<String> {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream
-            .write_all(b"GET /__cairn/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            .expect("send");
-        let (sender, events) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                if let Some(name) = line.strip_prefix("event: ")
-                    && sender.send(name.to_string()).is_err()
-                {
-                    return;
-                }
-            }
-        });
-        // A stream opens with the current problems, if any, then `ready`.
-        while next_event(&events) != "ready" {}
-        events
-    }
+/// One request; returns (status, headers, body).
+fn request(serve: &Served, method: &str, path: &str) -> (u16, String, Vec<u8>) {
+    raw_request(
+        serve.port,
+        &format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
+    )
 }
 
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+fn get(serve: &Served, path: &str) -> (u16, String) {
+    let (status, _, body) = request(serve, "GET", path);
+    (status, String::from_utf8_lossy(&body).into_owned())
 }
 
 fn raw_request(port: u16, request: &str) -> (u16, String, Vec<u8>) {
@@ -127,9 +60,9 @@ fn next_event(events: &Receiver<String>) -> String {
 #[test]
 fn serves_the_site_from_memory_with_correct_http() {
     let site = site_copy("small");
-    let serve = Serve::start(site.path(), &[]);
+    let serve = serve(site.path(), &[]);
 
-    let (status, head, body) = serve.request("GET", "/levels/pilot/");
+    let (status, head, body) = request(&serve, "GET", "/levels/pilot/");
     assert_eq!(status, 200);
     assert!(
         head.contains("Content-Type: text/html; charset=utf-8"),
@@ -156,36 +89,36 @@ fn serves_the_site_from_memory_with_correct_http() {
         ("/favicon.svg", "image/svg+xml"),
         ("/__cairn/live.js", "text/javascript"),
     ] {
-        let (status, head, _) = serve.request("GET", path);
+        let (status, head, _) = request(&serve, "GET", path);
         assert_eq!(status, 200, "{path}");
         assert!(
             head.contains(&format!("Content-Type: {content_type}")),
             "{path}: {head}"
         );
     }
-    let (status, head, body) = serve.request("HEAD", "/levels/pilot/");
+    let (status, head, body) = request(&serve, "HEAD", "/levels/pilot/");
     assert_eq!(status, 200);
     assert!(head.contains("Content-Type: text/html"), "{head}");
     assert!(body.is_empty(), "HEAD has no body");
 
-    let (status, head, _) = serve.request("GET", "/levels");
+    let (status, head, _) = request(&serve, "GET", "/levels");
     assert_eq!(status, 301, "a folder without its slash redirects");
     assert!(head.contains("Location: /levels/"), "{head}");
-    let (status, body) = serve.get("/levels/");
+    let (status, body) = get(&serve, "/levels/");
     assert_eq!(status, 200, "index.html for folders");
     assert!(body.contains("All levels"));
-    let (status, body) = serve.get("/caf%C3%A9-nowhere/");
+    let (status, body) = get(&serve, "/caf%C3%A9-nowhere/");
     assert_eq!(status, 404);
     assert!(
         body.contains("Page not found"),
         "the site's 404 page with status 404"
     );
-    let (status, body) = serve.get("/workshops/");
+    let (status, body) = get(&serve, "/workshops/");
     assert_eq!(status, 200);
     assert!(!body.contains("Index of"), "no folder listings");
-    let (status, _) = serve.get("/content/about.md");
+    let (status, _) = get(&serve, "/content/about.md");
     assert_eq!(status, 404, "sources are not served");
-    let (status, _, _) = serve.request("POST", "/");
+    let (status, _, _) = request(&serve, "POST", "/");
     assert_eq!(status, 405);
     assert!(
         !site.path().join("public").exists(),
@@ -197,7 +130,7 @@ fn serves_the_site_from_memory_with_correct_http() {
 fn no_request_reaches_outside_the_site() {
     let site = site_copy("small");
     std::fs::write(site.path().join("secret.txt"), "root:x:0:0 secret").expect("write");
-    let serve = Serve::start(site.path(), &[]);
+    let serve = serve(site.path(), &[]);
     let attempts = [
         "GET /../secret.txt HTTP/1.1",
         "GET /../../../../etc/passwd HTTP/1.1",
@@ -233,8 +166,8 @@ fn no_request_reaches_outside_the_site() {
 fn edits_of_every_kind_reload_the_browser_with_the_new_content() {
     let site = site_copy("small");
     let root = site.path();
-    let mut serve = Serve::start(root, &[]);
-    let events = serve.events();
+    let mut serve = serve(root, &[]);
+    let events = events(&serve);
     let about = root.join("content/about.md");
 
     // A plain save.
@@ -244,7 +177,7 @@ fn edits_of_every_kind_reload_the_browser_with_the_new_content() {
     )
     .expect("write");
     assert_eq!(next_event(&events), "reload");
-    assert!(serve.get("/about/").1.contains("First edit."));
+    assert!(get(&serve, "/about/").1.contains("First edit."));
 
     // An editor's atomic save: write a temporary file, rename it over.
     let temporary = root.join("content/.about.md.tmp");
@@ -255,7 +188,7 @@ fn edits_of_every_kind_reload_the_browser_with_the_new_content() {
     .expect("write");
     std::fs::rename(&temporary, &about).expect("rename");
     assert_eq!(next_event(&events), "reload");
-    assert!(serve.get("/about/").1.contains("Atomic edit."));
+    assert!(get(&serve, "/about/").1.contains("Atomic edit."));
 
     // A new page, then renamed, then deleted.
     std::fs::write(
@@ -264,18 +197,18 @@ fn edits_of_every_kind_reload_the_browser_with_the_new_content() {
     )
     .expect("write");
     assert_eq!(next_event(&events), "reload");
-    assert_eq!(serve.get("/news/").0, 200);
+    assert_eq!(get(&serve, "/news/").0, 200);
     std::fs::rename(
         root.join("content/news.md"),
         root.join("content/updates.md"),
     )
     .expect("rename");
     assert_eq!(next_event(&events), "reload");
-    assert_eq!(serve.get("/news/").0, 404);
-    assert_eq!(serve.get("/updates/").0, 200);
+    assert_eq!(get(&serve, "/news/").0, 404);
+    assert_eq!(get(&serve, "/updates/").0, 200);
     std::fs::remove_file(root.join("content/updates.md")).expect("remove");
     assert_eq!(next_event(&events), "reload");
-    assert_eq!(serve.get("/updates/").0, 404, "a deleted page is gone");
+    assert_eq!(get(&serve, "/updates/").0, 404, "a deleted page is gone");
 
     // Templates, static files and site.toml are watched too, even folders
     // created after serve started.
@@ -283,7 +216,7 @@ fn edits_of_every_kind_reload_the_browser_with_the_new_content() {
     assert_eq!(next_event(&events), "reload");
     std::fs::write(root.join("static/notice.txt"), "hello").expect("write");
     assert_eq!(next_event(&events), "reload");
-    assert_eq!(serve.get("/notice.txt"), (200, "hello".to_string()));
+    assert_eq!(get(&serve, "/notice.txt"), (200, "hello".to_string()));
     let config = read(&root.join("site.toml"));
     std::fs::write(
         root.join("site.toml"),
@@ -291,21 +224,21 @@ fn edits_of_every_kind_reload_the_browser_with_the_new_content() {
     )
     .expect("write");
     assert_eq!(next_event(&events), "reload");
-    assert!(serve.get("/").1.contains("Harbour Academy"));
+    assert!(get(&serve, "/").1.contains("Harbour Academy"));
     serve.wait_for_line(|l| l.starts_with("Rebuilt in"));
 }
 
 #[test]
 fn a_broken_edit_keeps_the_last_good_site_and_shows_the_problem() {
     let site = site_copy("small");
-    let serve = Serve::start(site.path(), &[]);
-    let events = serve.events();
+    let serve = serve(site.path(), &[]);
+    let events = events(&serve);
     let pilot = site.path().join("content/levels/pilot.md");
     let good = read(&pilot);
 
     std::fs::write(&pilot, good.replace("\"first-aid\"", "\"first-aide\"")).expect("write");
     assert_eq!(next_event(&events), "problems");
-    let (status, body) = serve.get("/levels/pilot/");
+    let (status, body) = get(&serve, "/levels/pilot/");
     assert_eq!(status, 200, "the site stays up");
     assert!(
         body.contains("Marine first aid"),
@@ -313,7 +246,7 @@ fn a_broken_edit_keeps_the_last_good_site_and_shows_the_problem() {
     );
 
     // A browser that connects now is told about the problem at once.
-    let late = serve.events_with_problems();
+    let late = events_with_problems(&serve);
     assert!(
         late.contains("unresolved reference")
             && late.contains("first-aide")
@@ -328,38 +261,35 @@ fn a_broken_edit_keeps_the_last_good_site_and_shows_the_problem() {
     .expect("write");
     assert_eq!(next_event(&events), "reload");
     assert!(
-        serve
-            .get("/levels/pilot/")
+        get(&serve, "/levels/pilot/")
             .1
             .contains("Bring ships in, safely.")
     );
 }
 
-impl Serve {
-    /// Connect a new event stream and return the data of the `problems`
-    /// event it starts with.
-    fn events_with_problems(&self) -> String {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
-        stream.set_read_timeout(Some(WAIT)).expect("timeout");
-        stream
-            .write_all(b"GET /__cairn/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            .expect("send");
-        let mut data = String::new();
-        let mut in_problems = false;
-        for line in BufReader::new(stream).lines().map_while(Result::ok) {
-            if line == "event: problems" {
-                in_problems = true;
-            } else if in_problems {
-                match line.strip_prefix("data: ") {
-                    Some(d) => data.push_str(d),
-                    None => break,
-                }
-            } else if line == "event: ready" {
-                break;
+/// Connect a new event stream and return the data of the `problems`
+/// event it starts with.
+fn events_with_problems(serve: &Served) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", serve.port)).expect("connect");
+    stream.set_read_timeout(Some(WAIT)).expect("timeout");
+    stream
+        .write_all(b"GET /__cairn/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .expect("send");
+    let mut data = String::new();
+    let mut in_problems = false;
+    for line in BufReader::new(stream).lines().map_while(Result::ok) {
+        if line == "event: problems" {
+            in_problems = true;
+        } else if in_problems {
+            match line.strip_prefix("data: ") {
+                Some(d) => data.push_str(d),
+                None => break,
             }
+        } else if line == "event: ready" {
+            break;
         }
-        data
     }
+    data
 }
 
 #[test]
@@ -390,7 +320,11 @@ fn a_busy_port_is_a_clear_error() {
 #[test]
 fn binding_beyond_loopback_warns() {
     let site = site_copy("small");
-    let mut serve = Serve::start_expecting(site.path(), &["--bind", "0.0.0.0"]);
+    let mut serve = Served::spawn(
+        std::path::Path::new(env!("CARGO_BIN_EXE_cairn")),
+        site.path(),
+        &["--bind", "0.0.0.0"],
+    );
     let warning = serve.wait_for_line(|l| l.starts_with("warning: serving on 0.0.0.0"));
     assert!(warning.contains("--bind 127.0.0.1"), "{warning}");
     let serving = serve.wait_for_line(|l| l.starts_with("Serving http://"));
@@ -400,49 +334,23 @@ fn binding_beyond_loopback_warns() {
     );
 }
 
-impl Serve {
-    /// Start without waiting for the Serving line (a test reads the log itself).
-    fn start_expecting(root: &Path, extra: &[&str]) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_cairn"))
-            .args(["serve", "--root", &root.to_string_lossy(), "--port", "0"])
-            .args(extra)
-            .env("NO_COLOR", "1")
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn cairn serve");
-        let stderr = child.stderr.take().expect("stderr");
-        let (sender, log) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let _ = sender.send(line);
-            }
-        });
-        Serve {
-            child,
-            port: 0,
-            log,
-        }
-    }
-}
-
 #[test]
 fn a_site_broken_from_the_start_recovers_at_the_first_good_save() {
     let site = site_copy("small");
     let pilot = site.path().join("content/levels/pilot.md");
     let good = read(&pilot);
     std::fs::write(&pilot, good.replace("\"first-aid\"", "\"first-aide\"")).expect("write");
-    let serve = Serve::start(site.path(), &[]);
-    let (status, body) = serve.get("/levels/pilot/");
+    let serve = serve(site.path(), &[]);
+    let (status, body) = get(&serve, "/levels/pilot/");
     assert_eq!(status, 503, "no good build yet");
     assert!(
         body.contains("/__cairn/live.js"),
         "the waiting page reloads itself"
     );
-    let events = serve.events();
+    let events = events(&serve);
     std::fs::write(&pilot, &good).expect("write");
     assert_eq!(next_event(&events), "reload");
-    assert_eq!(serve.get("/levels/pilot/").0, 200);
+    assert_eq!(get(&serve, "/levels/pilot/").0, 200);
 }
 
 #[test]
@@ -454,9 +362,9 @@ fn a_template_that_fails_on_one_page_shows_its_error_there() {
         "<p>{{ page.issuer.website }}</p>",
     )
     .expect("write");
-    let serve = Serve::start(site.path(), &[]);
-    let events = serve.events();
-    let (status, body) = serve.get("/credentials/pilot-licence/");
+    let serve = serve(site.path(), &[]);
+    let events = events(&serve);
+    let (status, body) = get(&serve, "/credentials/pilot-licence/");
     assert_eq!(status, 500);
     assert!(
         body.contains("E015") && body.contains("page.issuer.website"),
@@ -466,7 +374,11 @@ fn a_template_that_fails_on_one_page_shows_its_error_there() {
         body.contains("/__cairn/live.js"),
         "it reloads itself once fixed"
     );
-    assert_eq!(serve.get("/levels/pilot/").0, 200, "other pages still work");
+    assert_eq!(
+        get(&serve, "/levels/pilot/").0,
+        200,
+        "other pages still work"
+    );
     std::fs::write(
         site.path().join("templates/credential.html"),
         "<p>{{ page.issuer.name }}</p>",
@@ -474,7 +386,7 @@ fn a_template_that_fails_on_one_page_shows_its_error_there() {
     .expect("write");
     assert_eq!(next_event(&events), "reload");
     assert_eq!(
-        serve.get("/credentials/pilot-licence/"),
+        get(&serve, "/credentials/pilot-licence/"),
         (
             200,
             "<p>Harbour Safety Board</p><script src=\"/__cairn/live.js\" defer></script>"

@@ -4,9 +4,7 @@
 //! Run with `CAIRN_BLESS=1` to rewrite the expected files after a deliberate
 //! change, then review every changed line as if you had written it.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;

@@ -9,9 +9,7 @@
 //! The generator has a fixed seed; `CAIRN_FUZZ_SEED` and
 //! `CAIRN_FUZZ_CASES` explore further.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -4,9 +4,7 @@
 //! Needs Java and `node_modules/vnu-jar`; `scripts/test` installs both.
 //! Never skipped: a missing validator is a failure with instructions.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 use std::process::Command;
 
 #[test]

@@ -2,6 +2,11 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+pub mod served;
+pub mod webdriver;
+
+pub use served::{Served, WAIT};
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -137,52 +142,9 @@ pub fn output_within(mut command: std::process::Command, limit: std::time::Durat
     }
 }
 
-/// A `cairn serve` on a free loopback port, killed when dropped.
-pub struct Served {
-    child: std::process::Child,
-    pub port: u16,
-}
-
-impl Served {
-    pub fn start(root: &Path) -> Served {
-        use std::io::BufRead;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_cairn"))
-            .args(["serve", "--root", &root.to_string_lossy(), "--port", "0"])
-            .env("NO_COLOR", "1")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("spawn cairn serve");
-        let stderr = child.stderr.take().expect("stderr");
-        let mut lines = std::io::BufReader::new(stderr).lines();
-        let port = loop {
-            let line = lines
-                .next()
-                .and_then(Result::ok)
-                .expect("cairn serve stopped before serving");
-            if let Some(rest) = line.strip_prefix("Serving http://") {
-                break rest
-                    .split('/')
-                    .next()
-                    .and_then(|a| a.rsplit(':').next())
-                    .and_then(|p| p.parse().ok())
-                    .expect("port");
-            }
-        };
-        std::thread::spawn(move || for _ in lines {});
-        Served { child, port }
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// `cairn serve` on a copy of a site, on a free loopback port.
+pub fn serve(root: &Path, extra: &[&str]) -> Served {
+    Served::start(Path::new(env!("CARGO_BIN_EXE_cairn")), root, extra)
 }
 
 /// A scratch copy of the bundled ICC/IDC site (site.toml, content, theme).

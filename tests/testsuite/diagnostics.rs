@@ -1,9 +1,7 @@
 //! Problems in a catalogue stop the build with a diagnostic that names the
 //! file, line and column, and says what to do.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 /// A copy of the small fixture with `files` written over it; returns the
 /// exit code and stderr of `cairn check` on it.

@@ -1,9 +1,7 @@
 //! The default theme adds no text of its own: every word it puts on a page
 //! comes from `i18n/en.toml`, so a translation is one file.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 /// Remove Tera tags (`{{ }}`, `{% %}`, `{# #}`) from a template.
 fn strip_tera(text: &str) -> String {

@@ -1,9 +1,7 @@
 //! `cairn init DIR`: a starter catalogue that passes `cairn check` without a
 //! warning, builds, and never overwrites anything.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 
 #[test]
 fn the_starter_checks_clean_and_builds() {

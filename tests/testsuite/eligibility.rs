@@ -1,9 +1,7 @@
 //! `cairn eligibility --profile FILE`: the checklist's evaluation in the
 //! terminal, through the real binary.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 use serde_json::json;
 
 fn eligibility(root: &std::path::Path, record: &str, format: &str) -> (i32, String, String) {

@@ -3,12 +3,9 @@
 //! `scripts/test` installs chromium, chromium-driver and axe-core; these
 //! tests never skip.
 
-mod common;
-mod webdriver;
-
-use common::*;
+use crate::support::webdriver::{Browser, Driver};
+use crate::support::*;
 use serde_json::{Value, json};
-use webdriver::{Browser, Driver};
 
 const STATUS: &str = "#checklist-status";
 
@@ -23,7 +20,7 @@ struct Setup {
 impl Setup {
     fn bundled() -> Setup {
         let site = bundled_copy();
-        let served = Served::start(site.path());
+        let served = serve(site.path(), &[]);
         Setup {
             _site: site,
             served,
@@ -32,7 +29,7 @@ impl Setup {
     }
 }
 
-fn box_for(browser: &Browser<'_>, id: &str) -> webdriver::Element {
+fn box_for(browser: &Browser<'_>, id: &str) -> crate::support::webdriver::Element {
     browser.find(&format!("input[data-done=\"{id}\"]:not([disabled])"))
 }
 
@@ -335,7 +332,7 @@ fn tricky_copy() -> tempfile::TempDir {
 #[test]
 fn no_content_breaks_out_of_the_rules_script() {
     let site = tricky_copy();
-    let served = Served::start(site.path());
+    let served = serve(site.path(), &[]);
     let driver = Driver::start();
     let browser = driver.browser(true);
     for path in ["/checklist/", "/levels/deck-basics/"] {
@@ -441,7 +438,7 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
             250,
             if name == "bundled" { 7 } else { 11 },
         );
-        let served = Served::start(site.path());
+        let served = serve(site.path(), &[]);
         browser.go(&served.url("/checklist/"));
         let as_json: Vec<Value> = records
             .iter()

@@ -1,0 +1,18 @@
+//! cairn's integration tests: one test binary with a module per feature
+//! (as mdBook's `tests/testsuite`), so the suite links once. Every test
+//! runs the real `cairn` binary on real files; `support` holds the shared
+//! helpers (running cairn, fixtures, a served site, a WebDriver client).
+//! Browser tests run here too and are never skipped.
+
+mod support;
+
+mod broken;
+mod browser;
+mod build;
+mod diagnostics;
+mod eligibility;
+mod html;
+mod init;
+mod robustness;
+mod serve;
+mod theme;
