@@ -6,8 +6,8 @@
 //! ends before it starts, a missing image) stop a build; warnings (a past
 //! offering, an orphan, a missing summary) do not, unless `--deny-warnings`.
 
-use crate::catalogue::Catalogue;
-use crate::content::{Date, Details, Document, Kind};
+use crate::catalogue::{Catalogue, Entity, Id, Ref};
+use crate::content::{Date, Details, Kind};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::render::links::output_path;
 use crate::rules::{Expr, ExprKind, Pool, RefRole};
@@ -30,29 +30,23 @@ pub fn run(catalogue: &Catalogue, input: CheckInput<'_>) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let published = published_paths(catalogue, input.static_files);
     let referenced = referenced_ids(catalogue);
-    for doc in &catalogue.documents {
+    for (id, doc) in catalogue.entities() {
         summary(doc, &mut diags);
         local_files(doc, &published, &mut diags);
-        match &doc.details {
-            Details::Level(level) => {
-                if level.pathway.is_none() {
-                    diags.push(
-                        Diagnostic::warning(Code::NoPathway, format!("the level \"{}\" belongs to no pathway", doc.id))
-                            .at(&doc.source, doc.common.title.span.clone())
-                            .with_help("add `pathway = \"…\"` and `order = N` so that it appears as a step of its pathway and in the checklist"),
-                    );
-                }
-                for expr in [&level.requires, &level.completion].into_iter().flatten() {
-                    expression(catalogue, doc, expr, &mut diags);
-                }
-            }
-            Details::Workshop(workshop) => {
-                if let Some(expr) = &workshop.requires {
-                    expression(catalogue, doc, expr, &mut diags);
-                }
-                offerings(doc, workshop, input.today, &mut diags);
-            }
-            _ => {}
+        if let Details::Level(level) = &doc.details
+            && level.pathway.is_none()
+        {
+            diags.push(
+                Diagnostic::warning(Code::NoPathway, format!("the level \"{}\" belongs to no pathway", doc.id))
+                    .at(&doc.source, doc.common.title.span.clone())
+                    .with_help("add `pathway = \"…\"` and `order = N` so that it appears as a step of its pathway and in the checklist"),
+            );
+        }
+        for (_, expr) in doc.rules() {
+            expression(catalogue, doc, expr, &mut diags);
+        }
+        if let Details::Workshop(workshop) = &doc.details {
+            offerings(doc, workshop, input.today, &mut diags);
         }
         if input.complete
             && !doc.is_index
@@ -60,7 +54,7 @@ pub fn run(catalogue: &Catalogue, input: CheckInput<'_>) -> Diagnostics {
                 doc.kind,
                 Kind::Workshop | Kind::Requirement | Kind::Credential
             )
-            && !referenced.contains(doc.id.as_str())
+            && !referenced.contains(&id)
         {
             let help = match doc.kind {
                 Kind::Workshop => {
@@ -84,7 +78,7 @@ pub fn run(catalogue: &Catalogue, input: CheckInput<'_>) -> Diagnostics {
     diags
 }
 
-fn summary(doc: &Document, diags: &mut Diagnostics) {
+fn summary(doc: &Entity, diags: &mut Diagnostics) {
     let is_listing = doc.is_index && doc.kind != Kind::Page;
     if doc
         .common
@@ -110,75 +104,43 @@ fn summary(doc: &Document, diags: &mut Diagnostics) {
     }
 }
 
-/// Ids that something points at: an expression, a `choose` pool (a level's
-/// pool counts all its workshops), `awards`, `outcome`, or a workshop's
-/// `level` membership for workshops.
-fn referenced_ids(catalogue: &Catalogue) -> HashSet<&str> {
+/// Entities that something points at: an expression, a `choose` pool (a
+/// level's pool counts all its workshops), `awards`, `outcome`, or a
+/// workshop's `level` membership for workshops.
+fn referenced_ids(catalogue: &Catalogue) -> HashSet<Id> {
     let mut ids = HashSet::new();
-    for doc in &catalogue.documents {
+    for (id, doc) in catalogue.entities() {
+        for (_, expr) in doc.rules() {
+            for (target, role) in expr.references() {
+                match role {
+                    // A level's pool refers to each of its workshops.
+                    RefRole::PoolLevel => ids.extend(catalogue.workshops_of(target.id)),
+                    _ => {
+                        ids.insert(target.id);
+                    }
+                }
+            }
+        }
         match &doc.details {
-            Details::Level(level) => {
-                for expr in [&level.requires, &level.completion].into_iter().flatten() {
-                    note_expr(catalogue, expr, &mut ids);
-                }
-                if let Some(found) = level.awards.as_ref().and_then(|a| catalogue.get(&a.value)) {
-                    ids.insert(found.id.as_str());
-                }
+            Details::Level(level) => ids.extend(level.awards.as_ref().map(|a| a.id)),
+            Details::Workshop(workshop) if workshop.level.is_some() => {
+                ids.insert(id);
             }
-            Details::Workshop(workshop) => {
-                if let Some(expr) = &workshop.requires {
-                    note_expr(catalogue, expr, &mut ids);
-                }
-                if workshop
-                    .level
-                    .as_ref()
-                    .is_some_and(|l| catalogue.get(&l.value).is_some())
-                {
-                    ids.insert(doc.id.as_str());
-                }
-            }
-            Details::Pathway(pathway) => {
-                if let Some(found) = pathway
-                    .outcome
-                    .as_ref()
-                    .and_then(|o| catalogue.get(&o.value))
-                {
-                    ids.insert(found.id.as_str());
-                }
-            }
+            Details::Pathway(pathway) => ids.extend(pathway.outcome.as_ref().map(|o| o.id)),
             _ => {}
         }
     }
     ids
 }
 
-fn note_expr<'a>(catalogue: &'a Catalogue, expr: &Expr, ids: &mut HashSet<&'a str>) {
-    let mut note = |id: &str| {
-        if let Some(found) = catalogue.get(id) {
-            ids.insert(found.id.as_str());
-        }
-    };
-    for reference in expr.references() {
-        match reference.role {
-            // A level's pool refers to each of its workshops.
-            RefRole::PoolLevel => {
-                for &w in catalogue.workshops_of(reference.id) {
-                    note(&catalogue.documents[w].id);
-                }
-            }
-            _ => note(reference.id),
-        }
-    }
-}
-
 /// Rules inside one expression: `choose` pools large enough, and no item
 /// both required and merely preferred.
-fn expression(catalogue: &Catalogue, doc: &Document, expr: &Expr, diags: &mut Diagnostics) {
+fn expression(catalogue: &Catalogue, doc: &Entity, expr: &Expr<Ref>, diags: &mut Diagnostics) {
     expr.walk(&mut |e| {
         if let ExprKind::Choose { count, from } = &e.kind {
             let (size, what) = match from {
                 Pool::Items(items) => {
-                    let distinct: HashSet<&str> = items.iter().map(|i| i.value.as_str()).collect();
+                    let distinct: HashSet<Id> = items.iter().map(|i| i.id).collect();
                     let what = if distinct.len() == 1 {
                         "distinct item is listed"
                     } else {
@@ -186,22 +148,14 @@ fn expression(catalogue: &Catalogue, doc: &Document, expr: &Expr, diags: &mut Di
                     };
                     (distinct.len(), what.to_string())
                 }
-                // A pool naming something other than a level is already an error (E009).
-                Pool::Level(level)
-                    if catalogue
-                        .get(&level.value)
-                        .is_none_or(|d| d.kind != Kind::Level) =>
-                {
-                    return;
-                }
                 Pool::Level(level) => {
-                    let size = catalogue.workshops_of(&level.value).len();
+                    let size = catalogue.workshops_of(level.id).len();
                     let verb = if size == 1 {
                         "workshop belongs"
                     } else {
                         "workshops belong"
                     };
-                    (size, format!("{verb} to \"{}\"", level.value))
+                    (size, format!("{verb} to \"{}\"", catalogue[level.id].id))
                 }
             };
             if (*count as usize) > size {
@@ -216,13 +170,13 @@ fn expression(catalogue: &Catalogue, doc: &Document, expr: &Expr, diags: &mut Di
             }
         }
     });
-    let mut required: HashMap<&str, crate::source::Span> = HashMap::new();
-    let mut preferred: Vec<(&str, crate::source::Span)> = Vec::new();
+    let mut required: HashMap<Id, crate::source::Span> = HashMap::new();
+    let mut preferred: Vec<(Id, crate::source::Span)> = Vec::new();
     leaves_by_preference(expr, false, &mut required, &mut preferred);
     for (id, span) in preferred {
-        if required.contains_key(id) {
+        if required.contains_key(&id) {
             diags.push(
-                Diagnostic::warning(Code::PreferredAndRequired, format!("\"{id}\" is both required and preferred here"))
+                Diagnostic::warning(Code::PreferredAndRequired, format!("\"{}\" is both required and preferred here", catalogue[id].id))
                     .at(&doc.source, span)
                     .with_help("a preferred item never blocks, but this one is also required elsewhere in the same rule; keep one of the two"),
             );
@@ -230,31 +184,28 @@ fn expression(catalogue: &Catalogue, doc: &Document, expr: &Expr, diags: &mut Di
     }
 }
 
-fn leaves_by_preference<'a>(
-    expr: &'a Expr,
+fn leaves_by_preference(
+    expr: &Expr<Ref>,
     under_preferred: bool,
-    required: &mut HashMap<&'a str, crate::source::Span>,
-    preferred: &mut Vec<(&'a str, crate::source::Span)>,
+    required: &mut HashMap<Id, crate::source::Span>,
+    preferred: &mut Vec<(Id, crate::source::Span)>,
 ) {
     let preferred_here = under_preferred || expr.preferred;
-    let mut leaf = |id: &'a str, span: &crate::source::Span| {
+    let mut leaf = |target: &Ref| {
         if preferred_here {
-            preferred.push((id, span.clone()));
+            preferred.push((target.id, target.span.clone()));
         } else {
-            required.entry(id).or_insert_with(|| span.clone());
+            required
+                .entry(target.id)
+                .or_insert_with(|| target.span.clone());
         }
     };
     match &expr.kind {
-        ExprKind::Item(id) => leaf(id, &expr.span),
-        ExprKind::Has { id, .. } => leaf(&id.value, &id.span),
+        ExprKind::Item(target) | ExprKind::Has { id: target, .. } => leaf(target),
         ExprKind::Choose {
             from: Pool::Items(items),
             ..
-        } => {
-            for item in items {
-                leaf(&item.value, &item.span);
-            }
-        }
+        } => items.iter().for_each(leaf),
         ExprKind::Choose {
             from: Pool::Level(_),
             ..
@@ -268,8 +219,8 @@ fn leaves_by_preference<'a>(
 }
 
 fn offerings(
-    doc: &Document,
-    workshop: &crate::content::Workshop,
+    doc: &Entity,
+    workshop: &crate::content::Workshop<Ref>,
     today: Date,
     diags: &mut Diagnostics,
 ) {
@@ -332,7 +283,7 @@ fn published_paths(catalogue: &Catalogue, static_files: &[&str]) -> HashSet<Stri
 }
 
 /// Links and images in Markdown that point at files the site will not have.
-fn local_files(doc: &Document, published: &HashSet<String>, diags: &mut Diagnostics) {
+fn local_files(doc: &Entity, published: &HashSet<String>, diags: &mut Diagnostics) {
     for local in &doc.body.local_refs {
         let Some(path) = site_path(&doc.path, &local.target) else {
             diags.push(

@@ -155,10 +155,7 @@ pub fn prepare_site(options: &SiteOptions) -> Result<(Resolved, render::Prepared
 /// Judge the record in the TOML file `profile` against every level of the
 /// site, as the checklist does. Errors in the site or in the record are
 /// diagnostics; the record's file is named relative to the working folder.
-pub fn eligibility(
-    options: &SiteOptions,
-    profile: &Path,
-) -> Result<(Vec<rules::eval::Verdict>, Diagnostics), Failure> {
+pub fn eligibility(options: &SiteOptions, profile: &Path) -> Result<Judged, Failure> {
     let resolved = resolve(options)?;
     let text = std::fs::read(profile).map_err(|err| {
         Failure::CannotRun(
@@ -181,10 +178,22 @@ pub fn eligibility(
         diagnostics.sort();
         return Err(Failure::Invalid(diagnostics));
     }
-    Ok((
-        rules::eval::evaluate(&resolved.catalogue, &record),
-        resolved.diagnostics,
-    ))
+    let verdicts = rules::eval::evaluate(&resolved.catalogue, &record);
+    Ok(Judged { resolved, verdicts })
+}
+
+/// A record judged against every level of a site.
+pub struct Judged {
+    pub resolved: Resolved,
+    /// One per level, in presentation order.
+    pub verdicts: Vec<rules::eval::Verdict>,
+}
+
+impl Judged {
+    /// The verdicts for people: a line per level, then what is missing.
+    pub fn report(&self) -> String {
+        rules::eval::report(&self.resolved.catalogue, &self.verdicts)
+    }
 }
 
 /// What a successful build did.

@@ -194,10 +194,10 @@ fn main() -> ExitCode {
                 today: Some(today),
             };
             match cairn::eligibility(&options, &profile) {
-                Ok((verdicts, _)) => {
+                Ok(judged) => {
                     match format {
-                        VerdictFormat::Json => println!("{}", eligibility_json(&verdicts)),
-                        VerdictFormat::Human => print!("{}", eligibility_words(&verdicts)),
+                        VerdictFormat::Json => println!("{}", eligibility_json(&judged.verdicts)),
+                        VerdictFormat::Human => print!("{}", judged.report()),
                     }
                     ExitCode::SUCCESS
                 }
@@ -349,36 +349,6 @@ fn print(diagnostics: &Diagnostics, printer: &Printer) {
 /// `{"levels":[{"id":…,"can_start":…,"complete":…,"missing":[…]}]}`.
 fn eligibility_json(verdicts: &[cairn::rules::eval::Verdict]) -> String {
     serde_json::json!({ "levels": verdicts }).to_string()
-}
-
-/// One line per level, then what is missing, indented.
-fn eligibility_words(verdicts: &[cairn::rules::eval::Verdict]) -> String {
-    let mut out = String::new();
-    for verdict in verdicts {
-        let state = match (verdict.complete, verdict.can_start) {
-            (true, _) => "completed",
-            (false, true) => "can start",
-            (false, false) => "not yet",
-        };
-        out.push_str(&format!("{}: {state}\n", verdict.id));
-        if !verdict.missing.is_empty() {
-            let what = if verdict.can_start {
-                "to finish"
-            } else {
-                "to start"
-            };
-            out.push_str(&format!(
-                "  missing {what}: {}\n",
-                verdict.missing.join(", ")
-            ));
-        }
-        // DESIGN: a preferred item never decides, but is reported as met or not.
-        for (item, met) in &verdict.preferred {
-            let state = if *met { "met" } else { "not met" };
-            out.push_str(&format!("  preferred, {state}: {item}\n"));
-        }
-    }
-    out
 }
 
 /// `--base-url` must be a full http(s) address: a bad one is a bad argument (exit 2).

@@ -1,12 +1,15 @@
 //! Prerequisite cycles: an entity that, through `requires`, `completion` and
 //! `awards`, ends up needing itself can never be reached.
 
-use super::{Catalogue, DocId};
+use super::{Catalogue, Id, Ref};
 use crate::content::Details;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::rules::{Expr, RefRole};
 use crate::source::Span;
 use std::collections::HashSet;
+
+/// A document's position in the catalogue, as the graph algorithms index it.
+type DocId = usize;
 
 /// "`from` needs `to`", written at `at`: a span in a document's file (the
 /// level's, for a workshop that inherits its level's `requires`; none for
@@ -183,57 +186,46 @@ fn report(catalogue: &Catalogue, graph: &[Vec<Edge>], cycle: &[DocId], diags: &m
 fn edges(catalogue: &Catalogue, from: DocId) -> Vec<Edge> {
     let mut edges = Vec::new();
     let doc = &catalogue.documents[from];
+    for (_, expr) in doc.rules() {
+        expr_edges(catalogue, from, expr, &mut edges);
+    }
     match &doc.details {
-        Details::Level(level) => {
-            for expr in [&level.requires, &level.completion].into_iter().flatten() {
-                expr_edges(catalogue, from, expr, &mut edges);
-            }
-        }
-        Details::Workshop(workshop) => {
-            if let Some(expr) = &workshop.requires {
-                expr_edges(catalogue, from, expr, &mut edges);
-            } else if let Some(level) = workshop
-                .level
-                .as_ref()
-                .and_then(|l| catalogue.index_of(&l.value))
+        Details::Workshop(workshop) if workshop.requires.is_none() => {
+            if let Some(level) = &workshop.level
                 && let Some(expr) = catalogue.workshop_requires(workshop)
             {
                 // The level's rule, inherited: written in the level's file.
-                expr_edges(catalogue, level, expr, &mut edges);
+                expr_edges(catalogue, level.id.index(), expr, &mut edges);
             }
         }
         Details::Credential(_) => {
-            for &level in catalogue.awarded_by.get(&from).into_iter().flatten() {
+            for &level in catalogue.awarded_by(Id::new(from)) {
                 edges.push(Edge {
-                    to: level,
+                    to: level.index(),
                     at: None,
                 });
             }
         }
-        Details::Page | Details::Pathway(_) | Details::Requirement(_) => {}
+        _ => {}
     }
     edges
 }
 
 /// The edges of an expression written in the file of `written_in`.
-fn expr_edges(catalogue: &Catalogue, written_in: DocId, expr: &Expr, edges: &mut Vec<Edge>) {
-    let mut push = |to: DocId, span: &Span| {
+fn expr_edges(catalogue: &Catalogue, written_in: DocId, expr: &Expr<Ref>, edges: &mut Vec<Edge>) {
+    let mut push = |to: Id, span: &Span| {
         edges.push(Edge {
-            to,
+            to: to.index(),
             at: Some((written_in, span.clone())),
         });
     };
-    for reference in expr.references() {
-        match reference.role {
-            RefRole::Item | RefRole::PoolItem => {
-                if let Some(to) = catalogue.index_of(reference.id) {
-                    push(to, &reference.span);
-                }
-            }
+    for (target, role) in expr.references() {
+        match role {
+            RefRole::Item | RefRole::PoolItem => push(target.id, &target.span),
             // Choosing from a level needs that level's workshops.
             RefRole::PoolLevel => {
-                for &workshop in catalogue.workshops_of(reference.id) {
-                    push(workshop, &reference.span);
+                for &workshop in catalogue.workshops_of(target.id) {
+                    push(workshop, &target.span);
                 }
             }
             // A measured requirement needs nothing.

@@ -6,16 +6,40 @@
 //! requirement), and diagnostics for whatever does not resolve.
 
 mod cycles;
+mod resolver;
 
 use crate::config::Config;
 use crate::content::{Asset, Content, Details, Document, Kind, Level, Workshop};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
-use crate::rules::{Expr, RefRole};
-use crate::source::Spanned;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::rules::{Expr, Pool};
+use crate::source::Span;
 use std::collections::{BTreeMap, HashMap};
 
-/// Index of a document in [`Catalogue::documents`].
-pub type DocId = usize;
+/// A handle on an entity of the catalogue: a compact index that only
+/// resolution hands out, so following one cannot fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Id(u32);
+
+impl Id {
+    fn new(index: usize) -> Id {
+        // More than four billion documents cannot be loaded in memory anyway.
+        Id(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A resolved reference: the entity it names and where it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ref {
+    pub id: Id,
+    pub span: Span,
+}
+
+/// A document of the resolved catalogue: its references are handles.
+pub type Entity = Document<Ref>;
 
 /// Options that change what the catalogue holds.
 #[derive(Debug, Clone, Copy, Default)]
@@ -28,49 +52,65 @@ pub struct ResolveOptions {
 #[derive(Debug)]
 pub struct Catalogue {
     pub config: Config,
-    /// Published documents in path order.
-    pub documents: Vec<Document>,
+    /// Published documents in path order; an [`Id`] indexes this list.
+    pub documents: Vec<Entity>,
     pub assets: Vec<Asset>,
-    by_id: HashMap<String, DocId>,
+    by_id: HashMap<String, Id>,
     /// `content/_index.md`.
-    pub home: Option<DocId>,
+    pub home: Option<Id>,
     /// A kind folder's `_index.md`.
-    pub listings: BTreeMap<Kind, DocId>,
+    pub listings: BTreeMap<Kind, Id>,
     /// Entities of each catalogue kind, in presentation order.
-    pub by_kind: BTreeMap<Kind, Vec<DocId>>,
+    by_kind: BTreeMap<Kind, Vec<Id>>,
     /// Plain pages (and their folders' `_index.md`), home excluded.
-    pub pages: Vec<DocId>,
+    pub pages: Vec<Id>,
     /// Each pathway's levels, ordered by `order`.
-    pub pathway_levels: HashMap<DocId, Vec<DocId>>,
+    levels_of: HashMap<Id, Vec<Id>>,
     /// Each level's workshops, in presentation order.
-    pub level_workshops: HashMap<DocId, Vec<DocId>>,
+    workshops_of: HashMap<Id, Vec<Id>>,
     /// Who mentions an entity in `requires` or `completion`.
-    pub needed_by: HashMap<DocId, Vec<DocId>>,
+    needed_by: HashMap<Id, Vec<Id>>,
     /// Levels that award a credential.
-    pub awarded_by: HashMap<DocId, Vec<DocId>>,
+    awarded_by: HashMap<Id, Vec<Id>>,
     /// Pathways whose outcome is a credential.
-    pub outcome_of: HashMap<DocId, Vec<DocId>>,
+    outcome_of: HashMap<Id, Vec<Id>>,
+}
+
+impl std::ops::Index<Id> for Catalogue {
+    type Output = Entity;
+
+    fn index(&self, id: Id) -> &Entity {
+        &self.documents[id.index()]
+    }
 }
 
 impl Catalogue {
-    pub fn get(&self, id: &str) -> Option<&Document> {
-        self.by_id.get(id).map(|&i| &self.documents[i])
-    }
-
-    pub fn index_of(&self, id: &str) -> Option<DocId> {
+    /// The entity an id names, for ids that are text by nature: `@id`
+    /// links in Markdown, `url_for(id=…)` in templates, a person's record.
+    /// Everything the catalogue itself links is already a handle.
+    pub fn lookup(&self, id: &str) -> Option<Id> {
         self.by_id.get(id).copied()
     }
 
-    /// The entities of one kind, in presentation order.
-    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Document> {
-        self.by_kind
-            .get(&kind)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.documents[i])
+    /// Every document with its handle, in path order.
+    pub fn entities(&self) -> impl Iterator<Item = (Id, &Entity)> {
+        self.documents
+            .iter()
+            .enumerate()
+            .map(|(i, doc)| (Id::new(i), doc))
     }
 
-    /// Documents with an id, in path order, for lookups by name.
+    /// The entities of one kind, in presentation order.
+    pub fn of_kind(&self, kind: Kind) -> &[Id] {
+        self.by_kind.get(&kind).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the catalogue has any entity of this kind.
+    pub fn has_kind(&self, kind: Kind) -> bool {
+        !self.of_kind(kind).is_empty()
+    }
+
+    /// Documents with an id, in path order, for did-you-mean.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.documents
             .iter()
@@ -78,28 +118,56 @@ impl Catalogue {
             .map(|d| d.id.as_str())
     }
 
-    /// Workshops of the level `id`, for `choose … from = "level"`.
-    pub fn workshops_of(&self, level_id: &str) -> &[DocId] {
-        self.index_of(level_id)
-            .and_then(|i| self.level_workshops.get(&i))
-            .map_or(&[], Vec::as_slice)
+    /// A pathway's levels, by `order`.
+    pub fn levels_of(&self, pathway: Id) -> &[Id] {
+        self.levels_of.get(&pathway).map_or(&[], Vec::as_slice)
+    }
+
+    /// A level's workshops, in presentation order: what `choose … from =
+    /// "level"` counts from.
+    pub fn workshops_of(&self, level: Id) -> &[Id] {
+        self.workshops_of.get(&level).map_or(&[], Vec::as_slice)
+    }
+
+    /// Levels and workshops whose own rules mention `id`.
+    pub fn needed_by(&self, id: Id) -> &[Id] {
+        self.needed_by.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Levels that award the credential `id`.
+    pub fn awarded_by(&self, id: Id) -> &[Id] {
+        self.awarded_by.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Pathways whose outcome is the credential `id`.
+    pub fn outcome_of(&self, id: Id) -> &[Id] {
+        self.outcome_of.get(&id).map_or(&[], Vec::as_slice)
     }
 
     /// A workshop's effective `requires`: its own, or else its level's.
-    pub fn workshop_requires<'a>(&'a self, workshop: &'a Workshop) -> Option<&'a Expr> {
+    pub fn workshop_requires<'a>(&'a self, workshop: &'a Workshop<Ref>) -> Option<&'a Expr<Ref>> {
         workshop.requires.as_ref().or_else(|| {
-            let level = self.get(&workshop.level.as_ref()?.value)?;
-            match &level.details {
-                Details::Level(level) => level.requires.as_ref(),
-                _ => None,
-            }
+            let level = workshop.level.as_ref()?;
+            self[level.id].as_level()?.requires.as_ref()
         })
+    }
+
+    /// The distinct items a `choose` counts from, in order.
+    pub fn pool(&self, from: &Pool<Ref>) -> Vec<Id> {
+        let mut items: Vec<Id> = match from {
+            Pool::Items(items) => items.iter().map(|r| r.id).collect(),
+            Pool::Level(level) => self.workshops_of(level.id).to_vec(),
+        };
+        let mut seen = std::collections::HashSet::new();
+        items.retain(|&i| seen.insert(i));
+        items
     }
 }
 
 /// Join `content` into one graph. Unresolved references, duplicates and
-/// cycles become diagnostics; the catalogue is still returned so `check`
-/// can go on to find every other problem.
+/// cycles become diagnostics; the catalogue is still returned, holding
+/// every reference that resolved, so `check` can go on to find every
+/// other problem.
 pub fn resolve(
     config: Config,
     content: Content,
@@ -113,48 +181,54 @@ pub fn resolve(
     let draft_ids: Vec<String> = drafts.into_iter().map(|d| d.id).collect();
     let failed_ids = content.failed_ids;
 
-    let mut by_id: HashMap<String, DocId> = HashMap::with_capacity(documents.len());
+    let mut by_id: HashMap<String, Id> = HashMap::with_capacity(documents.len());
     for (i, doc) in documents.iter().enumerate() {
         if doc.id.is_empty() {
             continue;
         }
         if let Some(&first) = by_id.get(&doc.id) {
-            let first = &documents[first];
+            let first = &documents[first.index()];
             diags.push(
                 Diagnostic::error(Code::DuplicateId, format!("the id \"{}\" is already used by {}", doc.id, first.source.path))
                     .at(&doc.source, doc.common.title.span.clone())
                     .with_help("ids are file names and must be unique across all of content/: rename one of the two files"),
             );
         } else {
-            by_id.insert(doc.id.clone(), i);
+            by_id.insert(doc.id.clone(), Id::new(i));
         }
     }
 
+    check_page_paths(&documents, &mut diags);
+    let directory = resolver::Directory::of(&documents);
+    let resolver = resolver::Resolver {
+        directory: &directory,
+        by_id: &by_id,
+        config: &config,
+        draft_ids: &draft_ids,
+        failed_ids: &failed_ids,
+        suggestions: std::cell::Cell::new(0),
+    };
+    resolver.links(&documents, &mut diags);
+    let resolved: Vec<Entity> = documents
+        .into_iter()
+        .map(|doc| resolver.document(doc, &mut diags))
+        .collect();
+
     let mut catalogue = Catalogue {
         config,
+        documents: resolved,
         assets: content.assets,
         by_id,
         home: None,
         listings: BTreeMap::new(),
         by_kind: BTreeMap::new(),
         pages: Vec::new(),
-        pathway_levels: HashMap::new(),
-        level_workshops: HashMap::new(),
+        levels_of: HashMap::new(),
+        workshops_of: HashMap::new(),
         needed_by: HashMap::new(),
         awarded_by: HashMap::new(),
         outcome_of: HashMap::new(),
-        documents,
     };
-    let resolver = Resolver {
-        catalogue: &catalogue,
-        draft_ids: &draft_ids,
-        failed_ids: &failed_ids,
-        suggestions: std::cell::Cell::new(0),
-    };
-    for doc in &catalogue.documents {
-        resolver.check_document(doc, &mut diags);
-    }
-    check_page_paths(&catalogue.documents, &mut diags);
     index(&mut catalogue, &mut diags);
     cycles::check(&catalogue, &mut diags);
     (catalogue, diags)
@@ -201,10 +275,8 @@ fn check_page_paths(documents: &[Document], diags: &mut Diagnostics) {
 /// Fill the catalogue's indexes from the documents.
 fn index(catalogue: &mut Catalogue, diags: &mut Diagnostics) {
     let docs = &catalogue.documents;
-    let id_of = |spanned: &Option<Spanned<String>>| -> Option<DocId> {
-        catalogue.by_id.get(&spanned.as_ref()?.value).copied()
-    };
     for (i, doc) in docs.iter().enumerate() {
+        let i = Id::new(i);
         if doc.is_index {
             if doc.kind == Kind::Page {
                 if doc.path.is_empty() {
@@ -220,84 +292,94 @@ fn index(catalogue: &mut Catalogue, diags: &mut Diagnostics) {
         match &doc.details {
             Details::Page => catalogue.pages.push(i),
             Details::Pathway(p) => {
-                if let Some(outcome) = id_of(&p.outcome) {
-                    catalogue.outcome_of.entry(outcome).or_default().push(i);
+                if let Some(outcome) = &p.outcome {
+                    catalogue.outcome_of.entry(outcome.id).or_default().push(i);
                 }
             }
             Details::Level(level) => {
-                if let Some(pathway) = id_of(&level.pathway) {
-                    catalogue.pathway_levels.entry(pathway).or_default().push(i);
+                if let Some(pathway) = &level.pathway {
+                    catalogue.levels_of.entry(pathway.id).or_default().push(i);
                 }
-                if let Some(credential) = id_of(&level.awards) {
-                    catalogue.awarded_by.entry(credential).or_default().push(i);
-                }
-                for expr in [&level.requires, &level.completion].into_iter().flatten() {
-                    note_needs(&catalogue.by_id, &mut catalogue.needed_by, expr, i);
+                if let Some(credential) = &level.awards {
+                    catalogue
+                        .awarded_by
+                        .entry(credential.id)
+                        .or_default()
+                        .push(i);
                 }
             }
             Details::Workshop(workshop) => {
-                if let Some(level) = id_of(&workshop.level) {
-                    catalogue.level_workshops.entry(level).or_default().push(i);
-                }
-                if let Some(expr) = &workshop.requires {
-                    note_needs(&catalogue.by_id, &mut catalogue.needed_by, expr, i);
+                if let Some(level) = &workshop.level {
+                    catalogue.workshops_of.entry(level.id).or_default().push(i);
                 }
             }
             Details::Requirement(_) | Details::Credential(_) => {}
+        }
+        for (_, expr) in doc.rules() {
+            for (target, _) in expr.references() {
+                let list = catalogue.needed_by.entry(target.id).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
         }
         if doc.kind != Kind::Page {
             catalogue.by_kind.entry(doc.kind).or_default().push(i);
         }
     }
 
-    let order = |i: &DocId| -> i64 {
-        match &docs[*i].details {
-            Details::Level(Level {
+    let order = |i: &Id| -> i64 {
+        match docs[i.index()].as_level() {
+            Some(Level {
                 order: Some(order), ..
             }) => order.value,
             _ => i64::MAX,
         }
     };
-    let by_weight_title = |a: &DocId, b: &DocId| {
-        let (a, b) = (&docs[*a], &docs[*b]);
+    let by_weight_title = |a: &Id, b: &Id| {
+        let (a, b) = (&docs[a.index()], &docs[b.index()]);
         (a.common.weight, &a.common.title.value, &a.id).cmp(&(
             b.common.weight,
             &b.common.title.value,
             &b.id,
         ))
     };
-    for (&pathway, levels) in &mut catalogue.pathway_levels {
+    for (&pathway, levels) in &mut catalogue.levels_of {
         levels.sort_by(|a, b| {
             order(a)
                 .cmp(&order(b))
-                .then_with(|| docs[*a].id.cmp(&docs[*b].id))
+                .then_with(|| docs[a.index()].id.cmp(&docs[b.index()].id))
         });
         for pair in levels.windows(2) {
-            if let (Details::Level(first), Details::Level(second)) =
-                (&docs[pair[0]].details, &docs[pair[1]].details)
-                && let (Some(a), Some(b)) = (&first.order, &second.order)
-                && a.value == b.value
+            let (first, second) = (&docs[pair[0].index()], &docs[pair[1].index()]);
+            if let (Some(a), Some(b)) = (
+                first.as_level().and_then(|l| l.order.as_ref()),
+                second.as_level().and_then(|l| l.order.as_ref()),
+            ) && a.value == b.value
             {
                 diags.push(
                     Diagnostic::error(
                         Code::DuplicateOrder,
                         format!(
                             "levels \"{}\" and \"{}\" both have order {} in pathway \"{}\"",
-                            docs[pair[0]].id, docs[pair[1]].id, a.value, docs[pathway].id
+                            first.id,
+                            second.id,
+                            a.value,
+                            docs[pathway.index()].id
                         ),
                     )
-                    .at(&docs[pair[1]].source, b.span.clone())
+                    .at(&second.source, b.span.clone())
                     .with_help("give each level of a pathway its own `order`: 1, 2, 3…"),
                 );
             }
         }
     }
-    for workshops in catalogue.level_workshops.values_mut() {
+    for workshops in catalogue.workshops_of.values_mut() {
         workshops.sort_by(by_weight_title);
     }
     // Levels list by pathway then order; other kinds by weight then title.
-    let pathway_rank: HashMap<DocId, usize> = {
-        let mut pathways: Vec<DocId> = catalogue
+    let pathway_rank: HashMap<Id, usize> = {
+        let mut pathways: Vec<Id> = catalogue
             .by_kind
             .get(&Kind::Pathway)
             .cloned()
@@ -309,13 +391,12 @@ fn index(catalogue: &mut Catalogue, diags: &mut Diagnostics) {
             .map(|(rank, i)| (i, rank))
             .collect()
     };
-    let level_pathway = |i: &DocId| -> usize {
-        match &docs[*i].details {
-            Details::Level(level) => id_of(&level.pathway)
-                .and_then(|p| pathway_rank.get(&p).copied())
-                .unwrap_or(usize::MAX),
-            _ => usize::MAX,
-        }
+    let level_pathway = |i: &Id| -> usize {
+        docs[i.index()]
+            .as_level()
+            .and_then(|level| level.pathway.as_ref())
+            .and_then(|p| pathway_rank.get(&p.id).copied())
+            .unwrap_or(usize::MAX)
     };
     for (kind, list) in &mut catalogue.by_kind {
         if *kind == Kind::Level {
@@ -328,339 +409,7 @@ fn index(catalogue: &mut Catalogue, diags: &mut Diagnostics) {
             list.sort_by(by_weight_title);
         }
     }
-    catalogue
-        .pages
-        .sort_by(|a, b| by_weight_title(a, b).then_with(|| docs[*a].path.cmp(&docs[*b].path)));
-}
-
-fn note_needs(
-    by_id: &HashMap<String, DocId>,
-    needed_by: &mut HashMap<DocId, Vec<DocId>>,
-    expr: &Expr,
-    referrer: DocId,
-) {
-    let mut note = |id: &str| {
-        if let Some(&target) = by_id.get(id) {
-            let list = needed_by.entry(target).or_default();
-            if list.last() != Some(&referrer) {
-                list.push(referrer);
-            }
-        }
-    };
-    for reference in expr.references() {
-        note(reference.id);
-    }
-}
-
-/// "a, b, c" for a few items, "a, b, … and 95 more" for many: help lines
-/// stay readable whatever the catalogue's size.
-fn list_some(items: impl ExactSizeIterator<Item = String>) -> String {
-    const SHOWN: usize = 8;
-    let total = items.len();
-    let mut shown: Vec<String> = items.take(SHOWN).collect();
-    if total > SHOWN {
-        shown.push(format!("and {} more", total - SHOWN));
-    }
-    shown.join(", ")
-}
-
-/// Did-you-mean searches per run, beyond which help stays generic.
-const MAX_SUGGESTIONS: usize = 500;
-
-/// Checks each reference of one document against the id index.
-struct Resolver<'a> {
-    catalogue: &'a Catalogue,
-    draft_ids: &'a [String],
-    failed_ids: &'a [String],
-    /// How many did-you-mean searches were made (see [`MAX_SUGGESTIONS`]).
-    suggestions: std::cell::Cell<usize>,
-}
-
-/// What a reference may name.
-#[derive(Clone, Copy)]
-enum Expect {
-    One(Kind),
-    /// Anything a record can hold: level, workshop, requirement, credential.
-    Completable,
-    /// Any document with an id, for Markdown links.
-    Any,
-}
-
-impl Expect {
-    fn allows(self, kind: Kind) -> bool {
-        match self {
-            Expect::One(k) => k == kind,
-            Expect::Completable => matches!(
-                kind,
-                Kind::Level | Kind::Workshop | Kind::Requirement | Kind::Credential
-            ),
-            Expect::Any => true,
-        }
-    }
-
-    fn describe(self) -> String {
-        match self {
-            Expect::One(kind) => format!("a {}", kind.name()),
-            Expect::Completable => "a level, workshop, requirement or credential".into(),
-            Expect::Any => "a page".into(),
-        }
-    }
-}
-
-impl Resolver<'_> {
-    fn check_document(&self, doc: &Document, diags: &mut Diagnostics) {
-        match &doc.details {
-            Details::Page => {}
-            Details::Pathway(p) => {
-                self.organization(doc, "organization", p.organization.as_ref(), diags);
-                self.reference(
-                    doc,
-                    "outcome",
-                    p.outcome.as_ref(),
-                    Expect::One(Kind::Credential),
-                    diags,
-                );
-            }
-            Details::Level(level) => {
-                self.reference(
-                    doc,
-                    "pathway",
-                    level.pathway.as_ref(),
-                    Expect::One(Kind::Pathway),
-                    diags,
-                );
-                self.reference(
-                    doc,
-                    "awards",
-                    level.awards.as_ref(),
-                    Expect::One(Kind::Credential),
-                    diags,
-                );
-                for (field, expr) in [
-                    ("requires", &level.requires),
-                    ("completion", &level.completion),
-                ] {
-                    if let Some(expr) = expr {
-                        self.expression(doc, field, expr, diags);
-                    }
-                }
-            }
-            Details::Workshop(workshop) => {
-                self.reference(
-                    doc,
-                    "level",
-                    workshop.level.as_ref(),
-                    Expect::One(Kind::Level),
-                    diags,
-                );
-                if let Some(expr) = &workshop.requires {
-                    self.expression(doc, "requires", expr, diags);
-                }
-            }
-            Details::Requirement(_) => {}
-            Details::Credential(c) => self.organization(doc, "issuer", c.issuer.as_ref(), diags),
-        }
-        for link in &doc.body.links {
-            let target = Spanned::new(link.id.clone(), link.span.clone());
-            let Some(found) = self.reference(doc, "link", Some(&target), Expect::Any, diags) else {
-                continue;
-            };
-            if let Some(anchor) = &link.anchor
-                && !found.body.headings.iter().any(|h| &h.anchor == anchor)
-            {
-                let anchors = found.body.headings.iter().map(|h| h.anchor.as_str());
-                let help = match did_you_mean(anchor, anchors) {
-                    Some(suggestion) => format!("did you mean \"#{suggestion}\"?"),
-                    None if found.body.headings.is_empty() => {
-                        format!("{} has no headings to link to", found.source.path)
-                    }
-                    None => format!(
-                        "the headings of {} are: {}",
-                        found.source.path,
-                        list_some(found.body.headings.iter().map(|h| format!("#{}", h.anchor)))
-                    ),
-                };
-                diags.push(
-                    Diagnostic::error(
-                        Code::BrokenLink,
-                        format!("\"{}\" has no heading \"#{anchor}\"", link.id),
-                    )
-                    .at(&doc.source, link.span.clone())
-                    .with_help(help),
-                );
-            }
-        }
-    }
-
-    fn expression(&self, doc: &Document, field: &str, expr: &Expr, diags: &mut Diagnostics) {
-        for reference in expr.references() {
-            let role = reference.role;
-            let id = &Spanned::new(reference.id.to_string(), reference.span);
-            let expect = match role {
-                RefRole::Item | RefRole::PoolItem => Expect::Completable,
-                RefRole::PoolLevel => Expect::One(Kind::Level),
-                RefRole::Measure => Expect::One(Kind::Requirement),
-            };
-            let found = self.reference(doc, field, Some(id), expect, diags);
-            if let (
-                RefRole::Measure,
-                Some(Document {
-                    details: Details::Requirement(r),
-                    source,
-                    ..
-                }),
-            ) = (role, found)
-                && r.unit.is_none()
-            {
-                let r_path = &source.path;
-                diags.push(
-                        Diagnostic::error(Code::NotMeasured, format!("`has` needs a measured requirement, but \"{}\" has no `unit`", id.value))
-                            .at(&doc.source, id.span.clone())
-                            .with_help(format!("add `unit = \"hours\"` (or years, credits…) to {}, or list the id without `has`", r_path)),
-                    );
-            }
-        }
-    }
-
-    /// Resolve one id; report it if missing or of the wrong kind.
-    fn reference(
-        &self,
-        doc: &Document,
-        field: &str,
-        id: Option<&Spanned<String>>,
-        expect: Expect,
-        diags: &mut Diagnostics,
-    ) -> Option<&Document> {
-        let id = id?;
-        match self.catalogue.get(&id.value) {
-            Some(target) if expect.allows(target.kind) => Some(target),
-            Some(target) => {
-                diags.push(
-                    Diagnostic::error(
-                        Code::WrongKind,
-                        format!(
-                            "`{field}` must name {}, but \"{}\" is a {}",
-                            expect.describe(),
-                            id.value,
-                            target.kind.name()
-                        ),
-                    )
-                    .at(&doc.source, id.span.clone())
-                    .with_help(self.suggest_instead(&id.value, expect)),
-                );
-                None
-            }
-            None if self.failed_ids.contains(&id.value) => None,
-            None => {
-                let help = if self.draft_ids.contains(&id.value) {
-                    format!(
-                        "\"{}\" is a draft: publish it (remove `draft = true`) or build with --drafts",
-                        id.value
-                    )
-                } else {
-                    self.suggest_of_kind(&id.value, expect)
-                };
-                let what = if field == "link" {
-                    "link to"
-                } else {
-                    "reference"
-                };
-                let code = if field == "link" {
-                    Code::BrokenLink
-                } else {
-                    Code::UnresolvedReference
-                };
-                diags.push(
-                    Diagnostic::error(code, format!("unresolved {what} \"{}\"", id.value))
-                        .at(&doc.source, id.span.clone())
-                        .with_help(help),
-                );
-                None
-            }
-        }
-    }
-
-    /// Help for an id that exists but is of the wrong kind: a close id of
-    /// the right kind, or what to name instead.
-    fn suggest_instead(&self, id: &str, expect: Expect) -> String {
-        let help = self.suggest_of_kind(id, expect);
-        if help.starts_with("did you mean") || help.starts_with("name ") {
-            help
-        } else {
-            format!("name {} here", expect.describe())
-        }
-    }
-
-    fn suggest_of_kind(&self, id: &str, expect: Expect) -> String {
-        // Edit distance against every id is linear per reference; a catalogue
-        // with thousands of broken references gets plain help after a while.
-        if self.suggestions.get() >= MAX_SUGGESTIONS {
-            return "ids are file names under content/".to_string();
-        }
-        self.suggestions.set(self.suggestions.get() + 1);
-        let candidates = self
-            .catalogue
-            .documents
-            .iter()
-            .filter(|d| !d.id.is_empty() && d.id != id && expect.allows(d.kind))
-            .map(|d| d.id.as_str());
-        let mut candidates: Vec<&str> = candidates.collect();
-        candidates.sort_unstable();
-        match did_you_mean(id, candidates.iter().copied()) {
-            Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
-            None if !matches!(expect, Expect::Any)
-                && !candidates.is_empty()
-                && candidates.len() <= 8 =>
-            {
-                format!(
-                    "{} here: {}",
-                    match expect {
-                        Expect::One(kind) => format!("name a {}", kind.name()),
-                        _ => "name one of the catalogue's items".to_string(),
-                    },
-                    candidates
-                        .iter()
-                        .map(|c| format!("\"{c}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
-            None => format!(
-                "no {} has this id; ids are file names under content/",
-                expect.describe().trim_start_matches("a ")
-            ),
-        }
-    }
-
-    fn organization(
-        &self,
-        doc: &Document,
-        field: &str,
-        key: Option<&Spanned<String>>,
-        diags: &mut Diagnostics,
-    ) {
-        let Some(key) = key else { return };
-        let organizations = &self.catalogue.config.organizations;
-        if organizations.contains_key(&key.value) || !self.catalogue.config.parsed {
-            return;
-        }
-        let help = match did_you_mean(&key.value, organizations.keys().map(String::as_str)) {
-            Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
-            None => format!(
-                "add `[organizations.{}]` with a `name` to site.toml",
-                key.value
-            ),
-        };
-        diags.push(
-            Diagnostic::error(
-                Code::WrongKind,
-                format!(
-                    "`{field}` names \"{}\", which is not an organization in site.toml",
-                    key.value
-                ),
-            )
-            .at(&doc.source, key.span.clone())
-            .with_help(help),
-        );
-    }
+    catalogue.pages.sort_by(|a, b| {
+        by_weight_title(a, b).then_with(|| docs[a.index()].path.cmp(&docs[b.index()].path))
+    });
 }

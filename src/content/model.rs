@@ -1,7 +1,7 @@
 //! The typed content model: what one Markdown file under `content/` says,
 //! after its front matter is read and its body is turned into HTML.
 
-use crate::rules::Expr;
+use crate::rules::{Expr, Name};
 use crate::source::{SourceFile, Spanned};
 
 /// The kinds of content, decided by the folder a file sits in.
@@ -57,9 +57,10 @@ impl Kind {
     }
 }
 
-/// One content file, read and typed.
+/// One content file, read and typed. `R` is what a reference to another
+/// entity is: a [`Name`] as loaded, a resolved handle in the catalogue.
 #[derive(Debug, Clone)]
-pub struct Document {
+pub struct Document<R = Name> {
     /// The file stem; unique across the catalogue. Empty for `_index.md`.
     pub id: String,
     pub kind: Kind,
@@ -71,7 +72,45 @@ pub struct Document {
     pub source: SourceFile,
     pub common: Common,
     pub body: Body,
-    pub details: Details,
+    pub details: Details<R>,
+}
+
+impl<R> Document<R> {
+    /// The rules this document states itself, with the field that holds
+    /// each: a level's `requires` and `completion`, a workshop's own
+    /// `requires`. The one walk over an entity's rules.
+    pub fn rules(&self) -> impl Iterator<Item = (&'static str, &Expr<R>)> {
+        let (requires, completion) = match &self.details {
+            Details::Level(level) => (level.requires.as_ref(), level.completion.as_ref()),
+            Details::Workshop(workshop) => (workshop.requires.as_ref(), None),
+            _ => (None, None),
+        };
+        requires
+            .map(|e| ("requires", e))
+            .into_iter()
+            .chain(completion.map(|e| ("completion", e)))
+    }
+
+    pub fn as_level(&self) -> Option<&Level<R>> {
+        match &self.details {
+            Details::Level(level) => Some(level),
+            _ => None,
+        }
+    }
+
+    pub fn as_workshop(&self) -> Option<&Workshop<R>> {
+        match &self.details {
+            Details::Workshop(workshop) => Some(workshop),
+            _ => None,
+        }
+    }
+
+    pub fn as_requirement(&self) -> Option<&Requirement> {
+        match &self.details {
+            Details::Requirement(requirement) => Some(requirement),
+            _ => None,
+        }
+    }
 }
 
 /// Fields every kind has.
@@ -124,41 +163,41 @@ pub struct EntityLink {
 
 /// The fields of each kind.
 #[derive(Debug, Clone)]
-pub enum Details {
+pub enum Details<R = Name> {
     Page,
-    Pathway(Pathway),
-    Level(Level),
-    Workshop(Workshop),
+    Pathway(Pathway<R>),
+    Level(Level<R>),
+    Workshop(Workshop<R>),
     Requirement(Requirement),
     Credential(Credential),
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Pathway {
-    /// A key of `[organizations]` in site.toml.
+#[derive(Debug, Clone)]
+pub struct Pathway<R = Name> {
+    /// A key of `[organizations]` in site.toml (once resolved, one that exists).
     pub organization: Option<Spanned<String>>,
     /// The credential the pathway leads to.
-    pub outcome: Option<Spanned<String>>,
+    pub outcome: Option<R>,
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Level {
-    pub pathway: Option<Spanned<String>>,
+#[derive(Debug, Clone)]
+pub struct Level<R = Name> {
+    pub pathway: Option<R>,
     pub order: Option<Spanned<i64>>,
     /// What it takes to start.
-    pub requires: Option<Expr>,
+    pub requires: Option<Expr<R>>,
     /// What it takes to finish; without it, a level is done when a record lists it.
-    pub completion: Option<Expr>,
-    pub awards: Option<Spanned<String>>,
+    pub completion: Option<Expr<R>>,
+    pub awards: Option<R>,
     pub by_application: bool,
     pub duration: Option<String>,
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Workshop {
-    pub level: Option<Spanned<String>>,
+#[derive(Debug, Clone)]
+pub struct Workshop<R = Name> {
+    pub level: Option<R>,
     /// Defaults to its level's `requires`.
-    pub requires: Option<Expr>,
+    pub requires: Option<Expr<R>>,
     pub duration: Option<String>,
     pub topics: Vec<String>,
     pub audience: Vec<String>,

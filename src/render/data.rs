@@ -2,9 +2,10 @@
 //! open data) and `sitemap.xml`.
 
 use super::links::{listing_url, url_of};
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, Ref};
 use crate::content::{Details, Kind};
 use crate::rules;
+use crate::rules::Expr;
 use serde_json::{Value, json};
 
 /// The resolved catalogue: every entity with its fields and resolved
@@ -12,10 +13,14 @@ use serde_json::{Value, json};
 /// identical bytes.
 pub fn catalogue_json(catalogue: &Catalogue) -> String {
     let config = &catalogue.config;
+    let id_of = |r: &Option<Ref>| r.as_ref().map(|r| catalogue[r.id].id.as_str());
+    let rule = |e: &Expr<Ref>| rules::to_json(e, catalogue);
     let entities = |kind: Kind| -> Vec<Value> {
         catalogue
             .of_kind(kind)
-            .map(|doc| {
+            .iter()
+            .map(|&id| {
+                let doc = &catalogue[id];
                 let mut value = json!({
                     "id": doc.id,
                     "title": doc.common.title.value,
@@ -25,24 +30,21 @@ pub fn catalogue_json(catalogue: &Catalogue) -> String {
                 let fields = match &doc.details {
                     Details::Pathway(p) => json!({
                         "organization": p.organization.as_ref().map(|o| &o.value),
-                        "outcome": p.outcome.as_ref().map(|o| &o.value),
-                        "levels": catalogue.index_of(&doc.id)
-                            .and_then(|i| catalogue.pathway_levels.get(&i))
-                            .map(|levels| levels.iter().map(|&l| &catalogue.documents[l].id).collect::<Vec<_>>())
-                            .unwrap_or_default(),
+                        "outcome": id_of(&p.outcome),
+                        "levels": catalogue.levels_of(id).iter().map(|&l| &catalogue[l].id).collect::<Vec<_>>(),
                     }),
                     Details::Level(l) => json!({
-                        "pathway": l.pathway.as_ref().map(|p| &p.value),
+                        "pathway": id_of(&l.pathway),
                         "order": l.order.as_ref().map(|o| o.value),
-                        "requires": l.requires.as_ref().map(rules::to_json),
-                        "completion": l.completion.as_ref().map(rules::to_json),
-                        "awards": l.awards.as_ref().map(|a| &a.value),
+                        "requires": l.requires.as_ref().map(rule),
+                        "completion": l.completion.as_ref().map(rule),
+                        "awards": id_of(&l.awards),
                         "by_application": l.by_application,
                         "duration": l.duration,
                     }),
                     Details::Workshop(w) => json!({
-                        "level": w.level.as_ref().map(|l| &l.value),
-                        "requires": catalogue.workshop_requires(w).map(rules::to_json),
+                        "level": id_of(&w.level),
+                        "requires": catalogue.workshop_requires(w).map(rule),
                         "duration": w.duration,
                         "topics": w.topics,
                         "audience": w.audience,
@@ -103,7 +105,7 @@ pub fn sitemap(catalogue: &Catalogue, extra_paths: &[&str]) -> String {
         .chain(
             Kind::CATALOGUE
                 .into_iter()
-                .filter(|k| catalogue.by_kind.contains_key(k))
+                .filter(|&k| catalogue.has_kind(k))
                 .map(|k| listing_url(catalogue, k)),
         )
         .chain(

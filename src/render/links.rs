@@ -1,11 +1,11 @@
 //! URLs of pages, and turning symbolic `@id` links into them.
 
-use crate::catalogue::Catalogue;
-use crate::content::{Document, Kind};
+use crate::catalogue::{Catalogue, Entity};
+use crate::content::Kind;
 
 /// The site-relative URL of a document ("/levels/level-2/"), with the base
 /// path of `base_url` in front.
-pub fn url_of(catalogue: &Catalogue, doc: &Document) -> String {
+pub fn url_of(catalogue: &Catalogue, doc: &Entity) -> String {
     path_url(catalogue.config.base_path(), &doc.path)
 }
 
@@ -55,8 +55,8 @@ pub fn resolve_links(html: &str, catalogue: &Catalogue) -> String {
                 Some((id, anchor)) => (id, Some(anchor)),
                 None => (target, None),
             };
-            match catalogue.get(id) {
-                Some(doc) => out.push_str(&url_of(catalogue, doc)),
+            match catalogue.lookup(id) {
+                Some(doc) => out.push_str(&url_of(catalogue, &catalogue[doc])),
                 None => out.push('#'),
             }
             if let Some(anchor) = anchor {

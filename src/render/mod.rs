@@ -10,7 +10,7 @@ pub mod links;
 pub mod theme;
 pub mod views;
 
-use crate::catalogue::{Catalogue, DocId};
+use crate::catalogue::{Catalogue, Id};
 use crate::content::Kind;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use rayon::prelude::*;
@@ -80,7 +80,7 @@ const SITEMAP_XML: &str = "sitemap.xml";
 pub enum Job {
     Home,
     Listing(Kind),
-    Document(DocId),
+    Document(Id),
     Checklist,
     NotFound,
 }
@@ -158,14 +158,12 @@ pub fn prepare(catalogue: &Catalogue, theme: &Theme) -> Result<Prepared, Diagnos
     jobs.extend(
         Kind::CATALOGUE
             .into_iter()
-            .filter(|k| catalogue.by_kind.contains_key(k) || catalogue.listings.contains_key(k))
+            .filter(|&k| catalogue.has_kind(k) || catalogue.listings.contains_key(&k))
             .map(Job::Listing),
     );
     jobs.extend(
         catalogue
-            .documents
-            .iter()
-            .enumerate()
+            .entities()
             .filter(|(_, d)| !d.is_index || (d.kind == Kind::Page && !d.path.is_empty()))
             .map(|(i, _)| Job::Document(i)),
     );
@@ -557,7 +555,7 @@ fn render_job(
         Job::Listing(kind) => {
             let listing = catalogue.listings.get(&kind).copied();
             let title = listing
-                .map(|i| catalogue.documents[i].common.title.value.clone())
+                .map(|i| catalogue[i].common.title.value.clone())
                 .or_else(|| {
                     theme.i18n["kinds"][kind.folder()]
                         .as_str()
@@ -568,7 +566,7 @@ fn render_job(
                 let mut section = json!({
                     "kind": kind,
                     "title": title,
-                    "summary": listing.and_then(|i| catalogue.documents[i].common.summary.clone()),
+                    "summary": listing.and_then(|i| catalogue[i].common.summary.clone()),
                     "content": listing.map(|i| body_html(catalogue, i)).unwrap_or_default(),
                     "url": links::listing_url(catalogue, kind),
                 });
@@ -579,7 +577,7 @@ fn render_job(
             ("list.html", kind.folder().to_string(), kind.folder())
         }
         Job::Document(i) => {
-            let doc = &catalogue.documents[i];
+            let doc = &catalogue[i];
             context.insert(
                 "page".into(),
                 views::page(catalogue, i, body_html(catalogue, i)),
@@ -711,31 +709,27 @@ fn job_output_path(catalogue: &Catalogue, job: Job) -> String {
     match job {
         Job::Home => links::output_path(""),
         Job::Listing(kind) => links::output_path(kind.folder()),
-        Job::Document(i) => links::output_path(&catalogue.documents[i].path),
+        Job::Document(i) => links::output_path(&catalogue[i].path),
         Job::Checklist => links::output_path("checklist"),
         Job::NotFound => "404.html".to_string(),
     }
 }
 
 /// A document's body with its `@id` links turned into URLs.
-fn body_html(catalogue: &Catalogue, index: DocId) -> String {
-    links::resolve_links(&catalogue.documents[index].body.html, catalogue)
+fn body_html(catalogue: &Catalogue, index: Id) -> String {
+    links::resolve_links(&catalogue[index].body.html, catalogue)
 }
 
 /// Every pathway with its levels, for the home and checklist pages.
 fn pathways(catalogue: &Catalogue, with_pools: bool) -> Value {
     let list: Vec<Value> = catalogue
-        .by_kind
-        .get(&Kind::Pathway)
-        .into_iter()
-        .flatten()
+        .of_kind(Kind::Pathway)
+        .iter()
         .map(|&p| {
-            let mut view = views::link(catalogue, &catalogue.documents[p]);
+            let mut view = views::link(catalogue, &catalogue[p]);
             let levels: Vec<Value> = catalogue
-                .pathway_levels
-                .get(&p)
-                .into_iter()
-                .flatten()
+                .levels_of(p)
+                .iter()
                 .map(|&l| views::level_summary(catalogue, l, with_pools))
                 .collect();
             if let Value::Object(map) = &mut view {

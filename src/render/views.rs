@@ -5,13 +5,13 @@
 //! building one costs the same whatever the size of the site.
 
 use super::links::{listing_url, url_of};
-use crate::catalogue::{Catalogue, DocId};
-use crate::content::{Date, Details, Document, Kind, Offering};
+use crate::catalogue::{Catalogue, Entity, Id, Ref};
+use crate::content::{Date, Details, Kind, Offering};
 use crate::rules::{Expr, ExprKind, Pool};
 use serde_json::{Map, Value, json};
 
 /// A link to a document: what cards and rule text need.
-pub fn link(catalogue: &Catalogue, doc: &Document) -> Value {
+pub fn link(catalogue: &Catalogue, doc: &Entity) -> Value {
     json!({
         "id": doc.id,
         "kind": doc.kind,
@@ -23,31 +23,25 @@ pub fn link(catalogue: &Catalogue, doc: &Document) -> Value {
 
 /// A link as a rule names it: with a requirement's validity, which the
 /// checklist shows beside the box ("valid for 3 years").
-fn rule_link(catalogue: &Catalogue, id: &str) -> Value {
+fn rule_link(catalogue: &Catalogue, id: Id) -> Value {
     let mut value = link_to(catalogue, id);
-    if let (
-        Some(Document {
-            details: Details::Requirement(r),
-            ..
-        }),
-        Value::Object(map),
-    ) = (catalogue.get(id), &mut value)
-    {
+    if let (Some(r), Value::Object(map)) = (catalogue[id].as_requirement(), &mut value) {
         map.insert("valid_for".into(), json!(r.valid_for));
     }
     value
 }
 
-fn link_to(catalogue: &Catalogue, id: &str) -> Value {
-    catalogue
-        .get(id)
-        .map_or(Value::Null, |doc| link(catalogue, doc))
+fn link_to(catalogue: &Catalogue, id: Id) -> Value {
+    link(catalogue, &catalogue[id])
 }
 
-fn links(catalogue: &Catalogue, ids: &[DocId]) -> Vec<Value> {
-    ids.iter()
-        .map(|&i| link(catalogue, &catalogue.documents[i]))
-        .collect()
+/// A link to a reference's entity, or null.
+fn link_of(catalogue: &Catalogue, reference: Option<&Ref>) -> Value {
+    reference.map_or(Value::Null, |r| link_to(catalogue, r.id))
+}
+
+fn links(catalogue: &Catalogue, ids: &[Id]) -> Vec<Value> {
+    ids.iter().map(|&i| link_to(catalogue, i)).collect()
 }
 
 /// A number as people write it: 300, not 300.0.
@@ -60,22 +54,22 @@ pub fn number(n: f64) -> Value {
 }
 
 /// An expression as a tree the `rule` macro turns into words.
-pub fn expr(catalogue: &Catalogue, e: &Expr) -> Value {
+pub fn expr(catalogue: &Catalogue, e: &Expr<Ref>) -> Value {
     expr_view(catalogue, e, false)
 }
 
 /// The same, with every workshop of a `choose … from = "level"` pool listed
 /// (as `pool`): what the checklist's inputs need. Elsewhere only the count
 /// is given, so that a level of 2,000 workshops does not weigh on every page.
-pub fn expr_with_pools(catalogue: &Catalogue, e: &Expr) -> Value {
+pub fn expr_with_pools(catalogue: &Catalogue, e: &Expr<Ref>) -> Value {
     expr_view(catalogue, e, true)
 }
 
-fn expr_view(catalogue: &Catalogue, e: &Expr, with_pools: bool) -> Value {
+fn expr_view(catalogue: &Catalogue, e: &Expr<Ref>, with_pools: bool) -> Value {
     let mut view = Map::new();
     let kind = match &e.kind {
-        ExprKind::Item(id) => {
-            view.insert("item".into(), rule_link(catalogue, id));
+        ExprKind::Item(item) => {
+            view.insert("item".into(), rule_link(catalogue, item.id));
             "item"
         }
         ExprKind::All(children) | ExprKind::Any(children) => {
@@ -94,13 +88,12 @@ fn expr_view(catalogue: &Catalogue, e: &Expr, with_pools: bool) -> Value {
             view.insert("count".into(), json!(count));
             match from {
                 Pool::Items(items) => {
-                    let pool: Vec<Value> =
-                        items.iter().map(|i| link_to(catalogue, &i.value)).collect();
+                    let pool: Vec<Value> = items.iter().map(|i| link_to(catalogue, i.id)).collect();
                     view.insert("pool".into(), pool.into());
                 }
                 Pool::Level(level) => {
-                    let workshops = catalogue.workshops_of(&level.value);
-                    view.insert("pool_level".into(), link_to(catalogue, &level.value));
+                    let workshops = catalogue.workshops_of(level.id);
+                    view.insert("pool_level".into(), link_to(catalogue, level.id));
                     view.insert("pool_size".into(), json!(workshops.len()));
                     if with_pools {
                         view.insert("pool".into(), Value::Array(links(catalogue, workshops)));
@@ -110,12 +103,11 @@ fn expr_view(catalogue: &Catalogue, e: &Expr, with_pools: bool) -> Value {
             "choose"
         }
         ExprKind::Has { id, at_least } => {
-            view.insert("item".into(), link_to(catalogue, &id.value));
+            view.insert("item".into(), link_to(catalogue, id.id));
             view.insert("at_least".into(), number(*at_least));
-            let unit = catalogue.get(&id.value).and_then(|doc| match &doc.details {
-                Details::Requirement(r) => r.unit.clone(),
-                _ => None,
-            });
+            let unit = catalogue[id.id]
+                .as_requirement()
+                .and_then(|r| r.unit.clone());
             view.insert("unit".into(), json!(unit));
             "has"
         }
@@ -158,8 +150,8 @@ fn organization(catalogue: &Catalogue, key: Option<&str>) -> Value {
 }
 
 /// The `page` of an entity or plain page: common fields plus its kind's.
-pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
-    let doc = &catalogue.documents[index];
+pub fn page(catalogue: &Catalogue, index: Id, content: String) -> Value {
+    let doc = &catalogue[index];
     let mut view = Map::new();
     view.insert("id".into(), json!(doc.id));
     view.insert("kind".into(), json!(doc.kind));
@@ -170,9 +162,7 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
     view.insert("headings".into(), json!(doc.body.headings));
     view.insert("extra".into(), doc.common.extra.clone());
     view.insert("draft".into(), json!(doc.common.draft));
-    let related = |ids: Option<&Vec<DocId>>| {
-        Value::Array(ids.map(|ids| links(catalogue, ids)).unwrap_or_default())
-    };
+    let related = |ids: &[Id]| Value::Array(links(catalogue, ids));
     match &doc.details {
         Details::Page => {}
         Details::Pathway(p) => {
@@ -180,29 +170,16 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
                 "organization".into(),
                 organization(catalogue, p.organization.as_ref().map(|o| o.value.as_str())),
             );
-            view.insert(
-                "outcome".into(),
-                p.outcome
-                    .as_ref()
-                    .map_or(Value::Null, |o| link_to(catalogue, &o.value)),
-            );
+            view.insert("outcome".into(), link_of(catalogue, p.outcome.as_ref()));
             let levels: Vec<Value> = catalogue
-                .pathway_levels
-                .get(&index)
-                .into_iter()
-                .flatten()
+                .levels_of(index)
+                .iter()
                 .map(|&level| level_summary(catalogue, level, false))
                 .collect();
             view.insert("levels".into(), levels.into());
         }
         Details::Level(level) => {
-            view.insert(
-                "pathway".into(),
-                level
-                    .pathway
-                    .as_ref()
-                    .map_or(Value::Null, |p| link_to(catalogue, &p.value)),
-            );
+            view.insert("pathway".into(), link_of(catalogue, level.pathway.as_ref()));
             view.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
             // The "Am I ready?" panel asks for every item of `requires`.
             view.insert(
@@ -219,37 +196,18 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
                     .as_ref()
                     .map_or(Value::Null, |e| expr(catalogue, e)),
             );
-            view.insert(
-                "awards".into(),
-                level
-                    .awards
-                    .as_ref()
-                    .map_or(Value::Null, |a| link_to(catalogue, &a.value)),
-            );
+            view.insert("awards".into(), link_of(catalogue, level.awards.as_ref()));
             view.insert("by_application".into(), json!(level.by_application));
             view.insert("duration".into(), json!(level.duration));
-            view.insert(
-                "workshops".into(),
-                related(catalogue.level_workshops.get(&index)),
-            );
-            let steps = neighbours(
-                catalogue,
-                index,
-                level.pathway.as_ref().map(|p| p.value.as_str()),
-            );
+            view.insert("workshops".into(), related(catalogue.workshops_of(index)));
+            let steps = neighbours(catalogue, index, level.pathway.as_ref());
             view.insert("previous".into(), steps.previous);
             view.insert("next".into(), steps.next);
             view.insert("step".into(), json!(steps.position));
             view.insert("step_count".into(), json!(steps.count));
         }
         Details::Workshop(workshop) => {
-            view.insert(
-                "level".into(),
-                workshop
-                    .level
-                    .as_ref()
-                    .map_or(Value::Null, |l| link_to(catalogue, &l.value)),
-            );
+            view.insert("level".into(), link_of(catalogue, workshop.level.as_ref()));
             view.insert(
                 "requires".into(),
                 catalogue
@@ -273,21 +231,15 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
             view.insert("unit".into(), json!(r.unit));
             view.insert("valid_for".into(), json!(r.valid_for));
             view.insert("providers".into(), json!(r.providers));
-            view.insert("needed_by".into(), related(catalogue.needed_by.get(&index)));
+            view.insert("needed_by".into(), related(catalogue.needed_by(index)));
         }
         Details::Credential(c) => {
             view.insert(
                 "issuer".into(),
                 organization(catalogue, c.issuer.as_ref().map(|i| i.value.as_str())),
             );
-            view.insert(
-                "awarded_by".into(),
-                related(catalogue.awarded_by.get(&index)),
-            );
-            view.insert(
-                "outcome_of".into(),
-                related(catalogue.outcome_of.get(&index)),
-            );
+            view.insert("awarded_by".into(), related(catalogue.awarded_by(index)));
+            view.insert("outcome_of".into(), related(catalogue.outcome_of(index)));
         }
     }
     Value::Object(view)
@@ -295,8 +247,8 @@ pub fn page(catalogue: &Catalogue, index: DocId, content: String) -> Value {
 
 /// A level as a step of its pathway: link, rules and awards; pools listed
 /// for the checklist (`with_pools`).
-pub fn level_summary(catalogue: &Catalogue, index: DocId, with_pools: bool) -> Value {
-    let doc = &catalogue.documents[index];
+pub fn level_summary(catalogue: &Catalogue, index: Id, with_pools: bool) -> Value {
+    let doc = &catalogue[index];
     let mut view = link(catalogue, doc);
     if let (Details::Level(level), Value::Object(map)) = (&doc.details, &mut view) {
         map.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
@@ -314,18 +266,12 @@ pub fn level_summary(catalogue: &Catalogue, index: DocId, with_pools: bool) -> V
                 .as_ref()
                 .map_or(Value::Null, |e| expr_view(catalogue, e, with_pools)),
         );
-        map.insert(
-            "awards".into(),
-            level
-                .awards
-                .as_ref()
-                .map_or(Value::Null, |a| link_to(catalogue, &a.value)),
-        );
+        map.insert("awards".into(), link_of(catalogue, level.awards.as_ref()));
         map.insert("by_application".into(), json!(level.by_application));
         map.insert("duration".into(), json!(level.duration));
         map.insert(
             "workshop_count".into(),
-            json!(catalogue.level_workshops.get(&index).map_or(0, Vec::len)),
+            json!(catalogue.workshops_of(index).len()),
         );
     }
     view
@@ -340,25 +286,23 @@ struct Steps {
     count: Option<usize>,
 }
 
-fn neighbours(catalogue: &Catalogue, index: DocId, pathway: Option<&str>) -> Steps {
+fn neighbours(catalogue: &Catalogue, index: Id, pathway: Option<&Ref>) -> Steps {
     let none = Steps {
         previous: Value::Null,
         next: Value::Null,
         position: None,
         count: None,
     };
-    let Some(levels) = pathway
-        .and_then(|p| catalogue.index_of(p))
-        .and_then(|p| catalogue.pathway_levels.get(&p))
-    else {
+    let Some(pathway) = pathway else {
         return none;
     };
+    let levels = catalogue.levels_of(pathway.id);
     let Some(position) = levels.iter().position(|&l| l == index) else {
         return none;
     };
     let at = |p: Option<usize>| {
         p.and_then(|p| levels.get(p))
-            .map_or(Value::Null, |&l| link(catalogue, &catalogue.documents[l]))
+            .map_or(Value::Null, |&l| link_to(catalogue, l))
     };
     Steps {
         previous: at(position.checked_sub(1)),
@@ -371,32 +315,19 @@ fn neighbours(catalogue: &Catalogue, index: DocId, pathway: Option<&str>) -> Ste
 /// The items of a kind's listing page, each a link with what its card shows.
 pub fn listing_items(catalogue: &Catalogue, kind: Kind) -> Vec<Value> {
     catalogue
-        .by_kind
-        .get(&kind)
-        .into_iter()
-        .flatten()
+        .of_kind(kind)
+        .iter()
         .map(|&i| {
-            let doc = &catalogue.documents[i];
+            let doc = &catalogue[i];
             let mut item = link(catalogue, doc);
             if let Value::Object(map) = &mut item {
                 match &doc.details {
                     Details::Level(level) => {
-                        map.insert(
-                            "pathway".into(),
-                            level
-                                .pathway
-                                .as_ref()
-                                .map_or(Value::Null, |p| link_to(catalogue, &p.value)),
-                        );
+                        map.insert("pathway".into(), link_of(catalogue, level.pathway.as_ref()));
                         map.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
                     }
                     Details::Workshop(w) => {
-                        map.insert(
-                            "level".into(),
-                            w.level
-                                .as_ref()
-                                .map_or(Value::Null, |l| link_to(catalogue, &l.value)),
-                        );
+                        map.insert("level".into(), link_of(catalogue, w.level.as_ref()));
                         map.insert("offering_count".into(), json!(w.offerings.len()));
                     }
                     Details::Requirement(r) => {
@@ -430,7 +361,7 @@ pub fn listing_items(catalogue: &Catalogue, kind: Kind) -> Vec<Value> {
 pub fn nav(catalogue: &Catalogue, i18n: &Value) -> Vec<Value> {
     let mut items = Vec::new();
     for kind in Kind::CATALOGUE {
-        if catalogue.by_kind.get(&kind).is_some_and(|l| !l.is_empty()) {
+        if catalogue.has_kind(kind) {
             let title = i18n["kinds"][kind.folder()]
                 .as_str()
                 .unwrap_or(kind.folder());
@@ -466,12 +397,7 @@ pub fn checklist_key(catalogue: &Catalogue) -> String {
 /// what judging that level needs. Escaped so that it can sit inside a
 /// `<script>` element whatever the content holds (`</script>`, `<!--`,
 /// U+2028).
-pub fn checklist_data(
-    catalogue: &Catalogue,
-    i18n: &Value,
-    key: &str,
-    focus: Option<DocId>,
-) -> String {
+pub fn checklist_data(catalogue: &Catalogue, i18n: &Value, key: &str, focus: Option<Id>) -> String {
     let parts = checklist_rules(catalogue, focus);
     let data = json!({
         "storage_key": key,
@@ -487,22 +413,14 @@ struct ChecklistRules {
     items: serde_json::Map<String, Value>,
 }
 
-fn checklist_rules(catalogue: &Catalogue, focus: Option<DocId>) -> ChecklistRules {
-    use crate::rules;
+fn checklist_rules(catalogue: &Catalogue, focus: Option<Id>) -> ChecklistRules {
+    use crate::rules::{self, RefRole};
     use std::collections::BTreeSet;
-    let level_of = |i: DocId| match &catalogue.documents[i].details {
-        Details::Level(level) => Some(level),
-        _ => None,
-    };
     // Which levels, pools and items the page needs.
-    let mut included: BTreeSet<DocId> = BTreeSet::new();
-    let mut pools: BTreeSet<String> = BTreeSet::new();
-    let mut item_ids: BTreeSet<String> = BTreeSet::new();
-    let all_levels: Vec<DocId> = catalogue
-        .by_kind
-        .get(&Kind::Level)
-        .cloned()
-        .unwrap_or_default();
+    let mut included: BTreeSet<Id> = BTreeSet::new();
+    let mut pools: BTreeSet<Id> = BTreeSet::new();
+    let mut items: BTreeSet<Id> = BTreeSet::new();
+    let all_levels = catalogue.of_kind(Kind::Level);
     match focus {
         None => included.extend(all_levels.iter().copied()),
         Some(level) => {
@@ -511,7 +429,7 @@ fn checklist_rules(catalogue: &Catalogue, focus: Option<DocId>) -> ChecklistRule
                 if !included.insert(next) {
                     continue;
                 }
-                let Some(details) = level_of(next) else {
+                let Some(details) = catalogue[next].as_level() else {
                     continue;
                 };
                 let exprs = if next == level {
@@ -520,14 +438,11 @@ fn checklist_rules(catalogue: &Catalogue, focus: Option<DocId>) -> ChecklistRule
                     vec![&details.completion]
                 };
                 for expr in exprs.into_iter().flatten() {
-                    for id in expr_leaf_ids(expr) {
-                        let Some(i) = catalogue.index_of(&id) else {
-                            continue;
-                        };
-                        if level_of(i).is_some() {
-                            queue.push(i);
+                    for (target, _) in expr.references() {
+                        if catalogue[target.id].kind == Kind::Level {
+                            queue.push(target.id);
                         }
-                        queue.extend(catalogue.awarded_by.get(&i).into_iter().flatten().copied());
+                        queue.extend(catalogue.awarded_by(target.id));
                     }
                 }
             }
@@ -536,35 +451,33 @@ fn checklist_rules(catalogue: &Catalogue, focus: Option<DocId>) -> ChecklistRule
     let mut levels = Vec::new();
     let mut awarded_by = serde_json::Map::new();
     for &i in all_levels.iter().filter(|i| included.contains(i)) {
-        let Some(level) = level_of(i) else { continue };
-        let doc = &catalogue.documents[i];
+        let Some(level) = catalogue[i].as_level() else {
+            continue;
+        };
+        let doc = &catalogue[i];
         let full = focus.is_none_or(|f| f == i);
-        let exprs = [&level.requires, &level.completion];
-        for expr in exprs.into_iter().flatten() {
-            expr.walk(&mut |e| {
-                if let rules::ExprKind::Choose {
-                    from: rules::Pool::Level(pool),
-                    ..
-                } = &e.kind
-                {
-                    pools.insert(pool.value.clone());
+        for (_, expr) in doc.rules() {
+            for (target, role) in expr.references() {
+                if role == RefRole::PoolLevel {
+                    pools.insert(target.id);
                 }
-            });
-            if full {
-                item_ids.extend(expr_leaf_ids(expr));
+                if full {
+                    items.insert(target.id);
+                }
             }
         }
         if full {
-            item_ids.insert(doc.id.clone());
+            items.insert(i);
         }
+        let to_json = |e: &Expr<Ref>| rules::to_json(e, catalogue);
         levels.push(json!({
             "id": doc.id,
-            "requires": if full { level.requires.as_ref().map(rules::to_json) } else { None },
-            "completion": level.completion.as_ref().map(rules::to_json),
+            "requires": if full { level.requires.as_ref().map(to_json) } else { None },
+            "completion": level.completion.as_ref().map(to_json),
         }));
         if let Some(awards) = &level.awards {
             let entry = awarded_by
-                .entry(awards.value.clone())
+                .entry(catalogue[awards.id].id.clone())
                 .or_insert_with(|| Value::Array(Vec::new()));
             if let Value::Array(list) = entry {
                 list.push(json!(doc.id));
@@ -572,41 +485,32 @@ fn checklist_rules(catalogue: &Catalogue, focus: Option<DocId>) -> ChecklistRule
         }
     }
     let mut pool_map = serde_json::Map::new();
-    for level in &pools {
-        let workshops: Vec<&str> = catalogue
-            .workshops_of(level)
-            .iter()
-            .map(|&w| catalogue.documents[w].id.as_str())
-            .collect();
-        if focus.is_none() || item_ids.contains(level) {
-            item_ids.extend(workshops.iter().map(|w| w.to_string()));
+    for &level in &pools {
+        let workshops = catalogue.workshops_of(level);
+        if focus.is_none() || items.contains(&level) {
+            items.extend(workshops);
         }
-        pool_map.insert(level.clone(), json!(workshops));
+        let ids: Vec<&str> = workshops
+            .iter()
+            .map(|&w| catalogue[w].id.as_str())
+            .collect();
+        pool_map.insert(catalogue[level].id.clone(), json!(ids));
     }
-    let items = item_ids
+    // Keyed by id, so in id order whatever the handles' order.
+    let items = items
         .iter()
-        .filter_map(|id| {
-            catalogue.get(id).map(|doc| {
-                (
-                    id.clone(),
-                    json!({ "title": doc.common.title.value, "url": url_of(catalogue, doc) }),
-                )
-            })
+        .map(|&id| {
+            let doc = &catalogue[id];
+            (
+                doc.id.clone(),
+                json!({ "title": doc.common.title.value, "url": url_of(catalogue, doc) }),
+            )
         })
         .collect();
     ChecklistRules {
         rules: json!({ "levels": levels, "pools": pool_map, "awarded_by": awarded_by }),
         items,
     }
-}
-
-/// Ids an expression names directly: items, `has` requirements, explicit
-/// pool members, and the level of a level pool.
-fn expr_leaf_ids(expr: &crate::rules::Expr) -> Vec<String> {
-    expr.references()
-        .into_iter()
-        .map(|r| r.id.to_string())
-        .collect()
 }
 
 /// JSON that cannot end the `<script>` element holding it, open an HTML

@@ -13,23 +13,45 @@
 //! - A level can start when its `requires` holds, and is complete when it
 //!   is done. What is missing: the unmet leaves of the failing expression.
 
-use super::{Expr, ExprKind, Pool};
-use crate::catalogue::Catalogue;
-use crate::content::{Details, Kind};
+use super::{Expr, ExprKind};
+use crate::catalogue::{Catalogue, Id, Ref};
+use crate::content::Kind;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
-/// What a person has done: ids of completed or held entities, and amounts
-/// of measured requirements.
+/// What a person has done: entities completed or held, and amounts of
+/// measured requirements. Read from text by [`super::record::read`], which
+/// resolves every id.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Record {
-    pub completed: BTreeSet<String>,
-    pub measures: BTreeMap<String, f64>,
+    pub completed: BTreeSet<Id>,
+    pub measures: BTreeMap<Id, f64>,
+}
+
+impl Record {
+    /// The record in the form `checklist.js` stores and judges:
+    /// `{"completed": [ids], "measures": {id: amount}}`.
+    pub fn to_json(&self, catalogue: &Catalogue) -> serde_json::Value {
+        let completed: Vec<&str> = self
+            .completed
+            .iter()
+            .map(|&id| catalogue[id].id.as_str())
+            .collect();
+        let measures: serde_json::Map<String, serde_json::Value> = self
+            .measures
+            .iter()
+            .map(|(&id, &amount)| (catalogue[id].id.clone(), serde_json::json!(amount)))
+            .collect();
+        serde_json::json!({ "completed": completed, "measures": measures })
+    }
 }
 
 /// The verdict for one level.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Verdict {
+    #[serde(skip)]
+    pub level: Id,
+    /// The level's id, as `cairn eligibility --format json` prints it.
     pub id: String,
     pub can_start: bool,
     pub complete: bool,
@@ -37,10 +59,13 @@ pub struct Verdict {
     /// cannot start, then of `completion` until it is complete; none once
     /// it is complete.
     pub missing: Vec<String>,
+    /// The same, as handles.
+    #[serde(skip)]
+    pub missing_entities: Vec<Id>,
     /// Preferred parts of `requires`, each with whether it is met: reported,
     /// never deciding. Left out of the JSON, whose shape is fixed.
     #[serde(skip)]
-    pub preferred: Vec<(String, bool)>,
+    pub preferred: Vec<(Expr<Ref>, bool)>,
 }
 
 /// Judge `record` against every level, in presentation order.
@@ -48,17 +73,15 @@ pub fn evaluate(catalogue: &Catalogue, record: &Record) -> Vec<Verdict> {
     let judge = Judge {
         catalogue,
         record,
-        done: RefCell::new(HashMap::new()),
+        done: RefCell::new(vec![Memo::Unknown; catalogue.documents.len()]),
     };
     catalogue
         .of_kind(Kind::Level)
-        .filter_map(|doc| match &doc.details {
-            Details::Level(level) => Some((doc, level)),
-            _ => None,
-        })
-        .map(|(doc, level)| {
+        .iter()
+        .filter_map(|&id| Some((id, catalogue[id].as_level()?)))
+        .map(|(id, level)| {
             let can_start = level.requires.as_ref().is_none_or(|e| judge.holds(e));
-            let complete = judge.done(&doc.id);
+            let complete = judge.done(id);
             let mut missing = Vec::new();
             if complete {
                 // Nothing is missing from a level one has completed.
@@ -69,121 +92,99 @@ pub fn evaluate(catalogue: &Catalogue, record: &Record) -> Vec<Verdict> {
             } else {
                 match &level.completion {
                     Some(completion) => judge.missing(completion, &mut missing),
-                    None => missing.push(doc.id.clone()),
+                    None => missing.push(id),
                 }
             }
-            let preferred = level
-                .requires
-                .as_ref()
-                .map_or_else(Vec::new, |r| judge.preferred(r));
+            let mut preferred = Vec::new();
+            if let Some(requires) = &level.requires {
+                judge.collect_preferred(requires, &mut preferred);
+            }
             Verdict {
-                id: doc.id.clone(),
+                level: id,
+                id: catalogue[id].id.clone(),
                 can_start,
                 complete,
-                missing,
+                missing: missing.iter().map(|&m| catalogue[m].id.clone()).collect(),
+                missing_entities: missing,
                 preferred,
             }
         })
         .collect()
 }
 
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Memo {
+    Unknown,
+    /// Being decided: a cycle (which `cairn check` forbids) then counts as
+    /// not done instead of recursing forever.
+    Deciding,
+    Known(bool),
+}
+
 struct Judge<'a> {
     catalogue: &'a Catalogue,
     record: &'a Record,
-    /// Memo of `done`, with `None` while an entity is being decided: a
-    /// cycle (which `cairn check` forbids) then counts as not done instead
-    /// of recursing forever.
-    done: RefCell<HashMap<String, Option<bool>>>,
+    /// Memo of `done`, by entity.
+    done: RefCell<Vec<Memo>>,
 }
 
 impl Judge<'_> {
-    fn done(&self, id: &str) -> bool {
-        if self.record.completed.contains(id) {
+    fn done(&self, id: Id) -> bool {
+        if self.record.completed.contains(&id) {
             return true;
         }
-        if let Some(known) = self.done.borrow().get(id) {
-            return known.unwrap_or(false);
+        match self.done.borrow()[id.index()] {
+            Memo::Known(known) => return known,
+            Memo::Deciding => return false,
+            Memo::Unknown => {}
         }
-        self.done.borrow_mut().insert(id.to_string(), None);
-        let result = match self.catalogue.get(id).map(|d| (&d.details, d)) {
-            Some((Details::Level(level), _)) => {
-                level.completion.as_ref().is_some_and(|e| self.holds(e))
-            }
-            Some((Details::Credential(_), doc)) => self
+        self.done.borrow_mut()[id.index()] = Memo::Deciding;
+        let entity = &self.catalogue[id];
+        let result = match entity.kind {
+            Kind::Level => entity
+                .as_level()
+                .and_then(|level| level.completion.as_ref())
+                .is_some_and(|e| self.holds(e)),
+            Kind::Credential => self
                 .catalogue
-                .index_of(&doc.id)
-                .and_then(|i| self.catalogue.awarded_by.get(&i))
-                .is_some_and(|levels| {
-                    levels
-                        .iter()
-                        .any(|&l| self.done(&self.catalogue.documents[l].id))
-                }),
+                .awarded_by(id)
+                .iter()
+                .any(|&level| self.done(level)),
             _ => false,
         };
-        self.done.borrow_mut().insert(id.to_string(), Some(result));
+        self.done.borrow_mut()[id.index()] = Memo::Known(result);
         result
     }
 
-    fn pool(&self, from: &Pool) -> Vec<String> {
-        let mut items: Vec<String> = match from {
-            Pool::Items(items) => items.iter().map(|i| i.value.clone()).collect(),
-            Pool::Level(level) => self
-                .catalogue
-                .workshops_of(&level.value)
-                .iter()
-                .map(|&w| self.catalogue.documents[w].id.clone())
-                .collect(),
-        };
-        let mut seen = BTreeSet::new();
-        items.retain(|i| seen.insert(i.clone()));
-        items
-    }
-
     /// Whether `expr` holds for the verdict (a preferred one always does).
-    fn holds(&self, expr: &Expr) -> bool {
+    fn holds(&self, expr: &Expr<Ref>) -> bool {
         expr.preferred || self.met(expr)
     }
 
     /// Whether `expr` is actually met, preferred or not.
-    fn met(&self, expr: &Expr) -> bool {
+    fn met(&self, expr: &Expr<Ref>) -> bool {
         match &expr.kind {
-            ExprKind::Item(id) => self.done(id),
+            ExprKind::Item(item) => self.done(item.id),
             ExprKind::Has { id, at_least } => {
-                self.record.measures.get(&id.value).copied().unwrap_or(0.0) >= *at_least
+                self.record.measures.get(&id.id).copied().unwrap_or(0.0) >= *at_least
             }
             ExprKind::All(children) => children.iter().all(|c| self.holds(c)),
             ExprKind::Any(children) => children.iter().any(|c| self.holds(c)),
             ExprKind::Choose { count, from } => {
-                self.pool(from).iter().filter(|id| self.done(id)).count() >= *count as usize
+                self.catalogue
+                    .pool(from)
+                    .into_iter()
+                    .filter(|&id| self.done(id))
+                    .count()
+                    >= *count as usize
             }
         }
     }
 
-    /// The preferred parts of `expr` (outermost only), each named by the
-    /// ids it mentions, with whether it is met.
-    fn preferred(&self, expr: &Expr) -> Vec<(String, bool)> {
-        let mut found = Vec::new();
-        self.collect_preferred(expr, &mut found);
-        found
-    }
-
-    fn collect_preferred(&self, expr: &Expr, found: &mut Vec<(String, bool)>) {
+    /// The preferred parts of `expr` (outermost only), with whether each is met.
+    fn collect_preferred(&self, expr: &Expr<Ref>, found: &mut Vec<(Expr<Ref>, bool)>) {
         if expr.preferred {
-            let mut ids = Vec::new();
-            expr.walk(&mut |inner| match &inner.kind {
-                ExprKind::Item(id) => ids.push(id.clone()),
-                ExprKind::Has { id, .. } => ids.push(id.value.clone()),
-                ExprKind::Choose {
-                    from: Pool::Items(items),
-                    ..
-                } => ids.extend(items.iter().map(|i| i.value.clone())),
-                ExprKind::Choose {
-                    from: Pool::Level(level),
-                    ..
-                } => ids.push(format!("workshops of {}", level.value)),
-                ExprKind::All(_) | ExprKind::Any(_) => {}
-            });
-            found.push((ids.join(", "), self.met(expr)));
+            found.push((expr.clone(), self.met(expr)));
         } else if let ExprKind::All(children) | ExprKind::Any(children) = &expr.kind {
             for child in children {
                 self.collect_preferred(child, found);
@@ -192,22 +193,21 @@ impl Judge<'_> {
     }
 
     /// The unmet required leaves of `expr`, in order, without repeats.
-    fn missing(&self, expr: &Expr, out: &mut Vec<String>) {
+    fn missing(&self, expr: &Expr<Ref>, out: &mut Vec<Id>) {
         if self.holds(expr) {
             return;
         }
-        let mut push = |id: &str| {
-            if !out.iter().any(|o| o == id) {
-                out.push(id.to_string());
+        let mut push = |id: Id| {
+            if !out.contains(&id) {
+                out.push(id);
             }
         };
         match &expr.kind {
-            ExprKind::Item(id) => push(id),
-            ExprKind::Has { id, .. } => push(&id.value),
+            ExprKind::Item(target) | ExprKind::Has { id: target, .. } => push(target.id),
             ExprKind::Choose { from, .. } => {
-                for id in self.pool(from) {
-                    if !self.done(&id) {
-                        push(&id);
+                for id in self.catalogue.pool(from) {
+                    if !self.done(id) {
+                        push(id);
                     }
                 }
             }
@@ -218,4 +218,43 @@ impl Judge<'_> {
             }
         }
     }
+}
+
+/// One line per level, then what is missing, indented.
+pub fn report(catalogue: &Catalogue, verdicts: &[Verdict]) -> String {
+    let mut out = String::new();
+    for verdict in verdicts {
+        let state = match (verdict.complete, verdict.can_start) {
+            (true, _) => "completed",
+            (false, true) => "can start",
+            (false, false) => "not yet",
+        };
+        out.push_str(&format!("{}: {state}\n", verdict.id));
+        if !verdict.missing.is_empty() {
+            let what = if verdict.can_start {
+                "to finish"
+            } else {
+                "to start"
+            };
+            out.push_str(&format!(
+                "  missing {what}: {}\n",
+                verdict.missing.join(", ")
+            ));
+        }
+        // DESIGN: a preferred item never decides, but is reported as met or not.
+        for (part, met) in &verdict.preferred {
+            let state = if *met { "met" } else { "not met" };
+            let mut names = Vec::new();
+            for (target, role) in part.references() {
+                let id = &catalogue[target.id].id;
+                names.push(if role == super::RefRole::PoolLevel {
+                    format!("workshops of {id}")
+                } else {
+                    id.clone()
+                });
+            }
+            out.push_str(&format!("  preferred, {state}: {}\n", names.join(", ")));
+        }
+    }
+    out
 }

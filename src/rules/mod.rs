@@ -7,16 +7,21 @@
 pub mod eval;
 pub mod record;
 
+use crate::catalogue::{Catalogue, Ref};
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostics;
 use crate::source::{Span, Spanned};
 use crate::toml_reader::{TableReader, TomlSource, TomlValue, type_name};
 use toml::de::DeValue;
 
-/// A requirement expression with its presentation flags.
+/// A reference as the author wrote it: an id and where it is written.
+pub type Name = Spanned<String>;
+
+/// A requirement expression with its presentation flags. `R` is what a
+/// reference is: a [`Name`] as loaded, a [`Ref`] once resolved.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Expr {
-    pub kind: ExprKind,
+pub struct Expr<R = Name> {
+    pub kind: ExprKind<R>,
     /// Recommended, never blocking.
     pub preferred: bool,
     /// A short explanation shown beside the rule.
@@ -25,37 +30,29 @@ pub struct Expr {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum ExprKind {
-    /// Has completed (or holds) the entity with this id.
-    Item(String),
+pub enum ExprKind<R> {
+    /// Has completed (or holds) this entity.
+    Item(R),
     /// Every one of them.
-    All(Vec<Expr>),
+    All(Vec<Expr<R>>),
     /// At least one of them.
-    Any(Vec<Expr>),
+    Any(Vec<Expr<R>>),
     /// At least `count` distinct done items of `from`.
-    Choose { count: u32, from: Pool },
+    Choose { count: u32, from: Pool<R> },
     /// A measured requirement reaches a number (inclusive).
-    Has { id: Spanned<String>, at_least: f64 },
+    Has { id: R, at_least: f64 },
 }
 
 /// The items a `choose` counts from.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Pool {
-    /// An explicit list of ids.
-    Items(Vec<Spanned<String>>),
+pub enum Pool<R> {
+    /// An explicit list.
+    Items(Vec<R>),
     /// Every workshop of this level.
-    Level(Spanned<String>),
+    Level(R),
 }
 
-/// One id an expression mentions.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reference<'a> {
-    pub id: &'a str,
-    pub span: Span,
-    pub role: RefRole,
-}
-
-/// How an expression mentions an id: what kind of thing it must be.
+/// How an expression mentions an entity: what kind of thing it must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RefRole {
     /// Something completed or held: a level, workshop, requirement or credential.
@@ -68,56 +65,82 @@ pub enum RefRole {
     Measure,
 }
 
-impl Expr {
-    /// Every id this expression mentions, in source order, with where it is
-    /// written and what it must name: the one traversal that resolution,
-    /// checks, cycle detection and the checklist share.
-    pub fn references(&self) -> Vec<Reference<'_>> {
+impl<R> Expr<R> {
+    /// Every reference of this expression, in source order, with what it
+    /// must name: the one traversal that resolution, checks, cycle
+    /// detection, the needs index and the checklist share.
+    pub fn references(&self) -> Vec<(&R, RefRole)> {
         let mut out = Vec::new();
         self.walk(&mut |e| match &e.kind {
-            ExprKind::Item(id) => out.push(Reference {
-                id,
-                span: e.span.clone(),
-                role: RefRole::Item,
-            }),
+            ExprKind::Item(target) => out.push((target, RefRole::Item)),
             ExprKind::Choose {
                 from: Pool::Items(items),
                 ..
-            } => {
-                out.extend(items.iter().map(|i| Reference {
-                    id: &i.value,
-                    span: i.span.clone(),
-                    role: RefRole::PoolItem,
-                }));
-            }
+            } => out.extend(items.iter().map(|i| (i, RefRole::PoolItem))),
             ExprKind::Choose {
                 from: Pool::Level(level),
                 ..
-            } => {
-                out.push(Reference {
-                    id: &level.value,
-                    span: level.span.clone(),
-                    role: RefRole::PoolLevel,
-                });
-            }
-            ExprKind::Has { id, .. } => out.push(Reference {
-                id: &id.value,
-                span: id.span.clone(),
-                role: RefRole::Measure,
-            }),
+            } => out.push((level, RefRole::PoolLevel)),
+            ExprKind::Has { id, .. } => out.push((id, RefRole::Measure)),
             ExprKind::All(_) | ExprKind::Any(_) => {}
         });
         out
     }
 
     /// Calls `f` on this expression and every sub-expression, depth first.
-    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Expr)) {
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Expr<R>)) {
         f(self);
         if let ExprKind::All(children) | ExprKind::Any(children) = &self.kind {
             for child in children {
                 child.walk(f);
             }
         }
+    }
+
+    /// The same expression with every reference turned into another form
+    /// by `f`, which sees each one once, in source order. A node with a
+    /// reference `f` refuses is left out (a list keeps its other members),
+    /// so every problem is reported and what remains is sound.
+    pub fn map_refs<S>(&self, f: &mut impl FnMut(&R, RefRole) -> Option<S>) -> Option<Expr<S>> {
+        let kind = match &self.kind {
+            ExprKind::Item(target) => ExprKind::Item(f(target, RefRole::Item)?),
+            ExprKind::Has { id, at_least } => ExprKind::Has {
+                id: f(id, RefRole::Measure)?,
+                at_least: *at_least,
+            },
+            ExprKind::Choose { count, from } => {
+                let from = match from {
+                    Pool::Level(level) => Pool::Level(f(level, RefRole::PoolLevel)?),
+                    Pool::Items(items) => {
+                        // Every item is seen, even after one is refused.
+                        let mapped: Vec<Option<S>> =
+                            items.iter().map(|i| f(i, RefRole::PoolItem)).collect();
+                        Pool::Items(mapped.into_iter().collect::<Option<Vec<S>>>()?)
+                    }
+                };
+                ExprKind::Choose {
+                    count: *count,
+                    from,
+                }
+            }
+            ExprKind::All(children) | ExprKind::Any(children) => {
+                let mapped: Vec<Expr<S>> = children.iter().filter_map(|c| c.map_refs(f)).collect();
+                if mapped.is_empty() && !children.is_empty() {
+                    return None;
+                }
+                if matches!(self.kind, ExprKind::All(_)) {
+                    ExprKind::All(mapped)
+                } else {
+                    ExprKind::Any(mapped)
+                }
+            }
+        };
+        Some(Expr {
+            kind,
+            preferred: self.preferred,
+            note: self.note.clone(),
+            span: self.span.clone(),
+        })
     }
 }
 
@@ -142,7 +165,7 @@ pub(crate) fn parse(
     let span = value.span().start + source.offset..value.span().end + source.offset;
     match value.get_ref() {
         DeValue::String(id) => Some(Expr {
-            kind: ExprKind::Item(id.to_string()),
+            kind: ExprKind::Item(Name::new(id.to_string(), span.clone())),
             preferred: false,
             note: None,
             span,
@@ -370,30 +393,34 @@ fn finish(reader: TableReader<'_, '_>) -> Option<Expr> {
 /// checklist's rules): an id, `{"all": [...]}`, `{"any": [...]}`,
 /// `{"choose": n, "from": ...}` or `{"has": id, "at_least": n}`, with
 /// `preferred` and `note` when set.
-pub fn to_json(expr: &Expr) -> serde_json::Value {
+pub fn to_json(expr: &Expr<Ref>, catalogue: &Catalogue) -> serde_json::Value {
     use serde_json::{Value, json};
+    let id = |r: &Ref| catalogue[r.id].id.as_str();
+    let list = |children: &[Expr<Ref>]| {
+        children
+            .iter()
+            .map(|c| to_json(c, catalogue))
+            .collect::<Vec<_>>()
+    };
     let mut value = match &expr.kind {
         // A string leaf carries neither `preferred` nor `note` (only tables do).
-        ExprKind::Item(id) => {
-            return Value::String(id.clone());
-        }
-        ExprKind::All(children) => {
-            json!({ "all": children.iter().map(to_json).collect::<Vec<_>>() })
-        }
-        ExprKind::Any(children) => {
-            json!({ "any": children.iter().map(to_json).collect::<Vec<_>>() })
-        }
+        ExprKind::Item(item) => return Value::String(id(item).to_string()),
+        ExprKind::All(children) => json!({ "all": list(children) }),
+        ExprKind::Any(children) => json!({ "any": list(children) }),
         ExprKind::Choose {
             count,
             from: Pool::Items(items),
-        } => {
-            json!({ "choose": count, "from": items.iter().map(|i| &i.value).collect::<Vec<_>>() })
-        }
+        } => json!({ "choose": count, "from": items.iter().map(id).collect::<Vec<_>>() }),
         ExprKind::Choose {
             count,
             from: Pool::Level(level),
-        } => json!({ "choose": count, "from": level.value }),
-        ExprKind::Has { id, at_least } => json!({ "has": id.value, "at_least": at_least }),
+        } => json!({ "choose": count, "from": id(level) }),
+        ExprKind::Has {
+            id: measure,
+            at_least,
+        } => {
+            json!({ "has": id(measure), "at_least": at_least })
+        }
     };
     if let Value::Object(map) = &mut value {
         if expr.preferred {

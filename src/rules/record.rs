@@ -9,7 +9,7 @@
 
 use super::eval::Record;
 use crate::catalogue::Catalogue;
-use crate::content::{Details, Kind};
+use crate::content::Kind;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::source::SourceFile;
 use crate::toml_reader::{self, TableReader, TomlSource, as_table, type_name};
@@ -45,17 +45,17 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
         )
     };
     for id in completed {
-        match catalogue.get(&id.value) {
-            Some(doc) if completable(doc.kind) => {
-                record.completed.insert(id.value);
+        match catalogue.lookup(&id.value) {
+            Some(entity) if completable(catalogue[entity].kind) => {
+                record.completed.insert(entity);
             }
-            Some(doc) => diags.push(
+            Some(entity) => diags.push(
                 Diagnostic::error(
                     Code::WrongKind,
                     format!(
                         "\"{}\" is a {}, which cannot be completed",
                         id.value,
-                        doc.kind.name()
+                        catalogue[entity].kind.name()
                     ),
                 )
                 .at(file, id.span)
@@ -72,13 +72,16 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
         let id = key.get_ref().to_string();
         let key_span = key.span().start + offset..key.span().end + offset;
         let value_span = value.span().start + offset..value.span().end + offset;
-        match catalogue.get(&id).map(|d| &d.details) {
+        let entity = match catalogue.lookup(&id) {
             None => {
                 diags.push(unknown(file, catalogue, &id, key_span));
                 continue;
             }
-            Some(Details::Requirement(r)) if r.unit.is_some() => {}
-            Some(_) => {
+            Some(entity) => entity,
+        };
+        match catalogue[entity].as_requirement() {
+            Some(r) if r.unit.is_some() => {}
+            _ => {
                 diags.push(
                     Diagnostic::error(Code::NotMeasured, format!("\"{id}\" is not a measured requirement, so it has no amount"))
                         .at(file, key_span)
@@ -96,7 +99,7 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
         };
         match amount {
             Some(amount) if amount.is_finite() && amount >= 0.0 => {
-                record.measures.insert(id, amount);
+                record.measures.insert(entity, amount);
             }
             _ => diags.push(
                 Diagnostic::error(

@@ -376,26 +376,24 @@ fn random_records(
     count: usize,
     seed: u64,
 ) -> Vec<cairn::rules::eval::Record> {
-    use cairn::content::{Details, Kind};
+    use cairn::content::Kind;
     let mut rng = Rng(seed | 1);
     let mut next = move || rng.next();
-    let ids: Vec<String> = catalogue
-        .documents
-        .iter()
-        .filter(|d| {
+    let ids: Vec<cairn::catalogue::Id> = catalogue
+        .entities()
+        .filter(|(_, d)| {
             !d.is_index
                 && matches!(
                     d.kind,
                     Kind::Level | Kind::Workshop | Kind::Requirement | Kind::Credential
                 )
         })
-        .map(|d| d.id.clone())
+        .map(|(id, _)| id)
         .collect();
-    let measured: Vec<String> = catalogue
-        .documents
-        .iter()
-        .filter(|d| matches!(&d.details, Details::Requirement(r) if r.unit.is_some()))
-        .map(|d| d.id.clone())
+    let measured: Vec<cairn::catalogue::Id> = catalogue
+        .entities()
+        .filter(|(_, d)| d.as_requirement().is_some_and(|r| r.unit.is_some()))
+        .map(|(id, _)| id)
         .collect();
     (0..count)
         .map(|_| {
@@ -403,7 +401,7 @@ fn random_records(
             let mut record = cairn::rules::eval::Record::default();
             for id in &ids {
                 if next() % 10 < density {
-                    record.completed.insert(id.clone());
+                    record.completed.insert(*id);
                 }
             }
             for id in &measured {
@@ -411,7 +409,7 @@ fn random_records(
                     0.0, 1.0, 9.0, 10.0, 14.0, 15.0, 299.0, 300.0, 300.5, 500.0, 1e6,
                 ][(next() % 11) as usize];
                 if next() % 3 != 0 {
-                    record.measures.insert(id.clone(), amount);
+                    record.measures.insert(*id, amount);
                 }
             }
             record
@@ -442,7 +440,7 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
         browser.go(&served.url("/checklist/"));
         let as_json: Vec<Value> = records
             .iter()
-            .map(|r| json!({"completed": r.completed, "measures": r.measures}))
+            .map(|r| r.to_json(&resolved.catalogue))
             .collect();
         let from_browser = browser.run(
             "return arguments[0].map(r => window.cairnChecklist.evaluate(r))",
@@ -461,7 +459,8 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
         }
         // Each level page carries only what judging that level needs: its
         // panel must still judge exactly as the whole checklist does.
-        for level in resolved.catalogue.of_kind(cairn::content::Kind::Level) {
+        for &level in resolved.catalogue.of_kind(cairn::content::Kind::Level) {
+            let level = &resolved.catalogue[level];
             browser.go(&served.url(&format!("/levels/{}/", level.id)));
             let on_page = browser.run(
                 "return arguments[0].map(r => window.cairnChecklist.evaluate(r).find(v => v.id === arguments[1]))",
