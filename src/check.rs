@@ -9,15 +9,15 @@
 use crate::catalogue::{Catalogue, Entity, Id, Ref};
 use crate::content::{Date, Details, Kind};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::render::links::output_path;
+use crate::routes::Routes;
 use crate::rules::{Expr, ExprKind, Pool, RefRole};
 use std::collections::{HashMap, HashSet};
 
 /// What the rules need besides the catalogue.
 #[derive(Debug, Clone, Copy)]
 pub struct CheckInput<'a> {
-    /// Output paths of the theme's static files (`style.css`).
-    pub static_files: &'a [&'a str],
+    /// Every output of the site, for links to local files.
+    pub routes: &'a Routes,
     /// Offerings that end before this day are in the past.
     pub today: Date,
     /// False when earlier stages found errors: references may then be
@@ -28,11 +28,10 @@ pub struct CheckInput<'a> {
 /// Run every rule of this stage.
 pub fn run(catalogue: &Catalogue, input: CheckInput<'_>) -> Diagnostics {
     let mut diags = Diagnostics::default();
-    let published = published_paths(catalogue, input.static_files);
     let referenced = referenced_ids(catalogue);
     for (id, doc) in catalogue.entities() {
         summary(doc, &mut diags);
-        local_files(doc, &published, &mut diags);
+        local_files(doc, input.routes, &mut diags);
         if let Details::Level(level) = &doc.details
             && level.pathway.is_none()
         {
@@ -262,28 +261,8 @@ fn offerings(
     }
 }
 
-/// Every path the built site will have, relative to its root.
-fn published_paths(catalogue: &Catalogue, static_files: &[&str]) -> HashSet<String> {
-    let mut paths: HashSet<String> = catalogue
-        .documents
-        .iter()
-        .filter(|d| !d.is_index || d.kind == Kind::Page)
-        .map(|d| output_path(&d.path))
-        .collect();
-    paths.extend(Kind::CATALOGUE.iter().map(|k| output_path(k.folder())));
-    paths.extend([
-        output_path("checklist"),
-        "404.html".into(),
-        "catalogue.json".into(),
-        "sitemap.xml".into(),
-    ]);
-    paths.extend(static_files.iter().map(|s| s.to_string()));
-    paths.extend(catalogue.assets.iter().map(|a| a.path.clone()));
-    paths
-}
-
 /// Links and images in Markdown that point at files the site will not have.
-fn local_files(doc: &Entity, published: &HashSet<String>, diags: &mut Diagnostics) {
+fn local_files(doc: &Entity, routes: &Routes, diags: &mut Diagnostics) {
     for local in &doc.body.local_refs {
         let Some(path) = site_path(&doc.path, &local.target) else {
             diags.push(
@@ -297,9 +276,9 @@ fn local_files(doc: &Entity, published: &HashSet<String>, diags: &mut Diagnostic
             continue;
         };
         let exists = if path.is_empty() || path.ends_with('/') {
-            published.contains(&format!("{path}index.html"))
+            routes.contains(&format!("{path}index.html"))
         } else {
-            published.contains(&path) || published.contains(&format!("{path}/index.html"))
+            routes.contains(&path) || routes.contains(&format!("{path}/index.html"))
         };
         if !exists {
             let what = if local.image { "image" } else { "file or page" };

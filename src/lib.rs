@@ -21,6 +21,7 @@ pub mod diagnostics;
 pub mod init;
 pub mod output;
 pub mod render;
+pub mod routes;
 pub mod rules;
 pub mod serve;
 pub mod source;
@@ -53,10 +54,12 @@ pub enum Failure {
     Invalid(Diagnostics),
 }
 
-/// A site loaded and resolved, with the theme to render it.
+/// A site loaded and resolved, with the theme to render it and every
+/// output planned.
 pub struct Resolved {
     pub catalogue: Catalogue,
     pub theme: render::theme::Theme,
+    pub routes: routes::Routes,
     /// Warnings so far (errors would have made this a [`Failure`]).
     pub diagnostics: Diagnostics,
 }
@@ -95,10 +98,11 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
         },
     );
     diags.extend(resolve_diags);
-    let static_files: Vec<&str> = theme.statics.keys().map(String::as_str).collect();
+    let (routes, route_diags) = routes::plan(&catalogue, &theme);
+    diags.extend(route_diags);
     let today = options.today.unwrap_or_else(content::Date::today_utc);
     let input = check::CheckInput {
-        static_files: &static_files,
+        routes: &routes,
         today,
         complete: !diags.has_errors(),
     };
@@ -110,6 +114,7 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
     Ok(Resolved {
         catalogue,
         theme,
+        routes,
         diagnostics: diags,
     })
 }
@@ -119,7 +124,13 @@ fn render_into(
     resolved: &Resolved,
     sink: &dyn render::Sink,
 ) -> Result<render::RenderStats, Failure> {
-    render::render(&resolved.catalogue, &resolved.theme, sink).map_err(|mut render_diags| {
+    let Resolved {
+        catalogue,
+        theme,
+        routes,
+        ..
+    } = resolved;
+    render::render(catalogue, theme, routes, sink).map_err(|mut render_diags| {
         // A page that could not be written is the machine's problem, not the site's.
         if let Some(output) = render_diags.0.iter().find(|d| d.code == Code::Output) {
             return Failure::CannotRun(output.clone());
@@ -137,9 +148,9 @@ pub fn check(options: &SiteOptions) -> Result<Diagnostics, Failure> {
     Ok(resolved.diagnostics)
 }
 
-/// Load and resolve the site and prepare its rendering (templates compiled,
-/// every output path planned), rendering no page yet: what `cairn serve`
-/// keeps, rendering pages as the browser asks for them.
+/// Load and resolve the site and prepare its rendering (templates
+/// compiled), rendering no page yet: what `cairn serve` keeps, rendering
+/// pages as the browser asks for them.
 pub fn prepare_site(options: &SiteOptions) -> Result<(Resolved, render::Prepared), Failure> {
     let resolved = resolve(options)?;
     match render::prepare(&resolved.catalogue, &resolved.theme) {

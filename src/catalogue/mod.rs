@@ -198,7 +198,6 @@ pub fn resolve(
         }
     }
 
-    check_page_paths(&documents, &mut diags);
     let directory = resolver::Directory::of(&documents);
     let resolver = resolver::Resolver {
         directory: &directory,
@@ -232,44 +231,6 @@ pub fn resolve(
     index(&mut catalogue, &mut diags);
     cycles::check(&catalogue, &mut diags);
     (catalogue, diags)
-}
-
-/// Pages whose URL is taken: by a page cairn generates (a kind's listing,
-/// the checklist), or by another page (`help.md` and `help/_index.md`).
-fn check_page_paths(documents: &[Document], diags: &mut Diagnostics) {
-    let reserved: Vec<&str> = Kind::CATALOGUE
-        .iter()
-        .map(|k| k.folder())
-        .chain(["checklist"])
-        .collect();
-    let mut seen: HashMap<&str, &Document> = HashMap::new();
-    for doc in documents
-        .iter()
-        .filter(|d| d.kind == Kind::Page && !d.path.is_empty())
-    {
-        let taken_by = if reserved.contains(&doc.path.as_str()) {
-            Some(format!("the page cairn generates at /{}/", doc.path))
-        } else {
-            seen.get(doc.path.as_str())
-                .map(|other| other.source.path.clone())
-        };
-        match taken_by {
-            Some(other) => diags.push(
-                Diagnostic::error(
-                    Code::AddressTaken,
-                    format!(
-                        "{} would be published at /{}/, which is already {other}",
-                        doc.source.path, doc.path
-                    ),
-                )
-                .at(&doc.source, doc.common.title.span.clone())
-                .with_help("rename or move the file so that it has an address of its own"),
-            ),
-            None => {
-                seen.insert(&doc.path, doc);
-            }
-        }
-    }
 }
 
 /// Fill the catalogue's indexes from the documents.

@@ -1,9 +1,10 @@
 //! Machine-readable outputs: `catalogue.json` (the resolved catalogue as
 //! open data) and `sitemap.xml`.
 
-use super::links::{listing_url, url_of};
+use super::links::url_of;
 use crate::catalogue::{Catalogue, Ref};
 use crate::content::{Details, Kind};
+use crate::routes::{Page, Routes};
 use crate::rules;
 use crate::rules::Expr;
 use serde_json::{Value, json};
@@ -90,33 +91,19 @@ pub fn catalogue_json(catalogue: &Catalogue) -> String {
     text
 }
 
-/// Every page's absolute URL, sorted.
-pub fn sitemap(catalogue: &Catalogue, extra_paths: &[&str]) -> String {
+/// Every page's absolute URL but the 404 page's, sorted.
+pub fn sitemap(catalogue: &Catalogue, routes: &Routes) -> String {
     let config = &catalogue.config;
     let origin = config
         .base_url
         .strip_suffix(config.base_path())
         .unwrap_or(&config.base_url);
-    let mut urls: Vec<String> = catalogue
-        .documents
-        .iter()
-        .filter(|d| d.kind == Kind::Page || !d.is_index)
-        .map(|d| url_of(catalogue, d))
-        .chain(
-            Kind::CATALOGUE
-                .into_iter()
-                .filter(|&k| catalogue.has_kind(k))
-                .map(|k| listing_url(catalogue, k)),
-        )
-        .chain(
-            extra_paths
-                .iter()
-                .map(|p| super::links::path_url(config.base_path(), p)),
-        )
-        .map(|path| format!("{origin}{path}"))
+    let mut urls: Vec<String> = routes
+        .pages()
+        .filter(|(_, page)| *page != Page::NotFound)
+        .map(|(route, _)| format!("{origin}{}", route.url(config.base_path())))
         .collect();
     urls.sort();
-    urls.dedup();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );

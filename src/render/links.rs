@@ -23,15 +23,6 @@ pub fn path_url(base_path: &str, path: &str) -> String {
     }
 }
 
-/// The output file of a page path: "levels/level-2/index.html".
-pub fn output_path(path: &str) -> String {
-    if path.is_empty() {
-        "index.html".into()
-    } else {
-        format!("{path}/index.html")
-    }
-}
-
 /// Rewrite the links of rendered Markdown: every `href="@id"` and
 /// `href="@id#anchor"` becomes the page's URL, and root-relative links
 /// (`href="/checklist/"`, `src="/images/x.png"`) get the base path of

@@ -13,11 +13,12 @@ pub mod views;
 use crate::catalogue::{Catalogue, Id};
 use crate::content::Kind;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::routes::{Copied, DataFile, Output, Page, Route, Routes};
 use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::path::PathBuf;
-use theme::{StaticFile, Theme};
+use theme::Theme;
 
 /// One file of the built site.
 #[derive(Debug, Clone)]
@@ -72,194 +73,81 @@ impl Sink for DiscardSink {
     }
 }
 
-const CATALOGUE_JSON: &str = "catalogue.json";
-const SITEMAP_XML: &str = "sitemap.xml";
-
-/// A page to render.
-#[derive(Debug, Clone, Copy)]
-pub enum Job {
-    Home,
-    Listing(Kind),
-    Document(Id),
-    Checklist,
-    NotFound,
-}
-
 /// Everything needed to render any page of a site, made once: compiled
-/// templates, the context every page shares, which page lives at which
-/// path, and the files copied as they are. `render` renders all pages from
-/// it; `cairn serve` renders only the pages a browser asks for.
+/// templates and the context every page shares. `render` renders every
+/// route from it; `cairn serve` renders only what a browser asks for.
 pub struct Prepared {
     tera: tera::Tera,
     shared: Shared,
-    jobs: Vec<Job>,
-    pages: HashMap<String, Job>,
-    /// Static files and content assets, by output path.
-    files: HashMap<String, Contents>,
-}
-
-/// What lives at an output path.
-pub enum Target<'a> {
-    /// A page, rendered on demand by [`Prepared::render_page`].
-    Page(Job),
-    /// `catalogue.json` or `sitemap.xml`, generated on demand by [`Prepared::data_file`].
-    Data(&'static str),
-    /// A file copied as it is.
-    File(&'a Contents),
 }
 
 impl Prepared {
-    /// What the site has at `path` ("levels/index.html", "style.css").
-    pub fn lookup(&self, path: &str) -> Option<Target<'_>> {
-        if let Some(job) = self.pages.get(path) {
-            return Some(Target::Page(*job));
-        }
-        if let Some(name) = [CATALOGUE_JSON, SITEMAP_XML]
-            .into_iter()
-            .find(|n| *n == path)
-        {
-            return Some(Target::Data(name));
-        }
-        self.files.get(path).map(Target::File)
-    }
-
-    /// Render one page.
-    pub fn render_page(
+    /// The file of one route: a page rendered, a data file generated, or a
+    /// file to copy.
+    pub fn produce(
         &self,
         catalogue: &Catalogue,
         theme: &Theme,
-        job: Job,
+        routes: &Routes,
+        route: &Route,
     ) -> Result<OutputFile, Diagnostic> {
-        render_job(&self.tera, &self.shared, catalogue, theme, job)
-    }
-
-    /// Generate one data file.
-    pub fn data_file(&self, catalogue: &Catalogue, name: &str) -> OutputFile {
-        let text = if name == CATALOGUE_JSON {
-            data::catalogue_json(catalogue)
-        } else {
-            data::sitemap(catalogue, &["", "checklist"])
+        let contents = match &route.output {
+            Output::Page(page) => {
+                return render_page(&self.tera, &self.shared, catalogue, theme, route, *page);
+            }
+            Output::Data(DataFile::CatalogueJson) => {
+                Contents::Bytes(data::catalogue_json(catalogue).into_bytes())
+            }
+            Output::Data(DataFile::SitemapXml) => {
+                Contents::Bytes(data::sitemap(catalogue, routes).into_bytes())
+            }
+            Output::Copy(Copied::Embedded(bytes)) => Contents::Static(bytes),
+            Output::Copy(Copied::File(path)) => Contents::Copy(path.clone()),
         };
-        OutputFile {
-            path: name.to_string(),
-            contents: Contents::Bytes(text.into_bytes()),
-        }
+        Ok(OutputFile {
+            path: route.path.clone(),
+            contents,
+        })
     }
 }
 
-/// Compile the templates and plan every output path. Template syntax errors
-/// (E015) and two files at one path (E022) are found here, before any page
-/// is rendered.
+/// Compile the templates and gather what every page shares. Template
+/// syntax errors (E015) are found here, before any page is rendered.
 pub fn prepare(catalogue: &Catalogue, theme: &Theme) -> Result<Prepared, Diagnostics> {
     let tera = compile(catalogue, theme)?;
     let shared = Shared::new(catalogue, theme);
-
-    let mut jobs = vec![Job::Home, Job::Checklist, Job::NotFound];
-    jobs.extend(
-        Kind::CATALOGUE
-            .into_iter()
-            .filter(|&k| catalogue.has_kind(k) || catalogue.listings.contains_key(&k))
-            .map(Job::Listing),
-    );
-    jobs.extend(
-        catalogue
-            .entities()
-            .filter(|(_, d)| !d.is_index || (d.kind == Kind::Page && !d.path.is_empty()))
-            .map(|(i, _)| Job::Document(i)),
-    );
-    let pages: HashMap<String, Job> = jobs
-        .iter()
-        .map(|job| (job_output_path(catalogue, *job), *job))
-        .collect();
-
-    // Files copied as they are must not silently replace a generated file,
-    // nor each other (a site's static file over its theme's is the one
-    // intended override, already applied in the theme's map).
-    let statics = theme.statics.iter().map(|(path, file)| match file {
-        StaticFile::Embedded(bytes) => (
-            path.clone(),
-            Contents::Static(bytes),
-            format!("the built-in static/{path}"),
-        ),
-        StaticFile::OnDisk { source, label } => {
-            (path.clone(), Contents::Copy(source.clone()), label.clone())
-        }
-    });
-    let assets = catalogue.assets.iter().map(|asset| {
-        (
-            asset.path.clone(),
-            Contents::Copy(asset.source.clone()),
-            format!("content/{}", asset.path),
-        )
-    });
-    let mut files: HashMap<String, Contents> = HashMap::new();
-    let mut origins: HashMap<String, String> = HashMap::new();
-    let mut collisions = Diagnostics::default();
-    for (path, contents, origin) in statics.chain(assets) {
-        let existing = if pages.contains_key(&path) {
-            Some("a page cairn generates".to_string())
-        } else if path == CATALOGUE_JSON || path == SITEMAP_XML {
-            Some("a file cairn generates".to_string())
-        } else {
-            origins.get(&path).cloned()
-        };
-        if let Some(existing) = existing {
-            collisions.push(
-                Diagnostic::error(
-                    Code::AddressTaken,
-                    format!("{origin} would be written to /{path}, which is already {existing}"),
-                )
-                .in_file(&origin)
-                .with_help(
-                    "rename or move the file so that every file of the site has its own path",
-                ),
-            );
-            continue;
-        }
-        origins.insert(path.clone(), origin);
-        files.insert(path, contents);
-    }
-    if collisions.has_errors() {
-        return Err(collisions);
-    }
-    Ok(Prepared {
-        tera,
-        shared,
-        jobs,
-        pages,
-        files,
-    })
+    Ok(Prepared { tera, shared })
 }
 
-/// Render every page into `sink`. Template errors are diagnostics naming
+/// Render every route into `sink`. Template errors are diagnostics naming
 /// the template; every page is tried, so all of them are reported.
 pub fn render(
     catalogue: &Catalogue,
     theme: &Theme,
+    routes: &Routes,
     sink: &dyn Sink,
 ) -> Result<RenderStats, Diagnostics> {
     let prepared = prepare(catalogue, theme)?;
-    // Pages on every core; the data files (one large JSON document) beside them.
+    let produce = |route: &Route| prepared.produce(catalogue, theme, routes, route);
+    // Pages on every core first; the data files (one large JSON document)
+    // and copies beside them, unless the sink throws files away: no
+    // template can break those.
+    let (pages, rest): (Vec<&Route>, Vec<&Route>) = routes.iter().partition(|r| r.page().is_some());
     let (failures, data_files) = rayon::join(
         || -> Vec<Diagnostic> {
-            prepared
-                .jobs
+            pages
                 .par_iter()
-                .filter_map(|job| {
-                    prepared
-                        .render_page(catalogue, theme, *job)
-                        .and_then(|file| sink.put(file))
-                        .err()
-                })
+                .filter_map(|route| produce(route).and_then(|file| sink.put(file)).err())
                 .collect()
         },
-        || -> Vec<OutputFile> {
+        || -> Vec<Result<OutputFile, Diagnostic>> {
             if !sink.keeps_files() {
                 return Vec::new();
             }
-            [CATALOGUE_JSON, SITEMAP_XML]
-                .map(|name| prepared.data_file(catalogue, name))
-                .into()
+            rest.iter()
+                .filter(|r| matches!(r.output, Output::Data(_)))
+                .map(|route| produce(route))
+                .collect()
         },
     );
     if !failures.is_empty() {
@@ -267,19 +155,22 @@ pub fn render(
         failures.sort_by(|a, b| a.help.cmp(&b.help));
         return Err(merge_template_failures(failures));
     }
-    let copies = prepared.files.iter().map(|(path, contents)| OutputFile {
-        path: path.clone(),
-        contents: contents.clone(),
-    });
-    let others: Vec<OutputFile> = data_files.into_iter().chain(copies).collect();
-    let files = prepared.jobs.len() + others.len();
-    others
+    let copies = rest
+        .iter()
+        .filter(|r| matches!(r.output, Output::Copy(_)))
+        .map(|route| produce(route));
+    let files: Vec<OutputFile> = data_files
+        .into_iter()
+        .chain(copies)
+        .collect::<Result<_, _>>()
+        .map_err(|d| Diagnostics(vec![d]))?;
+    files
         .into_par_iter()
         .try_for_each(|file| sink.put(file))
         .map_err(|d| Diagnostics(vec![d]))?;
     Ok(RenderStats {
-        pages: prepared.jobs.len(),
-        files,
+        pages: pages.len(),
+        files: routes.len(),
     })
 }
 
@@ -527,17 +418,18 @@ impl Shared {
     }
 }
 
-fn render_job(
+fn render_page(
     tera: &tera::Tera,
     shared: &Shared,
     catalogue: &Catalogue,
     theme: &Theme,
-    job: Job,
+    route: &Route,
+    page: Page,
 ) -> Result<OutputFile, Diagnostic> {
     let base = catalogue.config.base_path();
     let mut context = serde_json::Map::new();
-    let (template, path, section) = match job {
-        Job::Home => {
+    let (template, section) = match page {
+        Page::Home => {
             let content = catalogue
                 .home
                 .map(|i| body_html(catalogue, i))
@@ -550,9 +442,9 @@ fn render_job(
             };
             context.insert("page".into(), page);
             context.insert("pathways".into(), pathways(catalogue, false));
-            ("index.html", String::new(), "home")
+            ("index.html", "home")
         }
-        Job::Listing(kind) => {
+        Page::Listing(kind) => {
             let listing = catalogue.listings.get(&kind).copied();
             let title = listing
                 .map(|i| catalogue[i].common.title.value.clone())
@@ -574,9 +466,9 @@ fn render_job(
                 section["items"] = Value::Array(views::listing_items(catalogue, kind));
                 section
             });
-            ("list.html", kind.folder().to_string(), kind.folder())
+            ("list.html", kind.folder())
         }
-        Job::Document(i) => {
+        Page::Document(i) => {
             let doc = &catalogue[i];
             context.insert(
                 "page".into(),
@@ -597,7 +489,6 @@ fn render_job(
             };
             (
                 template,
-                doc.path.clone(),
                 if doc.kind == Kind::Page {
                     ""
                 } else {
@@ -605,20 +496,17 @@ fn render_job(
                 },
             )
         }
-        Job::Checklist => {
+        Page::Checklist => {
             context.insert("pathways".into(), pathways(catalogue, true));
             context.insert(
                 "checklist_data".into(),
                 Value::String(shared.checklist.clone()),
             );
-            ("checklist.html", "checklist".to_string(), "checklist")
+            ("checklist.html", "checklist")
         }
-        Job::NotFound => ("404.html", "404".to_string(), "not-found"),
+        Page::NotFound => ("404.html", "not-found"),
     };
-    let url = match job {
-        Job::NotFound => format!("{base}/404.html"),
-        _ => links::path_url(base, &path),
-    };
+    let url = route.url(base);
     context.insert("site".into(), shared.site.clone());
     context.insert("t".into(), shared.i18n.clone());
     context.insert("nav".into(), Value::Array(shared.nav.clone()));
@@ -636,19 +524,16 @@ fn render_job(
             url
         )),
     );
-    let context = tera::Context::from_value(Value::Object(context))
-        .map_err(|e| template_error(theme, template, &path, &e))?;
-    let html = tera
-        .render(template, &context)
-        .map_err(|e| template_error(theme, template, &path, &e))?;
-    let output = job_output_path(catalogue, job);
+    let failed = |e: &tera::Error| template_error(theme, template, &route.url(""), e);
+    let context = tera::Context::from_value(Value::Object(context)).map_err(|e| failed(&e))?;
+    let html = tera.render(template, &context).map_err(|e| failed(&e))?;
     Ok(OutputFile {
-        path: output,
+        path: route.path.clone(),
         contents: Contents::Bytes(html.into_bytes()),
     })
 }
 
-fn template_error(theme: &Theme, template: &str, path: &str, err: &tera::Error) -> Diagnostic {
+fn template_error(theme: &Theme, template: &str, url: &str, err: &tera::Error) -> Diagnostic {
     let origin = template_named_in(err, theme);
     // Tera's innermost cause names the variable and the template; the outer
     // ones only repeat "Failed to render".
@@ -659,12 +544,7 @@ fn template_error(theme: &Theme, template: &str, path: &str, err: &tera::Error) 
     Diagnostic::error(Code::Template, format!("a template failed: {cause}"))
         .in_file(&origin)
         .with_help(format!(
-            "it failed on {} (rendered with {template}); fix the template, or the page data it expects: docs/templates.md lists every variable",
-            match path {
-                "" => "/".to_string(),
-                "404" => "/404.html".to_string(),
-                path => format!("/{path}/"),
-            }
+            "it failed on {url} (rendered with {template}); fix the template, or the page data it expects: docs/templates.md lists every variable"
         ))
 }
 
@@ -702,17 +582,6 @@ fn merge_template_failures(failures: Vec<Diagnostic>) -> Diagnostics {
             })
             .collect(),
     )
-}
-
-/// The file a page job writes.
-fn job_output_path(catalogue: &Catalogue, job: Job) -> String {
-    match job {
-        Job::Home => links::output_path(""),
-        Job::Listing(kind) => links::output_path(kind.folder()),
-        Job::Document(i) => links::output_path(&catalogue[i].path),
-        Job::Checklist => links::output_path("checklist"),
-        Job::NotFound => "404.html".to_string(),
-    }
 }
 
 /// A document's body with its `@id` links turned into URLs.

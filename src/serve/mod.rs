@@ -11,7 +11,8 @@ mod http;
 mod watch;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::render::{Contents, Prepared, Target};
+use crate::render::{Contents, Prepared};
+use crate::routes::Output;
 use crate::{Failure, SiteOptions};
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -19,6 +20,38 @@ use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
+
+/// Locks that outlive a panicked holder. A request thread that panicked
+/// while holding one left data that is still whole (a cache, a list of
+/// clients, the latest build), so serving goes on rather than failing
+/// every later request.
+trait Unpoisoned<T> {
+    fn locked(&self) -> std::sync::MutexGuard<'_, T>;
+}
+
+impl<T> Unpoisoned<T> for Mutex<T> {
+    fn locked(&self) -> std::sync::MutexGuard<'_, T> {
+        self.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+trait UnpoisonedRw<T> {
+    fn read_anyway(&self) -> std::sync::RwLockReadGuard<'_, T>;
+    fn write_anyway(&self) -> std::sync::RwLockWriteGuard<'_, T>;
+}
+
+impl<T> UnpoisonedRw<T> for RwLock<T> {
+    fn read_anyway(&self) -> std::sync::RwLockReadGuard<'_, T> {
+        self.read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn write_anyway(&self) -> std::sync::RwLockWriteGuard<'_, T> {
+        self.write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
 
 /// What `cairn serve` was asked for.
 #[derive(Debug, Clone)]
@@ -61,7 +94,7 @@ impl Snapshot {
     pub(crate) fn has(&self, path: &str) -> bool {
         self.site
             .as_ref()
-            .is_some_and(|(_, prepared)| prepared.lookup(path).is_some())
+            .is_some_and(|(resolved, _)| resolved.routes.contains(path))
     }
 
     /// The file at `path`, rendering it on first request.
@@ -69,33 +102,31 @@ impl Snapshot {
         let Some((resolved, prepared)) = &self.site else {
             return Served::Missing;
         };
-        let cached = self
-            .rendered
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .get(path)
-            .cloned();
+        let cached = self.rendered.locked().get(path).cloned();
         if let Some(bytes) = cached {
             return Served::Bytes(bytes);
         }
-        let file = match prepared.lookup(path) {
-            None => return Served::Missing,
-            Some(Target::File(contents)) => return Served::File(contents.clone()),
-            Some(Target::Data(name)) => prepared.data_file(&resolved.catalogue, name),
-            Some(Target::Page(job)) => {
-                match prepared.render_page(&resolved.catalogue, &resolved.theme, job) {
-                    Ok(file) => file,
-                    Err(diagnostic) => return Served::Failed(Box::new(diagnostic)),
-                }
+        let Some(route) = resolved.routes.get(path) else {
+            return Served::Missing;
+        };
+        let file = match prepared.produce(
+            &resolved.catalogue,
+            &resolved.theme,
+            &resolved.routes,
+            route,
+        ) {
+            Ok(file) => file,
+            Err(diagnostic) if matches!(route.output, Output::Page(_)) => {
+                return Served::Failed(Box::new(diagnostic));
             }
+            Err(_) => return Served::Missing,
         };
         let bytes = match file.contents {
             Contents::Bytes(bytes) => Arc::new(bytes),
             other => return Served::File(other),
         };
         self.rendered
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .locked()
             .insert(path.to_string(), Arc::clone(&bytes));
         Served::Bytes(bytes)
     }
@@ -119,56 +150,35 @@ pub(crate) struct Live {
 
 impl Live {
     fn snapshot(&self) -> Arc<Snapshot> {
-        self.snapshot
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
+        self.snapshot.read_anyway().clone()
     }
 
     fn problems(&self) -> Option<String> {
-        self.problems
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
+        self.problems.read_anyway().clone()
     }
 
     fn subscribe(&self) -> Receiver<Event> {
         let (sender, receiver) = std::sync::mpsc::channel();
-        self.clients
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(sender);
+        self.clients.locked().push(sender);
         receiver
     }
 
     fn broadcast(&self, event: &Event) {
-        let mut clients = self
-            .clients
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut clients = self.clients.locked();
         clients.retain(|client| client.send(event.clone()).is_ok());
     }
 
     /// A good build: serve it, clear the problems, reload every page.
     fn publish(&self, snapshot: Snapshot) {
-        *self
-            .snapshot
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(snapshot);
-        *self
-            .problems
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        *self.snapshot.write_anyway() = Arc::new(snapshot);
+        *self.problems.write_anyway() = None;
         self.broadcast(&Event::Reload);
     }
 
     /// A bad build: keep serving the last good one, show what is wrong.
     fn report(&self, diagnostics: &Diagnostics) {
         let payload = overlay_json(diagnostics);
-        *self
-            .problems
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(payload.clone());
+        *self.problems.write_anyway() = Some(payload.clone());
         self.broadcast(&Event::Problems(payload));
     }
 }

@@ -1,0 +1,313 @@
+//! The route table: every file a build writes (page, listing, data file,
+//! static file, content asset), registered once with its path, what it is,
+//! and its language. Built once after resolution; rendering, the checks on
+//! addresses and local links, sitemap.xml, `cairn serve` and the data files
+//! all read it, so adding an output is one registration in [`plan`].
+//!
+//! Two things at one address are decided here and nowhere else (E022).
+
+use crate::catalogue::{Catalogue, Id};
+use crate::content::Kind;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::render::theme::{StaticFile, Theme};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// One output of the build.
+#[derive(Debug, Clone)]
+pub struct Route {
+    /// Relative to the output folder, with `/` separators
+    /// ("levels/level-1/index.html", "style.css").
+    pub path: String,
+    pub output: Output,
+    /// The language of its words (site.toml's `language` for now).
+    pub lang: String,
+}
+
+/// What a route holds.
+#[derive(Debug, Clone)]
+pub enum Output {
+    /// An HTML page rendered from a template.
+    Page(Page),
+    /// A file generated from the catalogue.
+    Data(DataFile),
+    /// A file copied as it is.
+    Copy(Copied),
+}
+
+/// The pages of a site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    /// A kind's listing ("/levels/").
+    Listing(Kind),
+    /// An entity's page, or a plain page (or a folder's `_index.md`).
+    Document(Id),
+    Checklist,
+    NotFound,
+}
+
+/// Files generated from the catalogue rather than from a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFile {
+    /// The resolved catalogue as open data.
+    CatalogueJson,
+    SitemapXml,
+}
+
+impl DataFile {
+    pub const ALL: [DataFile; 2] = [DataFile::CatalogueJson, DataFile::SitemapXml];
+
+    pub fn path(self) -> &'static str {
+        match self {
+            DataFile::CatalogueJson => "catalogue.json",
+            DataFile::SitemapXml => "sitemap.xml",
+        }
+    }
+}
+
+/// A file copied into the site as it is.
+#[derive(Debug, Clone)]
+pub enum Copied {
+    /// A file of the built-in theme.
+    Embedded(&'static [u8]),
+    /// A file on disk: a theme's or the site's `static/`, or a content asset.
+    File(PathBuf),
+}
+
+impl Route {
+    /// The site-relative URL ("/levels/level-1/", "/404.html"), with the
+    /// base path of `base_url` ("" or "/sub") in front.
+    pub fn url(&self, base_path: &str) -> String {
+        match self.path.strip_suffix("index.html") {
+            Some(folder) => format!("{base_path}/{folder}"),
+            None => format!("{base_path}/{}", self.path),
+        }
+    }
+
+    pub fn page(&self) -> Option<Page> {
+        match self.output {
+            Output::Page(page) => Some(page),
+            _ => None,
+        }
+    }
+}
+
+/// Every output of a build, by path.
+#[derive(Debug, Default)]
+pub struct Routes {
+    routes: Vec<Route>,
+    by_path: HashMap<String, usize>,
+    /// Who asked for each route, for E022's message.
+    origins: Vec<Origin>,
+}
+
+impl Routes {
+    /// The route at an output path ("levels/index.html", "style.css").
+    pub fn get(&self, path: &str) -> Option<&Route> {
+        self.by_path.get(path).map(|&i| &self.routes[i])
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.by_path.contains_key(path)
+    }
+
+    /// Every route, in the order registered.
+    pub fn iter(&self) -> impl Iterator<Item = &Route> {
+        self.routes.iter()
+    }
+
+    /// The pages, in the order registered.
+    pub fn pages(&self) -> impl Iterator<Item = (&Route, Page)> {
+        self.routes.iter().filter_map(|r| Some((r, r.page()?)))
+    }
+
+    pub fn len(&self) -> usize {
+        self.routes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.routes.is_empty()
+    }
+
+    /// Who holds an output path already.
+    fn holder(&self, path: &str) -> Option<&Origin> {
+        self.by_path.get(path).map(|&i| &self.origins[i])
+    }
+
+    /// Add a route whose path is free (the caller has checked).
+    fn register(&mut self, route: Route, origin: Origin) {
+        self.by_path.insert(route.path.clone(), self.routes.len());
+        self.routes.push(route);
+        self.origins.push(origin);
+    }
+}
+
+/// Who asked for a route, for E022's message.
+#[derive(Debug, Clone)]
+enum Origin {
+    /// A page cairn generates (home, a listing, the checklist, 404).
+    Generated,
+    /// A data file cairn generates.
+    Data,
+    /// A content file's page: its path under the site root.
+    Document(Id),
+    /// A copied file, as messages name it ("static/logo.svg").
+    File(String),
+}
+
+/// The file a page path is written to: "levels/level-2/index.html".
+pub fn page_file(path: &str) -> String {
+    if path.is_empty() {
+        "index.html".into()
+    } else {
+        format!("{path}/index.html")
+    }
+}
+
+/// Plan every output of the site. Two outputs at one path are E022, with
+/// what was there first; the later one is left out.
+pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Diagnostics) {
+    let lang = catalogue.config.language.clone();
+    let mut routes = Routes::default();
+    let mut diags = Diagnostics::default();
+    let page = |path: String, page: Page| Route {
+        path,
+        output: Output::Page(page),
+        lang: lang.clone(),
+    };
+
+    // Pages cairn generates come first: nothing may take their place.
+    // Every kind's folder is reserved, listed or not, so that a page never
+    // sits where a listing will appear once the kind has entries.
+    let generated = [
+        page(page_file(""), Page::Home),
+        page(page_file("checklist"), Page::Checklist),
+        page("404.html".into(), Page::NotFound),
+    ];
+    for route in generated {
+        routes.register(route, Origin::Generated);
+    }
+    let mut reserved: Vec<String> = vec![page_file("checklist")];
+    for kind in Kind::CATALOGUE {
+        reserved.push(page_file(kind.folder()));
+        if catalogue.has_kind(kind) || catalogue.listings.contains_key(&kind) {
+            routes.register(
+                page(page_file(kind.folder()), Page::Listing(kind)),
+                Origin::Generated,
+            );
+        }
+    }
+
+    for (id, doc) in catalogue.entities() {
+        let has_page = !doc.is_index || (doc.kind == Kind::Page && !doc.path.is_empty());
+        if !has_page {
+            continue;
+        }
+        let route = page(page_file(&doc.path), Page::Document(id));
+        let taken = if reserved.contains(&route.path) {
+            Some(format!("the page cairn generates at /{}/", doc.path))
+        } else {
+            routes.holder(&route.path).map(|origin| match origin {
+                Origin::Document(other) => catalogue[*other].source.path.clone(),
+                _ => format!("the page cairn generates at /{}/", doc.path),
+            })
+        };
+        match taken {
+            Some(other) => diags.push(
+                Diagnostic::error(
+                    Code::AddressTaken,
+                    format!(
+                        "{} would be published at /{}/, which is already {other}",
+                        doc.source.path, doc.path
+                    ),
+                )
+                .at(&doc.source, doc.common.title.span.clone())
+                .with_help("rename or move the file so that it has an address of its own"),
+            ),
+            None => {
+                routes.register(route, Origin::Document(id));
+            }
+        }
+    }
+
+    for data in DataFile::ALL {
+        let route = Route {
+            path: data.path().to_string(),
+            output: Output::Data(data),
+            lang: lang.clone(),
+        };
+        routes.register(route, Origin::Data);
+    }
+
+    // Files copied as they are must not silently replace a generated file,
+    // nor each other (a site's static file over its theme's is the one
+    // intended override, already applied in the theme's map).
+    let statics = theme.statics.iter().map(|(path, file)| match file {
+        StaticFile::Embedded(bytes) => (
+            path.clone(),
+            Copied::Embedded(bytes),
+            format!("the built-in static/{path}"),
+        ),
+        StaticFile::OnDisk { source, label } => {
+            (path.clone(), Copied::File(source.clone()), label.clone())
+        }
+    });
+    let assets = catalogue.assets.iter().map(|asset| {
+        (
+            asset.path.clone(),
+            Copied::File(asset.source.clone()),
+            format!("content/{}", asset.path),
+        )
+    });
+    for (path, copied, label) in statics.chain(assets) {
+        if let Some(origin) = routes.holder(&path) {
+            let existing = match origin {
+                Origin::Generated | Origin::Document(_) => "a page cairn generates".to_string(),
+                Origin::Data => "a file cairn generates".to_string(),
+                Origin::File(other) => other.clone(),
+            };
+            diags.push(
+                Diagnostic::error(
+                    Code::AddressTaken,
+                    format!("{label} would be written to /{path}, which is already {existing}"),
+                )
+                .in_file(&label)
+                .with_help(
+                    "rename or move the file so that every file of the site has its own path",
+                ),
+            );
+            continue;
+        }
+        let route = Route {
+            path,
+            output: Output::Copy(copied),
+            lang: lang.clone(),
+        };
+        routes.register(route, Origin::File(label));
+    }
+    (routes, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_of_pages_and_files() {
+        let route = |path: &str| Route {
+            path: path.into(),
+            output: Output::Data(DataFile::SitemapXml),
+            lang: "en".into(),
+        };
+        assert_eq!(route("index.html").url(""), "/");
+        assert_eq!(
+            route("levels/l-1/index.html").url("/sub"),
+            "/sub/levels/l-1/"
+        );
+        assert_eq!(route("404.html").url(""), "/404.html");
+        assert_eq!(route("catalogue.json").url("/sub"), "/sub/catalogue.json");
+        assert_eq!(page_file(""), "index.html");
+        assert_eq!(page_file("help/faq"), "help/faq/index.html");
+    }
+}
