@@ -224,10 +224,7 @@ fn offerings(
     diags: &mut Diagnostics,
 ) {
     for offering in &workshop.offerings {
-        let last_day = offering
-            .end
-            .as_ref()
-            .map_or(offering.start.value, |e| e.value);
+        let last_day = offering.last_day();
         if let Some(end) = &offering.end
             && end.value < offering.start.value
         {
@@ -244,7 +241,7 @@ fn offerings(
             );
             continue;
         }
-        if last_day < today {
+        if offering.is_past(today) {
             let span = offering
                 .end
                 .as_ref()

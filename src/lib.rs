@@ -60,6 +60,8 @@ pub struct Resolved {
     pub catalogue: Catalogue,
     pub theme: render::theme::Theme,
     pub routes: routes::Routes,
+    /// The build day: what is past and what is upcoming.
+    pub today: content::Date,
     /// Warnings so far (errors would have made this a [`Failure`]).
     pub diagnostics: Diagnostics,
 }
@@ -115,6 +117,7 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
         catalogue,
         theme,
         routes,
+        today,
         diagnostics: diags,
     })
 }
@@ -128,9 +131,10 @@ fn render_into(
         catalogue,
         theme,
         routes,
+        today,
         ..
     } = resolved;
-    render::render(catalogue, theme, routes, sink).map_err(|mut render_diags| {
+    render::render(catalogue, theme, routes, *today, sink).map_err(|mut render_diags| {
         // A page that could not be written is the machine's problem, not the site's.
         if let Some(output) = render_diags.0.iter().find(|d| d.code == Code::Output) {
             return Failure::CannotRun(output.clone());
@@ -153,7 +157,7 @@ pub fn check(options: &SiteOptions) -> Result<Diagnostics, Failure> {
 /// pages as the browser asks for them.
 pub fn prepare_site(options: &SiteOptions) -> Result<(Resolved, render::Prepared), Failure> {
     let resolved = resolve(options)?;
-    match render::prepare(&resolved.catalogue, &resolved.theme) {
+    match render::prepare(&resolved.catalogue, &resolved.theme, resolved.today) {
         Ok(prepared) => Ok((resolved, prepared)),
         Err(mut diagnostics) => {
             diagnostics.extend(resolved.diagnostics.0.iter().cloned());

@@ -21,6 +21,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The day offerings are judged against, YYYY-MM-DD [default: CAIRN_TODAY,
+    /// else the day of SOURCE_DATE_EPOCH, else today in UTC].
+    #[arg(long, global = true, value_name = "DATE", value_parser = day)]
+    today: Option<Date>,
 }
 
 #[derive(Subcommand)]
@@ -144,7 +148,7 @@ fn main() -> ExitCode {
             libc::signal(libc::SIGPIPE, libc::SIG_DFL);
         }
     }
-    let today = match today() {
+    let today = match build_day(cli.today) {
         Ok(today) => today,
         Err(diagnostic) => {
             return report(
@@ -405,17 +409,44 @@ fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
-/// Today's date (UTC), for "offering in the past"; `CAIRN_TODAY=YYYY-MM-DD`
-/// fixes it, so a check can be reproduced on another day.
-fn today() -> Result<Date, Diagnostic> {
-    match std::env::var("CAIRN_TODAY") {
-        Ok(text) => Date::parse(&text).ok_or_else(|| {
-            Diagnostic::error(
-                cairn::diagnostics::Code::InvalidConfig,
-                format!("CAIRN_TODAY must be a date like 2027-03-12, found \"{text}\""),
-            )
-            .with_help("unset CAIRN_TODAY to use today's date")
-        }),
-        Err(_) => Ok(Date::today_utc()),
+/// `--today`'s value.
+fn day(text: &str) -> Result<Date, String> {
+    Date::parse(text).ok_or_else(|| format!("\"{text}\" is not a date; write it like 2027-03-12"))
+}
+
+/// The build day, which decides what is past: `--today`, else
+/// `CAIRN_TODAY=YYYY-MM-DD`, else the day of `SOURCE_DATE_EPOCH` (the
+/// reproducible-builds convention), else today in UTC. A build is then
+/// reproducible on any day.
+fn build_day(flag: Option<Date>) -> Result<Date, Diagnostic> {
+    if let Some(day) = flag {
+        return Ok(day);
     }
+    let invalid = |name: &str, text: &str, form: &str| {
+        Diagnostic::error(
+            cairn::diagnostics::Code::InvalidConfig,
+            format!("{name} must be {form}, found \"{text}\""),
+        )
+        .with_help(format!(
+            "unset {name} to use today's date, or pass --today YYYY-MM-DD"
+        ))
+    };
+    if let Ok(text) = std::env::var("CAIRN_TODAY") {
+        return Date::parse(&text)
+            .ok_or_else(|| invalid("CAIRN_TODAY", &text, "a date like 2027-03-12"));
+    }
+    if let Ok(text) = std::env::var("SOURCE_DATE_EPOCH") {
+        // Up to the last second of the year 9999.
+        return match text.trim().parse::<i64>() {
+            Ok(seconds) if (0..=253_402_300_799).contains(&seconds) => {
+                Ok(Date::from_unix_seconds(seconds))
+            }
+            _ => Err(invalid(
+                "SOURCE_DATE_EPOCH",
+                &text,
+                "a number of seconds since 1970-01-01",
+            )),
+        };
+    }
+    Ok(Date::today_utc())
 }

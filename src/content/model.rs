@@ -213,6 +213,19 @@ pub struct Offering {
     pub register: Option<String>,
 }
 
+impl Offering {
+    /// The last day it runs: its end, or its start for a one-day offering.
+    pub fn last_day(&self) -> Date {
+        self.end.as_ref().map_or(self.start.value, |end| end.value)
+    }
+
+    /// Over by `today`: its last day is before it. An offering under way
+    /// is not past. The one place past and upcoming are decided.
+    pub fn is_past(&self, today: Date) -> bool {
+        self.last_day() < today
+    }
+}
+
 /// A calendar date, as TOML writes it (`2027-03-12`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Date {
@@ -249,6 +262,11 @@ impl Date {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         Date::from_days_since_epoch((secs / 86_400) as i64)
+    }
+
+    /// The day of a Unix time (`SOURCE_DATE_EPOCH`), in UTC.
+    pub fn from_unix_seconds(seconds: i64) -> Date {
+        Date::from_days_since_epoch(seconds.div_euclid(86_400))
     }
 
     /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm).

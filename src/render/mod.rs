@@ -11,7 +11,7 @@ pub mod theme;
 pub mod views;
 
 use crate::catalogue::{Catalogue, Id};
-use crate::content::Kind;
+use crate::content::{Date, Kind};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::routes::{Copied, DataFile, Output, Page, Route, Routes};
 use rayon::prelude::*;
@@ -113,9 +113,9 @@ impl Prepared {
 
 /// Compile the templates and gather what every page shares. Template
 /// syntax errors (E015) are found here, before any page is rendered.
-pub fn prepare(catalogue: &Catalogue, theme: &Theme) -> Result<Prepared, Diagnostics> {
+pub fn prepare(catalogue: &Catalogue, theme: &Theme, today: Date) -> Result<Prepared, Diagnostics> {
     let tera = compile(catalogue, theme)?;
-    let shared = Shared::new(catalogue, theme);
+    let shared = Shared::new(catalogue, theme, today);
     Ok(Prepared { tera, shared })
 }
 
@@ -125,9 +125,10 @@ pub fn render(
     catalogue: &Catalogue,
     theme: &Theme,
     routes: &Routes,
+    today: Date,
     sink: &dyn Sink,
 ) -> Result<RenderStats, Diagnostics> {
-    let prepared = prepare(catalogue, theme)?;
+    let prepared = prepare(catalogue, theme, today)?;
     let produce = |route: &Route| prepared.produce(catalogue, theme, routes, route);
     // Pages on every core first; the data files (one large JSON document)
     // and copies beside them, unless the sink throws files away: no
@@ -398,10 +399,12 @@ struct Shared {
     /// element, for the checklist page (level pages get their own subset).
     checklist: String,
     checklist_key: String,
+    /// The build day: offerings before it are past.
+    today: Date,
 }
 
 impl Shared {
-    fn new(catalogue: &Catalogue, theme: &Theme) -> Self {
+    fn new(catalogue: &Catalogue, theme: &Theme, today: Date) -> Self {
         let config = &catalogue.config;
         let checklist_key = views::checklist_key(catalogue);
         let mut site = serde_json::to_value(config).unwrap_or_default();
@@ -414,6 +417,7 @@ impl Shared {
             nav: views::nav(catalogue, &theme.i18n),
             checklist: views::checklist_data(catalogue, &theme.i18n, &checklist_key, None),
             checklist_key,
+            today,
         }
     }
 }
@@ -435,7 +439,7 @@ fn render_page(
                 .map(|i| body_html(catalogue, i))
                 .unwrap_or_default();
             let page = match catalogue.home {
-                Some(i) => views::page(catalogue, i, content),
+                Some(i) => views::page(catalogue, i, content, shared.today),
                 None => {
                     json!({"title": catalogue.config.title, "content": "", "url": links::path_url(base, "")})
                 }
@@ -463,7 +467,8 @@ fn render_page(
                     "url": links::listing_url(catalogue, kind),
                 });
                 // Inserted, not passed to `json!`, which would copy every item.
-                section["items"] = Value::Array(views::listing_items(catalogue, kind));
+                section["items"] =
+                    Value::Array(views::listing_items(catalogue, kind, shared.today));
                 section
             });
             ("list.html", kind.folder())
@@ -472,7 +477,7 @@ fn render_page(
             let doc = &catalogue[i];
             context.insert(
                 "page".into(),
-                views::page(catalogue, i, body_html(catalogue, i)),
+                views::page(catalogue, i, body_html(catalogue, i), shared.today),
             );
             if doc.kind == Kind::Level {
                 let data =

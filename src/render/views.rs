@@ -150,7 +150,8 @@ fn organization(catalogue: &Catalogue, key: Option<&str>) -> Value {
 }
 
 /// The `page` of an entity or plain page: common fields plus its kind's.
-pub fn page(catalogue: &Catalogue, index: Id, content: String) -> Value {
+/// Offerings are split at `today` into upcoming and past.
+pub fn page(catalogue: &Catalogue, index: Id, content: String, today: Date) -> Value {
     let doc = &catalogue[index];
     let mut view = Map::new();
     view.insert("id".into(), json!(doc.id));
@@ -223,8 +224,13 @@ pub fn page(catalogue: &Catalogue, index: Id, content: String) -> Value {
             view.insert("audience".into(), json!(workshop.audience));
             let mut offerings: Vec<&Offering> = workshop.offerings.iter().collect();
             offerings.sort_by_key(|o| (o.start.value, o.end.as_ref().map(|e| e.value)));
-            let offerings: Vec<Value> = offerings.into_iter().map(offering).collect();
-            view.insert("offerings".into(), offerings.into());
+            let (past, upcoming): (Vec<&Offering>, Vec<&Offering>) =
+                offerings.into_iter().partition(|o| o.is_past(today));
+            let upcoming: Vec<Value> = upcoming.into_iter().map(offering).collect();
+            // Most recent first: the past is read backwards.
+            let past: Vec<Value> = past.into_iter().rev().map(offering).collect();
+            view.insert("offerings".into(), upcoming.into());
+            view.insert("past_offerings".into(), past.into());
         }
         Details::Requirement(r) => {
             view.insert("category".into(), json!(r.category));
@@ -313,7 +319,7 @@ fn neighbours(catalogue: &Catalogue, index: Id, pathway: Option<&Ref>) -> Steps 
 }
 
 /// The items of a kind's listing page, each a link with what its card shows.
-pub fn listing_items(catalogue: &Catalogue, kind: Kind) -> Vec<Value> {
+pub fn listing_items(catalogue: &Catalogue, kind: Kind, today: Date) -> Vec<Value> {
     catalogue
         .of_kind(kind)
         .iter()
@@ -328,7 +334,8 @@ pub fn listing_items(catalogue: &Catalogue, kind: Kind) -> Vec<Value> {
                     }
                     Details::Workshop(w) => {
                         map.insert("level".into(), link_of(catalogue, w.level.as_ref()));
-                        map.insert("offering_count".into(), json!(w.offerings.len()));
+                        let upcoming = w.offerings.iter().filter(|o| !o.is_past(today)).count();
+                        map.insert("offering_count".into(), json!(upcoming));
                     }
                     Details::Requirement(r) => {
                         map.insert("category".into(), json!(r.category));

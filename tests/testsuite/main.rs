@@ -16,3 +16,4 @@ mod init;
 mod robustness;
 mod serve;
 mod theme;
+mod today;
