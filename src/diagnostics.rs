@@ -427,6 +427,18 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+/// "a, b, c" for a few items, "a, b, … and 95 more" for many: help lines
+/// stay readable whatever the catalogue's size.
+pub fn list_some(items: impl ExactSizeIterator<Item = String>) -> String {
+    const SHOWN: usize = 8;
+    let total = items.len();
+    let mut shown: Vec<String> = items.take(SHOWN).collect();
+    if total > SHOWN {
+        shown.push(format!("and {} more", total - SHOWN));
+    }
+    shown.join(", ")
+}
+
 /// The closest of `candidates` to `word` by edit distance, if any is close
 /// enough to be a plausible typo.
 pub fn did_you_mean<'a>(

@@ -5,7 +5,7 @@
 use super::{Entity, Id, Ref};
 use crate::config::Config;
 use crate::content::{Credential, Details, Document, Kind, Level, Pathway, Workshop};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean, list_some};
 use crate::rules::{Expr, Name, RefRole};
 use crate::source::Spanned;
 use std::cell::Cell;
@@ -352,16 +352,4 @@ impl Resolver<'_> {
         );
         None
     }
-}
-
-/// "a, b, c" for a few items, "a, b, … and 95 more" for many: help lines
-/// stay readable whatever the catalogue's size.
-fn list_some(items: impl ExactSizeIterator<Item = String>) -> String {
-    const SHOWN: usize = 8;
-    let total = items.len();
-    let mut shown: Vec<String> = items.take(SHOWN).collect();
-    if total > SHOWN {
-        shown.push(format!("and {} more", total - SHOWN));
-    }
-    shown.join(", ")
 }

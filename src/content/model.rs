@@ -301,6 +301,14 @@ pub enum Category {
 }
 
 impl Category {
+    /// As content and messages write it: "training".
+    pub fn name(self) -> &'static str {
+        Category::ALL
+            .iter()
+            .find(|(_, c)| *c == self)
+            .map_or("other", |(name, _)| name)
+    }
+
     pub const ALL: [(&'static str, Category); 5] = [
         ("training", Category::Training),
         ("experience", Category::Experience),

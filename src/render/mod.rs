@@ -13,6 +13,7 @@ pub mod views;
 use crate::catalogue::{Catalogue, Id};
 use crate::content::{Date, Kind};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::phrases::Phrases;
 use crate::routes::{Copied, DataFile, Output, Page, Route, Routes};
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -393,8 +394,11 @@ pub fn escape_html(input: &str) -> String {
 /// Context values every page shares, built once.
 struct Shared {
     site: Value,
-    i18n: Value,
+    /// Every message that takes no variable: templates' `t`.
+    t: Value,
     nav: Vec<Value>,
+    /// The words of every entity's rules.
+    rules: views::RuleWords,
     /// The checklist's rules for `checklist.js`, escaped for a `<script>`
     /// element, for the checklist page (level pages get their own subset).
     checklist: String,
@@ -406,18 +410,31 @@ struct Shared {
 impl Shared {
     fn new(catalogue: &Catalogue, theme: &Theme, today: Date) -> Self {
         let config = &catalogue.config;
+        let messages = &theme.messages;
         let checklist_key = views::checklist_key(catalogue);
         let mut site = serde_json::to_value(config).unwrap_or_default();
         if let Value::Object(map) = &mut site {
             map.insert("base_path".into(), json!(config.base_path()));
+            map.insert("language".into(), json!(messages.lang()));
         }
+        let phrases = Phrases::new(catalogue, messages);
         Shared {
             site,
-            i18n: theme.i18n.clone(),
-            nav: views::nav(catalogue, &theme.i18n),
-            checklist: views::checklist_data(catalogue, &theme.i18n, &checklist_key, None),
+            t: serde_json::to_value(messages.plain_messages()).unwrap_or_default(),
+            nav: views::nav(catalogue, messages),
+            rules: views::RuleWords::new(&phrases),
+            checklist: views::checklist_data(catalogue, messages, &checklist_key, None),
             checklist_key,
             today,
+        }
+    }
+
+    fn views<'a>(&'a self, catalogue: &'a Catalogue, theme: &'a Theme) -> views::Views<'a> {
+        views::Views {
+            catalogue,
+            phrases: Phrases::new(catalogue, &theme.messages),
+            rules: &self.rules,
+            today: self.today,
         }
     }
 }
@@ -439,25 +456,27 @@ fn render_page(
                 .map(|i| body_html(catalogue, i))
                 .unwrap_or_default();
             let page = match catalogue.home {
-                Some(i) => views::page(catalogue, i, content, shared.today),
+                Some(i) => shared.views(catalogue, theme).page(i, content),
                 None => {
                     json!({"title": catalogue.config.title, "content": "", "url": links::path_url(base, "")})
                 }
             };
             context.insert("page".into(), page);
-            context.insert("pathways".into(), pathways(catalogue, false));
+            context.insert(
+                "pathways".into(),
+                pathways(&shared.views(catalogue, theme), false),
+            );
             ("index.html", "home")
         }
         Page::Listing(kind) => {
             let listing = catalogue.listings.get(&kind).copied();
             let title = listing
                 .map(|i| catalogue[i].common.title.value.clone())
-                .or_else(|| {
-                    theme.i18n["kinds"][kind.folder()]
-                        .as_str()
-                        .map(String::from)
-                })
-                .unwrap_or_else(|| kind.folder().to_string());
+                .unwrap_or_else(|| {
+                    theme
+                        .messages
+                        .text(&format!("listing_{}", kind.folder()), &[])
+                });
             context.insert("section".into(), {
                 let mut section = json!({
                     "kind": kind,
@@ -467,8 +486,7 @@ fn render_page(
                     "url": links::listing_url(catalogue, kind),
                 });
                 // Inserted, not passed to `json!`, which would copy every item.
-                section["items"] =
-                    Value::Array(views::listing_items(catalogue, kind, shared.today));
+                section["items"] = Value::Array(shared.views(catalogue, theme).listing_items(kind));
                 section
             });
             ("list.html", kind.folder())
@@ -477,11 +495,17 @@ fn render_page(
             let doc = &catalogue[i];
             context.insert(
                 "page".into(),
-                views::page(catalogue, i, body_html(catalogue, i), shared.today),
+                shared
+                    .views(catalogue, theme)
+                    .page(i, body_html(catalogue, i)),
             );
             if doc.kind == Kind::Level {
-                let data =
-                    views::checklist_data(catalogue, &shared.i18n, &shared.checklist_key, Some(i));
+                let data = views::checklist_data(
+                    catalogue,
+                    &theme.messages,
+                    &shared.checklist_key,
+                    Some(i),
+                );
                 context.insert("checklist_data".into(), Value::String(data));
             }
             let template = match doc.kind {
@@ -502,7 +526,10 @@ fn render_page(
             )
         }
         Page::Checklist => {
-            context.insert("pathways".into(), pathways(catalogue, true));
+            context.insert(
+                "pathways".into(),
+                pathways(&shared.views(catalogue, theme), true),
+            );
             context.insert(
                 "checklist_data".into(),
                 Value::String(shared.checklist.clone()),
@@ -513,7 +540,7 @@ fn render_page(
     };
     let url = route.url(base);
     context.insert("site".into(), shared.site.clone());
-    context.insert("t".into(), shared.i18n.clone());
+    context.insert("t".into(), shared.t.clone());
     context.insert("nav".into(), Value::Array(shared.nav.clone()));
     context.insert("section_key".into(), json!(section));
     context.insert("current_url".into(), json!(url));
@@ -595,7 +622,8 @@ fn body_html(catalogue: &Catalogue, index: Id) -> String {
 }
 
 /// Every pathway with its levels, for the home and checklist pages.
-fn pathways(catalogue: &Catalogue, with_pools: bool) -> Value {
+fn pathways(views: &views::Views<'_>, with_pools: bool) -> Value {
+    let catalogue = views.catalogue;
     let list: Vec<Value> = catalogue
         .of_kind(Kind::Pathway)
         .iter()
@@ -604,7 +632,7 @@ fn pathways(catalogue: &Catalogue, with_pools: bool) -> Value {
             let levels: Vec<Value> = catalogue
                 .levels_of(p)
                 .iter()
-                .map(|&l| views::level_summary(catalogue, l, with_pools))
+                .map(|&l| views.level_summary(l, with_pools))
                 .collect();
             if let Value::Object(map) = &mut view {
                 map.insert("levels".into(), levels.into());

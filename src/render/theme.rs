@@ -1,4 +1,4 @@
-//! Finding the theme: templates, static files and the i18n strings.
+//! Finding the theme: templates, static files and the messages.
 //!
 //! Lookup is a plain precedence chain, first match wins:
 //! the site's `templates/` and `static/`, then `themes/<theme>/` under the
@@ -8,18 +8,20 @@
 use crate::config::Config;
 use crate::content::relative;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::messages::{MessageFile, Messages};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Everything the render stage needs from the theme, already read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug)]
 pub struct Theme {
     /// Template name -> (source text, where it came from for messages).
     pub templates: BTreeMap<String, (String, String)>,
     /// Output path -> contents of static files.
     pub statics: BTreeMap<String, StaticFile>,
-    /// The language's strings, as template data (`t`).
-    pub i18n: serde_json::Value,
+    /// The site language's messages: the built-in theme's, overridden by
+    /// the theme's and then the site's `i18n/<language>.ftl`.
+    pub messages: Messages,
 }
 
 #[derive(Debug, Clone)]
@@ -55,13 +57,35 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "static/style.css",
     "static/checklist.js",
     "static/favicon.svg",
-    "i18n/en.toml",
+    "i18n/en.ftl",
 ];
+
+/// The ids of the built-in theme's messages: what every language's
+/// messages must define, since the templates and cairn ask for them.
+pub fn required_messages() -> Vec<String> {
+    let text = DEFAULT_THEME
+        .iter()
+        .find(|(name, _)| *name == "i18n/en.ftl")
+        .map_or(String::new(), |(_, bytes)| {
+            String::from_utf8_lossy(bytes).into_owned()
+        });
+    let resource = match fluent_bundle::FluentResource::try_new(text) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
 
 /// Read the theme named in `config` for the site at `root`.
 pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let mut theme = Theme::default();
+    let mut templates = BTreeMap::new();
+    let mut statics = BTreeMap::new();
     let theme_dir = root.join("themes").join(&config.theme);
     if config.theme != "default" && !theme_dir.is_dir() {
         diags.push(
@@ -76,47 +100,40 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
             )),
         );
     }
-    let mut i18n_text: Option<(String, String)> = None;
-    let i18n_name = format!("i18n/{}.toml", config.language);
+    let messages_name = format!("i18n/{}.ftl", config.language);
+    let mut message_layers = Vec::new();
 
-    // Lowest precedence first; later layers overwrite.
-    let mut builtin_i18n: Option<String> = None;
     // The built-in theme is always the lowest layer: a theme of its own
-    // only needs the templates and strings it changes.
-    {
-        for (name, bytes) in DEFAULT_THEME {
-            let text = || String::from_utf8_lossy(bytes).into_owned();
-            if let Some(template) = name.strip_prefix("templates/") {
-                theme
-                    .templates
-                    .insert(template.into(), (text(), format!("(built-in) {name}")));
-            } else if let Some(path) = name.strip_prefix("static/") {
-                theme
-                    .statics
-                    .insert(path.into(), StaticFile::Embedded(bytes));
-            } else if *name == i18n_name {
-                builtin_i18n = Some(text());
-            }
+    // only needs the templates and messages it changes.
+    for (name, bytes) in DEFAULT_THEME {
+        let text = || String::from_utf8_lossy(bytes).into_owned();
+        if let Some(template) = name.strip_prefix("templates/") {
+            templates.insert(template.into(), (text(), format!("(built-in) {name}")));
+        } else if let Some(path) = name.strip_prefix("static/") {
+            statics.insert(path.into(), StaticFile::Embedded(bytes));
+        } else if *name == messages_name {
+            message_layers.push(MessageFile {
+                origin: format!("(built-in) {name}"),
+                text: text(),
+            });
         }
     }
     let layers = [
-        (theme_dir.clone(), format!("themes/{}/", config.theme)),
+        (theme_dir, format!("themes/{}/", config.theme)),
         (root.to_path_buf(), String::new()),
     ];
     for (dir, label) in &layers {
         for (rel, path) in files_under(&dir.join("templates")) {
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
-                    theme
-                        .templates
-                        .insert(rel.clone(), (text, format!("{label}templates/{rel}")));
+                    templates.insert(rel.clone(), (text, format!("{label}templates/{rel}")));
                 }
                 Err(err) => diags.push(unreadable(&format!("{label}templates/{rel}"), &err)),
             }
         }
         for (rel, path) in files_under(&dir.join("static")) {
             let label = format!("{label}static/{rel}");
-            theme.statics.insert(
+            statics.insert(
                 rel,
                 StaticFile::OnDisk {
                     source: path,
@@ -124,70 +141,44 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
                 },
             );
         }
-    }
-    let i18n_path = theme_dir.join(&i18n_name);
-    if i18n_path.is_file() {
-        match std::fs::read_to_string(&i18n_path) {
-            Ok(text) => i18n_text = Some((text, format!("themes/{}/{i18n_name}", config.theme))),
-            Err(err) => diags.push(unreadable(
-                &format!("themes/{}/{i18n_name}", config.theme),
-                &err,
-            )),
-        }
-    }
-    // The theme's strings, laid over the built-in ones for the same language.
-    let parse =
-        |text: &str, path: &str, diags: &mut Diagnostics| match toml::from_str::<toml::Value>(text)
-        {
-            Ok(value) => serde_json::to_value(value).ok(),
-            Err(err) => {
-                diags.push(
-                    Diagnostic::error(
-                        Code::InvalidConfig,
-                        format!("cannot read the theme's strings: {}", err.message()),
-                    )
-                    .in_file(path)
-                    .with_help("fix the TOML syntax of this file"),
-                );
-                None
+        let origin = format!("{label}{messages_name}");
+        let path = dir.join(&messages_name);
+        if path.is_file() {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => message_layers.push(MessageFile { origin, text }),
+                Err(err) => diags.push(unreadable(&origin, &err)),
             }
-        };
-    let mut strings =
-        builtin_i18n.and_then(|text| parse(&text, &format!("(built-in) {i18n_name}"), &mut diags));
-    if let Some((text, path)) = i18n_text
-        && let Some(overlay) = parse(&text, &path, &mut diags)
-    {
-        match &mut strings {
-            Some(base) => merge(base, overlay),
-            None => strings = Some(overlay),
+        }
+        // Strings in the first release's format are no longer read: say so
+        // rather than silently showing the default wording.
+        let old = dir.join(format!("i18n/{}.toml", config.language));
+        if old.is_file() {
+            diags.push(
+                Diagnostic::error(
+                    Code::InvalidConfig,
+                    format!("{label}i18n/{}.toml is no longer read: a theme's words are Fluent messages now", config.language),
+                )
+                .in_file(&format!("{label}i18n/{}.toml", config.language))
+                .with_help(format!("move the strings you changed into {label}{messages_name}, under the ids docs/templates.md lists, and delete the .toml file")),
+            );
         }
     }
-    match strings {
-        Some(strings) => theme.i18n = strings,
-        None => diags.push(
-            Diagnostic::error(Code::InvalidConfig, format!("the theme has no strings for the language \"{}\"", config.language))
+    if message_layers.is_empty() {
+        diags.push(
+            Diagnostic::error(Code::InvalidConfig, format!("the theme has no messages for the language \"{}\"", config.language))
                 .in_file("site.toml")
-                .with_help(format!("add themes/{}/{i18n_name} (a copy of the default theme's i18n/en.toml, translated), or set `language` to one the theme has", config.theme)),
-        ),
+                .with_help(format!("add themes/{}/{messages_name} (a translation of the default theme's i18n/en.ftl), or set `language` to one the theme has", config.theme)),
+        );
     }
+    let (messages, message_diags) =
+        Messages::build(&config.language, &message_layers, &required_messages());
+    diags.extend(message_diags);
+    let theme = Theme {
+        templates,
+        statics,
+        messages,
+    };
     (theme, diags)
-}
-
-/// Deep-merge `overlay` into `base`: tables merge key by key, anything else replaces.
-fn merge(base: &mut serde_json::Value, overlay: serde_json::Value) {
-    match (base, overlay) {
-        (serde_json::Value::Object(base), serde_json::Value::Object(overlay)) => {
-            for (key, value) in overlay {
-                match base.get_mut(&key) {
-                    Some(existing) => merge(existing, value),
-                    None => {
-                        base.insert(key, value);
-                    }
-                }
-            }
-        }
-        (base, overlay) => *base = overlay,
-    }
 }
 
 fn unreadable(path: &str, err: &std::io::Error) -> Diagnostic {

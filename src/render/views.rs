@@ -1,5 +1,6 @@
 //! What templates see: each document turned into plain template data, with
-//! every reference already resolved to a title and URL.
+//! every reference already resolved to a title and URL, and every rule
+//! already in words ([`crate::phrases`]).
 //!
 //! Each view holds only what its page shows (never the whole catalogue), so
 //! building one costs the same whatever the size of the site.
@@ -7,10 +8,78 @@
 use super::links::{listing_url, url_of};
 use crate::catalogue::{Catalogue, Entity, Id, Ref};
 use crate::content::{Date, Details, Kind, Offering};
-use crate::rules::{Expr, ExprKind, Pool};
+use crate::messages::Messages;
+use crate::phrases::Phrases;
+use crate::rules::Expr;
 use serde_json::{Map, Value, json};
 
-/// A link to a document: what cards and rule text need.
+/// The words of every entity's rules, built once per build: a page, a
+/// pathway's steps and the checklist all show the same trees.
+pub struct RuleWords {
+    by_entity: Vec<EntityRules>,
+}
+
+#[derive(Default)]
+struct EntityRules {
+    requires: Value,
+    completion: Value,
+    /// For levels, the same with every workshop of a level pool listed,
+    /// as the checklist's questions need them.
+    requires_with_pools: Value,
+    completion_with_pools: Value,
+}
+
+impl RuleWords {
+    pub fn new(phrases: &Phrases<'_>) -> RuleWords {
+        let words = |e: Option<&Expr<Ref>>, with_pools: bool| {
+            e.map_or(Value::Null, |e| {
+                serde_json::to_value(phrases.rule(e, with_pools)).unwrap_or_default()
+            })
+        };
+        let by_entity = phrases
+            .catalogue
+            .entities()
+            .map(|(_, doc)| {
+                let (requires, completion) = match &doc.details {
+                    Details::Level(level) => (level.requires.as_ref(), level.completion.as_ref()),
+                    Details::Workshop(workshop) => (workshop.requires.as_ref(), None),
+                    _ => (None, None),
+                };
+                let is_level = doc.kind == Kind::Level;
+                EntityRules {
+                    requires: words(requires, false),
+                    completion: words(completion, false),
+                    requires_with_pools: if is_level {
+                        words(requires, true)
+                    } else {
+                        Value::Null
+                    },
+                    completion_with_pools: if is_level {
+                        words(completion, true)
+                    } else {
+                        Value::Null
+                    },
+                }
+            })
+            .collect();
+        RuleWords { by_entity }
+    }
+
+    fn of(&self, id: Id) -> &EntityRules {
+        &self.by_entity[id.index()]
+    }
+}
+
+/// What every view needs: the catalogue, its words, the build day.
+#[derive(Clone, Copy)]
+pub struct Views<'a> {
+    pub catalogue: &'a Catalogue,
+    pub phrases: Phrases<'a>,
+    pub rules: &'a RuleWords,
+    pub today: Date,
+}
+
+/// A link to a document: what cards and lists need.
 pub fn link(catalogue: &Catalogue, doc: &Entity) -> Value {
     json!({
         "id": doc.id,
@@ -21,363 +90,298 @@ pub fn link(catalogue: &Catalogue, doc: &Entity) -> Value {
     })
 }
 
-/// A link as a rule names it: with a requirement's validity, which the
-/// checklist shows beside the box ("valid for 3 years").
-fn rule_link(catalogue: &Catalogue, id: Id) -> Value {
-    let mut value = link_to(catalogue, id);
-    if let (Some(r), Value::Object(map)) = (catalogue[id].as_requirement(), &mut value) {
-        map.insert("valid_for".into(), json!(r.valid_for));
+impl Views<'_> {
+    fn messages(&self) -> &Messages {
+        self.phrases.messages
     }
-    value
-}
 
-fn link_to(catalogue: &Catalogue, id: Id) -> Value {
-    link(catalogue, &catalogue[id])
-}
-
-/// A link to a reference's entity, or null.
-fn link_of(catalogue: &Catalogue, reference: Option<&Ref>) -> Value {
-    reference.map_or(Value::Null, |r| link_to(catalogue, r.id))
-}
-
-fn links(catalogue: &Catalogue, ids: &[Id]) -> Vec<Value> {
-    ids.iter().map(|&i| link_to(catalogue, i)).collect()
-}
-
-/// A number as people write it: 300, not 300.0.
-pub fn number(n: f64) -> Value {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        json!(n as i64)
-    } else {
-        json!(n)
+    fn link_to(&self, id: Id) -> Value {
+        link(self.catalogue, &self.catalogue[id])
     }
-}
 
-/// An expression as a tree the `rule` macro turns into words.
-pub fn expr(catalogue: &Catalogue, e: &Expr<Ref>) -> Value {
-    expr_view(catalogue, e, false)
-}
-
-/// The same, with every workshop of a `choose … from = "level"` pool listed
-/// (as `pool`): what the checklist's inputs need. Elsewhere only the count
-/// is given, so that a level of 2,000 workshops does not weigh on every page.
-pub fn expr_with_pools(catalogue: &Catalogue, e: &Expr<Ref>) -> Value {
-    expr_view(catalogue, e, true)
-}
-
-fn expr_view(catalogue: &Catalogue, e: &Expr<Ref>, with_pools: bool) -> Value {
-    let mut view = Map::new();
-    let kind = match &e.kind {
-        ExprKind::Item(item) => {
-            view.insert("item".into(), rule_link(catalogue, item.id));
-            "item"
-        }
-        ExprKind::All(children) | ExprKind::Any(children) => {
-            let children: Vec<Value> = children
-                .iter()
-                .map(|c| expr_view(catalogue, c, with_pools))
-                .collect();
-            view.insert("children".into(), children.into());
-            if matches!(e.kind, ExprKind::All(_)) {
-                "all"
-            } else {
-                "any"
-            }
-        }
-        ExprKind::Choose { count, from } => {
-            view.insert("count".into(), json!(count));
-            match from {
-                Pool::Items(items) => {
-                    let pool: Vec<Value> = items.iter().map(|i| link_to(catalogue, i.id)).collect();
-                    view.insert("pool".into(), pool.into());
-                }
-                Pool::Level(level) => {
-                    let workshops = catalogue.workshops_of(level.id);
-                    view.insert("pool_level".into(), link_to(catalogue, level.id));
-                    view.insert("pool_size".into(), json!(workshops.len()));
-                    if with_pools {
-                        view.insert("pool".into(), Value::Array(links(catalogue, workshops)));
-                    }
-                }
-            }
-            "choose"
-        }
-        ExprKind::Has { id, at_least } => {
-            view.insert("item".into(), link_to(catalogue, id.id));
-            view.insert("at_least".into(), number(*at_least));
-            let unit = catalogue[id.id]
-                .as_requirement()
-                .and_then(|r| r.unit.clone());
-            view.insert("unit".into(), json!(unit));
-            "has"
-        }
-    };
-    view.insert("kind".into(), kind.into());
-    view.insert("preferred".into(), e.preferred.into());
-    view.insert("note".into(), json!(e.note));
-    Value::Object(view)
-}
-
-fn date(d: &Date) -> Value {
-    json!({
-        "iso": d.to_string(),
-        "year": d.year,
-        "month": d.month,
-        "month_index": d.month.saturating_sub(1),
-        "day": d.day,
-    })
-}
-
-fn offering(o: &Offering) -> Value {
-    json!({
-        "start": date(&o.start.value),
-        "end": o.end.as_ref().map(|e| date(&e.value)),
-        "location": o.location,
-        "online": o.online,
-        "register": o.register,
-    })
-}
-
-fn organization(catalogue: &Catalogue, key: Option<&str>) -> Value {
-    key.and_then(|k| {
-        catalogue
-            .config
-            .organizations
-            .get(k)
-            .map(|o| json!({"key": k, "name": o.name, "url": o.url}))
-    })
-    .unwrap_or(Value::Null)
-}
-
-/// The `page` of an entity or plain page: common fields plus its kind's.
-/// Offerings are split at `today` into upcoming and past.
-pub fn page(catalogue: &Catalogue, index: Id, content: String, today: Date) -> Value {
-    let doc = &catalogue[index];
-    let mut view = Map::new();
-    view.insert("id".into(), json!(doc.id));
-    view.insert("kind".into(), json!(doc.kind));
-    view.insert("title".into(), json!(doc.common.title.value));
-    view.insert("summary".into(), json!(doc.common.summary));
-    view.insert("url".into(), json!(url_of(catalogue, doc)));
-    view.insert("content".into(), Value::String(content));
-    view.insert("headings".into(), json!(doc.body.headings));
-    view.insert("extra".into(), doc.common.extra.clone());
-    view.insert("draft".into(), json!(doc.common.draft));
-    let related = |ids: &[Id]| Value::Array(links(catalogue, ids));
-    match &doc.details {
-        Details::Page => {}
-        Details::Pathway(p) => {
-            view.insert(
-                "organization".into(),
-                organization(catalogue, p.organization.as_ref().map(|o| o.value.as_str())),
-            );
-            view.insert("outcome".into(), link_of(catalogue, p.outcome.as_ref()));
-            let levels: Vec<Value> = catalogue
-                .levels_of(index)
-                .iter()
-                .map(|&level| level_summary(catalogue, level, false))
-                .collect();
-            view.insert("levels".into(), levels.into());
-        }
-        Details::Level(level) => {
-            view.insert("pathway".into(), link_of(catalogue, level.pathway.as_ref()));
-            view.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
-            // The "Am I ready?" panel asks for every item of `requires`.
-            view.insert(
-                "requires".into(),
-                level
-                    .requires
-                    .as_ref()
-                    .map_or(Value::Null, |e| expr_with_pools(catalogue, e)),
-            );
-            view.insert(
-                "completion".into(),
-                level
-                    .completion
-                    .as_ref()
-                    .map_or(Value::Null, |e| expr(catalogue, e)),
-            );
-            view.insert("awards".into(), link_of(catalogue, level.awards.as_ref()));
-            view.insert("by_application".into(), json!(level.by_application));
-            view.insert("duration".into(), json!(level.duration));
-            view.insert("workshops".into(), related(catalogue.workshops_of(index)));
-            let steps = neighbours(catalogue, index, level.pathway.as_ref());
-            view.insert("previous".into(), steps.previous);
-            view.insert("next".into(), steps.next);
-            view.insert("step".into(), json!(steps.position));
-            view.insert("step_count".into(), json!(steps.count));
-        }
-        Details::Workshop(workshop) => {
-            view.insert("level".into(), link_of(catalogue, workshop.level.as_ref()));
-            view.insert(
-                "requires".into(),
-                catalogue
-                    .workshop_requires(workshop)
-                    .map_or(Value::Null, |e| expr(catalogue, e)),
-            );
-            view.insert(
-                "requires_inherited".into(),
-                json!(workshop.requires.is_none()),
-            );
-            view.insert("duration".into(), json!(workshop.duration));
-            view.insert("topics".into(), json!(workshop.topics));
-            view.insert("audience".into(), json!(workshop.audience));
-            let mut offerings: Vec<&Offering> = workshop.offerings.iter().collect();
-            offerings.sort_by_key(|o| (o.start.value, o.end.as_ref().map(|e| e.value)));
-            let (past, upcoming): (Vec<&Offering>, Vec<&Offering>) =
-                offerings.into_iter().partition(|o| o.is_past(today));
-            let upcoming: Vec<Value> = upcoming.into_iter().map(offering).collect();
-            // Most recent first: the past is read backwards.
-            let past: Vec<Value> = past.into_iter().rev().map(offering).collect();
-            view.insert("offerings".into(), upcoming.into());
-            view.insert("past_offerings".into(), past.into());
-        }
-        Details::Requirement(r) => {
-            view.insert("category".into(), json!(r.category));
-            view.insert("unit".into(), json!(r.unit));
-            view.insert("valid_for".into(), json!(r.valid_for));
-            view.insert("providers".into(), json!(r.providers));
-            view.insert("needed_by".into(), related(catalogue.needed_by(index)));
-        }
-        Details::Credential(c) => {
-            view.insert(
-                "issuer".into(),
-                organization(catalogue, c.issuer.as_ref().map(|i| i.value.as_str())),
-            );
-            view.insert("awarded_by".into(), related(catalogue.awarded_by(index)));
-            view.insert("outcome_of".into(), related(catalogue.outcome_of(index)));
-        }
+    /// A link to a reference's entity, or null.
+    fn link_of(&self, reference: Option<&Ref>) -> Value {
+        reference.map_or(Value::Null, |r| self.link_to(r.id))
     }
-    Value::Object(view)
-}
 
-/// A level as a step of its pathway: link, rules and awards; pools listed
-/// for the checklist (`with_pools`).
-pub fn level_summary(catalogue: &Catalogue, index: Id, with_pools: bool) -> Value {
-    let doc = &catalogue[index];
-    let mut view = link(catalogue, doc);
-    if let (Details::Level(level), Value::Object(map)) = (&doc.details, &mut view) {
-        map.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
-        map.insert(
-            "requires".into(),
-            level
-                .requires
-                .as_ref()
-                .map_or(Value::Null, |e| expr_view(catalogue, e, with_pools)),
-        );
-        map.insert(
-            "completion".into(),
-            level
-                .completion
-                .as_ref()
-                .map_or(Value::Null, |e| expr_view(catalogue, e, with_pools)),
-        );
-        map.insert("awards".into(), link_of(catalogue, level.awards.as_ref()));
-        map.insert("by_application".into(), json!(level.by_application));
-        map.insert("duration".into(), json!(level.duration));
-        map.insert(
-            "workshop_count".into(),
-            json!(catalogue.workshops_of(index).len()),
-        );
+    fn links(&self, ids: &[Id]) -> Value {
+        Value::Array(ids.iter().map(|&i| self.link_to(i)).collect())
     }
-    view
-}
 
-/// Where a level sits in its pathway.
-struct Steps {
-    previous: Value,
-    next: Value,
-    /// 1-based position; null outside a pathway.
-    position: Option<usize>,
-    count: Option<usize>,
-}
-
-fn neighbours(catalogue: &Catalogue, index: Id, pathway: Option<&Ref>) -> Steps {
-    let none = Steps {
-        previous: Value::Null,
-        next: Value::Null,
-        position: None,
-        count: None,
-    };
-    let Some(pathway) = pathway else {
-        return none;
-    };
-    let levels = catalogue.levels_of(pathway.id);
-    let Some(position) = levels.iter().position(|&l| l == index) else {
-        return none;
-    };
-    let at = |p: Option<usize>| {
-        p.and_then(|p| levels.get(p))
-            .map_or(Value::Null, |&l| link_to(catalogue, l))
-    };
-    Steps {
-        previous: at(position.checked_sub(1)),
-        next: at(Some(position + 1)),
-        position: Some(position + 1),
-        count: Some(levels.len()),
-    }
-}
-
-/// The items of a kind's listing page, each a link with what its card shows.
-pub fn listing_items(catalogue: &Catalogue, kind: Kind, today: Date) -> Vec<Value> {
-    catalogue
-        .of_kind(kind)
-        .iter()
-        .map(|&i| {
-            let doc = &catalogue[i];
-            let mut item = link(catalogue, doc);
-            if let Value::Object(map) = &mut item {
-                match &doc.details {
-                    Details::Level(level) => {
-                        map.insert("pathway".into(), link_of(catalogue, level.pathway.as_ref()));
-                        map.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
-                    }
-                    Details::Workshop(w) => {
-                        map.insert("level".into(), link_of(catalogue, w.level.as_ref()));
-                        let upcoming = w.offerings.iter().filter(|o| !o.is_past(today)).count();
-                        map.insert("offering_count".into(), json!(upcoming));
-                    }
-                    Details::Requirement(r) => {
-                        map.insert("category".into(), json!(r.category));
-                        map.insert("valid_for".into(), json!(r.valid_for));
-                    }
-                    Details::Pathway(p) => {
-                        map.insert(
-                            "organization".into(),
-                            organization(
-                                catalogue,
-                                p.organization.as_ref().map(|o| o.value.as_str()),
-                            ),
-                        );
-                    }
-                    Details::Credential(c) => {
-                        map.insert(
-                            "issuer".into(),
-                            organization(catalogue, c.issuer.as_ref().map(|i| i.value.as_str())),
-                        );
-                    }
-                    Details::Page => {}
-                }
-            }
-            item
+    fn date(&self, d: Date) -> Value {
+        json!({
+            "iso": d.to_string(),
+            "text": self.phrases.date(d),
+            "year": d.year,
+            "month": d.month,
+            "day": d.day,
         })
-        .collect()
+    }
+
+    fn offering(&self, o: &Offering) -> Value {
+        let start = self.phrases.date(o.start.value);
+        json!({
+            "start": self.date(o.start.value),
+            "end": o.end.as_ref().map(|e| self.date(e.value)),
+            "location": o.location,
+            "online": o.online,
+            "register": o.register,
+            "register_label": self.messages().text("workshop_register_for", &[("date", start.into())]),
+        })
+    }
+
+    fn organization(&self, key: Option<&str>) -> Value {
+        key.and_then(|k| {
+            self.catalogue
+                .config
+                .organizations
+                .get(k)
+                .map(|o| json!({"key": k, "name": o.name, "url": o.url}))
+        })
+        .unwrap_or(Value::Null)
+    }
+
+    /// A requirement's validity in words, for its kind of requirement.
+    fn valid_for(&self, r: &crate::content::Requirement) -> Value {
+        let Some(valid_for) = &r.valid_for else {
+            return Value::Null;
+        };
+        let category = r.category.map_or("none", |c| c.name());
+        let period = self.phrases.period(valid_for);
+        json!({
+            "period": period,
+            "text": self.messages().text(
+                "requirement_valid_for",
+                &[("category", category.into()), ("period", period.clone().into())],
+            ),
+            "short": self.messages().text("list_valid_for", &[("period", period.into())]),
+        })
+    }
+
+    /// The `page` of an entity or plain page: common fields plus its kind's.
+    /// Offerings are split at the build day into upcoming and past.
+    pub fn page(&self, index: Id, content: String) -> Value {
+        let catalogue = self.catalogue;
+        let doc = &catalogue[index];
+        let mut view = Map::new();
+        view.insert("id".into(), json!(doc.id));
+        view.insert("kind".into(), json!(doc.kind));
+        view.insert("title".into(), json!(doc.common.title.value));
+        view.insert("summary".into(), json!(doc.common.summary));
+        view.insert("url".into(), json!(url_of(catalogue, doc)));
+        view.insert("content".into(), Value::String(content));
+        view.insert("headings".into(), json!(doc.body.headings));
+        view.insert("extra".into(), doc.common.extra.clone());
+        view.insert("draft".into(), json!(doc.common.draft));
+        let rules = self.rules.of(index);
+        match &doc.details {
+            Details::Page => {}
+            Details::Pathway(p) => {
+                view.insert(
+                    "organization".into(),
+                    self.organization(p.organization.as_ref().map(|o| o.value.as_str())),
+                );
+                view.insert("outcome".into(), self.link_of(p.outcome.as_ref()));
+                let levels: Vec<Value> = catalogue
+                    .levels_of(index)
+                    .iter()
+                    .map(|&level| self.level_summary(level, false))
+                    .collect();
+                view.insert("levels".into(), levels.into());
+            }
+            Details::Level(level) => {
+                view.insert("pathway".into(), self.link_of(level.pathway.as_ref()));
+                view.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
+                // The "Am I ready?" panel asks for every item of `requires`.
+                view.insert("requires".into(), rules.requires_with_pools.clone());
+                view.insert("completion".into(), rules.completion.clone());
+                view.insert("awards".into(), self.link_of(level.awards.as_ref()));
+                view.insert(
+                    "awards_words".into(),
+                    level.awards.as_ref().map_or(Value::Null, |a| {
+                        json!(self.messages().words(
+                            "level_awards_text",
+                            &[("item", self.phrases.link(a.id).into())]
+                        ))
+                    }),
+                );
+                view.insert("by_application".into(), json!(level.by_application));
+                view.insert("duration".into(), json!(level.duration));
+                view.insert(
+                    "workshops".into(),
+                    self.links(catalogue.workshops_of(index)),
+                );
+                self.steps(index, level.pathway.as_ref(), &mut view);
+            }
+            Details::Workshop(workshop) => {
+                view.insert("level".into(), self.link_of(workshop.level.as_ref()));
+                let requires = match (&workshop.requires, &workshop.level) {
+                    (Some(_), _) => rules.requires.clone(),
+                    (None, Some(level)) => self.rules.of(level.id).requires.clone(),
+                    (None, None) => Value::Null,
+                };
+                view.insert("requires".into(), requires);
+                view.insert(
+                    "requires_inherited".into(),
+                    json!(workshop.requires.is_none()),
+                );
+                view.insert("duration".into(), json!(workshop.duration));
+                view.insert("topics".into(), json!(workshop.topics));
+                view.insert("audience".into(), json!(workshop.audience));
+                let mut offerings: Vec<&Offering> = workshop.offerings.iter().collect();
+                offerings.sort_by_key(|o| (o.start.value, o.end.as_ref().map(|e| e.value)));
+                let (past, upcoming): (Vec<&Offering>, Vec<&Offering>) =
+                    offerings.into_iter().partition(|o| o.is_past(self.today));
+                let upcoming: Vec<Value> = upcoming.into_iter().map(|o| self.offering(o)).collect();
+                // Most recent first: the past is read backwards.
+                let past: Vec<Value> = past.into_iter().rev().map(|o| self.offering(o)).collect();
+                view.insert("offerings".into(), upcoming.into());
+                view.insert("past_offerings".into(), past.into());
+            }
+            Details::Requirement(r) => {
+                view.insert("category".into(), json!(r.category));
+                view.insert("unit".into(), json!(r.unit));
+                view.insert("valid_for".into(), self.valid_for(r));
+                view.insert("providers".into(), json!(r.providers));
+                view.insert("needed_by".into(), self.links(catalogue.needed_by(index)));
+            }
+            Details::Credential(c) => {
+                view.insert(
+                    "issuer".into(),
+                    self.organization(c.issuer.as_ref().map(|i| i.value.as_str())),
+                );
+                view.insert("awarded_by".into(), self.links(catalogue.awarded_by(index)));
+                view.insert("outcome_of".into(), self.links(catalogue.outcome_of(index)));
+            }
+        }
+        Value::Object(view)
+    }
+
+    /// A level as a step of its pathway: link, rules and awards; pools listed
+    /// for the checklist (`with_pools`).
+    pub fn level_summary(&self, index: Id, with_pools: bool) -> Value {
+        let doc = &self.catalogue[index];
+        let mut view = link(self.catalogue, doc);
+        let rules = self.rules.of(index);
+        if let (Details::Level(level), Value::Object(map)) = (&doc.details, &mut view) {
+            map.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
+            let (requires, completion) = if with_pools {
+                (&rules.requires_with_pools, &rules.completion_with_pools)
+            } else {
+                (&rules.requires, &rules.completion)
+            };
+            map.insert("requires".into(), requires.clone());
+            map.insert("completion".into(), completion.clone());
+            map.insert("awards".into(), self.link_of(level.awards.as_ref()));
+            map.insert("by_application".into(), json!(level.by_application));
+            map.insert("duration".into(), json!(level.duration));
+            map.insert(
+                "workshop_count".into(),
+                json!(self.catalogue.workshops_of(index).len()),
+            );
+        }
+        view
+    }
+
+    /// Where a level sits in its pathway: `previous`, `next`, `step`,
+    /// `step_count`, and "2 of 4" in words.
+    fn steps(&self, index: Id, pathway: Option<&Ref>, view: &mut Map<String, Value>) {
+        let levels = pathway.map_or(&[][..], |p| self.catalogue.levels_of(p.id));
+        let position = levels.iter().position(|&l| l == index);
+        let at = |p: Option<usize>| {
+            p.and_then(|p| levels.get(p))
+                .map_or(Value::Null, |&l| self.link_to(l))
+        };
+        view.insert(
+            "previous".into(),
+            at(position.and_then(|p| p.checked_sub(1))),
+        );
+        view.insert("next".into(), at(position.map(|p| p + 1)));
+        view.insert("step".into(), json!(position.map(|p| p + 1)));
+        view.insert("step_count".into(), json!(position.map(|_| levels.len())));
+        view.insert(
+            "step_text".into(),
+            position.map_or(Value::Null, |p| {
+                json!(self.messages().text(
+                    "level_step_of",
+                    &[("step", (p + 1).into()), ("total", levels.len().into())]
+                ))
+            }),
+        );
+    }
+
+    /// The items of a kind's listing page, each a link with what its card shows.
+    pub fn listing_items(&self, kind: Kind) -> Vec<Value> {
+        self.catalogue
+            .of_kind(kind)
+            .iter()
+            .map(|&i| {
+                let doc = &self.catalogue[i];
+                let mut item = link(self.catalogue, doc);
+                if let Value::Object(map) = &mut item {
+                    match &doc.details {
+                        Details::Level(level) => {
+                            map.insert("pathway".into(), self.link_of(level.pathway.as_ref()));
+                            map.insert(
+                                "order".into(),
+                                json!(level.order.as_ref().map(|o| o.value)),
+                            );
+                        }
+                        Details::Workshop(w) => {
+                            map.insert("level".into(), self.link_of(w.level.as_ref()));
+                            let upcoming = w
+                                .offerings
+                                .iter()
+                                .filter(|o| !o.is_past(self.today))
+                                .count();
+                            map.insert("offering_count".into(), json!(upcoming));
+                            map.insert(
+                                "offerings_text".into(),
+                                json!(
+                                    self.messages()
+                                        .text("list_offerings", &[("count", upcoming.into())])
+                                ),
+                            );
+                        }
+                        Details::Requirement(r) => {
+                            map.insert("category".into(), json!(r.category));
+                            map.insert("valid_for".into(), self.valid_for(r));
+                        }
+                        Details::Pathway(p) => {
+                            map.insert(
+                                "organization".into(),
+                                self.organization(
+                                    p.organization.as_ref().map(|o| o.value.as_str()),
+                                ),
+                            );
+                        }
+                        Details::Credential(c) => {
+                            map.insert(
+                                "issuer".into(),
+                                self.organization(c.issuer.as_ref().map(|i| i.value.as_str())),
+                            );
+                        }
+                        Details::Page => {}
+                    }
+                }
+                item
+            })
+            .collect()
+    }
 }
 
 /// The main navigation: home, each catalogue kind that has entries, the checklist.
-pub fn nav(catalogue: &Catalogue, i18n: &Value) -> Vec<Value> {
+pub fn nav(catalogue: &Catalogue, messages: &Messages) -> Vec<Value> {
     let mut items = Vec::new();
     for kind in Kind::CATALOGUE {
         if catalogue.has_kind(kind) {
-            let title = i18n["kinds"][kind.folder()]
-                .as_str()
-                .unwrap_or(kind.folder());
+            let title = messages.text(&format!("listing_{}", kind.folder()), &[]);
             items.push(
                 json!({"key": kind.folder(), "title": title, "url": listing_url(catalogue, kind)}),
             );
         }
     }
-    let checklist = i18n["nav"]["checklist"].as_str().unwrap_or("checklist");
+    let checklist = messages.text("nav_checklist", &[]);
     items.push(json!({"key": "checklist", "title": checklist, "url": super::links::path_url(catalogue.config.base_path(), "checklist")}));
     items
 }
@@ -404,15 +408,44 @@ pub fn checklist_key(catalogue: &Catalogue) -> String {
 /// what judging that level needs. Escaped so that it can sit inside a
 /// `<script>` element whatever the content holds (`</script>`, `<!--`,
 /// U+2028).
-pub fn checklist_data(catalogue: &Catalogue, i18n: &Value, key: &str, focus: Option<Id>) -> String {
+pub fn checklist_data(
+    catalogue: &Catalogue,
+    messages: &Messages,
+    key: &str,
+    focus: Option<Id>,
+) -> String {
     let parts = checklist_rules(catalogue, focus);
     let data = json!({
         "storage_key": key,
         "rules": parts.rules,
         "items": parts.items,
-        "text": i18n["checklist"]["live"],
+        "text": live_text(messages),
     });
     script_safe_json(&data)
+}
+
+/// The words `checklist.js` shows as people tick. Its placeholders
+/// (`{count}`) are given to the messages as they are, for the script to fill.
+fn live_text(messages: &Messages) -> Value {
+    let placeholder = |name: &str| (name.to_string(), format!("{{{name}}}"));
+    let text = |id: &str, names: &[&str]| {
+        let args: Vec<(String, String)> = names.iter().map(|n| placeholder(n)).collect();
+        let args: Vec<(&str, crate::messages::Arg)> = args
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.clone().into()))
+            .collect();
+        messages.text(id, &args)
+    };
+    json!({
+        "separator": text("checklist_live_separator", &[]),
+        "can_start": text("checklist_live_can_start", &[]),
+        "completed": text("checklist_live_completed", &[]),
+        "not_yet": text("checklist_live_not_yet", &[]),
+        "missing_start": text("checklist_live_missing_start", &[]),
+        "missing_finish": text("checklist_live_missing_finish", &[]),
+        "summary": text("checklist_live_summary", &["completed", "total", "startable"]),
+        "count": text("checklist_live_count", &["count", "total"]),
+    })
 }
 
 struct ChecklistRules {

@@ -45,7 +45,7 @@ fn ticking_and_typing_update_the_results_in_words() {
     assert!(
         browser
             .text(STATUS)
-            .starts_with("0 of 5 levels completed; you can start 1 more."),
+            .starts_with("Levels completed: 0 of 5. Levels you can start now: 1."),
         "{}",
         browser.text(STATUS)
     );
@@ -139,7 +139,11 @@ fn answers_survive_a_reload_until_cleared() {
         ),
         json!("")
     );
-    assert!(browser.text(STATUS).starts_with("0 of 5 levels completed"));
+    assert!(
+        browser
+            .text(STATUS)
+            .starts_with("Levels completed: 0 of 5.")
+    );
 }
 
 #[test]
@@ -203,7 +207,9 @@ fn the_checklist_works_by_keyboard_alone() {
     );
     browser.keys(&["\u{E007}"]);
     assert!(
-        browser.text(STATUS).starts_with("0 of 5 levels completed"),
+        browser
+            .text(STATUS)
+            .starts_with("Levels completed: 0 of 5."),
         "Enter on Clear clears"
     );
 }
@@ -526,7 +532,11 @@ fn unavailable_storage_degrades_quietly() {
         "the checklist still works"
     );
     browser.click(&browser.find("#checklist-clear"));
-    assert!(browser.text(STATUS).starts_with("0 of 5 levels completed"));
+    assert!(
+        browser
+            .text(STATUS)
+            .starts_with("Levels completed: 0 of 5.")
+    );
     assert_eq!(
         browser.console_errors(),
         Vec::<String>::new(),
@@ -555,7 +565,9 @@ fn answers_to_older_rules_are_dropped() {
         "the old version's answers are gone, other sites' data is not touched"
     );
     assert!(
-        browser.text(STATUS).starts_with("0 of 5 levels completed"),
+        browser
+            .text(STATUS)
+            .starts_with("Levels completed: 0 of 5."),
         "old answers were not read"
     );
 }

@@ -79,7 +79,7 @@ fn fixture_pages_carry_rules_in_words_with_links() {
     let pilot = read(&out.path().join("levels/pilot/index.html"));
     assert!(
         pilot.contains(
-            r#"Hold the <a href="/credentials/navigator-certificate/">Navigator certificate</a>"#
+            r#"Hold the credential <a href="/credentials/navigator-certificate/">Navigator certificate</a>"#
         ),
         "{pilot}"
     );
@@ -92,7 +92,9 @@ fn fixture_pages_carry_rules_in_words_with_links() {
         pilot.contains("tag-preferred"),
         "preferred items are marked"
     );
-    assert!(pilot.contains("awards the <a href=\"/credentials/pilot-licence/\">Pilot licence</a>"));
+    assert!(pilot.contains(
+        "awards the credential <a href=\"/credentials/pilot-licence/\">Pilot licence</a>"
+    ));
     assert!(pilot.contains("By application"));
 
     let navigation = read(&out.path().join("levels/navigation/index.html"));
@@ -360,8 +362,8 @@ fn a_theme_of_its_own_falls_back_to_the_built_in_one() {
     )
     .expect("write");
     std::fs::write(
-        theme.join("i18n/en.toml"),
-        "[nav]\ncheckist = \"typo is fine\"\n[level]\nstart_heading = \"Before you begin\"\n",
+        theme.join("i18n/en.ftl"),
+        "# Only what the theme changes.\nlevel_start_heading = Before you begin\n",
     )
     .expect("write");
     let config = read(&site.path().join("site.toml"));

@@ -1,5 +1,7 @@
 //! The default theme adds no text of its own: every word it puts on a page
-//! comes from `i18n/en.toml`, so a translation is one file.
+//! comes from its message file `i18n/en.ftl`, so a translation is one file;
+//! its templates own the markup only, and never trust an assembled string
+//! as HTML.
 
 use crate::support::*;
 
@@ -70,7 +72,7 @@ fn templates_hold_no_words_of_their_own() {
     assert_eq!(
         offenders,
         Vec::<String>::new(),
-        "text that belongs in i18n/en.toml"
+        "text that belongs in i18n/en.ftl"
     );
 }
 
@@ -120,4 +122,168 @@ fn the_checklist_script_is_small_and_no_page_has_inline_script() {
             "{path}: inline handler"
         );
     }
+}
+
+/// The ids of the messages of the default theme's `i18n/en.ftl`.
+fn message_ids() -> Vec<String> {
+    read(&repo().join("themes/default/i18n/en.ftl"))
+        .lines()
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+        .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim().to_string()))
+        .collect()
+}
+
+fn default_templates() -> Vec<(String, String)> {
+    let dir = repo().join("themes/default/templates");
+    let mut templates: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("templates")
+        .map(|entry| {
+            let path = entry.expect("entry").path();
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            (name, read(&path))
+        })
+        .collect();
+    templates.sort();
+    templates
+}
+
+#[test]
+fn no_template_marks_an_assembled_string_safe() {
+    // Only HTML cairn made whole (a body rendered from Markdown, the
+    // checklist's script-safe JSON) is ever marked safe; sentences with
+    // links arrive as words and are marked up piece by piece.
+    let trusted = ["page.content", "section.content", "checklist_data"];
+    let mut offenders = Vec::new();
+    for (name, template) in default_templates() {
+        for (at, _) in template.match_indices("| safe") {
+            let before = template[..at].trim_end();
+            let subject = before
+                .rsplit(|c: char| c.is_whitespace() || c == '{')
+                .next()
+                .unwrap_or("");
+            if !trusted.contains(&subject) {
+                offenders.push(format!("{name}: {subject} | safe"));
+            }
+        }
+        assert!(
+            !template.contains("replace("),
+            "{name} assembles a sentence with replace(): word it in a message"
+        );
+    }
+    assert_eq!(offenders, Vec::<String>::new());
+}
+
+#[test]
+fn every_message_a_template_reads_exists_and_every_message_is_read() {
+    let ids = message_ids();
+    assert!(
+        ids.len() > 100,
+        "the message file has its messages: {}",
+        ids.len()
+    );
+    let mut read_by_templates = std::collections::BTreeSet::new();
+    for (name, template) in default_templates() {
+        for (at, _) in template.match_indices("t.") {
+            if template[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.') {
+                continue;
+            }
+            let id: String = template[at + 2..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            assert!(ids.contains(&id), "{name} reads t.{id}, which en.ftl lacks");
+            read_by_templates.insert(id);
+        }
+    }
+    // Ids read by prefix (`t["category_" ~ …]`) and by cairn itself.
+    let sources: String = ["src/phrases.rs", "src/render/views.rs", "src/render/mod.rs"]
+        .iter()
+        .map(|path| read(&repo().join(path)))
+        .collect();
+    let templates: String = default_templates().into_iter().map(|(_, t)| t).collect();
+    let unread: Vec<&String> = ids
+        .iter()
+        .filter(|id| !read_by_templates.contains(*id))
+        .filter(|id| !sources.contains(&format!("\"{id}\"")))
+        .filter(|id| {
+            let prefixed = ["category_", "kind_", "listing_", "month_"]
+                .iter()
+                .any(|prefix| {
+                    id.starts_with(prefix)
+                        && (templates.contains(&format!("\"{prefix}\""))
+                            || sources.contains(&format!("\"{prefix}")))
+                });
+            !prefixed
+        })
+        .collect();
+    assert_eq!(unread, Vec::<&String>::new(), "messages nothing reads");
+}
+
+#[test]
+fn docs_list_every_message_a_theme_can_override() {
+    let docs = read(&repo().join("docs/templates.md"));
+    let missing: Vec<String> = message_ids()
+        .into_iter()
+        .filter(|id| !docs.contains(&format!("`{id}`")))
+        .collect();
+    assert_eq!(
+        missing,
+        Vec::<String>::new(),
+        "docs/templates.md lacks these ids"
+    );
+}
+
+#[test]
+fn a_site_overrides_messages_and_a_bad_message_file_points_at_its_line() {
+    let site = site_copy("small");
+    std::fs::create_dir_all(site.path().join("i18n")).expect("mkdir");
+    std::fs::write(
+        site.path().join("i18n/en.ftl"),
+        "rule_hold = Hold { $item }\nlist_offerings = { $count } dates\n",
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, stderr) = build(site.path(), out.path());
+    assert_eq!(code, 0, "{stderr}");
+    let pilot = read(&out.path().join("levels/pilot/index.html"));
+    assert!(
+        pilot.contains(
+            r#"Hold <a href="/credentials/navigator-certificate/">Navigator certificate</a>"#
+        ),
+        "the site's message replaces the theme's, keeping its link"
+    );
+    assert!(read(&out.path().join("workshops/index.html")).contains("2 dates"));
+
+    std::fs::write(
+        site.path().join("i18n/en.ftl"),
+        "nav_home = Home\nrule_hold = { $item\n",
+    )
+    .expect("write");
+    let (code, _, stderr) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("error[E014]: a message file does not parse"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--> i18n/en.ftl:2:"),
+        "points at the line: {stderr}"
+    );
+
+    std::fs::remove_file(site.path().join("i18n/en.ftl")).expect("rm");
+    std::fs::write(
+        site.path().join("i18n/en.toml"),
+        "[nav]\nhome = \"Start\"\n",
+    )
+    .expect("write");
+    let (code, _, stderr) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("i18n/en.toml is no longer read") && stderr.contains("i18n/en.ftl"),
+        "{stderr}"
+    );
 }

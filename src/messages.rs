@@ -1,0 +1,414 @@
+//! Words a person reads, from Project Fluent message files (`*.ftl`, the
+//! format Firefox is translated with): plural rules, variables and
+//! selectors per language, so no sentence is assembled by hand.
+//!
+//! A [`Messages`] is one language's catalogue, built from layers (the
+//! built-in theme's file, then a theme's, then the site's), each able to
+//! override any message by id. Formatting gives plain text, or [`Word`]s
+//! when a sentence holds links: the link's text and URL stay apart from
+//! the words around it, so a template marks them up without ever trusting
+//! an assembled string as HTML.
+
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::source::SourceFile;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use std::collections::{BTreeMap, BTreeSet};
+use unic_langid::LanguageIdentifier;
+
+/// One message file of a layer: its text and how messages name it.
+#[derive(Debug, Clone)]
+pub struct MessageFile {
+    /// As diagnostics print it: "(built-in) i18n/en.ftl", "themes/x/i18n/en.ftl".
+    pub origin: String,
+    pub text: String,
+}
+
+/// A piece of a sentence: plain words, or a link with its text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Word {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Word {
+    pub fn text(text: impl Into<String>) -> Word {
+        Word {
+            text: text.into(),
+            url: None,
+        }
+    }
+
+    pub fn link(text: impl Into<String>, url: impl Into<String>) -> Word {
+        Word {
+            text: text.into(),
+            url: Some(url.into()),
+        }
+    }
+}
+
+/// The words of a sentence as plain text (links by their text).
+pub fn plain(words: &[Word]) -> String {
+    words.iter().map(|w| w.text.as_str()).collect()
+}
+
+/// A value given to a message.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Text(String),
+    Number(f64),
+    /// A link: in words, it stays a link; in plain text, its text.
+    Link(Word),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<f64> for Arg {
+    fn from(n: f64) -> Arg {
+        Arg::Number(n)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        Arg::Number(n as f64)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(n: u32) -> Arg {
+        Arg::Number(f64::from(n))
+    }
+}
+
+impl From<Word> for Arg {
+    fn from(word: Word) -> Arg {
+        match word.url {
+            Some(_) => Arg::Link(word),
+            None => Arg::Text(word.text),
+        }
+    }
+}
+
+/// Marks where a link goes in a formatted sentence: characters of Unicode's
+/// private use area, which no message or content legitimately holds.
+const LINK_OPEN: char = '\u{F8F0}';
+const LINK_CLOSE: char = '\u{F8F1}';
+
+/// One language's messages.
+pub struct Messages {
+    lang: String,
+    bundle: FluentBundle<FluentResource>,
+    plurals: Option<PluralRules>,
+    /// Every message that takes no variable, formatted once: templates' `t`.
+    plain: BTreeMap<String, String>,
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Messages")
+            .field("lang", &self.lang)
+            .field("messages", &self.plain.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Messages {
+    /// Build the catalogue of `lang` from `layers`, lowest first: a message
+    /// of a later layer replaces the one of the same id before it. Every id
+    /// of `required` must end up defined. Syntax errors and missing
+    /// messages are diagnostics (E014).
+    pub fn build(
+        lang: &str,
+        layers: &[MessageFile],
+        required: &[String],
+    ) -> (Messages, Diagnostics) {
+        let mut diags = Diagnostics::default();
+        let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
+        // Isolation marks protect right-to-left text inside left-to-right
+        // sentences; cairn's languages are both left to right, and the marks
+        // would end up in page titles and attributes.
+        bundle.set_use_isolating(false);
+        // The bundle does not list what it holds: the ids are kept here.
+        let mut ids = BTreeSet::new();
+        for layer in layers {
+            let resource = match FluentResource::try_new(layer.text.clone()) {
+                Ok(resource) => resource,
+                Err((resource, errors)) => {
+                    let file = SourceFile::new(layer.origin.clone(), layer.text.clone());
+                    for error in errors {
+                        // A token missing at the end of a line is found at
+                        // the start of the next: point at the line it ends.
+                        let mut start = error.pos.start.min(layer.text.len());
+                        while start > 0
+                            && layer.text[..start].ends_with(['\n', '\r'])
+                            && error.slice.as_ref().is_none_or(|s| s.start < start)
+                        {
+                            start -= 1;
+                        }
+                        let span = start..start + 1;
+                        diags.push(
+                            Diagnostic::error(
+                                Code::InvalidConfig,
+                                format!("a message file does not parse: {}", error.kind),
+                            )
+                            .at(&file, span)
+                            .with_help("fix the Fluent syntax of this message; docs/templates.md shows the format, https://projectfluent.org/fluent/guide/ explains it"),
+                        );
+                    }
+                    // The messages that did parse still count.
+                    resource
+                }
+            };
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(message) = entry {
+                    ids.insert(message.id.name.to_string());
+                }
+            }
+            bundle.add_resource_overriding(resource);
+        }
+        let missing: Vec<&str> = required
+            .iter()
+            .filter(|id| !bundle.has_message(id))
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            let origin = layers.last().map_or("i18n", |l| l.origin.as_str());
+            diags.push(
+                Diagnostic::error(
+                    Code::InvalidConfig,
+                    format!(
+                        "the messages for the language \"{lang}\" lack {} of the theme's {}: {}",
+                        missing.len(),
+                        required.len(),
+                        crate::diagnostics::list_some(missing.iter().map(|id| id.to_string()))
+                    ),
+                )
+                .in_file(origin)
+                .with_help("give every message of the default theme's i18n/en.ftl in this file"),
+            );
+        }
+        let plurals = PluralRules::create(langid, PluralRuleType::CARDINAL).ok();
+        let mut messages = Messages {
+            lang: lang.to_string(),
+            bundle,
+            plurals,
+            plain: BTreeMap::new(),
+        };
+        messages.plain = messages.format_plain(&ids);
+        (messages, diags)
+    }
+
+    /// The language these messages are in ("en").
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// Every message that takes no variable, by id: what templates read as `t`.
+    pub fn plain_messages(&self) -> &BTreeMap<String, String> {
+        &self.plain
+    }
+
+    /// Format, once, every message of `ids` that needs no variable.
+    fn format_plain(&self, ids: &BTreeSet<String>) -> BTreeMap<String, String> {
+        let mut plain = BTreeMap::new();
+        for id in ids {
+            let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
+            // A message that needs a variable reports an error without one.
+            let mut errors = Vec::new();
+            let text = self.bundle.format_pattern(pattern, None, &mut errors);
+            if errors.is_empty() {
+                plain.insert(id.clone(), text.into_owned());
+            }
+        }
+        plain
+    }
+
+    /// A message as plain text. A message that does not exist reads as its
+    /// id in braces, which a test of every page would catch.
+    pub fn text(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        plain(&self.words(id, args))
+    }
+
+    /// A message as words and links: every [`Arg::Link`] stays a link.
+    pub fn words(&self, id: &str, args: &[(&str, Arg)]) -> Vec<Word> {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return vec![Word::text(format!("{{{id}}}"))];
+        };
+        let mut fluent_args = FluentArgs::new();
+        let mut links: Vec<&Word> = Vec::new();
+        for (name, arg) in args {
+            let value = match arg {
+                Arg::Text(text) => FluentValue::from(text.as_str()),
+                Arg::Number(n) => FluentValue::from(*n),
+                Arg::Link(word) => {
+                    links.push(word);
+                    FluentValue::from(format!("{LINK_OPEN}{}{LINK_CLOSE}", links.len() - 1))
+                }
+            };
+            fluent_args.set(*name, value);
+        }
+        let mut errors = Vec::new();
+        let text = self
+            .bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors);
+        split_links(&text, &links)
+    }
+
+    /// The CLDR plural category of `n` in this language: "one", "other"…
+    pub fn plural_category(&self, n: f64) -> &'static str {
+        let category = self
+            .plurals
+            .as_ref()
+            .and_then(|rules| rules.select(n).ok())
+            .unwrap_or(PluralCategory::OTHER);
+        match category {
+            PluralCategory::ZERO => "zero",
+            PluralCategory::ONE => "one",
+            PluralCategory::TWO => "two",
+            PluralCategory::FEW => "few",
+            PluralCategory::MANY => "many",
+            PluralCategory::OTHER => "other",
+        }
+    }
+}
+
+/// Turn a formatted sentence with link markers back into words and links.
+fn split_links(text: &str, links: &[&Word]) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(LINK_OPEN) {
+        let after = &rest[open + LINK_OPEN.len_utf8()..];
+        let Some(close) = after.find(LINK_CLOSE) else {
+            break;
+        };
+        let link = after[..close]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| links.get(i));
+        if !rest[..open].is_empty() {
+            words.push(Word::text(&rest[..open]));
+        }
+        if let Some(link) = link {
+            words.push((*link).clone());
+        }
+        rest = &after[close + LINK_CLOSE.len_utf8()..];
+    }
+    if !rest.is_empty() || words.is_empty() {
+        words.push(Word::text(rest));
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english(text: &str) -> Messages {
+        let file = MessageFile {
+            origin: "test.ftl".into(),
+            text: text.into(),
+        };
+        let (messages, diags) = Messages::build("en", &[file], &[]);
+        assert!(diags.is_empty(), "{diags:?}");
+        messages
+    }
+
+    #[test]
+    fn links_stay_links_wherever_the_message_puts_them() {
+        let messages =
+            english("hold = Hold the credential { $item }, now\nfirst = { $item } first\n");
+        let link = Word::link("Pilot <licence>", "/credentials/pilot/");
+        assert_eq!(
+            messages.words("hold", &[("item", link.clone().into())]),
+            [
+                Word::text("Hold the credential "),
+                link.clone(),
+                Word::text(", now")
+            ]
+        );
+        assert_eq!(
+            messages.words("first", &[("item", link.clone().into())]),
+            [link, Word::text(" first")]
+        );
+        assert_eq!(
+            messages.text("hold", &[("item", Word::link("X", "/x/").into())]),
+            "Hold the credential X, now"
+        );
+    }
+
+    #[test]
+    fn plurals_follow_the_language() {
+        let messages = english(
+            "n = { $count ->\n    [one] { $count } offering\n   *[other] { $count } offerings\n}\n",
+        );
+        assert_eq!(
+            messages.text("n", &[("count", 1usize.into())]),
+            "1 offering"
+        );
+        assert_eq!(
+            messages.text("n", &[("count", 0usize.into())]),
+            "0 offerings"
+        );
+        assert_eq!(
+            messages.text("n", &[("count", 2.5.into())]),
+            "2.5 offerings"
+        );
+        assert_eq!(messages.plural_category(1.0), "one");
+        assert_eq!(messages.plural_category(3.0), "other");
+        let (french, _) = Messages::build("fr", &[], &[]);
+        assert_eq!(
+            french.plural_category(0.0),
+            "one",
+            "in French 0 is singular"
+        );
+        assert_eq!(french.plural_category(1.5), "one");
+        assert_eq!(french.plural_category(2.0), "other");
+    }
+
+    #[test]
+    fn messages_without_variables_are_ready_for_templates() {
+        let messages = english("plain = Home\nwith = Hello { $name }\n");
+        assert_eq!(
+            messages.plain_messages().get("plain").map(String::as_str),
+            Some("Home")
+        );
+        assert!(!messages.plain_messages().contains_key("with"));
+        assert_eq!(messages.text("missing", &[]), "{missing}");
+    }
+
+    #[test]
+    fn missing_and_broken_messages_are_reported() {
+        let file = MessageFile {
+            origin: "themes/x/i18n/de.ftl".into(),
+            text: "nav_home = Start\nbroken = { $x\n".into(),
+        };
+        let required = vec!["nav_home".to_string(), "nav_next".to_string()];
+        let (messages, diags) = Messages::build("de", &[file], &required);
+        let text: Vec<String> = diags.0.iter().map(|d| d.render_human(false)).collect();
+        let text = text.join("\n");
+        assert!(text.contains("a message file does not parse"), "{text}");
+        assert!(text.contains("themes/x/i18n/de.ftl:2:"), "{text}");
+        assert!(text.contains("lack 1 of the theme's 2: nav_next"), "{text}");
+        assert_eq!(
+            messages.text("nav_home", &[]),
+            "Start",
+            "what parsed still counts"
+        );
+    }
+}

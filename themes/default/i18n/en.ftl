@@ -1,0 +1,238 @@
+# Every word the default theme puts on a page, in Project Fluent's format
+# (https://projectfluent.org). A theme or a site overrides any message by
+# giving its id again in its own i18n/<language>.ftl; a translation is a
+# whole file for another language.
+#
+# In templates, a message that takes no variable is `t.<id>`; one that takes
+# variables is formatted by cairn, which hands the template plain text or,
+# for sentences holding a link, a list of words and links. docs/templates.md
+# lists every id with its variables.
+
+## The frame of every page
+
+site_skip_link = Skip to main content
+site_footer = This site is generated from the catalogue's sources by cairn.
+site_open_data = The whole catalogue as open data (JSON)
+site_sitemap = Sitemap
+
+nav_label = Main
+nav_home = Home
+nav_checklist = Eligibility checklist
+nav_breadcrumb = Breadcrumb
+nav_pager = Steps of this pathway
+nav_previous = Previous step
+nav_next = Next step
+
+## Kinds of things in the catalogue
+
+listing_pathways = Pathways
+listing_levels = Levels
+listing_workshops = Workshops
+listing_requirements = Requirements
+listing_credentials = Credentials
+
+kind_pathway = Pathway
+kind_level = Level
+kind_workshop = Workshop
+kind_requirement = Requirement
+kind_credential = Credential
+kind_page = Page
+
+category_training = Training
+category_experience = Experience
+category_membership = Membership
+category_status = Status
+category_background = Background
+
+## Dates, periods and counts
+
+month_1 = January
+month_2 = February
+month_3 = March
+month_4 = April
+month_5 = May
+month_6 = June
+month_7 = July
+month_8 = August
+month_9 = September
+month_10 = October
+month_11 = November
+month_12 = December
+
+# $day, $year: numbers; $month: the month's name (month_1 … month_12).
+date_long = { $day } { $month } { $year }
+
+# A length of time, as `valid_for` gives it. $unit: day, week, month or year.
+period = { $unit ->
+    [day] { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+    [week] { $count ->
+        [one] { $count } week
+       *[other] { $count } weeks
+    }
+    [month] { $count ->
+        [one] { $count } month
+       *[other] { $count } months
+    }
+   *[year] { $count ->
+        [one] { $count } year
+       *[other] { $count } years
+    }
+}
+
+# What a `choose … from = "level"` counts, unless the level names it
+# (`pool_noun`). Only the word: $count decides singular or plural.
+workshop_noun = { $count ->
+    [one] workshop
+   *[other] workshops
+}
+
+## Requirement rules, in words. $item is a link to what is named.
+
+rule_none = No prerequisites: open to everyone.
+rule_all_of = All of the following:
+rule_any_of = Any one of the following:
+rule_choose = { $count ->
+    [one] At least one of the following:
+   *[other] At least { $count } of the following:
+}
+# $noun: what the level's pool holds (workshop_noun, or the level's `pool_noun`),
+# already singular or plural for $count; $level: a link to the level.
+rule_choose_level = At least { $count } different { $noun } of { $level } ({ $total } to choose from)
+# A level or workshop to complete.
+rule_complete = Complete { $item }
+# A credential to hold; it names any title without needing an article.
+rule_hold = Hold the credential { $item }
+# A requirement to meet: its title says what it is.
+rule_meet = { $item }
+# A measured requirement: $unit is its `unit`, singular or plural for $count.
+rule_has = { $item }: at least { $count } { $unit }
+rule_preferred = Preferred
+rule_preferred_explained = recommended, not required
+
+## Home
+
+home_pathways_heading = Pathways
+home_steps = Steps
+home_checklist_heading = Where do you stand?
+home_checklist_text = Tick what you have done and see which level you can apply for next.
+home_checklist_link = Open the eligibility checklist
+
+## A pathway
+
+pathway_organization = Run by
+pathway_outcome = Leads to
+pathway_steps_heading = The steps, in order
+pathway_needs = To start
+pathway_awards = Awards
+pathway_no_levels = No levels belong to this pathway yet.
+
+## A level
+
+level_pathway = Pathway
+level_step = Step
+level_step_of = { $step } of { $total }
+level_duration = Duration
+level_by_application = By application
+level_by_application_text = Entry is by application: meeting the prerequisites lets you apply, and the organizers decide.
+level_start_heading = What it takes to start
+level_finish_heading = What it takes to finish
+level_no_completion = The organizers confirm completion as described on this page.
+level_awards_heading = What it awards
+# $item: a link to the credential.
+level_awards_text = Completing this level awards the credential { $item }.
+level_workshops_heading = Workshops of this level
+level_no_workshops = No workshops are listed for this level.
+
+## A workshop
+
+workshop_level = Level
+workshop_duration = Duration
+workshop_audience = Who it is for
+workshop_topics = Topics
+workshop_requires_heading = Prerequisites
+workshop_requires_inherited = The same as for its level.
+workshop_offerings_heading = Upcoming offerings
+workshop_no_offerings = No upcoming dates are listed here. Check the organizers' current offerings for dates and registration.
+workshop_past_offerings_heading = Past offerings
+workshop_dates = Dates
+workshop_place = Where
+workshop_online = Online
+workshop_register = Register
+workshop_to = to
+# Read by screen readers after "Register": $date is the offering's first day.
+workshop_register_for = for the offering starting { $date }
+
+## A requirement
+
+requirement_category = Category
+requirement_unit = Measured in
+requirement_validity_heading = Validity
+# $category: training, experience, membership, status, background or none;
+# $period: how long it stays valid ("3 years").
+requirement_valid_for = { $category ->
+    [training] This training is valid for { $period }: renew it before it lapses.
+    [membership] A membership is valid for { $period }: renew it to keep it.
+   *[other] It is valid for { $period }: renew it before it lapses.
+}
+requirement_providers_heading = Where to get it
+requirement_needed_by_heading = Needed for
+requirement_needed_by_none = No level or workshop lists this requirement yet.
+
+## A credential
+
+credential_issuer = Issued by
+credential_earn_heading = How to earn it
+credential_awarded_by = Awarded on completing:
+credential_outcome_of = The goal of:
+credential_not_awarded = No level awards this credential yet.
+
+## Listings
+
+list_empty = Nothing is listed here yet.
+list_in_pathway = Pathway
+list_of_level = Level
+list_offerings = { $count ->
+    [one] { $count } upcoming offering
+   *[other] { $count } upcoming offerings
+}
+list_valid_for = Valid for { $period }
+
+## The eligibility checklist
+
+checklist_title = Eligibility checklist
+checklist_intro = For every level, what it takes to start and to finish.
+checklist_start = To start
+checklist_finish = To finish
+checklist_print_hint = Print this page to tick the boxes by hand.
+checklist_privacy = Your answers stay on this device: this browser keeps them, and nothing is sent anywhere.
+checklist_clear = Clear my answers
+checklist_status_heading = Where you stand
+checklist_no_script = Tick what you have done. With JavaScript on, this box shows which levels you can start and what is still missing.
+checklist_mark_completed = I have completed this level
+checklist_no_completion = The organizers confirm completion: see the level's page.
+# Beside a number to fill in, after its unit.
+checklist_at_least = at least { $count }
+checklist_valid_for = valid for { $period }: keep it current
+checklist_ready_heading = Am I ready?
+checklist_ready_intro = Tick what you have done to see whether you can start this level. Your answers are shared with the eligibility checklist and stay on this device.
+checklist_open_checklist = Open the full checklist
+
+# Shown by checklist.js as you tick. {completed}, {total}, {startable} and
+# {count} in braces are filled in by the script: keep them as they are.
+checklist_live_separator = .{" "}
+checklist_live_can_start = You can start
+checklist_live_completed = Completed
+checklist_live_not_yet = Not yet
+checklist_live_missing_start = Still needed to start:
+checklist_live_missing_finish = Still needed to finish:
+checklist_live_summary = Levels completed: { $completed } of { $total }. Levels you can start now: { $startable }.
+checklist_live_count = { $count } of { $total }
+
+## The page for a wrong address
+
+not_found_title = Page not found
+not_found_text = There is no page at this address. It may have moved, or the link may be mistyped.
+not_found_home_link = Go to the home page
