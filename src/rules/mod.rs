@@ -183,6 +183,8 @@ pub(crate) fn parse<'i>(
     }
 }
 
+/// An expression written as a table: exactly one of the forms `all`, `any`,
+/// `choose` or `has`, and optionally `preferred` and `note`.
 fn parse_table(mut reader: TableReader<'_, '_>, key: &str) -> Option<Expr> {
     let span = reader.whole_span();
     // Every key an expression may hold is read first, in the order the help
@@ -203,148 +205,157 @@ fn parse_table(mut reader: TableReader<'_, '_>, key: &str) -> Option<Expr> {
             .filter_map(|(form, value)| Some((form, value?)))
             .collect();
     let kind = match forms.as_slice() {
-        [(form @ ("all" | "any"), list)] => {
-            let children = match list.get_ref() {
-                DeValue::Array(items) if items.is_empty() && *form == "any" => {
-                    reader.error(
-                        Code::InvalidValue,
-                        reader.span(list.span()),
-                        "`any = []` can never be met: it offers nothing to choose from",
-                        "list the alternatives, like `any = [\"a\", \"b\"]`, or remove the table",
-                    );
-                    return finish(reader);
-                }
-                DeValue::Array(items) => items
-                    .iter()
-                    .filter_map(|item| parse(&mut reader, key, item))
-                    .collect(),
-                other => {
-                    reader.error(
-                        Code::WrongType,
-                        reader.span(list.span()),
-                        format!(
-                            "`{form}` must be a list of expressions, found {}",
-                            type_name(other)
-                        ),
-                        format!("write `{form} = [\"a\", \"b\"]`"),
-                    );
-                    return finish(reader);
-                }
-            };
-            if *form == "all" {
-                ExprKind::All(children)
-            } else {
-                ExprKind::Any(children)
-            }
-        }
-        [("choose", _)] => {
-            let Some(count) = reader.integer("choose") else {
-                return finish(reader);
-            };
-            let count_value = match u32::try_from(count.value) {
-                Ok(n) if n > 0 => n,
-                _ => {
-                    reader.error(
-                        Code::InvalidValue,
-                        count.span,
-                        format!(
-                            "`choose` must be a positive whole number, found {}",
-                            count.value
-                        ),
-                        "write how many items must be done, like `choose = 3`",
-                    );
-                    return finish(reader);
-                }
-            };
-            let Some(from) = from else {
-                reader.error(
-                    Code::MissingField,
-                    span,
-                    "`choose` needs a `from`",
-                    "add `from = \"level-2\"` (all workshops of a level) or `from = [\"a\", \"b\", \"c\"]`",
-                );
-                return finish(reader);
-            };
-            let pool = match from.get_ref() {
-                DeValue::String(level) => {
-                    Pool::Level(Spanned::new(level.to_string(), reader.span(from.span())))
-                }
-                DeValue::Array(_) => Pool::Items(reader.string_list("from")),
-                other => {
-                    reader.error(
-                        Code::WrongType,
-                        reader.span(from.span()),
-                        format!(
-                            "`from` must be a level id or a list of ids, found {}",
-                            type_name(other)
-                        ),
-                        "write `from = \"level-2\"` or `from = [\"a\", \"b\", \"c\"]`",
-                    );
-                    return finish(reader);
-                }
-            };
-            ExprKind::Choose {
-                count: count_value,
-                from: pool,
-            }
-        }
-        [("has", _)] => {
-            let Some(id) = reader.string("has") else {
-                return finish(reader);
-            };
-            let Some(at_least) = at_least else {
-                reader.error(
-                    Code::MissingField,
-                    span,
-                    "`has` needs an `at_least`",
-                    format!(
-                        "add the number to reach, like `{{ has = \"{}\", at_least = 300 }}`",
-                        id.value
-                    ),
-                );
-                return finish(reader);
-            };
-            let Some(at_least) = reader.non_negative_number(
-                at_least,
-                "`at_least`",
-                "write the amount to reach, like `at_least = 300`",
-            ) else {
-                return finish(reader);
-            };
-            ExprKind::Has { id, at_least }
-        }
+        [(form @ ("all" | "any"), list)] => list_form(&mut reader, key, form, list),
+        [("choose", _)] => choose_form(&mut reader, from, span.clone()),
+        [("has", _)] => has_form(&mut reader, at_least, span.clone()),
         [] => {
             reader.error(
                 Code::MissingField,
-                span,
+                span.clone(),
                 "this expression says neither `all`, `any`, `choose` nor `has`",
                 "use one of { all = [...] }, { any = [...] }, { choose = N, from = ... } or { has = \"id\", at_least = N }",
             );
-            return finish(reader);
+            None
         }
         several => {
             let names: Vec<String> = several.iter().map(|(f, _)| format!("`{f}`")).collect();
             reader.error(
                 Code::InvalidValue,
-                span,
+                span.clone(),
                 format!("this expression mixes {}", names.join(" and ")),
                 "use one form per table and nest them, like { all = [{ any = [...] }, ...] }",
             );
-            return finish(reader);
+            None
         }
     };
     reader.finish();
     Some(Expr {
-        kind,
+        kind: kind?,
         preferred,
         note,
         span,
     })
 }
 
-fn finish(reader: TableReader<'_, '_>) -> Option<Expr> {
-    reader.finish();
-    None
+/// `all = [...]` or `any = [...]`: a list of expressions.
+fn list_form<'i>(
+    reader: &mut TableReader<'_, 'i>,
+    key: &str,
+    form: &str,
+    list: &TomlValue<'i>,
+) -> Option<ExprKind<Name>> {
+    let items = match list.get_ref() {
+        DeValue::Array(items) if items.is_empty() && form == "any" => {
+            reader.error(
+                Code::InvalidValue,
+                reader.span(list.span()),
+                "`any = []` can never be met: it offers nothing to choose from",
+                "list the alternatives, like `any = [\"a\", \"b\"]`, or remove the table",
+            );
+            return None;
+        }
+        DeValue::Array(items) => items,
+        other => {
+            reader.error(
+                Code::WrongType,
+                reader.span(list.span()),
+                format!(
+                    "`{form}` must be a list of expressions, found {}",
+                    type_name(other)
+                ),
+                format!("write `{form} = [\"a\", \"b\"]`"),
+            );
+            return None;
+        }
+    };
+    let children = items
+        .iter()
+        .filter_map(|item| parse(reader, key, item))
+        .collect();
+    Some(if form == "all" {
+        ExprKind::All(children)
+    } else {
+        ExprKind::Any(children)
+    })
+}
+
+/// `choose = N, from = "level"` or `choose = N, from = ["a", "b", …]`.
+fn choose_form(
+    reader: &mut TableReader<'_, '_>,
+    from: Option<&TomlValue<'_>>,
+    span: Span,
+) -> Option<ExprKind<Name>> {
+    let count = reader.integer("choose")?;
+    let Some(count_value) = u32::try_from(count.value).ok().filter(|n| *n > 0) else {
+        reader.error(
+            Code::InvalidValue,
+            count.span,
+            format!(
+                "`choose` must be a positive whole number, found {}",
+                count.value
+            ),
+            "write how many items must be done, like `choose = 3`",
+        );
+        return None;
+    };
+    let Some(from) = from else {
+        reader.error(
+            Code::MissingField,
+            span,
+            "`choose` needs a `from`",
+            "add `from = \"level-2\"` (all workshops of a level) or `from = [\"a\", \"b\", \"c\"]`",
+        );
+        return None;
+    };
+    let pool = match from.get_ref() {
+        DeValue::String(level) => {
+            Pool::Level(Spanned::new(level.to_string(), reader.span(from.span())))
+        }
+        DeValue::Array(_) => Pool::Items(reader.string_list("from")),
+        other => {
+            reader.error(
+                Code::WrongType,
+                reader.span(from.span()),
+                format!(
+                    "`from` must be a level id or a list of ids, found {}",
+                    type_name(other)
+                ),
+                "write `from = \"level-2\"` or `from = [\"a\", \"b\", \"c\"]`",
+            );
+            return None;
+        }
+    };
+    Some(ExprKind::Choose {
+        count: count_value,
+        from: pool,
+    })
+}
+
+/// `has = "measured-requirement", at_least = N`.
+fn has_form(
+    reader: &mut TableReader<'_, '_>,
+    at_least: Option<&TomlValue<'_>>,
+    span: Span,
+) -> Option<ExprKind<Name>> {
+    let id = reader.string("has")?;
+    let Some(at_least) = at_least else {
+        reader.error(
+            Code::MissingField,
+            span,
+            "`has` needs an `at_least`",
+            format!(
+                "add the number to reach, like `{{ has = \"{}\", at_least = 300 }}`",
+                id.value
+            ),
+        );
+        return None;
+    };
+    let at_least = reader.non_negative_number(
+        at_least,
+        "`at_least`",
+        "write the amount to reach, like `at_least = 300`",
+    )?;
+    Some(ExprKind::Has { id, at_least })
 }
 
 /// The expression in the canonical JSON form of catalogue.json (and the
@@ -390,3 +401,4 @@ pub fn to_json(expr: &Expr<Ref>, catalogue: &Catalogue) -> serde_json::Value {
     }
     value
 }
+
