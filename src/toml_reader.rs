@@ -444,3 +444,219 @@ pub(crate) fn to_json(value: &DeValue<'_>) -> serde_json::Value {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parse `text`, let `read` read it as "a test table", finish the
+    /// reader, and return what it reported.
+    fn read_table(text: &str, read: impl FnOnce(&mut TableReader<'_, '_>)) -> Vec<Diagnostic> {
+        let file = SourceFile::new("test.toml", text);
+        let mut diags = Diagnostics::default();
+        let table = parse(&file, text, 0, &mut diags).expect("valid TOML");
+        let source = TomlSource {
+            file: &file,
+            offset: 0,
+        };
+        let mut reader = TableReader::new(
+            source,
+            table.get_ref(),
+            table.span(),
+            "a test table",
+            &mut diags,
+        );
+        read(&mut reader);
+        reader.finish();
+        diags.0
+    }
+
+    /// Each diagnostic as `line:column code message / help`.
+    fn lines(diags: &[Diagnostic]) -> Vec<String> {
+        diags
+            .iter()
+            .map(|d| {
+                let (line, column) = d.location.as_ref().map_or((0, 0), |l| (l.line, l.column));
+                format!(
+                    "{line}:{column} {} {} / {}",
+                    d.code.as_str(),
+                    d.message,
+                    d.help.as_deref().unwrap_or("")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_key_nothing_reads_is_unknown_with_a_suggestion() {
+        let diags = read_table("title = \"T\"\nsumary = \"S\"\n", |reader| {
+            reader.string("title");
+            reader.string("summary");
+        });
+        assert_eq!(
+            lines(&diags),
+            ["2:1 E003 unknown key `sumary` in a test table / did you mean `summary`?"]
+        );
+    }
+
+    #[test]
+    fn a_key_that_is_read_is_known_whatever_its_value() {
+        let diags = read_table("title = \"T\"\ndraft = \"yes\"\n", |reader| {
+            reader.string("title");
+            reader.bool("draft");
+        });
+        assert_eq!(
+            lines(&diags),
+            [
+                "2:9 E005 `draft` must be true or false, found a string / write it like `draft = true`"
+            ]
+        );
+    }
+
+    #[test]
+    fn far_from_every_key_the_help_lists_the_keys_read_in_order() {
+        let diags = read_table("place = \"Pier 4\"\n", |reader| {
+            reader.date("start");
+            reader.string("location");
+            reader.bool("online");
+        });
+        assert_eq!(
+            lines(&diags),
+            [
+                "1:1 E003 unknown key `place` in a test table / a test table accepts: start, location, online"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_read_under_a_misspelt_name_leaves_the_real_key_unknown() {
+        let mut title = None;
+        let diags = read_table("title = \"T\"\n", |reader| {
+            title = reader.string("titel");
+        });
+        assert_eq!(title, None);
+        assert_eq!(
+            lines(&diags),
+            ["1:1 E003 unknown key `title` in a test table / did you mean `titel`?"]
+        );
+    }
+
+    #[test]
+    fn a_nested_reader_knows_its_own_keys_and_reports_into_the_same_list() {
+        let text = "[sub]\nname = \"x\"\nnmae = \"y\"\n";
+        let diags = read_table(text, |reader| {
+            let sub = reader.table("sub").expect("a table");
+            let mut nested = reader.nested(sub, "[sub]").expect("a table");
+            nested.string("name");
+            nested.finish();
+        });
+        assert_eq!(
+            lines(&diags),
+            ["3:1 E003 unknown key `nmae` in [sub] / did you mean `name`?"]
+        );
+    }
+
+    #[test]
+    fn numbers_of_zero_or_more_whole_or_decimal() {
+        let text = "a = 2.5\nb = 300\nc = 1_000\nd = 0\n";
+        let mut read = Vec::new();
+        let diags = read_table(text, |reader| {
+            for key in ["a", "b", "c", "d"] {
+                let value = reader.get(key).expect("present");
+                read.push(reader.non_negative_number(value, &format!("`{key}`"), "write it"));
+            }
+        });
+        assert!(diags.is_empty(), "{:?}", lines(&diags));
+        assert_eq!(read, [Some(2.5), Some(300.0), Some(1000.0), Some(0.0)]);
+    }
+
+    #[test]
+    fn a_number_that_is_negative_infinite_or_not_a_number_has_one_message() {
+        let text =
+            "a = -1\nb = -0.5\nc = inf\nd = nan\ne = 99999999999999999999\nf = \"300\"\ng = true\n";
+        let mut read = Vec::new();
+        let diags = read_table(text, |reader| {
+            for key in ["a", "b", "c", "d", "e", "f", "g"] {
+                let value = reader.get(key).expect("present");
+                read.push(reader.non_negative_number(
+                    value,
+                    &format!("the amount of \"{key}\""),
+                    format!("write it like `{key} = 300`"),
+                ));
+            }
+        });
+        assert!(read.iter().all(Option::is_none), "{read:?}");
+        let numeric = "must be a number of zero or more, found a negative or non-finite number";
+        assert_eq!(
+            lines(&diags),
+            [
+                format!("1:5 E011 the amount of \"a\" {numeric} / write it like `a = 300`"),
+                format!("2:5 E011 the amount of \"b\" {numeric} / write it like `b = 300`"),
+                format!("3:5 E011 the amount of \"c\" {numeric} / write it like `c = 300`"),
+                format!("4:5 E011 the amount of \"d\" {numeric} / write it like `d = 300`"),
+                format!("5:5 E011 the amount of \"e\" {numeric} / write it like `e = 300`"),
+                "6:5 E011 the amount of \"f\" must be a number of zero or more, found a string / write it like `f = 300`".to_string(),
+                "7:5 E011 the amount of \"g\" must be a number of zero or more, found a boolean / write it like `g = 300`".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn whole_numbers_refuse_decimals_and_numbers_beyond_toml_range() {
+        let text = "a = 0x10\nb = -3\nc = 1.5\nd = 99999999999999999999\n";
+        let mut read = Vec::new();
+        let diags = read_table(text, |reader| {
+            for key in ["a", "b", "c", "d"] {
+                read.push(reader.integer(key).map(|n| n.value));
+            }
+        });
+        assert_eq!(read, [Some(16), Some(-3), None, None]);
+        assert_eq!(
+            lines(&diags),
+            [
+                "3:5 E005 `c` must be a whole number, found a number / write it like `c = 1`",
+                "4:5 E011 `d` is too large / use a whole number between -9223372036854775808 and 9223372036854775807",
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_are_bare_days() {
+        let text = "a = 2027-03-12\nb = \"2027-03-12\"\nc = 2027-03-12T10:00:00\n";
+        let mut read = Vec::new();
+        let diags = read_table(text, |reader| {
+            for key in ["a", "b", "c"] {
+                read.push(reader.date(key).map(|d| d.value));
+            }
+        });
+        let day = Date {
+            year: 2027,
+            month: 3,
+            day: 12,
+        };
+        assert_eq!(read, [Some(day), None, None]);
+        let help = "(year-month-day, no quotes)";
+        assert_eq!(
+            lines(&diags),
+            [
+                format!(
+                    "2:5 E005 `b` must be a date, found a string (dates take no quotes) / write `b = 2027-03-12` {help}"
+                ),
+                format!(
+                    "3:5 E005 `c` must be a date, found a date with a time / write `c = 2027-03-12` {help}"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn json_keeps_what_json_can_hold() {
+        let text = "a = 1_000\nb = 2.5\nc = inf\nd = 99999999999999999999\n";
+        let table = DeTable::parse(text).expect("valid TOML");
+        let json = to_json(&DeValue::Table(table.into_inner()));
+        assert_eq!(
+            json,
+            serde_json::json!({ "a": 1000, "b": 2.5, "c": null, "d": null })
+        );
+    }
+}
