@@ -226,4 +226,26 @@ mod tests {
             Some((3, 1))
         );
     }
+
+    #[test]
+    fn an_unknown_key_far_from_any_lists_every_key_of_site_toml() {
+        let (_, diags) = config("title = \"T\"\nbase_url = \"https://e.org\"\nzzz = 1\n");
+        assert_eq!(
+            diags.0[0].help.as_deref(),
+            Some(
+                "site.toml accepts: title, base_url, language, theme, output_dir, organizations, checklist, extra"
+            )
+        );
+    }
+
+    #[test]
+    fn base_url_is_known_when_the_command_line_replaces_it() {
+        let file = SourceFile::new(
+            "site.toml",
+            "title = \"T\"\nbase_url = \"not an address\"\n",
+        );
+        let mut diags = Diagnostics::default();
+        parse(&file, &mut diags, true);
+        assert!(diags.is_empty(), "{diags:?}");
+    }
 }

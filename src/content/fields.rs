@@ -166,3 +166,64 @@ fn provider(mut reader: TableReader<'_, '_>) -> Option<Provider> {
         url,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The help for an unknown key far from every known one: the list of
+    /// keys `kind`'s front matter accepts, in the order they are read.
+    fn accepted(kind: Kind, is_index: bool) -> Option<String> {
+        let text = "title = \"T\"\nzzzzzzzz = 1\n";
+        let file = SourceFile::new("content/x.md", format!("+++\n{text}+++\n"));
+        let mut diags = Diagnostics::default();
+        read(&file, text, 4, kind, is_index, &mut diags);
+        assert_eq!(diags.0.len(), 1, "{diags:?}");
+        diags.0[0].help.clone()
+    }
+
+    #[test]
+    fn each_kind_accepts_the_keys_it_reads() {
+        let common = "title, summary, draft, weight, extra";
+        let cases = [
+            (
+                Kind::Page,
+                true,
+                "a listing page's front matter accepts: COMMON",
+            ),
+            (Kind::Page, false, "a page's front matter accepts: COMMON"),
+            (
+                Kind::Pathway,
+                false,
+                "a pathway's front matter accepts: COMMON, organization, outcome",
+            ),
+            (
+                Kind::Level,
+                false,
+                "a level's front matter accepts: COMMON, pathway, order, requires, completion, awards, by_application, duration",
+            ),
+            (
+                Kind::Workshop,
+                false,
+                "a workshop's front matter accepts: COMMON, level, requires, duration, topics, audience, offerings",
+            ),
+            (
+                Kind::Requirement,
+                false,
+                "a requirement's front matter accepts: COMMON, category, unit, valid_for, providers",
+            ),
+            (
+                Kind::Credential,
+                false,
+                "a credential's front matter accepts: COMMON, issuer",
+            ),
+        ];
+        for (kind, is_index, expected) in cases {
+            assert_eq!(
+                accepted(kind, is_index).as_deref(),
+                Some(expected.replace("COMMON", common).as_str()),
+                "{kind:?}"
+            );
+        }
+    }
+}

@@ -402,3 +402,75 @@ pub fn to_json(expr: &Expr<Ref>, catalogue: &Catalogue) -> serde_json::Value {
     value
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Diagnostics;
+    use crate::source::SourceFile;
+    use crate::toml_reader::{self, TomlSource};
+
+    /// Read `requires = <expression>` as front matter would; the expression
+    /// and each diagnostic's message and help.
+    fn requires(expression: &str) -> (Option<Expr>, Vec<String>) {
+        let text = format!("requires = {expression}\n");
+        let file = SourceFile::new("test.toml", text.as_str());
+        let mut diags = Diagnostics::default();
+        let table = toml_reader::parse(&file, &text, 0, &mut diags).expect("valid TOML");
+        let source = TomlSource {
+            file: &file,
+            offset: 0,
+        };
+        let mut reader =
+            TableReader::new(source, table.get_ref(), table.span(), "a test", &mut diags);
+        let value = reader.get("requires").expect("present");
+        let expr = parse(&mut reader, "requires", value);
+        reader.finish();
+        let messages = diags
+            .0
+            .iter()
+            .map(|d| format!("{} / {}", d.message, d.help.as_deref().unwrap_or("")))
+            .collect();
+        (expr, messages)
+    }
+
+    #[test]
+    fn an_unknown_key_far_from_any_lists_every_key_of_an_expression() {
+        let (_, messages) = requires("{ all = [\"a\"], zzz = 1 }");
+        assert_eq!(
+            messages,
+            [
+                "unknown key `zzz` in a requirement expression / a requirement expression accepts: all, any, choose, from, has, at_least, preferred, note"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_operand_beside_a_broken_or_another_form_is_not_unknown() {
+        let (_, messages) = requires("{ choose = 0, from = \"level-2\" }");
+        assert_eq!(
+            messages,
+            [
+                "`choose` must be a positive whole number, found 0 / write how many items must be done, like `choose = 3`"
+            ]
+        );
+        let (expr, messages) = requires("{ all = [\"a\"], from = \"b\", at_least = 3 }");
+        assert!(messages.is_empty(), "{messages:?}");
+        assert!(matches!(expr.map(|e| e.kind), Some(ExprKind::All(items)) if items.len() == 1));
+    }
+
+    #[test]
+    fn each_form_reads_its_operand() {
+        let (expr, messages) = requires("{ has = \"hours\", at_least = 2.5, note = \"n\" }");
+        assert!(messages.is_empty(), "{messages:?}");
+        let expr = expr.expect("an expression");
+        assert!(matches!(expr.kind, ExprKind::Has { at_least, .. } if at_least == 2.5));
+        assert_eq!(expr.note.as_deref(), Some("n"));
+        let (expr, messages) = requires("{ choose = 2, from = [\"a\", \"b\"], preferred = true }");
+        assert!(messages.is_empty(), "{messages:?}");
+        let expr = expr.expect("an expression");
+        assert!(expr.preferred);
+        assert!(
+            matches!(expr.kind, ExprKind::Choose { count: 2, from: Pool::Items(items) } if items.len() == 2)
+        );
+    }
+}
