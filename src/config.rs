@@ -51,17 +51,6 @@ impl Config {
     }
 }
 
-const KEYS: &[&str] = &[
-    "title",
-    "base_url",
-    "language",
-    "theme",
-    "output_dir",
-    "organizations",
-    "checklist",
-    "extra",
-];
-
 /// The reason `site.toml` could not be used at all, as opposed to problems
 /// inside it (which are diagnostics).
 #[derive(Debug)]
@@ -133,14 +122,9 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
     };
     config.parsed = true;
     let source = TomlSource { file, offset };
-    let mut reader = TableReader::new(
-        source,
-        table.get_ref(),
-        table.span(),
-        "site.toml",
-        KEYS,
-        diags,
-    );
+    // The keys read below are the keys site.toml accepts, in the order the
+    // help for an unknown key lists them.
+    let mut reader = TableReader::new(source, table.get_ref(), table.span(), "site.toml", diags);
     config.title = reader
         .required_string("title", "\"My training catalogue\"")
         .map(|t| t.value)
@@ -152,10 +136,11 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
         if is_http_url(&base_url.value) {
             config.base_url = base_url.value.trim_end_matches('/').to_string();
         } else {
-            reader.diags.push(
-                Diagnostic::error(Code::InvalidConfig, format!("`base_url` must be a full http(s) address, found \"{}\"", base_url.value))
-                    .at(file, base_url.span)
-                    .with_help("write the address the site is published at, like `base_url = \"https://example.org\"`"),
+            reader.error(
+                Code::InvalidConfig,
+                base_url.span,
+                format!("`base_url` must be a full http(s) address, found \"{}\"", base_url.value),
+                "write the address the site is published at, like `base_url = \"https://example.org\"`",
             );
         }
     }
@@ -168,29 +153,20 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
             *slot = value.value;
         }
     }
-    if let Some(extra) = reader.table("extra") {
-        config.extra = toml_reader::to_json(extra.get_ref());
-    }
     if let Some(orgs) = reader.table("organizations") {
+        // The keys of `[organizations]` are the organizations' ids, not
+        // fields: each is read whatever it is called.
         for (key, value) in as_table(orgs).into_iter().flat_map(|t| t.iter()) {
-            let Some(org_table) = as_table(value) else {
+            let what = format!("[organizations.{}]", key.get_ref());
+            let Some(mut org) = reader.nested(value, &what) else {
                 reader.error(
                     Code::WrongType,
-                    value.span(),
+                    reader.span(value.span()),
                     format!("`organizations.{}` must be a table", key.get_ref()),
                     format!("write a section `[organizations.{}]` with `name = \"…\"` and `url = \"…\"`", key.get_ref()),
                 );
                 continue;
             };
-            let what = format!("[organizations.{}]", key.get_ref());
-            let mut org = TableReader::new(
-                source,
-                org_table,
-                value.span(),
-                &what,
-                &["name", "url"],
-                reader.diags,
-            );
             let name = org.required_string("name", "\"Full name of the organization\"");
             let url = org.string("url").map(|u| u.value);
             org.finish();
@@ -203,19 +179,14 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
         }
     }
     if let Some(checklist) = reader.table("checklist")
-        && let Some(checklist_table) = as_table(checklist)
+        && let Some(mut section) = reader.nested(checklist, "[checklist]")
     {
-        let mut section = TableReader::new(
-            source,
-            checklist_table,
-            checklist.span(),
-            "[checklist]",
-            &["title", "intro"],
-            reader.diags,
-        );
         config.checklist.title = section.string("title").map(|t| t.value);
         config.checklist.intro = section.string("intro").map(|t| t.value);
         section.finish();
+    }
+    if let Some(extra) = reader.table("extra") {
+        config.extra = toml_reader::to_json(extra.get_ref());
     }
     reader.finish();
     config
@@ -254,5 +225,27 @@ mod tests {
             d.location.as_ref().map(|l| (l.line, l.column)),
             Some((3, 1))
         );
+    }
+
+    #[test]
+    fn an_unknown_key_far_from_any_lists_every_key_of_site_toml() {
+        let (_, diags) = config("title = \"T\"\nbase_url = \"https://e.org\"\nzzz = 1\n");
+        assert_eq!(
+            diags.0[0].help.as_deref(),
+            Some(
+                "site.toml accepts: title, base_url, language, theme, output_dir, organizations, checklist, extra"
+            )
+        );
+    }
+
+    #[test]
+    fn base_url_is_known_when_the_command_line_replaces_it() {
+        let file = SourceFile::new(
+            "site.toml",
+            "title = \"T\"\nbase_url = \"not an address\"\n",
+        );
+        let mut diags = Diagnostics::default();
+        parse(&file, &mut diags, true);
+        assert!(diags.is_empty(), "{diags:?}");
     }
 }

@@ -5,9 +5,10 @@
 //! first error; reading `DeTable` by hand gives exact wrong-type messages,
 //! did-you-mean for unknown keys, and all problems in one pass.
 
+use crate::content::Date;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::source::{SourceFile, Span, Spanned};
-use toml::de::{DeTable, DeValue};
+use toml::de::{DeInteger, DeTable, DeValue};
 
 pub(crate) type TomlValue<'i> = toml::Spanned<DeValue<'i>>;
 
@@ -57,17 +58,24 @@ pub(crate) struct TomlSource<'a> {
     pub(crate) offset: usize,
 }
 
-/// Reads the fields of one table; `finish` reports every key the table's
-/// kind does not know.
+/// Reads the fields of one table. The keys of a table's kind are the keys
+/// its reading code asks for: every `get`, `string`, `bool`… records its
+/// key, and `finish` reports every key of the table that nothing asked for.
+/// There is no separate list of known keys to drift from the reads.
+///
+/// Every problem goes to the reader's diagnostics through its methods;
+/// [`TableReader::nested`] lends them to the reader of a sub-table.
 pub(crate) struct TableReader<'a, 'i> {
-    pub(crate) file: &'a SourceFile,
-    pub(crate) offset: usize,
+    file: &'a SourceFile,
+    offset: usize,
     table: &'a DeTable<'i>,
     table_span: Span,
     /// What this table is, for messages: "level front matter", "an offering".
     what: &'a str,
-    known: &'a [&'a str],
-    pub(crate) diags: &'a mut Diagnostics,
+    /// Every key asked for so far, in the order first asked: the keys this
+    /// table accepts, as listed in the help of an unknown key.
+    asked: Vec<&'static str>,
+    diags: &'a mut Diagnostics,
     /// Where "has no `key`" points; defaults to the table's first line.
     missing_anchor: Option<Span>,
 }
@@ -78,7 +86,6 @@ impl<'a, 'i> TableReader<'a, 'i> {
         table: &'a DeTable<'i>,
         table_span: Span,
         what: &'a str,
-        known: &'a [&'a str],
         diags: &'a mut Diagnostics,
     ) -> Self {
         TableReader {
@@ -87,10 +94,32 @@ impl<'a, 'i> TableReader<'a, 'i> {
             table,
             table_span,
             what,
-            known,
+            asked: Vec::new(),
             diags,
             missing_anchor: None,
         }
+    }
+
+    /// A reader for the sub-table `value` (an item of [`Self::tables`], a
+    /// value of [`Self::table`]) that reports into this reader's
+    /// diagnostics; `None` when `value` is not a table.
+    pub(crate) fn nested<'b>(
+        &'b mut self,
+        value: &'b TomlValue<'i>,
+        what: &'b str,
+    ) -> Option<TableReader<'b, 'i>> {
+        let table = as_table(value)?;
+        let source = TomlSource {
+            file: self.file,
+            offset: self.offset,
+        };
+        Some(TableReader::new(
+            source,
+            table,
+            value.span(),
+            what,
+            &mut *self.diags,
+        ))
     }
 
     /// Point "has no `key`" diagnostics at `span` (a file-coordinate span,
@@ -100,14 +129,8 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self
     }
 
-    pub(crate) fn source(&self) -> TomlSource<'a> {
-        TomlSource {
-            file: self.file,
-            offset: self.offset,
-        }
-    }
-
-    /// A span in file coordinates.
+    /// A span of the TOML text, in file coordinates (as every span the
+    /// reader hands out or takes is).
     pub(crate) fn span(&self, toml_span: Span) -> Span {
         toml_span.start + self.offset..toml_span.end + self.offset
     }
@@ -116,8 +139,14 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.span(self.table_span.clone())
     }
 
-    pub(crate) fn error(&mut self, code: Code, toml_span: Span, message: String, help: String) {
-        let span = self.span(toml_span);
+    /// Report an error at `span` (in file coordinates).
+    pub(crate) fn error(
+        &mut self,
+        code: Code,
+        span: Span,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
         self.diags.push(
             Diagnostic::error(code, message)
                 .at(self.file, span)
@@ -125,7 +154,17 @@ impl<'a, 'i> TableReader<'a, 'i> {
         );
     }
 
-    pub(crate) fn get(&self, key: &str) -> Option<&'a TomlValue<'i>> {
+    /// Report a diagnostic made elsewhere, such as a check of a value
+    /// against the catalogue.
+    pub(crate) fn report(&mut self, diagnostic: Diagnostic) {
+        self.diags.push(diagnostic);
+    }
+
+    /// The value of `key`, if the table has it; `key` is known from now on.
+    pub(crate) fn get(&mut self, key: &'static str) -> Option<&'a TomlValue<'i>> {
+        if !self.asked.contains(&key) {
+            self.asked.push(key);
+        }
         self.table.get(key)
     }
 
@@ -136,13 +175,13 @@ impl<'a, 'i> TableReader<'a, 'i> {
         );
         self.error(
             Code::WrongType,
-            value.span(),
+            self.span(value.span()),
             message,
             format!("write it like `{key} = {example}`"),
         );
     }
 
-    pub(crate) fn string(&mut self, key: &str) -> Option<Spanned<String>> {
+    pub(crate) fn string(&mut self, key: &'static str) -> Option<Spanned<String>> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::String(s) => Some(Spanned::new(s.to_string(), self.span(value.span()))),
@@ -153,24 +192,29 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
-    pub(crate) fn required_string(&mut self, key: &str, example: &str) -> Option<Spanned<String>> {
+    pub(crate) fn required_string(
+        &mut self,
+        key: &'static str,
+        example: &str,
+    ) -> Option<Spanned<String>> {
         if self.get(key).is_none() {
             let span = self.missing_anchor.clone().unwrap_or_else(|| {
                 let start = self.whole_span().start;
                 start..start
             });
-            let what = self.what.to_string();
-            self.diags.push(
-                Diagnostic::error(Code::MissingField, format!("{what} has no `{key}`"))
-                    .at(self.file, span)
-                    .with_help(format!("add a line `{key} = {example}`")),
+            let what = self.what;
+            self.error(
+                Code::MissingField,
+                span,
+                format!("{what} has no `{key}`"),
+                format!("add a line `{key} = {example}`"),
             );
             return None;
         }
         self.string(key)
     }
 
-    pub(crate) fn bool(&mut self, key: &str) -> Option<Spanned<bool>> {
+    pub(crate) fn bool(&mut self, key: &'static str) -> Option<Spanned<bool>> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::Boolean(b) => Some(Spanned::new(*b, self.span(value.span()))),
@@ -181,18 +225,18 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
-    pub(crate) fn integer(&mut self, key: &str) -> Option<Spanned<i64>> {
+    pub(crate) fn integer(&mut self, key: &'static str) -> Option<Spanned<i64>> {
         let value = self.get(key)?;
+        let span = self.span(value.span());
         match value.get_ref() {
-            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
-                Ok(n) => Some(Spanned::new(n, self.span(value.span()))),
-                Err(_) => {
+            DeValue::Integer(i) => match whole_number(i) {
+                Some(n) => Some(Spanned::new(n, span)),
+                None => {
                     self.error(
                         Code::InvalidValue,
-                        value.span(),
+                        span,
                         format!("`{key}` is too large"),
-                        "use a whole number between -9223372036854775808 and 9223372036854775807"
-                            .into(),
+                        "use a whole number between -9223372036854775808 and 9223372036854775807",
                     );
                     None
                 }
@@ -204,7 +248,58 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
-    pub(crate) fn string_list(&mut self, key: &str) -> Vec<Spanned<String>> {
+    /// Read `value` as a number of zero or more, whole or decimal.
+    /// `subject` names it in the message ("`at_least`", "the amount of
+    /// \"on-set-hours\""); `help` says how to write one.
+    pub(crate) fn non_negative_number(
+        &mut self,
+        value: &TomlValue<'_>,
+        subject: &str,
+        help: impl Into<String>,
+    ) -> Option<f64> {
+        let found = match number(value.get_ref()) {
+            Some(n) if n.is_finite() && n >= 0.0 => return Some(n),
+            Some(_) => "a negative or non-finite number",
+            None => type_name(value.get_ref()),
+        };
+        self.error(
+            Code::InvalidValue,
+            self.span(value.span()),
+            format!("{subject} must be a number of zero or more, found {found}"),
+            help,
+        );
+        None
+    }
+
+    /// A calendar date without a time, written without quotes (`2027-03-12`).
+    pub(crate) fn date(&mut self, key: &'static str) -> Option<Spanned<Date>> {
+        let value = self.get(key)?;
+        let span = self.span(value.span());
+        if let DeValue::Datetime(datetime) = value.get_ref()
+            && let (Some(d), None) = (datetime.date, datetime.time)
+        {
+            let date = Date {
+                year: d.year,
+                month: d.month,
+                day: d.day,
+            };
+            return Some(Spanned::new(date, span));
+        }
+        let found = match value.get_ref() {
+            DeValue::Datetime(_) => "a date with a time",
+            DeValue::String(_) => "a string (dates take no quotes)",
+            other => type_name(other),
+        };
+        self.error(
+            Code::WrongType,
+            span,
+            format!("`{key}` must be a date, found {found}"),
+            format!("write `{key} = 2027-03-12` (year-month-day, no quotes)"),
+        );
+        None
+    }
+
+    pub(crate) fn string_list(&mut self, key: &'static str) -> Vec<Spanned<String>> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -220,9 +315,9 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     let message = format!("`{key}` must list strings, found {}", type_name(other));
                     self.error(
                         Code::WrongType,
-                        item.span(),
+                        self.span(item.span()),
                         message,
-                        "put each item in double quotes".into(),
+                        "put each item in double quotes",
                     );
                 }
             }
@@ -231,7 +326,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     /// A sub-table, for `[extra]`-like keys.
-    pub(crate) fn table(&mut self, key: &str) -> Option<&'a toml::Spanned<DeValue<'i>>> {
+    pub(crate) fn table(&mut self, key: &'static str) -> Option<&'a TomlValue<'i>> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::Table(_) => Some(value),
@@ -242,8 +337,9 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
-    /// An array of tables (`[[offerings]]`), each handed to `read`.
-    pub(crate) fn tables(&mut self, key: &str) -> Vec<&'a TomlValue<'i>> {
+    /// An array of tables (`[[offerings]]`), each to be read with
+    /// [`Self::nested`].
+    pub(crate) fn tables(&mut self, key: &'static str) -> Vec<&'a TomlValue<'i>> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -263,7 +359,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 );
                 self.error(
                     Code::WrongType,
-                    item.span(),
+                    self.span(item.span()),
                     message,
                     format!("write a `[[{key}]]` section per item"),
                 );
@@ -272,31 +368,56 @@ impl<'a, 'i> TableReader<'a, 'i> {
         out
     }
 
-    /// Report every key not in the known list, with a did-you-mean.
-    pub(crate) fn finish(self) {
-        for (key, _) in self.table.iter() {
+    /// Report every key of the table that nothing asked for, with a
+    /// did-you-mean among the keys that were.
+    pub(crate) fn finish(mut self) {
+        let table = self.table;
+        for (key, _) in table.iter() {
             let name = key.get_ref().as_ref();
-            if self.known.contains(&name) {
+            if self.asked.contains(&name) {
                 continue;
             }
-            let help = match did_you_mean(name, self.known.iter().copied()) {
+            let help = match did_you_mean(name, self.asked.iter().copied()) {
                 Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                None => format!("{} accepts: {}", self.what, self.known.join(", ")),
+                None => format!("{} accepts: {}", self.what, self.asked.join(", ")),
             };
-            let span = key.span().start + self.offset..key.span().end + self.offset;
-            self.diags.push(
-                Diagnostic::error(
-                    Code::UnknownKey,
-                    format!("unknown key `{name}` in {}", self.what),
-                )
-                .at(self.file, span)
-                .with_help(help),
+            self.error(
+                Code::UnknownKey,
+                self.span(key.span()),
+                format!("unknown key `{name}` in {}", self.what),
+                help,
             );
         }
     }
 }
 
-/// Borrow a table value as a `Spanned<DeTable>`-like pair for a nested reader.
+/// The value of a TOML integer, when it fits an i64 (TOML's own range).
+fn whole_number(integer: &DeInteger<'_>) -> Option<i64> {
+    i64::from_str_radix(integer.as_str(), integer.radix()).ok()
+}
+
+/// A TOML integer or float as an f64; `None` for any other type. An integer
+/// beyond TOML's range is infinite, so a caller asking for a finite number
+/// refuses it.
+fn number(value: &DeValue<'_>) -> Option<f64> {
+    match value {
+        DeValue::Integer(i) => Some(whole_number(i).map_or_else(
+            || {
+                if i.as_str().starts_with('-') {
+                    f64::NEG_INFINITY
+                } else {
+                    f64::INFINITY
+                }
+            },
+            |n| n as f64,
+        )),
+        // `as_str` is already in the form `f64::from_str` reads.
+        DeValue::Float(f) => f.as_str().parse().ok(),
+        _ => None,
+    }
+}
+
+/// The table `value` holds, if it is one.
 pub(crate) fn as_table<'a, 'i>(value: &'a TomlValue<'i>) -> Option<&'a DeTable<'i>> {
     match value.get_ref() {
         DeValue::Table(t) => Some(t),
@@ -309,14 +430,8 @@ pub(crate) fn to_json(value: &DeValue<'_>) -> serde_json::Value {
     use serde_json::Value;
     match value {
         DeValue::String(s) => Value::String(s.to_string()),
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-            .map(Value::from)
-            .unwrap_or(Value::Null),
-        DeValue::Float(f) => f
-            .as_str()
-            .replace('_', "")
-            .parse::<f64>()
-            .ok()
+        DeValue::Integer(i) => whole_number(i).map_or(Value::Null, Value::from),
+        DeValue::Float(_) => number(value)
             .and_then(serde_json::Number::from_f64)
             .map_or(Value::Null, Value::Number),
         DeValue::Boolean(b) => Value::Bool(*b),
@@ -327,5 +442,221 @@ pub(crate) fn to_json(value: &DeValue<'_>) -> serde_json::Value {
                 .map(|(k, v)| (k.get_ref().to_string(), to_json(v.get_ref())))
                 .collect(),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parse `text`, let `read` read it as "a test table", finish the
+    /// reader, and return what it reported.
+    fn read_table(text: &str, read: impl FnOnce(&mut TableReader<'_, '_>)) -> Vec<Diagnostic> {
+        let file = SourceFile::new("test.toml", text);
+        let mut diags = Diagnostics::default();
+        let table = parse(&file, text, 0, &mut diags).expect("valid TOML");
+        let source = TomlSource {
+            file: &file,
+            offset: 0,
+        };
+        let mut reader = TableReader::new(
+            source,
+            table.get_ref(),
+            table.span(),
+            "a test table",
+            &mut diags,
+        );
+        read(&mut reader);
+        reader.finish();
+        diags.0
+    }
+
+    /// Each diagnostic as `line:column code message / help`.
+    fn lines(diags: &[Diagnostic]) -> Vec<String> {
+        diags
+            .iter()
+            .map(|d| {
+                let (line, column) = d.location.as_ref().map_or((0, 0), |l| (l.line, l.column));
+                format!(
+                    "{line}:{column} {} {} / {}",
+                    d.code.as_str(),
+                    d.message,
+                    d.help.as_deref().unwrap_or("")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_key_nothing_reads_is_unknown_with_a_suggestion() {
+        let diags = read_table("title = \"T\"\nsumary = \"S\"\n", |reader| {
+            reader.string("title");
+            reader.string("summary");
+        });
+        assert_eq!(
+            lines(&diags),
+            ["2:1 E003 unknown key `sumary` in a test table / did you mean `summary`?"]
+        );
+    }
+
+    #[test]
+    fn a_key_that_is_read_is_known_whatever_its_value() {
+        let diags = read_table("title = \"T\"\ndraft = \"yes\"\n", |reader| {
+            reader.string("title");
+            reader.bool("draft");
+        });
+        assert_eq!(
+            lines(&diags),
+            [
+                "2:9 E005 `draft` must be true or false, found a string / write it like `draft = true`"
+            ]
+        );
+    }
+
+    #[test]
+    fn far_from_every_key_the_help_lists_the_keys_read_in_order() {
+        let diags = read_table("place = \"Pier 4\"\n", |reader| {
+            reader.date("start");
+            reader.string("location");
+            reader.bool("online");
+        });
+        assert_eq!(
+            lines(&diags),
+            [
+                "1:1 E003 unknown key `place` in a test table / a test table accepts: start, location, online"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_read_under_a_misspelt_name_leaves_the_real_key_unknown() {
+        let mut title = None;
+        let diags = read_table("title = \"T\"\n", |reader| {
+            title = reader.string("titel");
+        });
+        assert_eq!(title, None);
+        assert_eq!(
+            lines(&diags),
+            ["1:1 E003 unknown key `title` in a test table / did you mean `titel`?"]
+        );
+    }
+
+    #[test]
+    fn a_nested_reader_knows_its_own_keys_and_reports_into_the_same_list() {
+        let text = "[sub]\nname = \"x\"\nnmae = \"y\"\n";
+        let diags = read_table(text, |reader| {
+            let sub = reader.table("sub").expect("a table");
+            let mut nested = reader.nested(sub, "[sub]").expect("a table");
+            nested.string("name");
+            nested.finish();
+        });
+        assert_eq!(
+            lines(&diags),
+            ["3:1 E003 unknown key `nmae` in [sub] / did you mean `name`?"]
+        );
+    }
+
+    #[test]
+    fn numbers_of_zero_or_more_whole_or_decimal() {
+        let text = "a = 2.5\nb = 300\nc = 1_000\nd = 0\n";
+        let mut read = Vec::new();
+        let diags = read_table(text, |reader| {
+            for key in ["a", "b", "c", "d"] {
+                let value = reader.get(key).expect("present");
+                read.push(reader.non_negative_number(value, &format!("`{key}`"), "write it"));
+            }
+        });
+        assert!(diags.is_empty(), "{:?}", lines(&diags));
+        assert_eq!(read, [Some(2.5), Some(300.0), Some(1000.0), Some(0.0)]);
+    }
+
+    #[test]
+    fn a_number_that_is_negative_infinite_or_not_a_number_has_one_message() {
+        let text =
+            "a = -1\nb = -0.5\nc = inf\nd = nan\ne = 99999999999999999999\nf = \"300\"\ng = true\n";
+        let mut read = Vec::new();
+        let diags = read_table(text, |reader| {
+            for key in ["a", "b", "c", "d", "e", "f", "g"] {
+                let value = reader.get(key).expect("present");
+                read.push(reader.non_negative_number(
+                    value,
+                    &format!("the amount of \"{key}\""),
+                    format!("write it like `{key} = 300`"),
+                ));
+            }
+        });
+        assert!(read.iter().all(Option::is_none), "{read:?}");
+        let numeric = "must be a number of zero or more, found a negative or non-finite number";
+        assert_eq!(
+            lines(&diags),
+            [
+                format!("1:5 E011 the amount of \"a\" {numeric} / write it like `a = 300`"),
+                format!("2:5 E011 the amount of \"b\" {numeric} / write it like `b = 300`"),
+                format!("3:5 E011 the amount of \"c\" {numeric} / write it like `c = 300`"),
+                format!("4:5 E011 the amount of \"d\" {numeric} / write it like `d = 300`"),
+                format!("5:5 E011 the amount of \"e\" {numeric} / write it like `e = 300`"),
+                "6:5 E011 the amount of \"f\" must be a number of zero or more, found a string / write it like `f = 300`".to_string(),
+                "7:5 E011 the amount of \"g\" must be a number of zero or more, found a boolean / write it like `g = 300`".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn whole_numbers_refuse_decimals_and_numbers_beyond_toml_range() {
+        let text = "a = 0x10\nb = -3\nc = 1.5\nd = 99999999999999999999\n";
+        let mut read = Vec::new();
+        let diags = read_table(text, |reader| {
+            for key in ["a", "b", "c", "d"] {
+                read.push(reader.integer(key).map(|n| n.value));
+            }
+        });
+        assert_eq!(read, [Some(16), Some(-3), None, None]);
+        assert_eq!(
+            lines(&diags),
+            [
+                "3:5 E005 `c` must be a whole number, found a number / write it like `c = 1`",
+                "4:5 E011 `d` is too large / use a whole number between -9223372036854775808 and 9223372036854775807",
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_are_bare_days() {
+        let text = "a = 2027-03-12\nb = \"2027-03-12\"\nc = 2027-03-12T10:00:00\n";
+        let mut read = Vec::new();
+        let diags = read_table(text, |reader| {
+            for key in ["a", "b", "c"] {
+                read.push(reader.date(key).map(|d| d.value));
+            }
+        });
+        let day = Date {
+            year: 2027,
+            month: 3,
+            day: 12,
+        };
+        assert_eq!(read, [Some(day), None, None]);
+        let help = "(year-month-day, no quotes)";
+        assert_eq!(
+            lines(&diags),
+            [
+                format!(
+                    "2:5 E005 `b` must be a date, found a string (dates take no quotes) / write `b = 2027-03-12` {help}"
+                ),
+                format!(
+                    "3:5 E005 `c` must be a date, found a date with a time / write `c = 2027-03-12` {help}"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn json_keeps_what_json_can_hold() {
+        let text = "a = 1_000\nb = 2.5\nc = inf\nd = 99999999999999999999\n";
+        let table = DeTable::parse(text).expect("valid TOML");
+        let json = to_json(&DeValue::Table(table.into_inner()));
+        assert_eq!(
+            json,
+            serde_json::json!({ "a": 1000, "b": 2.5, "c": null, "d": null })
+        );
     }
 }

@@ -2,40 +2,10 @@
 //! table, with an exact diagnostic for every unknown, missing or mistyped key.
 
 use super::model::*;
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Code, Diagnostics, did_you_mean};
 use crate::rules;
-use crate::source::{SourceFile, Spanned};
-use crate::toml_reader::{self, TableReader, TomlSource, TomlValue, as_table, type_name};
-use toml::de::DeValue;
-
-const COMMON: &[&str] = &["title", "summary", "draft", "weight", "extra"];
-
-fn keys(kind: Kind, is_index: bool) -> Vec<&'static str> {
-    let own: &[&str] = match (kind, is_index) {
-        (_, true) | (Kind::Page, _) => &[],
-        (Kind::Pathway, _) => &["organization", "outcome"],
-        (Kind::Level, _) => &[
-            "pathway",
-            "order",
-            "requires",
-            "completion",
-            "awards",
-            "by_application",
-            "duration",
-        ],
-        (Kind::Workshop, _) => &[
-            "level",
-            "requires",
-            "duration",
-            "topics",
-            "audience",
-            "offerings",
-        ],
-        (Kind::Requirement, _) => &["category", "unit", "valid_for", "providers"],
-        (Kind::Credential, _) => &["issuer"],
-    };
-    COMMON.iter().chain(own).copied().collect()
-}
+use crate::source::SourceFile;
+use crate::toml_reader::{self, TableReader, TomlSource};
 
 /// Read the front matter `text`, found at `offset` in `file`.
 pub(super) fn read(
@@ -48,7 +18,6 @@ pub(super) fn read(
 ) -> Option<(Common, Details)> {
     let source = TomlSource { file, offset };
     let table = toml_reader::parse(file, text, offset, diags)?;
-    let known = keys(kind, is_index);
     let what = if is_index {
         "a listing page's front matter".to_string()
     } else {
@@ -56,7 +25,7 @@ pub(super) fn read(
     };
     // A missing field points at the opening `+++` line of the front matter.
     let fence_start = usize::from(file.text.starts_with('\u{feff}')) * 3;
-    let mut reader = TableReader::new(source, table.get_ref(), table.span(), &what, &known, diags)
+    let mut reader = TableReader::new(source, table.get_ref(), table.span(), &what, diags)
         .missing_at(fence_start..fence_start + 3);
     let common = read_common(&mut reader);
     let details = match (kind, is_index) {
@@ -83,7 +52,7 @@ pub(super) fn read(
             offerings: reader
                 .tables("offerings")
                 .into_iter()
-                .filter_map(|table| offering(source, table, reader.diags))
+                .filter_map(|table| offering(reader.nested(table, "an offering")?))
                 .collect(),
         }),
         (Kind::Requirement, _) => Details::Requirement(Requirement {
@@ -93,7 +62,7 @@ pub(super) fn read(
             providers: reader
                 .tables("providers")
                 .into_iter()
-                .filter_map(|table| provider(source, table, reader.diags))
+                .filter_map(|table| provider(reader.nested(table, "a provider")?))
                 .collect(),
         }),
         (Kind::Credential, _) => Details::Credential(Credential {
@@ -109,10 +78,11 @@ fn read_common(reader: &mut TableReader<'_, '_>) -> Common {
         .required_string("title", "\"A short title\"")
         .unwrap_or_default();
     if title.value.trim().is_empty() && reader.get("title").is_some() {
-        reader.diags.push(
-            Diagnostic::error(Code::InvalidValue, "`title` is empty")
-                .at(reader.file, title.span.clone())
-                .with_help("give the page a title; it is its heading and its name in every link"),
+        reader.error(
+            Code::InvalidValue,
+            title.span.clone(),
+            "`title` is empty",
+            "give the page a title; it is its heading and its name in every link",
         );
     }
     Common {
@@ -128,12 +98,12 @@ fn read_common(reader: &mut TableReader<'_, '_>) -> Common {
     }
 }
 
-fn expr(reader: &mut TableReader<'_, '_>, key: &str) -> Option<rules::Expr> {
+fn expr(reader: &mut TableReader<'_, '_>, key: &'static str) -> Option<rules::Expr> {
     let value = reader.get(key)?;
-    rules::parse(reader.source(), key, value, reader.diags)
+    rules::parse(reader, key, value)
 }
 
-fn plain_list(reader: &mut TableReader<'_, '_>, key: &str) -> Vec<String> {
+fn plain_list(reader: &mut TableReader<'_, '_>, key: &'static str) -> Vec<String> {
     reader
         .string_list(key)
         .into_iter()
@@ -151,46 +121,27 @@ fn category(reader: &mut TableReader<'_, '_>) -> Option<Category> {
         Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
         None => format!("use one of: {}", names.join(", ")),
     };
-    reader.diags.push(
-        Diagnostic::error(
-            Code::InvalidValue,
-            format!("unknown category \"{}\"", name.value),
-        )
-        .at(reader.file, name.span)
-        .with_help(help),
+    reader.error(
+        Code::InvalidValue,
+        name.span,
+        format!("unknown category \"{}\"", name.value),
+        help,
     );
     None
 }
 
-const OFFERING_KEYS: &[&str] = &["start", "end", "location", "online", "register"];
-
-fn offering(
-    source: TomlSource<'_>,
-    value: &TomlValue<'_>,
-    diags: &mut Diagnostics,
-) -> Option<Offering> {
-    let table = as_table(value)?;
-    let mut reader = TableReader::new(
-        source,
-        table,
-        value.span(),
-        "an offering",
-        OFFERING_KEYS,
-        diags,
-    );
-    let start = match reader.get("start") {
-        Some(v) => date(&mut reader, "start", v),
-        None => {
-            let span = reader.whole_span();
-            reader.diags.push(
-                Diagnostic::error(Code::MissingField, "this offering has no `start` date")
-                    .at(reader.file, span.start..span.start)
-                    .with_help("add a line `start = 2027-03-12` (year-month-day, no quotes)"),
-            );
-            None
-        }
-    };
-    let end = reader.get("end").and_then(|v| date(&mut reader, "end", v));
+fn offering(mut reader: TableReader<'_, '_>) -> Option<Offering> {
+    let start = reader.date("start");
+    if reader.get("start").is_none() {
+        let start_of_table = reader.whole_span().start;
+        reader.error(
+            Code::MissingField,
+            start_of_table..start_of_table,
+            "this offering has no `start` date",
+            "add a line `start = 2027-03-12` (year-month-day, no quotes)",
+        );
+    }
+    let end = reader.date("end");
     // Every field is read, and unknown keys reported, before giving up on a
     // missing start: one run shows every problem.
     let location = reader.string("location").map(|l| l.value);
@@ -206,58 +157,7 @@ fn offering(
     })
 }
 
-fn date(
-    reader: &mut TableReader<'_, '_>,
-    key: &str,
-    value: &TomlValue<'_>,
-) -> Option<Spanned<Date>> {
-    let span = reader.span(value.span());
-    if let DeValue::Datetime(datetime) = value.get_ref()
-        && let (Some(d), None) = (datetime.date, datetime.time)
-    {
-        return Some(Spanned::new(
-            Date {
-                year: d.year,
-                month: d.month,
-                day: d.day,
-            },
-            span,
-        ));
-    }
-    let found = match value.get_ref() {
-        DeValue::Datetime(_) => "a date with a time",
-        DeValue::String(_) => "a string (dates take no quotes)",
-        other => type_name(other),
-    };
-    reader.diags.push(
-        Diagnostic::error(
-            Code::WrongType,
-            format!("`{key}` must be a date, found {found}"),
-        )
-        .at(reader.file, span)
-        .with_help(format!(
-            "write `{key} = 2027-03-12` (year-month-day, no quotes)"
-        )),
-    );
-    None
-}
-
-const PROVIDER_KEYS: &[&str] = &["name", "url"];
-
-fn provider(
-    source: TomlSource<'_>,
-    value: &TomlValue<'_>,
-    diags: &mut Diagnostics,
-) -> Option<Provider> {
-    let table = as_table(value)?;
-    let mut reader = TableReader::new(
-        source,
-        table,
-        value.span(),
-        "a provider",
-        PROVIDER_KEYS,
-        diags,
-    );
+fn provider(mut reader: TableReader<'_, '_>) -> Option<Provider> {
     let name = reader.required_string("name", "\"Who offers it\"");
     let url = reader.string("url").map(|u| u.value);
     reader.finish();
@@ -265,4 +165,65 @@ fn provider(
         name: name?.value,
         url,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The help for an unknown key far from every known one: the list of
+    /// keys `kind`'s front matter accepts, in the order they are read.
+    fn accepted(kind: Kind, is_index: bool) -> Option<String> {
+        let text = "title = \"T\"\nzzzzzzzz = 1\n";
+        let file = SourceFile::new("content/x.md", format!("+++\n{text}+++\n"));
+        let mut diags = Diagnostics::default();
+        read(&file, text, 4, kind, is_index, &mut diags);
+        assert_eq!(diags.0.len(), 1, "{diags:?}");
+        diags.0[0].help.clone()
+    }
+
+    #[test]
+    fn each_kind_accepts_the_keys_it_reads() {
+        let common = "title, summary, draft, weight, extra";
+        let cases = [
+            (
+                Kind::Page,
+                true,
+                "a listing page's front matter accepts: COMMON",
+            ),
+            (Kind::Page, false, "a page's front matter accepts: COMMON"),
+            (
+                Kind::Pathway,
+                false,
+                "a pathway's front matter accepts: COMMON, organization, outcome",
+            ),
+            (
+                Kind::Level,
+                false,
+                "a level's front matter accepts: COMMON, pathway, order, requires, completion, awards, by_application, duration",
+            ),
+            (
+                Kind::Workshop,
+                false,
+                "a workshop's front matter accepts: COMMON, level, requires, duration, topics, audience, offerings",
+            ),
+            (
+                Kind::Requirement,
+                false,
+                "a requirement's front matter accepts: COMMON, category, unit, valid_for, providers",
+            ),
+            (
+                Kind::Credential,
+                false,
+                "a credential's front matter accepts: COMMON, issuer",
+            ),
+        ];
+        for (kind, is_index, expected) in cases {
+            assert_eq!(
+                accepted(kind, is_index).as_deref(),
+                Some(expected.replace("COMMON", common).as_str()),
+                "{kind:?}"
+            );
+        }
+    }
 }

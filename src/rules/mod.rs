@@ -9,9 +9,8 @@ pub mod record;
 
 use crate::catalogue::{Catalogue, Ref};
 use crate::diagnostics::Code;
-use crate::diagnostics::Diagnostics;
 use crate::source::{Span, Spanned};
-use crate::toml_reader::{TableReader, TomlSource, TomlValue, type_name};
+use crate::toml_reader::{TableReader, TomlValue, type_name};
 use toml::de::DeValue;
 
 /// A reference as the author wrote it: an id and where it is written.
@@ -144,25 +143,14 @@ impl<R> Expr<R> {
     }
 }
 
-const EXPR_KEYS: &[&str] = &[
-    "all",
-    "any",
-    "choose",
-    "from",
-    "has",
-    "at_least",
-    "preferred",
-    "note",
-];
-
-/// Read an expression from a TOML value; problems go to `diags`.
-pub(crate) fn parse(
-    source: TomlSource<'_>,
+/// Read an expression from a TOML value, the value of `key` in the table
+/// `reader` reads; problems go to `reader`'s diagnostics.
+pub(crate) fn parse<'i>(
+    reader: &mut TableReader<'_, 'i>,
     key: &str,
-    value: &TomlValue<'_>,
-    diags: &mut Diagnostics,
+    value: &TomlValue<'i>,
 ) -> Option<Expr> {
-    let span = value.span().start + source.offset..value.span().end + source.offset;
+    let span = reader.span(value.span());
     match value.get_ref() {
         DeValue::String(id) => Some(Expr {
             kind: ExprKind::Item(Name::new(id.to_string(), span.clone())),
@@ -173,7 +161,7 @@ pub(crate) fn parse(
         DeValue::Array(items) => {
             let children = items
                 .iter()
-                .filter_map(|item| parse(source, key, item, diags))
+                .filter_map(|item| parse(reader, key, item))
                 .collect();
             Some(Expr {
                 kind: ExprKind::All(children),
@@ -182,211 +170,192 @@ pub(crate) fn parse(
                 span,
             })
         }
-        DeValue::Table(table) => parse_table(source, key, table, value.span(), diags),
+        DeValue::Table(_) => parse_table(reader.nested(value, "a requirement expression")?, key),
         other => {
             let message = format!(
                 "`{key}` must be an id, a list or a table, found {}",
                 type_name(other)
             );
             let help = "write an id like \"level-1\", a list like [\"a\", \"b\"], or a table like { any = [\"a\", \"b\"] }";
-            diags.push(
-                crate::diagnostics::Diagnostic::error(Code::WrongType, message)
-                    .at(source.file, span)
-                    .with_help(help),
-            );
+            reader.error(Code::WrongType, span, message, help);
             None
         }
     }
 }
 
-fn parse_table(
-    source: TomlSource<'_>,
-    key: &str,
-    table: &toml::de::DeTable<'_>,
-    toml_span: Span,
-    diags: &mut Diagnostics,
-) -> Option<Expr> {
-    let what = "a requirement expression";
-    let mut reader = TableReader::new(source, table, toml_span.clone(), what, EXPR_KEYS, diags);
-    let span = reader.span(toml_span);
+/// An expression written as a table: exactly one of the forms `all`, `any`,
+/// `choose` or `has`, and optionally `preferred` and `note`.
+fn parse_table(mut reader: TableReader<'_, '_>, key: &str) -> Option<Expr> {
+    let span = reader.whole_span();
+    // Every key an expression may hold is read first, in the order the help
+    // for an unknown key lists them: an operand beside a form that turns out
+    // broken, or beside another form (where it has always been ignored), is
+    // then not also reported as unknown.
+    let all = reader.get("all");
+    let any = reader.get("any");
+    let choose = reader.get("choose");
+    let from = reader.get("from");
+    let has = reader.get("has");
+    let at_least = reader.get("at_least");
     let preferred = reader.bool("preferred").is_some_and(|b| b.value);
     let note = reader.string("note").map(|n| n.value);
-    let forms: Vec<&str> = ["all", "any", "choose", "has"]
-        .into_iter()
-        .filter(|form| reader.get(form).is_some())
-        .collect();
+    let forms: Vec<(&str, &TomlValue<'_>)> =
+        [("all", all), ("any", any), ("choose", choose), ("has", has)]
+            .into_iter()
+            .filter_map(|(form, value)| Some((form, value?)))
+            .collect();
     let kind = match forms.as_slice() {
-        [form @ ("all" | "any")] => {
-            let list = reader.get(form)?;
-            let children = match list.get_ref() {
-                DeValue::Array(items) if items.is_empty() && *form == "any" => {
-                    reader.error(
-                        Code::InvalidValue,
-                        list.span(),
-                        "`any = []` can never be met: it offers nothing to choose from".into(),
-                        "list the alternatives, like `any = [\"a\", \"b\"]`, or remove the table"
-                            .into(),
-                    );
-                    return finish(reader);
-                }
-                DeValue::Array(items) => items
-                    .iter()
-                    .filter_map(|item| parse(source, key, item, reader.diags))
-                    .collect(),
-                _ => {
-                    let message = format!(
-                        "`{form}` must be a list of expressions, found {}",
-                        type_name(list.get_ref())
-                    );
-                    reader.error(
-                        Code::WrongType,
-                        list.span(),
-                        message,
-                        format!("write `{form} = [\"a\", \"b\"]`"),
-                    );
-                    return finish(reader);
-                }
-            };
-            if *form == "all" {
-                ExprKind::All(children)
-            } else {
-                ExprKind::Any(children)
-            }
-        }
-        ["choose"] => {
-            let Some(count) = reader.integer("choose") else {
-                return finish(reader);
-            };
-            let count_value = match u32::try_from(count.value) {
-                Ok(n) if n > 0 => n,
-                _ => {
-                    reader.diags.push(
-                        crate::diagnostics::Diagnostic::error(
-                            Code::InvalidValue,
-                            format!(
-                                "`choose` must be a positive whole number, found {}",
-                                count.value
-                            ),
-                        )
-                        .at(reader.file, count.span)
-                        .with_help("write how many items must be done, like `choose = 3`"),
-                    );
-                    return finish(reader);
-                }
-            };
-            let Some(from) = reader.get("from") else {
-                reader.diags.push(
-                    crate::diagnostics::Diagnostic::error(Code::MissingField, "`choose` needs a `from`")
-                        .at(reader.file, span)
-                        .with_help("add `from = \"level-2\"` (all workshops of a level) or `from = [\"a\", \"b\", \"c\"]`"),
-                );
-                return finish(reader);
-            };
-            let pool = match from.get_ref() {
-                DeValue::String(level) => {
-                    Pool::Level(Spanned::new(level.to_string(), reader.span(from.span())))
-                }
-                DeValue::Array(_) => Pool::Items(reader.string_list("from")),
-                other => {
-                    let message = format!(
-                        "`from` must be a level id or a list of ids, found {}",
-                        type_name(other)
-                    );
-                    reader.error(
-                        Code::WrongType,
-                        from.span(),
-                        message,
-                        "write `from = \"level-2\"` or `from = [\"a\", \"b\", \"c\"]`".into(),
-                    );
-                    return finish(reader);
-                }
-            };
-            ExprKind::Choose {
-                count: count_value,
-                from: pool,
-            }
-        }
-        ["has"] => {
-            let Some(id) = reader.string("has") else {
-                return finish(reader);
-            };
-            let Some(threshold) = reader.get("at_least") else {
-                reader.diags.push(
-                    crate::diagnostics::Diagnostic::error(
-                        Code::MissingField,
-                        "`has` needs an `at_least`",
-                    )
-                    .at(reader.file, span)
-                    .with_help(format!(
-                        "add the number to reach, like `{{ has = \"{}\", at_least = 300 }}`",
-                        id.value
-                    )),
-                );
-                return finish(reader);
-            };
-            let number = match threshold.get_ref() {
-                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-                    .ok()
-                    .map(|n| n as f64),
-                DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
-                _ => None,
-            };
-            match number {
-                Some(n) if n.is_finite() && n >= 0.0 => ExprKind::Has { id, at_least: n },
-                _ => {
-                    let found = match threshold.get_ref() {
-                        DeValue::Integer(_) | DeValue::Float(_) => {
-                            "a negative or non-finite number".to_string()
-                        }
-                        other => type_name(other).to_string(),
-                    };
-                    reader.error(
-                        Code::InvalidValue,
-                        threshold.span(),
-                        format!("`at_least` must be a number of zero or more, found {found}"),
-                        "write the amount to reach, like `at_least = 300`".into(),
-                    );
-                    return finish(reader);
-                }
-            }
-        }
+        [(form @ ("all" | "any"), list)] => list_form(&mut reader, key, form, list),
+        [("choose", _)] => choose_form(&mut reader, from, span.clone()),
+        [("has", _)] => has_form(&mut reader, at_least, span.clone()),
         [] => {
-            reader.diags.push(
-                crate::diagnostics::Diagnostic::error(Code::MissingField, "this expression says neither `all`, `any`, `choose` nor `has`")
-                    .at(reader.file, span)
-                    .with_help("use one of { all = [...] }, { any = [...] }, { choose = N, from = ... } or { has = \"id\", at_least = N }"),
+            reader.error(
+                Code::MissingField,
+                span.clone(),
+                "this expression says neither `all`, `any`, `choose` nor `has`",
+                "use one of { all = [...] }, { any = [...] }, { choose = N, from = ... } or { has = \"id\", at_least = N }",
             );
-            return finish(reader);
+            None
         }
         several => {
-            let message = format!(
-                "this expression mixes {}",
-                several
-                    .iter()
-                    .map(|f| format!("`{f}`"))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
+            let names: Vec<String> = several.iter().map(|(f, _)| format!("`{f}`")).collect();
+            reader.error(
+                Code::InvalidValue,
+                span.clone(),
+                format!("this expression mixes {}", names.join(" and ")),
+                "use one form per table and nest them, like { all = [{ any = [...] }, ...] }",
             );
-            reader.diags.push(
-                crate::diagnostics::Diagnostic::error(Code::InvalidValue, message)
-                    .at(reader.file, span)
-                    .with_help("use one form per table and nest them, like { all = [{ any = [...] }, ...] }"),
-            );
-            return finish(reader);
+            None
         }
     };
     reader.finish();
     Some(Expr {
-        kind,
+        kind: kind?,
         preferred,
         note,
         span,
     })
 }
 
-fn finish(reader: TableReader<'_, '_>) -> Option<Expr> {
-    reader.finish();
-    None
+/// `all = [...]` or `any = [...]`: a list of expressions.
+fn list_form<'i>(
+    reader: &mut TableReader<'_, 'i>,
+    key: &str,
+    form: &str,
+    list: &TomlValue<'i>,
+) -> Option<ExprKind<Name>> {
+    let items = match list.get_ref() {
+        DeValue::Array(items) if items.is_empty() && form == "any" => {
+            reader.error(
+                Code::InvalidValue,
+                reader.span(list.span()),
+                "`any = []` can never be met: it offers nothing to choose from",
+                "list the alternatives, like `any = [\"a\", \"b\"]`, or remove the table",
+            );
+            return None;
+        }
+        DeValue::Array(items) => items,
+        other => {
+            reader.error(
+                Code::WrongType,
+                reader.span(list.span()),
+                format!(
+                    "`{form}` must be a list of expressions, found {}",
+                    type_name(other)
+                ),
+                format!("write `{form} = [\"a\", \"b\"]`"),
+            );
+            return None;
+        }
+    };
+    let children = items
+        .iter()
+        .filter_map(|item| parse(reader, key, item))
+        .collect();
+    Some(if form == "all" {
+        ExprKind::All(children)
+    } else {
+        ExprKind::Any(children)
+    })
+}
+
+/// `choose = N, from = "level"` or `choose = N, from = ["a", "b", …]`.
+fn choose_form(
+    reader: &mut TableReader<'_, '_>,
+    from: Option<&TomlValue<'_>>,
+    span: Span,
+) -> Option<ExprKind<Name>> {
+    let count = reader.integer("choose")?;
+    let Some(count_value) = u32::try_from(count.value).ok().filter(|n| *n > 0) else {
+        reader.error(
+            Code::InvalidValue,
+            count.span,
+            format!(
+                "`choose` must be a positive whole number, found {}",
+                count.value
+            ),
+            "write how many items must be done, like `choose = 3`",
+        );
+        return None;
+    };
+    let Some(from) = from else {
+        reader.error(
+            Code::MissingField,
+            span,
+            "`choose` needs a `from`",
+            "add `from = \"level-2\"` (all workshops of a level) or `from = [\"a\", \"b\", \"c\"]`",
+        );
+        return None;
+    };
+    let pool = match from.get_ref() {
+        DeValue::String(level) => {
+            Pool::Level(Spanned::new(level.to_string(), reader.span(from.span())))
+        }
+        DeValue::Array(_) => Pool::Items(reader.string_list("from")),
+        other => {
+            reader.error(
+                Code::WrongType,
+                reader.span(from.span()),
+                format!(
+                    "`from` must be a level id or a list of ids, found {}",
+                    type_name(other)
+                ),
+                "write `from = \"level-2\"` or `from = [\"a\", \"b\", \"c\"]`",
+            );
+            return None;
+        }
+    };
+    Some(ExprKind::Choose {
+        count: count_value,
+        from: pool,
+    })
+}
+
+/// `has = "measured-requirement", at_least = N`.
+fn has_form(
+    reader: &mut TableReader<'_, '_>,
+    at_least: Option<&TomlValue<'_>>,
+    span: Span,
+) -> Option<ExprKind<Name>> {
+    let id = reader.string("has")?;
+    let Some(at_least) = at_least else {
+        reader.error(
+            Code::MissingField,
+            span,
+            "`has` needs an `at_least`",
+            format!(
+                "add the number to reach, like `{{ has = \"{}\", at_least = 300 }}`",
+                id.value
+            ),
+        );
+        return None;
+    };
+    let at_least = reader.non_negative_number(
+        at_least,
+        "`at_least`",
+        "write the amount to reach, like `at_least = 300`",
+    )?;
+    Some(ExprKind::Has { id, at_least })
 }
 
 /// The expression in the canonical JSON form of catalogue.json (and the
@@ -431,4 +400,77 @@ pub fn to_json(expr: &Expr<Ref>, catalogue: &Catalogue) -> serde_json::Value {
         }
     }
     value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Diagnostics;
+    use crate::source::SourceFile;
+    use crate::toml_reader::{self, TomlSource};
+
+    /// Read `requires = <expression>` as front matter would; the expression
+    /// and each diagnostic's message and help.
+    fn requires(expression: &str) -> (Option<Expr>, Vec<String>) {
+        let text = format!("requires = {expression}\n");
+        let file = SourceFile::new("test.toml", text.as_str());
+        let mut diags = Diagnostics::default();
+        let table = toml_reader::parse(&file, &text, 0, &mut diags).expect("valid TOML");
+        let source = TomlSource {
+            file: &file,
+            offset: 0,
+        };
+        let mut reader =
+            TableReader::new(source, table.get_ref(), table.span(), "a test", &mut diags);
+        let value = reader.get("requires").expect("present");
+        let expr = parse(&mut reader, "requires", value);
+        reader.finish();
+        let messages = diags
+            .0
+            .iter()
+            .map(|d| format!("{} / {}", d.message, d.help.as_deref().unwrap_or("")))
+            .collect();
+        (expr, messages)
+    }
+
+    #[test]
+    fn an_unknown_key_far_from_any_lists_every_key_of_an_expression() {
+        let (_, messages) = requires("{ all = [\"a\"], zzz = 1 }");
+        assert_eq!(
+            messages,
+            [
+                "unknown key `zzz` in a requirement expression / a requirement expression accepts: all, any, choose, from, has, at_least, preferred, note"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_operand_beside_a_broken_or_another_form_is_not_unknown() {
+        let (_, messages) = requires("{ choose = 0, from = \"level-2\" }");
+        assert_eq!(
+            messages,
+            [
+                "`choose` must be a positive whole number, found 0 / write how many items must be done, like `choose = 3`"
+            ]
+        );
+        let (expr, messages) = requires("{ all = [\"a\"], from = \"b\", at_least = 3 }");
+        assert!(messages.is_empty(), "{messages:?}");
+        assert!(matches!(expr.map(|e| e.kind), Some(ExprKind::All(items)) if items.len() == 1));
+    }
+
+    #[test]
+    fn each_form_reads_its_operand() {
+        let (expr, messages) = requires("{ has = \"hours\", at_least = 2.5, note = \"n\" }");
+        assert!(messages.is_empty(), "{messages:?}");
+        let expr = expr.expect("an expression");
+        assert!(matches!(expr.kind, ExprKind::Has { at_least, .. } if at_least == 2.5));
+        assert_eq!(expr.note.as_deref(), Some("n"));
+        let (expr, messages) = requires("{ choose = 2, from = [\"a\", \"b\"], preferred = true }");
+        assert!(messages.is_empty(), "{messages:?}");
+        let expr = expr.expect("an expression");
+        assert!(expr.preferred);
+        assert!(
+            matches!(expr.kind, ExprKind::Choose { count: 2, from: Pool::Items(items) } if items.len() == 2)
+        );
+    }
 }

@@ -12,8 +12,7 @@ use crate::catalogue::Catalogue;
 use crate::content::Kind;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::source::SourceFile;
-use crate::toml_reader::{self, TableReader, TomlSource, as_table, type_name};
-use toml::de::DeValue;
+use crate::toml_reader::{self, TableReader, TomlSource, as_table};
 
 /// Parse and check a record. Every id must exist; a measure must name a
 /// requirement with a `unit`. Problems are diagnostics, never ignored.
@@ -30,13 +29,10 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
         table.get_ref(),
         table.span(),
         "a record",
-        &["completed", "measures"],
         &mut diags,
     );
     let completed = reader.string_list("completed");
-    let measures_ok = reader.table("measures").is_some();
-    reader.finish();
-    let measures = table.get_ref().get("measures").filter(|_| measures_ok);
+    let measures = reader.table("measures");
 
     let completable = |kind: Kind| {
         matches!(
@@ -49,71 +45,53 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
             Some(entity) if completable(catalogue[entity].kind) => {
                 record.completed.insert(entity);
             }
-            Some(entity) => diags.push(
-                Diagnostic::error(
-                    Code::WrongKind,
-                    format!(
-                        "\"{}\" is a {}, which cannot be completed",
-                        id.value,
-                        catalogue[entity].kind.name()
-                    ),
-                )
-                .at(file, id.span)
-                .with_help("list levels, workshops, requirements and credentials"),
+            Some(entity) => reader.error(
+                Code::WrongKind,
+                id.span,
+                format!(
+                    "\"{}\" is a {}, which cannot be completed",
+                    id.value,
+                    catalogue[entity].kind.name()
+                ),
+                "list levels, workshops, requirements and credentials",
             ),
-            None => diags.push(unknown(file, catalogue, &id.value, id.span)),
+            None => reader.report(unknown(file, catalogue, &id.value, id.span)),
         }
     }
+    // The keys of `[measures]` are requirement ids, checked against the
+    // catalogue rather than against a list of fields.
     for (key, value) in measures
         .and_then(as_table)
         .into_iter()
         .flat_map(|t| t.iter())
     {
         let id = key.get_ref().to_string();
-        let key_span = key.span().start + offset..key.span().end + offset;
-        let value_span = value.span().start + offset..value.span().end + offset;
-        let entity = match catalogue.lookup(&id) {
-            None => {
-                diags.push(unknown(file, catalogue, &id, key_span));
-                continue;
-            }
-            Some(entity) => entity,
+        let key_span = reader.span(key.span());
+        let Some(entity) = catalogue.lookup(&id) else {
+            reader.report(unknown(file, catalogue, &id, key_span));
+            continue;
         };
-        match catalogue[entity].as_requirement() {
-            Some(r) if r.unit.is_some() => {}
-            _ => {
-                diags.push(
-                    Diagnostic::error(Code::NotMeasured, format!("\"{id}\" is not a measured requirement, so it has no amount"))
-                        .at(file, key_span)
-                        .with_help("measures are for requirements with a `unit` (hours, years, credits…); list the id under `completed` instead"),
-                );
-                continue;
-            }
+        let measured = catalogue[entity]
+            .as_requirement()
+            .is_some_and(|r| r.unit.is_some());
+        if !measured {
+            reader.error(
+                Code::NotMeasured,
+                key_span,
+                format!("\"{id}\" is not a measured requirement, so it has no amount"),
+                "measures are for requirements with a `unit` (hours, years, credits…); list the id under `completed` instead",
+            );
+            continue;
         }
-        let amount = match value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-                .ok()
-                .map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
-            _ => None,
-        };
-        match amount {
-            Some(amount) if amount.is_finite() && amount >= 0.0 => {
-                record.measures.insert(entity, amount);
-            }
-            _ => diags.push(
-                Diagnostic::error(
-                    Code::InvalidValue,
-                    format!(
-                        "the amount of \"{id}\" must be a number of zero or more, found {}",
-                        type_name(value.get_ref())
-                    ),
-                )
-                .at(file, value_span)
-                .with_help(format!("write it like `{id} = 300`")),
-            ),
+        if let Some(amount) = reader.non_negative_number(
+            value,
+            &format!("the amount of \"{id}\""),
+            format!("write it like `{id} = 300`"),
+        ) {
+            record.measures.insert(entity, amount);
         }
     }
+    reader.finish();
     (record, diags)
 }
 
