@@ -23,6 +23,7 @@ pub mod messages;
 pub mod output;
 pub mod phrases;
 pub mod render;
+pub mod report;
 pub mod routes;
 pub mod rules;
 pub mod serve;
@@ -207,9 +208,12 @@ pub struct Judged {
 }
 
 impl Judged {
-    /// The verdicts for people: a line per level, then what is missing.
+    /// The verdicts for people, in the site's words: a line per level,
+    /// then what is still needed.
     pub fn report(&self) -> String {
-        rules::eval::report(&self.resolved.catalogue, &self.verdicts)
+        let phrases =
+            phrases::Phrases::new(&self.resolved.catalogue, &self.resolved.theme.messages);
+        report::eligibility(&phrases, &report::cli_messages(), &self.verdicts)
     }
 }
 

@@ -6,6 +6,7 @@
 
 use cairn::content::Date;
 use cairn::diagnostics::{Diagnostic, Diagnostics, Format};
+use cairn::report::{self, Ending};
 use cairn::{Failure, SiteOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
@@ -175,11 +176,14 @@ fn main() -> ExitCode {
                 Ok(build) => {
                     print(&build.warnings, &Printer::HUMAN);
                     eprintln!(
-                        "Built {} pages ({} files) in {:.2} s into {}",
-                        build.stats.pages,
-                        build.stats.files,
-                        build.elapsed.as_secs_f64(),
-                        build.output.display()
+                        "{}",
+                        report::build_done(
+                            &report::cli_messages(),
+                            build.stats.pages,
+                            build.stats.files,
+                            build.elapsed.as_secs_f64(),
+                            &build.output.display().to_string(),
+                        )
                     );
                     ExitCode::SUCCESS
                 }
@@ -210,13 +214,10 @@ fn main() -> ExitCode {
         }
         Command::Init { dir } => match cairn::init::init(&dir) {
             Ok(files) => {
+                let folder = dir.display().to_string();
                 eprintln!(
-                    "Wrote a starter catalogue ({files} files) into {}.",
-                    dir.display()
-                );
-                eprintln!(
-                    "Next: cd {} && cairn serve, then edit the files under content/.",
-                    dir.display()
+                    "{}",
+                    report::init_done(&report::cli_messages(), files, &folder)
                 );
                 ExitCode::SUCCESS
             }
@@ -299,31 +300,19 @@ fn fail(failure: Failure, printer: &Printer, invalid: Outcome) -> ExitCode {
 /// Print every diagnostic, then one closing line; pick the exit code.
 fn report(diagnostics: &Diagnostics, printer: &Printer, outcome: Outcome) -> ExitCode {
     print(diagnostics, printer);
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
-    let counts = format!(
-        "{} and {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    );
-    match outcome {
-        Outcome::CannotRun => ExitCode::from(2),
-        Outcome::NotWritten => {
-            eprintln!("error: found {counts}; nothing was written");
-            ExitCode::from(1)
-        }
-        Outcome::DeniedWarnings => {
-            eprintln!("error: found {counts}; warnings are denied (--deny-warnings)");
-            ExitCode::from(1)
-        }
-        Outcome::Checked if errors > 0 => {
-            eprintln!("error: found {counts}");
-            ExitCode::from(1)
-        }
-        Outcome::Checked => {
-            eprintln!("ok: no errors, {}", plural(warnings, "warning"));
-            ExitCode::SUCCESS
-        }
+    let ending = match outcome {
+        Outcome::CannotRun => return ExitCode::from(2),
+        Outcome::NotWritten => Ending::NotWritten,
+        Outcome::DeniedWarnings => Ending::DeniedWarnings,
+        Outcome::Checked => Ending::Checked,
+    };
+    let cli = report::cli_messages();
+    eprintln!("{}", report::closing_line(&cli, ending, errors, warnings));
+    if ending == Ending::Checked && errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 

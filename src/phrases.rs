@@ -7,7 +7,7 @@
 //! the markup around it, so no theme assembles HTML from strings.
 
 use crate::catalogue::{Catalogue, Id, Ref};
-use crate::content::{Date, Kind};
+use crate::content::{Date, Forms, Kind, Period};
 use crate::messages::{Arg, Messages, Word};
 use crate::render::links::url_of;
 use crate::rules::{Expr, ExprKind, Pool};
@@ -219,25 +219,31 @@ impl<'a> Phrases<'a> {
         )
     }
 
-    /// A measured requirement's unit, for an amount (`None`: as a label,
-    /// the plural).
-    pub fn unit(&self, id: Id, _amount: Option<f64>) -> Option<String> {
-        self.catalogue[id].as_requirement()?.unit.clone()
+    /// A measured requirement's unit in the form for `amount` ("1 hour",
+    /// "300 hours" when the unit gives both); without an amount, as a
+    /// label, its `other` form.
+    pub fn unit(&self, id: Id, amount: Option<f64>) -> Option<String> {
+        let forms = self.catalogue[id].as_requirement()?.unit.as_ref()?;
+        Some(self.form(forms, amount))
     }
 
-    /// "3 years", from `valid_for`, in this language when it reads as a
-    /// period; as written otherwise.
-    pub fn period(&self, text: &str) -> String {
-        match Period::parse(text) {
-            Some(period) => self.messages.text(
-                "period",
-                &[
-                    ("count", period.count.into()),
-                    ("unit", Arg::Text(period.unit.to_string())),
-                ],
-            ),
-            None => text.to_string(),
+    /// The form of a content word for `amount` in this language.
+    pub fn form(&self, forms: &Forms, amount: Option<f64>) -> String {
+        match amount {
+            Some(n) => forms.of(self.messages.plural_category(n)).to_string(),
+            None => forms.other.clone(),
         }
+    }
+
+    /// "3 years", in this language.
+    pub fn period(&self, period: &Period) -> String {
+        self.messages.text(
+            "period",
+            &[
+                ("count", period.count.into()),
+                ("unit", Arg::Text(period.unit.name().to_string())),
+            ],
+        )
     }
 
     /// The checklist's reminder beside something that lapses.
@@ -260,32 +266,5 @@ impl<'a> Phrases<'a> {
                 ("year", f64::from(date.year).into()),
             ],
         )
-    }
-}
-
-/// A length of time as `valid_for` writes it: "3 years", "18 months".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Period {
-    pub count: u32,
-    pub unit: &'static str,
-}
-
-impl Period {
-    /// "1 year", "3 years", "18 months", "2 weeks", "90 days".
-    pub fn parse(text: &str) -> Option<Period> {
-        let mut parts = text.split_whitespace();
-        let count: u32 = parts.next()?.parse().ok()?;
-        let word = parts.next()?.to_ascii_lowercase();
-        if parts.next().is_some() {
-            return None;
-        }
-        let unit = match word.trim_end_matches('s') {
-            "day" => "day",
-            "week" => "week",
-            "month" => "month",
-            "year" => "year",
-            _ => return None,
-        };
-        Some(Period { count, unit })
     }
 }

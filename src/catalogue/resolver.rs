@@ -106,6 +106,7 @@ impl Resolver<'_> {
                 awards: self.one(&doc, "awards", &level.awards, Kind::Credential, diags),
                 by_application: level.by_application,
                 duration: level.duration.clone(),
+                pool_noun: level.pool_noun.clone(),
             }),
             Details::Workshop(workshop) => Details::Workshop(Workshop {
                 level: self.one(&doc, "level", &workshop.level, Kind::Level, diags),

@@ -42,6 +42,7 @@ pub(super) fn read(
             awards: reader.string("awards"),
             by_application: reader.bool("by_application").is_some_and(|b| b.value),
             duration: reader.string("duration").map(|d| d.value),
+            pool_noun: forms(&mut reader, "pool_noun", "\"dive\""),
         }),
         (Kind::Workshop, _) => Details::Workshop(Workshop {
             level: reader.string("level"),
@@ -57,8 +58,8 @@ pub(super) fn read(
         }),
         (Kind::Requirement, _) => Details::Requirement(Requirement {
             category: category(&mut reader),
-            unit: reader.string("unit").map(|u| u.value),
-            valid_for: reader.string("valid_for").map(|v| v.value),
+            unit: forms(&mut reader, "unit", "\"hours\""),
+            valid_for: period(&mut reader, "valid_for"),
             providers: reader
                 .tables("providers")
                 .into_iter()
@@ -109,6 +110,51 @@ fn plain_list(reader: &mut TableReader<'_, '_>, key: &'static str) -> Vec<String
         .into_iter()
         .map(|s| s.value)
         .collect()
+}
+
+/// A word with its plural forms: a string, or a table of forms by CLDR
+/// plural category with at least `other`.
+fn forms(reader: &mut TableReader<'_, '_>, key: &'static str, example: &str) -> Option<Forms> {
+    let value = reader.get(key)?;
+    if let toml::de::DeValue::String(word) = value.get_ref() {
+        return Some(Forms::plain(word.to_string()));
+    }
+    let what = format!("`{key}`");
+    let Some(mut forms) = reader.nested(value, &what) else {
+        // Neither a string nor a table: the string reader says so.
+        reader.string(key);
+        return None;
+    };
+    let mut by_category = Vec::new();
+    for category in Forms::CATEGORIES.into_iter().filter(|c| *c != "other") {
+        if let Some(word) = forms.string(category) {
+            by_category.push((category, word.value));
+        }
+    }
+    let other = forms.required_string("other", example);
+    forms.finish();
+    Some(Forms {
+        other: other?.value,
+        by_category,
+    })
+}
+
+/// A period such as "3 years".
+fn period(reader: &mut TableReader<'_, '_>, key: &'static str) -> Option<Period> {
+    let text = reader.string(key)?;
+    let period = Period::parse(&text.value);
+    if period.is_none() {
+        reader.error(
+            Code::InvalidValue,
+            text.span,
+            format!(
+                "`{key}` must be a period like \"3 years\", found \"{}\"",
+                text.value
+            ),
+            "write a whole number and days, weeks, months or years: \"18 months\", \"1 year\"",
+        );
+    }
+    period
 }
 
 fn category(reader: &mut TableReader<'_, '_>) -> Option<Category> {
@@ -200,7 +246,7 @@ mod tests {
             (
                 Kind::Level,
                 false,
-                "a level's front matter accepts: COMMON, pathway, order, requires, completion, awards, by_application, duration",
+                "a level's front matter accepts: COMMON, pathway, order, requires, completion, awards, by_application, duration, pool_noun",
             ),
             (
                 Kind::Workshop,

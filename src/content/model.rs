@@ -191,6 +191,9 @@ pub struct Level<R = Name> {
     pub awards: Option<R>,
     pub by_application: bool,
     pub duration: Option<String>,
+    /// What the level's workshops are called where a `choose` counts them
+    /// (dives, courses, modules); the theme's word otherwise.
+    pub pool_noun: Option<Forms>,
 }
 
 #[derive(Debug, Clone)]
@@ -322,10 +325,105 @@ impl Category {
 pub struct Requirement {
     pub category: Option<Category>,
     /// For a measured experience: hours, years, credits.
-    pub unit: Option<String>,
-    /// For a certificate that lapses: "3 years".
-    pub valid_for: Option<String>,
+    pub unit: Option<Forms>,
+    /// For something that lapses: "3 years".
+    pub valid_for: Option<Period>,
     pub providers: Vec<Provider>,
+}
+
+/// A word from content with its plural forms: `unit = "hours"` (one form
+/// for every number), or `unit = { one = "dive", other = "dives" }`, keyed
+/// by CLDR plural category (zero, one, two, few, many, other).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Forms {
+    /// The form for numbers of no other category, and for labels.
+    pub other: String,
+    /// The forms of other categories, by category name.
+    pub by_category: Vec<(&'static str, String)>,
+}
+
+impl Forms {
+    pub const CATEGORIES: [&'static str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+    pub fn plain(word: String) -> Forms {
+        Forms {
+            other: word,
+            by_category: Vec::new(),
+        }
+    }
+
+    /// Every form by category, `other` last: `{"one": "dive", "other": "dives"}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut map = serde_json::Map::new();
+        for (category, word) in &self.by_category {
+            map.insert((*category).to_string(), word.clone().into());
+        }
+        map.insert("other".into(), self.other.clone().into());
+        serde_json::Value::Object(map)
+    }
+
+    /// The form for a number of this plural `category`.
+    pub fn of(&self, category: &str) -> &str {
+        self.by_category
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map_or(&self.other, |(_, word)| word)
+    }
+}
+
+/// A length of time, as `valid_for` writes it: "3 years", "18 months".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub count: u32,
+    pub unit: PeriodUnit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodUnit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl PeriodUnit {
+    /// As messages select on it: "day", "week", "month", "year".
+    pub fn name(self) -> &'static str {
+        match self {
+            PeriodUnit::Day => "day",
+            PeriodUnit::Week => "week",
+            PeriodUnit::Month => "month",
+            PeriodUnit::Year => "year",
+        }
+    }
+}
+
+impl Period {
+    /// "1 year", "3 years", "18 months", "2 weeks", "90 days".
+    pub fn parse(text: &str) -> Option<Period> {
+        let mut parts = text.split_whitespace();
+        let count: u32 = parts.next()?.parse().ok().filter(|&n| n > 0)?;
+        let word = parts.next()?.to_ascii_lowercase();
+        if parts.next().is_some() {
+            return None;
+        }
+        let unit = match word.strip_suffix('s').unwrap_or(&word) {
+            "day" => PeriodUnit::Day,
+            "week" => PeriodUnit::Week,
+            "month" => PeriodUnit::Month,
+            "year" => PeriodUnit::Year,
+            _ => return None,
+        };
+        Some(Period { count, unit })
+    }
+}
+
+impl std::fmt::Display for Period {
+    /// The canonical English form, as catalogue.json gives it: "3 years".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = if self.count == 1 { "" } else { "s" };
+        write!(f, "{} {}{plural}", self.count, self.unit.name())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

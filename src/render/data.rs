@@ -41,6 +41,7 @@ pub fn catalogue_json(catalogue: &Catalogue) -> String {
                         "completion": l.completion.as_ref().map(rule),
                         "awards": id_of(&l.awards),
                         "by_application": l.by_application,
+                        "pool_noun": l.pool_noun.as_ref().map(|f| f.to_json()),
                         "duration": l.duration,
                     }),
                     Details::Workshop(w) => json!({
@@ -59,8 +60,9 @@ pub fn catalogue_json(catalogue: &Catalogue) -> String {
                     }),
                     Details::Requirement(r) => json!({
                         "category": r.category,
-                        "unit": r.unit,
-                        "valid_for": r.valid_for,
+                        "unit": r.unit.as_ref().map(|u| &u.other),
+                        "unit_forms": r.unit.as_ref().map(|u| u.to_json()),
+                        "valid_for": r.valid_for.map(|v| v.to_string()),
                         "providers": r.providers,
                     }),
                     Details::Credential(c) => json!({ "issuer": c.issuer.as_ref().map(|i| &i.value) }),

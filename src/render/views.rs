@@ -240,7 +240,7 @@ impl Views<'_> {
             }
             Details::Requirement(r) => {
                 view.insert("category".into(), json!(r.category));
-                view.insert("unit".into(), json!(r.unit));
+                view.insert("unit".into(), json!(r.unit.as_ref().map(|u| &u.other)));
                 view.insert("valid_for".into(), self.valid_for(r));
                 view.insert("providers".into(), json!(r.providers));
                 view.insert("needed_by".into(), self.links(catalogue.needed_by(index)));

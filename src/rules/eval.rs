@@ -59,13 +59,21 @@ pub struct Verdict {
     /// cannot start, then of `completion` until it is complete; none once
     /// it is complete.
     pub missing: Vec<String>,
-    /// The same, as handles.
+    /// The same, as handles, with the amount a measured one must reach.
     #[serde(skip)]
-    pub missing_entities: Vec<Id>,
+    pub missing_leaves: Vec<Missing>,
     /// Preferred parts of `requires`, each with whether it is met: reported,
     /// never deciding. Left out of the JSON, whose shape is fixed.
     #[serde(skip)]
     pub preferred: Vec<(Expr<Ref>, bool)>,
+}
+
+/// An unmet leaf of a rule: an entity not done, or an amount not reached.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Missing {
+    pub id: Id,
+    /// For a measured requirement, the amount to reach.
+    pub at_least: Option<f64>,
 }
 
 /// Judge `record` against every level, in presentation order.
@@ -92,7 +100,7 @@ pub fn evaluate(catalogue: &Catalogue, record: &Record) -> Vec<Verdict> {
             } else {
                 match &level.completion {
                     Some(completion) => judge.missing(completion, &mut missing),
-                    None => missing.push(id),
+                    None => missing.push(Missing { id, at_least: None }),
                 }
             }
             let mut preferred = Vec::new();
@@ -104,8 +112,8 @@ pub fn evaluate(catalogue: &Catalogue, record: &Record) -> Vec<Verdict> {
                 id: catalogue[id].id.clone(),
                 can_start,
                 complete,
-                missing: missing.iter().map(|&m| catalogue[m].id.clone()).collect(),
-                missing_entities: missing,
+                missing: missing.iter().map(|m| catalogue[m.id].id.clone()).collect(),
+                missing_leaves: missing,
                 preferred,
             }
         })
@@ -193,21 +201,22 @@ impl Judge<'_> {
     }
 
     /// The unmet required leaves of `expr`, in order, without repeats.
-    fn missing(&self, expr: &Expr<Ref>, out: &mut Vec<Id>) {
+    fn missing(&self, expr: &Expr<Ref>, out: &mut Vec<Missing>) {
         if self.holds(expr) {
             return;
         }
-        let mut push = |id: Id| {
-            if !out.contains(&id) {
-                out.push(id);
+        let mut push = |id: Id, at_least: Option<f64>| {
+            if !out.iter().any(|m| m.id == id) {
+                out.push(Missing { id, at_least });
             }
         };
         match &expr.kind {
-            ExprKind::Item(target) | ExprKind::Has { id: target, .. } => push(target.id),
+            ExprKind::Item(target) => push(target.id, None),
+            ExprKind::Has { id, at_least } => push(id.id, Some(*at_least)),
             ExprKind::Choose { from, .. } => {
                 for id in self.catalogue.pool(from) {
                     if !self.done(id) {
-                        push(id);
+                        push(id, None);
                     }
                 }
             }
@@ -218,43 +227,4 @@ impl Judge<'_> {
             }
         }
     }
-}
-
-/// One line per level, then what is missing, indented.
-pub fn report(catalogue: &Catalogue, verdicts: &[Verdict]) -> String {
-    let mut out = String::new();
-    for verdict in verdicts {
-        let state = match (verdict.complete, verdict.can_start) {
-            (true, _) => "completed",
-            (false, true) => "can start",
-            (false, false) => "not yet",
-        };
-        out.push_str(&format!("{}: {state}\n", verdict.id));
-        if !verdict.missing.is_empty() {
-            let what = if verdict.can_start {
-                "to finish"
-            } else {
-                "to start"
-            };
-            out.push_str(&format!(
-                "  missing {what}: {}\n",
-                verdict.missing.join(", ")
-            ));
-        }
-        // DESIGN: a preferred item never decides, but is reported as met or not.
-        for (part, met) in &verdict.preferred {
-            let state = if *met { "met" } else { "not met" };
-            let mut names = Vec::new();
-            for (target, role) in part.references() {
-                let id = &catalogue[target.id].id;
-                names.push(if role == super::RefRole::PoolLevel {
-                    format!("workshops of {id}")
-                } else {
-                    id.clone()
-                });
-            }
-            out.push_str(&format!("  preferred, {state}: {}\n", names.join(", ")));
-        }
-    }
-    out
 }

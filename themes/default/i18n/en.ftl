@@ -100,7 +100,10 @@ rule_choose = { $count ->
 }
 # $noun: what the level's pool holds (workshop_noun, or the level's `pool_noun`),
 # already singular or plural for $count; $level: a link to the level.
-rule_choose_level = At least { $count } different { $noun } of { $level } ({ $total } to choose from)
+rule_choose_level = { $count ->
+    [one] At least one { $noun } of { $level } ({ $total } to choose from)
+   *[other] At least { $count } different { $noun } of { $level } ({ $total } to choose from)
+}
 # A level or workshop to complete.
 rule_complete = Complete { $item }
 # A credential to hold; it names any title without needing an article.

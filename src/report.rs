@@ -1,0 +1,182 @@
+//! What the `cairn` command prints for people, worded through cairn's own
+//! messages (`src/cli_messages/en.ftl`) and, for the catalogue's rules, the
+//! same phrases as the site.
+
+use crate::messages::{Arg, MessageFile, Messages, plain};
+use crate::phrases::{Phrases, Rule};
+use crate::rules::eval::Verdict;
+
+/// cairn's own words, compiled in.
+const CLI_EN: &str = include_str!("cli_messages/en.ftl");
+
+/// The command line's messages.
+pub fn cli_messages() -> Messages {
+    let file = MessageFile {
+        origin: "(built-in) cli_messages/en.ftl".into(),
+        text: CLI_EN.into(),
+    };
+    // Compiled in and covered by tests: it parses.
+    Messages::build("en", &[file], &[]).0
+}
+
+/// A verdict per level, what is still needed, and preferred parts met or
+/// not, in the site's words:
+///
+/// ```text
+/// Level 2: Specialized workshops — can start
+///   still needed to finish:
+///   - Complete Anti-harassment workshop
+/// ```
+pub fn eligibility(phrases: &Phrases<'_>, cli: &Messages, verdicts: &[Verdict]) -> String {
+    let mut out = String::new();
+    for verdict in verdicts {
+        let state = match (verdict.complete, verdict.can_start) {
+            (true, _) => "completed",
+            (false, true) => "can_start",
+            (false, false) => "not_yet",
+        };
+        let title = phrases.catalogue[verdict.level].common.title.value.clone();
+        out.push_str(&cli.text(
+            "eligibility_verdict",
+            &[("level", title.into()), ("state", state.into())],
+        ));
+        out.push('\n');
+        if !verdict.missing_leaves.is_empty() {
+            let heading = if verdict.can_start {
+                "eligibility_needed_to_finish"
+            } else {
+                "eligibility_needed_to_start"
+            };
+            out.push_str(&format!("  {}\n", cli.text(heading, &[])));
+            for leaf in &verdict.missing_leaves {
+                let words = match leaf.at_least {
+                    Some(at_least) => phrases.has(leaf.id, at_least),
+                    None => phrases.item(leaf.id),
+                };
+                out.push_str(&format!("  - {}\n", plain(&words)));
+            }
+        }
+        // DESIGN: a preferred item never decides, but is reported as met or not.
+        for (part, met) in &verdict.preferred {
+            let part = one_line(&phrases.rule(part, false), cli);
+            let met = if *met { "yes" } else { "no" };
+            out.push_str(&format!(
+                "  {}\n",
+                cli.text(
+                    "eligibility_preferred",
+                    &[("met", met.into()), ("part", Arg::Text(part))]
+                )
+            ));
+        }
+    }
+    out
+}
+
+/// A rule in words on one line: a leaf's sentence, a group's lead and its
+/// members.
+fn one_line(rule: &Rule, cli: &Messages) -> String {
+    if !rule.words.is_empty() {
+        return plain(&rule.words);
+    }
+    if rule.children.len() == 1 && rule.kind == "all" {
+        return one_line(&rule.children[0], cli);
+    }
+    let separator = cli.text("eligibility_part_separator", &[]);
+    let members: Vec<String> = rule.children.iter().map(|c| one_line(c, cli)).collect();
+    format!("{} {}", rule.lead, members.join(&separator))
+}
+
+/// The closing line of `cairn build`.
+pub fn build_done(
+    cli: &Messages,
+    pages: usize,
+    files: usize,
+    seconds: f64,
+    folder: &str,
+) -> String {
+    cli.text(
+        "build_done",
+        &[
+            ("pages", pages.into()),
+            ("files", files.into()),
+            ("seconds", format!("{seconds:.2}").into()),
+            ("folder", folder.into()),
+        ],
+    )
+}
+
+/// How a run that reported problems ended, for its closing line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// `check` (or `eligibility`, `serve` at start-up) with what it found.
+    Checked,
+    /// `check --deny-warnings` with warnings.
+    DeniedWarnings,
+    /// `build` with errors: the old site is left as it was.
+    NotWritten,
+}
+
+/// "error: found 2 errors and 1 warning; nothing was written", or "ok: no
+/// errors, 1 warning".
+pub fn closing_line(cli: &Messages, ending: Ending, errors: usize, warnings: usize) -> String {
+    let counts = cli.text(
+        "problems_counts",
+        &[("errors", errors.into()), ("warnings", warnings.into())],
+    );
+    let id = match ending {
+        Ending::NotWritten => "build_not_written",
+        Ending::DeniedWarnings => "check_warnings_denied",
+        Ending::Checked if errors > 0 => "check_failed",
+        Ending::Checked => {
+            return cli.text("check_clean", &[("warnings", warnings.into())]);
+        }
+    };
+    cli.text(id, &[("counts", counts.into())])
+}
+
+/// What `cairn init` says it did, and what to do next.
+pub fn init_done(cli: &Messages, files: usize, folder: &str) -> String {
+    format!(
+        "{}\n{}",
+        cli.text(
+            "init_done",
+            &[("files", files.into()), ("folder", folder.into())]
+        ),
+        cli.text("init_next", &[("folder", folder.into())])
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_words_parse_and_count() {
+        let file = MessageFile {
+            origin: "cli".into(),
+            text: CLI_EN.into(),
+        };
+        let (cli, diags) = Messages::build("en", &[file], &[]);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            closing_line(&cli, Ending::NotWritten, 1, 2),
+            "error: found 1 error and 2 warnings; nothing was written"
+        );
+        assert_eq!(
+            closing_line(&cli, Ending::Checked, 0, 1),
+            "ok: no errors, 1 warning"
+        );
+        assert_eq!(
+            closing_line(&cli, Ending::DeniedWarnings, 0, 3),
+            "error: found 0 errors and 3 warnings; warnings are denied (--deny-warnings)"
+        );
+        assert_eq!(
+            build_done(&cli, 1, 2, 0.5, "public"),
+            "Built 1 page (2 files) in 0.50 s into public"
+        );
+        assert_eq!(
+            init_done(&cli, 12, "my-site"),
+            "Wrote a starter catalogue (12 files) into my-site.\nNext: cd my-site && cairn serve, then edit the files under content/."
+        );
+    }
+}
