@@ -205,9 +205,16 @@ impl<'a> Phrases<'a> {
     /// "At least 2 different workshops of Level 2 (8 to choose from)".
     fn choose_level(&self, count: u32, level: Id) -> Vec<Word> {
         let total = self.catalogue.workshops_of(level).len();
-        let noun = self
-            .messages
-            .text("workshop_noun", &[("count", count.into())]);
+        // The level's own word for what it holds (dives, modules), else the theme's.
+        let noun = match self.catalogue[level]
+            .as_level()
+            .and_then(|l| l.pool_noun.as_ref())
+        {
+            Some(forms) => self.form(forms, Some(f64::from(count))),
+            None => self
+                .messages
+                .text("workshop_noun", &[("count", count.into())]),
+        };
         self.messages.words(
             "rule_choose_level",
             &[

@@ -17,3 +17,4 @@ mod robustness;
 mod serve;
 mod theme;
 mod today;
+mod words;

@@ -1,0 +1,210 @@
+//! Sentences read right for any catalogue, not only the bundled one: a
+//! second catalogue (`tests/fixtures/scuba`, a diving school) with words
+//! that take forms, a pool that is not called "workshops", a credential
+//! title that takes no article and something that lapses that is not a
+//! certificate. Each case is a defect a catalogue written from the docs
+//! alone ran into.
+
+use crate::support::*;
+
+fn built() -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, _, stderr) = cairn(&[
+        "build",
+        "--root",
+        &fixture("scuba").to_string_lossy(),
+        "--output",
+        &out.path().join("site").to_string_lossy(),
+        "--today",
+        "2027-04-01",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    out
+}
+
+fn page(out: &tempfile::TempDir, path: &str) -> String {
+    read(&out.path().join("site").join(path).join("index.html"))
+}
+
+/// What a page says in its main part, tags removed, spaces collapsed.
+fn text_of(html: &str) -> String {
+    let main = html
+        .split("<main")
+        .nth(1)
+        .and_then(|m| m.split("</main>").next())
+        .unwrap_or(html);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in main.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_catalogue_is_clean() {
+    let (code, _, stderr) = cairn(&[
+        "check",
+        "--root",
+        &fixture("scuba").to_string_lossy(),
+        "--deny-warnings",
+        "--today",
+        "2027-01-01",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn units_take_the_form_their_number_needs() {
+    let out = built();
+    let open_water = text_of(&page(&out, "levels/open-water"));
+    assert!(
+        open_water.contains("Logged dives: at least 1 dive "),
+        "{open_water}"
+    );
+    assert!(!open_water.contains("1 dives"), "{open_water}");
+    let instructor = text_of(&page(&out, "levels/instructor"));
+    assert!(
+        instructor.contains("Logged dives: at least 100 dives"),
+        "{instructor}"
+    );
+    let listing = text_of(&page(&out, "workshops"));
+    assert!(listing.contains("1 upcoming offering"), "{listing}");
+    assert!(!listing.contains("1 upcoming offerings"), "{listing}");
+}
+
+#[test]
+fn a_pool_says_what_it_holds() {
+    let out = built();
+    let specialties = text_of(&page(&out, "levels/specialties"));
+    assert!(
+        specialties.contains("At least 2 different specialties of Specialties (3 to choose from)"),
+        "{specialties}"
+    );
+    let instructor = text_of(&page(&out, "levels/instructor"));
+    assert!(
+        instructor.contains("At least one specialty of Specialties (3 to choose from)"),
+        "{instructor}"
+    );
+}
+
+#[test]
+fn a_credential_needs_no_article() {
+    let out = built();
+    let instructor = page(&out, "levels/instructor");
+    assert!(
+        instructor.contains(
+            r#"Completing this level awards the credential <a href="/credentials/owsi/">Open Water Scuba Instructor</a>."#
+        ),
+        "{}",
+        text_of(&instructor)
+    );
+    assert!(
+        !instructor.contains("awards the <a"),
+        "no bare article before a title"
+    );
+}
+
+#[test]
+fn an_item_reads_the_same_in_any_and_in_choose() {
+    let out = built();
+    let instructor = page(&out, "levels/instructor");
+    let rules = instructor
+        .split("id=\"start-heading\"")
+        .nth(1)
+        .and_then(|s| s.split("</section>").next())
+        .expect("the start box");
+    let deep = r#"Complete <a href="/workshops/deep-diver/">Deep Diver specialty</a>"#;
+    assert_eq!(
+        rules.matches(deep).count(),
+        2,
+        "once in the any, once in the choose, worded alike: {rules}"
+    );
+}
+
+#[test]
+fn validity_is_worded_for_what_lapses() {
+    let out = built();
+    let medical = text_of(&page(&out, "requirements/dive-medical"));
+    assert!(
+        medical.contains("It is valid for 12 months: renew it before it lapses."),
+        "{medical}"
+    );
+    assert!(
+        !medical.contains("certificate") && !medical.contains("training"),
+        "{medical}"
+    );
+    let first_aid = text_of(&page(&out, "requirements/first-aid-training"));
+    assert!(
+        first_aid.contains("This training is valid for 2 years: renew it before it lapses."),
+        "{first_aid}"
+    );
+    let checklist = text_of(&page(&out, "checklist"));
+    assert!(
+        checklist.contains("(valid for 12 months: keep it current)"),
+        "{checklist}"
+    );
+}
+
+#[test]
+fn eligibility_speaks_the_sites_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let record = dir.path().join("me.toml");
+    std::fs::write(
+        &record,
+        "completed = [\"open-water\", \"deep-diver\"]\n[measures]\nlogged-dives = 40\n",
+    )
+    .expect("write");
+    let (code, stdout, stderr) = cairn(&[
+        "eligibility",
+        "--root",
+        &fixture("scuba").to_string_lossy(),
+        "--profile",
+        &record.to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "Open water — completed\n\
+         Specialties — can start\n\
+         \x20 still needed to finish:\n\
+         \x20 - Complete Night Diver specialty\n\
+         \x20 - Complete Rescue Diver specialty\n\
+         Instructor — not yet\n\
+         \x20 still needed to start:\n\
+         \x20 - Diving medical statement\n\
+         \x20 - First aid training\n\
+         \x20 - Logged dives: at least 100 dives\n"
+    );
+}
+
+#[test]
+fn a_valid_for_that_is_not_a_period_is_an_error() {
+    let site = site_copy("scuba");
+    let medical = site.path().join("content/requirements/dive-medical.md");
+    let text = read(&medical).replace("\"12 months\"", "\"a year or so\"");
+    std::fs::write(&medical, text).expect("write");
+    let unit = site.path().join("content/requirements/logged-dives.md");
+    let text = read(&unit).replace(
+        "{ one = \"dive\", other = \"dives\" }",
+        "{ one = \"dive\" }",
+    );
+    std::fs::write(&unit, text).expect("write");
+    let (code, _, stderr) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "error[E011]: `valid_for` must be a period like \"3 years\", found \"a year or so\""
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error[E004]: `unit` has no `other`"),
+        "{stderr}"
+    );
+}
