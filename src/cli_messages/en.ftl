@@ -50,3 +50,45 @@ eligibility_preferred = { $met ->
 }
 # Between the parts of a group, when a rule is written on one line.
 eligibility_part_separator = ;{" "}
+
+## cairn serve
+
+# $address: the address asked for with --bind.
+serve_exposed = warning: serving on { $address }, which other computers on your network can reach; use the default --bind 127.0.0.1 to keep the preview to this computer
+serve_checked = Checked the site in { $seconds } s
+serve_broken_at_start = The site has errors: serving nothing until they are fixed; the browser shows them.
+# $watched: the files and folders watched, comma-separated.
+serve_serving = Serving { $url } (press Ctrl-C to stop); watching { $watched }
+serve_rebuilt = Rebuilt in { $milliseconds } ms
+serve_kept = Kept the last good build; fix the problem above and save.
+serve_warnings = { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+}: run `cairn check` to see them
+serve_no_browser = Could not open a browser; open { $url } yourself.
+
+# Shown in the browser over the last good build.
+serve_overlay_title = cairn: the last change has { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}
+serve_overlay_note = The page below is the last good build. Fix the problem and save: this page reloads by itself.
+serve_overlay_hide = Hide
+# A page when there is no good build yet, and a page whose template failed.
+serve_waiting_title = cairn: the site has errors
+serve_waiting_text = The site has errors, shown here; this page reloads by itself once they are fixed.
+serve_failed_title = This page failed to render
+serve_failed_text = cairn could not render this page; the problem is below, and this page reloads by itself once it is fixed.
+
+# Plain answers to requests the preview cannot serve.
+serve_method_not_allowed = Only GET and HEAD are served.
+serve_moved = Moved.
+serve_not_found = Not found.
+# $reason: one of serve_reason_*.
+serve_bad_request = Bad request: { $reason }.
+serve_reason_not_absolute = the path must start with /
+serve_reason_encoded_slash = encoded slashes are not allowed
+serve_reason_bad_escape = invalid percent-encoding
+serve_reason_not_utf8 = the path is not UTF-8
+serve_reason_bad_character = backslashes and NUL are not allowed
+serve_reason_dot_segment = dot segments are not allowed

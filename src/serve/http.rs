@@ -16,10 +16,11 @@ pub(super) const SCRIPT_PATH: &str = "/__cairn/live.js";
 const LIVE_SCRIPT: &str = include_str!("live.js");
 
 pub(super) fn handle(request: Request, live: &Live) {
+    let words = |id: &str| live.cli.text(id, &[]) + "\n";
     let method = request.method().clone();
     if method != Method::Get && method != Method::Head {
         let response = with(
-            text(405, "Only GET and HEAD are served.\n"),
+            text(405, &words("serve_method_not_allowed")),
             "Allow",
             "GET, HEAD",
         );
@@ -42,7 +43,13 @@ pub(super) fn handle(request: Request, live: &Live) {
         return;
     }
     let response = match site_key(path) {
-        Err(reason) => text(400, &format!("Bad request: {reason}.\n")),
+        Err(reason) => {
+            let reason = live.cli.text(reason.message_id(), &[]);
+            let body = live
+                .cli
+                .text("serve_bad_request", &[("reason", reason.into())]);
+            text(400, &(body + "\n"))
+        }
         Ok(key) => {
             let snapshot = live.snapshot();
             let index = if key.is_empty() || key.ends_with('/') {
@@ -58,21 +65,25 @@ pub(super) fn handle(request: Request, live: &Live) {
                 {
                     // A folder asked for without its trailing slash.
                     // From the checked key, never the raw path ("//host" would leave the site).
-                    with(text(301, "Moved.\n"), "Location", &format!("/{key}/"))
+                    with(
+                        text(301, &words("serve_moved")),
+                        "Location",
+                        &format!("/{key}/"),
+                    )
                 }
                 Served::Missing => match snapshot.get("404.html") {
                     Served::Bytes(bytes) => file_response("404.html", bytes.as_ref().clone(), 404),
                     // No good build yet: a page that shows the problems and
                     // reloads itself once they are fixed.
-                    _ if live.problems().is_some() => waiting_page(),
-                    _ => text(404, "Not found.\n"),
+                    _ if live.problems().is_some() => waiting_page(live),
+                    _ => text(404, &words("serve_not_found")),
                 },
                 Served::Bytes(bytes) => file_response(&index, bytes.as_ref().clone(), 200),
                 Served::File(contents) => match read(&contents) {
                     Some(bytes) => file_response(&index, bytes, 200),
-                    None => text(404, "Not found.\n"),
+                    None => text(404, &words("serve_not_found")),
                 },
-                Served::Failed(diagnostic) => failed_page(&diagnostic),
+                Served::Failed(diagnostic) => failed_page(live, &diagnostic),
             }
         }
     };
@@ -87,39 +98,88 @@ fn read(contents: &Contents) -> Option<Vec<u8>> {
     }
 }
 
-/// A page whose template failed: the problem, and the live script so the
-/// page comes back by itself once the template is fixed.
-fn failed_page(diagnostic: &crate::diagnostics::Diagnostic) -> Response<std::io::Cursor<Vec<u8>>> {
-    let text = crate::render::escape_html(&diagnostic.render_human(false));
-    let page = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>cairn: this page failed to render</title></head><body><h1>This page failed to render</h1><pre>{text}</pre></body></html>"
-    );
-    let response =
-        Response::from_data(with_live_script(page.into_bytes())).with_status_code(StatusCode(500));
+/// The preview's own pages (no good build yet, a page that failed), with
+/// the live script, so they come back by themselves once the site is fixed.
+const NOTICE: &str = include_str!("notice.html");
+
+fn notice(
+    live: &Live,
+    status: u16,
+    title: &str,
+    text: &str,
+    details: &str,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let escape = crate::render::escape_html;
+    let page = NOTICE
+        .replace("{lang}", &escape(live.cli.lang()))
+        .replace("{title}", &escape(&live.cli.text(title, &[])))
+        .replace("{text}", &escape(&live.cli.text(text, &[])))
+        .replace("{details}", &escape(details));
+    let response = Response::from_data(with_live_script(page.into_bytes()))
+        .with_status_code(StatusCode(status));
     with(response, "Content-Type", "text/html; charset=utf-8")
+}
+
+/// A page whose template failed: the problem, shown in place of the page.
+fn failed_page(
+    live: &Live,
+    diagnostic: &crate::diagnostics::Diagnostic,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let details = diagnostic.render_human(false);
+    notice(
+        live,
+        500,
+        "serve_failed_title",
+        "serve_failed_text",
+        &details,
+    )
+}
+
+/// Why a request path is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Refused {
+    NotAbsolute,
+    EncodedSlash,
+    BadEscape,
+    NotUtf8,
+    BadCharacter,
+    DotSegment,
+}
+
+impl Refused {
+    fn message_id(self) -> &'static str {
+        match self {
+            Refused::NotAbsolute => "serve_reason_not_absolute",
+            Refused::EncodedSlash => "serve_reason_encoded_slash",
+            Refused::BadEscape => "serve_reason_bad_escape",
+            Refused::NotUtf8 => "serve_reason_not_utf8",
+            Refused::BadCharacter => "serve_reason_bad_character",
+            Refused::DotSegment => "serve_reason_dot_segment",
+        }
+    }
 }
 
 /// The site-relative key of a request path, or why it is refused: only
 /// plain paths inside the site are answered.
-pub(super) fn site_key(path: &str) -> Result<String, &'static str> {
+pub(super) fn site_key(path: &str) -> Result<String, Refused> {
     if !path.starts_with('/') {
-        return Err("the path must start with /");
+        return Err(Refused::NotAbsolute);
     }
     let lower = path.to_ascii_lowercase();
     if lower.contains("%2f") || lower.contains("%5c") {
-        return Err("encoded slashes are not allowed");
+        return Err(Refused::EncodedSlash);
     }
-    let decoded = percent_decode(path.as_bytes()).ok_or("invalid percent-encoding")?;
-    let decoded = String::from_utf8(decoded).map_err(|_| "the path is not UTF-8")?;
+    let decoded = percent_decode(path.as_bytes()).ok_or(Refused::BadEscape)?;
+    let decoded = String::from_utf8(decoded).map_err(|_| Refused::NotUtf8)?;
     if decoded.contains('\\') || decoded.contains('\0') {
-        return Err("backslashes and NUL are not allowed");
+        return Err(Refused::BadCharacter);
     }
     let trailing = decoded.ends_with('/');
     let mut parts = Vec::new();
     for segment in decoded.split('/') {
         match segment {
             "" => {}
-            "." | ".." => return Err("dot segments are not allowed"),
+            "." | ".." => return Err(Refused::DotSegment),
             other => parts.push(other),
         }
     }
@@ -162,11 +222,8 @@ fn file_response(key: &str, bytes: Vec<u8>, status: u16) -> Response<std::io::Cu
     )
 }
 
-fn waiting_page() -> Response<std::io::Cursor<Vec<u8>>> {
-    let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>cairn: the site has errors</title></head><body><p>The site has errors, shown here; this page reloads by itself once they are fixed.</p></body></html>";
-    let response = Response::from_data(with_live_script(page.as_bytes().to_vec()))
-        .with_status_code(StatusCode(503));
-    with(response, "Content-Type", "text/html; charset=utf-8")
+fn waiting_page(live: &Live) -> Response<std::io::Cursor<Vec<u8>>> {
+    notice(live, 503, "serve_waiting_title", "serve_waiting_text", "")
 }
 
 /// Add the live-reload script before `</body>` (or at the end).

@@ -31,7 +31,7 @@
     text.textContent = problems.text;
     var close = document.createElement("button");
     close.type = "button";
-    close.textContent = "Hide";
+    close.textContent = problems.hide;
     close.style.cssText = "position:absolute;top:1rem;right:1rem;padding:.4rem .8rem;font:inherit";
     close.addEventListener("click", hide);
     overlay.append(close, heading, note, text);

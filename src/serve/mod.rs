@@ -11,6 +11,7 @@ mod http;
 mod watch;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::messages::{Arg, Messages};
 use crate::render::{Contents, Prepared};
 use crate::routes::Output;
 use crate::{Failure, SiteOptions};
@@ -141,14 +142,24 @@ pub(crate) enum Event {
 }
 
 /// State shared by the rebuild loop and the request threads.
-#[derive(Default)]
 pub(crate) struct Live {
+    /// cairn's own words, for the console, the overlay and the preview's pages.
+    cli: Messages,
     snapshot: RwLock<Arc<Snapshot>>,
     problems: RwLock<Option<String>>,
     clients: Mutex<Vec<Sender<Event>>>,
 }
 
 impl Live {
+    fn new() -> Live {
+        Live {
+            cli: crate::report::cli_messages(),
+            snapshot: RwLock::default(),
+            problems: RwLock::default(),
+            clients: Mutex::default(),
+        }
+    }
+
     fn snapshot(&self) -> Arc<Snapshot> {
         self.snapshot.read_anyway().clone()
     }
@@ -177,13 +188,13 @@ impl Live {
 
     /// A bad build: keep serving the last good one, show what is wrong.
     fn report(&self, diagnostics: &Diagnostics) {
-        let payload = overlay_json(diagnostics);
+        let payload = overlay_json(&self.cli, diagnostics);
         *self.problems.write_anyway() = Some(payload.clone());
         self.broadcast(&Event::Problems(payload));
     }
 }
 
-fn overlay_json(diagnostics: &Diagnostics) -> String {
+fn overlay_json(cli: &Messages, diagnostics: &Diagnostics) -> String {
     let errors = diagnostics.error_count();
     let text: String = diagnostics
         .0
@@ -192,8 +203,9 @@ fn overlay_json(diagnostics: &Diagnostics) -> String {
         .map(|d| d.render_human(false) + "\n")
         .collect();
     serde_json::json!({
-        "title": format!("cairn: the last change has {errors} error{}", if errors == 1 { "" } else { "s" }),
-        "note": "The page below is the last good build. Fix the problem and save: this page reloads by itself.",
+        "title": cli.text("serve_overlay_title", &[("errors", errors.into())]),
+        "note": cli.text("serve_overlay_note", &[]),
+        "hide": cli.text("serve_overlay_hide", &[]),
         "text": text,
     })
     .to_string()
@@ -224,25 +236,25 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
     };
     let url = format!("http://{reachable}/");
     options.site.base_url = Some(format!("http://{reachable}"));
+    let live = Arc::new(Live::new());
+    let say = |id: &str, args: &[(&str, Arg)]| eprintln!("{}", live.cli.text(id, args));
     if !options.bind.is_loopback() {
-        eprintln!(
-            "warning: serving on {}, which other computers on your network can reach; use the default --bind 127.0.0.1 to keep the preview to this computer",
-            options.bind
+        say(
+            "serve_exposed",
+            &[("address", options.bind.to_string().into())],
         );
     }
 
-    let live = Arc::new(Live::default());
     let started = Instant::now();
     match rebuild(&options.site, &live) {
-        Ok(()) => eprintln!(
-            "Checked the site in {:.2} s",
-            started.elapsed().as_secs_f64()
+        Ok(()) => say(
+            "serve_checked",
+            &[(
+                "seconds",
+                format!("{:.2}", started.elapsed().as_secs_f64()).into(),
+            )],
         ),
-        Err(Failure::Invalid(_)) => {
-            eprintln!(
-                "The site has errors: serving nothing until they are fixed; the browser shows them."
-            );
-        }
+        Err(Failure::Invalid(_)) => say("serve_broken_at_start", &[]),
         Err(cannot_run) => return Err(cannot_run),
     }
 
@@ -270,23 +282,32 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
             }
         });
     }
-    eprintln!(
-        "Serving {url} (press Ctrl-C to stop); watching {}",
-        watched_list()
+    say(
+        "serve_serving",
+        &[
+            ("url", url.clone().into()),
+            ("watched", watched_list().into()),
+        ],
     );
-    if options.open {
-        open_browser(&url);
+    if options.open && !open_browser(&url) {
+        say("serve_no_browser", &[("url", url.into())]);
     }
 
     while watch.next_change() {
         let started = Instant::now();
         match rebuild(&options.site, &live) {
-            Ok(()) => eprintln!("Rebuilt in {} ms", started.elapsed().as_millis()),
+            Ok(()) => say(
+                "serve_rebuilt",
+                &[(
+                    "milliseconds",
+                    (started.elapsed().as_millis() as usize).into(),
+                )],
+            ),
             Err(failure) => {
                 if let Failure::CannotRun(diagnostic) = failure {
                     print(&Diagnostics(vec![diagnostic]));
                 }
-                eprintln!("Kept the last good build; fix the problem above and save.");
+                say("serve_kept", &[]);
             }
         }
     }
@@ -299,9 +320,15 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
 fn rebuild(site: &SiteOptions, live: &Live) -> Result<(), Failure> {
     match crate::prepare_site(site) {
         Ok((resolved, prepared)) => {
-            let warnings = resolved.diagnostics.clone();
+            let warnings = resolved.diagnostics.warning_count();
             live.publish(Snapshot::new(resolved, prepared));
-            note_warnings(&warnings);
+            if warnings > 0 {
+                eprintln!(
+                    "{}",
+                    live.cli
+                        .text("serve_warnings", &[("warnings", warnings.into())])
+                );
+            }
             Ok(())
         }
         Err(failure) => {
@@ -336,16 +363,6 @@ fn print(diagnostics: &Diagnostics) {
     }
 }
 
-fn note_warnings(diagnostics: &Diagnostics) {
-    let warnings = diagnostics.warning_count();
-    if warnings > 0 {
-        eprintln!(
-            "{warnings} warning{}: run `cairn check` to see them",
-            if warnings == 1 { "" } else { "s" }
-        );
-    }
-}
-
 fn bind_error(address: SocketAddr, err: &std::io::Error) -> Diagnostic {
     match err.kind() {
         std::io::ErrorKind::AddrInUse => Diagnostic::error(Code::Output, format!("port {} is already in use on {}", address.port(), address.ip()))
@@ -356,7 +373,8 @@ fn bind_error(address: SocketAddr, err: &std::io::Error) -> Diagnostic {
     }
 }
 
-fn open_browser(url: &str) {
+/// Ask the desktop to open `url`; false when no opener could be started.
+fn open_browser(url: &str) -> bool {
     let command = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(target_os = "windows") {
@@ -364,11 +382,5 @@ fn open_browser(url: &str) {
     } else {
         "xdg-open"
     };
-    if std::process::Command::new(command)
-        .arg(url)
-        .spawn()
-        .is_err()
-    {
-        eprintln!("Could not open a browser; open {url} yourself.");
-    }
+    std::process::Command::new(command).arg(url).spawn().is_ok()
 }
