@@ -49,6 +49,34 @@ impl Config {
             None => "",
         }
     }
+
+    /// The scheme and host of `base_url`: "https://example.org".
+    pub fn origin(&self) -> &str {
+        self.base_url
+            .strip_suffix(self.base_path())
+            .unwrap_or(&self.base_url)
+    }
+
+    /// The full address of a site-relative URL ("/sub/levels/x/", which
+    /// already holds the base path): for canonical links, the sitemap and
+    /// catalogue.json.
+    pub fn absolute(&self, site_url: &str) -> String {
+        format!("{}{site_url}", self.origin())
+    }
+}
+
+/// `text` as the address a site is published at: an absolute `http` or
+/// `https` URL with a host and no query or fragment, returned without a
+/// trailing slash; `None` for anything else.
+pub fn site_address(text: &str) -> Option<String> {
+    let url = url::Url::parse(text.trim()).ok()?;
+    let usable = matches!(url.scheme(), "http" | "https")
+        && url.host_str().is_some_and(|h| !h.is_empty())
+        && url.query().is_none()
+        && url.fragment().is_none()
+        && url.username().is_empty()
+        && url.password().is_none();
+    usable.then(|| url.as_str().trim_end_matches('/').to_string())
 }
 
 /// The reason `site.toml` could not be used at all, as opposed to problems
@@ -83,8 +111,8 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Config, Diagnostics)
     let file = SourceFile::new("site.toml", text);
     let mut config = parse(&file, &mut diags, base_url.is_some());
     if let Some(base_url) = base_url {
-        if is_http_url(base_url) {
-            config.base_url = base_url.trim_end_matches('/').to_string();
+        if let Some(address) = site_address(base_url) {
+            config.base_url = address;
         } else {
             diags.push(
                 Diagnostic::error(Code::InvalidConfig, format!("--base-url must be a full http(s) address, found \"{base_url}\""))
@@ -93,13 +121,6 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Config, Diagnostics)
         }
     }
     Ok((config, diags))
-}
-
-fn is_http_url(text: &str) -> bool {
-    let rest = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"));
-    rest.is_some_and(|host| !host.is_empty() && !host.starts_with('/'))
 }
 
 /// Read site.toml; `base_url_given` means `--base-url` replaces the file's
@@ -133,8 +154,8 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
         // Replaced by --base-url: read for its type only.
         let _ = reader.string("base_url");
     } else if let Some(base_url) = reader.required_string("base_url", "\"https://example.org\"") {
-        if is_http_url(&base_url.value) {
-            config.base_url = base_url.value.trim_end_matches('/').to_string();
+        if let Some(address) = site_address(&base_url.value) {
+            config.base_url = address;
         } else {
             reader.error(
                 Code::InvalidConfig,
@@ -213,6 +234,36 @@ mod tests {
         assert_eq!(config.language, "en");
         assert_eq!(config.output_dir, "public");
         assert_eq!(config.organizations["idc"].name, "IDC");
+    }
+
+    #[test]
+    fn a_site_address_is_an_http_url_with_a_host() {
+        assert_eq!(
+            site_address("https://example.org/sub/").as_deref(),
+            Some("https://example.org/sub")
+        );
+        assert_eq!(
+            site_address("http://localhost:1111").as_deref(),
+            Some("http://localhost:1111")
+        );
+        for bad in [
+            "example.org",
+            "ftp://example.org",
+            "https://",
+            "https://example.org/?q=1",
+            "https://example.org/#top",
+            "https://user:pw@example.org",
+            "https://exa mple.org",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(site_address(bad), None, "{bad}");
+        }
+        let (config, _) = config("title = \"T\"\nbase_url = \"https://example.org/sub\"\n");
+        assert_eq!(config.origin(), "https://example.org");
+        assert_eq!(
+            config.absolute("/sub/levels/"),
+            "https://example.org/sub/levels/"
+        );
     }
 
     #[test]

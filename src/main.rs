@@ -346,10 +346,7 @@ fn eligibility_json(verdicts: &[cairn::rules::eval::Verdict]) -> String {
 
 /// `--base-url` must be a full http(s) address: a bad one is a bad argument (exit 2).
 fn http_address(text: &str) -> Result<String, String> {
-    let host = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"));
-    if host.is_some_and(|h| !h.is_empty() && !h.starts_with('/')) {
+    if cairn::config::site_address(text).is_some() {
         Ok(text.to_string())
     } else {
         Err(format!(

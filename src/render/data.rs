@@ -26,7 +26,7 @@ pub fn catalogue_json(catalogue: &Catalogue) -> String {
                     "id": doc.id,
                     "title": doc.common.title.value,
                     "summary": doc.common.summary,
-                    "url": format!("{}{}", config.base_url, url_of(catalogue, doc).strip_prefix(config.base_path()).unwrap_or_default()),
+                    "url": config.absolute(&url_of(catalogue, doc)),
                 });
                 let fields = match &doc.details {
                     Details::Pathway(p) => json!({
@@ -96,14 +96,10 @@ pub fn catalogue_json(catalogue: &Catalogue) -> String {
 /// Every page's absolute URL but the 404 page's, sorted.
 pub fn sitemap(catalogue: &Catalogue, routes: &Routes) -> String {
     let config = &catalogue.config;
-    let origin = config
-        .base_url
-        .strip_suffix(config.base_path())
-        .unwrap_or(&config.base_url);
     let mut urls: Vec<String> = routes
         .pages()
         .filter(|(_, page)| *page != Page::NotFound)
-        .map(|(route, _)| format!("{origin}{}", route.url(config.base_path())))
+        .map(|(route, _)| config.absolute(&route.url(config.base_path())))
         .collect();
     urls.sort();
     let mut xml = String::from(

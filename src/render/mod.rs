@@ -544,18 +544,7 @@ fn render_page(
     context.insert("nav".into(), Value::Array(shared.nav.clone()));
     context.insert("section_key".into(), json!(section));
     context.insert("current_url".into(), json!(url));
-    context.insert(
-        "permalink".into(),
-        json!(format!(
-            "{}{}",
-            catalogue
-                .config
-                .base_url
-                .strip_suffix(base)
-                .unwrap_or(&catalogue.config.base_url),
-            url
-        )),
-    );
+    context.insert("permalink".into(), json!(catalogue.config.absolute(&url)));
     let failed = |e: &tera::Error| template_error(theme, template, &route.url(""), e);
     let context = tera::Context::from_value(Value::Object(context)).map_err(|e| failed(&e))?;
     let html = tera.render(template, &context).map_err(|e| failed(&e))?;
