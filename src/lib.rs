@@ -28,6 +28,8 @@ pub mod routes;
 pub mod rules;
 pub mod serve;
 pub mod source;
+#[cfg(test)]
+mod testing;
 mod toml_reader;
 
 use catalogue::{Catalogue, ResolveOptions};

@@ -275,3 +275,116 @@ impl<'a> Phrases<'a> {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::plain;
+    use crate::testing::{md, resolved};
+
+    fn diving() -> (tempfile::TempDir, crate::Resolved) {
+        resolved(&[
+            (
+                "content/levels/open-water.md",
+                &md("title = \"Open water\"\ncompletion = [{ has = \"dives\", at_least = 1 }]"),
+            ),
+            (
+                "content/levels/specialties.md",
+                &md(
+                    "title = \"Specialties\"\ncompletion = { choose = 1, from = \"specialties\" }\npool_noun = { one = \"specialty\", other = \"specialties\" }\nawards = \"instructor\"",
+                ),
+            ),
+            (
+                "content/workshops/deep.md",
+                &md("title = \"Deep\"\nlevel = \"specialties\""),
+            ),
+            (
+                "content/workshops/night.md",
+                &md("title = \"Night\"\nlevel = \"specialties\""),
+            ),
+            (
+                "content/requirements/dives.md",
+                &md("title = \"Logged dives\"\nunit = { one = \"dive\", other = \"dives\" }"),
+            ),
+            (
+                "content/requirements/medical.md",
+                &md("title = \"Medical\"\nvalid_for = \"12 months\""),
+            ),
+            (
+                "content/credentials/instructor.md",
+                &md("title = \"Open Water Scuba Instructor\""),
+            ),
+        ])
+    }
+
+    #[test]
+    fn each_kind_of_item_has_its_verb_and_its_link() {
+        let (_dir, site) = diving();
+        let phrases = Phrases::new(&site.catalogue, &site.theme.messages);
+        let id = |name: &str| site.catalogue.lookup(name).expect("an id");
+        let words = phrases.item(id("deep"));
+        assert_eq!(plain(&words), "Complete Deep");
+        assert_eq!(
+            words.last().and_then(|w| w.url.as_deref()),
+            Some("/workshops/deep/")
+        );
+        assert_eq!(
+            plain(&phrases.item(id("instructor"))),
+            "Hold the credential Open Water Scuba Instructor"
+        );
+        assert_eq!(plain(&phrases.item(id("medical"))), "Medical");
+    }
+
+    #[test]
+    fn numbers_choose_the_form_of_their_word() {
+        let (_dir, site) = diving();
+        let phrases = Phrases::new(&site.catalogue, &site.theme.messages);
+        let dives = site.catalogue.lookup("dives").expect("dives");
+        assert_eq!(
+            plain(&phrases.has(dives, 1.0)),
+            "Logged dives: at least 1 dive"
+        );
+        assert_eq!(
+            plain(&phrases.has(dives, 2.5)),
+            "Logged dives: at least 2.5 dives"
+        );
+        assert_eq!(
+            phrases.unit(dives, None).as_deref(),
+            Some("dives"),
+            "a label is plural"
+        );
+        let level = site.catalogue.lookup("specialties").expect("level");
+        let completion = site.catalogue[level]
+            .as_level()
+            .and_then(|l| l.completion.as_ref())
+            .expect("rule");
+        let rule = phrases.rule(completion, false);
+        assert_eq!(
+            plain(&rule.words),
+            "At least one specialty of Specialties (2 to choose from)"
+        );
+        assert!(rule.children.is_empty(), "without pools, one sentence");
+        let with_pools = phrases.rule(completion, true);
+        assert_eq!(with_pools.lead, "At least one of the following:");
+        let items: Vec<String> = with_pools
+            .children
+            .iter()
+            .map(|c| plain(&c.words))
+            .collect();
+        assert_eq!(items, ["Complete Deep", "Complete Night"]);
+    }
+
+    #[test]
+    fn periods_and_dates_in_words() {
+        let (_dir, site) = diving();
+        let phrases = Phrases::new(&site.catalogue, &site.theme.messages);
+        let period = Period::parse("12 months").expect("a period");
+        assert_eq!(phrases.period(&period), "12 months");
+        assert_eq!(
+            phrases.period(&Period::parse("1 year").expect("a period")),
+            "1 year"
+        );
+        let date = Date::parse("2027-03-01").expect("a date");
+        assert_eq!(phrases.date(date), "1 March 2027");
+    }
+}

@@ -228,3 +228,163 @@ impl Judge<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{md, resolved};
+
+    /// Deck basics: any of knots, radio. Navigation: choose 2 of its three
+    /// workshops, awards the certificate. Pilot: the certificate, 500 sea
+    /// hours, first aid; a union card preferred; no completion.
+    fn harbour() -> (tempfile::TempDir, crate::Resolved) {
+        let level = |id: &str, more: &str| {
+            (
+                format!("content/levels/{id}.md"),
+                md(&format!("title = \"{id}\"\n{more}")),
+            )
+        };
+        let workshop = |id: &str, level: &str| {
+            (
+                format!("content/workshops/{id}.md"),
+                md(&format!("title = \"{id}\"\nlevel = \"{level}\"")),
+            )
+        };
+        let files: Vec<(String, String)> = vec![
+            level(
+                "deck-basics",
+                "completion = { any = [\"knots\", \"radio\"] }",
+            ),
+            level(
+                "navigation",
+                "requires = \"deck-basics\"\ncompletion = { choose = 2, from = \"navigation\" }\nawards = \"certificate\"",
+            ),
+            level(
+                "pilot",
+                "requires = [\"certificate\", { has = \"sea-hours\", at_least = 500 }, \"first-aid\", { all = [\"union-card\"], preferred = true }]",
+            ),
+            workshop("knots", "deck-basics"),
+            workshop("radio", "deck-basics"),
+            workshop("charts", "navigation"),
+            workshop("stars", "navigation"),
+            workshop("tides", "navigation"),
+            (
+                "content/requirements/sea-hours.md".into(),
+                md("title = \"Sea hours\"\nunit = \"hours\""),
+            ),
+            (
+                "content/requirements/first-aid.md".into(),
+                md("title = \"First aid\""),
+            ),
+            (
+                "content/requirements/union-card.md".into(),
+                md("title = \"Union card\""),
+            ),
+            (
+                "content/credentials/certificate.md".into(),
+                md("title = \"Certificate\""),
+            ),
+        ];
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        resolved(&files)
+    }
+
+    fn record(catalogue: &Catalogue, completed: &[&str], measures: &[(&str, f64)]) -> Record {
+        let id = |name: &str| {
+            catalogue
+                .lookup(name)
+                .unwrap_or_else(|| panic!("no {name}"))
+        };
+        Record {
+            completed: completed.iter().map(|c| id(c)).collect(),
+            measures: measures.iter().map(|(m, n)| (id(m), *n)).collect(),
+        }
+    }
+
+    fn verdict<'a>(verdicts: &'a [Verdict], id: &str) -> &'a Verdict {
+        verdicts.iter().find(|v| v.id == id).expect("a verdict")
+    }
+
+    #[test]
+    fn any_all_and_choose_combine_as_their_names_say() {
+        let (_dir, site) = harbour();
+        let c = &site.catalogue;
+        let judged = evaluate(c, &record(c, &["radio", "charts", "charts"], &[]));
+        assert!(
+            verdict(&judged, "deck-basics").complete,
+            "any of: one is enough"
+        );
+        let navigation = verdict(&judged, "navigation");
+        assert!(
+            navigation.can_start,
+            "deck-basics is done through its completion"
+        );
+        assert!(!navigation.complete, "charts twice is one distinct item");
+        assert_eq!(navigation.missing, ["stars", "tides"]);
+        let judged = evaluate(c, &record(c, &["radio", "charts", "tides"], &[]));
+        assert!(verdict(&judged, "navigation").complete);
+    }
+
+    #[test]
+    fn awards_give_the_credential_and_amounts_are_inclusive() {
+        let (_dir, site) = harbour();
+        let c = &site.catalogue;
+        let judged = evaluate(
+            c,
+            &record(
+                c,
+                &["knots", "charts", "stars", "first-aid"],
+                &[("sea-hours", 500.0)],
+            ),
+        );
+        let pilot = verdict(&judged, "pilot");
+        assert!(
+            pilot.can_start,
+            "the certificate is held through navigation; 500 >= 500; preferred never blocks"
+        );
+        assert_eq!(
+            pilot.missing,
+            ["pilot"],
+            "no completion: the level itself is what is missing"
+        );
+        assert_eq!(pilot.preferred.len(), 1);
+        assert!(
+            !pilot.preferred[0].1,
+            "the union card is reported as not met"
+        );
+    }
+
+    #[test]
+    fn what_is_missing_keeps_the_amount_to_reach() {
+        let (_dir, site) = harbour();
+        let c = &site.catalogue;
+        let judged = evaluate(c, &record(c, &[], &[("sea-hours", 499.5)]));
+        let pilot = verdict(&judged, "pilot");
+        assert!(!pilot.can_start);
+        assert_eq!(
+            pilot.missing,
+            ["certificate", "sea-hours", "first-aid"],
+            "a missing measure counts as not reached"
+        );
+        let hours = pilot
+            .missing_leaves
+            .iter()
+            .find(|m| m.at_least.is_some())
+            .expect("the amount");
+        assert_eq!(hours.at_least, Some(500.0));
+        assert_eq!(c[hours.id].id, "sea-hours");
+    }
+
+    #[test]
+    fn a_completed_level_misses_nothing() {
+        let (_dir, site) = harbour();
+        let c = &site.catalogue;
+        let judged = evaluate(c, &record(c, &["pilot"], &[]));
+        let pilot = verdict(&judged, "pilot");
+        assert!(pilot.complete && !pilot.can_start);
+        assert!(pilot.missing.is_empty() && pilot.missing_leaves.is_empty());
+    }
+}
