@@ -106,12 +106,12 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
     let (routes, route_diags) = routes::plan(&catalogue, &theme);
     diags.extend(route_diags);
     let today = options.today.unwrap_or_else(content::Date::today_utc);
-    let input = check::CheckInput {
+    diags.extend(check::run(&check::CheckInput {
+        catalogue: &catalogue,
         routes: &routes,
         today,
-        complete: !diags.has_errors(),
-    };
-    diags.extend(check::run(&catalogue, input));
+        earlier_errors: diags.has_errors(),
+    }));
     diags.sort();
     if diags.has_errors() {
         return Err(Failure::Invalid(diags));

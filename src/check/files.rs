@@ -1,0 +1,124 @@
+//! E021 (a local file that does not exist): a Markdown link or image that
+//! points at a file of the site itself (`/files/handbook.pdf`,
+//! `photo.jpg`) must find that file among the site's outputs, or the
+//! published page would show a broken image or a dead link. Judged against
+//! the route table, so a page, a copied content file and a theme's static
+//! file all count.
+
+use super::CheckInput;
+use crate::catalogue::Entity;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::routes::Routes;
+
+pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
+    for (_, doc) in input.catalogue.entities() {
+        local_files(doc, input.routes, diags);
+    }
+}
+
+/// Links and images in Markdown that point at files the site will not have.
+fn local_files(doc: &Entity, routes: &Routes, diags: &mut Diagnostics) {
+    for local in &doc.body.local_refs {
+        let Some(path) = site_path(&doc.path, &local.target) else {
+            diags.push(
+                Diagnostic::error(
+                    Code::MissingFile,
+                    format!("\"{}\" points outside the site", local.target),
+                )
+                .at(&doc.source, local.span.clone())
+                .with_help("link to files inside the site, from its root: `/files/handbook.pdf`"),
+            );
+            continue;
+        };
+        let exists = if path.is_empty() || path.ends_with('/') {
+            routes.contains(&format!("{path}index.html"))
+        } else {
+            routes.contains(&path) || routes.contains(&format!("{path}/index.html"))
+        };
+        if !exists {
+            let what = if local.image { "image" } else { "file or page" };
+            diags.push(
+                Diagnostic::error(Code::MissingFile, format!("the {what} \"{}\" does not exist in the site", local.target))
+                    .at(&doc.source, local.span.clone())
+                    .with_help(format!(
+                        "put the file at content/{path} or static/{path}, or correct the link (links starting with `/` are from the site's root)"
+                    )),
+            );
+        }
+    }
+}
+
+/// The site-relative path a link resolves to, from the page at `page_path`;
+/// `None` when `..` climbs above the site's root.
+fn site_path(page_path: &str, target: &str) -> Option<String> {
+    let target = percent_decode(target);
+    let mut parts: Vec<&str> = if target.starts_with('/') {
+        Vec::new()
+    } else {
+        page_path.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    let trailing_slash = target.ends_with('/');
+    for piece in target.split('/') {
+        match piece {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut path = parts.join("/");
+    if trailing_slash && !path.is_empty() {
+        path.push('/');
+    }
+    Some(path)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((high * 16 + low) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_resolve_from_the_page_or_the_root() {
+        assert_eq!(
+            site_path("workshops/knots", "/files/a.pdf").as_deref(),
+            Some("files/a.pdf")
+        );
+        assert_eq!(
+            site_path("workshops/knots", "photo.jpg").as_deref(),
+            Some("workshops/knots/photo.jpg")
+        );
+        assert_eq!(
+            site_path("workshops/knots", "../radio/").as_deref(),
+            Some("workshops/radio/")
+        );
+        assert_eq!(site_path("", "/").as_deref(), Some(""));
+        assert_eq!(site_path("about", "../../x"), None);
+        assert_eq!(
+            site_path("", "/my%20file.pdf").as_deref(),
+            Some("my file.pdf")
+        );
+        assert_eq!(site_path("", "/é%").as_deref(), Some("é%"));
+        assert_eq!(site_path("", "/%é").as_deref(), Some("%é"));
+    }
+}

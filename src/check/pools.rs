@@ -1,0 +1,56 @@
+//! E018 (`choose` can never be met): `{ choose = 3, from = … }` asks for
+//! three distinct items of a pool; a pool with fewer can never satisfy it,
+//! so no one could ever start (or finish) what the rule guards.
+
+use super::CheckInput;
+use crate::catalogue::{Entity, Ref};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::rules::{Expr, ExprKind, Pool};
+use std::collections::HashSet;
+
+pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
+    for (_, doc) in input.catalogue.entities() {
+        for (_, expr) in doc.rules() {
+            expression(input, doc, expr, diags);
+        }
+    }
+}
+
+fn expression(input: &CheckInput<'_>, doc: &Entity, expr: &Expr<Ref>, diags: &mut Diagnostics) {
+    let catalogue = input.catalogue;
+    expr.walk(&mut |e| {
+        let ExprKind::Choose { count, from } = &e.kind else {
+            return;
+        };
+        let (size, what) = match from {
+            Pool::Items(items) => {
+                let distinct: HashSet<_> = items.iter().map(|i| i.id).collect();
+                let what = if distinct.len() == 1 {
+                    "distinct item is listed"
+                } else {
+                    "distinct items are listed"
+                };
+                (distinct.len(), what.to_string())
+            }
+            Pool::Level(level) => {
+                let size = catalogue.workshops_of(level.id).len();
+                let verb = if size == 1 {
+                    "workshop belongs"
+                } else {
+                    "workshops belong"
+                };
+                (size, format!("{verb} to \"{}\"", catalogue[level.id].id))
+            }
+        };
+        if (*count as usize) > size {
+            diags.push(
+                Diagnostic::error(
+                    Code::ChooseTooMany,
+                    format!("`choose = {count}` can never be met: only {size} {what}"),
+                )
+                .at(&doc.source, e.span.clone())
+                .with_help("lower `choose`, or add items to choose from"),
+            );
+        }
+    });
+}

@@ -1,0 +1,36 @@
+//! W004 (no summary): a summary is the one plain sentence shown on cards
+//! and to search engines (`<meta name="description">`); without one, a card
+//! and a search result have only the title to go on. A kind's listing
+//! (`levels/_index.md`) is exempt: its words are its own prose.
+
+use super::CheckInput;
+use crate::content::Kind;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+
+pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
+    for (_, doc) in input.catalogue.entities() {
+        let is_listing = doc.is_index && doc.kind != Kind::Page;
+        let has_summary = doc
+            .common
+            .summary
+            .as_deref()
+            .is_some_and(|s| !s.trim().is_empty());
+        if has_summary || is_listing {
+            continue;
+        }
+        diags.push(
+            Diagnostic::warning(
+                Code::NoSummary,
+                if doc.id.is_empty() {
+                    format!("the page of {} has no summary", doc.source.path)
+                } else {
+                    format!("the {} \"{}\" has no summary", doc.kind.name(), doc.id)
+                },
+            )
+            .at(&doc.source, doc.common.title.span.clone())
+            .with_help(
+                "add `summary = \"…\"`: one plain sentence, shown on cards and to search engines",
+            ),
+        );
+    }
+}
