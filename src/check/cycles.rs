@@ -1,7 +1,14 @@
-//! Prerequisite cycles: an entity that, through `requires`, `completion` and
-//! `awards`, ends up needing itself can never be reached.
+//! E010 (prerequisite cycle) and E017 (requires itself): an entity that,
+//! through `requires`, `completion` and `awards`, ends up needing itself
+//! can never be reached, and nor can anything that needs it; a checklist
+//! would show boxes no one can ever tick.
+//!
+//! A pure rule over the resolved graph: Tarjan's algorithm finds each knot
+//! of entities that need each other, and one diagnostic per knot spells out
+//! its shortest cycle.
 
-use super::{Catalogue, Id, Ref};
+use super::CheckInput;
+use crate::catalogue::{Catalogue, Entity, Id, Ref};
 use crate::content::Details;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::rules::{Expr, RefRole};
@@ -19,9 +26,11 @@ struct Edge {
     at: Option<(DocId, Span)>,
 }
 
-pub(super) fn check(catalogue: &Catalogue, diags: &mut Diagnostics) {
-    let graph: Vec<Vec<Edge>> = (0..catalogue.documents.len())
-        .map(|i| edges(catalogue, i))
+pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
+    let catalogue = input.catalogue;
+    let graph: Vec<Vec<Edge>> = catalogue
+        .entities()
+        .map(|(id, doc)| edges(catalogue, id, doc))
         .collect();
     let docs = &catalogue.documents;
     // One diagnostic per knot of entities that need each other (a strongly
@@ -183,11 +192,11 @@ fn report(catalogue: &Catalogue, graph: &[Vec<Edge>], cycle: &[DocId], diags: &m
     );
 }
 
-fn edges(catalogue: &Catalogue, from: DocId) -> Vec<Edge> {
+/// What `doc` (the entity `from`) needs.
+fn edges(catalogue: &Catalogue, from: Id, doc: &Entity) -> Vec<Edge> {
     let mut edges = Vec::new();
-    let doc = &catalogue.documents[from];
     for (_, expr) in doc.rules() {
-        expr_edges(catalogue, from, expr, &mut edges);
+        expr_edges(catalogue, from.index(), expr, &mut edges);
     }
     match &doc.details {
         Details::Workshop(workshop) if workshop.requires.is_none() => {
@@ -199,7 +208,7 @@ fn edges(catalogue: &Catalogue, from: DocId) -> Vec<Edge> {
             }
         }
         Details::Credential(_) => {
-            for &level in catalogue.awarded_by(Id::new(from)) {
+            for &level in catalogue.awarded_by(from) {
                 edges.push(Edge {
                     to: level.index(),
                     at: None,
