@@ -66,3 +66,47 @@ fn address_taken(catalogue: &Catalogue, collision: &Collision) -> Option<Diagnos
         Origin::Generated | Origin::Data => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    #[test]
+    fn a_page_where_another_is() {
+        let site = Site::new(&[
+            ("content/checklist.md", &md("title = \"Mine\"", "")),
+            ("content/about/_index.md", &md("title = \"About\"", "")),
+            ("content/about.md", &md("title = \"About too\"", "")),
+            (
+                "content/workshops.md",
+                &md("title = \"Not yet a listing\"", ""),
+            ),
+        ]);
+        assert_eq!(
+            site.rule("addresses"),
+            [
+                "E022 content/about.md:2:9 content/about.md would be published at /about/, which is already content/about/_index.md (help: rename or move the file so that it has an address of its own)",
+                "E022 content/checklist.md:2:9 content/checklist.md would be published at /checklist/, which is already the page cairn generates at /checklist/ (help: rename or move the file so that it has an address of its own)",
+                "E022 content/workshops.md:2:9 content/workshops.md would be published at /workshops/, which is already the page cairn generates at /workshops/ (help: rename or move the file so that it has an address of its own)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_copied_file_over_a_generated_one_or_another_copy() {
+        let site = Site::new(&[
+            ("static/catalogue.json", "{}"),
+            ("static/notes.txt", "static"),
+            ("content/notes.txt", "content"),
+            ("content/404.html", "<p>lost</p>"),
+        ]);
+        assert_eq!(
+            site.rule("addresses"),
+            [
+                "E022 content/404.html:1:1 content/404.html would be written to /404.html, which is already a page cairn generates (help: rename or move the file so that every file of the site has its own path)",
+                "E022 content/notes.txt:1:1 content/notes.txt would be written to /notes.txt, which is already static/notes.txt (help: rename or move the file so that every file of the site has its own path)",
+                "E022 static/catalogue.json:1:1 static/catalogue.json would be written to /catalogue.json, which is already a file cairn generates (help: rename or move the file so that every file of the site has its own path)",
+            ]
+        );
+    }
+}

@@ -242,3 +242,82 @@ fn expr_edges(catalogue: &Catalogue, written_in: DocId, expr: &Expr<Ref>, edges:
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    fn level(requires: &str) -> String {
+        md(&format!("title = \"L\"\nrequires = {requires}"), "")
+    }
+
+    #[test]
+    fn a_loop_is_spelled_out_from_its_smallest_id() {
+        let site = Site::new(&[
+            ("content/levels/a.md", &level("\"b\"")),
+            ("content/levels/b.md", &level("\"c\"")),
+            ("content/levels/c.md", &level("[\"a\"]")),
+            ("content/levels/d.md", &level("\"a\"")),
+        ]);
+        assert_eq!(
+            site.rule("cycles"),
+            [
+                "E010 content/levels/a.md:3:12 prerequisite cycle: a -> b -> c -> a (help: no one could ever start any of these; remove one of the references in the chain)"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_entity_that_requires_itself() {
+        let site = Site::new(&[("content/levels/a.md", &level("{ any = [\"a\"] }"))]);
+        assert_eq!(
+            site.rule("cycles"),
+            [
+                "E017 content/levels/a.md:3:21 \"a\" requires itself (help: remove this reference: an entity cannot be its own prerequisite)"
+            ]
+        );
+    }
+
+    #[test]
+    fn loops_through_awards_pools_and_inherited_rules() {
+        // `a` needs the credential it awards itself. `c` needs a workshop
+        // of `b`, and that workshop inherits `b`'s need for `c`: the step
+        // is written in b.md.
+        let site = Site::new(&[
+            (
+                "content/levels/a.md",
+                &md("title = \"A\"\nrequires = \"cert\"\nawards = \"cert\"", ""),
+            ),
+            ("content/credentials/cert.md", &md("title = \"C\"", "")),
+            ("content/levels/b.md", &level("\"c\"")),
+            (
+                "content/levels/c.md",
+                &md(
+                    "title = \"C\"\ncompletion = { choose = 1, from = \"b\" }",
+                    "",
+                ),
+            ),
+            (
+                "content/workshops/w.md",
+                &md("title = \"W\"\nlevel = \"b\"", ""),
+            ),
+        ]);
+        assert_eq!(
+            site.rule("cycles"),
+            [
+                "E010 content/levels/a.md:3:12 prerequisite cycle: a -> cert -> a (help: no one could ever start any of these; remove one of the references in the chain)",
+                "E010 content/levels/c.md:3:35 prerequisite cycle: c -> w -> c (help: no one could ever start any of these; remove one of the references in the chain)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_chain_without_a_loop_is_fine() {
+        let site = Site::new(&[
+            ("content/levels/a.md", &level("\"b\"")),
+            ("content/levels/b.md", &level("[\"c\", \"c\"]")),
+            ("content/levels/c.md", &md("title = \"C\"", "")),
+        ]);
+        assert_eq!(site.rule("cycles"), Vec::<String>::new());
+    }
+}

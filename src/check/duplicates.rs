@@ -45,3 +45,52 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    #[test]
+    fn an_id_names_one_file() {
+        let site = Site::new(&[
+            (
+                "content/levels/knots.md",
+                &md("title = \"Knots level\"", ""),
+            ),
+            ("content/workshops/knots.md", &md("title = \"Knots\"", "")),
+        ]);
+        assert_eq!(
+            site.rule("duplicates"),
+            [
+                "E008 content/workshops/knots.md:2:9 the id \"knots\" is already used by content/levels/knots.md (help: ids are file names and must be unique across all of content/: rename one of the two files)"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_order_places_one_level_of_a_pathway() {
+        let level = |order: u8| {
+            md(
+                &format!("title = \"L\"\npathway = \"p\"\norder = {order}"),
+                "",
+            )
+        };
+        let site = Site::new(&[
+            ("content/pathways/p.md", &md("title = \"P\"", "")),
+            ("content/pathways/q.md", &md("title = \"Q\"", "")),
+            ("content/levels/a.md", &level(1)),
+            ("content/levels/b.md", &level(2)),
+            ("content/levels/c.md", &level(1)),
+            (
+                "content/levels/d.md",
+                &md("title = \"L\"\npathway = \"q\"\norder = 2", ""),
+            ),
+        ]);
+        assert_eq!(
+            site.rule("duplicates"),
+            [
+                "E016 content/levels/c.md:4:9 levels \"a\" and \"c\" both have order 1 in pathway \"p\" (help: give each level of a pathway its own `order`: 1, 2, 3…)"
+            ]
+        );
+    }
+}

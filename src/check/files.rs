@@ -97,6 +97,25 @@ fn percent_decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::testing::{Site, md};
+
+    #[test]
+    fn local_links_and_images_need_their_file() {
+        let body =
+            "![map](map.png) ![gone](gone.png) [pdf](/files/a.pdf) [home](/) [up](../../../x)\n";
+        let site = Site::new(&[
+            ("content/workshops/knots.md", &md("title = \"K\"", body)),
+            ("content/workshops/knots/map.png", "png"),
+            ("static/files/a.pdf", "pdf"),
+        ]);
+        assert_eq!(
+            site.rule("files"),
+            [
+                "E021 content/workshops/knots.md:4:17 the image \"gone.png\" does not exist in the site (help: put the file at content/workshops/knots/gone.png or static/workshops/knots/gone.png, or correct the link (links starting with `/` are from the site's root))",
+                "E021 content/workshops/knots.md:4:65 \"../../../x\" points outside the site (help: link to files inside the site, from its root: `/files/handbook.pdf`)",
+            ]
+        );
+    }
 
     #[test]
     fn links_resolve_from_the_page_or_the_root() {

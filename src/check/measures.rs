@@ -37,3 +37,32 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    #[test]
+    fn has_needs_a_unit() {
+        let site = Site::new(&[
+            (
+                "content/levels/a.md",
+                &md(
+                    "title = \"A\"\nrequires = [{ has = \"hours\", at_least = 3 }, { has = \"days\", at_least = 2 }]",
+                    "",
+                ),
+            ),
+            (
+                "content/requirements/hours.md",
+                &md("title = \"Hours\"\nunit = \"hours\"", ""),
+            ),
+            ("content/requirements/days.md", &md("title = \"Days\"", "")),
+        ]);
+        assert_eq!(
+            site.rule("measures"),
+            [
+                "E019 content/levels/a.md:3:54 `has` needs a measured requirement, but \"days\" has no `unit` (help: add `unit = \"hours\"` (or years, credits…) to content/requirements/days.md, or list the id without `has`)"
+            ]
+        );
+    }
+}

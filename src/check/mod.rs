@@ -27,6 +27,8 @@ mod pools;
 mod preferences;
 mod references;
 mod summaries;
+#[cfg(test)]
+mod testing;
 
 use crate::catalogue::{Catalogue, Findings};
 use crate::content::Date;

@@ -51,3 +51,34 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    #[test]
+    fn dates_in_order_and_not_over() {
+        let front = "title = \"W\"
+[[offerings]]
+start = 2027-03-02
+end = 2027-03-01
+[[offerings]]
+start = 2026-12-30
+end = 2027-01-01
+[[offerings]]
+start = 2026-12-31
+[[offerings]]
+start = 2026-12-01
+end = 2026-12-02";
+        let site = Site::new(&[("content/workshops/w.md", &md(front, ""))]);
+        // The offering ending on the build day is not over yet.
+        assert_eq!(
+            site.rule("offerings"),
+            [
+                "E020 content/workshops/w.md:5:7 this offering ends (2027-03-01) before it starts (2027-03-02) (help: swap `start` and `end`, or correct the date)",
+                "W001 content/workshops/w.md:10:9 this offering is over: it ended on 2026-12-31 (help: remove the offering once it is over, or correct its dates)",
+                "W001 content/workshops/w.md:13:7 this offering is over: it ended on 2026-12-02 (help: remove the offering once it is over, or correct its dates)",
+            ]
+        );
+    }
+}

@@ -75,3 +75,62 @@ fn referenced_ids(catalogue: &Catalogue) -> HashSet<Id> {
     }
     ids
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    #[test]
+    fn what_nothing_names_is_an_orphan() {
+        let site = Site::new(&[
+            (
+                "content/levels/a.md",
+                &md(
+                    "title = \"A\"\ncompletion = { choose = 1, from = \"a\" }\nawards = \"named\"",
+                    "",
+                ),
+            ),
+            (
+                "content/workshops/in-pool.md",
+                &md("title = \"W\"\nlevel = \"a\"", ""),
+            ),
+            ("content/workshops/alone.md", &md("title = \"W\"", "")),
+            ("content/credentials/named.md", &md("title = \"C\"", "")),
+            ("content/credentials/unnamed.md", &md("title = \"C\"", "")),
+            ("content/requirements/r.md", &md("title = \"R\"", "")),
+        ]);
+        assert_eq!(
+            site.rule("orphans"),
+            [
+                "W002 content/credentials/unnamed.md:2:9 nothing refers to the credential \"unnamed\" (help: name it in a level's `awards` or a pathway's `outcome`, or remove it)",
+                "W002 content/requirements/r.md:2:9 nothing refers to the requirement \"r\" (help: name it in a level's or workshop's `requires` or `completion`, or remove it)",
+                "W002 content/workshops/alone.md:2:9 nothing refers to the workshop \"alone\" (help: give it a `level`, or name it in a level's `requires` or `completion`)",
+            ]
+        );
+    }
+
+    #[test]
+    fn held_back_while_there_are_errors() {
+        let summary = "summary = \"S\"";
+        let site = Site::new(&[
+            (
+                "content/levels/a.md",
+                &md(
+                    &format!("title = \"A\"\n{summary}\nrequires = \"first-aide\""),
+                    "",
+                ),
+            ),
+            (
+                "content/requirements/first-aid.md",
+                &md(&format!("title = \"F\"\n{summary}"), ""),
+            ),
+        ]);
+        assert_eq!(
+            site.check(),
+            [
+                "W003 content/levels/a.md:2:9 the level \"a\" belongs to no pathway (help: add `pathway = \"…\"` and `order = N` so that it appears as a step of its pathway and in the checklist)",
+                "E006 content/levels/a.md:4:12 unresolved reference \"first-aide\" (help: did you mean \"first-aid\"?)",
+            ]
+        );
+    }
+}

@@ -19,3 +19,26 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    #[test]
+    fn a_level_belongs_to_a_pathway() {
+        let site = Site::new(&[
+            ("content/pathways/p.md", &md("title = \"P\"", "")),
+            (
+                "content/levels/a.md",
+                &md("title = \"A\"\npathway = \"p\"\norder = 1", ""),
+            ),
+            ("content/levels/b.md", &md("title = \"B\"", "")),
+        ]);
+        assert_eq!(
+            site.rule("pathways"),
+            [
+                "W003 content/levels/b.md:2:9 the level \"b\" belongs to no pathway (help: add `pathway = \"…\"` and `order = N` so that it appears as a step of its pathway and in the checklist)"
+            ]
+        );
+    }
+}

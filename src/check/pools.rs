@@ -54,3 +54,60 @@ fn expression(input: &CheckInput<'_>, doc: &Entity, expr: &Expr<Ref>, diags: &mu
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    fn workshop(level: &str) -> String {
+        md(&format!("title = \"W\"\nlevel = \"{level}\""), "")
+    }
+
+    #[test]
+    fn a_list_counts_its_distinct_items() {
+        let site = Site::new(&[
+            (
+                "content/levels/a.md",
+                &md(
+                    "title = \"A\"\nrequires = { choose = 2, from = [\"w\", \"w\"] }",
+                    "",
+                ),
+            ),
+            ("content/workshops/w.md", &workshop("a")),
+        ]);
+        assert_eq!(
+            site.rule("pools"),
+            [
+                "E018 content/levels/a.md:3:12 `choose = 2` can never be met: only 1 distinct item is listed (help: lower `choose`, or add items to choose from)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_level_counts_its_workshops() {
+        let site = Site::new(&[
+            (
+                "content/levels/a.md",
+                &md(
+                    "title = \"A\"\ncompletion = { all = [{ choose = 3, from = \"a\" }] }",
+                    "",
+                ),
+            ),
+            (
+                "content/levels/b.md",
+                &md(
+                    "title = \"B\"\ncompletion = { choose = 2, from = \"a\" }",
+                    "",
+                ),
+            ),
+            ("content/workshops/v.md", &workshop("a")),
+            ("content/workshops/w.md", &workshop("a")),
+        ]);
+        assert_eq!(
+            site.rule("pools"),
+            [
+                "E018 content/levels/a.md:3:23 `choose = 3` can never be met: only 2 workshops belong to \"a\" (help: lower `choose`, or add items to choose from)"
+            ]
+        );
+    }
+}

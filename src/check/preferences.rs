@@ -65,3 +65,31 @@ fn leaves_by_preference(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    #[test]
+    fn preferred_and_required_in_one_rule() {
+        let site = Site::new(&[
+            (
+                "content/levels/a.md",
+                &md(
+                    "title = \"A\"\nrequires = [\"r\", { any = [\"r\", \"s\"], preferred = true }]\ncompletion = { all = [\"s\"], preferred = true }",
+                    "",
+                ),
+            ),
+            ("content/requirements/r.md", &md("title = \"R\"", "")),
+            ("content/requirements/s.md", &md("title = \"S\"", "")),
+        ]);
+        // `s` is preferred in `completion` and nowhere required in it: the
+        // two rules are judged apart.
+        assert_eq!(
+            site.rule("preferences"),
+            [
+                "W005 content/levels/a.md:3:27 \"r\" is both required and preferred here (help: a preferred item never blocks, but this one is also required elsewhere in the same rule; keep one of the two)"
+            ]
+        );
+    }
+}

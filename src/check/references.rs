@@ -198,3 +198,114 @@ impl Suggester<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    fn level(front: &str) -> String {
+        md(&format!("title = \"L\"\n{front}"), "")
+    }
+
+    #[test]
+    fn a_missing_id_gets_a_did_you_mean_of_the_right_kind() {
+        let site = Site::new(&[
+            ("content/levels/navigation.md", &level("")),
+            (
+                "content/workshops/knots.md",
+                &md("title = \"K\"\nlevel = \"navigaton\"", ""),
+            ),
+        ]);
+        assert_eq!(
+            site.rule("references"),
+            [
+                "E006 content/workshops/knots.md:3:9 unresolved reference \"navigaton\" (help: did you mean \"navigation\"?)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_of_the_wrong_kind_says_what_it_is() {
+        let site = Site::new(&[
+            ("content/levels/navigation.md", &level("")),
+            (
+                "content/workshops/knots.md",
+                &md("title = \"K\"\nlevel = \"knots\"", ""),
+            ),
+        ]);
+        assert_eq!(
+            site.rule("references"),
+            [
+                "E009 content/workshops/knots.md:3:9 `level` must name a level, but \"knots\" is a workshop (help: name a level here: \"navigation\")"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_draft_is_named_as_a_draft() {
+        let site = Site::new(&[
+            ("content/levels/a.md", &level("requires = \"b\"")),
+            ("content/levels/b.md", &level("draft = true")),
+        ]);
+        assert_eq!(
+            site.rule("references"),
+            [
+                "E006 content/levels/a.md:3:12 unresolved reference \"b\" (help: \"b\" is a draft: publish it (remove `draft = true`) or build with --drafts)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_that_failed_to_load_is_not_missed_again() {
+        let site = Site::new(&[
+            ("content/levels/a.md", &level("requires = [\"b\", \"c\"]")),
+            ("content/levels/b.md", &level("order = = 1")),
+        ]);
+        assert_eq!(
+            site.rule("references"),
+            [
+                "E006 content/levels/a.md:3:18 unresolved reference \"c\" (help: name one of the catalogue's items here: \"a\")"
+            ]
+        );
+        assert_eq!(site.loaded.error_count(), 1, "b.md's own error");
+    }
+
+    #[test]
+    fn links_need_their_page_and_heading() {
+        let body = "[a](@nowhere) [b](@b#goals) [c](@b#learning-goal)\n";
+        let site = Site::new(&[
+            ("content/levels/a.md", &md("title = \"A\"", body)),
+            (
+                "content/levels/b.md",
+                &md("title = \"B\"", "## Learning goals\n"),
+            ),
+        ]);
+        assert_eq!(
+            site.rule("references"),
+            [
+                "E012 content/levels/a.md:4:1 unresolved link to \"nowhere\" (help: no page has this id; ids are file names under content/)",
+                "E012 content/levels/a.md:4:15 \"b\" has no heading \"#goals\" (help: the headings of content/levels/b.md are: #learning-goals)",
+                "E012 content/levels/a.md:4:29 \"b\" has no heading \"#learning-goal\" (help: did you mean \"#learning-goals\"?)",
+            ]
+        );
+    }
+
+    #[test]
+    fn organizations_come_from_site_toml() {
+        let pathway = md("title = \"P\"\norganization = \"gild\"", "");
+        let site = Site::new(&[("content/pathways/p.md", &pathway)]);
+        assert_eq!(
+            site.rule("references"),
+            [
+                "E009 content/pathways/p.md:3:16 `organization` names \"gild\", which is not an organization in site.toml (help: did you mean \"guild\"?)"
+            ]
+        );
+        // site.toml that cannot be read has its own error; its
+        // organizations are unknown, not missing.
+        let site = Site::new(&[
+            ("site.toml", "title = = 1\n"),
+            ("content/pathways/p.md", &pathway),
+        ]);
+        assert_eq!(site.rule("references"), Vec::<String>::new());
+    }
+}

@@ -34,3 +34,31 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    #[test]
+    fn pages_and_entities_have_a_summary_listings_need_none() {
+        let site = Site::new(&[
+            ("content/_index.md", &md("title = \"Home\"", "")),
+            ("content/levels/_index.md", &md("title = \"Levels\"", "")),
+            (
+                "content/levels/a.md",
+                &md("title = \"A\"\nsummary = \"  \"", ""),
+            ),
+            (
+                "content/levels/b.md",
+                &md("title = \"B\"\nsummary = \"Fine.\"", ""),
+            ),
+        ]);
+        assert_eq!(
+            site.rule("summaries"),
+            [
+                "W004 content/_index.md:2:9 the page of content/_index.md has no summary (help: add `summary = \"…\"`: one plain sentence, shown on cards and to search engines)",
+                "W004 content/levels/a.md:2:9 the level \"a\" has no summary (help: add `summary = \"…\"`: one plain sentence, shown on cards and to search engines)",
+            ]
+        );
+    }
+}
