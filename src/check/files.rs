@@ -51,7 +51,9 @@ fn local_files(doc: &Entity, routes: &Routes, diags: &mut Diagnostics) {
 /// The site-relative path a link resolves to, from the page at `page_path`;
 /// `None` when `..` climbs above the site's root.
 fn site_path(page_path: &str, target: &str) -> Option<String> {
-    let target = percent_decode(target);
+    // `my%20file.pdf` is the file `my file.pdf`; a `%` not followed by two
+    // hex digits stays as written, and bytes that are not UTF-8 become U+FFFD.
+    let target = percent_encoding::percent_decode_str(target).decode_utf8_lossy();
     let mut parts: Vec<&str> = if target.starts_with('/') {
         Vec::new()
     } else {
@@ -72,26 +74,6 @@ fn site_path(page_path: &str, target: &str) -> Option<String> {
         path.push('/');
     }
     Some(path)
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push((high * 16 + low) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -139,5 +121,7 @@ mod tests {
         );
         assert_eq!(site_path("", "/é%").as_deref(), Some("é%"));
         assert_eq!(site_path("", "/%é").as_deref(), Some("%é"));
+        assert_eq!(site_path("", "/%41%2").as_deref(), Some("A%2"));
+        assert_eq!(site_path("", "/%zz%ff").as_deref(), Some("%zz\u{fffd}"));
     }
 }
