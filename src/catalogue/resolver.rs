@@ -4,9 +4,9 @@
 //! unknown organization, a missing heading) is dropped and recorded as a
 //! [`Findings`] entry; `check::references` words it for people.
 
-use super::Entity;
 use super::{
-    DuplicateId, Field, Findings, Id, MissingAnchor, Ref, UnknownOrganization, Unresolved, Why,
+    DuplicateId, Entity, Field, Findings, Id, MissingAnchor, Ref, UnknownOrganization, Unresolved,
+    Why,
 };
 use crate::config::Config;
 use crate::content::{Credential, Details, Document, Kind, Level, Pathway, Workshop};
