@@ -4,8 +4,9 @@
 //!
 //! ```text
 //! config::load + content::load   (files -> typed documents with spans)
-//!   -> catalogue::resolve          (ids -> one graph; unresolved, duplicate, cycle)
-//!   -> check::run                  (every other consistency rule)
+//!   -> catalogue::resolve          (ids -> one graph, and what did not resolve)
+//!   -> routes::plan                (every output's path, and what collided)
+//!   -> check::run                  (every consistency rule -> diagnostics)
 //!   -> render::render              (Tera + the theme -> pages in memory)
 //!   -> output::Staging             (staging folder -> atomic swap)
 //! ```
@@ -97,23 +98,23 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
     diags.extend(theme_diags);
     let (content, content_diags) = content::load(root);
     diags.extend(content_diags);
-    let (catalogue, resolve_diags) = catalogue::resolve(
+    let (catalogue, findings) = catalogue::resolve(
         config,
         content,
         ResolveOptions {
             drafts: options.drafts,
         },
     );
-    diags.extend(resolve_diags);
-    let (routes, route_diags) = routes::plan(&catalogue, &theme);
-    diags.extend(route_diags);
+    let (routes, collisions) = routes::plan(&catalogue, &theme);
     let today = options.today.unwrap_or_else(content::Date::today_utc);
-    let input = check::CheckInput {
+    diags.extend(check::run(&check::CheckInput {
+        catalogue: &catalogue,
+        findings: &findings,
         routes: &routes,
+        collisions: &collisions,
         today,
-        complete: !diags.has_errors(),
-    };
-    diags.extend(check::run(&catalogue, input));
+        earlier_errors: diags.has_errors(),
+    }));
     diags.sort();
     if diags.has_errors() {
         return Err(Failure::Invalid(diags));

@@ -4,11 +4,11 @@
 //! addresses and local links, sitemap.xml, `cairn serve` and the data files
 //! all read it, so adding an output is one registration in [`plan`].
 //!
-//! Two things at one address are decided here and nowhere else (E022).
+//! An output whose path is already taken is left out and recorded as a
+//! [`Collision`]; `check::addresses` reports it (E022).
 
 use crate::catalogue::{Catalogue, Id};
 use crate::content::Kind;
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::render::theme::{StaticFile, Theme};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -98,7 +98,7 @@ impl Route {
 pub struct Routes {
     routes: Vec<Route>,
     by_path: HashMap<String, usize>,
-    /// Who asked for each route, for E022's message.
+    /// Who asked for each route, for collisions.
     origins: Vec<Origin>,
 }
 
@@ -143,17 +143,28 @@ impl Routes {
     }
 }
 
-/// Who asked for a route, for E022's message.
-#[derive(Debug, Clone)]
-enum Origin {
+/// Who asked for a route.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
     /// A page cairn generates (home, a listing, the checklist, 404).
     Generated,
     /// A data file cairn generates.
     Data,
-    /// A content file's page: its path under the site root.
+    /// A content file's page.
     Document(Id),
     /// A copied file, as messages name it ("static/logo.svg").
     File(String),
+}
+
+/// Two outputs asked for one path: `second` was left out of the routes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Collision {
+    /// The output path both asked for ("checklist/index.html").
+    pub path: String,
+    /// What holds the path, or reserves it for a page cairn generates.
+    pub first: Origin,
+    /// What was left out: a content file's page, or a copied file.
+    pub second: Origin,
 }
 
 /// The file a page path is written to: "levels/level-2/index.html".
@@ -165,12 +176,12 @@ pub fn page_file(path: &str) -> String {
     }
 }
 
-/// Plan every output of the site. Two outputs at one path are E022, with
-/// what was there first; the later one is left out.
-pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Diagnostics) {
+/// Plan every output of the site. Of two outputs at one path the later
+/// one is left out, and recorded with what was there first.
+pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Vec<Collision>) {
     let lang = catalogue.config.language.clone();
     let mut routes = Routes::default();
-    let mut diags = Diagnostics::default();
+    let mut collisions = Vec::new();
     let page = |path: String, page: Page| Route {
         path,
         output: Output::Page(page),
@@ -206,28 +217,17 @@ pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Diagnostics) {
         }
         let route = page(page_file(&doc.path), Page::Document(id));
         let taken = if reserved.contains(&route.path) {
-            Some(format!("the page cairn generates at /{}/", doc.path))
+            Some(Origin::Generated)
         } else {
-            routes.holder(&route.path).map(|origin| match origin {
-                Origin::Document(other) => catalogue[*other].source.path.clone(),
-                _ => format!("the page cairn generates at /{}/", doc.path),
-            })
+            routes.holder(&route.path).cloned()
         };
         match taken {
-            Some(other) => diags.push(
-                Diagnostic::error(
-                    Code::AddressTaken,
-                    format!(
-                        "{} would be published at /{}/, which is already {other}",
-                        doc.source.path, doc.path
-                    ),
-                )
-                .at(&doc.source, doc.common.title.span.clone())
-                .with_help("rename or move the file so that it has an address of its own"),
-            ),
-            None => {
-                routes.register(route, Origin::Document(id));
-            }
+            Some(first) => collisions.push(Collision {
+                path: route.path,
+                first,
+                second: Origin::Document(id),
+            }),
+            None => routes.register(route, Origin::Document(id)),
         }
     }
 
@@ -261,22 +261,12 @@ pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Diagnostics) {
         )
     });
     for (path, copied, label) in statics.chain(assets) {
-        if let Some(origin) = routes.holder(&path) {
-            let existing = match origin {
-                Origin::Generated | Origin::Document(_) => "a page cairn generates".to_string(),
-                Origin::Data => "a file cairn generates".to_string(),
-                Origin::File(other) => other.clone(),
-            };
-            diags.push(
-                Diagnostic::error(
-                    Code::AddressTaken,
-                    format!("{label} would be written to /{path}, which is already {existing}"),
-                )
-                .in_file(&label)
-                .with_help(
-                    "rename or move the file so that every file of the site has its own path",
-                ),
-            );
+        if let Some(first) = routes.holder(&path) {
+            collisions.push(Collision {
+                first: first.clone(),
+                second: Origin::File(label),
+                path,
+            });
             continue;
         }
         let route = Route {
@@ -286,7 +276,7 @@ pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Diagnostics) {
         };
         routes.register(route, Origin::File(label));
     }
-    (routes, diags)
+    (routes, collisions)
 }
 
 #[cfg(test)]

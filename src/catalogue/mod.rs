@@ -3,16 +3,18 @@
 //! Input: [`Config`] and [`Content`]. Output: a [`Catalogue`] in which every
 //! id is known to exist and be of the right kind, with the indexes pages
 //! need (levels of a pathway in order, workshops of a level, what needs a
-//! requirement), and diagnostics for whatever does not resolve.
+//! requirement), and beside it the [`Findings`]: whatever did not resolve,
+//! as plain data. Resolution judges nothing; `check` turns findings into
+//! diagnostics, with the rules over the graph itself (cycles, `order`).
 
-mod cycles;
 mod resolver;
+
+pub use resolver::Expect;
 
 use crate::config::Config;
 use crate::content::{Asset, Content, Details, Document, Kind, Level, Workshop};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::rules::{Expr, Pool};
-use crate::source::Span;
+use crate::rules::{Expr, Name, Pool};
+use crate::source::{Span, Spanned};
 use std::collections::{BTreeMap, HashMap};
 
 /// A handle on an entity of the catalogue: a compact index that only
@@ -40,6 +42,85 @@ pub struct Ref {
 
 /// A document of the resolved catalogue: its references are handles.
 pub type Entity = Document<Ref>;
+
+/// What resolution could not join, in the order it was met (the `@id`
+/// links of every document first, then each document's fields). Each
+/// entry is plain data; `check::references` and `check::duplicates` say
+/// what is wrong and what to do.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// Names dropped from the catalogue, and why.
+    pub unresolved: Vec<Unresolved>,
+    /// Documents whose id an earlier document (in path order) already has.
+    pub duplicate_ids: Vec<DuplicateId>,
+    /// `organization` and `issuer` keys that site.toml does not define.
+    pub unknown_organizations: Vec<UnknownOrganization>,
+    /// `@id#anchor` links whose page exists but has no such heading.
+    pub missing_anchors: Vec<MissingAnchor>,
+    /// Stems of content files that failed to load: their own diagnostics
+    /// explain them, so what they would have added is not missed again.
+    pub failed_ids: Vec<String>,
+}
+
+/// A name that a document writes and resolution dropped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unresolved {
+    /// The document that writes it.
+    pub in_doc: Id,
+    pub field: Field,
+    pub name: Name,
+    /// What the name should have named.
+    pub expected: Expect,
+    pub why: Why,
+}
+
+/// Where in a document a name is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// A front-matter field: `level`, `requires`, `awards`…
+    Key(&'static str),
+    /// An `@id` link in the Markdown body.
+    Link,
+}
+
+/// Why a name did not resolve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// No document has this id.
+    Missing,
+    /// The id is a document of this other kind.
+    WrongKind(Kind),
+    /// The id is a draft's, left out of this build.
+    Draft,
+    /// The file with this id failed to load.
+    FailedToLoad,
+}
+
+/// Two documents with one id: `second` (later in path order) can be named
+/// by nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DuplicateId {
+    pub first: Id,
+    pub second: Id,
+}
+
+/// An `organization` or `issuer` that is not a key of `[organizations]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownOrganization {
+    pub in_doc: Id,
+    pub field: &'static str,
+    pub key: Spanned<String>,
+}
+
+/// `[text](@target#anchor)` where `target` has no heading `anchor`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissingAnchor {
+    pub in_doc: Id,
+    pub target: Id,
+    pub anchor: String,
+    /// The whole link.
+    pub span: Span,
+}
 
 /// Options that change what the catalogue holds.
 #[derive(Debug, Clone, Copy, Default)]
@@ -164,54 +245,32 @@ impl Catalogue {
     }
 }
 
-/// Join `content` into one graph. Unresolved references, duplicates and
-/// cycles become diagnostics; the catalogue is still returned, holding
-/// every reference that resolved, so `check` can go on to find every
-/// other problem.
-pub fn resolve(
-    config: Config,
-    content: Content,
-    options: ResolveOptions,
-) -> (Catalogue, Diagnostics) {
-    let mut diags = Diagnostics::default();
+/// Join `content` into one graph. What does not resolve is left out of
+/// the catalogue and recorded in the [`Findings`], so that `check` can
+/// report it and go on to find every other problem.
+pub fn resolve(config: Config, content: Content, options: ResolveOptions) -> (Catalogue, Findings) {
+    let mut findings = Findings::default();
     let (documents, drafts): (Vec<Document>, Vec<Document>) = content
         .documents
         .into_iter()
         .partition(|d| options.drafts || !d.common.draft);
     let draft_ids: Vec<String> = drafts.into_iter().map(|d| d.id).collect();
-    let failed_ids = content.failed_ids;
 
-    let mut by_id: HashMap<String, Id> = HashMap::with_capacity(documents.len());
-    for (i, doc) in documents.iter().enumerate() {
-        if doc.id.is_empty() {
-            continue;
-        }
-        if let Some(&first) = by_id.get(&doc.id) {
-            let first = &documents[first.index()];
-            diags.push(
-                Diagnostic::error(Code::DuplicateId, format!("the id \"{}\" is already used by {}", doc.id, first.source.path))
-                    .at(&doc.source, doc.common.title.span.clone())
-                    .with_help("ids are file names and must be unique across all of content/: rename one of the two files"),
-            );
-        } else {
-            by_id.insert(doc.id.clone(), Id::new(i));
-        }
-    }
-
-    let directory = resolver::Directory::of(&documents);
+    let by_id = resolver::index_ids(&documents, &mut findings);
     let resolver = resolver::Resolver {
-        directory: &directory,
+        kinds: documents.iter().map(|d| d.kind).collect(),
         by_id: &by_id,
         config: &config,
         draft_ids: &draft_ids,
-        failed_ids: &failed_ids,
-        suggestions: std::cell::Cell::new(0),
+        failed_ids: &content.failed_ids,
     };
-    resolver.links(&documents, &mut diags);
+    resolver.links(&documents, &mut findings);
     let resolved: Vec<Entity> = documents
         .into_iter()
-        .map(|doc| resolver.document(doc, &mut diags))
+        .enumerate()
+        .map(|(i, doc)| resolver.document(Id::new(i), doc, &mut findings))
         .collect();
+    findings.failed_ids = content.failed_ids;
 
     let mut catalogue = Catalogue {
         config,
@@ -228,13 +287,12 @@ pub fn resolve(
         awarded_by: HashMap::new(),
         outcome_of: HashMap::new(),
     };
-    index(&mut catalogue, &mut diags);
-    cycles::check(&catalogue, &mut diags);
-    (catalogue, diags)
+    index(&mut catalogue);
+    (catalogue, findings)
 }
 
 /// Fill the catalogue's indexes from the documents.
-fn index(catalogue: &mut Catalogue, diags: &mut Diagnostics) {
+fn index(catalogue: &mut Catalogue) {
     let docs = &catalogue.documents;
     for (i, doc) in docs.iter().enumerate() {
         let i = Id::new(i);
@@ -305,35 +363,14 @@ fn index(catalogue: &mut Catalogue, diags: &mut Diagnostics) {
             &b.id,
         ))
     };
-    for (&pathway, levels) in &mut catalogue.levels_of {
+    // Two levels with one `order` keep a stable place (by id); that they
+    // share it is `check::duplicates`' to report.
+    for levels in catalogue.levels_of.values_mut() {
         levels.sort_by(|a, b| {
             order(a)
                 .cmp(&order(b))
                 .then_with(|| docs[a.index()].id.cmp(&docs[b.index()].id))
         });
-        for pair in levels.windows(2) {
-            let (first, second) = (&docs[pair[0].index()], &docs[pair[1].index()]);
-            if let (Some(a), Some(b)) = (
-                first.as_level().and_then(|l| l.order.as_ref()),
-                second.as_level().and_then(|l| l.order.as_ref()),
-            ) && a.value == b.value
-            {
-                diags.push(
-                    Diagnostic::error(
-                        Code::DuplicateOrder,
-                        format!(
-                            "levels \"{}\" and \"{}\" both have order {} in pathway \"{}\"",
-                            first.id,
-                            second.id,
-                            a.value,
-                            docs[pathway.index()].id
-                        ),
-                    )
-                    .at(&second.source, b.span.clone())
-                    .with_help("give each level of a pathway its own `order`: 1, 2, 3…"),
-                );
-            }
-        }
     }
     for workshops in catalogue.workshops_of.values_mut() {
         workshops.sort_by(by_weight_title);

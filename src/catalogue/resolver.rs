@@ -1,57 +1,22 @@
 //! Turning the names a document writes into handles: every reference is
-//! looked up once, here, and reported when it names nothing, something of
-//! the wrong kind, a draft, or an unknown organization.
+//! looked up once, here. A name that does not resolve (it names nothing,
+//! something of the wrong kind, a draft, a file that failed to load, an
+//! unknown organization, a missing heading) is dropped and recorded as a
+//! [`Findings`] entry; `check::references` words it for people.
 
-use super::{Entity, Id, Ref};
+use super::{
+    DuplicateId, Entity, Field, Findings, Id, MissingAnchor, Ref, UnknownOrganization, Unresolved,
+    Why,
+};
 use crate::config::Config;
 use crate::content::{Credential, Details, Document, Kind, Level, Pathway, Workshop};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean, list_some};
 use crate::rules::{Expr, Name, RefRole};
 use crate::source::Spanned;
-use std::cell::Cell;
 use std::collections::HashMap;
 
-/// Did-you-mean searches per run, beyond which help stays generic.
-const MAX_SUGGESTIONS: usize = 500;
-
-/// What resolution needs to know of every document, kept apart from the
-/// documents themselves so that they can be consumed as they are resolved.
-pub(super) struct Directory {
-    ids: Vec<String>,
-    kinds: Vec<Kind>,
-    paths: Vec<String>,
-    /// Whether each document is a requirement with a `unit`.
-    measured: Vec<bool>,
-}
-
-impl Directory {
-    pub(super) fn of(documents: &[Document]) -> Directory {
-        Directory {
-            ids: documents.iter().map(|d| d.id.clone()).collect(),
-            kinds: documents.iter().map(|d| d.kind).collect(),
-            paths: documents.iter().map(|d| d.source.path.clone()).collect(),
-            measured: documents
-                .iter()
-                .map(|d| d.as_requirement().is_some_and(|r| r.unit.is_some()))
-                .collect(),
-        }
-    }
-}
-
-/// Resolves the references of one document after another.
-pub(super) struct Resolver<'a> {
-    pub(super) directory: &'a Directory,
-    pub(super) by_id: &'a HashMap<String, Id>,
-    pub(super) config: &'a Config,
-    pub(super) draft_ids: &'a [String],
-    pub(super) failed_ids: &'a [String],
-    /// How many did-you-mean searches were made (see [`MAX_SUGGESTIONS`]).
-    pub(super) suggestions: Cell<usize>,
-}
-
 /// What a reference may name.
-#[derive(Clone, Copy)]
-pub(super) enum Expect {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
     One(Kind),
     /// Anything a record can hold: level, workshop, requirement, credential.
     Completable,
@@ -68,7 +33,8 @@ impl Expect {
         }
     }
 
-    fn allows(self, kind: Kind) -> bool {
+    /// Whether a document of `kind` may be named here.
+    pub fn allows(self, kind: Kind) -> bool {
         match self {
             Expect::One(k) => k == kind,
             Expect::Completable => matches!(
@@ -78,39 +44,64 @@ impl Expect {
             Expect::Any => true,
         }
     }
+}
 
-    fn describe(self) -> String {
-        match self {
-            Expect::One(kind) => format!("a {}", kind.name()),
-            Expect::Completable => "a level, workshop, requirement or credential".into(),
-            Expect::Any => "a page".into(),
+/// The first document of each id; every later one is recorded as a
+/// duplicate and can be named by nothing.
+pub(super) fn index_ids(documents: &[Document], findings: &mut Findings) -> HashMap<String, Id> {
+    let mut by_id: HashMap<String, Id> = HashMap::with_capacity(documents.len());
+    for (i, doc) in documents.iter().enumerate() {
+        if doc.id.is_empty() {
+            continue;
+        }
+        match by_id.get(&doc.id) {
+            Some(&first) => findings.duplicate_ids.push(DuplicateId {
+                first,
+                second: Id::new(i),
+            }),
+            None => {
+                by_id.insert(doc.id.clone(), Id::new(i));
+            }
         }
     }
+    by_id
+}
+
+/// Resolves the references of one document after another.
+pub(super) struct Resolver<'a> {
+    /// The kind of every document, by position: the documents themselves
+    /// are consumed as they are resolved.
+    pub(super) kinds: Vec<Kind>,
+    pub(super) by_id: &'a HashMap<String, Id>,
+    pub(super) config: &'a Config,
+    pub(super) draft_ids: &'a [String],
+    pub(super) failed_ids: &'a [String],
 }
 
 impl Resolver<'_> {
     /// The document with its references resolved; each one that does not
-    /// resolve is reported and left out.
-    pub(super) fn document(&self, doc: Document, diags: &mut Diagnostics) -> Entity {
+    /// resolve is recorded in `findings` and left out.
+    pub(super) fn document(&self, id: Id, doc: Document, findings: &mut Findings) -> Entity {
+        let mut at = Place { doc: id, findings };
         let details = match &doc.details {
             Details::Page => Details::Page,
             Details::Pathway(p) => Details::Pathway(Pathway {
-                organization: self.organization(&doc, "organization", &p.organization, diags),
-                outcome: self.one(&doc, "outcome", &p.outcome, Kind::Credential, diags),
+                organization: self.organization(&mut at, "organization", &p.organization),
+                outcome: self.one(&mut at, "outcome", &p.outcome, Kind::Credential),
             }),
             Details::Level(level) => Details::Level(Level {
-                pathway: self.one(&doc, "pathway", &level.pathway, Kind::Pathway, diags),
+                pathway: self.one(&mut at, "pathway", &level.pathway, Kind::Pathway),
                 order: level.order.clone(),
-                requires: self.expression(&doc, "requires", &level.requires, diags),
-                completion: self.expression(&doc, "completion", &level.completion, diags),
-                awards: self.one(&doc, "awards", &level.awards, Kind::Credential, diags),
+                requires: self.expression(&mut at, "requires", &level.requires),
+                completion: self.expression(&mut at, "completion", &level.completion),
+                awards: self.one(&mut at, "awards", &level.awards, Kind::Credential),
                 by_application: level.by_application,
                 duration: level.duration.clone(),
                 pool_noun: level.pool_noun.clone(),
             }),
             Details::Workshop(workshop) => Details::Workshop(Workshop {
-                level: self.one(&doc, "level", &workshop.level, Kind::Level, diags),
-                requires: self.expression(&doc, "requires", &workshop.requires, diags),
+                level: self.one(&mut at, "level", &workshop.level, Kind::Level),
+                requires: self.expression(&mut at, "requires", &workshop.requires),
                 duration: workshop.duration.clone(),
                 topics: workshop.topics.clone(),
                 audience: workshop.audience.clone(),
@@ -118,7 +109,7 @@ impl Resolver<'_> {
             }),
             Details::Requirement(r) => Details::Requirement(r.clone()),
             Details::Credential(c) => Details::Credential(Credential {
-                issuer: self.organization(&doc, "issuer", &c.issuer, diags),
+                issuer: self.organization(&mut at, "issuer", &c.issuer),
             }),
         };
         Document {
@@ -135,14 +126,13 @@ impl Resolver<'_> {
 
     fn one(
         &self,
-        doc: &Document,
-        field: &str,
+        at: &mut Place<'_>,
+        field: &'static str,
         name: &Option<Name>,
         kind: Kind,
-        diags: &mut Diagnostics,
     ) -> Option<Ref> {
         let name = name.as_ref()?;
-        let id = self.reference(doc, field, name, Expect::One(kind), diags)?;
+        let id = self.reference(at, Field::Key(field), name, Expect::One(kind))?;
         Some(Ref {
             id,
             span: name.span.clone(),
@@ -151,20 +141,12 @@ impl Resolver<'_> {
 
     fn expression(
         &self,
-        doc: &Document,
-        field: &str,
+        at: &mut Place<'_>,
+        field: &'static str,
         expr: &Option<Expr>,
-        diags: &mut Diagnostics,
     ) -> Option<Expr<Ref>> {
         expr.as_ref()?.map_refs(&mut |name, role| {
-            let id = self.reference(doc, field, name, Expect::of_role(role), diags)?;
-            if role == RefRole::Measure && !self.directory.measured[id.index()] {
-                diags.push(
-                    Diagnostic::error(Code::NotMeasured, format!("`has` needs a measured requirement, but \"{}\" has no `unit`", name.value))
-                        .at(&doc.source, name.span.clone())
-                        .with_help(format!("add `unit = \"hours\"` (or years, credits…) to {}, or list the id without `has`", self.directory.paths[id.index()])),
-                );
-            }
+            let id = self.reference(at, Field::Key(field), name, Expect::of_role(role))?;
             Some(Ref {
                 id,
                 span: name.span.clone(),
@@ -172,185 +154,85 @@ impl Resolver<'_> {
         })
     }
 
-    /// Resolve one id; report it if missing or of the wrong kind.
-    pub(super) fn reference(
+    /// Resolve one id; record it when it names nothing usable here.
+    fn reference(
         &self,
-        doc: &Document,
-        field: &str,
+        at: &mut Place<'_>,
+        field: Field,
         name: &Name,
-        expect: Expect,
-        diags: &mut Diagnostics,
+        expected: Expect,
     ) -> Option<Id> {
-        match self.by_id.get(&name.value).copied() {
-            Some(id) if expect.allows(self.directory.kinds[id.index()]) => Some(id),
-            Some(id) => {
-                diags.push(
-                    Diagnostic::error(
-                        Code::WrongKind,
-                        format!(
-                            "`{field}` must name {}, but \"{}\" is a {}",
-                            expect.describe(),
-                            name.value,
-                            self.directory.kinds[id.index()].name()
-                        ),
-                    )
-                    .at(&doc.source, name.span.clone())
-                    .with_help(self.suggest_instead(&name.value, expect)),
-                );
-                None
-            }
-            None if self.failed_ids.contains(&name.value) => None,
-            None => {
-                let help = if self.draft_ids.contains(&name.value) {
-                    format!(
-                        "\"{}\" is a draft: publish it (remove `draft = true`) or build with --drafts",
-                        name.value
-                    )
-                } else {
-                    self.suggest_of_kind(&name.value, expect)
-                };
-                let (code, what) = if field == "link" {
-                    (Code::BrokenLink, "link to")
-                } else {
-                    (Code::UnresolvedReference, "reference")
-                };
-                diags.push(
-                    Diagnostic::error(code, format!("unresolved {what} \"{}\"", name.value))
-                        .at(&doc.source, name.span.clone())
-                        .with_help(help),
-                );
-                None
-            }
-        }
+        let why = match self.by_id.get(&name.value).copied() {
+            Some(id) if expected.allows(self.kinds[id.index()]) => return Some(id),
+            Some(id) => Why::WrongKind(self.kinds[id.index()]),
+            None if self.failed_ids.contains(&name.value) => Why::FailedToLoad,
+            None if self.draft_ids.contains(&name.value) => Why::Draft,
+            None => Why::Missing,
+        };
+        at.findings.unresolved.push(Unresolved {
+            in_doc: at.doc,
+            field,
+            name: name.clone(),
+            expected,
+            why,
+        });
+        None
     }
 
     /// `[text](@id)` and `[text](@id#anchor)` links of every document: the
-    /// page exists, and so does the heading. Checked before the documents
+    /// page exists, and so does the heading. Looked at before the documents
     /// are resolved, while every document's headings are at hand.
-    pub(super) fn links(&self, documents: &[Document], diags: &mut Diagnostics) {
-        for doc in documents {
+    pub(super) fn links(&self, documents: &[Document], findings: &mut Findings) {
+        for (i, doc) in documents.iter().enumerate() {
+            let mut at = Place {
+                doc: Id::new(i),
+                findings,
+            };
             for link in &doc.body.links {
                 let target = Spanned::new(link.id.clone(), link.span.clone());
-                let Some(found) = self.reference(doc, "link", &target, Expect::Any, diags) else {
+                let Some(found) = self.reference(&mut at, Field::Link, &target, Expect::Any) else {
                     continue;
                 };
-                let found = &documents[found.index()];
                 if let Some(anchor) = &link.anchor
-                    && !found.body.headings.iter().any(|h| &h.anchor == anchor)
+                    && !documents[found.index()]
+                        .body
+                        .headings
+                        .iter()
+                        .any(|h| &h.anchor == anchor)
                 {
-                    let anchors = found.body.headings.iter().map(|h| h.anchor.as_str());
-                    let help = match did_you_mean(anchor, anchors) {
-                        Some(suggestion) => format!("did you mean \"#{suggestion}\"?"),
-                        None if found.body.headings.is_empty() => {
-                            format!("{} has no headings to link to", found.source.path)
-                        }
-                        None => format!(
-                            "the headings of {} are: {}",
-                            found.source.path,
-                            list_some(found.body.headings.iter().map(|h| format!("#{}", h.anchor)))
-                        ),
-                    };
-                    diags.push(
-                        Diagnostic::error(
-                            Code::BrokenLink,
-                            format!("\"{}\" has no heading \"#{anchor}\"", link.id),
-                        )
-                        .at(&doc.source, link.span.clone())
-                        .with_help(help),
-                    );
+                    at.findings.missing_anchors.push(MissingAnchor {
+                        in_doc: at.doc,
+                        target: found,
+                        anchor: anchor.clone(),
+                        span: link.span.clone(),
+                    });
                 }
             }
-        }
-    }
-
-    /// Help for an id that exists but is of the wrong kind: a close id of
-    /// the right kind, or what to name instead.
-    fn suggest_instead(&self, id: &str, expect: Expect) -> String {
-        let help = self.suggest_of_kind(id, expect);
-        if help.starts_with("did you mean") || help.starts_with("name ") {
-            help
-        } else {
-            format!("name {} here", expect.describe())
-        }
-    }
-
-    fn suggest_of_kind(&self, id: &str, expect: Expect) -> String {
-        // Edit distance against every id is linear per reference; a catalogue
-        // with thousands of broken references gets plain help after a while.
-        if self.suggestions.get() >= MAX_SUGGESTIONS {
-            return "ids are file names under content/".to_string();
-        }
-        self.suggestions.set(self.suggestions.get() + 1);
-        let directory = self.directory;
-        let mut candidates: Vec<&str> = (0..directory.ids.len())
-            .filter(|&i| {
-                let other = &directory.ids[i];
-                !other.is_empty() && other != id && expect.allows(directory.kinds[i])
-            })
-            .map(|i| directory.ids[i].as_str())
-            .collect();
-        candidates.sort_unstable();
-        match did_you_mean(id, candidates.iter().copied()) {
-            Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
-            None if !matches!(expect, Expect::Any)
-                && !candidates.is_empty()
-                && candidates.len() <= 8 =>
-            {
-                format!(
-                    "{} here: {}",
-                    match expect {
-                        Expect::One(kind) => format!("name a {}", kind.name()),
-                        _ => "name one of the catalogue's items".to_string(),
-                    },
-                    candidates
-                        .iter()
-                        .map(|c| format!("\"{c}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
-            None => format!(
-                "no {} has this id; ids are file names under content/",
-                expect.describe().trim_start_matches("a ")
-            ),
         }
     }
 
     /// An organization key: kept when site.toml has it.
     fn organization(
         &self,
-        doc: &Document,
-        field: &str,
+        at: &mut Place<'_>,
+        field: &'static str,
         key: &Option<Spanned<String>>,
-        diags: &mut Diagnostics,
     ) -> Option<Spanned<String>> {
         let key = key.as_ref()?;
-        let organizations = &self.config.organizations;
-        if organizations.contains_key(&key.value) {
+        if self.config.organizations.contains_key(&key.value) {
             return Some(key.clone());
         }
-        if !self.config.parsed {
-            // site.toml could not be read: its own error says why.
-            return None;
-        }
-        let help = match did_you_mean(&key.value, organizations.keys().map(String::as_str)) {
-            Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
-            None => format!(
-                "add `[organizations.{}]` with a `name` to site.toml",
-                key.value
-            ),
-        };
-        diags.push(
-            Diagnostic::error(
-                Code::WrongKind,
-                format!(
-                    "`{field}` names \"{}\", which is not an organization in site.toml",
-                    key.value
-                ),
-            )
-            .at(&doc.source, key.span.clone())
-            .with_help(help),
-        );
+        at.findings.unknown_organizations.push(UnknownOrganization {
+            in_doc: at.doc,
+            field,
+            key: key.clone(),
+        });
         None
     }
+}
+
+/// The document being resolved, and where what fails is recorded.
+struct Place<'f> {
+    doc: Id,
+    findings: &'f mut Findings,
 }

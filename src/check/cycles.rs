@@ -1,7 +1,14 @@
-//! Prerequisite cycles: an entity that, through `requires`, `completion` and
-//! `awards`, ends up needing itself can never be reached.
+//! E010 (prerequisite cycle) and E017 (requires itself): an entity that,
+//! through `requires`, `completion` and `awards`, ends up needing itself
+//! can never be reached, and nor can anything that needs it; a checklist
+//! would show boxes no one can ever tick.
+//!
+//! A pure rule over the resolved graph: Tarjan's algorithm finds each knot
+//! of entities that need each other, and one diagnostic per knot spells out
+//! its shortest cycle.
 
-use super::{Catalogue, Id, Ref};
+use super::CheckInput;
+use crate::catalogue::{Catalogue, Entity, Id, Ref};
 use crate::content::Details;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::rules::{Expr, RefRole};
@@ -19,9 +26,11 @@ struct Edge {
     at: Option<(DocId, Span)>,
 }
 
-pub(super) fn check(catalogue: &Catalogue, diags: &mut Diagnostics) {
-    let graph: Vec<Vec<Edge>> = (0..catalogue.documents.len())
-        .map(|i| edges(catalogue, i))
+pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
+    let catalogue = input.catalogue;
+    let graph: Vec<Vec<Edge>> = catalogue
+        .entities()
+        .map(|(id, doc)| edges(catalogue, id, doc))
         .collect();
     let docs = &catalogue.documents;
     // One diagnostic per knot of entities that need each other (a strongly
@@ -183,11 +192,11 @@ fn report(catalogue: &Catalogue, graph: &[Vec<Edge>], cycle: &[DocId], diags: &m
     );
 }
 
-fn edges(catalogue: &Catalogue, from: DocId) -> Vec<Edge> {
+/// What `doc` (the entity `from`) needs.
+fn edges(catalogue: &Catalogue, from: Id, doc: &Entity) -> Vec<Edge> {
     let mut edges = Vec::new();
-    let doc = &catalogue.documents[from];
     for (_, expr) in doc.rules() {
-        expr_edges(catalogue, from, expr, &mut edges);
+        expr_edges(catalogue, from.index(), expr, &mut edges);
     }
     match &doc.details {
         Details::Workshop(workshop) if workshop.requires.is_none() => {
@@ -199,7 +208,7 @@ fn edges(catalogue: &Catalogue, from: DocId) -> Vec<Edge> {
             }
         }
         Details::Credential(_) => {
-            for &level in catalogue.awarded_by(Id::new(from)) {
+            for &level in catalogue.awarded_by(from) {
                 edges.push(Edge {
                     to: level.index(),
                     at: None,
@@ -231,5 +240,84 @@ fn expr_edges(catalogue: &Catalogue, written_in: DocId, expr: &Expr<Ref>, edges:
             // A measured requirement needs nothing.
             RefRole::Measure => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    fn level(requires: &str) -> String {
+        md(&format!("title = \"L\"\nrequires = {requires}"), "")
+    }
+
+    #[test]
+    fn a_loop_is_spelled_out_from_its_smallest_id() {
+        let site = Site::new(&[
+            ("content/levels/a.md", &level("\"b\"")),
+            ("content/levels/b.md", &level("\"c\"")),
+            ("content/levels/c.md", &level("[\"a\"]")),
+            ("content/levels/d.md", &level("\"a\"")),
+        ]);
+        assert_eq!(
+            site.rule("cycles"),
+            [
+                "E010 content/levels/a.md:3:12 prerequisite cycle: a -> b -> c -> a (help: no one could ever start any of these; remove one of the references in the chain)"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_entity_that_requires_itself() {
+        let site = Site::new(&[("content/levels/a.md", &level("{ any = [\"a\"] }"))]);
+        assert_eq!(
+            site.rule("cycles"),
+            [
+                "E017 content/levels/a.md:3:21 \"a\" requires itself (help: remove this reference: an entity cannot be its own prerequisite)"
+            ]
+        );
+    }
+
+    #[test]
+    fn loops_through_awards_pools_and_inherited_rules() {
+        // `a` needs the credential it awards itself. `c` needs a workshop
+        // of `b`, and that workshop inherits `b`'s need for `c`: the step
+        // is written in b.md.
+        let site = Site::new(&[
+            (
+                "content/levels/a.md",
+                &md("title = \"A\"\nrequires = \"cert\"\nawards = \"cert\"", ""),
+            ),
+            ("content/credentials/cert.md", &md("title = \"C\"", "")),
+            ("content/levels/b.md", &level("\"c\"")),
+            (
+                "content/levels/c.md",
+                &md(
+                    "title = \"C\"\ncompletion = { choose = 1, from = \"b\" }",
+                    "",
+                ),
+            ),
+            (
+                "content/workshops/w.md",
+                &md("title = \"W\"\nlevel = \"b\"", ""),
+            ),
+        ]);
+        assert_eq!(
+            site.rule("cycles"),
+            [
+                "E010 content/levels/a.md:3:12 prerequisite cycle: a -> cert -> a (help: no one could ever start any of these; remove one of the references in the chain)",
+                "E010 content/levels/c.md:3:35 prerequisite cycle: c -> w -> c (help: no one could ever start any of these; remove one of the references in the chain)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_chain_without_a_loop_is_fine() {
+        let site = Site::new(&[
+            ("content/levels/a.md", &level("\"b\"")),
+            ("content/levels/b.md", &level("[\"c\", \"c\"]")),
+            ("content/levels/c.md", &md("title = \"C\"", "")),
+        ]);
+        assert_eq!(site.rule("cycles"), Vec::<String>::new());
     }
 }

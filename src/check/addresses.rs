@@ -1,0 +1,112 @@
+//! E022 (address already taken): every file of the built site has one
+//! path. A content file whose page would land where another page is (or
+//! where cairn generates one: the home page, the checklist, a kind's
+//! listing), or a copied file that would overwrite a generated file or
+//! another copy, would silently replace it.
+//!
+//! `routes::plan` leaves the second of two outputs out and records a
+//! [`Collision`]; this is the one place that decides what a collision
+//! means for the person editing the site.
+
+use super::CheckInput;
+use crate::catalogue::Catalogue;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::routes::{Collision, Origin};
+
+pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
+    for collision in input.collisions {
+        if let Some(diagnostic) = address_taken(input.catalogue, collision) {
+            diags.push(diagnostic);
+        }
+    }
+}
+
+fn address_taken(catalogue: &Catalogue, collision: &Collision) -> Option<Diagnostic> {
+    match &collision.second {
+        Origin::Document(id) => {
+            let doc = &catalogue[*id];
+            let existing = match &collision.first {
+                Origin::Document(other) => catalogue[*other].source.path.clone(),
+                _ => format!("the page cairn generates at /{}/", doc.path),
+            };
+            Some(
+                Diagnostic::error(
+                    Code::AddressTaken,
+                    format!(
+                        "{} would be published at /{}/, which is already {existing}",
+                        doc.source.path, doc.path
+                    ),
+                )
+                .at(&doc.source, doc.common.title.span.clone())
+                .with_help("rename or move the file so that it has an address of its own"),
+            )
+        }
+        Origin::File(label) => {
+            let existing = match &collision.first {
+                Origin::Generated | Origin::Document(_) => "a page cairn generates".to_string(),
+                Origin::Data => "a file cairn generates".to_string(),
+                Origin::File(other) => other.clone(),
+            };
+            Some(
+                Diagnostic::error(
+                    Code::AddressTaken,
+                    format!(
+                        "{label} would be written to /{}, which is already {existing}",
+                        collision.path
+                    ),
+                )
+                .in_file(label)
+                .with_help(
+                    "rename or move the file so that every file of the site has its own path",
+                ),
+            )
+        }
+        // cairn's own pages and data files are planned first, at paths of
+        // their own: they are never the one left out.
+        Origin::Generated | Origin::Data => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    #[test]
+    fn a_page_where_another_is() {
+        let site = Site::new(&[
+            ("content/checklist.md", &md("title = \"Mine\"", "")),
+            ("content/about/_index.md", &md("title = \"About\"", "")),
+            ("content/about.md", &md("title = \"About too\"", "")),
+            (
+                "content/workshops.md",
+                &md("title = \"Not yet a listing\"", ""),
+            ),
+        ]);
+        assert_eq!(
+            site.rule("addresses"),
+            [
+                "E022 content/about.md:2:9 content/about.md would be published at /about/, which is already content/about/_index.md (help: rename or move the file so that it has an address of its own)",
+                "E022 content/checklist.md:2:9 content/checklist.md would be published at /checklist/, which is already the page cairn generates at /checklist/ (help: rename or move the file so that it has an address of its own)",
+                "E022 content/workshops.md:2:9 content/workshops.md would be published at /workshops/, which is already the page cairn generates at /workshops/ (help: rename or move the file so that it has an address of its own)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_copied_file_over_a_generated_one_or_another_copy() {
+        let site = Site::new(&[
+            ("static/catalogue.json", "{}"),
+            ("static/notes.txt", "static"),
+            ("content/notes.txt", "content"),
+            ("content/404.html", "<p>lost</p>"),
+        ]);
+        assert_eq!(
+            site.rule("addresses"),
+            [
+                "E022 content/404.html:1:1 content/404.html would be written to /404.html, which is already a page cairn generates (help: rename or move the file so that every file of the site has its own path)",
+                "E022 content/notes.txt:1:1 content/notes.txt would be written to /notes.txt, which is already static/notes.txt (help: rename or move the file so that every file of the site has its own path)",
+                "E022 static/catalogue.json:1:1 static/catalogue.json would be written to /catalogue.json, which is already a file cairn generates (help: rename or move the file so that every file of the site has its own path)",
+            ]
+        );
+    }
+}

@@ -1,0 +1,84 @@
+//! E020 (an offering that ends before it starts) and W001 (an offering in
+//! the past): a workshop's dates are what a visitor plans around. Dates in
+//! the wrong order are a typo that would print nonsense; a past offering
+//! still listed invites someone to register for it.
+//!
+//! "Past" is judged against the build day ([`CheckInput::today`]), never
+//! the clock, so a check is reproducible.
+
+use super::CheckInput;
+use crate::content::Details;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+
+pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
+    for (_, doc) in input.catalogue.entities() {
+        let Details::Workshop(workshop) = &doc.details else {
+            continue;
+        };
+        for offering in &workshop.offerings {
+            if let Some(end) = &offering.end
+                && end.value < offering.start.value
+            {
+                diags.push(
+                    Diagnostic::error(
+                        Code::OfferingDates,
+                        format!(
+                            "this offering ends ({}) before it starts ({})",
+                            end.value, offering.start.value
+                        ),
+                    )
+                    .at(&doc.source, end.span.clone())
+                    .with_help("swap `start` and `end`, or correct the date"),
+                );
+                // Which of its dates is wrong is unknown, so whether it is
+                // over is too.
+                continue;
+            }
+            if offering.is_past(input.today) {
+                let span = offering
+                    .end
+                    .as_ref()
+                    .map_or(offering.start.span.clone(), |e| e.span.clone());
+                diags.push(
+                    Diagnostic::warning(
+                        Code::PastOffering,
+                        format!("this offering is over: it ended on {}", offering.last_day()),
+                    )
+                    .at(&doc.source, span)
+                    .with_help("remove the offering once it is over, or correct its dates"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{Site, md};
+
+    #[test]
+    fn dates_in_order_and_not_over() {
+        let front = "title = \"W\"
+[[offerings]]
+start = 2027-03-02
+end = 2027-03-01
+[[offerings]]
+start = 2026-12-30
+end = 2027-01-01
+[[offerings]]
+start = 2026-12-31
+[[offerings]]
+start = 2026-12-01
+end = 2026-12-02";
+        let site = Site::new(&[("content/workshops/w.md", &md(front, ""))]);
+        // The offering ending on the build day is not over yet.
+        assert_eq!(
+            site.rule("offerings"),
+            [
+                "E020 content/workshops/w.md:5:7 this offering ends (2027-03-01) before it starts (2027-03-02) (help: swap `start` and `end`, or correct the date)",
+                "W001 content/workshops/w.md:10:9 this offering is over: it ended on 2026-12-31 (help: remove the offering once it is over, or correct its dates)",
+                "W001 content/workshops/w.md:13:7 this offering is over: it ended on 2026-12-02 (help: remove the offering once it is over, or correct its dates)",
+            ]
+        );
+    }
+}
