@@ -4,25 +4,32 @@
 
 use crate::{Resolved, SiteOptions};
 
-/// A site of `files` (path under the site root, text), with a site.toml
-/// of its own unless one is given; resolved and checked, with no errors.
-pub(crate) fn resolved(files: &[(&str, &str)]) -> (tempfile::TempDir, Resolved) {
+/// The site.toml of every test site that does not bring its own.
+const SITE_TOML: &str = "title = \"Test\"\nbase_url = \"https://example.org\"\n\n[organizations.guild]\nname = \"The Guild\"\n";
+
+/// A scratch site folder holding `files` (path under the site root,
+/// text), a `content/` folder, and a site.toml with one organization
+/// (`guild`) unless `files` brings its own.
+pub(crate) fn site_folder(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a scratch folder");
-    let mut has_config = false;
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("content")).expect("content/");
+    if !files.iter().any(|(path, _)| *path == "site.toml") {
+        std::fs::write(root.join("site.toml"), SITE_TOML).expect("site.toml");
+    }
     for (path, text) in files {
-        has_config |= *path == "site.toml";
-        let target = dir.path().join(path);
-        std::fs::create_dir_all(target.parent().expect("a parent folder")).expect("mkdir");
-        std::fs::write(&target, text).expect("write");
+        let target = root.join(path);
+        if let Some(folder) = target.parent() {
+            std::fs::create_dir_all(folder).expect("a folder");
+        }
+        std::fs::write(&target, text).expect("a file");
     }
-    if !has_config {
-        std::fs::write(
-            dir.path().join("site.toml"),
-            "title = \"Test\"\nbase_url = \"https://test.example.org\"\n",
-        )
-        .expect("write site.toml");
-    }
-    std::fs::create_dir_all(dir.path().join("content")).expect("mkdir content");
+    dir
+}
+
+/// A site of `files`, resolved and checked, with no errors.
+pub(crate) fn resolved(files: &[(&str, &str)]) -> (tempfile::TempDir, Resolved) {
+    let dir = site_folder(files);
     let options = SiteOptions {
         root: dir.path().to_path_buf(),
         today: crate::content::Date::parse("2027-01-01"),

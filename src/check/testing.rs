@@ -10,9 +10,6 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::routes::{self, Collision, Routes};
 use crate::{config, render};
 
-/// The site.toml of every test site that does not bring its own.
-const SITE_TOML: &str = "title = \"Test\"\nbase_url = \"https://example.org\"\n\n[organizations.guild]\nname = \"The Guild\"\n";
-
 /// The build day of every test site.
 pub(super) const TODAY: Date = Date {
     year: 2027,
@@ -39,19 +36,8 @@ impl Site {
     /// A site of `files`, (path under the site root, text) pairs; a
     /// site.toml with one organization, `guild`, unless one is given.
     pub(super) fn new(files: &[(&str, &str)]) -> Site {
-        let dir = tempfile::tempdir().expect("a temporary folder");
+        let dir = crate::testing::site_folder(files);
         let root = dir.path();
-        std::fs::create_dir_all(root.join("content")).expect("content/");
-        if !files.iter().any(|(path, _)| *path == "site.toml") {
-            std::fs::write(root.join("site.toml"), SITE_TOML).expect("site.toml");
-        }
-        for (path, text) in files {
-            let path = root.join(path);
-            if let Some(folder) = path.parent() {
-                std::fs::create_dir_all(folder).expect("a folder");
-            }
-            std::fs::write(path, text).expect("a file");
-        }
         let (config, mut loaded) = config::load(root, None).expect("site.toml is there");
         let (theme, theme_diags) = render::theme::load(root, &config);
         loaded.extend(theme_diags);
