@@ -72,6 +72,17 @@ pub struct Resolved {
     pub diagnostics: Diagnostics,
 }
 
+impl Resolved {
+    /// What rendering reads of it.
+    pub fn site(&self) -> render::Site<'_> {
+        render::Site {
+            catalogue: &self.catalogue,
+            theme: &self.theme,
+            routes: &self.routes,
+        }
+    }
+}
+
 /// Load and resolve the site at `options.root`: every check that needs no
 /// rendering. Errors stop here.
 pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
@@ -133,14 +144,7 @@ fn render_into(
     resolved: &Resolved,
     sink: &dyn render::Sink,
 ) -> Result<render::RenderStats, Failure> {
-    let Resolved {
-        catalogue,
-        theme,
-        routes,
-        today,
-        ..
-    } = resolved;
-    render::render(catalogue, theme, routes, *today, sink).map_err(|mut render_diags| {
+    render::render(resolved.site(), resolved.today, sink).map_err(|mut render_diags| {
         // A page that could not be written is the machine's problem, not the site's.
         if let Some(output) = render_diags.0.iter().find(|d| d.code == Code::Output) {
             return Failure::CannotRun(output.clone());
@@ -163,7 +167,7 @@ pub fn check(options: &SiteOptions) -> Result<Diagnostics, Failure> {
 /// pages as the browser asks for them.
 pub fn prepare_site(options: &SiteOptions) -> Result<(Resolved, render::Prepared), Failure> {
     let resolved = resolve(options)?;
-    match render::prepare(&resolved.catalogue, &resolved.theme, resolved.today) {
+    match render::prepare(resolved.site(), resolved.today) {
         Ok(prepared) => Ok((resolved, prepared)),
         Err(mut diagnostics) => {
             diagnostics.extend(resolved.diagnostics.0.iter().cloned());
@@ -214,8 +218,11 @@ impl Judged {
     /// The verdicts for people, in the site's words: a line per level,
     /// then what is still needed.
     pub fn report(&self) -> String {
-        let phrases =
-            phrases::Phrases::new(&self.resolved.catalogue, &self.resolved.theme.messages);
+        let phrases = phrases::Phrases::new(
+            &self.resolved.catalogue,
+            &self.resolved.theme.messages,
+            &self.resolved.routes,
+        );
         report::eligibility(&phrases, &report::cli_messages(), &self.verdicts)
     }
 }

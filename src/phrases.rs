@@ -9,7 +9,7 @@
 use crate::catalogue::{Catalogue, Id, Ref};
 use crate::content::{Date, Forms, Kind, Period};
 use crate::messages::{Arg, Messages, Word};
-use crate::render::links::url_of;
+use crate::routes::Routes;
 use crate::rules::{Expr, ExprKind, Pool};
 
 /// One node of a rule, in words.
@@ -65,19 +65,29 @@ pub struct Ask {
     pub validity: Option<String>,
 }
 
-/// Words for the catalogue's rules and facts, in one language.
+/// Words for the catalogue's rules and facts, in one language, with links
+/// to the pages of the route table.
 #[derive(Clone, Copy)]
 pub struct Phrases<'a> {
     pub catalogue: &'a Catalogue,
     pub messages: &'a Messages,
+    pub routes: &'a Routes,
 }
 
 impl<'a> Phrases<'a> {
-    pub fn new(catalogue: &'a Catalogue, messages: &'a Messages) -> Self {
+    pub fn new(catalogue: &'a Catalogue, messages: &'a Messages, routes: &'a Routes) -> Self {
         Phrases {
             catalogue,
             messages,
+            routes,
         }
+    }
+
+    /// The URL of an entity's page. Every entity has one in a site that
+    /// passed its checks (only a page that lost its address to another,
+    /// E022, has none, and then nothing is rendered).
+    pub fn url(&self, id: Id) -> String {
+        self.routes.url_of(id).unwrap_or_default()
     }
 
     /// An expression in words. `with_pools` lists the workshops of every
@@ -175,7 +185,7 @@ impl<'a> Phrases<'a> {
     /// A link to an entity's page, with its title.
     pub fn link(&self, id: Id) -> Word {
         let doc = &self.catalogue[id];
-        Word::link(doc.common.title.value.clone(), url_of(self.catalogue, doc))
+        Word::link(doc.common.title.value.clone(), self.url(id))
     }
 
     /// "Complete Level 1", "Hold the credential …", "Mental Health First Aid".
@@ -320,7 +330,7 @@ mod tests {
     #[test]
     fn each_kind_of_item_has_its_verb_and_its_link() {
         let (_dir, site) = diving();
-        let phrases = Phrases::new(&site.catalogue, &site.theme.messages);
+        let phrases = Phrases::new(&site.catalogue, &site.theme.messages, &site.routes);
         let id = |name: &str| site.catalogue.lookup(name).expect("an id");
         let words = phrases.item(id("deep"));
         assert_eq!(plain(&words), "Complete Deep");
@@ -338,7 +348,7 @@ mod tests {
     #[test]
     fn numbers_choose_the_form_of_their_word() {
         let (_dir, site) = diving();
-        let phrases = Phrases::new(&site.catalogue, &site.theme.messages);
+        let phrases = Phrases::new(&site.catalogue, &site.theme.messages, &site.routes);
         let dives = site.catalogue.lookup("dives").expect("dives");
         assert_eq!(
             plain(&phrases.has(dives, 1.0)),
@@ -377,7 +387,7 @@ mod tests {
     #[test]
     fn periods_and_dates_in_words() {
         let (_dir, site) = diving();
-        let phrases = Phrases::new(&site.catalogue, &site.theme.messages);
+        let phrases = Phrases::new(&site.catalogue, &site.theme.messages, &site.routes);
         let period = Period::parse("12 months").expect("a period");
         assert_eq!(phrases.period(&period), "12 months");
         assert_eq!(

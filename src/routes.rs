@@ -36,7 +36,7 @@ pub enum Output {
 }
 
 /// The pages of a site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Page {
     Home,
     /// A kind's listing ("/levels/").
@@ -100,6 +100,13 @@ pub struct Routes {
     by_path: HashMap<String, usize>,
     /// Who asked for each route, for collisions.
     origins: Vec<Origin>,
+    /// The route of each page.
+    by_page: HashMap<Page, usize>,
+    /// The page of each document: its own, or for a folder's `_index.md`
+    /// the listing or home page it titles.
+    by_document: HashMap<Id, Page>,
+    /// The path part of `base_url` ("" or "/sub"), in front of every URL.
+    base_path: String,
 }
 
 impl Routes {
@@ -130,6 +137,25 @@ impl Routes {
         self.routes.is_empty()
     }
 
+    /// The site-relative URL of a page ("/levels/level-1/").
+    pub fn page_url(&self, page: Page) -> Option<String> {
+        let route = &self.routes[*self.by_page.get(&page)?];
+        Some(route.url(&self.base_path))
+    }
+
+    /// The URL of a data file ("/catalogue.json").
+    pub fn data_url(&self, data: DataFile) -> Option<String> {
+        let route = self.get(data.path())?;
+        Some(route.url(&self.base_path))
+    }
+
+    /// The URL of a document's page: every document has one once the
+    /// site is checked (only one that lost its address to another, E022,
+    /// has none, and then nothing is rendered).
+    pub fn url_of(&self, id: Id) -> Option<String> {
+        self.page_url(*self.by_document.get(&id)?)
+    }
+
     /// Who holds an output path already.
     fn holder(&self, path: &str) -> Option<&Origin> {
         self.by_path.get(path).map(|&i| &self.origins[i])
@@ -137,6 +163,12 @@ impl Routes {
 
     /// Add a route whose path is free (the caller has checked).
     fn register(&mut self, route: Route, origin: Origin) {
+        if let Some(page) = route.page() {
+            self.by_page.insert(page, self.routes.len());
+            if let Page::Document(id) = page {
+                self.by_document.insert(id, page);
+            }
+        }
         self.by_path.insert(route.path.clone(), self.routes.len());
         self.routes.push(route);
         self.origins.push(origin);
@@ -180,7 +212,10 @@ pub fn page_file(path: &str) -> String {
 /// one is left out, and recorded with what was there first.
 pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Vec<Collision>) {
     let lang = catalogue.config.language.clone();
-    let mut routes = Routes::default();
+    let mut routes = Routes {
+        base_path: catalogue.config.base_path().to_string(),
+        ..Routes::default()
+    };
     let mut collisions = Vec::new();
     let page = |path: String, page: Page| Route {
         path,
@@ -213,6 +248,12 @@ pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Vec<Collision>) {
     for (id, doc) in catalogue.entities() {
         let has_page = !doc.is_index || (doc.kind == Kind::Page && !doc.path.is_empty());
         if !has_page {
+            // A folder's `_index.md` titles a page cairn generates.
+            let titled = match doc.kind {
+                Kind::Page => Page::Home,
+                kind => Page::Listing(kind),
+            };
+            routes.by_document.insert(id, titled);
             continue;
         }
         let route = page(page_file(&doc.path), Page::Document(id));

@@ -1,7 +1,6 @@
 //! Machine-readable outputs: `catalogue.json` (the resolved catalogue as
 //! open data) and `sitemap.xml`.
 
-use super::links::url_of;
 use crate::catalogue::{Catalogue, Ref};
 use crate::content::{Details, Kind};
 use crate::routes::{Page, Routes};
@@ -12,7 +11,7 @@ use serde_json::{Value, json};
 /// The resolved catalogue: every entity with its fields and resolved
 /// relations, ids as references. Stable key order, so identical input gives
 /// identical bytes.
-pub fn catalogue_json(catalogue: &Catalogue) -> String {
+pub fn catalogue_json(catalogue: &Catalogue, routes: &Routes) -> String {
     let config = &catalogue.config;
     let id_of = |r: &Option<Ref>| r.as_ref().map(|r| catalogue[r.id].id.as_str());
     let rule = |e: &Expr<Ref>| rules::to_json(e, catalogue);
@@ -26,7 +25,7 @@ pub fn catalogue_json(catalogue: &Catalogue) -> String {
                     "id": doc.id,
                     "title": doc.common.title.value,
                     "summary": doc.common.summary,
-                    "url": config.absolute(&url_of(catalogue, doc)),
+                    "url": routes.url_of(id).map(|url| config.absolute(&url)),
                 });
                 let fields = match &doc.details {
                     Details::Pathway(p) => json!({

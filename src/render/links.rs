@@ -1,27 +1,8 @@
-//! URLs of pages, and turning symbolic `@id` links into them.
+//! Turning the symbolic `@id` links of rendered Markdown into the URLs
+//! of the route table.
 
-use crate::catalogue::{Catalogue, Entity};
-use crate::content::Kind;
-
-/// The site-relative URL of a document ("/levels/level-2/"), with the base
-/// path of `base_url` in front.
-pub fn url_of(catalogue: &Catalogue, doc: &Entity) -> String {
-    path_url(catalogue.config.base_path(), &doc.path)
-}
-
-/// The URL of a listing page for a kind ("/levels/").
-pub fn listing_url(catalogue: &Catalogue, kind: Kind) -> String {
-    path_url(catalogue.config.base_path(), kind.folder())
-}
-
-/// "/base/path/" from a base path ("" or "/base") and a page path.
-pub fn path_url(base_path: &str, path: &str) -> String {
-    if path.is_empty() {
-        format!("{base_path}/")
-    } else {
-        format!("{base_path}/{path}/")
-    }
-}
+use crate::catalogue::Catalogue;
+use crate::routes::Routes;
 
 /// Rewrite the links of rendered Markdown: every `href="@id"` and
 /// `href="@id#anchor"` becomes the page's URL, and root-relative links
@@ -29,7 +10,7 @@ pub fn path_url(base_path: &str, path: &str) -> String {
 /// `base_url`, so a site published below a folder links correctly.
 /// Resolution has already reported unknown ids; any left (never in a checked
 /// build) point at the page itself.
-pub fn resolve_links(html: &str, catalogue: &Catalogue) -> String {
+pub fn resolve_links(html: &str, catalogue: &Catalogue, routes: &Routes) -> String {
     let base_path = catalogue.config.base_path();
     if !html.contains("=\"@") && (base_path.is_empty() || !html.contains("=\"/")) {
         return html.to_string();
@@ -46,8 +27,8 @@ pub fn resolve_links(html: &str, catalogue: &Catalogue) -> String {
                 Some((id, anchor)) => (id, Some(anchor)),
                 None => (target, None),
             };
-            match catalogue.lookup(id) {
-                Some(doc) => out.push_str(&url_of(catalogue, &catalogue[doc])),
+            match catalogue.lookup(id).and_then(|doc| routes.url_of(doc)) {
+                Some(url) => out.push_str(&url),
                 None => out.push('#'),
             }
             if let Some(anchor) = anchor {

@@ -82,25 +82,28 @@ pub struct Prepared {
     shared: Shared,
 }
 
+/// What rendering reads: the resolved catalogue, the theme, and the route
+/// table that says where every page lives.
+#[derive(Clone, Copy)]
+pub struct Site<'a> {
+    pub catalogue: &'a Catalogue,
+    pub theme: &'a Theme,
+    pub routes: &'a Routes,
+}
+
 impl Prepared {
     /// The file of one route: a page rendered, a data file generated, or a
     /// file to copy.
-    pub fn produce(
-        &self,
-        catalogue: &Catalogue,
-        theme: &Theme,
-        routes: &Routes,
-        route: &Route,
-    ) -> Result<OutputFile, Diagnostic> {
+    pub fn produce(&self, site: Site<'_>, route: &Route) -> Result<OutputFile, Diagnostic> {
         let contents = match &route.output {
             Output::Page(page) => {
-                return render_page(&self.tera, &self.shared, catalogue, theme, route, *page);
+                return render_page(&self.tera, &self.shared, site, route, *page);
             }
             Output::Data(DataFile::CatalogueJson) => {
-                Contents::Bytes(data::catalogue_json(catalogue).into_bytes())
+                Contents::Bytes(data::catalogue_json(site.catalogue, site.routes).into_bytes())
             }
             Output::Data(DataFile::SitemapXml) => {
-                Contents::Bytes(data::sitemap(catalogue, routes).into_bytes())
+                Contents::Bytes(data::sitemap(site.catalogue, site.routes).into_bytes())
             }
             Output::Copy(Copied::Embedded(bytes)) => Contents::Static(bytes),
             Output::Copy(Copied::File(path)) => Contents::Copy(path.clone()),
@@ -114,23 +117,18 @@ impl Prepared {
 
 /// Compile the templates and gather what every page shares. Template
 /// syntax errors (E015) are found here, before any page is rendered.
-pub fn prepare(catalogue: &Catalogue, theme: &Theme, today: Date) -> Result<Prepared, Diagnostics> {
-    let tera = compile(catalogue, theme)?;
-    let shared = Shared::new(catalogue, theme, today);
+pub fn prepare(site: Site<'_>, today: Date) -> Result<Prepared, Diagnostics> {
+    let tera = compile(site)?;
+    let shared = Shared::new(site, today);
     Ok(Prepared { tera, shared })
 }
 
 /// Render every route into `sink`. Template errors are diagnostics naming
 /// the template; every page is tried, so all of them are reported.
-pub fn render(
-    catalogue: &Catalogue,
-    theme: &Theme,
-    routes: &Routes,
-    today: Date,
-    sink: &dyn Sink,
-) -> Result<RenderStats, Diagnostics> {
-    let prepared = prepare(catalogue, theme, today)?;
-    let produce = |route: &Route| prepared.produce(catalogue, theme, routes, route);
+pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStats, Diagnostics> {
+    let routes = site.routes;
+    let prepared = prepare(site, today)?;
+    let produce = |route: &Route| prepared.produce(site, route);
     // Pages on every core first; the data files (one large JSON document)
     // and copies beside them, unless the sink throws files away: no
     // template can break those.
@@ -177,7 +175,12 @@ pub fn render(
 }
 
 /// Compile every template once.
-fn compile(catalogue: &Catalogue, theme: &Theme) -> Result<tera::Tera, Diagnostics> {
+fn compile(site: Site<'_>) -> Result<tera::Tera, Diagnostics> {
+    let Site {
+        catalogue,
+        theme,
+        routes,
+    } = site;
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_html);
@@ -209,10 +212,9 @@ fn compile(catalogue: &Catalogue, theme: &Theme) -> Result<tera::Tera, Diagnosti
         return Err(Diagnostics(vec![syntax_error(&err, theme)]));
     }
     let urls: HashMap<String, String> = catalogue
-        .documents
-        .iter()
-        .filter(|d| !d.id.is_empty())
-        .map(|d| (d.id.clone(), links::url_of(catalogue, d)))
+        .entities()
+        .filter(|(_, d)| !d.id.is_empty())
+        .filter_map(|(id, d)| Some((d.id.clone(), routes.url_of(id)?)))
         .collect();
     tera.register_function("url_for", move |args: &HashMap<String, Value>| {
         let id = args
@@ -396,6 +398,9 @@ struct Shared {
     site: Value,
     /// Every message that takes no variable: templates' `t`.
     t: Value,
+    /// The addresses of the pages and files every page links to, from the
+    /// route table: templates' `urls`.
+    urls: Value,
     nav: Vec<Value>,
     /// The words of every entity's rules.
     rules: views::RuleWords,
@@ -408,31 +413,37 @@ struct Shared {
 }
 
 impl Shared {
-    fn new(catalogue: &Catalogue, theme: &Theme, today: Date) -> Self {
+    fn new(site: Site<'_>, today: Date) -> Self {
+        let Site {
+            catalogue,
+            theme,
+            routes,
+        } = site;
         let config = &catalogue.config;
         let messages = &theme.messages;
-        let checklist_key = views::checklist_key(catalogue);
+        let phrases = Phrases::new(catalogue, messages, routes);
+        let checklist_key = views::checklist_key(&phrases);
         let mut site = serde_json::to_value(config).unwrap_or_default();
         if let Value::Object(map) = &mut site {
             map.insert("base_path".into(), json!(config.base_path()));
             map.insert("language".into(), json!(messages.lang()));
         }
-        let phrases = Phrases::new(catalogue, messages);
         Shared {
             site,
             t: serde_json::to_value(messages.plain_messages()).unwrap_or_default(),
-            nav: views::nav(catalogue, messages),
+            nav: views::nav(&phrases),
+            urls: views::urls(routes),
             rules: views::RuleWords::new(&phrases),
-            checklist: views::checklist_data(catalogue, messages, &checklist_key, None),
+            checklist: views::checklist_data(&phrases, &checklist_key, None),
             checklist_key,
             today,
         }
     }
 
-    fn views<'a>(&'a self, catalogue: &'a Catalogue, theme: &'a Theme) -> views::Views<'a> {
+    fn views<'a>(&'a self, site: Site<'a>) -> views::Views<'a> {
         views::Views {
-            catalogue,
-            phrases: Phrases::new(catalogue, &theme.messages),
+            catalogue: site.catalogue,
+            phrases: Phrases::new(site.catalogue, &site.theme.messages, site.routes),
             rules: &self.rules,
             today: self.today,
         }
@@ -442,30 +453,29 @@ impl Shared {
 fn render_page(
     tera: &tera::Tera,
     shared: &Shared,
-    catalogue: &Catalogue,
-    theme: &Theme,
+    site: Site<'_>,
     route: &Route,
     page: Page,
 ) -> Result<OutputFile, Diagnostic> {
+    let Site {
+        catalogue, theme, ..
+    } = site;
     let base = catalogue.config.base_path();
     let mut context = serde_json::Map::new();
     let (template, section) = match page {
         Page::Home => {
             let content = catalogue
                 .home
-                .map(|i| body_html(catalogue, i))
+                .map(|i| body_html(site, i))
                 .unwrap_or_default();
             let page = match catalogue.home {
-                Some(i) => shared.views(catalogue, theme).page(i, content),
+                Some(i) => shared.views(site).page(i, content),
                 None => {
-                    json!({"title": catalogue.config.title, "content": "", "url": links::path_url(base, "")})
+                    json!({"title": catalogue.config.title, "content": "", "url": route.url(base)})
                 }
             };
             context.insert("page".into(), page);
-            context.insert(
-                "pathways".into(),
-                pathways(&shared.views(catalogue, theme), false),
-            );
+            context.insert("pathways".into(), pathways(&shared.views(site), false));
             ("index.html", "home")
         }
         Page::Listing(kind) => {
@@ -482,30 +492,21 @@ fn render_page(
                     "kind": kind,
                     "title": title,
                     "summary": listing.and_then(|i| catalogue[i].common.summary.clone()),
-                    "content": listing.map(|i| body_html(catalogue, i)).unwrap_or_default(),
-                    "url": links::listing_url(catalogue, kind),
+                    "content": listing.map(|i| body_html(site, i)).unwrap_or_default(),
+                    "url": route.url(base),
                 });
                 // Inserted, not passed to `json!`, which would copy every item.
-                section["items"] = Value::Array(shared.views(catalogue, theme).listing_items(kind));
+                section["items"] = Value::Array(shared.views(site).listing_items(kind));
                 section
             });
             ("list.html", kind.folder())
         }
         Page::Document(i) => {
             let doc = &catalogue[i];
-            context.insert(
-                "page".into(),
-                shared
-                    .views(catalogue, theme)
-                    .page(i, body_html(catalogue, i)),
-            );
+            let views = shared.views(site);
+            context.insert("page".into(), views.page(i, body_html(site, i)));
             if doc.kind == Kind::Level {
-                let data = views::checklist_data(
-                    catalogue,
-                    &theme.messages,
-                    &shared.checklist_key,
-                    Some(i),
-                );
+                let data = views::checklist_data(&views.phrases, &shared.checklist_key, Some(i));
                 context.insert("checklist_data".into(), Value::String(data));
             }
             let template = match doc.kind {
@@ -526,10 +527,7 @@ fn render_page(
             )
         }
         Page::Checklist => {
-            context.insert(
-                "pathways".into(),
-                pathways(&shared.views(catalogue, theme), true),
-            );
+            context.insert("pathways".into(), pathways(&shared.views(site), true));
             context.insert(
                 "checklist_data".into(),
                 Value::String(shared.checklist.clone()),
@@ -541,6 +539,7 @@ fn render_page(
     let url = route.url(base);
     context.insert("site".into(), shared.site.clone());
     context.insert("t".into(), shared.t.clone());
+    context.insert("urls".into(), shared.urls.clone());
     context.insert("nav".into(), Value::Array(shared.nav.clone()));
     context.insert("section_key".into(), json!(section));
     context.insert("current_url".into(), json!(url));
@@ -606,8 +605,12 @@ fn merge_template_failures(failures: Vec<Diagnostic>) -> Diagnostics {
 }
 
 /// A document's body with its `@id` links turned into URLs.
-fn body_html(catalogue: &Catalogue, index: Id) -> String {
-    links::resolve_links(&catalogue[index].body.html, catalogue)
+fn body_html(site: Site<'_>, index: Id) -> String {
+    links::resolve_links(
+        &site.catalogue[index].body.html,
+        site.catalogue,
+        site.routes,
+    )
 }
 
 /// Every pathway with its levels, for the home and checklist pages.
@@ -617,7 +620,7 @@ fn pathways(views: &views::Views<'_>, with_pools: bool) -> Value {
         .of_kind(Kind::Pathway)
         .iter()
         .map(|&p| {
-            let mut view = views::link(catalogue, &catalogue[p]);
+            let mut view = views.link_to(p);
             let levels: Vec<Value> = catalogue
                 .levels_of(p)
                 .iter()

@@ -5,11 +5,11 @@
 //! Each view holds only what its page shows (never the whole catalogue), so
 //! building one costs the same whatever the size of the site.
 
-use super::links::{listing_url, url_of};
-use crate::catalogue::{Catalogue, Entity, Id, Ref};
+use crate::catalogue::{Catalogue, Id, Ref};
 use crate::content::{Date, Details, Kind, Offering};
 use crate::messages::Messages;
 use crate::phrases::Phrases;
+use crate::routes::{DataFile, Page, Routes};
 use crate::rules::Expr;
 use serde_json::{Map, Value, json};
 
@@ -79,24 +79,21 @@ pub struct Views<'a> {
     pub today: Date,
 }
 
-/// A link to a document: what cards and lists need.
-pub fn link(catalogue: &Catalogue, doc: &Entity) -> Value {
-    json!({
-        "id": doc.id,
-        "kind": doc.kind,
-        "title": doc.common.title.value,
-        "summary": doc.common.summary,
-        "url": url_of(catalogue, doc),
-    })
-}
-
 impl Views<'_> {
     fn messages(&self) -> &Messages {
         self.phrases.messages
     }
 
-    fn link_to(&self, id: Id) -> Value {
-        link(self.catalogue, &self.catalogue[id])
+    /// A link to a document: what cards and lists need.
+    pub fn link_to(&self, id: Id) -> Value {
+        let doc = &self.catalogue[id];
+        json!({
+            "id": doc.id,
+            "kind": doc.kind,
+            "title": doc.common.title.value,
+            "summary": doc.common.summary,
+            "url": self.phrases.url(id),
+        })
     }
 
     /// A link to a reference's entity, or null.
@@ -168,7 +165,7 @@ impl Views<'_> {
         view.insert("kind".into(), json!(doc.kind));
         view.insert("title".into(), json!(doc.common.title.value));
         view.insert("summary".into(), json!(doc.common.summary));
-        view.insert("url".into(), json!(url_of(catalogue, doc)));
+        view.insert("url".into(), json!(self.phrases.url(index)));
         view.insert("content".into(), Value::String(content));
         view.insert("headings".into(), json!(doc.body.headings));
         view.insert("extra".into(), doc.common.extra.clone());
@@ -261,7 +258,7 @@ impl Views<'_> {
     /// for the checklist (`with_pools`).
     pub fn level_summary(&self, index: Id, with_pools: bool) -> Value {
         let doc = &self.catalogue[index];
-        let mut view = link(self.catalogue, doc);
+        let mut view = self.link_to(index);
         let rules = self.rules.of(index);
         if let (Details::Level(level), Value::Object(map)) = (&doc.details, &mut view) {
             map.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
@@ -317,7 +314,7 @@ impl Views<'_> {
             .iter()
             .map(|&i| {
                 let doc = &self.catalogue[i];
-                let mut item = link(self.catalogue, doc);
+                let mut item = self.link_to(i);
                 if let Value::Object(map) = &mut item {
                     match &doc.details {
                         Details::Level(level) => {
@@ -370,29 +367,54 @@ impl Views<'_> {
     }
 }
 
+/// The addresses every page links to, from the route table: `home`,
+/// `checklist`, `catalogue` (catalogue.json), `sitemap`, and `listings`
+/// by kind folder.
+pub fn urls(routes: &Routes) -> Value {
+    let listings: Map<String, Value> = Kind::CATALOGUE
+        .into_iter()
+        .filter_map(|kind| {
+            Some((
+                kind.folder().to_string(),
+                json!(routes.page_url(Page::Listing(kind))?),
+            ))
+        })
+        .collect();
+    json!({
+        "home": routes.page_url(Page::Home),
+        "checklist": routes.page_url(Page::Checklist),
+        "catalogue": routes.data_url(DataFile::CatalogueJson),
+        "sitemap": routes.data_url(DataFile::SitemapXml),
+        "listings": listings,
+    })
+}
+
 /// The main navigation: home, each catalogue kind that has entries, the checklist.
-pub fn nav(catalogue: &Catalogue, messages: &Messages) -> Vec<Value> {
+pub fn nav(phrases: &Phrases<'_>) -> Vec<Value> {
+    let messages = phrases.messages;
+    let url = |page: Page| phrases.routes.page_url(page).unwrap_or_default();
     let mut items = Vec::new();
     for kind in Kind::CATALOGUE {
-        if catalogue.has_kind(kind) {
+        if phrases.catalogue.has_kind(kind) {
             let title = messages.text(&format!("listing_{}", kind.folder()), &[]);
             items.push(
-                json!({"key": kind.folder(), "title": title, "url": listing_url(catalogue, kind)}),
+                json!({"key": kind.folder(), "title": title, "url": url(Page::Listing(kind))}),
             );
         }
     }
     let checklist = messages.text("nav_checklist", &[]);
-    items.push(json!({"key": "checklist", "title": checklist, "url": super::links::path_url(catalogue.config.base_path(), "checklist")}));
+    items.push(json!({"key": "checklist", "title": checklist, "url": url(Page::Checklist)}));
     items
 }
 
 /// The key the checklist's answers are saved under: the same on every page
 /// of a site, and different as soon as the site or its rules change, so
 /// answers given to other rules are never misread.
-pub fn checklist_key(catalogue: &Catalogue) -> String {
+pub fn checklist_key(phrases: &Phrases<'_>) -> String {
+    let catalogue = phrases.catalogue;
     // The rules' structure, not their wording: editing a note keeps
     // everyone's answers.
-    let mut rules = checklist_rules(catalogue, None).rules;
+    let mut rules = checklist_rules(phrases, None).rules;
     drop_notes(&mut rules);
     let fingerprint = fnv1a(&format!("{}|{}", catalogue.config.base_url, rules));
     format!(
@@ -408,13 +430,9 @@ pub fn checklist_key(catalogue: &Catalogue) -> String {
 /// what judging that level needs. Escaped so that it can sit inside a
 /// `<script>` element whatever the content holds (`</script>`, `<!--`,
 /// U+2028).
-pub fn checklist_data(
-    catalogue: &Catalogue,
-    messages: &Messages,
-    key: &str,
-    focus: Option<Id>,
-) -> String {
-    let parts = checklist_rules(catalogue, focus);
+pub fn checklist_data(phrases: &Phrases<'_>, key: &str, focus: Option<Id>) -> String {
+    let messages = phrases.messages;
+    let parts = checklist_rules(phrases, focus);
     let data = json!({
         "storage_key": key,
         "rules": parts.rules,
@@ -453,7 +471,8 @@ struct ChecklistRules {
     items: serde_json::Map<String, Value>,
 }
 
-fn checklist_rules(catalogue: &Catalogue, focus: Option<Id>) -> ChecklistRules {
+fn checklist_rules(phrases: &Phrases<'_>, focus: Option<Id>) -> ChecklistRules {
+    let catalogue = phrases.catalogue;
     use crate::rules::{self, RefRole};
     use std::collections::BTreeSet;
     // Which levels, pools and items the page needs.
@@ -543,7 +562,7 @@ fn checklist_rules(catalogue: &Catalogue, focus: Option<Id>) -> ChecklistRules {
             let doc = &catalogue[id];
             (
                 doc.id.clone(),
-                json!({ "title": doc.common.title.value, "url": url_of(catalogue, doc) }),
+                json!({ "title": doc.common.title.value, "url": phrases.url(id) }),
             )
         })
         .collect();

@@ -110,12 +110,7 @@ impl Snapshot {
         let Some(route) = resolved.routes.get(path) else {
             return Served::Missing;
         };
-        let file = match prepared.produce(
-            &resolved.catalogue,
-            &resolved.theme,
-            &resolved.routes,
-            route,
-        ) {
+        let file = match prepared.produce(resolved.site(), route) {
             Ok(file) => file,
             Err(diagnostic) if matches!(route.output, Output::Page(_)) => {
                 return Served::Failed(Box::new(diagnostic));
