@@ -12,7 +12,10 @@ use crate::messages::{Arg, Messages, Word};
 use crate::routes::Routes;
 use crate::rules::{Expr, ExprKind, Pool};
 
-/// One node of a rule, in words.
+/// One node of a rule, in words. Fields that a node lacks (`count`,
+/// `preferred`, `note`, `ask`) are left out of template data rather than
+/// given as null: the checklist page lists every workshop of every pool as
+/// a node, and on a large catalogue the nulls weigh.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Rule {
     /// "leaf" (one thing to have done), "all", "any" or "choose".
@@ -27,11 +30,15 @@ pub struct Rule {
     /// level's workshops only where the checklist asks for them).
     pub children: Vec<Rule>,
     /// For `choose`: how many distinct items are needed.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
     /// Shown when the part is recommended, never blocking.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub preferred: Option<Preferred>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// What the checklist asks for a leaf.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ask: Option<Ask>,
 }
 

@@ -13,8 +13,12 @@ use crate::routes::{DataFile, Page, Routes};
 use crate::rules::Expr;
 use serde_json::{Map, Value, json};
 
-/// The words of every entity's rules, built once per build: a page, a
-/// pathway's steps and the checklist all show the same trees.
+/// The words of every level's rules, built once per build: a level's rule
+/// is shown on its page, its pathway's page, the checklist and every one of
+/// its workshops' pages. The trees that list a level pool's every
+/// workshop (for the checklist's questions) are needed by one or two pages
+/// each and built there, so a catalogue of thousands of workshops does not
+/// keep them all in memory.
 pub struct RuleWords {
     by_entity: Vec<EntityRules>,
 }
@@ -23,43 +27,35 @@ pub struct RuleWords {
 struct EntityRules {
     requires: Value,
     completion: Value,
-    /// For levels, the same with every workshop of a level pool listed,
-    /// as the checklist's questions need them.
-    requires_with_pools: Value,
-    completion_with_pools: Value,
+}
+
+/// A rule in words as template data, or null.
+fn rule_value(phrases: &Phrases<'_>, rule: Option<&Expr<Ref>>, with_pools: bool) -> Value {
+    rule.map_or(Value::Null, |e| {
+        serde_json::to_value(phrases.rule(e, with_pools)).unwrap_or_default()
+    })
 }
 
 impl RuleWords {
     pub fn new(phrases: &Phrases<'_>) -> RuleWords {
-        let words = |e: Option<&Expr<Ref>>, with_pools: bool| {
-            e.map_or(Value::Null, |e| {
-                serde_json::to_value(phrases.rule(e, with_pools)).unwrap_or_default()
-            })
-        };
         let by_entity = phrases
             .catalogue
             .entities()
             .map(|(_, doc)| {
-                let (requires, completion) = match &doc.details {
-                    Details::Level(level) => (level.requires.as_ref(), level.completion.as_ref()),
-                    Details::Workshop(workshop) => (workshop.requires.as_ref(), None),
-                    _ => (None, None),
-                };
-                let is_level = doc.kind == Kind::Level;
-                EntityRules {
-                    requires: words(requires, false),
-                    completion: words(completion, false),
-                    requires_with_pools: if is_level {
-                        words(requires, true)
-                    } else {
-                        Value::Null
-                    },
-                    completion_with_pools: if is_level {
-                        words(completion, true)
-                    } else {
-                        Value::Null
-                    },
+                let mut entity = EntityRules::default();
+                // A workshop's own rule is shown on its page alone: it is
+                // worded there (`own_rule`), not kept for the whole build.
+                if doc.kind != Kind::Level {
+                    return entity;
                 }
+                for (field, rule) in doc.rules() {
+                    let value = rule_value(phrases, Some(rule), false);
+                    match field {
+                        "completion" => entity.completion = value,
+                        _ => entity.requires = value,
+                    }
+                }
+                entity
             })
             .collect();
         RuleWords { by_entity }
@@ -190,7 +186,10 @@ impl Views<'_> {
                 view.insert("pathway".into(), self.link_of(level.pathway.as_ref()));
                 view.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
                 // The "Am I ready?" panel asks for every item of `requires`.
-                view.insert("requires".into(), rules.requires_with_pools.clone());
+                view.insert(
+                    "requires".into(),
+                    rule_value(&self.phrases, level.requires.as_ref(), true),
+                );
                 view.insert("completion".into(), rules.completion.clone());
                 view.insert("awards".into(), self.link_of(level.awards.as_ref()));
                 view.insert(
@@ -213,7 +212,7 @@ impl Views<'_> {
             Details::Workshop(workshop) => {
                 view.insert("level".into(), self.link_of(workshop.level.as_ref()));
                 let requires = match (&workshop.requires, &workshop.level) {
-                    (Some(_), _) => rules.requires.clone(),
+                    (Some(own), _) => rule_value(&self.phrases, Some(own), false),
                     (None, Some(level)) => self.rules.of(level.id).requires.clone(),
                     (None, None) => Value::Null,
                 };
@@ -263,12 +262,15 @@ impl Views<'_> {
         if let (Details::Level(level), Value::Object(map)) = (&doc.details, &mut view) {
             map.insert("order".into(), json!(level.order.as_ref().map(|o| o.value)));
             let (requires, completion) = if with_pools {
-                (&rules.requires_with_pools, &rules.completion_with_pools)
+                (
+                    rule_value(&self.phrases, level.requires.as_ref(), true),
+                    rule_value(&self.phrases, level.completion.as_ref(), true),
+                )
             } else {
-                (&rules.requires, &rules.completion)
+                (rules.requires.clone(), rules.completion.clone())
             };
-            map.insert("requires".into(), requires.clone());
-            map.insert("completion".into(), completion.clone());
+            map.insert("requires".into(), requires);
+            map.insert("completion".into(), completion);
             map.insert("awards".into(), self.link_of(level.awards.as_ref()));
             map.insert("by_application".into(), json!(level.by_application));
             map.insert("duration".into(), json!(level.duration));
