@@ -411,3 +411,85 @@ fn index(catalogue: &mut Catalogue) {
         by_weight_title(a, b).then_with(|| docs[a.index()].path.cmp(&docs[b.index()].path))
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::content::Kind;
+    use crate::testing::{md, resolved};
+
+    #[test]
+    fn references_become_handles_and_indexes_follow_them() {
+        let (_dir, site) = resolved(&[
+            (
+                "content/pathways/p.md",
+                &md("title = \"P\"\noutcome = \"c\""),
+            ),
+            (
+                "content/levels/two.md",
+                &md(
+                    "title = \"Two\"\npathway = \"p\"\norder = 2\nrequires = [\"one\", { has = \"hours\", at_least = 3 }]\nawards = \"c\"",
+                ),
+            ),
+            (
+                "content/levels/one.md",
+                &md(
+                    "title = \"One\"\npathway = \"p\"\norder = 1\ncompletion = { choose = 1, from = \"one\" }",
+                ),
+            ),
+            (
+                "content/workshops/b.md",
+                &md("title = \"B\"\nlevel = \"one\"\nweight = 1"),
+            ),
+            (
+                "content/workshops/a.md",
+                &md("title = \"A\"\nlevel = \"one\"\nweight = 2"),
+            ),
+            (
+                "content/requirements/hours.md",
+                &md("title = \"Hours\"\nunit = \"hours\""),
+            ),
+            ("content/credentials/c.md", &md("title = \"C\"")),
+        ]);
+        let c = &site.catalogue;
+        let id = |name: &str| c.lookup(name).unwrap_or_else(|| panic!("{name}"));
+        let ids = |list: &[super::Id]| list.iter().map(|&i| c[i].id.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            ids(c.levels_of(id("p"))),
+            ["one", "two"],
+            "by order, not by file name"
+        );
+        assert_eq!(ids(c.workshops_of(id("one"))), ["b", "a"], "by weight");
+        assert_eq!(ids(c.of_kind(Kind::Level)), ["one", "two"]);
+        assert_eq!(ids(c.needed_by(id("hours"))), ["two"]);
+        assert_eq!(
+            ids(c.needed_by(id("one"))),
+            ["one", "two"],
+            "a pool level is needed by who draws from it"
+        );
+        assert_eq!(ids(c.awarded_by(id("c"))), ["two"]);
+        assert_eq!(ids(c.outcome_of(id("c"))), ["p"]);
+        let two = c[id("two")].as_level().expect("a level");
+        assert_eq!(two.pathway.as_ref().map(|r| r.id), Some(id("p")));
+        let references: Vec<&str> = two
+            .requires
+            .as_ref()
+            .expect("requires")
+            .references()
+            .into_iter()
+            .map(|(r, _)| c[r.id].id.as_str())
+            .collect();
+        assert_eq!(references, ["one", "hours"]);
+        let workshop = c[id("a")].as_workshop().expect("a workshop");
+        assert!(
+            c.workshop_requires(workshop).is_none(),
+            "its level has no requires to inherit"
+        );
+        assert_eq!(
+            ids(&c.pool(&crate::rules::Pool::Level(super::Ref {
+                id: id("one"),
+                span: 0..0
+            }))),
+            ["b", "a"]
+        );
+    }
+}
