@@ -271,7 +271,10 @@ mod tests {
         let (_, diags) = config("title = \"T\"\nbase_url = \"https://e.org\"\ntheem = \"x\"\n");
         let d = &diags.0[0];
         assert_eq!(d.code, Code::UnknownKey);
-        assert_eq!(d.help.as_deref(), Some("did you mean `theme`?"));
+        assert_eq!(
+            d.help_text(&crate::report::cli_messages()).as_deref(),
+            Some("did you mean `theme`?")
+        );
         assert_eq!(
             d.location.as_ref().map(|l| (l.line, l.column)),
             Some((3, 1))
@@ -282,7 +285,9 @@ mod tests {
     fn an_unknown_key_far_from_any_lists_every_key_of_site_toml() {
         let (_, diags) = config("title = \"T\"\nbase_url = \"https://e.org\"\nzzz = 1\n");
         assert_eq!(
-            diags.0[0].help.as_deref(),
+            diags.0[0]
+                .help_text(&crate::report::cli_messages())
+                .as_deref(),
             Some(
                 "site.toml accepts: title, base_url, language, theme, output_dir, organizations, checklist, extra"
             )

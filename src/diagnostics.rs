@@ -4,7 +4,12 @@
 //! the file and position at fault, and a help line saying what to do. Stages
 //! collect them into a [`Diagnostics`] list rather than stopping at the
 //! first, so one run shows every problem.
+//!
+//! A diagnostic's words are data, a [`Text`] (a message id and its
+//! arguments), put into words only when it is printed, with the messages
+//! of `src/cli_messages/*.ftl` in whichever language the printer chose.
 
+use crate::messages::{Messages, Text};
 use crate::source::{SourceFile, Span};
 
 /// How bad a problem is: errors stop a build, warnings do not.
@@ -167,14 +172,28 @@ pub struct Location {
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    pub message: Text,
     /// Boxed to keep `Result<_, Diagnostic>` small on the happy path.
     pub location: Option<Box<Location>>,
-    pub help: Option<String>,
+    pub help: Option<Text>,
+}
+
+/// Words not yet moved into a message file, shown as they are.
+// TRANSITIONAL: removed once every diagnostic is worded by a message.
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        crate::text!("verbatim", text = text)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        crate::text!("verbatim", text = text)
+    }
 }
 
 impl Diagnostic {
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<Text>) -> Self {
         Diagnostic {
             code,
             severity: Severity::Error,
@@ -184,7 +203,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message)
@@ -226,9 +245,19 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// The message, in the language of `messages`.
+    pub fn message_text(&self, messages: &Messages) -> String {
+        messages.format(&self.message)
+    }
+
+    /// The help line, in the language of `messages`.
+    pub fn help_text(&self, messages: &Messages) -> Option<String> {
+        self.help.as_ref().map(|help| messages.format(help))
     }
 
     pub fn is_error(&self) -> bool {
@@ -237,14 +266,14 @@ impl Diagnostic {
 
     /// Render in rustc's form: header, `-->` location, the source line with a
     /// caret under the span, and a help line; coloured when `color`.
-    pub fn render_human(&self, color: bool) -> String {
+    pub fn render_human(&self, messages: &Messages, color: bool) -> String {
         use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
         // A title is one line, whatever a message (a template error…) holds.
-        let title = self.message.replace(['\n', '\r'], " ");
+        let title = self.message_text(messages).replace(['\n', '\r'], " ");
         let mut group =
             Group::with_title(level.primary_title(title.as_str()).id(self.code.as_str()));
         // For a caret display the `-->` line is written here, not by the
@@ -278,7 +307,8 @@ impl Diagnostic {
                 );
             }
         }
-        if let Some(help) = &self.help {
+        let help = self.help_text(messages);
+        if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
         let renderer = if color {
@@ -295,7 +325,7 @@ impl Diagnostic {
     }
 
     /// One JSON object: `{code, severity, file, line, column, message, help}`.
-    pub fn to_json(&self) -> serde_json::Value {
+    pub fn to_json(&self, messages: &Messages) -> serde_json::Value {
         let loc = self.location.as_deref();
         serde_json::json!({
             "code": self.code.as_str(),
@@ -303,22 +333,23 @@ impl Diagnostic {
             "file": loc.map(|l| l.file.as_str()),
             "line": loc.map(|l| l.line),
             "column": loc.map(|l| l.column),
-            "message": self.message,
-            "help": self.help,
+            "message": self.message_text(messages),
+            "help": self.help_text(messages),
         })
     }
 
     /// One GitHub Actions workflow command (`::error file=…,line=…,col=…::message`).
     /// `prefix` is the site's folder within the repository ("" at its root,
     /// "site/" below it): GitHub places annotations by repository path.
-    pub fn render_github(&self, prefix: &str) -> String {
+    pub fn render_github(&self, prefix: &str, messages: &Messages) -> String {
         let command = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let mut message = self.message_text(messages);
         let mut properties = vec![format!(
             "title={}",
-            escape_property(&format!("{} {}", self.code.as_str(), self.message))
+            escape_property(&format!("{} {message}", self.code.as_str()))
         )];
         if let Some(loc) = &self.location {
             properties.insert(
@@ -331,10 +362,9 @@ impl Diagnostic {
                 ),
             );
         }
-        let mut message = self.message.clone();
-        if let Some(help) = &self.help {
+        if let Some(help) = self.help_text(messages) {
             message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str(&help);
         }
         format!(
             "::{command} {}::{}\n",
@@ -466,7 +496,7 @@ mod tests {
             .at(&file, 0..1)
             .with_help("fix");
         assert_eq!(
-            d.render_github(""),
+            d.render_github("", &crate::report::cli_messages()),
             "::warning file=content/a%2Cb.md,line=1,col=1,title=W004 50%25 done%3A a%0Ab::50%25 done: a%0Ab%0Ahelp: fix\n"
         );
     }
@@ -478,7 +508,7 @@ mod tests {
             .at(&file, 0..5)
             .with_help("did you mean `title`?");
         assert_eq!(
-            d.to_json(),
+            d.to_json(&crate::report::cli_messages()),
             serde_json::json!({"code": "E003", "severity": "error", "file": "site.toml", "line": 1, "column": 1, "message": "unknown key", "help": "did you mean `title`?"})
         );
     }
@@ -497,7 +527,7 @@ mod tests {
         .at(&file, offset..offset + 12)
         .with_help("did you mean \"first-aid\"?");
         assert_eq!(
-            d.render_human(false),
+            d.render_human(&crate::report::cli_messages(), false),
             "error[E006]: unresolved reference \"first-aide\"\n \
              --> content/levels/level-3.md:3:13\n  |\n\
              3 | requires = [\"first-aide\"]\n  |             ^^^^^^^^^^^^\n  |\n  \

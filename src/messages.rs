@@ -604,7 +604,12 @@ mod tests {
         };
         let required = vec!["nav_home".to_string(), "nav_next".to_string()];
         let (messages, diags) = Messages::build("de", &[file], &required);
-        let text: Vec<String> = diags.0.iter().map(|d| d.render_human(false)).collect();
+        let cli = crate::report::cli_messages();
+        let text: Vec<String> = diags
+            .0
+            .iter()
+            .map(|d| d.render_human(&cli, false))
+            .collect();
         let text = text.join("\n");
         assert!(text.contains("a message file does not parse"), "{text}");
         assert!(text.contains("themes/x/i18n/de.ftl:2:"), "{text}");

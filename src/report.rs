@@ -6,17 +6,29 @@ use crate::messages::{Arg, MessageFile, Messages, plain};
 use crate::phrases::{Phrases, Rule};
 use crate::rules::eval::Verdict;
 
-/// cairn's own words, compiled in.
+/// cairn's own words, compiled in: what the commands say, and what
+/// diagnostics say.
 const CLI_EN: &str = include_str!("cli_messages/en.ftl");
+const DIAGNOSTICS_EN: &str = include_str!("cli_messages/diagnostics.en.ftl");
 
-/// The command line's messages.
+/// The command line's messages, diagnostics' included. English is the one
+/// language so far; printing in another would mean choosing its files here.
 pub fn cli_messages() -> Messages {
-    let file = MessageFile {
-        origin: "(built-in) cli_messages/en.ftl".into(),
-        text: CLI_EN.into(),
-    };
-    // Compiled in and covered by tests: it parses.
-    Messages::build("en", &[file], &[]).0
+    // Compiled in and covered by tests: they parse, and no id is in both.
+    Messages::build("en", &cli_files(), &[]).0
+}
+
+fn cli_files() -> [MessageFile; 2] {
+    [
+        MessageFile {
+            origin: "(built-in) cli_messages/en.ftl".into(),
+            text: CLI_EN.into(),
+        },
+        MessageFile {
+            origin: "(built-in) cli_messages/diagnostics.en.ftl".into(),
+            text: DIAGNOSTICS_EN.into(),
+        },
+    ]
 }
 
 /// A verdict per level, what is still needed, and preferred parts met or
@@ -152,11 +164,7 @@ mod tests {
 
     #[test]
     fn the_command_line_words_parse_and_count() {
-        let file = MessageFile {
-            origin: "cli".into(),
-            text: CLI_EN.into(),
-        };
-        let (cli, diags) = Messages::build("en", &[file], &[]);
+        let (cli, diags) = Messages::build("en", &cli_files(), &[]);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(
             closing_line(&cli, Ending::NotWritten, 1, 2),

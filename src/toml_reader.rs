@@ -7,6 +7,7 @@
 
 use crate::content::Date;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::messages::Text;
 use crate::source::{SourceFile, Span, Spanned};
 use toml::de::{DeInteger, DeTable, DeValue};
 
@@ -144,8 +145,8 @@ impl<'a, 'i> TableReader<'a, 'i> {
         &mut self,
         code: Code,
         span: Span,
-        message: impl Into<String>,
-        help: impl Into<String>,
+        message: impl Into<Text>,
+        help: impl Into<Text>,
     ) {
         self.diags.push(
             Diagnostic::error(code, message)
@@ -255,7 +256,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         &mut self,
         value: &TomlValue<'_>,
         subject: &str,
-        help: impl Into<String>,
+        help: impl Into<Text>,
     ) -> Option<f64> {
         let found = match number(value.get_ref()) {
             Some(n) if n.is_finite() && n >= 0.0 => return Some(n),
@@ -473,6 +474,7 @@ mod tests {
 
     /// Each diagnostic as `line:column code message / help`.
     fn lines(diags: &[Diagnostic]) -> Vec<String> {
+        let cli = crate::report::cli_messages();
         diags
             .iter()
             .map(|d| {
@@ -480,8 +482,8 @@ mod tests {
                 format!(
                     "{line}:{column} {} {} / {}",
                     d.code.as_str(),
-                    d.message,
-                    d.help.as_deref().unwrap_or("")
+                    d.message_text(&cli),
+                    d.help_text(&cli).unwrap_or_default()
                 )
             })
             .collect()

@@ -225,7 +225,7 @@ mod tests {
         let mut diags = Diagnostics::default();
         read(&file, text, 4, kind, is_index, &mut diags);
         assert_eq!(diags.0.len(), 1, "{diags:?}");
-        diags.0[0].help.clone()
+        diags.0[0].help_text(&crate::report::cli_messages())
     }
 
     #[test]

@@ -76,9 +76,11 @@ mod tests {
 
     #[test]
     fn reports_missing_and_unterminated() {
-        let missing = parts("# Just markdown\n").err().map(|d| d.message);
+        let cli = crate::report::cli_messages();
+        let message = |text| parts(text).err().map(|d| d.message_text(&cli));
+        let missing = message("# Just markdown\n");
         assert_eq!(missing.as_deref(), Some("this file has no front matter"));
-        let open = parts("+++\ntitle = \"a\"\n").err().map(|d| d.message);
+        let open = message("+++\ntitle = \"a\"\n");
         assert_eq!(open.as_deref(), Some("the front matter is never closed"));
         assert!(parts("").is_err());
     }

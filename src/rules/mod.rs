@@ -425,10 +425,14 @@ mod tests {
         let value = reader.get("requires").expect("present");
         let expr = parse(&mut reader, "requires", value);
         reader.finish();
+        let cli = crate::report::cli_messages();
         let messages = diags
             .0
             .iter()
-            .map(|d| format!("{} / {}", d.message, d.help.as_deref().unwrap_or("")))
+            .map(|d| {
+                let help = d.help_text(&cli).unwrap_or_default();
+                format!("{} / {help}", d.message_text(&cli))
+            })
             .collect();
         (expr, messages)
     }

@@ -200,7 +200,7 @@ fn overlay_json(cli: &Messages, diagnostics: &Diagnostics) -> String {
         .0
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| d.render_human(false) + "\n")
+        .map(|d| d.render_human(cli, false) + "\n")
         .collect();
     serde_json::json!({
         "title": cli.text("serve_overlay_title", &[("errors", errors.into())]),
@@ -305,7 +305,7 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
             ),
             Err(failure) => {
                 if let Failure::CannotRun(diagnostic) = failure {
-                    print(&Diagnostics(vec![diagnostic]));
+                    print(&live.cli, &Diagnostics(vec![diagnostic]));
                 }
                 say("serve_kept", &[]);
             }
@@ -336,7 +336,7 @@ fn rebuild(site: &SiteOptions, live: &Live) -> Result<(), Failure> {
             // start it ends serve, later it is one more problem to fix.
             let diagnostics = match &failure {
                 Failure::Invalid(diagnostics) => {
-                    print(diagnostics);
+                    print(&live.cli, diagnostics);
                     diagnostics.clone()
                 }
                 Failure::CannotRun(diagnostic) => Diagnostics(vec![diagnostic.clone()]),
@@ -355,11 +355,11 @@ fn watched_list() -> String {
         .join(", ")
 }
 
-fn print(diagnostics: &Diagnostics) {
+fn print(cli: &Messages, diagnostics: &Diagnostics) {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stderr().is_terminal();
     for diagnostic in &diagnostics.0 {
-        eprintln!("{}", diagnostic.render_human(color));
+        eprintln!("{}", diagnostic.render_human(cli, color));
     }
 }
 

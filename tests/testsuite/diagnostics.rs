@@ -334,6 +334,24 @@ fn template_errors_name_the_template_and_write_nothing() {
 }
 
 #[test]
+fn url_for_says_what_it_could_not_find() {
+    let (code, stderr) = check_with(&[
+        ("templates/credential.html", "{{ url_for(id=\"nowhere\") }}"),
+        ("templates/pathway.html", "{{ url_for() }}"),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    for expected in [
+        "error[E015]: a template failed: url_for: no page has the id \"nowhere\"\n --> templates/credential.html",
+        "error[E015]: a template failed: url_for needs `id`, like url_for(id=\"level-1\")\n --> templates/pathway.html",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in:\n{stderr}"
+        );
+    }
+}
+
+#[test]
 fn nothing_silently_replaces_a_generated_file() {
     assert_reports(
         &[
