@@ -1,13 +1,204 @@
 # What diagnostics say: the message and the help line of every problem
-# cairn reports, grouped by code (docs/checks.md lists the codes). Project
-# Fluent's format: https://projectfluent.org/fluent/guide/
+# cairn reports, grouped by code (docs/checks.md explains each code). Project
+# Fluent's format, like en.ftl: https://projectfluent.org/fluent/guide/
 #
 # Ids, paths, numbers, did-you-mean suggestions, and error text from the
-# system or from Tera are arguments. So are code examples that hold braces
-# ({ … }), which Fluent would otherwise need escaped.
+# system, the TOML parser or Tera are arguments. So are code examples that
+# hold braces ({ … }), which Fluent would otherwise need escaped; examples
+# without braces are part of the message.
 
 # TRANSITIONAL: words not yet moved into a message.
 verbatim = { $text }
+
+## Pieces that messages of several codes share
+
+# A value's type, as "…, found { $found }" names it.
+found_string = a string
+found_integer = an integer
+found_float = a number
+found_boolean = a boolean
+found_date = a date
+found_array = an array
+found_table = a table
+# A kind of document, as "{ $kind }" names it. $kind: pathway, level,
+# workshop, requirement, credential or page; or completable, any of the
+# kinds a person completes.
+kind_a = { $kind ->
+    [pathway] a pathway
+    [level] a level
+    [workshop] a workshop
+    [requirement] a requirement
+    [credential] a credential
+    [completable] a level, workshop, requirement or credential
+   *[page] a page
+}
+# $suggestion: the closest id or name.
+did_you_mean = did you mean "{ $suggestion }"?
+# $suggestion: the closest key.
+did_you_mean_key = did you mean `{ $suggestion }`?
+# What holds a key, as the messages of E003 and E004 name it ($table).
+# site.toml's sections are named as written: "[checklist]".
+table_record = a record
+table_offering = an offering
+table_provider = a provider
+table_expression = a requirement expression
+# $kind: as for kind_a.
+front_matter_of = { $kind ->
+    [pathway] a pathway's front matter
+    [level] a level's front matter
+    [workshop] a workshop's front matter
+    [requirement] a requirement's front matter
+    [credential] a credential's front matter
+   *[page] a page's front matter
+}
+front_matter_of_listing = a listing page's front matter
+# Values to write, shown as TOML in the help of a missing field ($example).
+example_site_title = "My training catalogue"
+example_title = "A short title"
+example_organization_name = "Full name of the organization"
+example_provider_name = "Who offers it"
+example_unit = "hours"
+example_pool_noun = "dive"
+
+## E001 front matter missing or not closed
+
+front_matter_missing = this file has no front matter
+front_matter_missing_help = start the file with a line `+++`, then `title = "…"`, then another line `+++`; see docs/content-format.md
+front_matter_unclosed = the front matter is never closed
+front_matter_unclosed_help = add a line `+++` after the last front-matter field, before the Markdown text
+
+## E002 TOML syntax errors
+
+# $error: the TOML parser's own words.
+toml_syntax = invalid TOML: { $error }
+toml_syntax_help = check the quotes, brackets and `=` signs on this line; the TOML format is described in docs/content-format.md
+
+## E003 unknown keys
+
+# $table: what holds the key ("site.toml", table_offering, front_matter_of…).
+unknown_key = unknown key `{ $key }` in { $table }
+# $keys: the keys the table accepts, comma-separated.
+unknown_key_help = { $table } accepts: { $keys }
+
+## E004 required fields that are absent
+
+missing_field = { $table } has no `{ $key }`
+# $example: a value to write, as TOML.
+missing_field_help = add a line `{ $key } = { $example }`
+offering_without_start = this offering has no `start` date
+offering_without_start_help = add a line `start = 2027-03-12` (year-month-day, no quotes)
+expr_no_form = this expression says neither `all`, `any`, `choose` nor `has`
+# $all, $any, $choose, $has: each form, as TOML.
+expr_no_form_help = use one of { $all }, { $any }, { $choose } or { $has }
+choose_without_from = `choose` needs a `from`
+choose_without_from_help = add `from = "level-2"` (all workshops of a level) or `from = ["a", "b", "c"]`
+has_without_at_least = `has` needs an `at_least`
+# $example: the table with an `at_least`, as TOML.
+has_without_at_least_help = add the number to reach, like `{ $example }`
+
+## E005 values of the wrong type
+
+# $expected: one of expected_*; $found: one of found_*.
+wrong_type = `{ $key }` must be { $expected }, found { $found }
+expected_string = a string
+expected_boolean = true or false
+expected_whole_number = a whole number
+expected_strings = a list of strings
+expected_table = a table
+expected_tables = a list of tables
+# $example: a value to write, as TOML.
+wrong_type_help = write it like `{ $key } = { $example }`
+# $sections: "[[key]]"; $inline: the list written inline, as TOML.
+wrong_type_tables_help = write it like `{ $key } = { $sections }` sections, or `{ $key } = { $inline }`
+wrong_type_date = `{ $key }` must be a date, found { $found }
+found_date_with_time = a date with a time
+found_quoted_date = a string (dates take no quotes)
+wrong_type_date_help = write `{ $key } = 2027-03-12` (year-month-day, no quotes)
+wrong_type_list_item = `{ $key }` must list strings, found { $found }
+wrong_type_list_item_help = put each item in double quotes
+wrong_type_table_item = each of `{ $key }` must be a table, found { $found }
+wrong_type_table_item_help = write a `[[{ $key }]]` section per item
+organization_not_table = `organizations.{ $key }` must be a table
+organization_not_table_help = write a section `[organizations.{ $key }]` with `name = "…"` and `url = "…"`
+expr_wrong_type = `{ $key }` must be an id, a list or a table, found { $found }
+# $example: a table, as TOML.
+expr_wrong_type_help = write an id like "level-1", a list like ["a", "b"], or a table like { $example }
+list_form_wrong_type = `{ $form }` must be a list of expressions, found { $found }
+list_form_wrong_type_help = write `{ $form } = ["a", "b"]`
+from_wrong_type = `from` must be a level id or a list of ids, found { $found }
+from_wrong_type_help = write `from = "level-2"` or `from = ["a", "b", "c"]`
+
+## E006 unresolved references
+
+record_unknown_id = the record names "{ $id }", which is not in the catalogue
+record_unknown_id_help = ids are the file names of the catalogue's Markdown files; see catalogue.json for the list
+
+## E007 file names that are not ids, files in the wrong place
+
+# $folder: a kind's folder under content/ ("levels").
+index_in_subfolder = an `_index.md` inside a subfolder of content/{ $folder }/ has no page of its own
+index_in_subfolder_help = subfolders of content/{ $folder }/ only group files; the listing page /{ $folder }/ takes its title and text from content/{ $folder }/_index.md, so move this file there or remove it
+invalid_id = `{ $id }` is not a valid id
+# $suggestion: the file name made an id, or example_file_stem.
+invalid_id_help = ids are file names of lowercase letters a-z, digits and hyphens; rename the file to `{ $suggestion }.md`
+example_file_stem = my-page
+
+## E009 names of the wrong kind
+
+# $kind: kind_a.
+record_not_completable = "{ $id }" is { $kind }, which cannot be completed
+record_not_completable_help = list levels, workshops, requirements and credentials
+
+## E011 values out of range
+
+too_large = `{ $key }` is too large
+too_large_help = use a whole number between { $min } and { $max }
+# $subject: what must be a number ("`at_least`", record_amount_subject).
+not_zero_or_more = { $subject } must be a number of zero or more, found { $found }
+found_negative = a negative or non-finite number
+at_least_help = write the amount to reach, like `at_least = 300`
+record_amount_subject = the amount of "{ $id }"
+record_amount_help = write it like `{ $id } = 300`
+empty_title = `title` is empty
+empty_title_help = give the page a title; it is its heading and its name in every link
+# $value: the period as written.
+invalid_period = `{ $key }` must be a period like "3 years", found "{ $value }"
+invalid_period_help = write a whole number and days, weeks, months or years: "18 months", "1 year"
+unknown_category = unknown category "{ $name }"
+# $names: the categories, comma-separated.
+unknown_category_help = use one of: { $names }
+# $forms: the forms, expr_forms_and.
+expr_mixed = this expression mixes { $forms }
+# $first: a form; $rest: the others, a form or expr_forms_and again.
+expr_forms_and = { $first } and { $rest }
+# $example: nested tables, as TOML.
+expr_mixed_help = use one form per table and nest them, like { $example }
+any_empty = `any = []` can never be met: it offers nothing to choose from
+any_empty_help = list the alternatives, like `any = ["a", "b"]`, or remove the table
+# $count: the number written, as written.
+choose_not_positive = `choose` must be a positive whole number, found { $count }
+choose_not_positive_help = write how many items must be done, like `choose = 3`
+
+## E013 files that cannot be read, or are not UTF-8
+
+no_content_folder = there is no content/ folder
+no_content_folder_help = create content/ beside site.toml and put the catalogue's Markdown files in it
+# $error: the system's own words.
+cannot_read = cannot read { $path }: { $error }
+cannot_read_folder_help = check that the folder exists and that you may read it
+cannot_read_this_file = cannot read this file: { $error }
+cannot_read_file_help = check that the file exists and that you may read it
+file_not_utf8 = this file is not valid UTF-8 text
+file_not_utf8_help = save the file as UTF-8 in your editor ("Save with encoding" or similar)
+site_toml_not_utf8 = site.toml is not valid UTF-8 text
+site_toml_not_utf8_help = save site.toml as UTF-8 in your editor
+
+## E014 site.toml missing something or holding an invalid value
+
+base_url_flag_invalid = --base-url must be a full http(s) address, found "{ $url }"
+base_url_flag_invalid_help = write the address the site is published at, like --base-url https://example.org
+base_url_invalid = `base_url` must be a full http(s) address, found "{ $url }"
+base_url_invalid_help = write the address the site is published at, like `base_url = "https://example.org"`
 
 ## E015 templates that fail to compile or render
 
@@ -28,3 +219,8 @@ template_failed_help = it failed on { $others ->
     } (rendered with { $template }); fix the template, or the page data it expects: docs/templates.md lists every variable
 url_for_without_id = url_for needs `id`, like url_for(id="level-1")
 url_for_unknown_id = url_for: no page has the id "{ $id }"
+
+## E019 amounts of what has no unit
+
+record_not_measured = "{ $id }" is not a measured requirement, so it has no amount
+record_not_measured_help = measures are for requirements with a `unit` (hours, years, credits…); list the id under `completed` instead
