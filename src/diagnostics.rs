@@ -9,7 +9,7 @@
 //! arguments), put into words only when it is printed, with the messages
 //! of `src/cli_messages/*.ftl` in whichever language the printer chose.
 
-use crate::messages::{Messages, Text};
+use crate::messages::{Messages, Text, TextArg};
 use crate::source::{SourceFile, Span};
 
 /// How bad a problem is: errors stop a build, warnings do not.
@@ -457,16 +457,22 @@ impl IntoIterator for Diagnostics {
     }
 }
 
-/// "a, b, c" for a few items, "a, b, … and 95 more" for many: help lines
+/// "a, b, c" for a few items, "a, b, …, and 95 more" for many: help lines
 /// stay readable whatever the catalogue's size.
-pub fn list_some(items: impl ExactSizeIterator<Item = String>) -> String {
+pub fn list_some(items: impl ExactSizeIterator<Item = String>) -> TextArg {
     const SHOWN: usize = 8;
     let total = items.len();
-    let mut shown: Vec<String> = items.take(SHOWN).collect();
+    let shown: Vec<String> = items.take(SHOWN).collect();
     if total > SHOWN {
-        shown.push(format!("and {} more", total - SHOWN));
+        crate::text!(
+            "list_and_more",
+            items = shown.join(", "),
+            more = total - SHOWN
+        )
+        .into()
+    } else {
+        shown.join(", ").into()
     }
-    shown.join(", ")
 }
 
 /// The closest of `candidates` to `word` by edit distance, if any is close
@@ -532,6 +538,29 @@ mod tests {
              --> content/levels/level-3.md:3:13\n  |\n\
              3 | requires = [\"first-aide\"]\n  |             ^^^^^^^^^^^^\n  |\n  \
              = help: did you mean \"first-aid\"?\n"
+        );
+    }
+
+    #[test]
+    fn long_lists_are_cut_short_in_words() {
+        let cli = crate::report::cli_messages();
+        let list = |n: usize| {
+            let arg = list_some(
+                (0..n)
+                    .map(|i| format!("#{i}"))
+                    .collect::<Vec<_>>()
+                    .into_iter(),
+            );
+            cli.format(&crate::text!(
+                "missing_anchor_help",
+                path = "a.md",
+                anchors = arg
+            ))
+        };
+        assert_eq!(list(2), "the headings of a.md are: #0, #1");
+        assert_eq!(
+            list(10),
+            "the headings of a.md are: #0, #1, #2, #3, #4, #5, #6, #7, and 2 more"
         );
     }
 

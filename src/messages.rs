@@ -280,10 +280,10 @@ impl Messages {
                         diags.push(
                             Diagnostic::error(
                                 Code::InvalidConfig,
-                                format!("a message file does not parse: {}", error.kind),
+                                crate::text!("messages_syntax", error = error.kind.to_string()),
                             )
                             .at(&file, span)
-                            .with_help("fix the Fluent syntax of this message; docs/templates.md shows the format, https://projectfluent.org/fluent/guide/ explains it"),
+                            .with_help(crate::text!("messages_syntax_help")),
                         );
                     }
                     // The messages that did parse still count.
@@ -304,18 +304,20 @@ impl Messages {
             .collect();
         if !missing.is_empty() {
             let origin = layers.last().map_or("i18n", |l| l.origin.as_str());
+            let ids = crate::diagnostics::list_some(missing.iter().map(|id| id.to_string()));
             diags.push(
                 Diagnostic::error(
                     Code::InvalidConfig,
-                    format!(
-                        "the messages for the language \"{lang}\" lack {} of the theme's {}: {}",
-                        missing.len(),
-                        required.len(),
-                        crate::diagnostics::list_some(missing.iter().map(|id| id.to_string()))
+                    crate::text!(
+                        "messages_missing",
+                        language = lang,
+                        missing = missing.len(),
+                        required = required.len(),
+                        ids = ids
                     ),
                 )
                 .in_file(origin)
-                .with_help("give every message of the default theme's i18n/en.ftl in this file"),
+                .with_help(crate::text!("messages_missing_help")),
             );
         }
         let plurals = PluralRules::create(langid, PluralRuleType::CARDINAL).ok();

@@ -32,10 +32,23 @@ kind_a = { $kind ->
     [completable] a level, workshop, requirement or credential
    *[page] a page
 }
+# The same without the article: "level".
+kind_name = { $kind ->
+    [pathway] pathway
+    [level] level
+    [workshop] workshop
+    [requirement] requirement
+    [credential] credential
+    [completable] level, workshop, requirement or credential
+   *[page] page
+}
 # $suggestion: the closest id or name.
 did_you_mean = did you mean "{ $suggestion }"?
 # $suggestion: the closest key.
 did_you_mean_key = did you mean `{ $suggestion }`?
+# A list cut short. $items: the first few, comma-separated; $more: how
+# many more there are.
+list_and_more = { $items }, and { $more } more
 # What holds a key, as the messages of E003 and E004 name it ($table).
 # site.toml's sections are named as written: "[checklist]".
 table_record = a record
@@ -130,6 +143,14 @@ from_wrong_type_help = write `from = "level-2"` or `from = ["a", "b", "c"]`
 
 ## E006 unresolved references
 
+unresolved_reference = unresolved reference "{ $name }"
+unresolved_help_draft = "{ $name }" is a draft: publish it (remove `draft = true`) or build with --drafts
+# $kind: kind_a; $candidates: the ids of that kind, quoted, comma-separated.
+name_kind_here_from = name { $kind } here: { $candidates }
+name_an_item_here_from = name one of the catalogue's items here: { $candidates }
+# $kind: kind_name.
+no_such_id = no { $kind } has this id; ids are file names under content/
+ids_are_file_names = ids are file names under content/
 record_unknown_id = the record names "{ $id }", which is not in the catalogue
 record_unknown_id_help = ids are the file names of the catalogue's Markdown files; see catalogue.json for the list
 
@@ -143,11 +164,29 @@ invalid_id = `{ $id }` is not a valid id
 invalid_id_help = ids are file names of lowercase letters a-z, digits and hyphens; rename the file to `{ $suggestion }.md`
 example_file_stem = my-page
 
+## E008 two entities with one id
+
+# $path: the file that has the id already.
+duplicate_id = the id "{ $id }" is already used by { $path }
+duplicate_id_help = ids are file names and must be unique across all of content/: rename one of the two files
+
 ## E009 names of the wrong kind
 
+# $field: the key that names it; $expected, $kind: kind_a.
+wrong_kind = `{ $field }` must name { $expected }, but "{ $name }" is { $kind }
+# $kind: kind_a.
+name_kind_here = name { $kind } here
+unknown_organization = `{ $field }` names "{ $key }", which is not an organization in site.toml
+unknown_organization_help = add `[organizations.{ $key }]` with a `name` to site.toml
 # $kind: kind_a.
 record_not_completable = "{ $id }" is { $kind }, which cannot be completed
 record_not_completable_help = list levels, workshops, requirements and credentials
+
+## E010 prerequisites that loop back on themselves
+
+# $path: the ids of the cycle, "a -> b -> a".
+cycle = prerequisite cycle: { $path }
+cycle_help = no one could ever start any of these; remove one of the references in the chain
 
 ## E011 values out of range
 
@@ -179,6 +218,15 @@ any_empty_help = list the alternatives, like `any = ["a", "b"]`, or remove the t
 choose_not_positive = `choose` must be a positive whole number, found { $count }
 choose_not_positive_help = write how many items must be done, like `choose = 3`
 
+## E012 broken links between pages
+
+unresolved_link = unresolved link to "{ $name }"
+# $anchor: "#" and the heading's anchor.
+missing_anchor = "{ $id }" has no heading "{ $anchor }"
+# $path: the file linked to; $anchors: its headings' anchors, comma-separated.
+missing_anchor_help = the headings of { $path } are: { $anchors }
+missing_anchor_help_no_headings = { $path } has no headings to link to
+
 ## E013 files that cannot be read, or are not UTF-8
 
 no_content_folder = there is no content/ folder
@@ -199,6 +247,12 @@ base_url_flag_invalid = --base-url must be a full http(s) address, found "{ $url
 base_url_flag_invalid_help = write the address the site is published at, like --base-url https://example.org
 base_url_invalid = `base_url` must be a full http(s) address, found "{ $url }"
 base_url_invalid_help = write the address the site is published at, like `base_url = "https://example.org"`
+# $error: the Fluent parser's own words.
+messages_syntax = a message file does not parse: { $error }
+messages_syntax_help = fix the Fluent syntax of this message; docs/templates.md shows the format, https://projectfluent.org/fluent/guide/ explains it
+# $missing, $required: counts; $ids: the ids missing, comma-separated.
+messages_missing = the messages for the language "{ $language }" lack { $missing } of the theme's { $required }: { $ids }
+messages_missing_help = give every message of the default theme's i18n/en.ftl in this file
 
 ## E015 templates that fail to compile or render
 
@@ -220,7 +274,94 @@ template_failed_help = it failed on { $others ->
 url_for_without_id = url_for needs `id`, like url_for(id="level-1")
 url_for_unknown_id = url_for: no page has the id "{ $id }"
 
+## E016 two levels of one pathway at the same place
+
+# $order: the number, as written.
+duplicate_order = levels "{ $first }" and "{ $second }" both have order { $order } in pathway "{ $pathway }"
+duplicate_order_help = give each level of a pathway its own `order`: 1, 2, 3…
+
+## E017 an entity that requires itself
+
+requires_itself = "{ $id }" requires itself
+requires_itself_help = remove this reference: an entity cannot be its own prerequisite
+
+## E018 choose more than there is
+
+# $count: how many to choose; $size: how many there are.
+choose_too_many_items = `choose = { $count }` can never be met: only { $size ->
+        [one] { $size } distinct item is listed
+       *[other] { $size } distinct items are listed
+    }
+# $level: the level whose workshops are the pool.
+choose_too_many_workshops = `choose = { $count }` can never be met: only { $size ->
+        [one] { $size } workshop belongs
+       *[other] { $size } workshops belong
+    } to "{ $level }"
+choose_too_many_help = lower `choose`, or add items to choose from
+
 ## E019 amounts of what has no unit
 
+not_measured = `has` needs a measured requirement, but "{ $id }" has no `unit`
+# $path: the requirement's file.
+not_measured_help = add `unit = "hours"` (or years, credits…) to { $path }, or list the id without `has`
 record_not_measured = "{ $id }" is not a measured requirement, so it has no amount
 record_not_measured_help = measures are for requirements with a `unit` (hours, years, credits…); list the id under `completed` instead
+
+## E020 an offering that ends before it starts
+
+offering_dates = this offering ends ({ $end }) before it starts ({ $start })
+offering_dates_help = swap `start` and `end`, or correct the date
+
+## E021 local files that do not exist
+
+# $target: the link as written.
+outside_the_site = "{ $target }" points outside the site
+outside_the_site_help = link to files inside the site, from its root: `/files/handbook.pdf`
+missing_image = the image "{ $target }" does not exist in the site
+missing_file = the file or page "{ $target }" does not exist in the site
+# $path: where the link leads, from the site's root.
+missing_file_help = put the file at content/{ $path } or static/{ $path }, or correct the link (links starting with `/` are from the site's root)
+
+## E022 two files at one address
+
+# $file: the file left out; $path: its address; $existing: the file there
+# already, or generated_*.
+page_address_taken = { $file } would be published at /{ $path }/, which is already { $existing }
+page_address_taken_help = rename or move the file so that it has an address of its own
+file_address_taken = { $file } would be written to /{ $path }, which is already { $existing }
+file_address_taken_help = rename or move the file so that every file of the site has its own path
+generated_page_at = the page cairn generates at /{ $path }/
+generated_page = a page cairn generates
+generated_file = a file cairn generates
+
+## W001 offerings in the past
+
+# $day: the offering's last day.
+past_offering = this offering is over: it ended on { $day }
+past_offering_help = remove the offering once it is over, or correct its dates
+
+## W002 what nothing refers to
+
+# $kind: kind_name.
+unreferenced = nothing refers to the { $kind } "{ $id }"
+unreferenced_workshop_help = give it a `level`, or name it in a level's `requires` or `completion`
+unreferenced_credential_help = name it in a level's `awards` or a pathway's `outcome`, or remove it
+unreferenced_requirement_help = name it in a level's or workshop's `requires` or `completion`, or remove it
+
+## W003 levels on no pathway
+
+no_pathway = the level "{ $id }" belongs to no pathway
+no_pathway_help = add `pathway = "…"` and `order = N` so that it appears as a step of its pathway and in the checklist
+
+## W004 no summary
+
+# $kind: kind_name.
+no_summary = the { $kind } "{ $id }" has no summary
+# A listing page has no id: $path is its file.
+no_summary_listing = the page of { $path } has no summary
+no_summary_help = add `summary = "…"`: one plain sentence, shown on cards and to search engines
+
+## W005 both preferred and required
+
+preferred_and_required = "{ $id }" is both required and preferred here
+preferred_and_required_help = a preferred item never blocks, but this one is also required elsewhere in the same rule; keep one of the two
