@@ -178,32 +178,18 @@ pub struct Diagnostic {
     pub help: Option<Text>,
 }
 
-/// Words not yet moved into a message file, shown as they are.
-// TRANSITIONAL: removed once every diagnostic is worded by a message.
-impl From<String> for Text {
-    fn from(text: String) -> Text {
-        crate::text!("verbatim", text = text)
-    }
-}
-
-impl From<&str> for Text {
-    fn from(text: &str) -> Text {
-        crate::text!("verbatim", text = text)
-    }
-}
-
 impl Diagnostic {
-    pub fn error(code: Code, message: impl Into<Text>) -> Self {
+    pub fn error(code: Code, message: Text) -> Self {
         Diagnostic {
             code,
             severity: Severity::Error,
-            message: message.into(),
+            message,
             location: None,
             help: None,
         }
     }
 
-    pub fn warning(code: Code, message: impl Into<Text>) -> Self {
+    pub fn warning(code: Code, message: Text) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message)
@@ -245,8 +231,8 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Text) -> Self {
+        self.help = Some(help);
         self
     }
 
@@ -498,24 +484,26 @@ mod tests {
     #[test]
     fn github_commands_escape_what_they_must() {
         let file = SourceFile::new("content/a,b.md", "x = 1\n");
-        let d = Diagnostic::warning(Code::NoSummary, "50% done: a\nb")
+        let message = crate::text!("toml_syntax", error = "50% done: a\nb");
+        let d = Diagnostic::warning(Code::NoSummary, message)
             .at(&file, 0..1)
-            .with_help("fix");
+            .with_help(crate::text!("serve_cannot_start_help"));
         assert_eq!(
             d.render_github("", &crate::report::cli_messages()),
-            "::warning file=content/a%2Cb.md,line=1,col=1,title=W004 50%25 done%3A a%0Ab::50%25 done: a%0Ab%0Ahelp: fix\n"
+            "::warning file=content/a%2Cb.md,line=1,col=1,title=W004 invalid TOML%3A 50%25 done%3A a%0Ab::invalid TOML: 50%25 done: a%0Ab%0Ahelp: try another --port\n"
         );
     }
 
     #[test]
     fn json_has_the_documented_fields() {
         let file = SourceFile::new("site.toml", "titel = 1\n");
-        let d = Diagnostic::error(Code::UnknownKey, "unknown key")
+        let message = crate::text!("unknown_key", key = "titel", table = "site.toml");
+        let d = Diagnostic::error(Code::UnknownKey, message)
             .at(&file, 0..5)
-            .with_help("did you mean `title`?");
+            .with_help(crate::text!("did_you_mean_key", suggestion = "title"));
         assert_eq!(
             d.to_json(&crate::report::cli_messages()),
-            serde_json::json!({"code": "E003", "severity": "error", "file": "site.toml", "line": 1, "column": 1, "message": "unknown key", "help": "did you mean `title`?"})
+            serde_json::json!({"code": "E003", "severity": "error", "file": "site.toml", "line": 1, "column": 1, "message": "unknown key `titel` in site.toml", "help": "did you mean `title`?"})
         );
     }
 
@@ -528,10 +516,10 @@ mod tests {
         let offset = file.text.find("\"first-aide\"").unwrap_or(0);
         let d = Diagnostic::error(
             Code::UnresolvedReference,
-            "unresolved reference \"first-aide\"",
+            crate::text!("unresolved_reference", name = "first-aide"),
         )
         .at(&file, offset..offset + 12)
-        .with_help("did you mean \"first-aid\"?");
+        .with_help(crate::text!("did_you_mean", suggestion = "first-aid"));
         assert_eq!(
             d.render_human(&crate::report::cli_messages(), false),
             "error[E006]: unresolved reference \"first-aide\"\n \

@@ -412,18 +412,18 @@ fn build_day(flag: Option<Date>) -> Result<Date, Diagnostic> {
     if let Some(day) = flag {
         return Ok(day);
     }
-    let invalid = |name: &str, text: &str, form: &str| {
-        Diagnostic::error(
-            cairn::diagnostics::Code::InvalidConfig,
-            format!("{name} must be {form}, found \"{text}\""),
-        )
-        .with_help(format!(
-            "unset {name} to use today's date, or pass --today YYYY-MM-DD"
-        ))
+    let invalid = |name: &str, message: cairn::messages::Text| {
+        Diagnostic::error(cairn::diagnostics::Code::InvalidConfig, message)
+            .with_help(cairn::text!("build_day_help", name = name))
     };
     if let Ok(text) = std::env::var("CAIRN_TODAY") {
-        return Date::parse(&text)
-            .ok_or_else(|| invalid("CAIRN_TODAY", &text, "a date like 2027-03-12"));
+        return Date::parse(&text).ok_or_else(|| {
+            let name = "CAIRN_TODAY";
+            invalid(
+                name,
+                cairn::text!("build_day_not_a_date", name = name, value = &text),
+            )
+        });
     }
     if let Ok(text) = std::env::var("SOURCE_DATE_EPOCH") {
         // Up to the last second of the year 9999.
@@ -431,11 +431,11 @@ fn build_day(flag: Option<Date>) -> Result<Date, Diagnostic> {
             Ok(seconds) if (0..=253_402_300_799).contains(&seconds) => {
                 Ok(Date::from_unix_seconds(seconds))
             }
-            _ => Err(invalid(
-                "SOURCE_DATE_EPOCH",
-                &text,
-                "a number of seconds since 1970-01-01",
-            )),
+            _ => {
+                let name = "SOURCE_DATE_EPOCH";
+                let message = cairn::text!("build_day_not_seconds", name = name, value = &text);
+                Err(invalid(name, message))
+            }
         };
     }
     Ok(Date::today_utc())

@@ -143,13 +143,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     /// Report an error at `span` (in file coordinates).
-    pub(crate) fn error(
-        &mut self,
-        code: Code,
-        span: Span,
-        message: impl Into<Text>,
-        help: impl Into<Text>,
-    ) {
+    pub(crate) fn error(&mut self, code: Code, span: Span, message: Text, help: Text) {
         self.diags.push(
             Diagnostic::error(code, message)
                 .at(self.file, span)

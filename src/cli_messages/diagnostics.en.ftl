@@ -7,9 +7,6 @@
 # hold braces ({ … }), which Fluent would otherwise need escaped; examples
 # without braces are part of the message.
 
-# TRANSITIONAL: words not yet moved into a message.
-verbatim = { $text }
-
 ## Pieces that messages of several codes share
 
 # A value's type, as "…, found { $found }" names it.
@@ -240,9 +237,21 @@ file_not_utf8 = this file is not valid UTF-8 text
 file_not_utf8_help = save the file as UTF-8 in your editor ("Save with encoding" or similar)
 site_toml_not_utf8 = site.toml is not valid UTF-8 text
 site_toml_not_utf8_help = save site.toml as UTF-8 in your editor
+theme_unreadable_help = check that the file is UTF-8 text and that you may read it
+# $path: the record's file, as given to --profile.
+record_unreadable = cannot read the record { $path }: { $error }
+record_unreadable_help = pass the path of a TOML file with `completed = [...]` and `[measures]`; docs/checklist.md shows one
+record_not_utf8 = the record { $path } is not UTF-8 text
+record_not_utf8_help = save it as UTF-8 in your editor
 
 ## E014 site.toml missing something or holding an invalid value
 
+# $root: the folder given to --root, or the_current_folder.
+no_site_toml = there is no site.toml in { $root }
+no_site_toml_help = run cairn in the folder that holds site.toml, or pass --root DIR
+the_current_folder = the current folder
+# $error: the system's own words.
+site_toml_unreadable = cannot read site.toml: { $error }
 base_url_flag_invalid = --base-url must be a full http(s) address, found "{ $url }"
 base_url_flag_invalid_help = write the address the site is published at, like --base-url https://example.org
 base_url_invalid = `base_url` must be a full http(s) address, found "{ $url }"
@@ -253,6 +262,18 @@ messages_syntax_help = fix the Fluent syntax of this message; docs/templates.md 
 # $missing, $required: counts; $ids: the ids missing, comma-separated.
 messages_missing = the messages for the language "{ $language }" lack { $missing } of the theme's { $required }: { $ids }
 messages_missing_help = give every message of the default theme's i18n/en.ftl in this file
+theme_missing = the theme "{ $theme }" is not in themes/
+theme_missing_help = create themes/{ $theme }/ or remove `theme` from site.toml to use the default theme
+# $path: the old file; $messages: the message file to move its strings into.
+old_theme_strings = { $path } is no longer read: a theme's words are Fluent messages now
+old_theme_strings_help = move the strings you changed into { $messages }, under the ids docs/templates.md lists, and delete the .toml file
+no_theme_messages = the theme has no messages for the language "{ $language }"
+# $file: the message file the theme lacks.
+no_theme_messages_help = add { $file } (a translation of the default theme's i18n/en.ftl), or set `language` to one the theme has
+# $name: the environment variable; $value: its value.
+build_day_not_a_date = { $name } must be a date like 2027-03-12, found "{ $value }"
+build_day_not_seconds = { $name } must be a number of seconds since 1970-01-01, found "{ $value }"
+build_day_help = unset { $name } to use today's date, or pass --today YYYY-MM-DD
 
 ## E015 templates that fail to compile or render
 
@@ -333,6 +354,56 @@ file_address_taken_help = rename or move the file so that every file of the site
 generated_page_at = the page cairn generates at /{ $path }/
 generated_page = a page cairn generates
 generated_file = a file cairn generates
+
+## E100 cairn cannot work here: the output folder, a file it cannot write, a port
+
+# $path: the output folder, as an absolute path.
+output_is_root = the output folder { $path } is the site root
+output_holds_root = the output folder { $path } contains the site root
+output_inside_site_help = choose a folder inside the site for the built site, like --output public
+# $folder: content, templates, static or themes.
+output_in_sources = the output folder { $path } is inside the site's { $folder }/ folder
+output_in_sources_help = choose a folder outside content/, templates/, static/ and themes/, like --output public
+output_looks_like_a_site = the output folder { $path } contains a content/ folder: it looks like a site, not a build
+output_looks_like_a_site_help = choose an empty or new folder for the built site, like --output public
+output_is_a_file = the output path { $path } is a file, not a folder
+output_is_a_file_help = choose a folder for the built site, like --output public
+output_not_ours = the output folder { $path } is not empty and was not made by cairn
+output_not_ours_help = cairn replaces its output folder whole, so it only writes into a new or empty folder, or one it made itself; choose another --output or empty this one
+# $action: what cairn was doing; $error: the system's own words.
+output_io = { $action ->
+    [create] cannot create { $path }: { $error }
+    [write_into] cannot write into { $path }: { $error }
+    [move_aside] cannot move aside { $path }: { $error }
+    [move_into_place] cannot move into place { $path }: { $error }
+   *[write] cannot write { $path }: { $error }
+}
+output_io_help = check that the disk has room and that you may write there; the previous site was left as it was
+# $process: the other build's process id.
+output_locked = another cairn build (process { $process }) is writing this site
+output_locked_help = wait for it to finish, then build again; two builds into one folder would mix their pages
+output_lock_failed = cannot take the lock { $path }
+output_lock_failed_help = remove the file if no cairn build is running, then build again
+output_outside = refusing to write outside the output folder: { $path }
+output_outside_help = rename the file so its path stays inside the site
+# $folder: the folder given to cairn init.
+init_not_empty = { $folder } is not empty
+init_not_empty_help = cairn init only writes into a new or empty folder, so nothing of yours is overwritten; choose another folder
+init_unusable = cannot use { $folder }: { $error }
+init_unusable_help = choose a new folder, like `cairn init my-site`
+init_cannot_write = cannot write { $path }: { $error }
+init_cannot_write_help = check that you may write in that folder and that the disk has room
+serve_cannot_watch = cannot watch the site's files: { $error }
+serve_cannot_watch_help = check that the site folder exists and that you may read it; on Linux, raising fs.inotify.max_user_watches may help
+serve_cannot_start = cannot start the web server: { $error }
+serve_cannot_start_help = try another --port
+# $port, $next: port numbers; $address: the address listened on.
+serve_port_in_use = port { $port } is already in use on { $address }
+serve_port_in_use_help = another program (perhaps another `cairn serve`) is using it: stop it, or choose another port with --port { $next }
+serve_no_such_address = cannot listen on { $address }: this computer has no such address
+serve_no_such_address_help = use --bind 127.0.0.1 (the default) to preview on this computer
+serve_cannot_listen = cannot listen on { $address }: { $error }
+serve_cannot_listen_help = choose another port with --port, or another address with --bind
 
 ## W001 offerings in the past
 

@@ -14,6 +14,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::messages::{Arg, Messages};
 use crate::render::{Contents, Prepared};
 use crate::routes::Output;
+use crate::text;
 use crate::{Failure, SiteOptions};
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -260,15 +261,21 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
 
     let mut watch = watch::Watch::start(&options.site.root).map_err(|err| {
         Failure::CannotRun(
-            Diagnostic::error(Code::Output, format!("cannot watch the site's files: {err}"))
-                .with_help("check that the site folder exists and that you may read it; on Linux, raising fs.inotify.max_user_watches may help"),
+            Diagnostic::error(
+                Code::Output,
+                text!("serve_cannot_watch", error = err.to_string()),
+            )
+            .with_help(text!("serve_cannot_watch_help")),
         )
     })?;
 
     let server = tiny_http::Server::from_listener(listener, None).map_err(|err| {
         Failure::CannotRun(
-            Diagnostic::error(Code::Output, format!("cannot start the web server: {err}"))
-                .with_help("try another --port"),
+            Diagnostic::error(
+                Code::Output,
+                text!("serve_cannot_start", error = err.to_string()),
+            )
+            .with_help(text!("serve_cannot_start_help")),
         )
     })?;
     let server = Arc::new(server);
@@ -365,11 +372,32 @@ fn print(cli: &Messages, diagnostics: &Diagnostics) {
 
 fn bind_error(address: SocketAddr, err: &std::io::Error) -> Diagnostic {
     match err.kind() {
-        std::io::ErrorKind::AddrInUse => Diagnostic::error(Code::Output, format!("port {} is already in use on {}", address.port(), address.ip()))
-            .with_help(format!("another program (perhaps another `cairn serve`) is using it: stop it, or choose another port with --port {}", address.port().wrapping_add(1).max(1024))),
-        std::io::ErrorKind::AddrNotAvailable => Diagnostic::error(Code::Output, format!("cannot listen on {}: this computer has no such address", address.ip()))
-            .with_help("use --bind 127.0.0.1 (the default) to preview on this computer"),
-        _ => Diagnostic::error(Code::Output, format!("cannot listen on {address}: {err}")).with_help("choose another port with --port, or another address with --bind"),
+        std::io::ErrorKind::AddrInUse => Diagnostic::error(
+            Code::Output,
+            text!(
+                "serve_port_in_use",
+                port = address.port().to_string(),
+                address = address.ip().to_string()
+            ),
+        )
+        .with_help(text!(
+            "serve_port_in_use_help",
+            next = address.port().wrapping_add(1).max(1024).to_string()
+        )),
+        std::io::ErrorKind::AddrNotAvailable => Diagnostic::error(
+            Code::Output,
+            text!("serve_no_such_address", address = address.ip().to_string()),
+        )
+        .with_help(text!("serve_no_such_address_help")),
+        _ => Diagnostic::error(
+            Code::Output,
+            text!(
+                "serve_cannot_listen",
+                address = address.to_string(),
+                error = err.to_string()
+            ),
+        )
+        .with_help(text!("serve_cannot_listen_help")),
     }
 }
 
