@@ -349,9 +349,7 @@ fn http_address(text: &str) -> Result<String, String> {
     if cairn::config::site_address(text).is_some() {
         Ok(text.to_string())
     } else {
-        Err(format!(
-            "\"{text}\" is not a full address; write it like https://example.org"
-        ))
+        Err(report::cli_messages().text("arg_not_an_address", &[("value", text.into())]))
     }
 }
 
@@ -401,7 +399,8 @@ fn use_color() -> bool {
 
 /// `--today`'s value.
 fn day(text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| format!("\"{text}\" is not a date; write it like 2027-03-12"))
+    Date::parse(text)
+        .ok_or_else(|| report::cli_messages().text("arg_not_a_date", &[("value", text.into())]))
 }
 
 /// The build day, which decides what is past: `--today`, else

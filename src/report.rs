@@ -186,6 +186,10 @@ mod tests {
             "Built 1 page (2 files) in 0.50 s into public"
         );
         assert_eq!(
+            cli.text("arg_not_a_date", &[("value", "tomorrow".into())]),
+            "\"tomorrow\" is not a date; write it like 2027-03-12"
+        );
+        assert_eq!(
             init_done(&cli, 12, "my-site"),
             "Wrote a starter catalogue (12 files) into my-site.\nNext: cd my-site && cairn serve, then edit the files under content/."
         );
