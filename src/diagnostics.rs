@@ -418,8 +418,9 @@ impl Diagnostics {
         self.0.is_empty()
     }
 
-    /// Sort by file, position, then code, so output never depends on thread
-    /// scheduling or hash order.
+    /// Sort by file, position, code, then message (its id and arguments,
+    /// not its words, so that the order is the same in every language), so
+    /// output never depends on thread scheduling or hash order.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
             let key = |d: &Diagnostic| {

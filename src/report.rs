@@ -1,6 +1,7 @@
 //! What the `cairn` command prints for people, worded through cairn's own
-//! messages (`src/cli_messages/en.ftl`) and, for the catalogue's rules, the
-//! same phrases as the site.
+//! messages (`src/cli_messages/en.ftl`, and `diagnostics.en.ftl` for what
+//! diagnostics say) and, for the catalogue's rules, the same phrases as the
+//! site.
 
 use crate::messages::{Arg, MessageFile, Messages, plain};
 use crate::phrases::{Phrases, Rule};
@@ -346,11 +347,8 @@ mod tests {
             }
             // Any value will do: a selector falls back on its default.
             let text = Text {
-                id: words_id(id),
-                args: args
-                    .iter()
-                    .map(|a| (words_id(a), TextArg::from("x")))
-                    .collect(),
+                id: leak(id),
+                args: args.iter().map(|a| (leak(a), TextArg::from("x"))).collect(),
             };
             if let Err(errors) = words.try_format(&text) {
                 problems.push(format!("{file}: {errors:?}"));
@@ -364,7 +362,7 @@ mod tests {
 
     /// A scanned name as the `&'static str` a [`Text`] holds (a test leaks
     /// a few bytes).
-    fn words_id(name: &str) -> &'static str {
+    fn leak(name: &str) -> &'static str {
         Box::leak(name.to_string().into_boxed_str())
     }
 }

@@ -262,8 +262,8 @@ messages_syntax_help = fix the Fluent syntax of this message; docs/templates.md 
 # $missing, $required: counts; $ids: the ids missing, comma-separated.
 messages_missing = the messages for the language "{ $language }" lack { $missing } of the theme's { $required }: { $ids }
 messages_missing_help = give every message of the default theme's i18n/en.ftl in this file
-theme_missing = the theme "{ $theme }" is not in themes/
-theme_missing_help = create themes/{ $theme }/ or remove `theme` from site.toml to use the default theme
+missing_theme = the theme "{ $theme }" is not in themes/
+missing_theme_help = create themes/{ $theme }/ or remove `theme` from site.toml to use the default theme
 # $path: the old file; $messages: the message file to move its strings into.
 old_theme_strings = { $path } is no longer read: a theme's words are Fluent messages now
 old_theme_strings_help = move the strings you changed into { $messages }, under the ids docs/templates.md lists, and delete the .toml file

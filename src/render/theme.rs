@@ -92,10 +92,10 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
         diags.push(
             Diagnostic::error(
                 Code::InvalidConfig,
-                text!("theme_missing", theme = &config.theme),
+                text!("missing_theme", theme = &config.theme),
             )
             .in_file("site.toml")
-            .with_help(text!("theme_missing_help", theme = &config.theme)),
+            .with_help(text!("missing_theme_help", theme = &config.theme)),
         );
     }
     let messages_name = format!("i18n/{}.ftl", config.language);
