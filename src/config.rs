@@ -2,6 +2,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::source::SourceFile;
+use crate::text;
 use crate::toml_reader::{self, TableReader, TomlSource, as_table};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -101,9 +102,9 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Config, Diagnostics)
         Ok(text) => text,
         Err(err) => {
             diags.push(
-                Diagnostic::error(Code::UnreadableFile, "site.toml is not valid UTF-8 text")
+                Diagnostic::error(Code::UnreadableFile, text!("site_toml_not_utf8"))
                     .in_file("site.toml")
-                    .with_help("save site.toml as UTF-8 in your editor"),
+                    .with_help(text!("site_toml_not_utf8_help")),
             );
             String::from_utf8_lossy(err.as_bytes()).into_owned()
         }
@@ -115,8 +116,11 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Config, Diagnostics)
             config.base_url = address;
         } else {
             diags.push(
-                Diagnostic::error(Code::InvalidConfig, format!("--base-url must be a full http(s) address, found \"{base_url}\""))
-                    .with_help("write the address the site is published at, like --base-url https://example.org"),
+                Diagnostic::error(
+                    Code::InvalidConfig,
+                    text!("base_url_flag_invalid", url = base_url),
+                )
+                .with_help(text!("base_url_flag_invalid_help")),
             );
         }
     }
@@ -147,7 +151,7 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
     // help for an unknown key lists them.
     let mut reader = TableReader::new(source, table.get_ref(), table.span(), "site.toml", diags);
     config.title = reader
-        .required_string("title", "\"My training catalogue\"")
+        .required_string("title", text!("example_site_title"))
         .map(|t| t.value)
         .unwrap_or_default();
     if base_url_given {
@@ -160,8 +164,8 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
             reader.error(
                 Code::InvalidConfig,
                 base_url.span,
-                format!("`base_url` must be a full http(s) address, found \"{}\"", base_url.value),
-                "write the address the site is published at, like `base_url = \"https://example.org\"`",
+                text!("base_url_invalid", url = &base_url.value),
+                text!("base_url_invalid_help"),
             );
         }
     }
@@ -179,16 +183,17 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
         // fields: each is read whatever it is called.
         for (key, value) in as_table(orgs).into_iter().flat_map(|t| t.iter()) {
             let what = format!("[organizations.{}]", key.get_ref());
-            let Some(mut org) = reader.nested(value, &what) else {
+            let Some(mut org) = reader.nested(value, what) else {
+                let key = key.get_ref().to_string();
                 reader.error(
                     Code::WrongType,
                     reader.span(value.span()),
-                    format!("`organizations.{}` must be a table", key.get_ref()),
-                    format!("write a section `[organizations.{}]` with `name = \"…\"` and `url = \"…\"`", key.get_ref()),
+                    text!("organization_not_table", key = &key),
+                    text!("organization_not_table_help", key = &key),
                 );
                 continue;
             };
-            let name = org.required_string("name", "\"Full name of the organization\"");
+            let name = org.required_string("name", text!("example_organization_name"));
             let url = org.string("url").map(|u| u.value);
             org.finish();
             // Kept even without a name (already reported), so references
@@ -271,7 +276,10 @@ mod tests {
         let (_, diags) = config("title = \"T\"\nbase_url = \"https://e.org\"\ntheem = \"x\"\n");
         let d = &diags.0[0];
         assert_eq!(d.code, Code::UnknownKey);
-        assert_eq!(d.help.as_deref(), Some("did you mean `theme`?"));
+        assert_eq!(
+            d.help_text(&crate::report::cli_messages()).as_deref(),
+            Some("did you mean `theme`?")
+        );
         assert_eq!(
             d.location.as_ref().map(|l| (l.line, l.column)),
             Some((3, 1))
@@ -282,7 +290,9 @@ mod tests {
     fn an_unknown_key_far_from_any_lists_every_key_of_site_toml() {
         let (_, diags) = config("title = \"T\"\nbase_url = \"https://e.org\"\nzzz = 1\n");
         assert_eq!(
-            diags.0[0].help.as_deref(),
+            diags.0[0]
+                .help_text(&crate::report::cli_messages())
+                .as_deref(),
             Some(
                 "site.toml accepts: title, base_url, language, theme, output_dir, organizations, checklist, extra"
             )

@@ -4,7 +4,12 @@
 //! the file and position at fault, and a help line saying what to do. Stages
 //! collect them into a [`Diagnostics`] list rather than stopping at the
 //! first, so one run shows every problem.
+//!
+//! A diagnostic's words are data, a [`Text`] (a message id and its
+//! arguments), put into words only when it is printed, with the messages
+//! of `src/cli_messages/*.ftl` in whichever language the printer chose.
 
+use crate::messages::{Messages, Text, TextArg};
 use crate::source::{SourceFile, Span};
 
 /// How bad a problem is: errors stop a build, warnings do not.
@@ -167,24 +172,24 @@ pub struct Location {
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    pub message: Text,
     /// Boxed to keep `Result<_, Diagnostic>` small on the happy path.
     pub location: Option<Box<Location>>,
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl Diagnostic {
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: Text) -> Self {
         Diagnostic {
             code,
             severity: Severity::Error,
-            message: message.into(),
+            message,
             location: None,
             help: None,
         }
     }
 
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: Text) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message)
@@ -226,9 +231,19 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Text) -> Self {
+        self.help = Some(help);
         self
+    }
+
+    /// The message, in the language of `messages`.
+    pub fn message_text(&self, messages: &Messages) -> String {
+        messages.format(&self.message)
+    }
+
+    /// The help line, in the language of `messages`.
+    pub fn help_text(&self, messages: &Messages) -> Option<String> {
+        self.help.as_ref().map(|help| messages.format(help))
     }
 
     pub fn is_error(&self) -> bool {
@@ -237,14 +252,14 @@ impl Diagnostic {
 
     /// Render in rustc's form: header, `-->` location, the source line with a
     /// caret under the span, and a help line; coloured when `color`.
-    pub fn render_human(&self, color: bool) -> String {
+    pub fn render_human(&self, messages: &Messages, color: bool) -> String {
         use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
         // A title is one line, whatever a message (a template error…) holds.
-        let title = self.message.replace(['\n', '\r'], " ");
+        let title = self.message_text(messages).replace(['\n', '\r'], " ");
         let mut group =
             Group::with_title(level.primary_title(title.as_str()).id(self.code.as_str()));
         // For a caret display the `-->` line is written here, not by the
@@ -278,7 +293,8 @@ impl Diagnostic {
                 );
             }
         }
-        if let Some(help) = &self.help {
+        let help = self.help_text(messages);
+        if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
         let renderer = if color {
@@ -295,7 +311,7 @@ impl Diagnostic {
     }
 
     /// One JSON object: `{code, severity, file, line, column, message, help}`.
-    pub fn to_json(&self) -> serde_json::Value {
+    pub fn to_json(&self, messages: &Messages) -> serde_json::Value {
         let loc = self.location.as_deref();
         serde_json::json!({
             "code": self.code.as_str(),
@@ -303,22 +319,23 @@ impl Diagnostic {
             "file": loc.map(|l| l.file.as_str()),
             "line": loc.map(|l| l.line),
             "column": loc.map(|l| l.column),
-            "message": self.message,
-            "help": self.help,
+            "message": self.message_text(messages),
+            "help": self.help_text(messages),
         })
     }
 
     /// One GitHub Actions workflow command (`::error file=…,line=…,col=…::message`).
     /// `prefix` is the site's folder within the repository ("" at its root,
     /// "site/" below it): GitHub places annotations by repository path.
-    pub fn render_github(&self, prefix: &str) -> String {
+    pub fn render_github(&self, prefix: &str, messages: &Messages) -> String {
         let command = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let mut message = self.message_text(messages);
         let mut properties = vec![format!(
             "title={}",
-            escape_property(&format!("{} {}", self.code.as_str(), self.message))
+            escape_property(&format!("{} {message}", self.code.as_str()))
         )];
         if let Some(loc) = &self.location {
             properties.insert(
@@ -331,10 +348,9 @@ impl Diagnostic {
                 ),
             );
         }
-        let mut message = self.message.clone();
-        if let Some(help) = &self.help {
+        if let Some(help) = self.help_text(messages) {
             message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str(&help);
         }
         format!(
             "::{command} {}::{}\n",
@@ -402,8 +418,9 @@ impl Diagnostics {
         self.0.is_empty()
     }
 
-    /// Sort by file, position, then code, so output never depends on thread
-    /// scheduling or hash order.
+    /// Sort by file, position, code, then message (its id and arguments,
+    /// not its words, so that the order is the same in every language), so
+    /// output never depends on thread scheduling or hash order.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
             let key = |d: &Diagnostic| {
@@ -427,16 +444,22 @@ impl IntoIterator for Diagnostics {
     }
 }
 
-/// "a, b, c" for a few items, "a, b, … and 95 more" for many: help lines
+/// "a, b, c" for a few items, "a, b, …, and 95 more" for many: help lines
 /// stay readable whatever the catalogue's size.
-pub fn list_some(items: impl ExactSizeIterator<Item = String>) -> String {
+pub fn list_some(items: impl ExactSizeIterator<Item = String>) -> TextArg {
     const SHOWN: usize = 8;
     let total = items.len();
-    let mut shown: Vec<String> = items.take(SHOWN).collect();
+    let shown: Vec<String> = items.take(SHOWN).collect();
     if total > SHOWN {
-        shown.push(format!("and {} more", total - SHOWN));
+        crate::text!(
+            "list_and_more",
+            items = shown.join(", "),
+            more = total - SHOWN
+        )
+        .into()
+    } else {
+        shown.join(", ").into()
     }
-    shown.join(", ")
 }
 
 /// The closest of `candidates` to `word` by edit distance, if any is close
@@ -462,24 +485,26 @@ mod tests {
     #[test]
     fn github_commands_escape_what_they_must() {
         let file = SourceFile::new("content/a,b.md", "x = 1\n");
-        let d = Diagnostic::warning(Code::NoSummary, "50% done: a\nb")
+        let message = crate::text!("toml_syntax", error = "50% done: a\nb");
+        let d = Diagnostic::warning(Code::NoSummary, message)
             .at(&file, 0..1)
-            .with_help("fix");
+            .with_help(crate::text!("serve_cannot_start_help"));
         assert_eq!(
-            d.render_github(""),
-            "::warning file=content/a%2Cb.md,line=1,col=1,title=W004 50%25 done%3A a%0Ab::50%25 done: a%0Ab%0Ahelp: fix\n"
+            d.render_github("", &crate::report::cli_messages()),
+            "::warning file=content/a%2Cb.md,line=1,col=1,title=W004 invalid TOML%3A 50%25 done%3A a%0Ab::invalid TOML: 50%25 done: a%0Ab%0Ahelp: try another --port\n"
         );
     }
 
     #[test]
     fn json_has_the_documented_fields() {
         let file = SourceFile::new("site.toml", "titel = 1\n");
-        let d = Diagnostic::error(Code::UnknownKey, "unknown key")
+        let message = crate::text!("unknown_key", key = "titel", table = "site.toml");
+        let d = Diagnostic::error(Code::UnknownKey, message)
             .at(&file, 0..5)
-            .with_help("did you mean `title`?");
+            .with_help(crate::text!("did_you_mean_key", suggestion = "title"));
         assert_eq!(
-            d.to_json(),
-            serde_json::json!({"code": "E003", "severity": "error", "file": "site.toml", "line": 1, "column": 1, "message": "unknown key", "help": "did you mean `title`?"})
+            d.to_json(&crate::report::cli_messages()),
+            serde_json::json!({"code": "E003", "severity": "error", "file": "site.toml", "line": 1, "column": 1, "message": "unknown key `titel` in site.toml", "help": "did you mean `title`?"})
         );
     }
 
@@ -492,16 +517,39 @@ mod tests {
         let offset = file.text.find("\"first-aide\"").unwrap_or(0);
         let d = Diagnostic::error(
             Code::UnresolvedReference,
-            "unresolved reference \"first-aide\"",
+            crate::text!("unresolved_reference", name = "first-aide"),
         )
         .at(&file, offset..offset + 12)
-        .with_help("did you mean \"first-aid\"?");
+        .with_help(crate::text!("did_you_mean", suggestion = "first-aid"));
         assert_eq!(
-            d.render_human(false),
+            d.render_human(&crate::report::cli_messages(), false),
             "error[E006]: unresolved reference \"first-aide\"\n \
              --> content/levels/level-3.md:3:13\n  |\n\
              3 | requires = [\"first-aide\"]\n  |             ^^^^^^^^^^^^\n  |\n  \
              = help: did you mean \"first-aid\"?\n"
+        );
+    }
+
+    #[test]
+    fn long_lists_are_cut_short_in_words() {
+        let cli = crate::report::cli_messages();
+        let list = |n: usize| {
+            let arg = list_some(
+                (0..n)
+                    .map(|i| format!("#{i}"))
+                    .collect::<Vec<_>>()
+                    .into_iter(),
+            );
+            cli.format(&crate::text!(
+                "missing_anchor_help",
+                path = "a.md",
+                anchors = arg
+            ))
+        };
+        assert_eq!(list(2), "the headings of a.md are: #0, #1");
+        assert_eq!(
+            list(10),
+            "the headings of a.md are: #0, #1, #2, #3, #4, #5, #6, #7, and 2 more"
         );
     }
 

@@ -93,15 +93,18 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
             return Err(Failure::CannotRun(
                 Diagnostic::error(
                     Code::InvalidConfig,
-                    format!("there is no site.toml in {}", display_root(root)),
+                    text!("no_site_toml", root = display_root(root)),
                 )
-                .with_help("run cairn in the folder that holds site.toml, or pass --root DIR"),
+                .with_help(text!("no_site_toml_help")),
             ));
         }
         Err(config::ConfigError::Unreadable(err)) => {
             return Err(Failure::CannotRun(
-                Diagnostic::error(Code::InvalidConfig, format!("cannot read site.toml: {err}"))
-                    .with_help("check that the file exists and that you may read it"),
+                Diagnostic::error(
+                    Code::InvalidConfig,
+                    text!("site_toml_unreadable", error = err.to_string()),
+                )
+                .with_help(text!("cannot_read_file_help")),
             ));
         }
     };
@@ -184,17 +187,24 @@ pub fn eligibility(options: &SiteOptions, profile: &Path) -> Result<Judged, Fail
     let resolved = resolve(options)?;
     let text = std::fs::read(profile).map_err(|err| {
         Failure::CannotRun(
-            Diagnostic::error(Code::UnreadableFile, format!("cannot read the record {}: {err}", profile.display()))
-                .with_help("pass the path of a TOML file with `completed = [...]` and `[measures]`; docs/checklist.md shows one"),
+            Diagnostic::error(
+                Code::UnreadableFile,
+                text!(
+                    "record_unreadable",
+                    path = profile.display().to_string(),
+                    error = err.to_string()
+                ),
+            )
+            .with_help(text!("record_unreadable_help")),
         )
     })?;
     let text = String::from_utf8(text).map_err(|_| {
         Failure::CannotRun(
             Diagnostic::error(
                 Code::UnreadableFile,
-                format!("the record {} is not UTF-8 text", profile.display()),
+                text!("record_not_utf8", path = profile.display().to_string()),
             )
-            .with_help("save it as UTF-8 in your editor"),
+            .with_help(text!("record_not_utf8_help")),
         )
     })?;
     let file = source::SourceFile::new(profile.display().to_string(), text);
@@ -265,10 +275,10 @@ pub fn build(options: &SiteOptions, output: Option<&Path>) -> Result<BuildReport
     })
 }
 
-fn display_root(root: &Path) -> String {
+fn display_root(root: &Path) -> messages::TextArg {
     if root.as_os_str().is_empty() || root == Path::new(".") {
-        "the current folder".into()
+        text!("the_current_folder").into()
     } else {
-        root.display().to_string()
+        root.display().to_string().into()
     }
 }

@@ -6,6 +6,7 @@
 
 use cairn::content::Date;
 use cairn::diagnostics::{Diagnostic, Diagnostics, Format};
+use cairn::messages::Messages;
 use cairn::report::{self, Ending};
 use cairn::{Failure, SiteOptions};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -149,14 +150,13 @@ fn main() -> ExitCode {
             libc::signal(libc::SIGPIPE, libc::SIG_DFL);
         }
     }
+    // The language cairn speaks in: its own words and its diagnostics'.
+    let words = report::cli_messages();
+    let human = Printer::human(&words);
     let today = match build_day(cli.today) {
         Ok(today) => today,
         Err(diagnostic) => {
-            return report(
-                &Diagnostics(vec![diagnostic]),
-                &Printer::HUMAN,
-                Outcome::CannotRun,
-            );
+            return report(&Diagnostics(vec![diagnostic]), &human, Outcome::CannotRun);
         }
     };
     match cli.command {
@@ -174,11 +174,11 @@ fn main() -> ExitCode {
             };
             match cairn::build(&options, output.as_deref()) {
                 Ok(build) => {
-                    print(&build.warnings, &Printer::HUMAN);
+                    print(&build.warnings, &human);
                     eprintln!(
                         "{}",
                         report::build_done(
-                            &report::cli_messages(),
+                            &words,
                             build.stats.pages,
                             build.stats.files,
                             build.elapsed.as_secs_f64(),
@@ -187,7 +187,7 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(failure) => fail(failure, &Printer::HUMAN, Outcome::NotWritten),
+                Err(failure) => fail(failure, &human, Outcome::NotWritten),
             }
         }
         Command::Eligibility {
@@ -209,23 +209,16 @@ fn main() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
-                Err(failure) => fail(failure, &Printer::HUMAN, Outcome::Checked),
+                Err(failure) => fail(failure, &human, Outcome::Checked),
             }
         }
         Command::Init { dir } => match cairn::init::init(&dir) {
             Ok(files) => {
                 let folder = dir.display().to_string();
-                eprintln!(
-                    "{}",
-                    report::init_done(&report::cli_messages(), files, &folder)
-                );
+                eprintln!("{}", report::init_done(&words, files, &folder));
                 ExitCode::SUCCESS
             }
-            Err(diagnostic) => report(
-                &Diagnostics(vec![diagnostic]),
-                &Printer::HUMAN,
-                Outcome::CannotRun,
-            ),
+            Err(diagnostic) => report(&Diagnostics(vec![diagnostic]), &human, Outcome::CannotRun),
         },
         Command::Serve {
             root,
@@ -247,7 +240,7 @@ fn main() -> ExitCode {
                 open,
             }) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(failure) => fail(failure, &Printer::HUMAN, Outcome::Checked),
+                Err(failure) => fail(failure, &human, Outcome::Checked),
             }
         }
         Command::Check {
@@ -259,6 +252,7 @@ fn main() -> ExitCode {
             let printer = Printer {
                 format: Format::from(format),
                 github_prefix: repository_prefix(&root),
+                words: &words,
             };
             let options = SiteOptions {
                 root,
@@ -288,7 +282,7 @@ enum Outcome {
 
 /// Report a failed run: "could not run" (exit 2), or the site's problems
 /// with the closing line of `invalid`.
-fn fail(failure: Failure, printer: &Printer, invalid: Outcome) -> ExitCode {
+fn fail(failure: Failure, printer: &Printer<'_>, invalid: Outcome) -> ExitCode {
     match failure {
         Failure::CannotRun(diagnostic) => {
             report(&Diagnostics(vec![diagnostic]), printer, Outcome::CannotRun)
@@ -298,7 +292,7 @@ fn fail(failure: Failure, printer: &Printer, invalid: Outcome) -> ExitCode {
 }
 
 /// Print every diagnostic, then one closing line; pick the exit code.
-fn report(diagnostics: &Diagnostics, printer: &Printer, outcome: Outcome) -> ExitCode {
+fn report(diagnostics: &Diagnostics, printer: &Printer<'_>, outcome: Outcome) -> ExitCode {
     print(diagnostics, printer);
     let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
     let ending = match outcome {
@@ -307,8 +301,10 @@ fn report(diagnostics: &Diagnostics, printer: &Printer, outcome: Outcome) -> Exi
         Outcome::DeniedWarnings => Ending::DeniedWarnings,
         Outcome::Checked => Ending::Checked,
     };
-    let cli = report::cli_messages();
-    eprintln!("{}", report::closing_line(&cli, ending, errors, warnings));
+    eprintln!(
+        "{}",
+        report::closing_line(printer.words, ending, errors, warnings)
+    );
     if ending == Ending::Checked && errors == 0 {
         ExitCode::SUCCESS
     } else {
@@ -316,16 +312,17 @@ fn report(diagnostics: &Diagnostics, printer: &Printer, outcome: Outcome) -> Exi
     }
 }
 
-fn print(diagnostics: &Diagnostics, printer: &Printer) {
+fn print(diagnostics: &Diagnostics, printer: &Printer<'_>) {
+    let words = printer.words;
     match printer.format {
         Format::Human => {
             let color = use_color();
             for diagnostic in &diagnostics.0 {
-                eprintln!("{}", diagnostic.render_human(color));
+                eprintln!("{}", diagnostic.render_human(words, color));
             }
         }
         Format::Json => {
-            let array: Vec<_> = diagnostics.0.iter().map(Diagnostic::to_json).collect();
+            let array: Vec<_> = diagnostics.0.iter().map(|d| d.to_json(words)).collect();
             println!(
                 "{}",
                 serde_json::to_string_pretty(&array).unwrap_or_else(|_| "[]".into())
@@ -333,7 +330,10 @@ fn print(diagnostics: &Diagnostics, printer: &Printer) {
         }
         Format::Github => {
             for diagnostic in &diagnostics.0 {
-                print!("{}", diagnostic.render_github(&printer.github_prefix));
+                print!(
+                    "{}",
+                    diagnostic.render_github(&printer.github_prefix, words)
+                );
             }
         }
     }
@@ -349,24 +349,26 @@ fn http_address(text: &str) -> Result<String, String> {
     if cairn::config::site_address(text).is_some() {
         Ok(text.to_string())
     } else {
-        Err(format!(
-            "\"{text}\" is not a full address; write it like https://example.org"
-        ))
+        Err(report::cli_messages().text("arg_not_an_address", &[("value", text.into())]))
     }
 }
 
-/// How diagnostics are printed.
-struct Printer {
+/// How diagnostics are printed, and in which words.
+struct Printer<'a> {
     format: Format,
     /// For `--format github`: the site's folder within the repository.
     github_prefix: String,
+    words: &'a Messages,
 }
 
-impl Printer {
-    const HUMAN: Printer = Printer {
-        format: Format::Human,
-        github_prefix: String::new(),
-    };
+impl Printer<'_> {
+    fn human(words: &Messages) -> Printer<'_> {
+        Printer {
+            format: Format::Human,
+            github_prefix: String::new(),
+            words,
+        }
+    }
 }
 
 /// The site's folder as GitHub names it: relative to the working directory
@@ -397,7 +399,8 @@ fn use_color() -> bool {
 
 /// `--today`'s value.
 fn day(text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| format!("\"{text}\" is not a date; write it like 2027-03-12"))
+    Date::parse(text)
+        .ok_or_else(|| report::cli_messages().text("arg_not_a_date", &[("value", text.into())]))
 }
 
 /// The build day, which decides what is past: `--today`, else
@@ -408,18 +411,18 @@ fn build_day(flag: Option<Date>) -> Result<Date, Diagnostic> {
     if let Some(day) = flag {
         return Ok(day);
     }
-    let invalid = |name: &str, text: &str, form: &str| {
-        Diagnostic::error(
-            cairn::diagnostics::Code::InvalidConfig,
-            format!("{name} must be {form}, found \"{text}\""),
-        )
-        .with_help(format!(
-            "unset {name} to use today's date, or pass --today YYYY-MM-DD"
-        ))
+    let invalid = |name: &str, message: cairn::messages::Text| {
+        Diagnostic::error(cairn::diagnostics::Code::InvalidConfig, message)
+            .with_help(cairn::text!("build_day_help", name = name))
     };
     if let Ok(text) = std::env::var("CAIRN_TODAY") {
-        return Date::parse(&text)
-            .ok_or_else(|| invalid("CAIRN_TODAY", &text, "a date like 2027-03-12"));
+        return Date::parse(&text).ok_or_else(|| {
+            let name = "CAIRN_TODAY";
+            invalid(
+                name,
+                cairn::text!("build_day_not_a_date", name = name, value = &text),
+            )
+        });
     }
     if let Ok(text) = std::env::var("SOURCE_DATE_EPOCH") {
         // Up to the last second of the year 9999.
@@ -427,11 +430,11 @@ fn build_day(flag: Option<Date>) -> Result<Date, Diagnostic> {
             Ok(seconds) if (0..=253_402_300_799).contains(&seconds) => {
                 Ok(Date::from_unix_seconds(seconds))
             }
-            _ => Err(invalid(
-                "SOURCE_DATE_EPOCH",
-                &text,
-                "a number of seconds since 1970-01-01",
-            )),
+            _ => {
+                let name = "SOURCE_DATE_EPOCH";
+                let message = cairn::text!("build_day_not_seconds", name = name, value = &text);
+                Err(invalid(name, message))
+            }
         };
     }
     Ok(Date::today_utc())

@@ -102,6 +102,123 @@ impl From<Word> for Arg {
     }
 }
 
+/// Words to be formatted later, in whichever language the reader is given:
+/// a message id and its arguments. A diagnostic carries its words this way,
+/// so the stage that finds a problem never chooses the language it is
+/// read in; whoever prints it does, with [`Messages::format`].
+///
+/// Made with [`text!`](crate::text), whose message id is always a literal,
+/// so a test can find every id in the source.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Text {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, TextArg)>,
+}
+
+impl Text {
+    /// Replace the value of the argument `name` (or add it).
+    pub fn set(&mut self, name: &'static str, value: impl Into<TextArg>) {
+        let value = value.into();
+        match self.args.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, slot)) => *slot = value,
+            None => self.args.push((name, value)),
+        }
+    }
+}
+
+/// A value given to a [`Text`].
+#[derive(Debug, Clone)]
+pub enum TextArg {
+    /// Not words: an id, a path, a code example, a number that is shown as
+    /// written, another program's error text.
+    Str(String),
+    /// A count: a Fluent number, so that messages choose their plural forms.
+    Number(f64),
+    /// Words of their own ("a level", "the current folder"): formatted
+    /// first, in the same language.
+    Text(Text),
+}
+
+impl PartialEq for TextArg {
+    fn eq(&self, other: &TextArg) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for TextArg {}
+
+impl PartialOrd for TextArg {
+    fn partial_cmp(&self, other: &TextArg) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Any total order will do: diagnostics are sorted by their words only to
+/// be in the same order on every run.
+impl Ord for TextArg {
+    fn cmp(&self, other: &TextArg) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        match (self, other) {
+            (TextArg::Str(a), TextArg::Str(b)) => a.cmp(b),
+            (TextArg::Number(a), TextArg::Number(b)) => a.total_cmp(b),
+            (TextArg::Text(a), TextArg::Text(b)) => a.cmp(b),
+            (TextArg::Str(_), _) => Ordering::Less,
+            (_, TextArg::Str(_)) => Ordering::Greater,
+            (TextArg::Number(_), _) => Ordering::Less,
+            (_, TextArg::Number(_)) => Ordering::Greater,
+        }
+    }
+}
+
+impl From<&str> for TextArg {
+    fn from(text: &str) -> TextArg {
+        TextArg::Str(text.to_string())
+    }
+}
+
+impl From<String> for TextArg {
+    fn from(text: String) -> TextArg {
+        TextArg::Str(text)
+    }
+}
+
+impl From<&String> for TextArg {
+    fn from(text: &String) -> TextArg {
+        TextArg::Str(text.clone())
+    }
+}
+
+impl From<usize> for TextArg {
+    fn from(n: usize) -> TextArg {
+        TextArg::Number(n as f64)
+    }
+}
+
+impl From<u32> for TextArg {
+    fn from(n: u32) -> TextArg {
+        TextArg::Number(f64::from(n))
+    }
+}
+
+impl From<Text> for TextArg {
+    fn from(text: Text) -> TextArg {
+        TextArg::Text(text)
+    }
+}
+
+/// A [`Text`]: `text!("unresolved_reference", name = id)`. The id must be a
+/// literal, and each argument is `name = value` with a value that turns
+/// into a [`TextArg`].
+#[macro_export]
+macro_rules! text {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::messages::Text {
+            id: $id,
+            args: vec![$((stringify!($name), $crate::messages::TextArg::from($value))),*],
+        }
+    };
+}
+
 /// Marks where a link goes in a formatted sentence: characters of Unicode's
 /// private use area, which no message or content legitimately holds.
 const LINK_OPEN: char = '\u{F8F0}';
@@ -163,10 +280,10 @@ impl Messages {
                         diags.push(
                             Diagnostic::error(
                                 Code::InvalidConfig,
-                                format!("a message file does not parse: {}", error.kind),
+                                crate::text!("messages_syntax", error = error.kind.to_string()),
                             )
                             .at(&file, span)
-                            .with_help("fix the Fluent syntax of this message; docs/templates.md shows the format, https://projectfluent.org/fluent/guide/ explains it"),
+                            .with_help(crate::text!("messages_syntax_help")),
                         );
                     }
                     // The messages that did parse still count.
@@ -187,18 +304,20 @@ impl Messages {
             .collect();
         if !missing.is_empty() {
             let origin = layers.last().map_or("i18n", |l| l.origin.as_str());
+            let ids = crate::diagnostics::list_some(missing.iter().map(|id| id.to_string()));
             diags.push(
                 Diagnostic::error(
                     Code::InvalidConfig,
-                    format!(
-                        "the messages for the language \"{lang}\" lack {} of the theme's {}: {}",
-                        missing.len(),
-                        required.len(),
-                        crate::diagnostics::list_some(missing.iter().map(|id| id.to_string()))
+                    crate::text!(
+                        "messages_missing",
+                        language = lang,
+                        missing = missing.len(),
+                        required = required.len(),
+                        ids = ids
                     ),
                 )
                 .in_file(origin)
-                .with_help("give every message of the default theme's i18n/en.ftl in this file"),
+                .with_help(crate::text!("messages_missing_help")),
             );
         }
         let plurals = PluralRules::create(langid, PluralRuleType::CARDINAL).ok();
@@ -245,9 +364,63 @@ impl Messages {
         plain(&self.words(id, args))
     }
 
+    /// A [`Text`] in these messages' language.
+    pub fn format(&self, text: &Text) -> String {
+        let mut errors = Vec::new();
+        self.format_into(text, &mut errors)
+    }
+
+    /// A [`Text`], or what went wrong formatting it (or any text among its
+    /// arguments): a missing message, a variable it was not given. For
+    /// tests of message files; [`Self::format`] shows what it can instead.
+    pub fn try_format(&self, text: &Text) -> Result<String, Vec<String>> {
+        let mut errors = Vec::new();
+        let formatted = self.format_into(text, &mut errors);
+        if errors.is_empty() {
+            Ok(formatted)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn format_into(&self, text: &Text, errors: &mut Vec<String>) -> String {
+        let args: Vec<(&str, Arg)> = text
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    TextArg::Str(s) => Arg::Text(s.clone()),
+                    TextArg::Number(n) => Arg::Number(*n),
+                    TextArg::Text(inner) => Arg::Text(self.format_into(inner, errors)),
+                };
+                (*name, value)
+            })
+            .collect();
+        let mut fluent_errors = Vec::new();
+        let words = self.words_reporting(text.id, &args, &mut fluent_errors);
+        errors.extend(
+            fluent_errors
+                .into_iter()
+                .map(|e| format!("{}: {e}", text.id)),
+        );
+        plain(&words)
+    }
+
     /// A message as words and links: every [`Arg::Link`] stays a link.
     pub fn words(&self, id: &str, args: &[(&str, Arg)]) -> Vec<Word> {
+        self.words_reporting(id, args, &mut Vec::new())
+    }
+
+    /// [`Self::words`], with what went wrong: a missing message, a variable
+    /// the message uses and was not given.
+    fn words_reporting(
+        &self,
+        id: &str,
+        args: &[(&str, Arg)],
+        errors: &mut Vec<String>,
+    ) -> Vec<Word> {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            errors.push("no such message".to_string());
             return vec![Word::text(format!("{{{id}}}"))];
         };
         let mut fluent_args = FluentArgs::new();
@@ -263,10 +436,11 @@ impl Messages {
             };
             fluent_args.set(*name, value);
         }
-        let mut errors = Vec::new();
+        let mut fluent_errors = Vec::new();
         let text = self
             .bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors);
+            .format_pattern(pattern, Some(&fluent_args), &mut fluent_errors);
+        errors.extend(fluent_errors.iter().map(ToString::to_string));
         split_links(&text, &links)
     }
 
@@ -382,6 +556,38 @@ mod tests {
     }
 
     #[test]
+    fn texts_are_formatted_when_read_with_their_arguments() {
+        let messages = english(
+            "kind = { $kind ->\n    [level] a level\n   *[page] a page\n}\n\
+             named = { $what } \"{ $id }\" has { $count ->\n    [one] { $count } error\n   *[other] { $count } errors\n}\n",
+        );
+        let mut text = crate::text!(
+            "named",
+            what = crate::text!("kind", kind = "level"),
+            id = "pilot",
+            count = 1usize
+        );
+        assert_eq!(messages.format(&text), "a level \"pilot\" has 1 error");
+        text.set("count", 3usize);
+        assert_eq!(
+            messages.try_format(&text).as_deref(),
+            Ok("a level \"pilot\" has 3 errors")
+        );
+        let missing_variable = crate::text!("named", id = "pilot", count = 2usize);
+        assert!(messages.try_format(&missing_variable).is_err());
+        let nested_unknown = crate::text!(
+            "named",
+            what = crate::text!("nope"),
+            id = "x",
+            count = 1usize
+        );
+        assert_eq!(
+            messages.try_format(&nested_unknown),
+            Err(vec!["nope: no such message".to_string()])
+        );
+    }
+
+    #[test]
     fn messages_without_variables_are_ready_for_templates() {
         let messages = english("plain = Home\nwith = Hello { $name }\n");
         assert_eq!(
@@ -400,7 +606,12 @@ mod tests {
         };
         let required = vec!["nav_home".to_string(), "nav_next".to_string()];
         let (messages, diags) = Messages::build("de", &[file], &required);
-        let text: Vec<String> = diags.0.iter().map(|d| d.render_human(false)).collect();
+        let cli = crate::report::cli_messages();
+        let text: Vec<String> = diags
+            .0
+            .iter()
+            .map(|d| d.render_human(&cli, false))
+            .collect();
         let text = text.join("\n");
         assert!(text.contains("a message file does not parse"), "{text}");
         assert!(text.contains("themes/x/i18n/de.ftl:2:"), "{text}");

@@ -8,7 +8,9 @@
 //! only ever deletes a folder that carries it.
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Text;
 use crate::render::{Contents, OutputFile, Sink};
+use crate::text;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
@@ -21,49 +23,46 @@ const MARKER_TEXT: &str = "This folder was written by cairn. cairn replaces it w
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
     let root = absolute(root);
     let output = absolute(output);
-    let refuse = |message: String, help: &str| {
-        Err(Diagnostic::error(Code::Output, message).with_help(help.to_string()))
-    };
-    let shown = output.display();
+    let refuse =
+        |message: Text, help: Text| Err(Diagnostic::error(Code::Output, message).with_help(help));
+    let shown = output.display().to_string();
     if output == root {
         return refuse(
-            format!("the output folder {shown} is the site root"),
-            "choose a folder inside the site for the built site, like --output public",
+            text!("output_is_root", path = &shown),
+            text!("output_inside_site_help"),
         );
     }
     if root.starts_with(&output) {
         return refuse(
-            format!("the output folder {shown} contains the site root"),
-            "choose a folder inside the site for the built site, like --output public",
+            text!("output_holds_root", path = &shown),
+            text!("output_inside_site_help"),
         );
     }
     for source in ["content", "templates", "static", "themes"] {
         if output.starts_with(root.join(source)) {
             return refuse(
-                format!("the output folder {shown} is inside the site's {source}/ folder"),
-                "choose a folder outside content/, templates/, static/ and themes/, like --output public",
+                text!("output_in_sources", path = &shown, folder = source),
+                text!("output_in_sources_help"),
             );
         }
     }
     if output.join("content").is_dir() {
         return refuse(
-            format!(
-                "the output folder {shown} contains a content/ folder: it looks like a site, not a build"
-            ),
-            "choose an empty or new folder for the built site, like --output public",
+            text!("output_looks_like_a_site", path = &shown),
+            text!("output_looks_like_a_site_help"),
         );
     }
     if output.exists() {
         if !output.is_dir() {
             return refuse(
-                format!("the output path {shown} is a file, not a folder"),
-                "choose a folder for the built site, like --output public",
+                text!("output_is_a_file", path = &shown),
+                text!("output_is_a_file_help"),
             );
         }
         if !output.join(MARKER).is_file() && !is_empty_dir(&output) {
             return refuse(
-                format!("the output folder {shown} is not empty and was not made by cairn"),
-                "cairn replaces its output folder whole, so it only writes into a new or empty folder, or one it made itself; choose another --output or empty this one",
+                text!("output_not_ours", path = &shown),
+                text!("output_not_ours_help"),
             );
         }
     }
@@ -83,9 +82,19 @@ pub struct Staging {
     lock: PathBuf,
 }
 
-fn io_error(what: &str, path: &Path, err: io::Error) -> Diagnostic {
-    Diagnostic::error(Code::Output, format!("cannot {what} {}: {err}", path.display()))
-        .with_help("check that the disk has room and that you may write there; the previous site was left as it was")
+/// `action`: what was being done to `path`, as `output_io` selects it:
+/// "create", "write_into", "move_aside", "move_into_place" or "write".
+fn io_error(action: &str, path: &Path, err: io::Error) -> Diagnostic {
+    Diagnostic::error(
+        Code::Output,
+        text!(
+            "output_io",
+            action = action,
+            path = path.display().to_string(),
+            error = err.to_string()
+        ),
+    )
+    .with_help(text!("output_io_help"))
 }
 
 impl Staging {
@@ -108,7 +117,7 @@ impl Staging {
         };
         std::fs::create_dir(&staging.dir).map_err(|e| io_error("create", &staging.dir, e))?;
         std::fs::write(staging.dir.join(MARKER), MARKER_TEXT)
-            .map_err(|e| io_error("write into", &staging.dir, e))?;
+            .map_err(|e| io_error("write_into", &staging.dir, e))?;
         Ok(staging)
     }
 
@@ -125,16 +134,16 @@ impl Staging {
                 .file_name()
                 .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
             let old = output.with_file_name(format!(".{name}.cairn-old-{}", std::process::id()));
-            std::fs::rename(&output, &old).map_err(|e| io_error("move aside", &output, e))?;
+            std::fs::rename(&output, &old).map_err(|e| io_error("move_aside", &output, e))?;
             if let Err(err) = std::fs::rename(&self.dir, &output) {
                 let _ = std::fs::rename(&old, &output);
-                return Err(io_error("move into place", &output, err));
+                return Err(io_error("move_into_place", &output, err));
             }
             self.committed = true;
             let _ = remove_marked(&old);
         } else {
             std::fs::rename(&self.dir, &output)
-                .map_err(|e| io_error("move into place", &output, e))?;
+                .map_err(|e| io_error("move_into_place", &output, e))?;
             self.committed = true;
         }
         Ok(())
@@ -171,8 +180,11 @@ fn take_lock(parent: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
                     .and_then(|t| t.trim().parse::<u32>().ok());
                 match holder {
                     Some(pid) if process_is_running(pid) => {
-                        return Err(Diagnostic::error(Code::Output, format!("another cairn build (process {pid}) is writing this site"))
-                            .with_help("wait for it to finish, then build again; two builds into one folder would mix their pages"));
+                        return Err(Diagnostic::error(
+                            Code::Output,
+                            text!("output_locked", process = pid.to_string()),
+                        )
+                        .with_help(text!("output_locked_help")));
                     }
                     _ => {
                         let _ = std::fs::remove_file(&lock);
@@ -184,9 +196,9 @@ fn take_lock(parent: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
     }
     Err(Diagnostic::error(
         Code::Output,
-        format!("cannot take the lock {}", lock.display()),
+        text!("output_lock_failed", path = lock.display().to_string()),
     )
-    .with_help("remove the file if no cairn build is running, then build again"))
+    .with_help(text!("output_lock_failed_help")))
 }
 
 /// Whether a process runs. Without a way to tell, assume it does: a lock or
@@ -204,9 +216,9 @@ impl Sink for Staging {
         if !is_safe_relative(&file.path) {
             return Err(Diagnostic::error(
                 Code::Output,
-                format!("refusing to write outside the output folder: {}", file.path),
+                text!("output_outside", path = &file.path),
             )
-            .with_help("rename the file so its path stays inside the site"));
+            .with_help(text!("output_outside_help")));
         }
         let target = self.dir.join(&file.path);
         let write = || -> io::Result<()> {

@@ -1,22 +1,35 @@
 //! What the `cairn` command prints for people, worded through cairn's own
-//! messages (`src/cli_messages/en.ftl`) and, for the catalogue's rules, the
-//! same phrases as the site.
+//! messages (`src/cli_messages/en.ftl`, and `diagnostics.en.ftl` for what
+//! diagnostics say) and, for the catalogue's rules, the same phrases as the
+//! site.
 
 use crate::messages::{Arg, MessageFile, Messages, plain};
 use crate::phrases::{Phrases, Rule};
 use crate::rules::eval::Verdict;
 
-/// cairn's own words, compiled in.
+/// cairn's own words, compiled in: what the commands say, and what
+/// diagnostics say.
 const CLI_EN: &str = include_str!("cli_messages/en.ftl");
+const DIAGNOSTICS_EN: &str = include_str!("cli_messages/diagnostics.en.ftl");
 
-/// The command line's messages.
+/// The command line's messages, diagnostics' included. English is the one
+/// language so far; printing in another would mean choosing its files here.
 pub fn cli_messages() -> Messages {
-    let file = MessageFile {
-        origin: "(built-in) cli_messages/en.ftl".into(),
-        text: CLI_EN.into(),
-    };
-    // Compiled in and covered by tests: it parses.
-    Messages::build("en", &[file], &[]).0
+    // Compiled in and covered by tests: they parse, and no id is in both.
+    Messages::build("en", &cli_files(), &[]).0
+}
+
+fn cli_files() -> [MessageFile; 2] {
+    [
+        MessageFile {
+            origin: "(built-in) cli_messages/en.ftl".into(),
+            text: CLI_EN.into(),
+        },
+        MessageFile {
+            origin: "(built-in) cli_messages/diagnostics.en.ftl".into(),
+            text: DIAGNOSTICS_EN.into(),
+        },
+    ]
 }
 
 /// A verdict per level, what is still needed, and preferred parts met or
@@ -149,14 +162,13 @@ pub fn init_done(cli: &Messages, files: usize, folder: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::{Text, TextArg};
+    use fluent_syntax::ast;
+    use std::collections::{BTreeMap, BTreeSet};
 
     #[test]
     fn the_command_line_words_parse_and_count() {
-        let file = MessageFile {
-            origin: "cli".into(),
-            text: CLI_EN.into(),
-        };
-        let (cli, diags) = Messages::build("en", &[file], &[]);
+        let (cli, diags) = Messages::build("en", &cli_files(), &[]);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(
             closing_line(&cli, Ending::NotWritten, 1, 2),
@@ -175,8 +187,182 @@ mod tests {
             "Built 1 page (2 files) in 0.50 s into public"
         );
         assert_eq!(
+            cli.text("arg_not_a_date", &[("value", "tomorrow".into())]),
+            "\"tomorrow\" is not a date; write it like 2027-03-12"
+        );
+        assert_eq!(
             init_done(&cli, 12, "my-site"),
             "Wrote a starter catalogue (12 files) into my-site.\nNext: cd my-site && cairn serve, then edit the files under content/."
         );
+    }
+
+    /// Every `text!("id", name = …)` of the source, outside test modules:
+    /// its id and the names of its arguments.
+    fn texts_in_source() -> Vec<(String, String, BTreeSet<String>)> {
+        let mut found = Vec::new();
+        let mut folders = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("src/") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).expect("a source file");
+                    // Tests word their own messages; doc comments show examples.
+                    let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
+                    let code: String = code
+                        .lines()
+                        .filter(|l| !l.trim_start().starts_with("//"))
+                        .map(|l| format!("{l}\n"))
+                        .collect();
+                    for (at, _) in code.match_indices("text!(") {
+                        if let Some((id, args)) = text_call(&code[at + "text!(".len()..]) {
+                            found.push((path.display().to_string(), id, args));
+                        }
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// The id and argument names of a `text!(` call, from just after its
+    /// opening parenthesis.
+    fn text_call(rest: &str) -> Option<(String, BTreeSet<String>)> {
+        let rest = rest.trim_start().strip_prefix('"')?;
+        let (id, mut rest) = rest.split_once('"')?;
+        let mut args = BTreeSet::new();
+        // Split the arguments at the commas outside brackets and strings.
+        let (mut depth, mut in_string, mut escaped, mut piece) =
+            (0usize, false, false, String::new());
+        for c in rest.chars() {
+            rest = &rest[c.len_utf8()..];
+            if in_string {
+                in_string = c != '"' || escaped;
+                escaped = c == '\\' && !escaped;
+                piece.push(c);
+                continue;
+            }
+            match c {
+                '"' => in_string = true,
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => break,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    if let Some((name, _)) = piece.split_once('=') {
+                        args.insert(name.trim().to_string());
+                    }
+                    piece.clear();
+                    continue;
+                }
+                _ => {}
+            }
+            piece.push(c);
+        }
+        if let Some((name, _)) = piece.split_once('=') {
+            args.insert(name.trim().to_string());
+        }
+        Some((id.to_string(), args))
+    }
+
+    /// The variables a message uses, in its text and its selectors.
+    fn variables(pattern: &ast::Pattern<&str>, found: &mut BTreeSet<String>) {
+        fn inline(expression: &ast::InlineExpression<&str>, found: &mut BTreeSet<String>) {
+            match expression {
+                ast::InlineExpression::VariableReference { id } => {
+                    found.insert(id.name.to_string());
+                }
+                ast::InlineExpression::Placeable { expression } => block(expression, found),
+                _ => {}
+            }
+        }
+        fn block(expression: &ast::Expression<&str>, found: &mut BTreeSet<String>) {
+            match expression {
+                ast::Expression::Inline(expression) => inline(expression, found),
+                ast::Expression::Select { selector, variants } => {
+                    inline(selector, found);
+                    for variant in variants {
+                        variables(&variant.value, found);
+                    }
+                }
+            }
+        }
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                block(expression, found);
+            }
+        }
+    }
+
+    /// Each message of a file, with the variables it uses.
+    fn messages_of(text: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let resource = fluent_syntax::parser::parse(text).expect("a message file that parses");
+        let mut messages = BTreeMap::new();
+        for entry in &resource.body {
+            if let ast::Entry::Message(message) = entry {
+                let mut used = BTreeSet::new();
+                if let Some(pattern) = &message.value {
+                    variables(pattern, &mut used);
+                }
+                messages.insert(message.id.name.to_string(), used);
+            }
+        }
+        messages
+    }
+
+    #[test]
+    fn every_diagnostic_message_exists_is_used_and_gets_its_variables() {
+        let cli = messages_of(CLI_EN);
+        let diagnostics = messages_of(DIAGNOSTICS_EN);
+        let both: Vec<&String> = cli
+            .keys()
+            .filter(|id| diagnostics.contains_key(*id))
+            .collect();
+        assert!(
+            both.is_empty(),
+            "ids in both files (the second would hide the first): {both:?}"
+        );
+        let words = cli_messages();
+        let texts = texts_in_source();
+        assert!(
+            texts.len() > 100,
+            "the scan finds the text! calls: {}",
+            texts.len()
+        );
+        let mut problems = Vec::new();
+        let mut used = BTreeSet::new();
+        for (file, id, args) in &texts {
+            used.insert(id.clone());
+            let Some(variables) = diagnostics.get(id).or_else(|| cli.get(id)) else {
+                problems.push(format!("{file}: no message `{id}`"));
+                continue;
+            };
+            if variables != args {
+                problems.push(format!(
+                    "{file}: `{id}` uses {variables:?} and is given {args:?}"
+                ));
+            }
+            // Any value will do: a selector falls back on its default.
+            let text = Text {
+                id: leak(id),
+                args: args.iter().map(|a| (leak(a), TextArg::from("x"))).collect(),
+            };
+            if let Err(errors) = words.try_format(&text) {
+                problems.push(format!("{file}: {errors:?}"));
+            }
+        }
+        for id in diagnostics.keys().filter(|id| !used.contains(*id)) {
+            problems.push(format!("`{id}` in diagnostics.en.ftl is never used"));
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// A scanned name as the `&'static str` a [`Text`] holds (a test leaks
+    /// a few bytes).
+    fn leak(name: &str) -> &'static str {
+        Box::leak(name.to_string().into_boxed_str())
     }
 }

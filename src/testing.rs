@@ -38,10 +38,18 @@ pub(crate) fn resolved(files: &[(&str, &str)]) -> (tempfile::TempDir, Resolved) 
     match crate::resolve(&options) {
         Ok(resolved) => (dir, resolved),
         Err(crate::Failure::Invalid(diags)) => {
-            let text: Vec<String> = diags.0.iter().map(|d| d.render_human(false)).collect();
+            let cli = crate::report::cli_messages();
+            let text: Vec<String> = diags
+                .0
+                .iter()
+                .map(|d| d.render_human(&cli, false))
+                .collect();
             panic!("the test site has errors:\n{}", text.join("\n"))
         }
-        Err(crate::Failure::CannotRun(d)) => panic!("cannot run: {}", d.render_human(false)),
+        Err(crate::Failure::CannotRun(d)) => panic!(
+            "cannot run: {}",
+            d.render_human(&crate::report::cli_messages(), false)
+        ),
     }
 }
 

@@ -7,7 +7,9 @@
 
 use crate::content::Date;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::messages::{Text, TextArg};
 use crate::source::{SourceFile, Span, Spanned};
+use crate::text;
 use toml::de::{DeInteger, DeTable, DeValue};
 
 pub(crate) type TomlValue<'i> = toml::Spanned<DeValue<'i>>;
@@ -28,25 +30,25 @@ pub(crate) fn parse<'i>(
             let message = err.message().trim_end().to_string();
             let message = message.lines().next().unwrap_or("").to_string();
             diags.push(
-                Diagnostic::error(Code::TomlSyntax, format!("invalid TOML: {message}"))
+                Diagnostic::error(Code::TomlSyntax, text!("toml_syntax", error = message))
                     .at(file, span.start + offset..span.end + offset)
-                    .with_help("check the quotes, brackets and `=` signs on this line; the TOML format is described in docs/content-format.md"),
+                    .with_help(text!("toml_syntax_help")),
             );
             None
         }
     }
 }
 
-/// Human name of a TOML value's type, as used in messages.
-pub(crate) fn type_name(value: &DeValue<'_>) -> &'static str {
+/// A TOML value's type, as messages name what they found ("an integer").
+pub(crate) fn type_name(value: &DeValue<'_>) -> Text {
     match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a number",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => text!("found_string"),
+        DeValue::Integer(_) => text!("found_integer"),
+        DeValue::Float(_) => text!("found_float"),
+        DeValue::Boolean(_) => text!("found_boolean"),
+        DeValue::Datetime(_) => text!("found_date"),
+        DeValue::Array(_) => text!("found_array"),
+        DeValue::Table(_) => text!("found_table"),
     }
 }
 
@@ -70,8 +72,9 @@ pub(crate) struct TableReader<'a, 'i> {
     offset: usize,
     table: &'a DeTable<'i>,
     table_span: Span,
-    /// What this table is, for messages: "level front matter", "an offering".
-    what: &'a str,
+    /// What this table is, for messages: "a level's front matter", "an
+    /// offering", "site.toml".
+    what: TextArg,
     /// Every key asked for so far, in the order first asked: the keys this
     /// table accepts, as listed in the help of an unknown key.
     asked: Vec<&'static str>,
@@ -85,7 +88,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         source: TomlSource<'a>,
         table: &'a DeTable<'i>,
         table_span: Span,
-        what: &'a str,
+        what: impl Into<TextArg>,
         diags: &'a mut Diagnostics,
     ) -> Self {
         TableReader {
@@ -93,7 +96,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             offset: source.offset,
             table,
             table_span,
-            what,
+            what: what.into(),
             asked: Vec::new(),
             diags,
             missing_anchor: None,
@@ -106,7 +109,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
     pub(crate) fn nested<'b>(
         &'b mut self,
         value: &'b TomlValue<'i>,
-        what: &'b str,
+        what: impl Into<TextArg>,
     ) -> Option<TableReader<'b, 'i>> {
         let table = as_table(value)?;
         let source = TomlSource {
@@ -140,13 +143,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     /// Report an error at `span` (in file coordinates).
-    pub(crate) fn error(
-        &mut self,
-        code: Code,
-        span: Span,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
+    pub(crate) fn error(&mut self, code: Code, span: Span, message: Text, help: Text) {
         self.diags.push(
             Diagnostic::error(code, message)
                 .at(self.file, span)
@@ -168,17 +165,20 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.table.get(key)
     }
 
-    fn wrong_type(&mut self, key: &str, value: &TomlValue<'i>, expected: &str, example: &str) {
-        let message = format!(
-            "`{key}` must be {expected}, found {}",
-            type_name(value.get_ref())
+    /// `expected`: one of the messages `expected_*`; `help`: how to write it.
+    fn wrong_type(&mut self, key: &str, value: &TomlValue<'i>, expected: Text, help: Text) {
+        let message = text!(
+            "wrong_type",
+            key = key,
+            expected = expected,
+            found = type_name(value.get_ref())
         );
-        self.error(
-            Code::WrongType,
-            self.span(value.span()),
-            message,
-            format!("write it like `{key} = {example}`"),
-        );
+        self.error(Code::WrongType, self.span(value.span()), message, help);
+    }
+
+    /// "write it like `key = example`", for [`Self::wrong_type`].
+    fn write_like(key: &str, example: &str) -> Text {
+        text!("wrong_type_help", key = key, example = example)
     }
 
     pub(crate) fn string(&mut self, key: &'static str) -> Option<Spanned<String>> {
@@ -186,7 +186,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
         match value.get_ref() {
             DeValue::String(s) => Some(Spanned::new(s.to_string(), self.span(value.span()))),
             _ => {
-                self.wrong_type(key, value, "a string", "\"…\"");
+                self.wrong_type(
+                    key,
+                    value,
+                    text!("expected_string"),
+                    Self::write_like(key, "\"…\""),
+                );
                 None
             }
         }
@@ -195,19 +200,19 @@ impl<'a, 'i> TableReader<'a, 'i> {
     pub(crate) fn required_string(
         &mut self,
         key: &'static str,
-        example: &str,
+        example: impl Into<TextArg>,
     ) -> Option<Spanned<String>> {
         if self.get(key).is_none() {
             let span = self.missing_anchor.clone().unwrap_or_else(|| {
                 let start = self.whole_span().start;
                 start..start
             });
-            let what = self.what;
+            let table = self.what.clone();
             self.error(
                 Code::MissingField,
                 span,
-                format!("{what} has no `{key}`"),
-                format!("add a line `{key} = {example}`"),
+                text!("missing_field", table = table, key = key),
+                text!("missing_field_help", key = key, example = example.into()),
             );
             return None;
         }
@@ -219,7 +224,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
         match value.get_ref() {
             DeValue::Boolean(b) => Some(Spanned::new(*b, self.span(value.span()))),
             _ => {
-                self.wrong_type(key, value, "true or false", "true");
+                self.wrong_type(
+                    key,
+                    value,
+                    text!("expected_boolean"),
+                    Self::write_like(key, "true"),
+                );
                 None
             }
         }
@@ -235,14 +245,23 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     self.error(
                         Code::InvalidValue,
                         span,
-                        format!("`{key}` is too large"),
-                        "use a whole number between -9223372036854775808 and 9223372036854775807",
+                        text!("too_large", key = key),
+                        text!(
+                            "too_large_help",
+                            min = i64::MIN.to_string(),
+                            max = i64::MAX.to_string()
+                        ),
                     );
                     None
                 }
             },
             _ => {
-                self.wrong_type(key, value, "a whole number", "1");
+                self.wrong_type(
+                    key,
+                    value,
+                    text!("expected_whole_number"),
+                    Self::write_like(key, "1"),
+                );
                 None
             }
         }
@@ -254,18 +273,18 @@ impl<'a, 'i> TableReader<'a, 'i> {
     pub(crate) fn non_negative_number(
         &mut self,
         value: &TomlValue<'_>,
-        subject: &str,
-        help: impl Into<String>,
+        subject: impl Into<TextArg>,
+        help: Text,
     ) -> Option<f64> {
         let found = match number(value.get_ref()) {
             Some(n) if n.is_finite() && n >= 0.0 => return Some(n),
-            Some(_) => "a negative or non-finite number",
+            Some(_) => text!("found_negative"),
             None => type_name(value.get_ref()),
         };
         self.error(
             Code::InvalidValue,
             self.span(value.span()),
-            format!("{subject} must be a number of zero or more, found {found}"),
+            text!("not_zero_or_more", subject = subject.into(), found = found),
             help,
         );
         None
@@ -286,15 +305,15 @@ impl<'a, 'i> TableReader<'a, 'i> {
             return Some(Spanned::new(date, span));
         }
         let found = match value.get_ref() {
-            DeValue::Datetime(_) => "a date with a time",
-            DeValue::String(_) => "a string (dates take no quotes)",
+            DeValue::Datetime(_) => text!("found_date_with_time"),
+            DeValue::String(_) => text!("found_quoted_date"),
             other => type_name(other),
         };
         self.error(
             Code::WrongType,
             span,
-            format!("`{key}` must be a date, found {found}"),
-            format!("write `{key} = 2027-03-12` (year-month-day, no quotes)"),
+            text!("wrong_type_date", key = key, found = found),
+            text!("wrong_type_date_help", key = key),
         );
         None
     }
@@ -304,7 +323,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(key, value, "a list of strings", "[\"…\", \"…\"]");
+            self.wrong_type(
+                key,
+                value,
+                text!("expected_strings"),
+                Self::write_like(key, "[\"…\", \"…\"]"),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -312,12 +336,13 @@ impl<'a, 'i> TableReader<'a, 'i> {
             match item.get_ref() {
                 DeValue::String(s) => out.push(Spanned::new(s.to_string(), self.span(item.span()))),
                 other => {
-                    let message = format!("`{key}` must list strings, found {}", type_name(other));
+                    let message =
+                        text!("wrong_type_list_item", key = key, found = type_name(other));
                     self.error(
                         Code::WrongType,
                         self.span(item.span()),
                         message,
-                        "put each item in double quotes",
+                        text!("wrong_type_list_item_help"),
                     );
                 }
             }
@@ -331,7 +356,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
         match value.get_ref() {
             DeValue::Table(_) => Some(value),
             _ => {
-                self.wrong_type(key, value, "a table", "{ … }");
+                self.wrong_type(
+                    key,
+                    value,
+                    text!("expected_table"),
+                    Self::write_like(key, "{ … }"),
+                );
                 None
             }
         }
@@ -344,8 +374,13 @@ impl<'a, 'i> TableReader<'a, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            let example = format!("[[{key}]]` sections, or `{key} = [{{ … }}]");
-            self.wrong_type(key, value, "a list of tables", &example);
+            let help = text!(
+                "wrong_type_tables_help",
+                key = key,
+                sections = format!("[[{key}]]"),
+                inline = "[{ … }]"
+            );
+            self.wrong_type(key, value, text!("expected_tables"), help);
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -353,15 +388,16 @@ impl<'a, 'i> TableReader<'a, 'i> {
             if let DeValue::Table(_) = item.get_ref() {
                 out.push(item);
             } else {
-                let message = format!(
-                    "each of `{key}` must be a table, found {}",
-                    type_name(item.get_ref())
+                let message = text!(
+                    "wrong_type_table_item",
+                    key = key,
+                    found = type_name(item.get_ref())
                 );
                 self.error(
                     Code::WrongType,
                     self.span(item.span()),
                     message,
-                    format!("write a `[[{key}]]` section per item"),
+                    text!("wrong_type_table_item_help", key = key),
                 );
             }
         }
@@ -377,14 +413,19 @@ impl<'a, 'i> TableReader<'a, 'i> {
             if self.asked.contains(&name) {
                 continue;
             }
+            let table = self.what.clone();
             let help = match did_you_mean(name, self.asked.iter().copied()) {
-                Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                None => format!("{} accepts: {}", self.what, self.asked.join(", ")),
+                Some(suggestion) => text!("did_you_mean_key", suggestion = suggestion),
+                None => text!(
+                    "unknown_key_help",
+                    table = table.clone(),
+                    keys = self.asked.join(", ")
+                ),
             };
             self.error(
                 Code::UnknownKey,
                 self.span(key.span()),
-                format!("unknown key `{name}` in {}", self.what),
+                text!("unknown_key", key = name, table = table),
                 help,
             );
         }
@@ -473,6 +514,7 @@ mod tests {
 
     /// Each diagnostic as `line:column code message / help`.
     fn lines(diags: &[Diagnostic]) -> Vec<String> {
+        let cli = crate::report::cli_messages();
         diags
             .iter()
             .map(|d| {
@@ -480,8 +522,8 @@ mod tests {
                 format!(
                     "{line}:{column} {} {} / {}",
                     d.code.as_str(),
-                    d.message,
-                    d.help.as_deref().unwrap_or("")
+                    d.message_text(&cli),
+                    d.help_text(&cli).unwrap_or_default()
                 )
             })
             .collect()
@@ -563,7 +605,11 @@ mod tests {
         let diags = read_table(text, |reader| {
             for key in ["a", "b", "c", "d"] {
                 let value = reader.get(key).expect("present");
-                read.push(reader.non_negative_number(value, &format!("`{key}`"), "write it"));
+                read.push(reader.non_negative_number(
+                    value,
+                    format!("`{key}`"),
+                    text!("at_least_help"),
+                ));
             }
         });
         assert!(diags.is_empty(), "{:?}", lines(&diags));
@@ -580,8 +626,8 @@ mod tests {
                 let value = reader.get(key).expect("present");
                 read.push(reader.non_negative_number(
                     value,
-                    &format!("the amount of \"{key}\""),
-                    format!("write it like `{key} = 300`"),
+                    text!("record_amount_subject", id = key),
+                    text!("record_amount_help", id = key),
                 ));
             }
         });

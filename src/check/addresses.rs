@@ -11,7 +11,9 @@
 use super::CheckInput;
 use crate::catalogue::Catalogue;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::messages::TextArg;
 use crate::routes::{Collision, Origin};
+use crate::text;
 
 pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
     for collision in input.collisions {
@@ -25,40 +27,42 @@ fn address_taken(catalogue: &Catalogue, collision: &Collision) -> Option<Diagnos
     match &collision.second {
         Origin::Document(id) => {
             let doc = &catalogue[*id];
-            let existing = match &collision.first {
-                Origin::Document(other) => catalogue[*other].source.path.clone(),
-                _ => format!("the page cairn generates at /{}/", doc.path),
+            let existing: TextArg = match &collision.first {
+                Origin::Document(other) => catalogue[*other].source.path.clone().into(),
+                _ => text!("generated_page_at", path = &doc.path).into(),
             };
             Some(
                 Diagnostic::error(
                     Code::AddressTaken,
-                    format!(
-                        "{} would be published at /{}/, which is already {existing}",
-                        doc.source.path, doc.path
+                    text!(
+                        "page_address_taken",
+                        file = &doc.source.path,
+                        path = &doc.path,
+                        existing = existing
                     ),
                 )
                 .at(&doc.source, doc.common.title.span.clone())
-                .with_help("rename or move the file so that it has an address of its own"),
+                .with_help(text!("page_address_taken_help")),
             )
         }
         Origin::File(label) => {
-            let existing = match &collision.first {
-                Origin::Generated | Origin::Document(_) => "a page cairn generates".to_string(),
-                Origin::Data => "a file cairn generates".to_string(),
-                Origin::File(other) => other.clone(),
+            let existing: TextArg = match &collision.first {
+                Origin::Generated | Origin::Document(_) => text!("generated_page").into(),
+                Origin::Data => text!("generated_file").into(),
+                Origin::File(other) => TextArg::from(other),
             };
             Some(
                 Diagnostic::error(
                     Code::AddressTaken,
-                    format!(
-                        "{label} would be written to /{}, which is already {existing}",
-                        collision.path
+                    text!(
+                        "file_address_taken",
+                        file = label,
+                        path = &collision.path,
+                        existing = existing
                     ),
                 )
                 .in_file(label)
-                .with_help(
-                    "rename or move the file so that every file of the site has its own path",
-                ),
+                .with_help(text!("file_address_taken_help")),
             )
         }
         // cairn's own pages and data files are planned first, at paths of

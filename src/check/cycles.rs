@@ -13,6 +13,7 @@ use crate::content::Details;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::rules::{Expr, RefRole};
 use crate::source::Span;
+use crate::text;
 use std::collections::HashSet;
 
 /// A document's position in the catalogue, as the graph algorithms index it.
@@ -164,8 +165,8 @@ fn report(catalogue: &Catalogue, graph: &[Vec<Edge>], cycle: &[DocId], diags: &m
     };
     let (message, help) = if cycle.len() == 1 {
         (
-            format!("\"{}\" requires itself", first.id),
-            "remove this reference: an entity cannot be its own prerequisite".to_string(),
+            text!("requires_itself", id = &first.id),
+            text!("requires_itself_help"),
         )
     } else {
         let mut path: Vec<&str> = (0..cycle.len())
@@ -173,9 +174,8 @@ fn report(catalogue: &Catalogue, graph: &[Vec<Edge>], cycle: &[DocId], diags: &m
             .collect();
         path.push(&first.id);
         (
-            format!("prerequisite cycle: {}", path.join(" -> ")),
-            "no one could ever start any of these; remove one of the references in the chain"
-                .to_string(),
+            text!("cycle", path = path.join(" -> ")),
+            text!("cycle_help"),
         )
     };
     diags.push(

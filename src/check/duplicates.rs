@@ -5,6 +5,7 @@
 
 use super::CheckInput;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::text;
 
 pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
     let catalogue = input.catalogue;
@@ -13,10 +14,10 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
         diags.push(
             Diagnostic::error(
                 Code::DuplicateId,
-                format!("the id \"{}\" is already used by {}", doc.id, first.source.path),
+                text!("duplicate_id", id = &doc.id, path = &first.source.path),
             )
             .at(&doc.source, doc.common.title.span.clone())
-            .with_help("ids are file names and must be unique across all of content/: rename one of the two files"),
+            .with_help(text!("duplicate_id_help")),
         );
     }
 
@@ -33,13 +34,16 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
                 diags.push(
                     Diagnostic::error(
                         Code::DuplicateOrder,
-                        format!(
-                            "levels \"{}\" and \"{}\" both have order {} in pathway \"{}\"",
-                            first.id, second.id, a.value, catalogue[pathway].id
+                        text!(
+                            "duplicate_order",
+                            first = &first.id,
+                            second = &second.id,
+                            order = a.value.to_string(),
+                            pathway = &catalogue[pathway].id
                         ),
                     )
                     .at(&second.source, b.span.clone())
-                    .with_help("give each level of a pathway its own `order`: 1, 2, 3…"),
+                    .with_help(text!("duplicate_order_help")),
                 );
             }
         }

@@ -9,6 +9,7 @@ use super::CheckInput;
 use crate::catalogue::Entity;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::routes::Routes;
+use crate::text;
 
 pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
     for (_, doc) in input.catalogue.entities() {
@@ -23,10 +24,10 @@ fn local_files(doc: &Entity, routes: &Routes, diags: &mut Diagnostics) {
             diags.push(
                 Diagnostic::error(
                     Code::MissingFile,
-                    format!("\"{}\" points outside the site", local.target),
+                    text!("outside_the_site", target = &local.target),
                 )
                 .at(&doc.source, local.span.clone())
-                .with_help("link to files inside the site, from its root: `/files/handbook.pdf`"),
+                .with_help(text!("outside_the_site_help")),
             );
             continue;
         };
@@ -36,13 +37,15 @@ fn local_files(doc: &Entity, routes: &Routes, diags: &mut Diagnostics) {
             routes.contains(&path) || routes.contains(&format!("{path}/index.html"))
         };
         if !exists {
-            let what = if local.image { "image" } else { "file or page" };
+            let message = if local.image {
+                text!("missing_image", target = &local.target)
+            } else {
+                text!("missing_file", target = &local.target)
+            };
             diags.push(
-                Diagnostic::error(Code::MissingFile, format!("the {what} \"{}\" does not exist in the site", local.target))
+                Diagnostic::error(Code::MissingFile, message)
                     .at(&doc.source, local.span.clone())
-                    .with_help(format!(
-                        "put the file at content/{path} or static/{path}, or correct the link (links starting with `/` are from the site's root)"
-                    )),
+                    .with_help(text!("missing_file_help", path = path)),
             );
         }
     }

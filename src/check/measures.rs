@@ -6,6 +6,7 @@
 use super::CheckInput;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::rules::ExprKind;
+use crate::text;
 
 pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
     let catalogue = input.catalogue;
@@ -16,22 +17,19 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
                     return;
                 };
                 let requirement = &catalogue[measure.id];
-                if requirement.as_requirement().is_some_and(|r| r.unit.is_some()) {
+                if requirement
+                    .as_requirement()
+                    .is_some_and(|r| r.unit.is_some())
+                {
                     return;
                 }
                 diags.push(
                     Diagnostic::error(
                         Code::NotMeasured,
-                        format!(
-                            "`has` needs a measured requirement, but \"{}\" has no `unit`",
-                            requirement.id
-                        ),
+                        text!("not_measured", id = &requirement.id),
                     )
                     .at(&doc.source, measure.span.clone())
-                    .with_help(format!(
-                        "add `unit = \"hours\"` (or years, credits…) to {}, or list the id without `has`",
-                        requirement.source.path
-                    )),
+                    .with_help(text!("not_measured_help", path = &requirement.source.path)),
                 );
             });
         }

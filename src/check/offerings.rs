@@ -9,6 +9,7 @@
 use super::CheckInput;
 use crate::content::Details;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::text;
 
 pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
     for (_, doc) in input.catalogue.entities() {
@@ -22,13 +23,14 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
                 diags.push(
                     Diagnostic::error(
                         Code::OfferingDates,
-                        format!(
-                            "this offering ends ({}) before it starts ({})",
-                            end.value, offering.start.value
+                        text!(
+                            "offering_dates",
+                            end = end.value.to_string(),
+                            start = offering.start.value.to_string()
                         ),
                     )
                     .at(&doc.source, end.span.clone())
-                    .with_help("swap `start` and `end`, or correct the date"),
+                    .with_help(text!("offering_dates_help")),
                 );
                 // Which of its dates is wrong is unknown, so whether it is
                 // over is too.
@@ -42,10 +44,10 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
                 diags.push(
                     Diagnostic::warning(
                         Code::PastOffering,
-                        format!("this offering is over: it ended on {}", offering.last_day()),
+                        text!("past_offering", day = offering.last_day().to_string()),
                     )
                     .at(&doc.source, span)
-                    .with_help("remove the offering once it is over, or correct its dates"),
+                    .with_help(text!("past_offering_help")),
                 );
             }
         }

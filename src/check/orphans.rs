@@ -12,6 +12,7 @@ use crate::catalogue::{Catalogue, Id};
 use crate::content::{Details, Kind};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::rules::RefRole;
+use crate::text;
 use std::collections::HashSet;
 
 pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
@@ -28,18 +29,18 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
             continue;
         }
         let help = match doc.kind {
-            Kind::Workshop => {
-                "give it a `level`, or name it in a level's `requires` or `completion`"
-            }
-            Kind::Credential => {
-                "name it in a level's `awards` or a pathway's `outcome`, or remove it"
-            }
-            _ => "name it in a level's or workshop's `requires` or `completion`, or remove it",
+            Kind::Workshop => text!("unreferenced_workshop_help"),
+            Kind::Credential => text!("unreferenced_credential_help"),
+            _ => text!("unreferenced_requirement_help"),
         };
         diags.push(
             Diagnostic::warning(
                 Code::Unreferenced,
-                format!("nothing refers to the {} \"{}\"", doc.kind.name(), doc.id),
+                text!(
+                    "unreferenced",
+                    kind = text!("kind_name", kind = doc.kind.name()),
+                    id = &doc.id
+                ),
             )
             .at(&doc.source, doc.common.title.span.clone())
             .with_help(help),

@@ -5,6 +5,7 @@
 use super::CheckInput;
 use crate::content::Details;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::text;
 
 pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
     for (_, doc) in input.catalogue.entities() {
@@ -12,9 +13,9 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
             && level.pathway.is_none()
         {
             diags.push(
-                Diagnostic::warning(Code::NoPathway, format!("the level \"{}\" belongs to no pathway", doc.id))
+                Diagnostic::warning(Code::NoPathway, text!("no_pathway", id = &doc.id))
                     .at(&doc.source, doc.common.title.span.clone())
-                    .with_help("add `pathway = \"…\"` and `order = N` so that it appears as a step of its pathway and in the checklist"),
+                    .with_help(text!("no_pathway_help")),
             );
         }
     }

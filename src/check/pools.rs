@@ -10,6 +10,7 @@ use super::CheckInput;
 use crate::catalogue::{Entity, Ref};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::rules::{Expr, ExprKind, Pool};
+use crate::text;
 use std::collections::HashSet;
 
 pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
@@ -26,38 +27,34 @@ fn expression(input: &CheckInput<'_>, doc: &Entity, expr: &Expr<Ref>, diags: &mu
         let ExprKind::Choose { count, from } = &e.kind else {
             return;
         };
-        let (size, what) = match from {
+        let (size, level) = match from {
             Pool::Items(items) => {
                 let distinct: HashSet<_> = items.iter().map(|i| i.id).collect();
-                let what = if distinct.len() == 1 {
-                    "distinct item is listed"
-                } else {
-                    "distinct items are listed"
-                };
-                (distinct.len(), what.to_string())
+                (distinct.len(), None)
             }
             // A file that failed to load may have been one of this level's
             // workshops: which level it names is unknown, so the count is
             // too. Its own error is reported; this would be a follow-on.
             Pool::Level(_) if !input.findings.failed_ids.is_empty() => return,
-            Pool::Level(level) => {
-                let size = catalogue.workshops_of(level.id).len();
-                let verb = if size == 1 {
-                    "workshop belongs"
-                } else {
-                    "workshops belong"
-                };
-                (size, format!("{verb} to \"{}\"", catalogue[level.id].id))
-            }
+            Pool::Level(level) => (
+                catalogue.workshops_of(level.id).len(),
+                Some(&catalogue[level.id].id),
+            ),
         };
         if (*count as usize) > size {
+            let message = match level {
+                None => text!("choose_too_many_items", count = *count, size = size),
+                Some(level) => text!(
+                    "choose_too_many_workshops",
+                    count = *count,
+                    size = size,
+                    level = level
+                ),
+            };
             diags.push(
-                Diagnostic::error(
-                    Code::ChooseTooMany,
-                    format!("`choose = {count}` can never be met: only {size} {what}"),
-                )
-                .at(&doc.source, e.span.clone())
-                .with_help("lower `choose`, or add items to choose from"),
+                Diagnostic::error(Code::ChooseTooMany, message)
+                    .at(&doc.source, e.span.clone())
+                    .with_help(text!("choose_too_many_help")),
             );
         }
     });
@@ -115,6 +112,26 @@ mod tests {
             site.rule("pools"),
             [
                 "E018 content/levels/a.md:3:23 `choose = 3` can never be met: only 2 workshops belong to \"a\" (help: lower `choose`, or add items to choose from)"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_workshop_is_counted_in_the_singular() {
+        let site = Site::new(&[
+            (
+                "content/levels/a.md",
+                &md(
+                    "title = \"A\"\ncompletion = { choose = 2, from = \"a\" }",
+                    "",
+                ),
+            ),
+            ("content/workshops/w.md", &workshop("a")),
+        ]);
+        assert_eq!(
+            site.rule("pools"),
+            [
+                "E018 content/levels/a.md:3:14 `choose = 2` can never be met: only 1 workshop belongs to \"a\" (help: lower `choose`, or add items to choose from)"
             ]
         );
     }

@@ -7,6 +7,7 @@ use crate::catalogue::{Id, Ref};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::rules::{Expr, ExprKind, Pool};
 use crate::source::Span;
+use crate::text;
 use std::collections::HashMap;
 
 pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
@@ -19,9 +20,12 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
             for (id, span) in preferred {
                 if required.contains_key(&id) {
                     diags.push(
-                        Diagnostic::warning(Code::PreferredAndRequired, format!("\"{}\" is both required and preferred here", catalogue[id].id))
-                            .at(&doc.source, span)
-                            .with_help("a preferred item never blocks, but this one is also required elsewhere in the same rule; keep one of the two"),
+                        Diagnostic::warning(
+                            Code::PreferredAndRequired,
+                            text!("preferred_and_required", id = &catalogue[id].id),
+                        )
+                        .at(&doc.source, span)
+                        .with_help(text!("preferred_and_required_help")),
                     );
                 }
             }

@@ -14,6 +14,8 @@ use crate::catalogue::{
     Catalogue, Expect, Field, MissingAnchor, UnknownOrganization, Unresolved, Why,
 };
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean, list_some};
+use crate::messages::Text;
+use crate::text;
 
 /// Did-you-mean searches per run, beyond which help stays generic: each
 /// search is linear in the catalogue, so a catalogue with thousands of
@@ -53,32 +55,40 @@ fn unresolved_name(
 ) -> Option<Diagnostic> {
     let doc = &catalogue[unresolved.in_doc];
     let name = &unresolved.name.value;
-    let (field, code, what) = match unresolved.field {
-        Field::Key(field) => (field, Code::UnresolvedReference, "reference"),
-        Field::Link => ("link", Code::BrokenLink, "link to"),
+    let (field, code, unresolved_message) = match unresolved.field {
+        Field::Key(field) => (
+            field,
+            Code::UnresolvedReference,
+            text!("unresolved_reference", name = name),
+        ),
+        Field::Link => (
+            "link",
+            Code::BrokenLink,
+            text!("unresolved_link", name = name),
+        ),
     };
     let (code, message, help) = match unresolved.why {
         Why::FailedToLoad => return None,
         Why::WrongKind(kind) => (
             Code::WrongKind,
-            format!(
-                "`{field}` must name {}, but \"{name}\" is a {}",
-                describe(unresolved.expected),
-                kind.name()
+            text!(
+                "wrong_kind",
+                field = field,
+                expected = a_kind(unresolved.expected),
+                name = name,
+                kind = text!("kind_a", kind = kind.name())
             ),
             suggester.instead(name, unresolved.expected),
         ),
         Why::Draft => (
             code,
-            format!("unresolved {what} \"{name}\""),
-            format!(
-                "\"{name}\" is a draft: publish it (remove `draft = true`) or build with --drafts"
-            ),
+            unresolved_message,
+            text!("unresolved_help_draft", name = name),
         ),
         Why::Missing => (
             code,
-            format!("unresolved {what} \"{name}\""),
-            suggester.of_kind(name, unresolved.expected),
+            unresolved_message,
+            suggester.of_kind(name, unresolved.expected).text,
         ),
     };
     Some(
@@ -94,19 +104,23 @@ fn missing_anchor(catalogue: &Catalogue, missing: &MissingAnchor) -> Diagnostic 
     let anchor = &missing.anchor;
     let anchors = found.body.headings.iter().map(|h| h.anchor.as_str());
     let help = match did_you_mean(anchor, anchors) {
-        Some(suggestion) => format!("did you mean \"#{suggestion}\"?"),
+        Some(suggestion) => text!("did_you_mean", suggestion = format!("#{suggestion}")),
         None if found.body.headings.is_empty() => {
-            format!("{} has no headings to link to", found.source.path)
+            text!("missing_anchor_help_no_headings", path = &found.source.path)
         }
-        None => format!(
-            "the headings of {} are: {}",
-            found.source.path,
-            list_some(found.body.headings.iter().map(|h| format!("#{}", h.anchor)))
+        None => text!(
+            "missing_anchor_help",
+            path = &found.source.path,
+            anchors = list_some(found.body.headings.iter().map(|h| format!("#{}", h.anchor)))
         ),
     };
     Diagnostic::error(
         Code::BrokenLink,
-        format!("\"{}\" has no heading \"#{anchor}\"", found.id),
+        text!(
+            "missing_anchor",
+            id = &found.id,
+            anchor = format!("#{anchor}")
+        ),
     )
     .at(&doc.source, missing.span.clone())
     .with_help(help)
@@ -117,27 +131,37 @@ fn unknown_organization(catalogue: &Catalogue, unknown: &UnknownOrganization) ->
     let key = &unknown.key.value;
     let organizations = catalogue.config.organizations.keys().map(String::as_str);
     let help = match did_you_mean(key, organizations) {
-        Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
-        None => format!("add `[organizations.{key}]` with a `name` to site.toml"),
+        Some(suggestion) => text!("did_you_mean", suggestion = suggestion),
+        None => text!("unknown_organization_help", key = key),
     };
     Diagnostic::error(
         Code::WrongKind,
-        format!(
-            "`{}` names \"{key}\", which is not an organization in site.toml",
-            unknown.field
-        ),
+        text!("unknown_organization", field = unknown.field, key = key),
     )
     .at(&doc.source, unknown.key.span.clone())
     .with_help(help)
 }
 
-/// "a level", "a level, workshop, requirement or credential", "a page".
-fn describe(expect: Expect) -> String {
+/// What a place may name, as `kind_a` and `kind_name` select it: a kind,
+/// "completable" (a level, workshop, requirement or credential), or any
+/// document, which is a page.
+fn kind_key(expect: Expect) -> &'static str {
     match expect {
-        Expect::One(kind) => format!("a {}", kind.name()),
-        Expect::Completable => "a level, workshop, requirement or credential".into(),
-        Expect::Any => "a page".into(),
+        Expect::One(kind) => kind.name(),
+        Expect::Completable => "completable",
+        Expect::Any => "page",
     }
+}
+
+/// "a level", "a level, workshop, requirement or credential", "a page".
+fn a_kind(expect: Expect) -> Text {
+    text!("kind_a", kind = kind_key(expect))
+}
+
+/// Help for a name, and whether it names something to write instead.
+struct Help {
+    text: Text,
+    names_something: bool,
 }
 
 /// Help for a name: a close id of the right kind, or what may be named.
@@ -150,18 +174,26 @@ struct Suggester<'a> {
 impl Suggester<'_> {
     /// Help for an id that exists but is of the wrong kind: a close id of
     /// the right kind, or what to name instead.
-    fn instead(&mut self, id: &str, expect: Expect) -> String {
+    fn instead(&mut self, id: &str, expect: Expect) -> Text {
         let help = self.of_kind(id, expect);
-        if help.starts_with("did you mean") || help.starts_with("name ") {
-            help
+        if help.names_something {
+            help.text
         } else {
-            format!("name {} here", describe(expect))
+            text!("name_kind_here", kind = a_kind(expect))
         }
     }
 
-    fn of_kind(&mut self, id: &str, expect: Expect) -> String {
+    fn of_kind(&mut self, id: &str, expect: Expect) -> Help {
+        let generic = |text| Help {
+            text,
+            names_something: false,
+        };
+        let named = |text| Help {
+            text,
+            names_something: true,
+        };
         if self.searches >= MAX_SUGGESTIONS {
-            return "ids are file names under content/".to_string();
+            return generic(text!("ids_are_file_names"));
         }
         self.searches += 1;
         let mut candidates: Vec<&str> = self
@@ -173,28 +205,29 @@ impl Suggester<'_> {
             .collect();
         candidates.sort_unstable();
         match did_you_mean(id, candidates.iter().copied()) {
-            Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
+            Some(suggestion) => named(text!("did_you_mean", suggestion = suggestion)),
             None if !matches!(expect, Expect::Any)
                 && !candidates.is_empty()
                 && candidates.len() <= 8 =>
             {
-                format!(
-                    "{} here: {}",
-                    match expect {
-                        Expect::One(kind) => format!("name a {}", kind.name()),
-                        _ => "name one of the catalogue's items".to_string(),
-                    },
-                    candidates
-                        .iter()
-                        .map(|c| format!("\"{c}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+                let candidates = candidates
+                    .iter()
+                    .map(|c| format!("\"{c}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                named(match expect {
+                    Expect::One(kind) => text!(
+                        "name_kind_here_from",
+                        kind = text!("kind_a", kind = kind.name()),
+                        candidates = candidates
+                    ),
+                    _ => text!("name_an_item_here_from", candidates = candidates),
+                })
             }
-            None => format!(
-                "no {} has this id; ids are file names under content/",
-                describe(expect).trim_start_matches("a ")
-            ),
+            None => generic(text!(
+                "no_such_id",
+                kind = text!("kind_name", kind = kind_key(expect))
+            )),
         }
     }
 }

@@ -6,6 +6,7 @@
 use super::CheckInput;
 use crate::content::Kind;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::text;
 
 pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
     for (_, doc) in input.catalogue.entities() {
@@ -22,15 +23,17 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
             Diagnostic::warning(
                 Code::NoSummary,
                 if doc.id.is_empty() {
-                    format!("the page of {} has no summary", doc.source.path)
+                    text!("no_summary_listing", path = &doc.source.path)
                 } else {
-                    format!("the {} \"{}\" has no summary", doc.kind.name(), doc.id)
+                    text!(
+                        "no_summary",
+                        kind = text!("kind_name", kind = doc.kind.name()),
+                        id = &doc.id
+                    )
                 },
             )
             .at(&doc.source, doc.common.title.span.clone())
-            .with_help(
-                "add `summary = \"…\"`: one plain sentence, shown on cards and to search engines",
-            ),
+            .with_help(text!("no_summary_help")),
         );
     }
 }

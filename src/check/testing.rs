@@ -103,9 +103,10 @@ pub(super) fn line(d: &Diagnostic) -> String {
     if let Some(at) = &d.location {
         line.push_str(&format!(" {}:{}:{}", at.file, at.line, at.column));
     }
+    let cli = crate::report::cli_messages();
     line.push(' ');
-    line.push_str(&d.message);
-    if let Some(help) = &d.help {
+    line.push_str(&d.message_text(&cli));
+    if let Some(help) = d.help_text(&cli) {
         line.push_str(&format!(" (help: {help})"));
     }
     line

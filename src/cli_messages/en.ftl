@@ -1,5 +1,6 @@
-# What the cairn command prints for people, besides diagnostics and the
-# site's own words (which come from the theme's messages). Project Fluent's
+# What the cairn command prints for people, besides diagnostics (which
+# diagnostics.en.ftl words) and the site's own words (which come from the
+# theme's messages). Project Fluent's
 # format, like the theme's messages: https://projectfluent.org/fluent/guide/
 
 ## cairn build, check, init
@@ -32,6 +33,13 @@ init_done = Wrote a starter catalogue ({ $files ->
    *[other] { $files } files
 }) into { $folder }.
 init_next = Next: cd { $folder } && cairn serve, then edit the files under content/.
+
+## Values of arguments that cairn refuses, after clap's own "error: invalid
+## value '…' for '--today <DATE>': "
+
+# $value: the value given.
+arg_not_a_date = "{ $value }" is not a date; write it like 2027-03-12
+arg_not_an_address = "{ $value }" is not a full address; write it like https://example.org
 
 ## cairn eligibility
 

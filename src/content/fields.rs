@@ -3,8 +3,10 @@
 
 use super::model::*;
 use crate::diagnostics::{Code, Diagnostics, did_you_mean};
+use crate::messages::Text;
 use crate::rules;
 use crate::source::SourceFile;
+use crate::text;
 use crate::toml_reader::{self, TableReader, TomlSource};
 
 /// Read the front matter `text`, found at `offset` in `file`.
@@ -19,13 +21,13 @@ pub(super) fn read(
     let source = TomlSource { file, offset };
     let table = toml_reader::parse(file, text, offset, diags)?;
     let what = if is_index {
-        "a listing page's front matter".to_string()
+        text!("front_matter_of_listing")
     } else {
-        format!("a {}'s front matter", kind.name())
+        text!("front_matter_of", kind = kind.name())
     };
     // A missing field points at the opening `+++` line of the front matter.
     let fence_start = usize::from(file.text.starts_with('\u{feff}')) * 3;
-    let mut reader = TableReader::new(source, table.get_ref(), table.span(), &what, diags)
+    let mut reader = TableReader::new(source, table.get_ref(), table.span(), what, diags)
         .missing_at(fence_start..fence_start + 3);
     let common = read_common(&mut reader);
     let details = match (kind, is_index) {
@@ -42,7 +44,7 @@ pub(super) fn read(
             awards: reader.string("awards"),
             by_application: reader.bool("by_application").is_some_and(|b| b.value),
             duration: reader.string("duration").map(|d| d.value),
-            pool_noun: forms(&mut reader, "pool_noun", "\"dive\""),
+            pool_noun: forms(&mut reader, "pool_noun", text!("example_pool_noun")),
         }),
         (Kind::Workshop, _) => Details::Workshop(Workshop {
             level: reader.string("level"),
@@ -53,17 +55,17 @@ pub(super) fn read(
             offerings: reader
                 .tables("offerings")
                 .into_iter()
-                .filter_map(|table| offering(reader.nested(table, "an offering")?))
+                .filter_map(|table| offering(reader.nested(table, text!("table_offering"))?))
                 .collect(),
         }),
         (Kind::Requirement, _) => Details::Requirement(Requirement {
             category: category(&mut reader),
-            unit: forms(&mut reader, "unit", "\"hours\""),
+            unit: forms(&mut reader, "unit", text!("example_unit")),
             valid_for: period(&mut reader, "valid_for"),
             providers: reader
                 .tables("providers")
                 .into_iter()
-                .filter_map(|table| provider(reader.nested(table, "a provider")?))
+                .filter_map(|table| provider(reader.nested(table, text!("table_provider"))?))
                 .collect(),
         }),
         (Kind::Credential, _) => Details::Credential(Credential {
@@ -76,14 +78,14 @@ pub(super) fn read(
 
 fn read_common(reader: &mut TableReader<'_, '_>) -> Common {
     let title = reader
-        .required_string("title", "\"A short title\"")
+        .required_string("title", text!("example_title"))
         .unwrap_or_default();
     if title.value.trim().is_empty() && reader.get("title").is_some() {
         reader.error(
             Code::InvalidValue,
             title.span.clone(),
-            "`title` is empty",
-            "give the page a title; it is its heading and its name in every link",
+            text!("empty_title"),
+            text!("empty_title_help"),
         );
     }
     Common {
@@ -114,13 +116,12 @@ fn plain_list(reader: &mut TableReader<'_, '_>, key: &'static str) -> Vec<String
 
 /// A word with its plural forms: a string, or a table of forms by CLDR
 /// plural category with at least `other`.
-fn forms(reader: &mut TableReader<'_, '_>, key: &'static str, example: &str) -> Option<Forms> {
+fn forms(reader: &mut TableReader<'_, '_>, key: &'static str, example: Text) -> Option<Forms> {
     let value = reader.get(key)?;
     if let toml::de::DeValue::String(word) = value.get_ref() {
         return Some(Forms::plain(word.to_string()));
     }
-    let what = format!("`{key}`");
-    let Some(mut forms) = reader.nested(value, &what) else {
+    let Some(mut forms) = reader.nested(value, format!("`{key}`")) else {
         // Neither a string nor a table: the string reader says so.
         reader.string(key);
         return None;
@@ -147,11 +148,8 @@ fn period(reader: &mut TableReader<'_, '_>, key: &'static str) -> Option<Period>
         reader.error(
             Code::InvalidValue,
             text.span,
-            format!(
-                "`{key}` must be a period like \"3 years\", found \"{}\"",
-                text.value
-            ),
-            "write a whole number and days, weeks, months or years: \"18 months\", \"1 year\"",
+            text!("invalid_period", key = key, value = &text.value),
+            text!("invalid_period_help"),
         );
     }
     period
@@ -164,13 +162,13 @@ fn category(reader: &mut TableReader<'_, '_>) -> Option<Category> {
     }
     let names = Category::ALL.map(|(n, _)| n);
     let help = match did_you_mean(&name.value, names) {
-        Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
-        None => format!("use one of: {}", names.join(", ")),
+        Some(suggestion) => text!("did_you_mean", suggestion = suggestion),
+        None => text!("unknown_category_help", names = names.join(", ")),
     };
     reader.error(
         Code::InvalidValue,
         name.span,
-        format!("unknown category \"{}\"", name.value),
+        text!("unknown_category", name = &name.value),
         help,
     );
     None
@@ -183,8 +181,8 @@ fn offering(mut reader: TableReader<'_, '_>) -> Option<Offering> {
         reader.error(
             Code::MissingField,
             start_of_table..start_of_table,
-            "this offering has no `start` date",
-            "add a line `start = 2027-03-12` (year-month-day, no quotes)",
+            text!("offering_without_start"),
+            text!("offering_without_start_help"),
         );
     }
     let end = reader.date("end");
@@ -204,7 +202,7 @@ fn offering(mut reader: TableReader<'_, '_>) -> Option<Offering> {
 }
 
 fn provider(mut reader: TableReader<'_, '_>) -> Option<Provider> {
-    let name = reader.required_string("name", "\"Who offers it\"");
+    let name = reader.required_string("name", text!("example_provider_name"));
     let url = reader.string("url").map(|u| u.value);
     reader.finish();
     Some(Provider {
@@ -225,7 +223,7 @@ mod tests {
         let mut diags = Diagnostics::default();
         read(&file, text, 4, kind, is_index, &mut diags);
         assert_eq!(diags.0.len(), 1, "{diags:?}");
-        diags.0[0].help.clone()
+        diags.0[0].help_text(&crate::report::cli_messages())
     }
 
     #[test]

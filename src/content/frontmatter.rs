@@ -2,6 +2,7 @@
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::source::SourceFile;
+use crate::text;
 
 /// Where the parts of a file are, as byte ranges into its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,9 +19,11 @@ pub fn split(file: &SourceFile) -> Result<Parts, Diagnostic> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let first_line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     if !is_fence(&text[start..first_line_end]) {
-        return Err(Diagnostic::error(Code::FrontMatter, "this file has no front matter")
-            .at(file, start..first_line_end.max(start + 1).min(text.len()))
-            .with_help("start the file with a line `+++`, then `title = \"…\"`, then another line `+++`; see docs/content-format.md"));
+        return Err(
+            Diagnostic::error(Code::FrontMatter, text!("front_matter_missing"))
+                .at(file, start..first_line_end.max(start + 1).min(text.len()))
+                .with_help(text!("front_matter_missing_help")),
+        );
     }
     let front_start = (first_line_end + 1).min(text.len());
     let mut line_start = front_start;
@@ -37,11 +40,9 @@ pub fn split(file: &SourceFile) -> Result<Parts, Diagnostic> {
         line_start = line_end + 1;
     }
     Err(
-        Diagnostic::error(Code::FrontMatter, "the front matter is never closed")
+        Diagnostic::error(Code::FrontMatter, text!("front_matter_unclosed"))
             .at(file, start..first_line_end)
-            .with_help(
-                "add a line `+++` after the last front-matter field, before the Markdown text",
-            ),
+            .with_help(text!("front_matter_unclosed_help")),
     )
 }
 
@@ -76,9 +77,11 @@ mod tests {
 
     #[test]
     fn reports_missing_and_unterminated() {
-        let missing = parts("# Just markdown\n").err().map(|d| d.message);
+        let cli = crate::report::cli_messages();
+        let message = |text| parts(text).err().map(|d| d.message_text(&cli));
+        let missing = message("# Just markdown\n");
         assert_eq!(missing.as_deref(), Some("this file has no front matter"));
-        let open = parts("+++\ntitle = \"a\"\n").err().map(|d| d.message);
+        let open = message("+++\ntitle = \"a\"\n");
         assert_eq!(open.as_deref(), Some("the front matter is never closed"));
         assert!(parts("").is_err());
     }

@@ -13,7 +13,9 @@ pub mod model;
 pub use model::*;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::messages::TextArg;
 use crate::source::SourceFile;
+use crate::text;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -46,9 +48,8 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
     let mut assets = Vec::new();
     if !content_dir.is_dir() {
         diags.push(
-            Diagnostic::error(Code::UnreadableFile, "there is no content/ folder").with_help(
-                "create content/ beside site.toml and put the catalogue's Markdown files in it",
-            ),
+            Diagnostic::error(Code::UnreadableFile, text!("no_content_folder"))
+                .with_help(text!("no_content_folder_help")),
         );
         return (Content::default(), diags);
     }
@@ -61,9 +62,12 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
                     .map(|p| relative(root, p))
                     .unwrap_or_else(|| "content".into());
                 diags.push(
-                    Diagnostic::error(Code::UnreadableFile, format!("cannot read {path}: {err}"))
-                        .in_file(&path)
-                        .with_help("check that the folder exists and that you may read it"),
+                    Diagnostic::error(
+                        Code::UnreadableFile,
+                        text!("cannot_read", path = &path, error = err.to_string()),
+                    )
+                    .in_file(&path)
+                    .with_help(text!("cannot_read_folder_help")),
                 );
                 continue;
             }
@@ -128,31 +132,31 @@ fn load_file(rel: &str, path: &Path) -> (Option<Document>, Diagnostics) {
             diags.push(
                 Diagnostic::error(
                     Code::UnreadableFile,
-                    format!("cannot read this file: {err}"),
+                    text!("cannot_read_this_file", error = err.to_string()),
                 )
                 .in_file(&display)
-                .with_help("check that the file exists and that you may read it"),
+                .with_help(text!("cannot_read_file_help")),
             );
             return (None, diags);
         }
     };
-    let text =
-        match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(err) => {
-                let offset = err.utf8_error().valid_up_to();
-                let lossy = String::from_utf8_lossy(err.as_bytes()).into_owned();
-                let file = SourceFile::new(display, lossy);
-                diags.push(
-                Diagnostic::error(Code::UnreadableFile, "this file is not valid UTF-8 text")
-                    .at(&file, offset..offset + char::REPLACEMENT_CHARACTER.len_utf8())
-                    .with_help(
-                        "save the file as UTF-8 in your editor (\"Save with encoding\" or similar)",
-                    ),
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(err.as_bytes()).into_owned();
+            let file = SourceFile::new(display, lossy);
+            diags.push(
+                Diagnostic::error(Code::UnreadableFile, text!("file_not_utf8"))
+                    .at(
+                        &file,
+                        offset..offset + char::REPLACEMENT_CHARACTER.len_utf8(),
+                    )
+                    .with_help(text!("file_not_utf8_help")),
             );
-                return (None, diags);
-            }
-        };
+            return (None, diags);
+        }
+    };
     let file = SourceFile::new(display, text);
     let location = Location::of(rel);
     let parts = match frontmatter::split(&file) {
@@ -165,11 +169,12 @@ fn load_file(rel: &str, path: &Path) -> (Option<Document>, Diagnostics) {
     if location.is_index && location.kind != Kind::Page && location.path != location.kind.folder() {
         let folder = location.kind.folder();
         diags.push(
-            Diagnostic::error(Code::InvalidId, format!("an `_index.md` inside a subfolder of content/{folder}/ has no page of its own"))
-                .in_file(&file.path)
-                .with_help(format!(
-                    "subfolders of content/{folder}/ only group files; the listing page /{folder}/ takes its title and text from content/{folder}/_index.md, so move this file there or remove it"
-                )),
+            Diagnostic::error(
+                Code::InvalidId,
+                text!("index_in_subfolder", folder = folder),
+            )
+            .in_file(&file.path)
+            .with_help(text!("index_in_subfolder_help", folder = folder)),
         );
         return (None, diags);
     }
@@ -178,13 +183,15 @@ fn load_file(rel: &str, path: &Path) -> (Option<Document>, Diagnostics) {
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect::<String>();
+        let suggestion = if suggestion.is_empty() {
+            text!("example_file_stem").into()
+        } else {
+            TextArg::from(suggestion)
+        };
         diags.push(
-            Diagnostic::error(Code::InvalidId, format!("`{}` is not a valid id", location.id))
+            Diagnostic::error(Code::InvalidId, text!("invalid_id", id = &location.id))
                 .in_file(&file.path)
-                .with_help(format!(
-                    "ids are file names of lowercase letters a-z, digits and hyphens; rename the file to `{}.md`",
-                    if suggestion.is_empty() { "my-page" } else { &suggestion }
-                )),
+                .with_help(text!("invalid_id_help", suggestion = suggestion)),
         );
     }
     let body_text = &file.text[parts.body.clone()];

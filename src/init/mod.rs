@@ -3,6 +3,7 @@
 //! compiled into the binary.
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::text;
 use std::path::Path;
 
 macro_rules! starter {
@@ -28,20 +29,24 @@ pub const STARTER: &[(&str, &str)] = starter![
 
 /// Write the starter site into `dir`, which must be new or empty.
 pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
-    let shown = dir.display();
+    let shown = dir.display().to_string();
     if dir.exists() {
         let empty = std::fs::read_dir(dir).map(|mut entries| entries.next().is_none());
         match empty {
             Ok(true) => {}
             Ok(false) => {
-                return Err(Diagnostic::error(Code::Output, format!("{shown} is not empty"))
-                    .with_help("cairn init only writes into a new or empty folder, so nothing of yours is overwritten; choose another folder"));
+                return Err(Diagnostic::error(
+                    Code::Output,
+                    text!("init_not_empty", folder = &shown),
+                )
+                .with_help(text!("init_not_empty_help")));
             }
             Err(err) => {
-                return Err(
-                    Diagnostic::error(Code::Output, format!("cannot use {shown}: {err}"))
-                        .with_help("choose a new folder, like `cairn init my-site`"),
-                );
+                return Err(Diagnostic::error(
+                    Code::Output,
+                    text!("init_unusable", folder = &shown, error = err.to_string()),
+                )
+                .with_help(text!("init_unusable_help")));
             }
         }
     }
@@ -54,9 +59,13 @@ pub fn init(dir: &Path) -> Result<usize, Diagnostic> {
         if let Err(err) = written {
             return Err(Diagnostic::error(
                 Code::Output,
-                format!("cannot write {}: {err}", target.display()),
+                text!(
+                    "init_cannot_write",
+                    path = target.display().to_string(),
+                    error = err.to_string()
+                ),
             )
-            .with_help("check that you may write in that folder and that the disk has room"));
+            .with_help(text!("init_cannot_write_help")));
         }
     }
     Ok(STARTER.len())

@@ -13,8 +13,10 @@ pub mod views;
 use crate::catalogue::{Catalogue, Id};
 use crate::content::{Date, Kind};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::messages::{Text, TextArg};
 use crate::phrases::Phrases;
 use crate::routes::{Copied, DataFile, Output, Page, Route, Routes};
+use crate::text;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -151,6 +153,8 @@ pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStat
         },
     );
     if !failures.is_empty() {
+        // By page, so that the page a merged failure names is the same on
+        // every run.
         let mut failures = failures;
         failures.sort_by(|a, b| a.help.cmp(&b.help));
         return Err(merge_template_failures(failures));
@@ -203,9 +207,12 @@ fn compile(site: Site<'_>) -> Result<tera::Tera, Diagnostics> {
             .get(&cycle[0])
             .map_or_else(|| cycle[0].clone(), |(_, origin)| origin.clone());
         return Err(Diagnostics(vec![
-            Diagnostic::error(Code::Template, format!("templates include each other in a circle: {}", cycle.join(" -> ")))
-                .in_file(&origin)
-                .with_help("an include, import or extends that leads back to itself would never end; break the circle"),
+            Diagnostic::error(
+                Code::Template,
+                text!("template_cycle", cycle = cycle.join(" -> ")),
+            )
+            .in_file(&origin)
+            .with_help(text!("template_cycle_help")),
         ]));
     }
     if let Err(err) = tera.add_raw_templates(sources) {
@@ -220,13 +227,42 @@ fn compile(site: Site<'_>) -> Result<tera::Tera, Diagnostics> {
         let id = args
             .get("id")
             .and_then(Value::as_str)
-            .ok_or_else(|| tera::Error::msg("url_for needs `id`, like url_for(id=\"level-1\")"))?;
+            .ok_or_else(|| tera::Error::chain("url_for", UrlForError::NoId))?;
         urls.get(id)
             .map(|url| Value::String(url.clone()))
-            .ok_or_else(|| tera::Error::msg(format!("url_for: no page has the id \"{id}\"")))
+            .ok_or_else(|| tera::Error::chain("url_for", UrlForError::Unknown(id.to_string())))
     });
     Ok(tera)
 }
+
+/// Why `url_for` failed: kept as data through Tera's error chain, so that
+/// [`template_error`] words it in the reader's language.
+#[derive(Debug)]
+enum UrlForError {
+    NoId,
+    Unknown(String),
+}
+
+impl UrlForError {
+    fn text(&self) -> Text {
+        match self {
+            UrlForError::NoId => text!("url_for_without_id"),
+            UrlForError::Unknown(id) => text!("url_for_unknown_id", id = id),
+        }
+    }
+}
+
+/// Never shown: [`template_error`] words the error from [`UrlForError::text`].
+impl std::fmt::Display for UrlForError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UrlForError::NoId => write!(f, "url_for()"),
+            UrlForError::Unknown(id) => write!(f, "url_for(id={id:?})"),
+        }
+    }
+}
+
+impl std::error::Error for UrlForError {}
 
 /// Templates naming each other in a circle through `include`, `import` or
 /// `extends`: Tera would recurse until the stack overflows, so they are
@@ -317,13 +353,17 @@ fn syntax_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
         let (line, col) = rest.split_once(':')?;
         Some((digits(line)?, digits(col)?))
     });
-    let expected = chain
+    // Tera's own words for what it expected, or ours when it gives none.
+    let expected: TextArg = match chain
         .lines()
         .rev()
         .find_map(|l| l.trim().strip_prefix("= "))
-        .unwrap_or("invalid syntax");
-    let message = format!("a template does not compile: {expected}");
-    let help = "fix the template syntax; docs/templates.md lists what templates can use";
+    {
+        Some(expected) => expected.into(),
+        None => text!("template_invalid_syntax").into(),
+    };
+    let message = text!("template_syntax", error = expected);
+    let help = text!("template_syntax_help");
     match (named, position) {
         (Some((_, text, origin)), Some((line, column))) => {
             let file = crate::source::SourceFile::new(origin.clone(), text.clone());
@@ -340,18 +380,14 @@ fn syntax_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
                 .at(&file, offset..offset + 1)
                 .with_help(help)
         }
-        (Some((_, _, origin)), None) => Diagnostic::error(
-            Code::Template,
-            format!("a template does not compile: {chain}"),
-        )
-        .in_file(origin)
-        .with_help(help),
-        _ => Diagnostic::error(
-            Code::Template,
-            format!("a template does not compile: {chain}"),
-        )
-        .in_file("templates")
-        .with_help(help),
+        (Some((_, _, origin)), None) => {
+            Diagnostic::error(Code::Template, text!("template_syntax", error = chain))
+                .in_file(origin)
+                .with_help(help)
+        }
+        _ => Diagnostic::error(Code::Template, text!("template_syntax", error = chain))
+            .in_file("templates")
+            .with_help(help),
     }
 }
 
@@ -557,14 +593,21 @@ fn template_error(theme: &Theme, template: &str, url: &str, err: &tera::Error) -
     let origin = template_named_in(err, theme);
     // Tera's innermost cause names the variable and the template; the outer
     // ones only repeat "Failed to render".
-    let mut cause: &dyn std::error::Error = err;
+    let mut cause: &(dyn std::error::Error + 'static) = err;
     while let Some(inner) = cause.source() {
         cause = inner;
     }
-    Diagnostic::error(Code::Template, format!("a template failed: {cause}"))
+    let cause: TextArg = match cause.downcast_ref::<UrlForError>() {
+        Some(url_for) => url_for.text().into(),
+        None => cause.to_string().into(),
+    };
+    Diagnostic::error(Code::Template, text!("template_failed", error = cause))
         .in_file(&origin)
-        .with_help(format!(
-            "it failed on {url} (rendered with {template}); fix the template, or the page data it expects: docs/templates.md lists every variable"
+        .with_help(text!(
+            "template_failed_help",
+            url = url,
+            template = template,
+            others = 0usize
         ))
 }
 
@@ -585,18 +628,11 @@ fn merge_template_failures(failures: Vec<Diagnostic>) -> Diagnostics {
         merged
             .into_iter()
             .map(|(mut d, count)| {
+                // The help of a template failure counts the other pages.
                 if count > 1
-                    && let Some(help) = &mut d.help
+                    && let Some(help) = d.help.as_mut().filter(|h| h.id == "template_failed_help")
                 {
-                    *help = help.replacen(
-                        " (rendered",
-                        &format!(
-                            " and {} other page{} (rendered",
-                            count - 1,
-                            if count == 2 { "" } else { "s" }
-                        ),
-                        1,
-                    );
+                    help.set("others", count - 1);
                 }
                 d
             })

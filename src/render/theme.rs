@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::content::relative;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::messages::{MessageFile, Messages};
+use crate::text;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -91,13 +92,10 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
         diags.push(
             Diagnostic::error(
                 Code::InvalidConfig,
-                format!("the theme \"{}\" is not in themes/", config.theme),
+                text!("missing_theme", theme = &config.theme),
             )
             .in_file("site.toml")
-            .with_help(format!(
-                "create themes/{}/ or remove `theme` from site.toml to use the default theme",
-                config.theme
-            )),
+            .with_help(text!("missing_theme_help", theme = &config.theme)),
         );
     }
     let messages_name = format!("i18n/{}.ftl", config.language);
@@ -153,21 +151,28 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
         // rather than silently showing the default wording.
         let old = dir.join(format!("i18n/{}.toml", config.language));
         if old.is_file() {
+            let old = format!("{label}i18n/{}.toml", config.language);
             diags.push(
-                Diagnostic::error(
-                    Code::InvalidConfig,
-                    format!("{label}i18n/{}.toml is no longer read: a theme's words are Fluent messages now", config.language),
-                )
-                .in_file(&format!("{label}i18n/{}.toml", config.language))
-                .with_help(format!("move the strings you changed into {label}{messages_name}, under the ids docs/templates.md lists, and delete the .toml file")),
+                Diagnostic::error(Code::InvalidConfig, text!("old_theme_strings", path = &old))
+                    .in_file(&old)
+                    .with_help(text!(
+                        "old_theme_strings_help",
+                        messages = format!("{label}{messages_name}")
+                    )),
             );
         }
     }
     if message_layers.is_empty() {
         diags.push(
-            Diagnostic::error(Code::InvalidConfig, format!("the theme has no messages for the language \"{}\"", config.language))
-                .in_file("site.toml")
-                .with_help(format!("add themes/{}/{messages_name} (a translation of the default theme's i18n/en.ftl), or set `language` to one the theme has", config.theme)),
+            Diagnostic::error(
+                Code::InvalidConfig,
+                text!("no_theme_messages", language = &config.language),
+            )
+            .in_file("site.toml")
+            .with_help(text!(
+                "no_theme_messages_help",
+                file = format!("themes/{}/{messages_name}", config.theme)
+            )),
         );
     }
     let (messages, message_diags) =
@@ -182,9 +187,12 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
 }
 
 fn unreadable(path: &str, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(Code::UnreadableFile, format!("cannot read {path}: {err}"))
-        .in_file(path)
-        .with_help("check that the file is UTF-8 text and that you may read it")
+    Diagnostic::error(
+        Code::UnreadableFile,
+        text!("cannot_read", path = path, error = err.to_string()),
+    )
+    .in_file(path)
+    .with_help(text!("theme_unreadable_help"))
 }
 
 /// Files under `dir`, relative paths with `/`, in sorted order. Hidden files

@@ -9,7 +9,9 @@ pub mod record;
 
 use crate::catalogue::{Catalogue, Ref};
 use crate::diagnostics::Code;
+use crate::messages::TextArg;
 use crate::source::{Span, Spanned};
+use crate::text;
 use crate::toml_reader::{TableReader, TomlValue, type_name};
 use toml::de::DeValue;
 
@@ -170,13 +172,10 @@ pub(crate) fn parse<'i>(
                 span,
             })
         }
-        DeValue::Table(_) => parse_table(reader.nested(value, "a requirement expression")?, key),
+        DeValue::Table(_) => parse_table(reader.nested(value, text!("table_expression"))?, key),
         other => {
-            let message = format!(
-                "`{key}` must be an id, a list or a table, found {}",
-                type_name(other)
-            );
-            let help = "write an id like \"level-1\", a list like [\"a\", \"b\"], or a table like { any = [\"a\", \"b\"] }";
+            let message = text!("expr_wrong_type", key = key, found = type_name(other));
+            let help = text!("expr_wrong_type_help", example = "{ any = [\"a\", \"b\"] }");
             reader.error(Code::WrongType, span, message, help);
             None
         }
@@ -212,18 +211,27 @@ fn parse_table(mut reader: TableReader<'_, '_>, key: &str) -> Option<Expr> {
             reader.error(
                 Code::MissingField,
                 span.clone(),
-                "this expression says neither `all`, `any`, `choose` nor `has`",
-                "use one of { all = [...] }, { any = [...] }, { choose = N, from = ... } or { has = \"id\", at_least = N }",
+                text!("expr_no_form"),
+                text!(
+                    "expr_no_form_help",
+                    all = "{ all = [...] }",
+                    any = "{ any = [...] }",
+                    choose = "{ choose = N, from = ... }",
+                    has = "{ has = \"id\", at_least = N }"
+                ),
             );
             None
         }
         several => {
-            let names: Vec<String> = several.iter().map(|(f, _)| format!("`{f}`")).collect();
+            let names: Vec<&str> = several.iter().map(|(form, _)| *form).collect();
             reader.error(
                 Code::InvalidValue,
                 span.clone(),
-                format!("this expression mixes {}", names.join(" and ")),
-                "use one form per table and nest them, like { all = [{ any = [...] }, ...] }",
+                text!("expr_mixed", forms = forms_and(&names)),
+                text!(
+                    "expr_mixed_help",
+                    example = "{ all = [{ any = [...] }, ...] }"
+                ),
             );
             None
         }
@@ -235,6 +243,20 @@ fn parse_table(mut reader: TableReader<'_, '_>, key: &str) -> Option<Expr> {
         note,
         span,
     })
+}
+
+/// "`all` and `any` and `has`": the forms a table mixes.
+fn forms_and(forms: &[&str]) -> TextArg {
+    match forms {
+        [] => TextArg::from(""),
+        [only] => format!("`{only}`").into(),
+        [first, rest @ ..] => text!(
+            "expr_forms_and",
+            first = format!("`{first}`"),
+            rest = forms_and(rest)
+        )
+        .into(),
+    }
 }
 
 /// `all = [...]` or `any = [...]`: a list of expressions.
@@ -249,8 +271,8 @@ fn list_form<'i>(
             reader.error(
                 Code::InvalidValue,
                 reader.span(list.span()),
-                "`any = []` can never be met: it offers nothing to choose from",
-                "list the alternatives, like `any = [\"a\", \"b\"]`, or remove the table",
+                text!("any_empty"),
+                text!("any_empty_help"),
             );
             return None;
         }
@@ -259,11 +281,12 @@ fn list_form<'i>(
             reader.error(
                 Code::WrongType,
                 reader.span(list.span()),
-                format!(
-                    "`{form}` must be a list of expressions, found {}",
-                    type_name(other)
+                text!(
+                    "list_form_wrong_type",
+                    form = form,
+                    found = type_name(other)
                 ),
-                format!("write `{form} = [\"a\", \"b\"]`"),
+                text!("list_form_wrong_type_help", form = form),
             );
             return None;
         }
@@ -290,11 +313,8 @@ fn choose_form(
         reader.error(
             Code::InvalidValue,
             count.span,
-            format!(
-                "`choose` must be a positive whole number, found {}",
-                count.value
-            ),
-            "write how many items must be done, like `choose = 3`",
+            text!("choose_not_positive", count = count.value.to_string()),
+            text!("choose_not_positive_help"),
         );
         return None;
     };
@@ -302,8 +322,8 @@ fn choose_form(
         reader.error(
             Code::MissingField,
             span,
-            "`choose` needs a `from`",
-            "add `from = \"level-2\"` (all workshops of a level) or `from = [\"a\", \"b\", \"c\"]`",
+            text!("choose_without_from"),
+            text!("choose_without_from_help"),
         );
         return None;
     };
@@ -316,11 +336,8 @@ fn choose_form(
             reader.error(
                 Code::WrongType,
                 reader.span(from.span()),
-                format!(
-                    "`from` must be a level id or a list of ids, found {}",
-                    type_name(other)
-                ),
-                "write `from = \"level-2\"` or `from = [\"a\", \"b\", \"c\"]`",
+                text!("from_wrong_type", found = type_name(other)),
+                text!("from_wrong_type_help"),
             );
             return None;
         }
@@ -339,22 +356,16 @@ fn has_form(
 ) -> Option<ExprKind<Name>> {
     let id = reader.string("has")?;
     let Some(at_least) = at_least else {
+        let example = format!("{{ has = \"{}\", at_least = 300 }}", id.value);
         reader.error(
             Code::MissingField,
             span,
-            "`has` needs an `at_least`",
-            format!(
-                "add the number to reach, like `{{ has = \"{}\", at_least = 300 }}`",
-                id.value
-            ),
+            text!("has_without_at_least"),
+            text!("has_without_at_least_help", example = example),
         );
         return None;
     };
-    let at_least = reader.non_negative_number(
-        at_least,
-        "`at_least`",
-        "write the amount to reach, like `at_least = 300`",
-    )?;
+    let at_least = reader.non_negative_number(at_least, "`at_least`", text!("at_least_help"))?;
     Some(ExprKind::Has { id, at_least })
 }
 
@@ -425,10 +436,14 @@ mod tests {
         let value = reader.get("requires").expect("present");
         let expr = parse(&mut reader, "requires", value);
         reader.finish();
+        let cli = crate::report::cli_messages();
         let messages = diags
             .0
             .iter()
-            .map(|d| format!("{} / {}", d.message, d.help.as_deref().unwrap_or("")))
+            .map(|d| {
+                let help = d.help_text(&cli).unwrap_or_default();
+                format!("{} / {help}", d.message_text(&cli))
+            })
             .collect();
         (expr, messages)
     }

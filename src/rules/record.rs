@@ -12,6 +12,7 @@ use crate::catalogue::Catalogue;
 use crate::content::Kind;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::source::SourceFile;
+use crate::text;
 use crate::toml_reader::{self, TableReader, TomlSource, as_table};
 
 /// Parse and check a record. Every id must exist; a measure must name a
@@ -28,7 +29,7 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
         source,
         table.get_ref(),
         table.span(),
-        "a record",
+        text!("table_record"),
         &mut diags,
     );
     let completed = reader.string_list("completed");
@@ -48,12 +49,12 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
             Some(entity) => reader.error(
                 Code::WrongKind,
                 id.span,
-                format!(
-                    "\"{}\" is a {}, which cannot be completed",
-                    id.value,
-                    catalogue[entity].kind.name()
+                text!(
+                    "record_not_completable",
+                    id = &id.value,
+                    kind = text!("kind_a", kind = catalogue[entity].kind.name())
                 ),
-                "list levels, workshops, requirements and credentials",
+                text!("record_not_completable_help"),
             ),
             None => reader.report(unknown(file, catalogue, &id.value, id.span)),
         }
@@ -78,15 +79,15 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
             reader.error(
                 Code::NotMeasured,
                 key_span,
-                format!("\"{id}\" is not a measured requirement, so it has no amount"),
-                "measures are for requirements with a `unit` (hours, years, credits…); list the id under `completed` instead",
+                text!("record_not_measured", id = &id),
+                text!("record_not_measured_help"),
             );
             continue;
         }
         if let Some(amount) = reader.non_negative_number(
             value,
-            &format!("the amount of \"{id}\""),
-            format!("write it like `{id} = 300`"),
+            text!("record_amount_subject", id = &id),
+            text!("record_amount_help", id = &id),
         ) {
             record.measures.insert(entity, amount);
         }
@@ -102,12 +103,12 @@ fn unknown(
     span: crate::source::Span,
 ) -> Diagnostic {
     let help = match did_you_mean(id, catalogue.ids()) {
-        Some(suggestion) => format!("did you mean \"{suggestion}\"?"),
-        None => "ids are the file names of the catalogue's Markdown files; see catalogue.json for the list".to_string(),
+        Some(suggestion) => text!("did_you_mean", suggestion = suggestion),
+        None => text!("record_unknown_id_help"),
     };
     Diagnostic::error(
         Code::UnresolvedReference,
-        format!("the record names \"{id}\", which is not in the catalogue"),
+        text!("record_unknown_id", id = id),
     )
     .at(file, span)
     .with_help(help)

@@ -125,7 +125,7 @@ fn failed_page(
     live: &Live,
     diagnostic: &crate::diagnostics::Diagnostic,
 ) -> Response<std::io::Cursor<Vec<u8>>> {
-    let details = diagnostic.render_human(false);
+    let details = diagnostic.render_human(&live.cli, false);
     notice(
         live,
         500,

@@ -14,6 +14,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::messages::{Arg, Messages};
 use crate::render::{Contents, Prepared};
 use crate::routes::Output;
+use crate::text;
 use crate::{Failure, SiteOptions};
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -195,7 +196,7 @@ fn overlay_json(cli: &Messages, diagnostics: &Diagnostics) -> String {
         .0
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| d.render_human(false) + "\n")
+        .map(|d| d.render_human(cli, false) + "\n")
         .collect();
     serde_json::json!({
         "title": cli.text("serve_overlay_title", &[("errors", errors.into())]),
@@ -255,15 +256,21 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
 
     let mut watch = watch::Watch::start(&options.site.root).map_err(|err| {
         Failure::CannotRun(
-            Diagnostic::error(Code::Output, format!("cannot watch the site's files: {err}"))
-                .with_help("check that the site folder exists and that you may read it; on Linux, raising fs.inotify.max_user_watches may help"),
+            Diagnostic::error(
+                Code::Output,
+                text!("serve_cannot_watch", error = err.to_string()),
+            )
+            .with_help(text!("serve_cannot_watch_help")),
         )
     })?;
 
     let server = tiny_http::Server::from_listener(listener, None).map_err(|err| {
         Failure::CannotRun(
-            Diagnostic::error(Code::Output, format!("cannot start the web server: {err}"))
-                .with_help("try another --port"),
+            Diagnostic::error(
+                Code::Output,
+                text!("serve_cannot_start", error = err.to_string()),
+            )
+            .with_help(text!("serve_cannot_start_help")),
         )
     })?;
     let server = Arc::new(server);
@@ -300,7 +307,7 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
             ),
             Err(failure) => {
                 if let Failure::CannotRun(diagnostic) = failure {
-                    print(&Diagnostics(vec![diagnostic]));
+                    print(&live.cli, &Diagnostics(vec![diagnostic]));
                 }
                 say("serve_kept", &[]);
             }
@@ -331,7 +338,7 @@ fn rebuild(site: &SiteOptions, live: &Live) -> Result<(), Failure> {
             // start it ends serve, later it is one more problem to fix.
             let diagnostics = match &failure {
                 Failure::Invalid(diagnostics) => {
-                    print(diagnostics);
+                    print(&live.cli, diagnostics);
                     diagnostics.clone()
                 }
                 Failure::CannotRun(diagnostic) => Diagnostics(vec![diagnostic.clone()]),
@@ -350,21 +357,42 @@ fn watched_list() -> String {
         .join(", ")
 }
 
-fn print(diagnostics: &Diagnostics) {
+fn print(cli: &Messages, diagnostics: &Diagnostics) {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stderr().is_terminal();
     for diagnostic in &diagnostics.0 {
-        eprintln!("{}", diagnostic.render_human(color));
+        eprintln!("{}", diagnostic.render_human(cli, color));
     }
 }
 
 fn bind_error(address: SocketAddr, err: &std::io::Error) -> Diagnostic {
     match err.kind() {
-        std::io::ErrorKind::AddrInUse => Diagnostic::error(Code::Output, format!("port {} is already in use on {}", address.port(), address.ip()))
-            .with_help(format!("another program (perhaps another `cairn serve`) is using it: stop it, or choose another port with --port {}", address.port().wrapping_add(1).max(1024))),
-        std::io::ErrorKind::AddrNotAvailable => Diagnostic::error(Code::Output, format!("cannot listen on {}: this computer has no such address", address.ip()))
-            .with_help("use --bind 127.0.0.1 (the default) to preview on this computer"),
-        _ => Diagnostic::error(Code::Output, format!("cannot listen on {address}: {err}")).with_help("choose another port with --port, or another address with --bind"),
+        std::io::ErrorKind::AddrInUse => Diagnostic::error(
+            Code::Output,
+            text!(
+                "serve_port_in_use",
+                port = address.port().to_string(),
+                address = address.ip().to_string()
+            ),
+        )
+        .with_help(text!(
+            "serve_port_in_use_help",
+            next = address.port().wrapping_add(1).max(1024).to_string()
+        )),
+        std::io::ErrorKind::AddrNotAvailable => Diagnostic::error(
+            Code::Output,
+            text!("serve_no_such_address", address = address.ip().to_string()),
+        )
+        .with_help(text!("serve_no_such_address_help")),
+        _ => Diagnostic::error(
+            Code::Output,
+            text!(
+                "serve_cannot_listen",
+                address = address.to_string(),
+                error = err.to_string()
+            ),
+        )
+        .with_help(text!("serve_cannot_listen_help")),
     }
 }
 

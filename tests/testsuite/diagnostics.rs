@@ -334,6 +334,43 @@ fn template_errors_name_the_template_and_write_nothing() {
 }
 
 #[test]
+fn problems_at_one_place_come_in_a_stable_order() {
+    let (code, stderr) = check_with(&[("site.toml", "theme = \"nope\"\nlanguage = \"fr\"\n")]);
+    assert_eq!(code, 1, "{stderr}");
+    let titles: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("error[E004]") || l.starts_with("error[E014]: the theme"))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "error[E004]: site.toml has no `base_url`",
+            "error[E004]: site.toml has no `title`",
+            "error[E014]: the theme \"nope\" is not in themes/",
+            "error[E014]: the theme has no messages for the language \"fr\"",
+        ]
+    );
+}
+
+#[test]
+fn url_for_says_what_it_could_not_find() {
+    let (code, stderr) = check_with(&[
+        ("templates/credential.html", "{{ url_for(id=\"nowhere\") }}"),
+        ("templates/pathway.html", "{{ url_for() }}"),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    for expected in [
+        "error[E015]: a template failed: url_for: no page has the id \"nowhere\"\n --> templates/credential.html",
+        "error[E015]: a template failed: url_for needs `id`, like url_for(id=\"level-1\")\n --> templates/pathway.html",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in:\n{stderr}"
+        );
+    }
+}
+
+#[test]
 fn nothing_silently_replaces_a_generated_file() {
     assert_reports(
         &[

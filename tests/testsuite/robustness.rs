@@ -148,6 +148,7 @@ fn random_mutations_give_diagnostics_never_panics() {
         today: cairn::content::Date::parse("2027-01-01"),
         ..Default::default()
     };
+    let cli = cairn::report::cli_messages();
     let (mut ok, mut failed) = (0, 0);
     for case in 0..cases {
         let file = &files_with_site[rng.below(files_with_site.len())];
@@ -169,7 +170,13 @@ fn random_mutations_give_diagnostics_never_panics() {
                             loc.column
                         );
                     }
-                    let _ = d.render_human(false);
+                    // Every message exists and is given every variable it uses.
+                    for text in std::iter::once(&d.message).chain(&d.help) {
+                        if let Err(errors) = cli.try_format(text) {
+                            panic!("case {case}: {text:?} in {file}: {errors:?}");
+                        }
+                    }
+                    let _ = d.render_human(&cli, false);
                 }
             }
             Ok(Err(cairn::Failure::CannotRun(_))) => failed += 1,
