@@ -169,7 +169,10 @@ pub(super) fn site_key(path: &str) -> Result<String, Refused> {
     if lower.contains("%2f") || lower.contains("%5c") {
         return Err(Refused::EncodedSlash);
     }
-    let decoded = percent_decode(path.as_bytes()).ok_or(Refused::BadEscape)?;
+    if !escapes_are_well_formed(path) {
+        return Err(Refused::BadEscape);
+    }
+    let decoded: Vec<u8> = percent_encoding::percent_decode_str(path).collect();
     let decoded = String::from_utf8(decoded).map_err(|_| Refused::NotUtf8)?;
     if decoded.contains('\\') || decoded.contains('\0') {
         return Err(Refused::BadCharacter);
@@ -190,22 +193,20 @@ pub(super) fn site_key(path: &str) -> Result<String, Refused> {
     Ok(key)
 }
 
-fn percent_decode(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = |b: u8| (b as char).to_digit(16);
-            let high = hex(*bytes.get(i + 1)?)?;
-            let low = hex(*bytes.get(i + 2)?)?;
-            out.push((high * 16 + low) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    Some(out)
+/// Every `%` starts an escape of two hexadecimal digits. A malformed one
+/// is refused rather than taken as a literal `%`: the preview must never
+/// read a path differently from the server the site is published on.
+fn escapes_are_well_formed(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, byte)| **byte == b'%')
+        .all(|(at, _)| {
+            bytes
+                .get(at + 1..at + 3)
+                .is_some_and(|digits| digits.iter().all(u8::is_ascii_hexdigit))
+        })
 }
 
 fn file_response(key: &str, bytes: Vec<u8>, status: u16) -> Response<std::io::Cursor<Vec<u8>>> {
