@@ -11,6 +11,7 @@
 
 use crate::messages::{Messages, Text, TextArg};
 use crate::source::{SourceFile, Span};
+use std::borrow::Cow;
 
 /// How bad a problem is: errors stop a build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -259,19 +260,24 @@ impl Diagnostic {
             Severity::Warning => Level::WARNING,
         };
         // A title is one line, whatever a message (a template error…) holds.
-        let title = self.message_text(messages).replace(['\n', '\r'], " ");
+        let title = visible(&self.message_text(messages).replace(['\n', '\r'], " ")).into_owned();
         let mut group =
             Group::with_title(level.primary_title(title.as_str()).id(self.code.as_str()));
         // For a caret display the `-->` line is written here, not by the
         // renderer: `line_text` may be a window of a long line, and the
         // renderer would count columns from the window's start.
         let mut location_line = None;
+        let (file, line_text) = match &self.location {
+            Some(loc) => (visible(&loc.file), visible(&loc.line_text)),
+            None => (Cow::Borrowed(""), Cow::Borrowed("")),
+        };
         if let Some(loc) = &self.location {
             if loc.width > 0 {
-                let start = char_to_byte(&loc.line_text, loc.text_column - 1);
-                let end = char_to_byte(&loc.line_text, loc.text_column - 1 + loc.width).max(start);
+                // `visible` keeps one character for each, so columns hold.
+                let start = char_to_byte(&line_text, loc.text_column - 1);
+                let end = char_to_byte(&line_text, loc.text_column - 1 + loc.width).max(start);
                 group = group.element(
-                    Snippet::source(loc.line_text.as_str())
+                    Snippet::source(line_text.as_ref())
                         .line_start(loc.line)
                         .annotation(AnnotationKind::Primary.span(start..end)),
                 );
@@ -282,18 +288,18 @@ impl Diagnostic {
                 };
                 let indent = " ".repeat(loc.line.to_string().len());
                 location_line = Some(format!(
-                    "{indent}{arrow} {}:{}:{}",
-                    loc.file, loc.line, loc.column
+                    "{indent}{arrow} {file}:{}:{}",
+                    loc.line, loc.column
                 ));
             } else {
                 group = group.element(
-                    Origin::path(loc.file.as_str())
+                    Origin::path(file.as_ref())
                         .line(loc.line)
                         .char_column(loc.column),
                 );
             }
         }
-        let help = self.help_text(messages);
+        let help = self.help_text(messages).map(|h| visible(&h).into_owned());
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
@@ -332,7 +338,7 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut message = self.message_text(messages);
+        let mut message = visible(&self.message_text(messages)).into_owned();
         let mut properties = vec![format!(
             "title={}",
             escape_property(&format!("{} {message}", self.code.as_str()))
@@ -342,7 +348,7 @@ impl Diagnostic {
                 0,
                 format!(
                     "file={},line={},col={}",
-                    escape_property(&format!("{prefix}{}", loc.file)),
+                    escape_property(&visible(&format!("{prefix}{}", loc.file))),
                     loc.line,
                     loc.column
                 ),
@@ -350,7 +356,7 @@ impl Diagnostic {
         }
         if let Some(help) = self.help_text(messages) {
             message.push_str("\nhelp: ");
-            message.push_str(&help);
+            message.push_str(&visible(&help));
         }
         format!(
             "::{command} {}::{}\n",
@@ -358,6 +364,28 @@ impl Diagnostic {
             escape_data(&message)
         )
     }
+}
+
+/// `text` with every control character but newline and tab shown as a
+/// visible sign: content can hold ESC or BEL (a TOML string may write
+/// `\u001b`), and a terminal or a CI log must never obey it. C0 controls
+/// become their Unicode control pictures (ESC as ␛), DEL ␡, C1 controls �;
+/// each stays one character, so columns and carets keep their places.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let shown = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(shown) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                c if !shown(c) => c,
+                '\u{7f}' => '\u{2421}',
+                c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                _ => '\u{fffd}',
+            })
+            .collect(),
+    )
 }
 
 /// Byte offset of the `n`th character of `text` (its length when past the end).

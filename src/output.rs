@@ -59,7 +59,7 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<PathBuf, Diagnosti
                 text!("output_is_a_file_help"),
             );
         }
-        if !output.join(MARKER).is_file() && !is_empty_dir(&output) {
+        if !has_marker(&output) && !is_empty_dir(&output) {
             return refuse(
                 text!("output_not_ours", path = &shown),
                 text!("output_not_ours_help"),
@@ -78,8 +78,18 @@ pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
     committed: bool,
-    /// `.<name>.cairn-lock` beside the output: one build at a time.
-    lock: PathBuf,
+    /// `.<name>.cairn-lock` beside the output, locked by the operating
+    /// system while this build runs: one build at a time. Held, never read.
+    _lock: Lock,
+}
+
+/// A lock file held with an operating-system lock. Fields drop after
+/// `Drop::drop`, so the file is removed while still locked.
+#[derive(Debug)]
+struct Lock {
+    path: PathBuf,
+    /// Locked while open; the kernel releases it when the process ends.
+    _file: std::fs::File,
 }
 
 /// `action`: what was being done to `path`, as `output_io` selects it:
@@ -113,7 +123,7 @@ impl Staging {
             dir,
             output: output.to_path_buf(),
             committed: false,
-            lock,
+            _lock: lock,
         };
         std::fs::create_dir(&staging.dir).map_err(|e| io_error("create", &staging.dir, e))?;
         std::fs::write(staging.dir.join(MARKER), MARKER_TEXT)
@@ -155,59 +165,77 @@ impl Drop for Staging {
         if !self.committed {
             let _ = remove_marked(&self.dir);
         }
-        let _ = std::fs::remove_file(&self.lock);
     }
 }
 
-/// Take the output folder's lock, or say which build holds it. A lock left
-/// by a build that no longer runs is taken over.
-fn take_lock(parent: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
-    let lock = parent.join(format!(".{name}.cairn-lock"));
-    for _ in 0..2 {
-        match std::fs::OpenOptions::new()
+/// Take the output folder's lock, or say which lock file another build
+/// holds. It is an operating-system lock on `.<name>.cairn-lock`, which the
+/// kernel releases when its process ends, however it ends: a killed build
+/// leaves nothing that blocks the next one, whatever process later gets
+/// its id.
+fn take_lock(parent: &Path, name: &str) -> Result<Lock, Diagnostic> {
+    let path = parent.join(format!(".{name}.cairn-lock"));
+    let failed = || {
+        Diagnostic::error(
+            Code::Output,
+            text!("output_lock_failed", path = path.display().to_string()),
+        )
+        .with_help(text!("output_lock_failed_help"))
+    };
+    // A build that finishes removes the file before it unlocks it; one that
+    // opened the file just before then locks a file that is gone, sees it,
+    // and tries again with the path's new file.
+    for _ in 0..8 {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
             .write(true)
-            .create_new(true)
-            .open(&lock)
-        {
-            Ok(mut file) => {
-                use std::io::Write;
-                let _ = write!(file, "{}", std::process::id());
-                return Ok(lock);
+            .open(&path)
+            .map_err(|err| io_error("create", &path, err))?;
+        match file.try_lock() {
+            Ok(()) if is_still_at(&file, &path) => return Ok(Lock { path, _file: file }),
+            Ok(()) => continue,
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Diagnostic::error(
+                    Code::Output,
+                    text!("output_locked", path = path.display().to_string()),
+                )
+                .with_help(text!("output_locked_help")));
             }
-            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
-                let holder = std::fs::read_to_string(&lock)
-                    .ok()
-                    .and_then(|t| t.trim().parse::<u32>().ok());
-                match holder {
-                    Some(pid) if process_is_running(pid) => {
-                        return Err(Diagnostic::error(
-                            Code::Output,
-                            text!("output_locked", process = pid.to_string()),
-                        )
-                        .with_help(text!("output_locked_help")));
-                    }
-                    _ => {
-                        let _ = std::fs::remove_file(&lock);
-                    }
-                }
-            }
-            Err(err) => return Err(io_error("create", &lock, err)),
+            Err(std::fs::TryLockError::Error(_)) => return Err(failed()),
         }
     }
-    Err(Diagnostic::error(
-        Code::Output,
-        text!("output_lock_failed", path = lock.display().to_string()),
-    )
-    .with_help(text!("output_lock_failed_help")))
+    Err(failed())
 }
 
-/// Whether a process runs. Without a way to tell, assume it does: a lock or
-/// a staging folder is then left alone rather than taken from a live build.
-fn process_is_running(pid: u32) -> bool {
-    if cfg!(target_os = "linux") {
-        Path::new(&format!("/proc/{pid}")).exists()
-    } else {
+/// Whether `file` is still the file at `path` (not removed or replaced
+/// since it was opened).
+fn is_still_at(file: &std::fs::File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::metadata(path)) {
+            (Ok(held), Ok(named)) => held.dev() == named.dev() && held.ino() == named.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        // The lock file is never removed there (see `Lock::release`).
+        let _ = (file, path);
         true
+    }
+}
+
+impl Drop for Lock {
+    /// Remove the lock file; its handle closes right after, which unlocks
+    /// it. The next build finds no lock file, and a build that opened it
+    /// meanwhile sees that it is gone. Where a file cannot be told from its
+    /// path's new file (outside Unix), the file stays and is only unlocked.
+    fn drop(&mut self) {
+        if cfg!(unix) {
+            let _ = std::fs::remove_file(&self.path);
+        }
     }
 }
 
@@ -268,6 +296,8 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 }
 
 /// Remove staging and old folders a killed build left behind (ours only).
+/// Called with the lock held: no other build of this output runs, so
+/// whatever a build of it left here belongs to a build that ended.
 fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
@@ -278,25 +308,22 @@ fn remove_leftovers(parent: &Path, name: &str) {
     ];
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = prefixes
-            .iter()
-            .find_map(|p| file_name.strip_prefix(p.as_str()))
-        else {
-            continue;
-        };
-        // Only what a build that no longer runs left behind.
-        let alive = pid
-            .parse::<u32>()
-            .is_ok_and(|pid| pid == std::process::id() || process_is_running(pid));
-        if !alive {
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
             let _ = remove_marked(&entry.path());
         }
     }
 }
 
+/// Whether `dir` carries cairn's marker: a file of its own, never a
+/// symbolic link (which anyone could point at any file to make a folder
+/// look like cairn's, and have it deleted).
+fn has_marker(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.file_type().is_file())
+}
+
 /// Delete `dir` only if cairn made it.
 fn remove_marked(dir: &Path) -> io::Result<()> {
-    if dir.join(MARKER).is_file() {
+    if has_marker(dir) {
         // Two levels deep in parallel (a large site is thousands of page
         // folders under workshops/); the marker goes last, so a folder
         // half-removed by a kill is still recognised as ours next time.

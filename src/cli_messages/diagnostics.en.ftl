@@ -380,10 +380,11 @@ output_io = { $action ->
 }
 output_io_help = check that the disk has room and that you may write there; the previous site was left as it was
 # $process: the other build's process id.
-output_locked = another cairn build (process { $process }) is writing this site
+# $path: the lock file beside the output folder.
+output_locked = another cairn build is writing this site: it holds the lock { $path }
 output_locked_help = wait for it to finish, then build again; two builds into one folder would mix their pages
-output_lock_failed = cannot take the lock { $path }
-output_lock_failed_help = remove the file if no cairn build is running, then build again
+output_lock_failed = cannot lock { $path }
+output_lock_failed_help = the file system of the output folder may not support file locks; build into a folder on a local disk
 output_outside = refusing to write outside the output folder: { $path }
 output_outside_help = rename the file so its path stays inside the site
 # $folder: the folder given to cairn init.

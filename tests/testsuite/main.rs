@@ -13,6 +13,7 @@ mod diagnostics;
 mod eligibility;
 mod html;
 mod init;
+mod reliability;
 mod robustness;
 mod serve;
 mod theme;

@@ -1,0 +1,130 @@
+//! Defects found by an outside audit of the release binary, each
+//! reproduced here through the real binary before it was fixed.
+
+use crate::support::*;
+use std::process::Command;
+
+/// A level whose `requires` names an id holding terminal control
+/// characters (ESC, BEL): the unresolved name comes back in a diagnostic.
+fn site_with_control_characters() -> tempfile::TempDir {
+    let site = site_copy("small");
+    let pilot = site.path().join("content/levels/pilot.md");
+    let text = read(&pilot).replace(
+        "\"first-aid\"",
+        "\"first-aid\\u001b]0;owned\\u0007\\u001b[31m\"",
+    );
+    std::fs::write(&pilot, text).expect("write");
+    site
+}
+
+#[test]
+fn control_characters_from_content_never_reach_the_terminal() {
+    let site = site_with_control_characters();
+    for format in ["github", "human", "json"] {
+        let (code, stdout, stderr) = cairn(&[
+            "check",
+            "--root",
+            &site.path().to_string_lossy(),
+            "--format",
+            format,
+        ]);
+        assert_eq!(code, 1, "{stderr}");
+        for (stream, text) in [("stdout", &stdout), ("stderr", &stderr)] {
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n'),
+                "{format} {stream} carries a control character: {text:?}"
+            );
+        }
+        assert!(
+            (stdout.clone() + &stderr).contains("first-aid"),
+            "the name is still shown: {stdout}{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_marker_that_is_a_symbolic_link_does_not_make_a_folder_ours() {
+    let site = site_copy("small");
+    let out = tempfile::tempdir().expect("tempdir");
+    let precious = out.path().join("precious");
+    std::fs::create_dir(&precious).expect("mkdir");
+    std::fs::write(precious.join("thesis.txt"), "years of work").expect("write");
+    let marker = tempfile::NamedTempFile::new().expect("a file elsewhere");
+    std::os::unix::fs::symlink(marker.path(), precious.join(".cairn-output")).expect("symlink");
+    let (code, stderr) = build(site.path(), &precious);
+    assert_eq!(code, 2, "refused: {stderr}");
+    assert!(stderr.contains("E100"), "{stderr}");
+    assert_eq!(
+        read(&precious.join("thesis.txt")),
+        "years of work",
+        "nothing of the folder was touched"
+    );
+}
+
+#[test]
+fn a_base_url_cannot_put_markup_into_pages() {
+    let site = site_copy("small");
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, _, stderr) = cairn(&[
+        "build",
+        "--root",
+        &site.path().to_string_lossy(),
+        "--output",
+        &out.path().join("site").to_string_lossy(),
+        "--base-url",
+        "https://example.org/x\"><img src=x onerror=alert(1)>",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    for (path, bytes) in snapshot(&out.path().join("site")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("<img src=x") && !text.contains("\"><img"),
+            "{path} carries markup from --base-url"
+        );
+    }
+    let page = read(&out.path().join("site/levels/pilot/index.html"));
+    assert!(
+        page.contains("href=\"/x%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E/levels/"),
+        "links keep the address, encoded"
+    );
+}
+
+#[test]
+fn a_lock_left_by_a_killed_build_never_blocks_a_build() {
+    // A killed build leaves its lock file; the process id written in it may
+    // then belong to an unrelated process that is still running.
+    let site = site_copy("small");
+    let out = tempfile::tempdir().expect("tempdir");
+    let mut unrelated = Command::new("sleep").arg("30").spawn().expect("sleep");
+    std::fs::write(
+        out.path().join(".site.cairn-lock"),
+        unrelated.id().to_string(),
+    )
+    .expect("write");
+    let (code, stderr) = build(site.path(), &out.path().join("site"));
+    let _ = unrelated.kill();
+    let _ = unrelated.wait();
+    assert_eq!(code, 0, "a stale lock blocked the build: {stderr}");
+}
+
+#[test]
+fn a_build_that_holds_the_lock_is_named_by_its_lock_file() {
+    let site = site_copy("small");
+    let out = tempfile::tempdir().expect("tempdir");
+    let lock_path = out.path().join(".site.cairn-lock");
+    let held = std::fs::File::create(&lock_path).expect("create");
+    held.try_lock()
+        .expect("the test holds the lock, as a running build would");
+    let (code, stderr) = build(site.path(), &out.path().join("site"));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("another cairn build is writing this site: it holds the lock")
+            && stderr.contains(".site.cairn-lock"),
+        "{stderr}"
+    );
+    assert!(!out.path().join("site").exists(), "nothing written");
+    drop(held);
+    let (code, stderr) = build(site.path(), &out.path().join("site"));
+    assert_eq!(code, 0, "once released, the build runs: {stderr}");
+    assert!(!lock_path.exists(), "and leaves no lock file behind");
+}
