@@ -1,7 +1,7 @@
 //! `site.toml`: the site's title, address, organizations and checklist text.
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Spanned};
 use crate::text;
 use crate::toml_reader::{self, TableReader, TomlSource, as_table};
 use std::collections::BTreeMap;
@@ -23,12 +23,15 @@ pub struct Config {
     /// unknown, and references to them are not reported again.
     #[serde(skip)]
     pub parsed: bool,
+    /// site.toml as read, for diagnostics about its values.
+    #[serde(skip)]
+    pub source: SourceFile,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Organization {
     pub name: String,
-    pub url: Option<String>,
+    pub url: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -141,6 +144,7 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
         checklist: Checklist::default(),
         extra: serde_json::Value::Object(Default::default()),
         parsed: false,
+        source: file.clone(),
     };
     let Some(table) = toml_reader::parse(file, &file.text[offset..], offset, diags) else {
         return config;
@@ -194,7 +198,7 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
                 continue;
             };
             let name = org.required_string("name", text!("example_organization_name"));
-            let url = org.string("url").map(|u| u.value);
+            let url = org.string("url");
             org.finish();
             // Kept even without a name (already reported), so references
             // to it do not fail a second time.

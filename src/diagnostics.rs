@@ -69,6 +69,9 @@ pub enum Code {
     MissingFile,
     /// E022: two files that would be published at the same address.
     AddressTaken,
+    /// E023: a link whose address is not for the web (`javascript:`,
+    /// `data:`, `file:`…), or not a full address where one is needed.
+    NotWebAddress,
     /// E100: cairn cannot do its work here: an output folder it must not
     /// replace, a file it cannot write, a port already in use (exit code 2).
     Output,
@@ -86,7 +89,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 28] = [
+    pub const ALL: [Code; 29] = [
         Code::FrontMatter,
         Code::TomlSyntax,
         Code::UnknownKey,
@@ -109,6 +112,7 @@ impl Code {
         Code::OfferingDates,
         Code::MissingFile,
         Code::AddressTaken,
+        Code::NotWebAddress,
         Code::Output,
         Code::PastOffering,
         Code::Unreferenced,
@@ -141,6 +145,7 @@ impl Code {
             Code::OfferingDates => "E020",
             Code::MissingFile => "E021",
             Code::AddressTaken => "E022",
+            Code::NotWebAddress => "E023",
             Code::Output => "E100",
             Code::PastOffering => "W001",
             Code::Unreferenced => "W002",

@@ -10,7 +10,7 @@ use std::ops::Range;
 pub type Span = Range<usize>;
 
 /// A value read from a source file, with where it was written.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
@@ -19,6 +19,14 @@ pub struct Spanned<T> {
 impl<T> Spanned<T> {
     pub fn new(value: T, span: Span) -> Self {
         Spanned { value, span }
+    }
+}
+
+/// As data for templates and catalogue.json, a spanned value is its value:
+/// where it was written is for diagnostics only.
+impl<T: serde::Serialize> serde::Serialize for Spanned<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
     }
 }
 

@@ -26,6 +26,7 @@ mod pathways;
 mod pools;
 mod preferences;
 mod references;
+mod schemes;
 mod summaries;
 #[cfg(test)]
 mod testing;
@@ -119,6 +120,12 @@ pub const RULES: &[RuleInfo] = &[
         name: "addresses",
         codes: &[Code::AddressTaken],
         run: addresses::check,
+        when: When::Always,
+    },
+    RuleInfo {
+        name: "schemes",
+        codes: &[Code::NotWebAddress],
+        run: schemes::check,
         when: When::Always,
     },
     RuleInfo {

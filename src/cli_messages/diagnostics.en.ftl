@@ -437,3 +437,22 @@ no_summary_help = add `summary = "…"`: one plain sentence, shown on cards and 
 
 preferred_and_required = "{ $id }" is both required and preferred here
 preferred_and_required_help = a preferred item never blocks, but this one is also required elsewhere in the same rule; keep one of the two
+
+## E023 a link that does not lead to the web
+
+# $place: where the link is written; $scheme: "javascript:"; $target: the
+# address, cut to 60 characters.
+not_web_address = { $place ->
+    [link] this link
+    [image] this image
+    [register] `register`
+    [provider_url] this provider's `url`
+   *[organization_url] this organization's `url`
+} leads to a { $scheme } address, not to the web: "{ $target }"
+not_full_address = { $place ->
+    [register] `register`
+    [provider_url] this provider's `url`
+   *[organization_url] this organization's `url`
+} is not a full web address: "{ $target }"
+# $allowed: the schemes allowed here, such as "https:, http: or mailto:".
+not_web_address_help = write a full address starting with { $allowed } (such as https://example.org/…); other schemes are not published

@@ -190,7 +190,7 @@ fn offering(mut reader: TableReader<'_, '_>) -> Option<Offering> {
     // missing start: one run shows every problem.
     let location = reader.string("location").map(|l| l.value);
     let online = reader.bool("online").is_some_and(|b| b.value);
-    let register = reader.string("register").map(|r| r.value);
+    let register = reader.string("register");
     reader.finish();
     Some(Offering {
         start: start?,
@@ -203,7 +203,7 @@ fn offering(mut reader: TableReader<'_, '_>) -> Option<Offering> {
 
 fn provider(mut reader: TableReader<'_, '_>) -> Option<Provider> {
     let name = reader.required_string("name", text!("example_provider_name"));
-    let url = reader.string("url").map(|u| u.value);
+    let url = reader.string("url");
     reader.finish();
     Some(Provider {
         name: name?.value,

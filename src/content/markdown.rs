@@ -4,7 +4,7 @@
 //! `@id` links stay symbolic in the HTML (`href="@level-2#goals"`) because
 //! ids resolve only once every file is loaded; the render stage replaces them.
 
-use super::model::{Body, EntityLink, Heading, LocalRef};
+use super::model::{Address, Body, EntityLink, Heading, LocalRef};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
 
@@ -19,6 +19,7 @@ pub fn render(text: &str, offset: usize) -> Body {
     let mut links = Vec::new();
     let mut headings = Vec::new();
     let mut local_refs = Vec::new();
+    let mut addresses = Vec::new();
     let mut used_anchors = Anchors::default();
     // Index in `events` of the open heading's start, while inside one.
     let mut open_heading: Option<usize> = None;
@@ -39,41 +40,47 @@ pub fn render(text: &str, offset: usize) -> Body {
             }
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
+                let image = matches!(event, Event::Start(Tag::Image { .. }));
+                let span = range.start + offset..range.end + offset;
                 if let Some(target) = local_target(dest_url) {
                     local_refs.push(LocalRef {
                         target: target.to_string(),
-                        image: matches!(event, Event::Start(Tag::Image { .. })),
-                        span: range.start + offset..range.end + offset,
+                        image,
+                        span,
+                    });
+                } else if has_scheme(dest_url) {
+                    addresses.push(Address {
+                        target: dest_url.to_string(),
+                        image,
+                        span,
                     });
                 }
             }
-            Event::Html(html) | Event::InlineHtml(html) if html.contains("=\"@") => {
-                // `<a href="@id">` written as HTML: checked like a Markdown link,
-                // pointed at where the source says it.
-                let source = &text[range.clone()];
-                let mut search_from = 0;
-                for piece in html.split("href=\"@").skip(1) {
-                    let target = piece.split('"').next().unwrap_or("");
-                    let (id, anchor) = match target.split_once('#') {
-                        Some((id, anchor)) => (id, Some(anchor.to_string())),
-                        None => (target, None),
-                    };
-                    let needle = format!("@{target}");
-                    let at = match source
-                        .get(search_from..)
-                        .and_then(|rest| rest.find(&needle))
-                    {
-                        Some(i) => {
-                            search_from += i + needle.len();
-                            range.start + search_from - needle.len()
-                        }
-                        None => range.start,
-                    };
-                    links.push(EntityLink {
-                        id: id.to_string(),
-                        anchor,
-                        span: at + offset..(at + needle.len()).min(range.end) + offset,
-                    });
+            Event::Html(html) | Event::InlineHtml(html)
+                if html.contains("href=") || html.contains("src=") =>
+            {
+                // Raw HTML links are published as written: their addresses
+                // are checked like Markdown's, pointed at the source.
+                for (target, image) in html_addresses(html) {
+                    if has_scheme(&target) {
+                        let source = &text[range.clone()];
+                        let at = source
+                            .find(target.as_str())
+                            .map_or(range.start, |i| range.start + i);
+                        let end = if at == range.start {
+                            range.end
+                        } else {
+                            at + target.len()
+                        };
+                        addresses.push(Address {
+                            target,
+                            image,
+                            span: at + offset..end + offset,
+                        });
+                    }
+                }
+                if html.contains("=\"@") {
+                    html_entity_links(html, text, range.clone(), offset, &mut links);
                 }
             }
             Event::Start(Tag::Heading { .. }) => open_heading = Some(events.len()),
@@ -97,7 +104,114 @@ pub fn render(text: &str, offset: usize) -> Body {
         headings,
         links,
         local_refs,
+        addresses,
     }
+}
+
+/// `<a href="@id">` written as HTML: checked like a Markdown link, pointed
+/// at where the source says it.
+fn html_entity_links(
+    html: &str,
+    text: &str,
+    range: std::ops::Range<usize>,
+    offset: usize,
+    links: &mut Vec<EntityLink>,
+) {
+    let source = &text[range.clone()];
+    let mut search_from = 0;
+    for piece in html.split("href=\"@").skip(1) {
+        let target = piece.split('"').next().unwrap_or("");
+        let (id, anchor) = match target.split_once('#') {
+            Some((id, anchor)) => (id, Some(anchor.to_string())),
+            None => (target, None),
+        };
+        let needle = format!("@{target}");
+        let at = match source
+            .get(search_from..)
+            .and_then(|rest| rest.find(&needle))
+        {
+            Some(i) => {
+                search_from += i + needle.len();
+                range.start + search_from - needle.len()
+            }
+            None => range.start,
+        };
+        links.push(EntityLink {
+            id: id.to_string(),
+            anchor,
+            span: at + offset..(at + needle.len()).min(range.end) + offset,
+        });
+    }
+}
+
+/// The `href` and `src` values of raw HTML, with whether each is an
+/// image's (`src`).
+fn html_addresses(html: &str) -> Vec<(String, bool)> {
+    let mut found = Vec::new();
+    for (attribute, image) in [("href=", false), ("src=", true)] {
+        for piece in html.split(attribute).skip(1) {
+            let Some(quote) = piece.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            let value = piece[1..].split(quote).next().unwrap_or("");
+            found.push((value.to_string(), image));
+        }
+    }
+    found
+}
+
+/// Whether a link leads to an address with a scheme (`https:`,
+/// `mailto:`, `javascript:`), as a browser reads it: character references
+/// decoded (raw HTML may write `&colon;`), then the WHATWG URL rules, which
+/// drop leading spaces and inner tabs and newlines. Raw HTML is read on a
+/// best-effort basis; the theme's Content-Security-Policy is the backstop.
+pub(crate) fn has_scheme(dest: &str) -> bool {
+    url::Url::parse(&decode_references(dest)).is_ok()
+}
+
+/// Numeric character references and the few named ones that can spell a
+/// scheme's punctuation, as a browser decodes an attribute.
+pub(crate) fn decode_references(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let end = after.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|end| {
+            let name = &after[..end];
+            let code =
+                if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                    u32::from_str_radix(hex, 16).ok()
+                } else if let Some(decimal) = name.strip_prefix('#') {
+                    decimal.parse().ok()
+                } else {
+                    match name {
+                        "colon" => Some(':' as u32),
+                        "Tab" => Some('\t' as u32),
+                        "NewLine" => Some('\n' as u32),
+                        "sol" => Some('/' as u32),
+                        _ => None,
+                    }
+                };
+            Some((char::from_u32(code?)?, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// The path part of a link that points at a file of this site: not an

@@ -134,6 +134,17 @@ pub struct Body {
     pub links: Vec<EntityLink>,
     /// Links and images to files of the site itself (`/files/a.pdf`, `photo.jpg`).
     pub local_refs: Vec<LocalRef>,
+    /// Links and images with a scheme (`https:`, `mailto:`, `javascript:`…),
+    /// in Markdown or in raw HTML: checked for where they may lead.
+    pub addresses: Vec<Address>,
+}
+
+/// A link or image to an address with a scheme, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Address {
+    pub target: String,
+    pub image: bool,
+    pub span: crate::source::Span,
 }
 
 /// A Markdown link or image pointing inside the site rather than at an
@@ -213,7 +224,7 @@ pub struct Offering {
     pub end: Option<Spanned<Date>>,
     pub location: Option<String>,
     pub online: bool,
-    pub register: Option<String>,
+    pub register: Option<Spanned<String>>,
 }
 
 impl Offering {
@@ -429,7 +440,7 @@ impl std::fmt::Display for Period {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Provider {
     pub name: String,
-    pub url: Option<String>,
+    pub url: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Default)]
