@@ -78,6 +78,10 @@ pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
     committed: bool,
+    /// The output folder is a mount point (a Docker volume, say): it cannot
+    /// be renamed or exchanged, so the site is staged inside it and its
+    /// entries are swapped one by one.
+    in_place: bool,
     /// `.<name>.cairn-lock` beside the output, locked by the operating
     /// system while this build runs: one build at a time. Held, never read.
     _lock: Lock,
@@ -95,6 +99,13 @@ struct Lock {
 /// `action`: what was being done to `path`, as `output_io` selects it:
 /// "create", "write_into", "move_aside", "move_into_place" or "write".
 fn io_error(action: &str, path: &Path, err: io::Error) -> Diagnostic {
+    // The help says what to do about this error, not about any error.
+    let cause = match err.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "full",
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => "denied",
+        io::ErrorKind::ResourceBusy => "busy",
+        _ => "other",
+    };
     Diagnostic::error(
         Code::Output,
         text!(
@@ -104,7 +115,7 @@ fn io_error(action: &str, path: &Path, err: io::Error) -> Diagnostic {
             error = err.to_string()
         ),
     )
-    .with_help(text!("output_io_help"))
+    .with_help(text!("output_io_help", cause = cause))
 }
 
 impl Staging {
@@ -117,12 +128,19 @@ impl Staging {
         let parent = output.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
         let lock = take_lock(parent, &name)?;
-        remove_leftovers(parent, &name);
-        let dir = parent.join(format!(".{name}.cairn-staging-{}", std::process::id()));
+        let in_place = is_mount_point(output);
+        let dir = if in_place {
+            remove_leftovers(output, "");
+            output.join(format!(".cairn-staging-{}", std::process::id()))
+        } else {
+            remove_leftovers(parent, &name);
+            parent.join(format!(".{name}.cairn-staging-{}", std::process::id()))
+        };
         let staging = Staging {
             dir,
             output: output.to_path_buf(),
             committed: false,
+            in_place,
             _lock: lock,
         };
         std::fs::create_dir(&staging.dir).map_err(|e| io_error("create", &staging.dir, e))?;
@@ -134,6 +152,9 @@ impl Staging {
     /// Put the new site in place of the old one, atomically where the
     /// platform allows, then remove the old one.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
+        if self.in_place {
+            return self.commit_in_place();
+        }
         let output = self.output.clone();
         if output.exists() {
             if exchange(&self.dir, &output).is_ok() {
@@ -156,6 +177,55 @@ impl Staging {
                 .map_err(|e| io_error("move_into_place", &output, e))?;
             self.committed = true;
         }
+        Ok(())
+    }
+}
+
+impl Staging {
+    /// Swap the new site into an output folder that is a mount point, entry
+    /// by entry: each name the new site has is exchanged with the old one
+    /// in one step (or moved in, when new), then the old site's other
+    /// entries move out. At every moment each path holds a whole file of
+    /// the old site or of the new; for the moments of the swap, some hold
+    /// old and some new. The replaced entries end up in the staging folder,
+    /// which is then removed.
+    fn commit_in_place(mut self) -> Result<(), Diagnostic> {
+        let output = self.output.clone();
+        let staging_name = self.dir.file_name().map(|n| n.to_os_string());
+        // The output becomes cairn's before anything moves, so that a build
+        // killed half-way leaves a folder the next build may replace.
+        std::fs::write(output.join(MARKER), MARKER_TEXT)
+            .map_err(|e| io_error("write_into", &output, e))?;
+        let names = |dir: &Path| -> Result<Vec<std::ffi::OsString>, Diagnostic> {
+            let entries = std::fs::read_dir(dir).map_err(|e| io_error("write_into", dir, e))?;
+            Ok(entries
+                .filter_map(|e| e.ok().map(|e| e.file_name()))
+                .filter(|n| n != MARKER && Some(n) != staging_name.as_ref())
+                .collect())
+        };
+        let new = names(&self.dir)?;
+        for name in &new {
+            let (from, to) = (self.dir.join(name), output.join(name));
+            let swapped = std::fs::symlink_metadata(&to).is_ok() && exchange(&from, &to).is_ok();
+            if !swapped {
+                if std::fs::symlink_metadata(&to).is_ok() {
+                    // No exchange on this platform: move the old one out first.
+                    let aside = self.dir.join(format!(".old-{}", name.to_string_lossy()));
+                    std::fs::rename(&to, &aside).map_err(|e| io_error("move_aside", &to, e))?;
+                }
+                std::fs::rename(&from, &to).map_err(|e| io_error("move_into_place", &to, e))?;
+            }
+        }
+        for name in names(&output)? {
+            if !new.contains(&name) {
+                let from = output.join(&name);
+                std::fs::rename(&from, self.dir.join(&name))
+                    .map_err(|e| io_error("move_aside", &from, e))?;
+            }
+        }
+        // What the staging folder holds now is the old site's: it goes.
+        self.committed = true;
+        let _ = remove_marked(&self.dir);
         Ok(())
     }
 }
@@ -295,17 +365,42 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
     ))
 }
 
-/// Remove staging and old folders a killed build left behind (ours only).
-/// Called with the lock held: no other build of this output runs, so
-/// whatever a build of it left here belongs to a build that ended.
+/// Whether `output` is a mount point: a folder on another file system
+/// than the folder holding it, which cannot be renamed.
+fn is_mount_point(output: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let parent = output.parent().unwrap_or(Path::new("/"));
+        match (std::fs::metadata(output), std::fs::metadata(parent)) {
+            (Ok(folder), Ok(holder)) => folder.is_dir() && folder.dev() != holder.dev(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = output;
+        false
+    }
+}
+
+/// Remove staging and old folders a killed build left behind (ours only):
+/// `.<name>.cairn-staging-…` in `parent`, or, for an output folder that is
+/// a mount point, `.cairn-staging-…` inside it (`name` empty). Called with
+/// the lock held: no other build of this output runs, so whatever a build
+/// of it left here belongs to a build that ended.
 fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
-    let prefixes = [
-        format!(".{name}.cairn-staging-"),
-        format!(".{name}.cairn-old-"),
-    ];
+    let prefixes = if name.is_empty() {
+        [".cairn-staging-".to_string(), ".cairn-old-".to_string()]
+    } else {
+        [
+            format!(".{name}.cairn-staging-"),
+            format!(".{name}.cairn-old-"),
+        ]
+    };
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
         if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {

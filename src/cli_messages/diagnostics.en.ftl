@@ -378,8 +378,14 @@ output_io = { $action ->
     [move_into_place] cannot move into place { $path }: { $error }
    *[write] cannot write { $path }: { $error }
 }
-output_io_help = check that the disk has room and that you may write there; the previous site was left as it was
-# $process: the other build's process id.
+# $cause: full (no room left), denied (no permission), busy (in use, or a
+# mount point) or other.
+output_io_help = { $cause ->
+    [full] the disk is full: make room, then build again; the previous site was left as it was
+    [denied] you may not write there: check the folder's permissions, or build into another folder with --output; the previous site was left as it was
+    [busy] the folder is in use (open in another program, or a mount point cairn could not swap): close what holds it, then build again
+   *[other] check that the disk has room and that you may write there; the previous site was left as it was
+}
 # $path: the lock file beside the output folder.
 output_locked = another cairn build is writing this site: it holds the lock { $path }
 output_locked_help = wait for it to finish, then build again; two builds into one folder would mix their pages

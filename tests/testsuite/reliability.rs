@@ -128,3 +128,55 @@ fn a_build_that_holds_the_lock_is_named_by_its_lock_file() {
     assert_eq!(code, 0, "once released, the build runs: {stderr}");
     assert!(!lock_path.exists(), "and leaves no lock file behind");
 }
+
+#[test]
+fn a_mount_point_as_the_output_folder_builds_and_rebuilds() {
+    // A mount point (a Docker volume, `-v ./public:/site/public`) cannot be
+    // renamed. A private mount namespace gives the test one of its own.
+    let site = site_copy("small");
+    let out = tempfile::tempdir().expect("tempdir");
+    let public = out.path().join("public");
+    std::fs::create_dir(&public).expect("mkdir");
+    let cairn = env!("CARGO_BIN_EXE_cairn");
+    let (site, public, parent) = (
+        site.path().display().to_string(),
+        public.display().to_string(),
+        out.path().display().to_string(),
+    );
+    let script = format!(
+        "mount -t tmpfs tmpfs '{public}' && mountpoint -q '{public}' \
+         && '{cairn}' build --root '{site}' --output '{public}' \
+         && echo left > '{public}/stale.txt' \
+         && '{cairn}' build --root '{site}' --output '{public}' \
+         && echo inside: $(ls -A '{public}') && echo beside: $(ls -A '{parent}')"
+    );
+    let output = Command::new("unshare")
+        .args(["--user", "--map-root-user", "--mount", "sh", "-c", &script])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("unshare (util-linux)");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stdout}{stderr}");
+    let inside = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("inside: "))
+        .expect("listing");
+    let inside: Vec<&str> = inside.split_whitespace().collect();
+    for expected in [".cairn-output", "index.html", "levels", "catalogue.json"] {
+        assert!(inside.contains(&expected), "{expected} missing: {inside:?}");
+    }
+    assert!(
+        !inside.contains(&"stale.txt"),
+        "the old site is replaced whole: {inside:?}"
+    );
+    assert!(
+        !inside.iter().any(|n| n.starts_with(".cairn-staging")),
+        "no staging left inside: {inside:?}"
+    );
+    assert_eq!(
+        stdout.lines().find_map(|l| l.strip_prefix("beside: ")),
+        Some("public"),
+        "nothing left beside it (no staging folder, no lock file)"
+    );
+}
