@@ -294,6 +294,13 @@ template_failed_help = it failed on { $others ->
     } (rendered with { $template }); fix the template, or the page data it expects: docs/templates.md lists every variable
 url_for_without_id = url_for needs `id`, like url_for(id="level-1")
 url_for_unknown_id = url_for: no page has the id "{ $id }"
+# $argument: start, end or step_by.
+range_not_a_number = range: `{ $argument }` must be a whole number of zero or more
+range_without_end = range needs `end`, like range(end=5)
+range_step_zero = range: `step_by` must be 1 or more; 0 would never reach the end
+range_start_after_end = range: `start` is greater than `end`
+# $limit: the most numbers range gives.
+range_too_long = range: more than { $limit } numbers; a template should not loop that long
 
 ## E016 two levels of one pathway at the same place
 

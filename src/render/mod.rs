@@ -232,8 +232,77 @@ fn compile(site: Site<'_>) -> Result<tera::Tera, Diagnostics> {
             .map(|url| Value::String(url.clone()))
             .ok_or_else(|| tera::Error::chain("url_for", UrlForError::Unknown(id.to_string())))
     });
+    tera.register_function("range", range);
     Ok(tera)
 }
+
+/// The most numbers `range` gives: a template that loops over more is
+/// surely wrong, and would hold the build (and `cairn serve`) while it
+/// allocates.
+const RANGE_LIMIT: usize = 100_000;
+
+/// Tera's `range`, with its arguments (`start`, `end`, `step_by`) and
+/// results, but bounded: Tera's own loops forever on `step_by=0` and
+/// allocates whatever it is asked for.
+fn range(args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let fail = |why: RangeError| tera::Error::chain("range", why);
+    let number = |name: &'static str, default: Option<usize>| -> tera::Result<usize> {
+        match args.get(name) {
+            Some(value) => value
+                .as_u64()
+                .and_then(|n| usize::try_from(n).ok())
+                .ok_or_else(|| fail(RangeError::NotANumber(name))),
+            None => default.ok_or_else(|| fail(RangeError::NoEnd)),
+        }
+    };
+    let start = number("start", Some(0))?;
+    let end = number("end", None)?;
+    let step = number("step_by", Some(1))?;
+    if step == 0 {
+        return Err(fail(RangeError::StepZero));
+    }
+    if start > end {
+        return Err(fail(RangeError::StartAfterEnd));
+    }
+    if (end - start).div_ceil(step) > RANGE_LIMIT {
+        return Err(fail(RangeError::TooLong));
+    }
+    Ok(Value::Array(
+        (start..end).step_by(step).map(Value::from).collect(),
+    ))
+}
+
+/// Why `range` refused: kept as data through Tera's error chain, like
+/// [`UrlForError`].
+#[derive(Debug)]
+enum RangeError {
+    NotANumber(&'static str),
+    NoEnd,
+    StepZero,
+    StartAfterEnd,
+    TooLong,
+}
+
+impl RangeError {
+    fn text(&self) -> Text {
+        match self {
+            RangeError::NotANumber(argument) => text!("range_not_a_number", argument = *argument),
+            RangeError::NoEnd => text!("range_without_end"),
+            RangeError::StepZero => text!("range_step_zero"),
+            RangeError::StartAfterEnd => text!("range_start_after_end"),
+            RangeError::TooLong => text!("range_too_long", limit = RANGE_LIMIT.to_string()),
+        }
+    }
+}
+
+/// Never shown: [`template_error`] words the error from [`RangeError::text`].
+impl std::fmt::Display for RangeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "range: {self:?}")
+    }
+}
+
+impl std::error::Error for RangeError {}
 
 /// Why `url_for` failed: kept as data through Tera's error chain, so that
 /// [`template_error`] words it in the reader's language.
@@ -597,9 +666,12 @@ fn template_error(theme: &Theme, template: &str, url: &str, err: &tera::Error) -
     while let Some(inner) = cause.source() {
         cause = inner;
     }
-    let cause: TextArg = match cause.downcast_ref::<UrlForError>() {
-        Some(url_for) => url_for.text().into(),
-        None => cause.to_string().into(),
+    let cause: TextArg = if let Some(url_for) = cause.downcast_ref::<UrlForError>() {
+        url_for.text().into()
+    } else if let Some(range) = cause.downcast_ref::<RangeError>() {
+        range.text().into()
+    } else {
+        cause.to_string().into()
     };
     Diagnostic::error(Code::Template, text!("template_failed", error = cause))
         .in_file(&origin)

@@ -180,3 +180,34 @@ fn a_mount_point_as_the_output_folder_builds_and_rebuilds() {
         "nothing left beside it (no staging folder, no lock file)"
     );
 }
+
+#[test]
+fn a_template_range_that_would_never_end_is_an_error_not_a_hang() {
+    for (call, expected) in [
+        ("range(end=10, step_by=0)", "`step_by` must be 1 or more"),
+        ("range(end=4000000000)", "more than 100000 numbers"),
+    ] {
+        let site = site_copy("small");
+        std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
+        std::fs::write(
+            site.path().join("templates/page.html"),
+            format!("{{% for i in {call} %}}{{{{ i }}}}{{% endfor %}}"),
+        )
+        .expect("write");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_cairn"));
+        command
+            .args(["check", "--root", &site.path().to_string_lossy()])
+            .env("NO_COLOR", "1");
+        let output = output_within(command, std::time::Duration::from_secs(20));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("error[E015]") && stderr.contains(expected),
+            "{call}: {stderr}"
+        );
+        assert!(
+            stderr.contains("templates/page.html"),
+            "names the template: {stderr}"
+        );
+    }
+}
