@@ -17,6 +17,8 @@ pub struct Config {
     pub output_dir: String,
     pub organizations: BTreeMap<String, Organization>,
     pub checklist: Checklist,
+    /// What workshop pages do with offerings that are over.
+    pub past_offerings: PastOfferings,
     /// Free data for templates.
     pub extra: serde_json::Value,
     /// False when site.toml could not be parsed: organizations are then
@@ -32,6 +34,17 @@ pub struct Config {
 pub struct Organization {
     pub name: String,
     pub url: Option<Spanned<String>>,
+}
+
+/// `[offerings] past = "show"` (the default) lists past offerings apart
+/// on a workshop's page, as a record; `"hide"` leaves them out of the pages
+/// (catalogue.json keeps them all).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PastOfferings {
+    #[default]
+    Show,
+    Hide,
 }
 
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -142,6 +155,7 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
         output_dir: "public".into(),
         organizations: BTreeMap::new(),
         checklist: Checklist::default(),
+        past_offerings: PastOfferings::default(),
         extra: serde_json::Value::Object(Default::default()),
         parsed: false,
         source: file.clone(),
@@ -213,6 +227,23 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
     {
         config.checklist.title = section.string("title").map(|t| t.value);
         config.checklist.intro = section.string("intro").map(|t| t.value);
+        section.finish();
+    }
+    if let Some(offerings) = reader.table("offerings")
+        && let Some(mut section) = reader.nested(offerings, "[offerings]")
+    {
+        if let Some(past) = section.string("past") {
+            match past.value.as_str() {
+                "show" => config.past_offerings = PastOfferings::Show,
+                "hide" => config.past_offerings = PastOfferings::Hide,
+                other => section.error(
+                    Code::InvalidConfig,
+                    past.span,
+                    text!("past_offerings_value", value = other),
+                    text!("past_offerings_value_help"),
+                ),
+            }
+        }
         section.finish();
     }
     if let Some(extra) = reader.table("extra") {
@@ -298,7 +329,7 @@ mod tests {
                 .help_text(&crate::report::cli_messages())
                 .as_deref(),
             Some(
-                "site.toml accepts: title, base_url, language, theme, output_dir, organizations, checklist, extra"
+                "site.toml accepts: title, base_url, language, theme, output_dir, organizations, checklist, offerings, extra"
             )
         );
     }

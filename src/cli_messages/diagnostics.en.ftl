@@ -422,8 +422,8 @@ serve_cannot_listen_help = choose another port with --port, or another address w
 ## W001 offerings in the past
 
 # $day: the offering's last day.
-past_offering = this offering is over: it ended on { $day }
-past_offering_help = remove the offering once it is over, or correct its dates
+past_offering = this offering is over (it ended on { $day }) but still offers registration
+past_offering_help = remove its `register` line: the offering can stay, as a record of what was offered, and its page lists it under past offerings
 
 ## W002 what nothing refers to
 
@@ -469,3 +469,9 @@ not_full_address = { $place ->
 } is not a full web address: "{ $target }"
 # $allowed: the schemes allowed here, such as "https:, http: or mailto:".
 not_web_address_help = write a full address starting with { $allowed } (such as https://example.org/…); other schemes are not published
+
+## site.toml: [offerings]
+
+# $value: what `past` says.
+past_offerings_value = `past` must be "show" or "hide", found "{ $value }"
+past_offerings_value_help = write `past = "show"` to list offerings that are over apart on a workshop's page, or `past = "hide"` to leave them out

@@ -6,6 +6,7 @@
 //! building one costs the same whatever the size of the site.
 
 use crate::catalogue::{Catalogue, Id, Ref};
+use crate::config::PastOfferings;
 use crate::content::{Date, Details, Kind, Offering};
 use crate::messages::Messages;
 use crate::phrases::Phrases;
@@ -229,8 +230,14 @@ impl Views<'_> {
                 let (past, upcoming): (Vec<&Offering>, Vec<&Offering>) =
                     offerings.into_iter().partition(|o| o.is_past(self.today));
                 let upcoming: Vec<Value> = upcoming.into_iter().map(|o| self.offering(o)).collect();
-                // Most recent first: the past is read backwards.
-                let past: Vec<Value> = past.into_iter().rev().map(|o| self.offering(o)).collect();
+                // Most recent first: the past is read backwards. Or not at
+                // all, when the site keeps its archive out of its pages.
+                let past: Vec<Value> = match self.catalogue.config.past_offerings {
+                    PastOfferings::Show => {
+                        past.into_iter().rev().map(|o| self.offering(o)).collect()
+                    }
+                    PastOfferings::Hide => Vec::new(),
+                };
                 view.insert("offerings".into(), upcoming.into());
                 view.insert("past_offerings".into(), past.into());
             }

@@ -155,3 +155,50 @@ fn check_judges_offerings_against_the_same_day() {
     assert_eq!(code, 0, "{stderr}");
     assert!(!stderr.contains("W001"), "{stderr}");
 }
+
+#[test]
+fn a_catalogue_that_keeps_its_history_passes_and_may_hide_it() {
+    let site = site_copy("small");
+    // The March offering is over by April; without its register link it is
+    // a record of what was offered, not a mistake.
+    let knots = site.path().join("content/workshops/knots.md");
+    let text = read(&knots).replace(
+        "register = \"https://harbour.example.org/register/knots\"\n",
+        "",
+    );
+    std::fs::write(&knots, text).expect("write");
+    let root = site.path().to_str().expect("utf-8 path");
+    let (code, stderr) = cairn_on(
+        &[
+            "check",
+            "--root",
+            root,
+            "--deny-warnings",
+            "--today",
+            "2027-04-01",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "history is not a warning: {stderr}");
+
+    let config = site.path().join("site.toml");
+    std::fs::write(&config, read(&config) + "\n[offerings]\npast = \"hide\"\n").expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    build_on(site.path(), out.path(), &["--today", "2027-04-01"], &[]);
+    let page = read(&out.path().join("workshops/knots/index.html"));
+    assert!(!page.contains("past-offerings-heading"), "hidden: {page}");
+    assert!(section(&page, "offerings-heading").contains("2 May 2027"));
+    let catalogue = read(&out.path().join("catalogue.json"));
+    assert!(
+        catalogue.contains("2027-03-12"),
+        "the data keeps every offering"
+    );
+
+    std::fs::write(&config, read(&config).replace("\"hide\"", "\"archive\"")).expect("write");
+    let (code, stderr) = cairn_on(&["check", "--root", root], &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("`past` must be \"show\" or \"hide\", found \"archive\""),
+        "{stderr}"
+    );
+}
