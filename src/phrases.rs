@@ -293,6 +293,131 @@ impl<'a> Phrases<'a> {
     }
 }
 
+/// How an entity counts toward one rule of another: what its page says
+/// under "Where it counts".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Count {
+    /// The level or workshop whose rule it is.
+    pub toward: Id,
+    /// The rule: to start (a level's or workshop's `requires`) or to
+    /// finish (a level's `completion`).
+    pub to_finish: bool,
+    pub how: How,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum How {
+    /// Required as it is.
+    Needed,
+    /// One of the alternatives of an `any` with this many.
+    OneOf(usize),
+    /// An item of a `choose` of `count` among `total`.
+    Choose { count: u32, total: usize },
+    /// In a preferred part: recommended, never blocking.
+    Preferred,
+}
+
+/// For every entity, how it counts toward the rules of every level and
+/// workshop, in catalogue order: one walk over each rule, once per build.
+pub fn counts(catalogue: &Catalogue) -> std::collections::HashMap<Id, Vec<Count>> {
+    let mut found: std::collections::HashMap<Id, Vec<Count>> = std::collections::HashMap::new();
+    for (toward, doc) in catalogue.entities() {
+        for (field, rule) in doc.rules() {
+            let to_finish = field == "completion";
+            let mut note = |id: Id, how: How| {
+                let list = found.entry(id).or_default();
+                if !list
+                    .iter()
+                    .any(|c| c.toward == toward && c.to_finish == to_finish)
+                {
+                    list.push(Count {
+                        toward,
+                        to_finish,
+                        how,
+                    });
+                }
+            };
+            count_in(catalogue, rule, How::Needed, &mut note);
+        }
+    }
+    found
+}
+
+fn count_in(catalogue: &Catalogue, e: &Expr<Ref>, how: How, note: &mut impl FnMut(Id, How)) {
+    let how = if e.preferred { How::Preferred } else { how };
+    let inner = |h: How| {
+        if how == How::Preferred {
+            How::Preferred
+        } else {
+            h
+        }
+    };
+    match &e.kind {
+        ExprKind::Item(target) | ExprKind::Has { id: target, .. } => note(target.id, how),
+        ExprKind::All(children) => {
+            for child in children {
+                count_in(catalogue, child, how, note);
+            }
+        }
+        ExprKind::Any(children) => {
+            let alternatives = inner(How::OneOf(children.len()));
+            for child in children {
+                count_in(catalogue, child, alternatives, note);
+            }
+        }
+        ExprKind::Choose { count, from } => {
+            let pool = catalogue.pool(from);
+            let how = inner(How::Choose {
+                count: *count,
+                total: pool.len(),
+            });
+            for id in pool {
+                note(id, how);
+            }
+        }
+    }
+}
+
+impl Phrases<'_> {
+    /// "Needed to start Level 3", "Counts toward Level 2: choose 3 of 8 to
+    /// finish", with a link to the level or workshop.
+    pub fn count(&self, count: &Count) -> Vec<Word> {
+        let goal = if count.to_finish {
+            "finish"
+        } else if self.catalogue[count.toward].kind == Kind::Workshop {
+            "attend"
+        } else {
+            "start"
+        };
+        let item = Arg::Link(self.link(count.toward));
+        match count.how {
+            How::Needed => self
+                .messages
+                .words("counts_needed", &[("goal", goal.into()), ("item", item)]),
+            How::OneOf(total) => self.messages.words(
+                "counts_one_of",
+                &[
+                    ("goal", goal.into()),
+                    ("item", item),
+                    ("total", total.into()),
+                ],
+            ),
+            How::Choose { count, total } => self.messages.words(
+                "counts_choose",
+                &[
+                    ("goal", goal.into()),
+                    ("item", item),
+                    ("count", count.into()),
+                    ("total", total.into()),
+                ],
+            ),
+            How::Preferred => self
+                .messages
+                .words("counts_preferred", &[("goal", goal.into()), ("item", item)]),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,6 +22,8 @@ use serde_json::{Map, Value, json};
 /// keep them all in memory.
 pub struct RuleWords {
     by_entity: Vec<EntityRules>,
+    /// How each entity counts toward the rules of others ("Where it counts").
+    counts: std::collections::HashMap<Id, Vec<crate::phrases::Count>>,
 }
 
 #[derive(Default)]
@@ -59,7 +61,10 @@ impl RuleWords {
                 entity
             })
             .collect();
-        RuleWords { by_entity }
+        RuleWords {
+            by_entity,
+            counts: crate::phrases::counts(phrases.catalogue),
+        }
     }
 
     fn of(&self, id: Id) -> &EntityRules {
@@ -133,6 +138,19 @@ impl Views<'_> {
                 .map(|o| json!({"key": k, "name": o.name, "url": o.url}))
         })
         .unwrap_or(Value::Null)
+    }
+
+    /// "Where it counts": each rule this entity is part of, in words.
+    fn counts(&self, id: Id) -> Value {
+        let words: Vec<Value> = self
+            .rules
+            .counts
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .map(|count| json!(self.phrases.count(count)))
+            .collect();
+        Value::Array(words)
     }
 
     /// A requirement's validity in words, for its kind of requirement.
@@ -240,6 +258,7 @@ impl Views<'_> {
                 };
                 view.insert("offerings".into(), upcoming.into());
                 view.insert("past_offerings".into(), past.into());
+                view.insert("counts".into(), self.counts(index));
             }
             Details::Requirement(r) => {
                 view.insert("category".into(), json!(r.category));
@@ -247,6 +266,7 @@ impl Views<'_> {
                 view.insert("valid_for".into(), self.valid_for(r));
                 view.insert("providers".into(), json!(r.providers));
                 view.insert("needed_by".into(), self.links(catalogue.needed_by(index)));
+                view.insert("counts".into(), self.counts(index));
             }
             Details::Credential(c) => {
                 view.insert(
@@ -255,6 +275,7 @@ impl Views<'_> {
                 );
                 view.insert("awarded_by".into(), self.links(catalogue.awarded_by(index)));
                 view.insert("outcome_of".into(), self.links(catalogue.outcome_of(index)));
+                view.insert("counts".into(), self.counts(index));
             }
         }
         Value::Object(view)

@@ -208,3 +208,39 @@ fn a_valid_for_that_is_not_a_period_is_an_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_page_says_where_it_counts() {
+    let out = built();
+    let counts = |path: &str| {
+        let html = page(&out, path);
+        let section = html
+            .split("id=\"counts-heading\"")
+            .nth(1)
+            .and_then(|s| s.split("</section>").next())
+            .unwrap_or_else(|| panic!("{path} has no \"Where it counts\""))
+            .to_string();
+        text_of(&format!("<main>{section}</main>"))
+    };
+    let deep = counts("workshops/deep-diver");
+    assert!(
+        deep.contains("One of 2 alternatives to start Instructor"),
+        "{deep}"
+    );
+    assert!(
+        deep.contains("Counts toward Specialties: choose 2 of 3 to finish"),
+        "{deep}"
+    );
+    let dives = counts("requirements/logged-dives");
+    assert!(
+        dives.contains("Needed to start Instructor")
+            && dives.contains("Needed to finish Open water"),
+        "{dives}"
+    );
+    assert!(
+        page(&out, "requirements/logged-dives")
+            .contains(r#"Needed to start <a href="/levels/instructor/">Instructor</a>"#),
+        "the level is linked"
+    );
+    assert!(counts("credentials/owsi").contains("No level or workshop counts this yet."));
+}

@@ -31,12 +31,6 @@ listing_workshops = Workshops
 listing_requirements = Requirements
 listing_credentials = Credentials
 
-kind_pathway = Pathway
-kind_level = Level
-kind_workshop = Workshop
-kind_requirement = Requirement
-kind_credential = Credential
-kind_page = Page
 
 category_training = Training
 category_experience = Experience
@@ -181,8 +175,18 @@ requirement_valid_for = { $category ->
    *[other] It is valid for { $period }: renew it before it lapses.
 }
 requirement_providers_heading = Where to get it
-requirement_needed_by_heading = Needed for
-requirement_needed_by_none = No level or workshop lists this requirement yet.
+
+## Where it counts: on a workshop's, requirement's or credential's page,
+## each rule it is part of. $goal: start, finish or attend (a workshop's own
+## prerequisites); $item: a link to the level or workshop.
+
+counts_heading = Where it counts
+counts_none = No level or workshop counts this yet.
+counts_needed = Needed to { $goal } { $item }
+# $total: how many alternatives the rule offers.
+counts_one_of = One of { $total } alternatives to { $goal } { $item }
+counts_choose = Counts toward { $item }: choose { $count } of { $total } to { $goal }
+counts_preferred = Preferred to { $goal } { $item }
 
 ## A credential
 
