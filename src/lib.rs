@@ -19,6 +19,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod guard;
 pub mod init;
 pub mod messages;
 pub mod output;
@@ -156,6 +157,13 @@ fn render_into(
         render_diags.sort();
         Failure::Invalid(render_diags)
     })
+}
+
+/// Render every page one at a time, logging each into `log` before it
+/// starts: how [`guard`] finds the template that never finished.
+pub fn render_logged(options: &SiteOptions, log: &Path) -> Result<(), Failure> {
+    let resolved = resolve(options)?;
+    render::render_logged(resolved.site(), resolved.today, log).map_err(Failure::Invalid)
 }
 
 /// Every rule, and every page rendered in memory; writes nothing.

@@ -6,6 +6,7 @@
 
 use cairn::content::Date;
 use cairn::diagnostics::{Diagnostic, Diagnostics, Format};
+use cairn::guard;
 use cairn::messages::Messages;
 use cairn::report::{self, Ending};
 use cairn::{Failure, SiteOptions};
@@ -172,6 +173,9 @@ fn main() -> ExitCode {
                 drafts,
                 today: Some(today),
             };
+            if let Some(code) = guarded(&options, &human, Outcome::NotWritten) {
+                return code;
+            }
             match cairn::build(&options, output.as_deref()) {
                 Ok(build) => {
                     print(&build.warnings, &human);
@@ -260,6 +264,9 @@ fn main() -> ExitCode {
                 drafts,
                 today: Some(today),
             };
+            if let Some(code) = guarded(&options, &printer, Outcome::Checked) {
+                return code;
+            }
             match cairn::check(&options) {
                 Ok(warnings) if deny_warnings && !warnings.is_empty() => {
                     report(&warnings, &printer, Outcome::DeniedWarnings)
@@ -268,6 +275,27 @@ fn main() -> ExitCode {
                 Err(failure) => fail(failure, &printer, Outcome::Checked),
             }
         }
+    }
+}
+
+/// Commands that render run in a child process (see `cairn::guard`): as the
+/// parent, watch the child and end as it did, or report the template that
+/// never finished. `None` in the child: it does the work.
+fn guarded(options: &SiteOptions, printer: &Printer<'_>, invalid: Outcome) -> Option<ExitCode> {
+    match guard::role() {
+        guard::Role::Child => None,
+        guard::Role::Logging(log) => Some(match cairn::render_logged(options, &log) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(1),
+        }),
+        guard::Role::Parent => match guard::supervise(use_color()) {
+            Some(guard::End::Exited(code)) => Some(ExitCode::from(u8::try_from(code).unwrap_or(1))),
+            Some(guard::End::Crashed(diagnostic)) => {
+                Some(report(&Diagnostics(vec![*diagnostic]), printer, invalid))
+            }
+            // No child could be started: do the work here, unguarded.
+            None => None,
+        },
     }
 }
 
@@ -394,6 +422,10 @@ fn repository_prefix(root: &Path) -> String {
 
 /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
 fn use_color() -> bool {
+    // A guarded child's stderr is a pipe to its parent, which decided.
+    if let Ok(decided) = std::env::var(guard::COLOR_ENV) {
+        return decided == "1";
+    }
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 

@@ -294,6 +294,10 @@ template_failed_help = it failed on { $others ->
     } (rendered with { $template }); fix the template, or the page data it expects: docs/templates.md lists every variable
 url_for_without_id = url_for needs `id`, like url_for(id="level-1")
 url_for_unknown_id = url_for: no page has the id "{ $id }"
+# $url: the page being rendered when cairn's renderer died.
+template_never_finished = a template never finished rendering { $url }: it called itself without end, and rendering ran out of stack
+template_never_finished_help = look for a macro, include or import in this template (or one it uses) that calls itself with no way to stop, and give it one
+render_crashed = rendering stopped: a template called itself without end, and rendering ran out of stack
 # $argument: start, end or step_by.
 range_not_a_number = range: `{ $argument }` must be a whole number of zero or more
 range_without_end = range needs `end`, like range(end=5)

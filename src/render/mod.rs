@@ -125,6 +125,67 @@ pub fn prepare(site: Site<'_>, today: Date) -> Result<Prepared, Diagnostics> {
     Ok(Prepared { tera, shared })
 }
 
+/// The template of a document's page.
+fn template_of(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Pathway => "pathway.html",
+        Kind::Level => "level.html",
+        Kind::Workshop => "workshop.html",
+        Kind::Requirement => "requirement.html",
+        Kind::Credential => "credential.html",
+        Kind::Page => "page.html",
+    }
+}
+
+/// The template a page is rendered with, as messages name it
+/// ("templates/level.html", "(built-in) templates/level.html").
+pub fn template_origin(site: Site<'_>, page: Page) -> String {
+    let name = match page {
+        Page::Home => "index.html",
+        Page::Listing(_) => "list.html",
+        Page::Document(id) => template_of(site.catalogue[id].kind),
+        Page::Checklist => "checklist.html",
+        Page::NotFound => "404.html",
+    };
+    site.theme
+        .templates
+        .get(name)
+        .map_or_else(|| name.to_string(), |(_, origin)| origin.clone())
+}
+
+/// Render every page one after another, writing to `log` which page is
+/// about to render and when it is done: when a template never finishes
+/// (a macro that calls itself without end overflows the stack, which
+/// nothing in the process can catch), the log's last unfinished line names
+/// it. What `guard` runs to find such a template; nothing is kept.
+pub fn render_logged(
+    site: Site<'_>,
+    today: Date,
+    log: &std::path::Path,
+) -> Result<(), Diagnostics> {
+    use std::io::Write;
+    let prepared = prepare(site, today)?;
+    let mut log = std::fs::File::create(log).map_err(|err| {
+        Diagnostics(vec![Diagnostic::error(
+            Code::Output,
+            text!(
+                "output_io",
+                action = "create",
+                path = log.display().to_string(),
+                error = err.to_string()
+            ),
+        )])
+    })?;
+    for (route, page) in site.routes.pages() {
+        // Unbuffered on purpose: the line must be on disk before a crash.
+        let origin = template_origin(site, page);
+        let _ = writeln!(log, "start\t{}\t{}", route.url(""), origin);
+        let _ = prepared.produce(site, route);
+        let _ = writeln!(log, "end");
+    }
+    Ok(())
+}
+
 /// Render every route into `sink`. Template errors are diagnostics naming
 /// the template; every page is tried, so all of them are reported.
 pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStats, Diagnostics> {
@@ -614,14 +675,7 @@ fn render_page(
                 let data = views::checklist_data(&views.phrases, &shared.checklist_key, Some(i));
                 context.insert("checklist_data".into(), Value::String(data));
             }
-            let template = match doc.kind {
-                Kind::Pathway => "pathway.html",
-                Kind::Level => "level.html",
-                Kind::Workshop => "workshop.html",
-                Kind::Requirement => "requirement.html",
-                Kind::Credential => "credential.html",
-                Kind::Page => "page.html",
-            };
+            let template = template_of(doc.kind);
             (
                 template,
                 if doc.kind == Kind::Page {

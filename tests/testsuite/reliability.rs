@@ -211,3 +211,48 @@ fn a_template_range_that_would_never_end_is_an_error_not_a_hang() {
         );
     }
 }
+
+#[test]
+fn a_template_that_calls_itself_without_end_is_named_not_a_crash() {
+    let site = site_copy("small");
+    std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
+    std::fs::write(
+        site.path().join("templates/forever.html"),
+        "{% macro down(n) %}{{ self::down(n=n+1) }}{% endmacro down %}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        site.path().join("templates/page.html"),
+        "{% import \"forever.html\" as f %}{{ f::down(n=1) }}\n",
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let output_dir = out.path().join("site");
+    for args in [
+        vec!["check", "--root", site.path().to_str().expect("utf-8")],
+        vec![
+            "build",
+            "--root",
+            site.path().to_str().expect("utf-8"),
+            "--output",
+            output_dir.to_str().expect("utf-8"),
+        ],
+    ] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_cairn"));
+        command.args(&args).env("NO_COLOR", "1");
+        let output = output_within(command, std::time::Duration::from_secs(60));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{}: {stderr}", args[0]);
+        assert!(
+            stderr.contains("error[E015]: a template never finished rendering /about/")
+                && stderr.contains("--> templates/page.html"),
+            "{}: {stderr}",
+            args[0]
+        );
+        assert!(
+            !stderr.contains("overflowed its stack") && !stderr.contains("fatal runtime error"),
+            "the runtime's own words are replaced by the diagnostic: {stderr}"
+        );
+    }
+    assert!(!output_dir.exists(), "nothing was written");
+}
