@@ -62,7 +62,9 @@ fn die_with_parent() {
         unsafe {
             libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
         }
-        let parent = std::env::var(PARENT_ENV).ok().and_then(|p| p.parse::<u32>().ok());
+        let parent = std::env::var(PARENT_ENV)
+            .ok()
+            .and_then(|p| p.parse::<u32>().ok());
         // SAFETY: getppid has no preconditions.
         let now = unsafe { libc::getppid() };
         if parent.is_some_and(|p| i64::from(p) != i64::from(now)) {

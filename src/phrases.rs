@@ -295,7 +295,7 @@ impl<'a> Phrases<'a> {
 
 /// How an entity counts toward one rule of another: what its page says
 /// under "Where it counts".
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Count {
     /// The level or workshop whose rule it is.
     pub toward: Id,
@@ -305,7 +305,7 @@ pub struct Count {
     pub how: How,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum How {
     /// Required as it is.
     Needed,

@@ -241,7 +241,7 @@ impl Offering {
 }
 
 /// A calendar date, as TOML writes it (`2027-03-12`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Date {
     pub year: u16,
     pub month: u8,

@@ -24,6 +24,13 @@ pub struct RuleWords {
     by_entity: Vec<EntityRules>,
     /// How each entity counts toward the rules of others ("Where it counts").
     counts: std::collections::HashMap<Id, Vec<crate::phrases::Count>>,
+    /// Each distinct count in words: the workshops of one level share theirs
+    /// ("Counts toward Level 2: choose 3 of 8 to finish").
+    count_words: std::collections::HashMap<crate::phrases::Count, Value>,
+    /// Each day an offering starts or ends, in words ("12 March 2027"), and
+    /// the register label of offerings starting then: a catalogue's
+    /// thousands of offerings share a few hundred days.
+    days: std::collections::HashMap<Date, (String, String)>,
 }
 
 #[derive(Default)]
@@ -61,15 +68,45 @@ impl RuleWords {
                 entity
             })
             .collect();
+        let counts = crate::phrases::counts(phrases.catalogue);
+        let mut count_words = std::collections::HashMap::new();
+        for count in counts.values().flatten() {
+            count_words
+                .entry(*count)
+                .or_insert_with(|| json!(phrases.count(count)));
+        }
+        let mut days = std::collections::HashMap::new();
+        for (_, doc) in phrases.catalogue.entities() {
+            let Some(workshop) = doc.as_workshop() else {
+                continue;
+            };
+            for offering in &workshop.offerings {
+                let ends = offering.end.as_ref().map(|e| e.value);
+                for day in std::iter::once(offering.start.value).chain(ends) {
+                    days.entry(day).or_insert_with(|| day_words(phrases, day));
+                }
+            }
+        }
         RuleWords {
             by_entity,
-            counts: crate::phrases::counts(phrases.catalogue),
+            counts,
+            count_words,
+            days,
         }
     }
 
     fn of(&self, id: Id) -> &EntityRules {
         &self.by_entity[id.index()]
     }
+}
+
+/// A day in words, and the register label of an offering starting then.
+fn day_words(phrases: &Phrases<'_>, day: Date) -> (String, String) {
+    let text = phrases.date(day);
+    let label = phrases
+        .messages
+        .text("workshop_register_for", &[("date", text.clone().into())]);
+    (text, label)
 }
 
 /// What every view needs: the catalogue, its words, the build day.
@@ -107,10 +144,19 @@ impl Views<'_> {
         Value::Array(ids.iter().map(|&i| self.link_to(i)).collect())
     }
 
+    /// A day in words, and the register label of an offering starting
+    /// then: from the build's cache, worded here for a day it lacks.
+    fn day(&self, d: Date) -> std::borrow::Cow<'_, (String, String)> {
+        match self.rules.days.get(&d) {
+            Some(words) => std::borrow::Cow::Borrowed(words),
+            None => std::borrow::Cow::Owned(day_words(&self.phrases, d)),
+        }
+    }
+
     fn date(&self, d: Date) -> Value {
         json!({
             "iso": d.to_string(),
-            "text": self.phrases.date(d),
+            "text": self.day(d).0,
             "year": d.year,
             "month": d.month,
             "day": d.day,
@@ -118,14 +164,13 @@ impl Views<'_> {
     }
 
     fn offering(&self, o: &Offering) -> Value {
-        let start = self.phrases.date(o.start.value);
         json!({
             "start": self.date(o.start.value),
             "end": o.end.as_ref().map(|e| self.date(e.value)),
             "location": o.location,
             "online": o.online,
             "register": o.register,
-            "register_label": self.messages().text("workshop_register_for", &[("date", start.into())]),
+            "register_label": self.day(o.start.value).1,
         })
     }
 
@@ -148,7 +193,13 @@ impl Views<'_> {
             .get(&id)
             .into_iter()
             .flatten()
-            .map(|count| json!(self.phrases.count(count)))
+            .map(|count| {
+                self.rules
+                    .count_words
+                    .get(count)
+                    .cloned()
+                    .unwrap_or_default()
+            })
             .collect();
         Value::Array(words)
     }
