@@ -59,6 +59,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "static/checklist.js",
     "static/favicon.svg",
     "i18n/en.ftl",
+    "i18n/fr.ftl",
 ];
 
 /// The ids of the built-in theme's messages: what every language's

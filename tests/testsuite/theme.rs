@@ -287,3 +287,43 @@ fn a_site_overrides_messages_and_a_bad_message_file_points_at_its_line() {
         "{stderr}"
     );
 }
+
+/// Each message of a Fluent file with the variables it uses.
+fn messages_with_variables(
+    path: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let mut messages = std::collections::BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in read(&repo().join(path)).lines() {
+        if line.starts_with(|c: char| c.is_ascii_lowercase()) {
+            current = line.split_once(" =").map(|(id, _)| id.trim().to_string());
+        } else if line.is_empty() || line.starts_with('#') {
+            current = None;
+        }
+        let Some(id) = &current else { continue };
+        let variables: &mut std::collections::BTreeSet<String> =
+            messages.entry(id.clone()).or_default();
+        for piece in line.split('$').skip(1) {
+            let name: String = piece
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            variables.insert(name);
+        }
+    }
+    messages
+}
+
+#[test]
+fn the_french_messages_match_the_english_ones() {
+    let english = messages_with_variables("themes/default/i18n/en.ftl");
+    let french = messages_with_variables("themes/default/i18n/fr.ftl");
+    assert_eq!(
+        english.keys().collect::<Vec<_>>(),
+        french.keys().collect::<Vec<_>>(),
+        "the same messages"
+    );
+    for (id, variables) in &english {
+        assert_eq!(&french[id], variables, "{id} uses the same variables");
+    }
+}

@@ -244,3 +244,64 @@ fn a_page_says_where_it_counts() {
     );
     assert!(counts("credentials/owsi").contains("No level or workshop counts this yet."));
 }
+
+#[test]
+fn a_french_site_speaks_french_and_no_english() {
+    let site = site_copy("small");
+    let config = site.path().join("site.toml");
+    std::fs::write(
+        &config,
+        read(&config).replace("base_url", "language = \"fr\"\nbase_url"),
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, _, stderr) = cairn(&[
+        "build",
+        "--root",
+        &site.path().to_string_lossy(),
+        "--output",
+        &out.path().join("site").to_string_lossy(),
+        "--today",
+        "2027-01-01",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let page = |path: &str| read(&out.path().join("site").join(path).join("index.html"));
+    let knots = page("workshops/knots");
+    assert!(knots.contains("<html lang=\"fr\">"), "{knots}");
+    assert!(knots.contains("Prochaines séances"), "{knots}");
+    assert!(
+        knots.contains(">12 mars 2027</time> au <time datetime=\"2027-03-13\">13 mars 2027<"),
+        "French dates: {knots}"
+    );
+    let pilot = page("levels/pilot");
+    assert!(pilot.contains("Détenir le titre <a href="), "{pilot}");
+    assert!(pilot.contains("Pour commencer"), "{pilot}");
+    assert!(
+        text_of(&pilot).contains("au moins 500 hours"),
+        "content words stay as written (the unit is the catalogue's): {}",
+        text_of(&pilot)
+    );
+    let listing = text_of(&page("workshops"));
+    assert!(listing.contains("2 séances à venir"), "{listing}");
+
+    // No page shows a sentence of the English theme.
+    let english: Vec<String> = read(&repo().join("themes/default/i18n/en.ftl"))
+        .lines()
+        .filter_map(|line| line.split_once(" = "))
+        .map(|(_, text)| text.trim().to_string())
+        .filter(|text| !text.contains('{') && text.split_whitespace().count() >= 2)
+        .collect();
+    assert!(english.len() > 50, "{}", english.len());
+    for (path, bytes) in snapshot(&out.path().join("site")) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&bytes);
+        for sentence in &english {
+            assert!(
+                !html.contains(sentence.as_str()),
+                "{path} shows English theme text: {sentence:?}"
+            );
+        }
+    }
+}

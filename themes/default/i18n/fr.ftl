@@ -1,0 +1,236 @@
+# Les mots du thème par défaut, en français : une traduction de en.ftl,
+# message par message (les mêmes identifiants et les mêmes variables).
+# La typographie française demande une espace fine insécable (U+202F)
+# devant « : », « ; », « ? » et « ! » : elle est écrite telle quelle ici.
+
+## Le cadre de chaque page
+
+site_skip_link = Aller au contenu principal
+site_footer = Ce site est produit par cairn à partir des sources du catalogue.
+site_open_data = Tout le catalogue en données ouvertes (JSON)
+site_sitemap = Plan du site
+
+nav_label = Principale
+nav_home = Accueil
+nav_checklist = Liste d’admissibilité
+nav_breadcrumb = Fil d’Ariane
+nav_pager = Étapes de ce parcours
+nav_previous = Étape précédente
+nav_next = Étape suivante
+
+## Les sortes de choses du catalogue
+
+listing_pathways = Parcours
+listing_levels = Niveaux
+listing_workshops = Ateliers
+listing_requirements = Exigences
+listing_credentials = Titres
+
+category_training = Formation
+category_experience = Expérience
+category_membership = Adhésion
+category_status = Statut
+category_background = Parcours antérieur
+
+## Dates, durées et quantités
+
+month_1 = janvier
+month_2 = février
+month_3 = mars
+month_4 = avril
+month_5 = mai
+month_6 = juin
+month_7 = juillet
+month_8 = août
+month_9 = septembre
+month_10 = octobre
+month_11 = novembre
+month_12 = décembre
+
+# Le premier du mois s’écrit « 1er ».
+date_long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
+
+period = { $unit ->
+    [day] { $count ->
+        [one] { $count } jour
+       *[other] { $count } jours
+    }
+    [week] { $count ->
+        [one] { $count } semaine
+       *[other] { $count } semaines
+    }
+    [month] { $count } mois
+   *[year] { $count ->
+        [one] { $count } an
+       *[other] { $count } ans
+    }
+}
+
+workshop_noun = { $count ->
+    [one] atelier
+   *[other] ateliers
+}
+
+## Les règles, en mots
+
+rule_none = Aucun préalable : ouvert à toutes et à tous.
+rule_all_of = Tous les éléments suivants :
+rule_any_of = L’un des éléments suivants :
+rule_choose = { $count ->
+    [one] Au moins un des éléments suivants :
+   *[other] Au moins { $count } des éléments suivants :
+}
+rule_choose_level = { $count ->
+    [one] Au moins un { $noun } de { $level } ({ $total } au choix)
+   *[other] Au moins { $count } { $noun } différents de { $level } ({ $total } au choix)
+}
+rule_complete = Terminer { $item }
+rule_hold = Détenir le titre { $item }
+rule_meet = { $item }
+rule_has = { $item } : au moins { $count } { $unit }
+rule_preferred = Souhaité
+rule_preferred_explained = recommandé, non obligatoire
+
+## Accueil
+
+home_pathways_heading = Parcours
+home_steps = Étapes
+home_checklist_heading = Où en êtes-vous ?
+home_checklist_text = Cochez ce que vous avez fait et voyez à quel niveau vous pouvez vous inscrire ensuite.
+home_checklist_link = Ouvrir la liste d’admissibilité
+
+## Un parcours
+
+pathway_organization = Offert par
+pathway_outcome = Mène à
+pathway_steps_heading = Les étapes, dans l’ordre
+pathway_needs = Pour commencer
+pathway_awards = Décerne
+pathway_no_levels = Aucun niveau n’appartient encore à ce parcours.
+
+## Un niveau
+
+level_pathway = Parcours
+level_step = Étape
+level_step_of = { $step } sur { $total }
+level_duration = Durée
+level_by_application = Sur candidature
+level_by_application_text = L’entrée se fait sur candidature : remplir les préalables permet de poser sa candidature, et les responsables décident.
+level_start_heading = Pour commencer
+level_finish_heading = Pour terminer
+level_no_completion = Les responsables confirment la réussite comme l’explique cette page.
+level_awards_heading = Ce qu’il décerne
+level_awards_text = Terminer ce niveau donne le titre { $item }.
+level_workshops_heading = Ateliers de ce niveau
+level_no_workshops = Aucun atelier n’est indiqué pour ce niveau.
+
+## Un atelier
+
+workshop_level = Niveau
+workshop_duration = Durée
+workshop_audience = Pour qui
+workshop_topics = Sujets
+workshop_requires_heading = Préalables
+workshop_requires_inherited = Les mêmes que pour son niveau.
+workshop_offerings_heading = Prochaines séances
+workshop_no_offerings = Aucune date à venir n’est indiquée ici. Consultez l’offre actuelle des responsables pour les dates et l’inscription.
+workshop_past_offerings_heading = Séances passées
+workshop_dates = Dates
+workshop_place = Lieu
+workshop_online = En ligne
+workshop_register = S’inscrire
+workshop_to = au
+workshop_register_for = à la séance qui commence le { $date }
+
+## Une exigence
+
+requirement_category = Catégorie
+requirement_unit = Mesuré en
+requirement_validity_heading = Validité
+requirement_valid_for = { $category ->
+    [training] Cette formation est valide pendant { $period } : renouvelez-la avant qu’elle n’expire.
+    [membership] Une adhésion est valide pendant { $period } : renouvelez-la pour la garder.
+   *[other] Elle est valide pendant { $period } : renouvelez-la avant qu’elle n’expire.
+}
+requirement_providers_heading = Où l’obtenir
+
+## Où cela compte
+
+counts_heading = Où cela compte
+counts_none = Aucun niveau ni atelier n’en tient compte pour l’instant.
+counts_needed = Nécessaire pour { $goal ->
+    [start] commencer
+    [attend] suivre
+   *[finish] terminer
+} { $item }
+counts_one_of = L’une des { $total } possibilités pour { $goal ->
+    [start] commencer
+    [attend] suivre
+   *[finish] terminer
+} { $item }
+counts_choose = Compte pour { $item } : { $count } au choix parmi { $total } pour { $goal ->
+    [start] commencer
+    [attend] suivre
+   *[finish] terminer
+}
+counts_preferred = Souhaité pour { $goal ->
+    [start] commencer
+    [attend] suivre
+   *[finish] terminer
+} { $item }
+
+## Un titre
+
+credential_issuer = Délivré par
+credential_earn_heading = Comment l’obtenir
+credential_awarded_by = Décerné à la fin de :
+credential_outcome_of = L’aboutissement de :
+credential_not_awarded = Aucun niveau ne décerne encore ce titre.
+
+## Listes
+
+list_empty = Rien n’est encore indiqué ici.
+list_in_pathway = Parcours
+list_of_level = Niveau
+list_offerings = { $count ->
+    [one] { $count } séance à venir
+   *[other] { $count } séances à venir
+}
+list_valid_for = Valide pendant { $period }
+
+## La liste d’admissibilité
+
+checklist_title = Liste d’admissibilité
+checklist_intro = Pour chaque niveau, ce qu’il faut pour commencer et pour terminer.
+checklist_start = Pour commencer
+checklist_finish = Pour terminer
+checklist_print_hint = Imprimez cette page pour cocher les cases à la main.
+checklist_privacy = Vos réponses restent sur cet appareil : ce navigateur les garde, et rien n’est envoyé nulle part.
+checklist_clear = Effacer mes réponses
+checklist_status_heading = Où vous en êtes
+checklist_no_script = Cochez ce que vous avez fait. Avec JavaScript, cette zone indique les niveaux que vous pouvez commencer et ce qui manque encore.
+checklist_mark_completed = J’ai terminé ce niveau
+checklist_no_completion = Les responsables confirment la réussite : voyez la page du niveau.
+checklist_at_least = au moins { $count }
+checklist_valid_for = valide pendant { $period } : gardez-la à jour
+checklist_ready_heading = Suis-je prêt ou prête ?
+checklist_ready_intro = Cochez ce que vous avez fait pour savoir si vous pouvez commencer ce niveau. Vos réponses sont partagées avec la liste d’admissibilité et restent sur cet appareil.
+checklist_open_checklist = Ouvrir la liste complète
+
+checklist_live_separator = .{" "}
+checklist_live_can_start = Vous pouvez commencer
+checklist_live_completed = Terminé
+checklist_live_not_yet = Pas encore
+checklist_live_missing_start = Il manque encore, pour commencer :
+checklist_live_missing_finish = Il manque encore, pour terminer :
+checklist_live_summary = Niveaux terminés : { $completed } sur { $total }. Niveaux que vous pouvez commencer : { $startable }.
+checklist_live_count = { $count } sur { $total }
+
+## La page d’une adresse erronée
+
+not_found_title = Page introuvable
+not_found_text = Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée, ou le lien est mal écrit.
+not_found_home_link = Aller à la page d’accueil
