@@ -335,7 +335,7 @@ fn template_errors_name_the_template_and_write_nothing() {
 
 #[test]
 fn problems_at_one_place_come_in_a_stable_order() {
-    let (code, stderr) = check_with(&[("site.toml", "theme = \"nope\"\nlanguage = \"fr\"\n")]);
+    let (code, stderr) = check_with(&[("site.toml", "theme = \"nope\"\nlanguage = \"de\"\n")]);
     assert_eq!(code, 1, "{stderr}");
     let titles: Vec<&str> = stderr
         .lines()
@@ -347,7 +347,7 @@ fn problems_at_one_place_come_in_a_stable_order() {
             "error[E004]: site.toml has no `base_url`",
             "error[E004]: site.toml has no `title`",
             "error[E014]: the theme \"nope\" is not in themes/",
-            "error[E014]: the theme has no messages for the language \"fr\"",
+            "error[E014]: the theme has no messages for the language \"de\"",
         ]
     );
 }
