@@ -259,6 +259,11 @@ impl Messages {
         // sentences; cairn's languages are both left to right, and the marks
         // would end up in page titles and attributes.
         bundle.set_use_isolating(false);
+        // Fluent writes numbers the English way ("1.5", "10000"); the
+        // languages that write them otherwise get their own formatter.
+        if langid.language.as_str() == "fr" {
+            bundle.set_formatter(Some(french_number));
+        }
         // The bundle does not list what it holds: the ids are kept here.
         let mut ids = BTreeSet::new();
         for layer in layers {
@@ -462,6 +467,38 @@ impl Messages {
     }
 }
 
+/// A number as French writes it: a decimal comma ("1,5") and, from 10 000
+/// on, thousands set apart by a narrow no-break space ("10 000").
+fn french_number<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let english = number.as_string();
+    let (whole, fraction) = match english.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (english.as_ref(), None),
+    };
+    let (sign, digits) = match whole.strip_prefix('-') {
+        Some(digits) => ("-", digits),
+        None => ("", whole),
+    };
+    let mut grouped = String::new();
+    if digits.len() > 4 && digits.chars().all(|c| c.is_ascii_digit()) {
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push('\u{202f}');
+            }
+            grouped.push(digit);
+        }
+    } else {
+        grouped.push_str(digits);
+    }
+    Some(match fraction {
+        Some(fraction) => format!("{sign}{grouped},{fraction}"),
+        None => format!("{sign}{grouped}"),
+    })
+}
+
 /// Turn a formatted sentence with link markers back into words and links.
 fn split_links(text: &str, links: &[&Word]) -> Vec<Word> {
     let mut words = Vec::new();
@@ -584,6 +621,32 @@ mod tests {
         assert_eq!(
             messages.try_format(&nested_unknown),
             Err(vec!["nope: no such message".to_string()])
+        );
+    }
+
+    #[test]
+    fn french_writes_numbers_its_own_way() {
+        let file = MessageFile {
+            origin: "fr.ftl".into(),
+            text: "n = { $n }\nyears = { $n ->\n    [one] { $n } an\n   *[other] { $n } ans\n}\n"
+                .into(),
+        };
+        let (french, diags) = Messages::build("fr", &[file], &[]);
+        assert!(diags.is_empty(), "{diags:?}");
+        let n = |value: f64| french.text("n", &[("n", value.into())]);
+        assert_eq!(n(1.5), "1,5");
+        assert_eq!(n(2027.0), "2027", "four digits stay together");
+        assert_eq!(n(10000.0), "10\u{202f}000");
+        assert_eq!(n(-12345.5), "-12\u{202f}345,5");
+        assert_eq!(
+            french.text("years", &[("n", 1.5.into())]),
+            "1,5 an",
+            "1,5 is singular in French"
+        );
+        assert_eq!(french.text("years", &[("n", 2.0.into())]), "2 ans");
+        assert_eq!(
+            english("n = { $n }\n").text("n", &[("n", 1.5.into())]),
+            "1.5"
         );
     }
 

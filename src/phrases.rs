@@ -287,7 +287,8 @@ impl<'a> Phrases<'a> {
             &[
                 ("day", f64::from(date.day).into()),
                 ("month", month.into()),
-                ("year", f64::from(date.year).into()),
+                // A year is a name, not a quantity: never "2 027".
+                ("year", date.year.to_string().into()),
             ],
         )
     }
