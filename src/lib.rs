@@ -50,6 +50,9 @@ pub struct SiteOptions {
     pub drafts: bool,
     /// The day offerings are judged against ("in the past"); `None` is today (UTC).
     pub today: Option<content::Date>,
+    /// The language to speak, replacing site.toml's `language` for this
+    /// run (`cairn eligibility --lang fr`); the theme must have its words.
+    pub language: Option<String>,
 }
 
 /// Why a run stopped.
@@ -109,6 +112,10 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
             ));
         }
     };
+    let mut config = config;
+    if let Some(language) = &options.language {
+        config.language = language.clone();
+    }
     let (theme, theme_diags) = render::theme::load(root, &config);
     diags.extend(theme_diags);
     let (content, content_diags) = content::load(root);
@@ -241,7 +248,8 @@ impl Judged {
             &self.resolved.theme.messages,
             &self.resolved.routes,
         );
-        report::eligibility(&phrases, &report::cli_messages(), &self.verdicts)
+        let cli = report::cli_messages_in(self.resolved.theme.messages.lang());
+        report::eligibility(&phrases, &cli, &self.verdicts)
     }
 }
 

@@ -73,6 +73,9 @@ enum Command {
         /// How to print the verdicts.
         #[arg(long, value_enum, default_value_t = VerdictFormat::Human)]
         format: VerdictFormat,
+        /// The language of the verdicts' words [default: site.toml's language].
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Write a small, valid starter catalogue to edit into a new folder.
     Init {
@@ -172,6 +175,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 today: Some(today),
+                language: None,
             };
             if let Some(code) = guarded(&options, &human, Outcome::NotWritten) {
                 return code;
@@ -198,12 +202,14 @@ fn main() -> ExitCode {
             profile,
             root,
             format,
+            lang,
         } => {
             let options = SiteOptions {
                 root,
                 base_url: None,
                 drafts: false,
                 today: Some(today),
+                language: lang,
             };
             match cairn::eligibility(&options, &profile) {
                 Ok(judged) => {
@@ -236,6 +242,7 @@ fn main() -> ExitCode {
                 base_url: None,
                 drafts,
                 today: Some(today),
+                language: None,
             };
             match cairn::serve::serve(cairn::serve::ServeOptions {
                 site,
@@ -263,6 +270,7 @@ fn main() -> ExitCode {
                 base_url: None,
                 drafts,
                 today: Some(today),
+                language: None,
             };
             if let Some(code) = guarded(&options, &printer, Outcome::Checked) {
                 return code;

@@ -307,7 +307,8 @@ impl Messages {
             .filter(|id| !bundle.has_message(id))
             .map(String::as_str)
             .collect();
-        if !missing.is_empty() {
+        // With no file at all, whoever found none says so (the theme).
+        if !missing.is_empty() && !layers.is_empty() {
             let origin = layers.last().map_or("i18n", |l| l.origin.as_str());
             let ids = crate::diagnostics::list_some(missing.iter().map(|id| id.to_string()));
             diags.push(

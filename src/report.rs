@@ -11,12 +11,27 @@ use crate::rules::eval::Verdict;
 /// diagnostics say.
 const CLI_EN: &str = include_str!("cli_messages/en.ftl");
 const DIAGNOSTICS_EN: &str = include_str!("cli_messages/diagnostics.en.ftl");
+const CLI_FR: &str = include_str!("cli_messages/fr.ftl");
 
-/// The command line's messages, diagnostics' included. English is the one
-/// language so far; printing in another would mean choosing its files here.
+/// The command line's messages, diagnostics' included, in English.
 pub fn cli_messages() -> Messages {
-    // Compiled in and covered by tests: they parse, and no id is in both.
-    Messages::build("en", &cli_files(), &[]).0
+    cli_messages_in("en")
+}
+
+/// The command line's messages in `lang`: its own file laid over the
+/// English ones, so a message it lacks (diagnostics, not yet translated)
+/// is said in English rather than not at all.
+pub fn cli_messages_in(lang: &str) -> Messages {
+    // Compiled in and covered by tests: they parse, and no id is in both
+    // English files.
+    let mut files = cli_files().to_vec();
+    if lang == "fr" {
+        files.push(MessageFile {
+            origin: "(built-in) cli_messages/fr.ftl".into(),
+            text: CLI_FR.into(),
+        });
+    }
+    Messages::build(lang, &files, &[]).0
 }
 
 fn cli_files() -> [MessageFile; 2] {
@@ -165,6 +180,33 @@ mod tests {
     use crate::messages::{Text, TextArg};
     use fluent_syntax::ast;
     use std::collections::{BTreeMap, BTreeSet};
+
+    /// The ids of a Fluent file's messages.
+    fn ids(text: &str) -> Vec<String> {
+        let resource = match fluent_bundle::FluentResource::try_new(text.to_string()) {
+            Ok(resource) => resource,
+            Err((_, errors)) => panic!("does not parse: {errors:?}"),
+        };
+        resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_french_command_line_translates_english_messages() {
+        let english = ids(CLI_EN);
+        let french = ids(CLI_FR);
+        assert_eq!(french, english, "every message of en.ftl, and no other");
+        let cli = cli_messages_in("fr");
+        assert_eq!(
+            closing_line(&cli, Ending::NotWritten, 1, 2),
+            "erreur\u{202f}: 1 erreur et 2 avertissements\u{202f}; rien n’a été écrit"
+        );
+    }
 
     #[test]
     fn the_command_line_words_parse_and_count() {

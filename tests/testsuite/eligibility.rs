@@ -154,3 +154,54 @@ fn a_record_naming_what_the_catalogue_lacks_is_a_diagnostic() {
     ]);
     assert_eq!(code, 2, "{stderr}");
 }
+
+#[test]
+fn eligibility_speaks_the_language_asked_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = dir.path().join("me.toml");
+    std::fs::write(&profile, "completed = [\"deck-basics\"]\n").expect("write");
+    let (code, stdout, stderr) = cairn(&[
+        "eligibility",
+        "--root",
+        &fixture("small").to_string_lossy(),
+        "--profile",
+        &profile.to_string_lossy(),
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("Deck basics — terminé\nNavigation — vous pouvez commencer\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  il manque encore, pour terminer\u{202f}:\n  - Terminer Charts\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  - Détenir le titre Navigator certificate\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  souhaité, non rempli\u{202f}: Union card\n"),
+        "{stdout}"
+    );
+    let (code, _, stderr) = cairn(&[
+        "eligibility",
+        "--root",
+        &fixture("small").to_string_lossy(),
+        "--profile",
+        &profile.to_string_lossy(),
+        "--lang",
+        "de",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("the theme has no messages for the language \"de\""),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("lack 134"),
+        "one message for one problem: {stderr}"
+    );
+}
