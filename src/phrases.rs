@@ -79,6 +79,9 @@ pub struct Phrases<'a> {
     pub catalogue: &'a Catalogue,
     pub messages: &'a Messages,
     pub routes: &'a Routes,
+    /// Link entities to their section of the handbook page (`#level-x`)
+    /// rather than to their own pages.
+    pub in_handbook: bool,
 }
 
 impl<'a> Phrases<'a> {
@@ -87,13 +90,31 @@ impl<'a> Phrases<'a> {
             catalogue,
             messages,
             routes,
+            in_handbook: false,
         }
+    }
+
+    /// The same words, linking to the handbook's sections.
+    pub fn for_handbook(self) -> Self {
+        Phrases {
+            in_handbook: true,
+            ..self
+        }
+    }
+
+    /// An entity's section on the handbook page: "level-3".
+    pub fn anchor(&self, id: Id) -> String {
+        let doc = &self.catalogue[id];
+        format!("{}-{}", doc.kind.name(), doc.id)
     }
 
     /// The URL of an entity's page. Every entity has one in a site that
     /// passed its checks (only a page that lost its address to another,
     /// E022, has none, and then nothing is rendered).
     pub fn url(&self, id: Id) -> String {
+        if self.in_handbook && self.catalogue[id].kind != Kind::Page {
+            return format!("#{}", self.anchor(id));
+        }
         self.routes.url_of(id).unwrap_or_default()
     }
 

@@ -44,6 +44,8 @@ pub enum Page {
     /// An entity's page, or a plain page (or a folder's `_index.md`).
     Document(Id),
     Checklist,
+    /// The whole catalogue on one page, to print.
+    Handbook,
     NotFound,
 }
 
@@ -229,12 +231,13 @@ pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Vec<Collision>) {
     let generated = [
         page(page_file(""), Page::Home),
         page(page_file("checklist"), Page::Checklist),
+        page(page_file("handbook"), Page::Handbook),
         page("404.html".into(), Page::NotFound),
     ];
     for route in generated {
         routes.register(route, Origin::Generated);
     }
-    let mut reserved: Vec<String> = vec![page_file("checklist")];
+    let mut reserved: Vec<String> = vec![page_file("checklist"), page_file("handbook")];
     for kind in Kind::CATALOGUE {
         reserved.push(page_file(kind.folder()));
         if catalogue.has_kind(kind) || catalogue.listings.contains_key(&kind) {

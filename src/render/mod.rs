@@ -145,6 +145,7 @@ pub fn template_origin(site: Site<'_>, page: Page) -> String {
         Page::Listing(_) => "list.html",
         Page::Document(id) => template_of(site.catalogue[id].kind),
         Page::Checklist => "checklist.html",
+        Page::Handbook => "handbook.html",
         Page::NotFound => "404.html",
     };
     site.theme
@@ -692,6 +693,10 @@ fn render_page(
                 Value::String(shared.checklist.clone()),
             );
             ("checklist.html", "checklist")
+        }
+        Page::Handbook => {
+            context.insert("handbook".into(), shared.views(site).handbook());
+            ("handbook.html", "handbook")
         }
         Page::NotFound => ("404.html", "not-found"),
     };

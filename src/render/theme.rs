@@ -54,6 +54,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/requirement.html",
     "templates/credential.html",
     "templates/checklist.html",
+    "templates/handbook.html",
     "templates/404.html",
     "static/style.css",
     "static/checklist.js",

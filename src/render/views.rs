@@ -448,6 +448,85 @@ impl Views<'_> {
     }
 }
 
+impl Views<'_> {
+    /// The whole catalogue for the handbook page: every pathway with its
+    /// levels (their rules in words), then every workshop, requirement and
+    /// credential, each with `anchor`, its section's id; links between them
+    /// lead to those sections.
+    pub fn handbook(&self) -> Value {
+        let catalogue = self.catalogue;
+        let phrases = self.phrases.for_handbook();
+        let rule = |e: Option<&Expr<Ref>>| rule_value(&phrases, e, false);
+        let entry = |id: Id| -> Map<String, Value> {
+            let doc = &catalogue[id];
+            let mut entry = Map::new();
+            entry.insert("anchor".into(), json!(phrases.anchor(id)));
+            entry.insert("title".into(), json!(doc.common.title.value));
+            entry.insert("summary".into(), json!(doc.common.summary));
+            entry.insert("url".into(), json!(self.phrases.url(id)));
+            entry
+        };
+        let link = |r: Option<&Ref>| r.map_or(Value::Null, |r| json!(phrases.link(r.id)));
+        let pathways: Vec<Value> = catalogue
+            .of_kind(Kind::Pathway)
+            .iter()
+            .map(|&p| {
+                let mut pathway = entry(p);
+                let levels: Vec<Value> = catalogue
+                    .levels_of(p)
+                    .iter()
+                    .map(|&l| {
+                        let mut level = entry(l);
+                        if let Some(details) = catalogue[l].as_level() {
+                            level.insert("requires".into(), rule(details.requires.as_ref()));
+                            level.insert("completion".into(), rule(details.completion.as_ref()));
+                            level.insert("awards".into(), link(details.awards.as_ref()));
+                        }
+                        Value::Object(level)
+                    })
+                    .collect();
+                pathway.insert("levels".into(), levels.into());
+                Value::Object(pathway)
+            })
+            .collect();
+        let workshops: Vec<Value> = catalogue
+            .of_kind(Kind::Workshop)
+            .iter()
+            .map(|&w| {
+                let mut workshop = entry(w);
+                if let Some(details) = catalogue[w].as_workshop() {
+                    workshop.insert("level".into(), link(details.level.as_ref()));
+                    let own = details.requires.as_ref();
+                    workshop.insert("requires".into(), rule(own));
+                }
+                Value::Object(workshop)
+            })
+            .collect();
+        let requirements: Vec<Value> = catalogue
+            .of_kind(Kind::Requirement)
+            .iter()
+            .map(|&r| {
+                let mut requirement = entry(r);
+                if let Some(details) = catalogue[r].as_requirement() {
+                    requirement.insert("valid_for".into(), self.valid_for(details));
+                }
+                Value::Object(requirement)
+            })
+            .collect();
+        let credentials: Vec<Value> = catalogue
+            .of_kind(Kind::Credential)
+            .iter()
+            .map(|&c| Value::Object(entry(c)))
+            .collect();
+        json!({
+            "pathways": pathways,
+            "workshops": workshops,
+            "requirements": requirements,
+            "credentials": credentials,
+        })
+    }
+}
+
 /// The addresses every page links to, from the route table: `home`,
 /// `checklist`, `catalogue` (catalogue.json), `sitemap`, and `listings`
 /// by kind folder.
@@ -464,6 +543,7 @@ pub fn urls(routes: &Routes) -> Value {
     json!({
         "home": routes.page_url(Page::Home),
         "checklist": routes.page_url(Page::Checklist),
+        "handbook": routes.page_url(Page::Handbook),
         "catalogue": routes.data_url(DataFile::CatalogueJson),
         "sitemap": routes.data_url(DataFile::SitemapXml),
         "listings": listings,

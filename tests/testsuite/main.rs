@@ -11,6 +11,7 @@ mod browser;
 mod build;
 mod diagnostics;
 mod eligibility;
+mod handbook;
 mod html;
 mod init;
 mod reliability;

@@ -238,6 +238,14 @@ checklist_live_missing_finish = Still needed to finish:
 checklist_live_summary = Levels completed: { $completed } of { $total }. Levels you can start now: { $startable }.
 checklist_live_count = { $count } of { $total }
 
+## The handbook: the whole catalogue on one page, to print
+
+handbook_title = Handbook
+handbook_intro = The whole catalogue on one page: every pathway and level with what it takes, then every workshop, requirement and credential.
+handbook_print_hint = Print this page, or save it as a PDF, to read it away from the screen.
+handbook_contents = Contents
+site_handbook = The whole catalogue on one page, to print
+
 ## The page for a wrong address
 
 not_found_title = Page not found

@@ -229,6 +229,14 @@ checklist_live_missing_finish = Il manque encore, pour terminer :
 checklist_live_summary = Niveaux terminés : { $completed } sur { $total }. Niveaux que vous pouvez commencer : { $startable }.
 checklist_live_count = { $count } sur { $total }
 
+## Le guide : tout le catalogue sur une page, à imprimer
+
+handbook_title = Guide
+handbook_intro = Tout le catalogue sur une page : chaque parcours et chaque niveau avec ce qu’il demande, puis chaque atelier, exigence et titre.
+handbook_print_hint = Imprimez cette page, ou enregistrez-la en PDF, pour la lire loin de l’écran.
+handbook_contents = Sommaire
+site_handbook = Tout le catalogue sur une page, à imprimer
+
 ## La page d’une adresse erronée
 
 not_found_title = Page introuvable
