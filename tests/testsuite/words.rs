@@ -303,5 +303,25 @@ fn a_french_site_speaks_french_and_no_english() {
                 "{path} shows English theme text: {sentence:?}"
             );
         }
+        // French sets a narrow no-break space before a colon; a label
+        // whose colon sits in a template cannot.
+        let without_scripts: String = html
+            .split("<script")
+            .enumerate()
+            .map(|(at, part)| match (at, part.split_once("</script>")) {
+                (0, _) | (_, None) => part,
+                (_, Some((_, after))) => after,
+            })
+            .collect();
+        let text = text_of(&without_scripts);
+        let chars: Vec<char> = text.chars().collect();
+        for (at, pair) in chars.windows(2).enumerate() {
+            if pair[0].is_alphabetic() && pair[1] == ':' {
+                let around: String = chars[at.saturating_sub(30)..(at + 10).min(chars.len())]
+                    .iter()
+                    .collect();
+                panic!("{path}: a colon set the English way: {around:?}");
+            }
+        }
     }
 }

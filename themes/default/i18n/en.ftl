@@ -107,7 +107,7 @@ rule_meet = { $item }
 # A measured requirement: $unit is its `unit`, singular or plural for $count.
 rule_has = { $item }: at least { $count } { $unit }
 rule_preferred = Preferred
-rule_preferred_explained = recommended, not required
+rule_preferred_explained = : recommended, not required
 
 ## Home
 
@@ -122,8 +122,8 @@ home_checklist_link = Open the eligibility checklist
 pathway_organization = Run by
 pathway_outcome = Leads to
 pathway_steps_heading = The steps, in order
-pathway_needs = To start
-pathway_awards = Awards
+pathway_needs = To start:
+pathway_awards = Awards:
 pathway_no_levels = No levels belong to this pathway yet.
 
 ## A level
@@ -154,8 +154,8 @@ workshop_requires_inherited = The same as for its level.
 workshop_offerings_heading = Upcoming offerings
 workshop_no_offerings = No upcoming dates are listed here. Check the organizers' current offerings for dates and registration.
 workshop_past_offerings_heading = Past offerings
-workshop_dates = Dates
-workshop_place = Where
+workshop_dates = Dates:
+workshop_place = Where:
 workshop_online = Online
 workshop_register = Register
 workshop_to = to
@@ -199,8 +199,8 @@ credential_not_awarded = No level awards this credential yet.
 ## Listings
 
 list_empty = Nothing is listed here yet.
-list_in_pathway = Pathway
-list_of_level = Level
+list_in_pathway = Pathway:
+list_of_level = Level:
 list_offerings = { $count ->
     [one] { $count } upcoming offering
    *[other] { $count } upcoming offerings
@@ -244,6 +244,7 @@ handbook_title = Handbook
 handbook_intro = The whole catalogue on one page: every pathway and level with what it takes, then every workshop, requirement and credential.
 handbook_print_hint = Print this page, or save it as a PDF, to read it away from the screen.
 handbook_contents = Contents
+handbook_level = Level:
 site_handbook = The whole catalogue on one page, to print
 
 ## The page for a wrong address

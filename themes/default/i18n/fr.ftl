@@ -92,7 +92,7 @@ rule_hold = Détenir le titre { $item }
 rule_meet = { $item }
 rule_has = { $item } : au moins { $count } { $unit }
 rule_preferred = Souhaité
-rule_preferred_explained = recommandé, non obligatoire
+rule_preferred_explained = { "\u202F" }: recommandé, non obligatoire
 
 ## Accueil
 
@@ -107,8 +107,8 @@ home_checklist_link = Ouvrir la liste d’admissibilité
 pathway_organization = Offert par
 pathway_outcome = Mène à
 pathway_steps_heading = Les étapes, dans l’ordre
-pathway_needs = Pour commencer
-pathway_awards = Décerne
+pathway_needs = Pour commencer :
+pathway_awards = Décerne :
 pathway_no_levels = Aucun niveau n’appartient encore à ce parcours.
 
 ## Un niveau
@@ -138,8 +138,8 @@ workshop_requires_inherited = Les mêmes que pour son niveau.
 workshop_offerings_heading = Prochaines séances
 workshop_no_offerings = Aucune date à venir n’est indiquée ici. Consultez l’offre actuelle des responsables pour les dates et l’inscription.
 workshop_past_offerings_heading = Séances passées
-workshop_dates = Dates
-workshop_place = Lieu
+workshop_dates = Dates :
+workshop_place = Lieu :
 workshop_online = En ligne
 workshop_register = S’inscrire
 workshop_to = au
@@ -193,8 +193,8 @@ credential_not_awarded = Aucun niveau ne décerne encore ce titre.
 ## Listes
 
 list_empty = Rien n’est encore indiqué ici.
-list_in_pathway = Parcours
-list_of_level = Niveau
+list_in_pathway = Parcours :
+list_of_level = Niveau :
 list_offerings = { $count ->
     [one] { $count } séance à venir
    *[other] { $count } séances à venir
@@ -235,6 +235,7 @@ handbook_title = Guide
 handbook_intro = Tout le catalogue sur une page : chaque parcours et chaque niveau avec ce qu’il demande, puis chaque atelier, exigence et titre.
 handbook_print_hint = Imprimez cette page, ou enregistrez-la en PDF, pour la lire loin de l’écran.
 handbook_contents = Sommaire
+handbook_level = Niveau :
 site_handbook = Tout le catalogue sur une page, à imprimer
 
 ## La page d’une adresse erronée
