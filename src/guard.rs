@@ -114,6 +114,28 @@ pub fn supervise(color: bool) -> Option<End> {
     Some(End::Crashed(Box::new(find_unfinished(&exe))))
 }
 
+/// `cairn serve` renders pages inside its own process, where a template
+/// that never ends would take the server down. So before it serves a new
+/// set of templates it runs this same command as a child that renders every
+/// page and writes nothing, and says nothing: `Crashed` names the template
+/// that never finished. `None` when no child can be started.
+pub fn trial() -> Option<End> {
+    let exe = std::env::current_exe().ok()?;
+    let status = Command::new(&exe)
+        .args(std::env::args_os().skip(1))
+        .env(ENV, "run")
+        .env(PARENT_ENV, std::process::id().to_string())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .ok()?;
+    match status.code() {
+        Some(code) => Some(End::Exited(code)),
+        None => Some(End::Crashed(Box::new(find_unfinished(&exe)))),
+    }
+}
+
 /// What Rust's runtime prints when a thread overflows its stack.
 fn is_crash_report(line: &str) -> bool {
     line.contains("has overflowed its stack") || line.starts_with("fatal runtime error")

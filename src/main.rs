@@ -244,6 +244,23 @@ fn main() -> ExitCode {
                 today: Some(today),
                 language: None,
             };
+            // The child `cairn serve` starts to try new templates (see
+            // `guard::trial`) renders every page and ends.
+            match guard::role() {
+                guard::Role::Parent => {}
+                guard::Role::Child => {
+                    return match cairn::check(&site) {
+                        Ok(_) => ExitCode::SUCCESS,
+                        Err(_) => ExitCode::from(1),
+                    };
+                }
+                guard::Role::Logging(log) => {
+                    return match cairn::render_logged(&site, &log) {
+                        Ok(()) => ExitCode::SUCCESS,
+                        Err(_) => ExitCode::from(1),
+                    };
+                }
+            }
             match cairn::serve::serve(cairn::serve::ServeOptions {
                 site,
                 bind,

@@ -144,6 +144,8 @@ pub(crate) struct Live {
     snapshot: RwLock<Arc<Snapshot>>,
     problems: RwLock<Option<String>>,
     clients: Mutex<Vec<Sender<Event>>>,
+    /// The templates last seen to render every page, by fingerprint.
+    tried_templates: Mutex<Option<u64>>,
 }
 
 impl Live {
@@ -153,6 +155,7 @@ impl Live {
             snapshot: RwLock::default(),
             problems: RwLock::default(),
             clients: Mutex::default(),
+            tried_templates: Mutex::default(),
         }
     }
 
@@ -322,6 +325,12 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
 fn rebuild(site: &SiteOptions, live: &Live) -> Result<(), Failure> {
     match crate::prepare_site(site) {
         Ok((resolved, prepared)) => {
+            if let Err(diagnostic) = try_templates(&resolved, live) {
+                let diagnostics = Diagnostics(vec![diagnostic]);
+                print(&live.cli, &diagnostics);
+                live.report(&diagnostics);
+                return Err(Failure::Invalid(diagnostics));
+            }
             let warnings = resolved.diagnostics.warning_count();
             live.publish(Snapshot::new(resolved, prepared));
             if warnings > 0 {
@@ -345,6 +354,34 @@ fn rebuild(site: &SiteOptions, live: &Live) -> Result<(), Failure> {
             };
             live.report(&diagnostics);
             Err(failure)
+        }
+    }
+}
+
+/// Templates this server has not yet seen render every page are tried in
+/// a child process first (`guard::trial`): one that calls itself without
+/// end crashes the child, not the server, and is reported like any other
+/// error while the last good build stays up. Content edits reuse templates
+/// already tried, so saving a page costs no second process.
+fn try_templates(resolved: &crate::Resolved, live: &Live) -> Result<(), Diagnostic> {
+    let templates = &resolved.site().theme.templates;
+    let fingerprint = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        templates.hash(&mut hasher);
+        hasher.finish()
+    };
+    let mut tried = live.tried_templates.locked();
+    if *tried == Some(fingerprint) {
+        return Ok(());
+    }
+    match crate::guard::trial() {
+        Some(crate::guard::End::Crashed(diagnostic)) => Err(*diagnostic),
+        // Other problems are found and shown by this process itself; and
+        // with no child to try them in, serve as before.
+        Some(crate::guard::End::Exited(_)) | None => {
+            *tried = Some(fingerprint);
+            Ok(())
         }
     }
 }

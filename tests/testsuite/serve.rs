@@ -394,3 +394,43 @@ fn a_template_that_fails_on_one_page_shows_its_error_there() {
         )
     );
 }
+
+#[test]
+fn a_template_that_calls_itself_without_end_never_takes_the_server_down() {
+    let site = site_copy("small");
+    let serve = serve(site.path(), &[]);
+    let events = events(&serve);
+    assert!(get(&serve, "/about/").1.contains("</html>"));
+
+    // A macro that calls itself forever overflows the stack of whatever
+    // renders it: it must not be this server.
+    std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
+    std::fs::write(
+        site.path().join("templates/forever.html"),
+        "{% macro down(n) %}{{ self::down(n=n+1) }}{% endmacro down %}\n",
+    )
+    .expect("write");
+    assert_eq!(next_event(&events), "reload", "a template no page uses yet");
+    std::fs::write(
+        site.path().join("templates/page.html"),
+        "{% import \"forever.html\" as f %}{{ f::down(n=1) }}\n",
+    )
+    .expect("write");
+    assert_eq!(next_event(&events), "problems");
+    let (status, body) = get(&serve, "/about/");
+    assert_eq!(status, 200, "the server is still up");
+    assert!(body.contains("</html>"), "the last good page: {body}");
+    let late = events_with_problems(&serve);
+    assert!(
+        late.contains("never finished rendering /about/") && late.contains("templates/page.html"),
+        "{late}"
+    );
+
+    std::fs::write(
+        site.path().join("templates/page.html"),
+        "<!doctype html><title>About</title><main>{{ page.title }}, fixed</main>\n",
+    )
+    .expect("write");
+    assert_eq!(next_event(&events), "reload");
+    assert!(get(&serve, "/about/").1.contains("fixed"));
+}
