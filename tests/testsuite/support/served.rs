@@ -74,6 +74,11 @@ impl Served {
         );
     }
 
+    /// The server's process id, to read its threads and memory in /proc.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
