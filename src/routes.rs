@@ -54,15 +54,22 @@ pub enum Page {
 pub enum DataFile {
     /// The resolved catalogue as open data.
     CatalogueJson,
+    /// The JSON Schema catalogue.json follows, published beside it.
+    CatalogueSchema,
     SitemapXml,
 }
 
 impl DataFile {
-    pub const ALL: [DataFile; 2] = [DataFile::CatalogueJson, DataFile::SitemapXml];
+    pub const ALL: [DataFile; 3] = [
+        DataFile::CatalogueJson,
+        DataFile::CatalogueSchema,
+        DataFile::SitemapXml,
+    ];
 
     pub fn path(self) -> &'static str {
         match self {
             DataFile::CatalogueJson => "catalogue.json",
+            DataFile::CatalogueSchema => "catalogue.schema.json",
             DataFile::SitemapXml => "sitemap.xml",
         }
     }

@@ -104,6 +104,7 @@ impl Prepared {
             Output::Data(DataFile::CatalogueJson) => {
                 Contents::Bytes(data::catalogue_json(site.catalogue, site.routes).into_bytes())
             }
+            Output::Data(DataFile::CatalogueSchema) => Contents::Static(data::CATALOGUE_SCHEMA),
             Output::Data(DataFile::SitemapXml) => {
                 Contents::Bytes(data::sitemap(site.catalogue, site.routes).into_bytes())
             }

@@ -16,6 +16,7 @@ mod html;
 mod init;
 mod reliability;
 mod robustness;
+mod schema;
 mod serve;
 mod theme;
 mod today;
