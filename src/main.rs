@@ -155,7 +155,7 @@ fn main() -> ExitCode {
         }
     }
     // The language cairn speaks in: its own words and its diagnostics'.
-    let words = report::cli_messages();
+    let words = report::cli_messages_spoken();
     let human = Printer::human(&words);
     let today = match build_day(cli.today) {
         Ok(today) => today,
@@ -402,7 +402,7 @@ fn http_address(text: &str) -> Result<String, String> {
     if cairn::config::site_address(text).is_some() {
         Ok(text.to_string())
     } else {
-        Err(report::cli_messages().text("arg_not_an_address", &[("value", text.into())]))
+        Err(report::cli_messages_spoken().text("arg_not_an_address", &[("value", text.into())]))
     }
 }
 
@@ -456,8 +456,9 @@ fn use_color() -> bool {
 
 /// `--today`'s value.
 fn day(text: &str) -> Result<Date, String> {
-    Date::parse(text)
-        .ok_or_else(|| report::cli_messages().text("arg_not_a_date", &[("value", text.into())]))
+    Date::parse(text).ok_or_else(|| {
+        report::cli_messages_spoken().text("arg_not_a_date", &[("value", text.into())])
+    })
 }
 
 /// The build day, which decides what is past: `--today`, else

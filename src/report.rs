@@ -12,23 +12,58 @@ use crate::rules::eval::Verdict;
 const CLI_EN: &str = include_str!("cli_messages/en.ftl");
 const DIAGNOSTICS_EN: &str = include_str!("cli_messages/diagnostics.en.ftl");
 const CLI_FR: &str = include_str!("cli_messages/fr.ftl");
+const DIAGNOSTICS_FR: &str = include_str!("cli_messages/diagnostics.fr.ftl");
+
+/// The languages cairn itself speaks.
+const SPOKEN: [&str; 2] = ["en", "fr"];
+
+/// The language cairn speaks in on the command line (its diagnostics, its
+/// closing lines, serve's log): `CAIRN_LANG`, else the locale's, read as
+/// POSIX does (`LC_ALL`, then `LC_MESSAGES`, then `LANG`; an empty one does
+/// not count), so `fr_CA.UTF-8` gives French. A language cairn does not
+/// speak, `C` and `POSIX` give English.
+pub fn speaking_language() -> &'static str {
+    let chosen = ["CAIRN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|value| !value.is_empty()));
+    chosen
+        .and_then(|value| {
+            let language = value
+                .split(['_', '-', '.', '@'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            SPOKEN.into_iter().find(|spoken| *spoken == language)
+        })
+        .unwrap_or("en")
+}
 
 /// The command line's messages, diagnostics' included, in English.
 pub fn cli_messages() -> Messages {
     cli_messages_in("en")
 }
 
-/// The command line's messages in `lang`: its own file laid over the
-/// English ones, so a message it lacks (diagnostics, not yet translated)
-/// is said in English rather than not at all.
+/// The command line's messages in the language it speaks here
+/// ([`speaking_language`]).
+pub fn cli_messages_spoken() -> Messages {
+    cli_messages_in(speaking_language())
+}
+
+/// The command line's messages in `lang`: its own files laid over the
+/// English ones, so a message one lacks is said in English rather than not
+/// at all.
 pub fn cli_messages_in(lang: &str) -> Messages {
-    // Compiled in and covered by tests: they parse, and no id is in both
-    // English files.
+    // Compiled in and covered by tests: they parse, no id is in both
+    // English files, and the French ones translate every English id.
     let mut files = cli_files().to_vec();
     if lang == "fr" {
         files.push(MessageFile {
             origin: "(built-in) cli_messages/fr.ftl".into(),
             text: CLI_FR.into(),
+        });
+        files.push(MessageFile {
+            origin: "(built-in) cli_messages/diagnostics.fr.ftl".into(),
+            text: DIAGNOSTICS_FR.into(),
         });
     }
     Messages::build(lang, &files, &[]).0
@@ -353,6 +388,29 @@ mod tests {
             }
         }
         messages
+    }
+
+    #[test]
+    fn the_french_diagnostics_translate_every_english_one_with_its_variables() {
+        let english = messages_of(DIAGNOSTICS_EN);
+        let french = messages_of(DIAGNOSTICS_FR);
+        assert_eq!(
+            french.keys().collect::<Vec<_>>(),
+            english.keys().collect::<Vec<_>>(),
+            "every message of diagnostics.en.ftl, and no other"
+        );
+        for (id, variables) in &english {
+            assert_eq!(&french[id], variables, "`{id}` keeps its variables");
+        }
+        let (_, problems) = Messages::build(
+            "fr",
+            &[MessageFile {
+                origin: "diagnostics.fr.ftl".into(),
+                text: DIAGNOSTICS_FR.into(),
+            }],
+            &[],
+        );
+        assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[test]

@@ -48,17 +48,6 @@ impl Place {
         }
     }
 
-    /// What the help lists as allowed here.
-    fn allowed(self) -> &'static str {
-        match self {
-            Place::MarkdownLink => "https:, http:, mailto: or tel:",
-            Place::MarkdownImage => "https:, http: or data:image/",
-            Place::Register => "https:, http: or mailto:",
-            Place::ProviderUrl => "https:, http:, mailto: or tel:",
-            Place::OrganizationUrl => "https: or http:",
-        }
-    }
-
     /// Whether the place needs a full address (a field that names one);
     /// a Markdown link without a scheme is a link inside the site.
     fn needs_full_address(self) -> bool {
@@ -135,7 +124,7 @@ fn judge(file: &SourceFile, target: &str, span: &Span, place: Place, diags: &mut
     diags.push(
         Diagnostic::error(Code::NotWebAddress, message)
             .at(file, span.clone())
-            .with_help(text!("not_web_address_help", allowed = place.allowed())),
+            .with_help(text!("not_web_address_help", place = place.name())),
     );
 }
 

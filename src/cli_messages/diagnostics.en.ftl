@@ -471,8 +471,14 @@ not_full_address = { $place ->
     [provider_url] this provider's `url`
    *[organization_url] this organization's `url`
 } is not a full web address: "{ $target }"
-# $allowed: the schemes allowed here, such as "https:, http: or mailto:".
-not_web_address_help = write a full address starting with { $allowed } (such as https://example.org/…); other schemes are not published
+# $place: as above.
+not_web_address_help = write a full address starting with { $place ->
+    [link] https:, http:, mailto: or tel:
+    [image] https:, http: or data:image/
+    [register] https:, http: or mailto:
+    [provider_url] https:, http:, mailto: or tel:
+   *[organization_url] https: or http:
+} (such as https://example.org/…); other schemes are not published
 
 ## site.toml: [offerings]
 

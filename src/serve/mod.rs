@@ -151,7 +151,7 @@ pub(crate) struct Live {
 impl Live {
     fn new() -> Live {
         Live {
-            cli: crate::report::cli_messages(),
+            cli: crate::report::cli_messages_spoken(),
             snapshot: RwLock::default(),
             problems: RwLock::default(),
             clients: Mutex::default(),

@@ -7,14 +7,13 @@
 use crate::support::*;
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 /// The day the corpus is checked on, so "in the past" never drifts.
 const TODAY: &str = "2027-01-01";
 
 fn run_check(root: &Path, extra: &[&str]) -> (i32, String, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cairn"));
+    let mut command = cairn_command();
     command
         .args(["check", "--root", &root.to_string_lossy()])
         .args(extra)
@@ -139,4 +138,104 @@ fn deny_warnings_turns_warnings_into_failure() {
         ),
         "{stderr}"
     );
+}
+
+/// Pieces of English sentences of diagnostics.en.ftl: each one-line
+/// message's text between its variables, where three words or more.
+fn english_diagnostic_pieces() -> Vec<String> {
+    read(&repo().join("src/cli_messages/diagnostics.en.ftl"))
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        // A message's text, a variant's (`[one] …`), or what follows a
+        // select (`} …`).
+        .filter_map(|line| match line.split_once(" = ") {
+            Some((_, text)) if !line.starts_with(' ') => Some(text),
+            _ => line
+                .trim_start()
+                .trim_start_matches('*')
+                .strip_prefix('[')
+                .and_then(|variant| variant.split_once(']').map(|(_, text)| text))
+                .or_else(|| line.strip_prefix('}')),
+        })
+        .flat_map(|text| {
+            let mut pieces = Vec::new();
+            let mut piece = String::new();
+            let mut depth = 0;
+            for c in text.chars() {
+                match c {
+                    '{' => {
+                        depth += 1;
+                        pieces.push(std::mem::take(&mut piece));
+                    }
+                    '}' => depth -= 1,
+                    c if depth == 0 => piece.push(c),
+                    _ => {}
+                }
+            }
+            pieces.push(piece);
+            pieces
+        })
+        .map(|piece| piece.trim().to_string())
+        // Sentences, not code: three words or more of letters only.
+        .filter(|piece| {
+            piece
+                .split_whitespace()
+                .filter(|word| word.chars().all(char::is_alphabetic))
+                .count()
+                >= 3
+        })
+        .collect()
+}
+
+#[test]
+fn every_broken_catalogue_is_explained_in_french_too() {
+    let english = english_diagnostic_pieces();
+    assert!(english.len() > 100, "{}", english.len());
+    let mut failures = Vec::new();
+    for (at, case) in cases().iter().enumerate() {
+        let name = case.file_name().expect("name").to_string_lossy();
+        let site = site_copy("small");
+        copy_tree(&case.join("site"), site.path());
+        let mut command = cairn_command();
+        command
+            .args(["check", "--root", &site.path().to_string_lossy()])
+            .env("NO_COLOR", "1")
+            .env("CAIRN_TODAY", TODAY);
+        // cairn follows the locale; CAIRN_LANG, when set, comes first.
+        if at % 2 == 0 {
+            command.env("CAIRN_LANG", "fr");
+        } else {
+            command
+                .env_remove("CAIRN_LANG")
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env("LANG", "fr_CA.UTF-8");
+        }
+        let output = output_within(command, Duration::from_secs(60));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let expected = read(&case.join("expected.txt"));
+        let codes = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter_map(|l| {
+                    l.strip_prefix("error[")
+                        .or_else(|| l.strip_prefix("warning["))
+                })
+                .map(|rest| rest[..4].to_string())
+                .collect()
+        };
+        if Some(format!("exit: {}", output.status.code().unwrap_or(-1)).as_str())
+            != expected.lines().next()
+            || codes(&stderr) != codes(&expected)
+        {
+            failures.push(format!(
+                "== {name}: not the same diagnostics as in English\n{stderr}"
+            ));
+        }
+        for piece in &english {
+            if stderr.contains(piece.as_str()) {
+                failures.push(format!("== {name}: English left: {piece:?}\n{stderr}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -432,7 +432,7 @@ fn a_killed_build_leaves_the_old_site_or_the_whole_new_one() {
         .expect("write");
     }
     for delay_ms in [20, 120, 400] {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cairn"))
+        let mut child = cairn_command()
             .args([
                 "build",
                 "--root",
@@ -544,7 +544,7 @@ fn two_builds_into_one_folder_never_mix() {
         &output.to_string_lossy(),
     ]
     .map(String::from);
-    let mut first = std::process::Command::new(env!("CARGO_BIN_EXE_cairn"))
+    let mut first = cairn_command()
         .args(&args)
         .stderr(std::process::Stdio::null())
         .spawn()

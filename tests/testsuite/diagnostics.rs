@@ -440,6 +440,7 @@ fn colour_on_a_terminal_unless_no_color() {
         let mut script = std::process::Command::new("script");
         script
             .args(["-qec", &command, "/dev/null"])
+            .env("CAIRN_LANG", "en")
             .env_remove("NO_COLOR");
         if no_color {
             script.env("NO_COLOR", "1");
@@ -459,7 +460,7 @@ fn colour_on_a_terminal_unless_no_color() {
         !plain.contains("\u{1b}["),
         "NO_COLOR turns colour off: {plain:?}"
     );
-    let mut piped = std::process::Command::new(env!("CARGO_BIN_EXE_cairn"));
+    let mut piped = cairn_command();
     piped
         .args(["check", "--root", &site.path().to_string_lossy()])
         .env_remove("NO_COLOR");

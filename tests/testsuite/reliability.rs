@@ -153,6 +153,7 @@ fn a_mount_point_as_the_output_folder_builds_and_rebuilds() {
     let output = Command::new("unshare")
         .args(["--user", "--map-root-user", "--mount", "sh", "-c", &script])
         .env("NO_COLOR", "1")
+        .env("CAIRN_LANG", "en")
         .output()
         .expect("unshare (util-linux)");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -194,7 +195,7 @@ fn a_template_range_that_would_never_end_is_an_error_not_a_hang() {
             format!("{{% for i in {call} %}}{{{{ i }}}}{{% endfor %}}"),
         )
         .expect("write");
-        let mut command = Command::new(env!("CARGO_BIN_EXE_cairn"));
+        let mut command = cairn_command();
         command
             .args(["check", "--root", &site.path().to_string_lossy()])
             .env("NO_COLOR", "1");
@@ -238,7 +239,7 @@ fn a_template_that_calls_itself_without_end_is_named_not_a_crash() {
             output_dir.to_str().expect("utf-8"),
         ],
     ] {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_cairn"));
+        let mut command = cairn_command();
         command.args(&args).env("NO_COLOR", "1");
         let output = output_within(command, std::time::Duration::from_secs(60));
         let stderr = String::from_utf8_lossy(&output.stderr);

@@ -11,7 +11,6 @@
 
 use crate::support::*;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Fragments that mean something to TOML, expressions or Markdown.
@@ -197,7 +196,7 @@ fn random_mutations_give_diagnostics_never_panics() {
 /// Run the real binary on a site, failing if it takes longer than `limit`
 /// (a hang) or dies of a signal (a stack overflow aborts).
 fn check_within(root: &Path, limit: Duration) -> (i32, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cairn"));
+    let mut command = cairn_command();
     command
         .args(["check", "--root", &root.to_string_lossy()])
         .env("NO_COLOR", "1");

@@ -5,7 +5,6 @@
 use crate::support::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::Command;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 
 /// The names of the live-reload events after the opening `ready`.
@@ -297,7 +296,7 @@ fn a_busy_port_is_a_clear_error() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = taken.local_addr().expect("addr").port().to_string();
     let site = site_copy("small");
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cairn"));
+    let mut command = cairn_command();
     command
         .args([
             "serve",

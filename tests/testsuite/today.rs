@@ -4,11 +4,10 @@
 
 use crate::support::*;
 use std::path::Path;
-use std::process::Command;
 
 /// `cairn ARGS` with the build-day variables set as given (and no others).
 fn cairn_on(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cairn"));
+    let mut command = cairn_command();
     command
         .args(args)
         .env("NO_COLOR", "1")

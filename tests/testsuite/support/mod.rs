@@ -18,9 +18,18 @@ pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
 }
 
+/// The `cairn` binary, speaking English whatever this machine's locale:
+/// cairn follows `LANG` (French for `fr_CA.UTF-8`), and the tests read
+/// its English words.
+pub fn cairn_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cairn"));
+    command.env("CAIRN_LANG", "en");
+    command
+}
+
 /// Run `cairn` with `args`; returns (exit code, stdout, stderr).
 pub fn cairn(args: &[&str]) -> (i32, String, String) {
-    let output: Output = Command::new(env!("CARGO_BIN_EXE_cairn"))
+    let output: Output = cairn_command()
         .args(args)
         .env("NO_COLOR", "1")
         .output()

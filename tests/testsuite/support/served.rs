@@ -37,6 +37,8 @@ impl Served {
             .args(["serve", "--root", &root.to_string_lossy(), "--port", "0"])
             .args(extra)
             .env("NO_COLOR", "1")
+            // The tests read its English words, whatever the locale.
+            .env("CAIRN_LANG", "en")
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()

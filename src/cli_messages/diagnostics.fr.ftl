@@ -1,0 +1,495 @@
+# Ce que disent les diagnostics, en français : le message et la ligne d’aide
+# de chaque problème que cairn signale, regroupés par code (docs/checks.md
+# explique chaque code). Une traduction de diagnostics.en.ftl, message par
+# message (les mêmes identifiants et les mêmes variables), au format Project
+# Fluent : https://projectfluent.org/fluent/guide/
+#
+# Les identifiants, les chemins, les nombres, les suggestions « vouliez-vous
+# dire » et les textes d’erreur du système, de l’analyseur TOML ou de Tera
+# sont des arguments. Les exemples de code qui contiennent des accolades
+# ({ … }) en sont aussi, car Fluent demanderait sinon de les échapper ; les
+# exemples sans accolades font partie du message.
+
+## Morceaux communs aux messages de plusieurs codes
+
+# Le type d’une valeur, tel que « …, mais c’est { $found } » le nomme.
+found_string = une chaîne
+found_integer = un nombre entier
+found_float = un nombre
+found_boolean = un booléen
+found_date = une date
+found_array = une liste
+found_table = une table
+# Une sorte de document, telle que « { $kind } » la nomme. $kind : pathway,
+# level, workshop, requirement, credential ou page ; ou completable, toutes
+# les sortes qu’une personne peut terminer.
+kind_a = { $kind ->
+    [pathway] un parcours
+    [level] un niveau
+    [workshop] un atelier
+    [requirement] une exigence
+    [credential] un titre
+    [completable] un niveau, un atelier, une exigence ou un titre
+   *[page] une page
+}
+# La même chose avec l’article défini plutôt que l’article indéfini : « le
+# niveau » (les messages qui l’utilisent sont écrits pour cela).
+kind_name = { $kind ->
+    [pathway] le parcours
+    [level] le niveau
+    [workshop] l’atelier
+    [requirement] l’exigence
+    [credential] le titre
+    [completable] le niveau, l’atelier, l’exigence ou le titre
+   *[page] la page
+}
+# $suggestion : l’identifiant ou le nom le plus proche.
+did_you_mean = vouliez-vous dire "{ $suggestion }" ?
+# $suggestion : la clé la plus proche.
+did_you_mean_key = vouliez-vous dire `{ $suggestion }` ?
+# Une liste écourtée. $items : les premiers éléments, séparés par des
+# virgules ; $more : combien il en reste.
+list_and_more = { $items } et { $more } de plus
+# Ce qui contient une clé, tel que les messages de E003 et E004 le nomment
+# ($table). Les sections de site.toml sont nommées telles qu’écrites :
+# « [checklist] ».
+table_record = un relevé
+table_offering = une séance
+table_provider = un fournisseur
+table_expression = une expression de règle
+# $kind : comme pour kind_a.
+front_matter_of = { $kind ->
+    [pathway] l’en-tête d’un parcours
+    [level] l’en-tête d’un niveau
+    [workshop] l’en-tête d’un atelier
+    [requirement] l’en-tête d’une exigence
+    [credential] l’en-tête d’un titre
+   *[page] l’en-tête d’une page
+}
+front_matter_of_listing = l’en-tête d’une page de liste
+# Valeurs à écrire, montrées en TOML dans l’aide d’un champ absent ($example).
+example_site_title = "Mon catalogue de formations"
+example_title = "Un titre court"
+example_organization_name = "Nom complet de l’organisme"
+example_provider_name = "Qui l’offre"
+example_unit = "heures"
+example_pool_noun = "plongée"
+
+## E001 en-tête absent ou jamais fermé
+
+front_matter_missing = ce fichier n’a pas d’en-tête (front matter)
+front_matter_missing_help = commencez le fichier par une ligne `+++`, puis `title = "…"`, puis une autre ligne `+++` ; voyez docs/content-format.md
+front_matter_unclosed = l’en-tête n’est jamais fermé
+front_matter_unclosed_help = ajoutez une ligne `+++` après le dernier champ de l’en-tête, avant le texte Markdown
+
+## E002 erreurs de syntaxe TOML
+
+# $error : les mots mêmes de l’analyseur TOML.
+toml_syntax = TOML invalide : { $error }
+toml_syntax_help = vérifiez les guillemets, les crochets et les signes `=` de cette ligne ; le format TOML est décrit dans docs/content-format.md
+
+## E003 clés inconnues
+
+# $table : ce qui contient la clé (« site.toml », table_offering, front_matter_of…).
+unknown_key = clé inconnue `{ $key }` dans { $table }
+# $keys : les clés que la table accepte, séparées par des virgules.
+unknown_key_help = { $table } accepte : { $keys }
+
+## E004 champs obligatoires absents
+
+missing_field = { $table } n’a pas de `{ $key }`
+# $example : une valeur à écrire, en TOML.
+missing_field_help = ajoutez une ligne `{ $key } = { $example }`
+offering_without_start = cette séance n’a pas de date `start`
+offering_without_start_help = ajoutez une ligne `start = 2027-03-12` (année-mois-jour, sans guillemets)
+expr_no_form = cette expression ne dit ni `all`, ni `any`, ni `choose`, ni `has`
+# $all, $any, $choose, $has : chaque forme, en TOML.
+expr_no_form_help = utilisez l’une des formes { $all }, { $any }, { $choose } ou { $has }
+choose_without_from = `choose` demande un `from`
+choose_without_from_help = ajoutez `from = "level-2"` (tous les ateliers d’un niveau) ou `from = ["a", "b", "c"]`
+has_without_at_least = `has` demande un `at_least`
+# $example : la table avec un `at_least`, en TOML.
+has_without_at_least_help = ajoutez le nombre à atteindre, comme `{ $example }`
+
+## E005 valeurs du mauvais type
+
+# $expected : l’un des expected_* ; $found : l’un des found_*.
+wrong_type = `{ $key }` doit être { $expected }, mais c’est { $found }
+expected_string = une chaîne
+expected_boolean = true ou false
+expected_whole_number = un nombre entier
+expected_strings = une liste de chaînes
+expected_table = une table
+expected_tables = une liste de tables
+# $example : une valeur à écrire, en TOML.
+wrong_type_help = écrivez-le comme `{ $key } = { $example }`
+# $sections : « [[clé]] » ; $inline : la liste écrite sur une ligne, en TOML.
+wrong_type_tables_help = écrivez-le en sections, comme `{ $key } = { $sections }`, ou comme `{ $key } = { $inline }`
+wrong_type_date = `{ $key }` doit être une date, mais c’est { $found }
+found_date_with_time = une date avec une heure
+found_quoted_date = une chaîne (les dates s’écrivent sans guillemets)
+wrong_type_date_help = écrivez `{ $key } = 2027-03-12` (année-mois-jour, sans guillemets)
+wrong_type_list_item = `{ $key }` doit contenir des chaînes, mais contient { $found }
+wrong_type_list_item_help = mettez chaque élément entre guillemets droits doubles
+wrong_type_table_item = chaque élément de `{ $key }` doit être une table, mais l’un d’eux est { $found }
+wrong_type_table_item_help = écrivez une section `[[{ $key }]]` par élément
+organization_not_table = `organizations.{ $key }` doit être une table
+organization_not_table_help = écrivez une section `[organizations.{ $key }]` avec `name = "…"` et `url = "…"`
+expr_wrong_type = `{ $key }` doit être un identifiant, une liste ou une table, mais c’est { $found }
+# $example : une table, en TOML.
+expr_wrong_type_help = écrivez un identifiant comme "level-1", une liste comme ["a", "b"] ou une table comme { $example }
+list_form_wrong_type = `{ $form }` doit être une liste d’expressions, mais c’est { $found }
+list_form_wrong_type_help = écrivez `{ $form } = ["a", "b"]`
+from_wrong_type = `from` doit être un identifiant de niveau ou une liste d’identifiants, mais c’est { $found }
+from_wrong_type_help = écrivez `from = "level-2"` ou `from = ["a", "b", "c"]`
+
+## E006 références introuvables
+
+unresolved_reference = référence introuvable : "{ $name }"
+unresolved_help_draft = "{ $name }" est un brouillon : publiez-le (retirez `draft = true`) ou produisez le site avec --drafts
+# $kind : kind_a ; $candidates : les identifiants de cette sorte, entre
+# guillemets, séparés par des virgules.
+name_kind_here_from = nommez ici { $kind } : { $candidates }
+name_an_item_here_from = nommez ici l’un des éléments du catalogue : { $candidates }
+# $kind : kind_name.
+no_such_id = { $kind } portant cet identifiant est introuvable ; les identifiants sont les noms des fichiers dans content/
+ids_are_file_names = les identifiants sont les noms des fichiers dans content/
+record_unknown_id = le relevé nomme "{ $id }", qui n’est pas dans le catalogue
+record_unknown_id_help = les identifiants sont les noms des fichiers Markdown du catalogue ; catalogue.json en donne la liste
+
+## E007 noms de fichiers qui ne sont pas des identifiants, fichiers mal placés
+
+# $folder : le dossier d’une sorte dans content/ (« levels »).
+index_in_subfolder = un `_index.md` placé dans un sous-dossier de content/{ $folder }/ n’a pas de page à lui
+index_in_subfolder_help = les sous-dossiers de content/{ $folder }/ ne font que regrouper des fichiers ; la page de liste /{ $folder }/ prend son titre et son texte dans content/{ $folder }/_index.md : déplacez donc ce fichier là, ou supprimez-le
+invalid_id = `{ $id }` n’est pas un identifiant valide
+# $suggestion : le nom du fichier transformé en identifiant, ou example_file_stem.
+invalid_id_help = les identifiants sont des noms de fichiers faits de lettres minuscules a-z, de chiffres et de traits d’union ; renommez le fichier en `{ $suggestion }.md`
+example_file_stem = ma-page
+
+## E008 deux éléments avec un même identifiant
+
+# $path : le fichier qui a déjà cet identifiant.
+duplicate_id = l’identifiant "{ $id }" est déjà utilisé par { $path }
+duplicate_id_help = les identifiants sont les noms des fichiers et doivent être uniques dans tout content/ : renommez l’un des deux fichiers
+
+## E009 noms de la mauvaise sorte
+
+# $field : la clé qui le nomme ; $expected, $kind : kind_a.
+wrong_kind = `{ $field }` doit nommer { $expected }, mais "{ $name }" est { $kind }
+# $kind : kind_a.
+name_kind_here = nommez ici { $kind }
+unknown_organization = `{ $field }` nomme "{ $key }", qui n’est pas un organisme de site.toml
+unknown_organization_help = ajoutez `[organizations.{ $key }]` avec un `name` dans site.toml
+# $kind : kind_a.
+record_not_completable = "{ $id }" est { $kind }, qu’on ne peut pas terminer
+record_not_completable_help = ne listez que des niveaux, des ateliers, des exigences et des titres
+
+## E010 préalables qui reviennent sur eux-mêmes
+
+# $path : les identifiants du cycle, « a -> b -> a ».
+cycle = cycle de préalables : { $path }
+cycle_help = personne ne pourrait jamais commencer aucun de ces éléments ; retirez l’une des références de la chaîne
+
+## E011 valeurs hors limites
+
+too_large = `{ $key }` est trop grand
+too_large_help = utilisez un nombre entier entre { $min } et { $max }
+# $subject : ce qui doit être un nombre (« `at_least` », record_amount_subject).
+not_zero_or_more = { $subject } doit être un nombre égal ou supérieur à zéro, mais c’est { $found }
+found_negative = un nombre négatif ou non fini
+at_least_help = écrivez la quantité à atteindre, comme `at_least = 300`
+record_amount_subject = la quantité de "{ $id }"
+record_amount_help = écrivez-la comme `{ $id } = 300`
+empty_title = `title` est vide
+empty_title_help = donnez un titre à la page : c’est le titre affiché en haut de la page et son nom dans chaque lien
+# $value : la durée telle qu’écrite.
+invalid_period = `{ $key }` doit être une durée comme "3 years" ; valeur trouvée : "{ $value }"
+invalid_period_help = écrivez un nombre entier suivi de days, weeks, months ou years (en anglais) : "18 months", "1 year"
+unknown_category = catégorie inconnue "{ $name }"
+# $names : les catégories, séparées par des virgules.
+unknown_category_help = utilisez l’une de celles-ci : { $names }
+# $forms : les formes, expr_forms_and.
+expr_mixed = cette expression mélange { $forms }
+# $first : une forme ; $rest : les autres, une forme ou encore expr_forms_and.
+expr_forms_and = { $first } et { $rest }
+# $example : des tables imbriquées, en TOML.
+expr_mixed_help = utilisez une seule forme par table et imbriquez les tables, comme { $example }
+any_empty = `any = []` ne peut jamais être rempli : il n’offre rien à choisir
+any_empty_help = listez les possibilités, comme `any = ["a", "b"]`, ou retirez la table
+# $count : le nombre écrit, tel qu’écrit.
+choose_not_positive = `choose` doit être un nombre entier positif ; valeur trouvée : { $count }
+choose_not_positive_help = écrivez combien d’éléments il faut terminer, comme `choose = 3`
+
+## E012 liens brisés entre les pages
+
+unresolved_link = le lien vers "{ $name }" ne mène nulle part
+# $anchor : « # » et l’ancre du titre de section.
+missing_anchor = "{ $id }" n’a pas de titre de section "{ $anchor }"
+# $path : le fichier visé par le lien ; $anchors : les ancres de ses titres de
+# section, séparées par des virgules.
+missing_anchor_help = les ancres des titres de section de { $path } sont : { $anchors }
+missing_anchor_help_no_headings = { $path } n’a aucun titre de section vers lequel faire un lien
+
+## E013 fichiers illisibles, ou qui ne sont pas en UTF-8
+
+no_content_folder = il n’y a pas de dossier content/
+no_content_folder_help = créez content/ à côté de site.toml et mettez-y les fichiers Markdown du catalogue
+# $error : les mots mêmes du système.
+cannot_read = impossible de lire { $path } : { $error }
+cannot_read_folder_help = vérifiez que le dossier existe et que vous avez le droit de le lire
+cannot_read_this_file = impossible de lire ce fichier : { $error }
+cannot_read_file_help = vérifiez que le fichier existe et que vous avez le droit de le lire
+file_not_utf8 = ce fichier n’est pas du texte UTF-8 valide
+file_not_utf8_help = enregistrez le fichier en UTF-8 dans votre éditeur (« Enregistrer avec l’encodage » ou l’équivalent)
+site_toml_not_utf8 = site.toml n’est pas du texte UTF-8 valide
+site_toml_not_utf8_help = enregistrez site.toml en UTF-8 dans votre éditeur
+theme_unreadable_help = vérifiez que le fichier est du texte UTF-8 et que vous avez le droit de le lire
+# $path : le fichier du relevé, tel que donné à --profile.
+record_unreadable = impossible de lire le relevé { $path } : { $error }
+record_unreadable_help = donnez le chemin d’un fichier TOML avec `completed = [...]` et `[measures]` ; docs/checklist.md en montre un
+record_not_utf8 = le relevé { $path } n’est pas du texte UTF-8
+record_not_utf8_help = enregistrez-le en UTF-8 dans votre éditeur
+
+## E014 site.toml à qui il manque quelque chose, ou qui contient une valeur invalide
+
+# $root : le dossier donné à --root, ou the_current_folder.
+no_site_toml = il n’y a pas de site.toml dans { $root }
+no_site_toml_help = lancez cairn dans le dossier qui contient site.toml, ou passez --root DIR
+the_current_folder = le dossier courant
+# $error : les mots mêmes du système.
+site_toml_unreadable = impossible de lire site.toml : { $error }
+base_url_flag_invalid = --base-url doit être une adresse http(s) complète ; valeur trouvée : "{ $url }"
+base_url_flag_invalid_help = écrivez l’adresse où le site est publié, comme --base-url https://example.org
+base_url_invalid = `base_url` doit être une adresse http(s) complète ; valeur trouvée : "{ $url }"
+base_url_invalid_help = écrivez l’adresse où le site est publié, comme `base_url = "https://example.org"`
+# $error : les mots mêmes de l’analyseur Fluent.
+messages_syntax = un fichier de messages ne peut pas être analysé : { $error }
+messages_syntax_help = corrigez la syntaxe Fluent de ce message ; docs/templates.md en montre le format, et https://projectfluent.org/fluent/guide/ l’explique
+# $missing, $required : des nombres ; $ids : les identifiants manquants,
+# séparés par des virgules.
+messages_missing = il manque aux messages de la langue "{ $language }" { $missing } des { $required } messages du thème : { $ids }
+messages_missing_help = donnez dans ce fichier chacun des messages du fichier i18n/en.ftl du thème par défaut
+missing_theme = le thème "{ $theme }" n’est pas dans themes/
+missing_theme_help = créez themes/{ $theme }/ ou retirez `theme` de site.toml pour utiliser le thème par défaut
+# $path : l’ancien fichier ; $messages : le fichier de messages où déplacer ses textes.
+old_theme_strings = { $path } n’est plus lu : les mots d’un thème sont maintenant des messages Fluent
+old_theme_strings_help = déplacez les textes que vous avez modifiés dans { $messages }, sous les identifiants que donne docs/templates.md, puis supprimez le fichier .toml
+no_theme_messages = le thème n’a pas de messages pour la langue "{ $language }"
+# $file : le fichier de messages qui manque au thème.
+no_theme_messages_help = ajoutez { $file } (une traduction du fichier i18n/en.ftl du thème par défaut), ou donnez à `language` une langue que le thème possède
+# $name : la variable d’environnement ; $value : sa valeur.
+build_day_not_a_date = { $name } doit être une date comme 2027-03-12 ; valeur trouvée : "{ $value }"
+build_day_not_seconds = { $name } doit être un nombre de secondes depuis 1970-01-01 ; valeur trouvée : "{ $value }"
+build_day_help = supprimez la variable { $name } pour utiliser la date du jour, ou passez --today YYYY-MM-DD
+
+## E015 gabarits qui ne compilent pas ou dont le rendu échoue
+
+# $cycle : les noms des gabarits, « a.html -> b.html -> a.html ».
+template_cycle = des gabarits s’incluent les uns les autres en boucle : { $cycle }
+template_cycle_help = un include, un import ou un extends qui ramène à lui-même ne finirait jamais ; brisez la boucle
+# $error : ce que Tera attendait, dans ses propres mots, ou template_invalid_syntax.
+template_syntax = un gabarit ne compile pas : { $error }
+template_invalid_syntax = syntaxe invalide
+template_syntax_help = corrigez la syntaxe du gabarit ; docs/templates.md liste ce que les gabarits peuvent utiliser
+# $error : le texte d’erreur même de Tera, ou l’un des url_for_*.
+template_failed = un gabarit a échoué : { $error }
+# $url : la première page où il a échoué ; $others : sur combien d’autres il a échoué.
+template_failed_help = il a échoué sur { $others ->
+        [0] { $url }
+        [one] { $url } et { $others } autre page
+       *[other] { $url } et { $others } autres pages
+    } (rendu avec { $template }) ; corrigez le gabarit, ou les données de page qu’il attend : docs/templates.md liste chaque variable
+url_for_without_id = url_for demande `id`, comme url_for(id="level-1")
+url_for_unknown_id = url_for : aucune page n’a l’identifiant "{ $id }"
+# $url : la page en cours de rendu quand le moteur de rendu de cairn s’est arrêté net.
+template_never_finished = un gabarit n’a jamais fini le rendu de { $url } : il s’est appelé lui-même sans fin, et le rendu a épuisé sa pile
+template_never_finished_help = cherchez dans ce gabarit (ou dans un gabarit qu’il utilise) une macro, un include ou un import qui s’appelle lui-même sans condition d’arrêt, et donnez-lui-en une
+render_crashed = le rendu s’est arrêté : un gabarit s’est appelé lui-même sans fin, et le rendu a épuisé sa pile
+# $argument : start, end ou step_by.
+range_not_a_number = range : `{ $argument }` doit être un nombre entier égal ou supérieur à zéro
+range_without_end = range demande `end`, comme range(end=5)
+range_step_zero = range : `step_by` doit valoir 1 ou plus ; avec 0, on n’atteindrait jamais la fin
+range_start_after_end = range : `start` est plus grand que `end`
+# $limit : le plus de nombres que range donne.
+range_too_long = range : plus de { $limit } nombres ; un gabarit ne devrait pas boucler aussi longtemps
+
+## E016 deux niveaux d’un même parcours à la même place
+
+# $order : le nombre, tel qu’écrit.
+duplicate_order = les niveaux "{ $first }" et "{ $second }" ont tous deux l’ordre { $order } dans le parcours "{ $pathway }"
+duplicate_order_help = donnez à chaque niveau d’un parcours son propre `order` : 1, 2, 3…
+
+## E017 un élément qui s’exige lui-même
+
+requires_itself = "{ $id }" s’exige lui-même
+requires_itself_help = retirez cette référence : un élément ne peut pas être son propre préalable
+
+## E018 choisir plus qu’il n’y en a
+
+# $count : combien choisir ; $size : combien il y en a.
+choose_too_many_items = `choose = { $count }` ne peut jamais être rempli : la liste ne compte que { $size ->
+        [one] { $size } élément distinct
+       *[other] { $size } éléments distincts
+    }
+# $level : le niveau dont les ateliers forment le choix.
+choose_too_many_workshops = `choose = { $count }` ne peut jamais être rempli : "{ $level }" ne compte que { $size ->
+        [one] { $size } atelier
+       *[other] { $size } ateliers
+    }
+choose_too_many_help = réduisez `choose`, ou ajoutez des éléments parmi lesquels choisir
+
+## E019 quantités de ce qui n’a pas d’unité
+
+not_measured = `has` demande une exigence mesurée, mais "{ $id }" n’a pas de champ `unit`
+# $path : le fichier de l’exigence.
+not_measured_help = ajoutez `unit = "hours"` (ou années, crédits…) dans { $path }, ou listez l’identifiant sans `has`
+record_not_measured = "{ $id }" n’est pas une exigence mesurée : elle n’a donc pas de quantité
+record_not_measured_help = les mesures sont pour les exigences qui ont un champ `unit` (heures, années, crédits…) ; listez plutôt l’identifiant sous `completed`
+
+## E020 une séance qui se termine avant de commencer
+
+offering_dates = cette séance se termine ({ $end }) avant de commencer ({ $start })
+offering_dates_help = inversez `start` et `end`, ou corrigez la date
+
+## E021 fichiers locaux qui n’existent pas
+
+# $target : le lien tel qu’écrit.
+outside_the_site = "{ $target }" pointe hors du site
+outside_the_site_help = faites des liens vers des fichiers du site, à partir de sa racine : `/files/handbook.pdf`
+missing_image = l’image "{ $target }" n’existe pas dans le site
+missing_file = le fichier ou la page "{ $target }" n’existe pas dans le site
+# $path : où mène le lien, à partir de la racine du site.
+missing_file_help = mettez le fichier à content/{ $path } ou static/{ $path }, ou corrigez le lien (les liens qui commencent par `/` partent de la racine du site)
+
+## E022 deux fichiers à une même adresse
+
+# $file : le fichier laissé de côté ; $path : son adresse ; $existing : le
+# fichier qui s’y trouve déjà, ou l’un des generated_*.
+page_address_taken = { $file } serait publié à /{ $path }/, adresse déjà prise par { $existing }
+page_address_taken_help = renommez ou déplacez le fichier pour qu’il ait sa propre adresse
+file_address_taken = { $file } serait écrit à /{ $path }, chemin déjà pris par { $existing }
+file_address_taken_help = renommez ou déplacez le fichier pour que chaque fichier du site ait son propre chemin
+generated_page_at = la page que cairn produit à /{ $path }/
+generated_page = une page que cairn produit
+generated_file = un fichier que cairn produit
+
+## E100 cairn ne peut pas travailler ici : le dossier de sortie, un fichier qu’il ne peut pas écrire, un port
+
+# $path : le dossier de sortie, en chemin absolu.
+output_is_root = le dossier de sortie { $path } est la racine du site
+output_holds_root = le dossier de sortie { $path } contient la racine du site
+output_inside_site_help = choisissez un dossier à l’intérieur du site pour le site produit, comme --output public
+# $folder : content, templates, static ou themes.
+output_in_sources = le dossier de sortie { $path } est dans le dossier { $folder }/ du site
+output_in_sources_help = choisissez un dossier hors de content/, templates/, static/ et themes/, comme --output public
+output_looks_like_a_site = le dossier de sortie { $path } contient un dossier content/ : il ressemble aux sources d’un site, pas à un site produit
+output_looks_like_a_site_help = choisissez un dossier vide ou nouveau pour le site produit, comme --output public
+output_is_a_file = le chemin de sortie { $path } est un fichier, pas un dossier
+output_is_a_file_help = choisissez un dossier pour le site produit, comme --output public
+output_not_ours = le dossier de sortie { $path } n’est pas vide et n’a pas été créé par cairn
+output_not_ours_help = cairn remplace son dossier de sortie en entier : il n’écrit donc que dans un dossier nouveau ou vide, ou dans un dossier qu’il a lui-même créé ; choisissez un autre --output ou videz celui-ci
+# $action : ce que cairn faisait ; $error : les mots mêmes du système.
+output_io = { $action ->
+    [create] impossible de créer { $path } : { $error }
+    [write_into] impossible d’écrire dans { $path } : { $error }
+    [move_aside] impossible de mettre de côté { $path } : { $error }
+    [move_into_place] impossible de mettre en place { $path } : { $error }
+   *[write] impossible d’écrire { $path } : { $error }
+}
+# $cause : full (plus d’espace), denied (pas la permission), busy (en usage, ou
+# point de montage) ou other.
+output_io_help = { $cause ->
+    [full] le disque est plein : libérez de l’espace, puis relancez la production du site ; le site précédent est resté tel quel
+    [denied] vous n’avez pas le droit d’écrire à cet endroit : vérifiez les permissions du dossier, ou produisez le site dans un autre dossier avec --output ; le site précédent est resté tel quel
+    [busy] le dossier est occupé (ouvert dans un autre programme, ou point de montage que cairn n’a pas pu remplacer) : fermez ce qui le retient, puis relancez la production du site
+   *[other] vérifiez que le disque a de l’espace et que vous avez le droit d’y écrire ; le site précédent est resté tel quel
+}
+# $path : le fichier de verrou à côté du dossier de sortie.
+output_locked = une autre production cairn est en train d’écrire ce site : elle détient le verrou { $path }
+output_locked_help = attendez qu’elle se termine, puis relancez la production du site ; deux productions dans un même dossier mélangeraient leurs pages
+output_lock_failed = impossible de verrouiller { $path }
+output_lock_failed_help = le système de fichiers du dossier de sortie ne prend peut-être pas en charge les verrous de fichiers ; produisez le site dans un dossier sur un disque local
+output_outside = écriture hors du dossier de sortie refusée : { $path }
+output_outside_help = renommez le fichier pour que son chemin reste dans le site
+# $folder : le dossier donné à cairn init.
+init_not_empty = { $folder } n’est pas vide
+init_not_empty_help = cairn init n’écrit que dans un dossier nouveau ou vide, pour n’écraser aucun de vos fichiers ; choisissez un autre dossier
+init_unusable = impossible d’utiliser { $folder } : { $error }
+init_unusable_help = choisissez un nouveau dossier, comme `cairn init my-site`
+init_cannot_write = impossible d’écrire { $path } : { $error }
+init_cannot_write_help = vérifiez que vous avez le droit d’écrire dans ce dossier et que le disque a de l’espace
+serve_cannot_watch = impossible de surveiller les fichiers du site : { $error }
+serve_cannot_watch_help = vérifiez que le dossier du site existe et que vous avez le droit de le lire ; sous Linux, augmenter fs.inotify.max_user_watches peut aider
+serve_cannot_start = impossible de démarrer le serveur web : { $error }
+serve_cannot_start_help = essayez un autre --port
+# $port, $next : des numéros de port ; $address : l’adresse d’écoute.
+serve_port_in_use = le port { $port } est déjà utilisé sur { $address }
+serve_port_in_use_help = un autre programme (peut-être un autre `cairn serve`) l’utilise : arrêtez-le, ou choisissez un autre port avec --port { $next }
+serve_no_such_address = impossible d’écouter sur { $address } : cet ordinateur n’a pas cette adresse
+serve_no_such_address_help = utilisez --bind 127.0.0.1 (par défaut) pour l’aperçu sur cet ordinateur
+serve_cannot_listen = impossible d’écouter sur { $address } : { $error }
+serve_cannot_listen_help = choisissez un autre port avec --port, ou une autre adresse avec --bind
+
+## W001 séances passées
+
+# $day : le dernier jour de la séance.
+past_offering = cette séance est terminée (elle a pris fin le { $day }), mais elle accepte toujours les inscriptions
+past_offering_help = retirez sa ligne `register` : la séance peut rester, comme trace de ce qui a été offert, et sa page la liste parmi les séances passées
+
+## W002 ce que rien ne mentionne
+
+# $kind : kind_name.
+unreferenced = rien ne mentionne { $kind } "{ $id }"
+unreferenced_workshop_help = donnez-lui un `level`, ou nommez-le dans le `requires` ou le `completion` d’un niveau
+unreferenced_credential_help = nommez-le dans le `awards` d’un niveau ou le `outcome` d’un parcours, ou supprimez-le
+unreferenced_requirement_help = nommez-la dans le `requires` ou le `completion` d’un niveau ou d’un atelier, ou supprimez-la
+
+## W003 niveaux sans parcours
+
+no_pathway = le niveau "{ $id }" n’appartient à aucun parcours
+no_pathway_help = ajoutez `pathway = "…"` et `order = N` pour qu’il apparaisse comme une étape de son parcours et dans la liste d’admissibilité
+
+## W004 pas de résumé
+
+# $kind : kind_name.
+no_summary = { $kind } "{ $id }" n’a pas de résumé
+# Une page de liste n’a pas d’identifiant : $path est son fichier.
+no_summary_listing = la page de { $path } n’a pas de résumé
+no_summary_help = ajoutez `summary = "…"` : une phrase simple, montrée sur les fiches et aux moteurs de recherche
+
+## W005 à la fois souhaité et exigé
+
+preferred_and_required = "{ $id }" est à la fois exigé et souhaité ici
+preferred_and_required_help = un élément souhaité ne bloque jamais, mais celui-ci est aussi exigé ailleurs dans la même règle ; gardez l’un des deux
+
+## E023 un lien qui ne mène pas au web
+
+# $place : où le lien est écrit ; $scheme : « javascript: » ; $target :
+# l’adresse, coupée à 60 caractères.
+not_web_address = { $place ->
+    [link] ce lien
+    [image] cette image
+    [register] `register`
+    [provider_url] le `url` de ce fournisseur
+   *[organization_url] le `url` de cet organisme
+} mène à une adresse { $scheme }, pas au web : "{ $target }"
+not_full_address = { $place ->
+    [register] `register`
+    [provider_url] le `url` de ce fournisseur
+   *[organization_url] le `url` de cet organisme
+} n’est pas une adresse web complète : "{ $target }"
+# $place : comme ci-dessus.
+not_web_address_help = écrivez une adresse complète qui commence par { $place ->
+    [link] https:, http:, mailto: ou tel:
+    [image] https:, http: ou data:image/
+    [register] https:, http: ou mailto:
+    [provider_url] https:, http:, mailto: ou tel:
+   *[organization_url] https: ou http:
+} (comme https://example.org/…) ; les autres schémas ne sont pas publiés
+
+## site.toml : [offerings]
+
+# $value : ce que dit `past`.
+past_offerings_value = `past` doit valoir "show" ou "hide" ; valeur trouvée : "{ $value }"
+past_offerings_value_help = écrivez `past = "show"` pour lister à part, sur la page d’un atelier, les séances terminées, ou `past = "hide"` pour les laisser de côté
