@@ -1,7 +1,8 @@
 # Ce que la commande cairn écrit, en français : une traduction de en.ftl
-# (les mêmes identifiants et les mêmes variables). Les messages des
-# diagnostics (diagnostics.en.ftl) ne sont pas encore traduits : ceux-là
-# restent en anglais.
+# (les mêmes identifiants et les mêmes variables). Les diagnostics sont
+# traduits à part, dans diagnostics.fr.ftl. Une valeur tirée des fichiers ou
+# de la ligne de commande reste entre guillemets droits ("tide"), comme
+# dans le code ; les guillemets français entourent les mots.
 
 ## cairn build, check, init
 
@@ -31,8 +32,8 @@ init_done = Catalogue de départ écrit ({ $files ->
    *[other] { $files } fichiers
 }) dans { $folder }.
 init_next = Ensuite : cd { $folder } && cairn serve, puis modifiez les fichiers de content/.
-arg_not_a_date = « { $value } » n’est pas une date ; écrivez-la comme 2027-03-12
-arg_not_an_address = « { $value } » n’est pas une adresse complète ; écrivez-la comme https://example.org
+arg_not_a_date = "{ $value }" n’est pas une date ; écrivez-la comme 2027-03-12
+arg_not_an_address = "{ $value }" n’est pas une adresse complète ; écrivez-la comme https://example.org
 
 ## cairn eligibility
 
