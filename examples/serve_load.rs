@@ -39,11 +39,22 @@ fn main() {
         eprintln!("usage: serve_load CAIRN_BINARY SITE_DIR");
         std::process::exit(2);
     };
-    std::thread::spawn(|| {
-        std::thread::sleep(RUN_LIMIT);
-        eprintln!("serve_load: stopped after {RUN_LIMIT:?}");
-        std::process::exit(1);
-    });
+    let server_pid = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+    {
+        let server_pid = std::sync::Arc::clone(&server_pid);
+        std::thread::spawn(move || {
+            std::thread::sleep(RUN_LIMIT);
+            eprintln!("serve_load: stopped after {RUN_LIMIT:?}");
+            // exit() runs no destructor: stop the server here, or it stays.
+            let pid = server_pid.load(std::sync::atomic::Ordering::SeqCst);
+            if pid != 0 {
+                let _ = std::process::Command::new("kill")
+                    .arg(pid.to_string())
+                    .status();
+            }
+            std::process::exit(1);
+        });
+    }
     let site = PathBuf::from(site);
     let static_dir = site.join("static");
     std::fs::create_dir_all(&static_dir).expect("mkdir static");
@@ -54,6 +65,7 @@ fn main() {
     let server = served::Served::start(Path::new(cairn), &site, &[]);
     let port = server.port;
     let pid = server.pid();
+    server_pid.store(pid, std::sync::atomic::Ordering::SeqCst);
     // The server is ready when it answers.
     latency(port, "/");
     report("at rest", pid, port);

@@ -111,28 +111,67 @@ pub fn supervise(color: bool) -> Option<End> {
     if let Some(code) = status.code() {
         return Some(End::Exited(code));
     }
-    Some(End::Crashed(Box::new(find_unfinished(&exe))))
+    Some(End::Crashed(Box::new(find_unfinished(&exe, &[]))))
 }
+
+/// The address `cairn serve` serves at, passed to the child it tries
+/// templates in: serve needs no `base_url` in site.toml, and the child
+/// must load the site exactly as the server did.
+pub const TRIAL_BASE_URL_ENV: &str = "CAIRN_TRIAL_BASE_URL";
+
+/// How long trying every page may take: far beyond any real catalogue
+/// (10,000 workshops take under a second), short enough that a template
+/// looping for hours is reported rather than waited for.
+pub const TRIAL_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// `cairn serve` renders pages inside its own process, where a template
 /// that never ends would take the server down. So before it serves a new
 /// set of templates it runs this same command as a child that renders every
 /// page and writes nothing, and says nothing: `Crashed` names the template
-/// that never finished. `None` when no child can be started.
-pub fn trial() -> Option<End> {
+/// that never finished, or says it ran past [`TRIAL_LIMIT`]. `None` when no
+/// child can be started.
+pub fn trial(base_url: &str) -> Option<End> {
     let exe = std::env::current_exe().ok()?;
-    let status = Command::new(&exe)
+    let mut child = Command::new(&exe)
         .args(std::env::args_os().skip(1))
         .env(ENV, "run")
         .env(PARENT_ENV, std::process::id().to_string())
+        .env(TRIAL_BASE_URL_ENV, base_url)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .status()
+        .spawn()
         .ok()?;
+    let deadline = std::time::Instant::now() + TRIAL_LIMIT;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Some(End::Crashed(Box::new(
+                    Diagnostic::error(
+                        Code::Template,
+                        text!(
+                            "render_too_long",
+                            seconds = TRIAL_LIMIT.as_secs().to_string()
+                        ),
+                    )
+                    .with_help(text!("render_too_long_help")),
+                )));
+            }
+            Err(_) => return None,
+        }
+    };
     match status.code() {
         Some(code) => Some(End::Exited(code)),
-        None => Some(End::Crashed(Box::new(find_unfinished(&exe)))),
+        None => Some(End::Crashed(Box::new(find_unfinished(
+            &exe,
+            &[(TRIAL_BASE_URL_ENV, base_url)],
+        )))),
     }
 }
 
@@ -143,11 +182,12 @@ fn is_crash_report(line: &str) -> bool {
 
 /// Run the command once more, one page at a time with a log, and name the
 /// page it was rendering when it died.
-fn find_unfinished(exe: &std::path::Path) -> Diagnostic {
+fn find_unfinished(exe: &std::path::Path, env: &[(&str, &str)]) -> Diagnostic {
     let log = std::env::temp_dir().join(format!("cairn-render-{}.log", std::process::id()));
     let _ = Command::new(exe)
         .args(std::env::args_os().skip(1))
         .env(ENV, format!("log:{}", log.display()))
+        .envs(env.iter().copied())
         .env(PARENT_ENV, std::process::id().to_string())
         // One page at a time: the last page started is the one that died.
         .env("RAYON_NUM_THREADS", "1")

@@ -239,7 +239,8 @@ fn main() -> ExitCode {
         } => {
             let site = SiteOptions {
                 root,
-                base_url: None,
+                // In the child that tries templates: the server's address.
+                base_url: std::env::var(guard::TRIAL_BASE_URL_ENV).ok(),
                 drafts,
                 today: Some(today),
                 language: None,

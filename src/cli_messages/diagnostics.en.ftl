@@ -298,6 +298,9 @@ url_for_unknown_id = url_for: no page has the id "{ $id }"
 template_never_finished = a template never finished rendering { $url }: it called itself without end, and rendering ran out of stack
 template_never_finished_help = look for a macro, include or import in this template (or one it uses) that calls itself with no way to stop, and give it one
 render_crashed = rendering stopped: a template called itself without end, and rendering ran out of stack
+# $seconds: the limit, in seconds.
+render_too_long = rendering every page took more than { $seconds } s: a template runs too long, perhaps in nested loops
+render_too_long_help = look in the templates for a loop or a `range()` that repeats too many times, and make it smaller
 # $argument: start, end or step_by.
 range_not_a_number = range: `{ $argument }` must be a whole number of zero or more
 range_without_end = range needs `end`, like range(end=5)

@@ -218,7 +218,7 @@ expr_mixed_help = utilisez une seule forme par table et imbriquez les tables, co
 any_empty = `any = []` ne peut jamais être rempli : il n’offre rien à choisir
 any_empty_help = listez les possibilités, comme `any = ["a", "b"]`, ou retirez la table
 # $count : le nombre écrit, tel qu’écrit.
-choose_not_positive = `choose` doit être un nombre entier positif ; valeur trouvée : { $count }
+choose_not_positive = `choose` doit être un nombre entier d’au moins 1 ; valeur trouvée : { $count }
 choose_not_positive_help = écrivez combien d’éléments il faut terminer, comme `choose = 3`
 
 ## E012 liens brisés entre les pages
@@ -306,6 +306,9 @@ url_for_unknown_id = url_for : aucune page n’a l’identifiant "{ $id }"
 template_never_finished = un gabarit n’a jamais fini le rendu de { $url } : il s’est appelé lui-même sans fin, et le rendu a épuisé sa pile
 template_never_finished_help = cherchez dans ce gabarit (ou dans un gabarit qu’il utilise) une macro, un include ou un import qui s’appelle lui-même sans condition d’arrêt, et donnez-lui-en une
 render_crashed = le rendu s’est arrêté : un gabarit s’est appelé lui-même sans fin, et le rendu a épuisé sa pile
+# $seconds : la limite, en secondes.
+render_too_long = le rendu de toutes les pages a duré plus de { $seconds } s : un gabarit tourne trop longtemps, peut-être dans des boucles imbriquées
+render_too_long_help = cherchez dans les gabarits une boucle ou un `range()` qui répète trop de fois, et réduisez-le
 # $argument : start, end ou step_by.
 range_not_a_number = range : `{ $argument }` doit être un nombre entier égal ou supérieur à zéro
 range_without_end = range demande `end`, comme range(end=5)
@@ -322,7 +325,7 @@ duplicate_order_help = donnez à chaque niveau d’un parcours son propre `order
 
 ## E017 un élément qui s’exige lui-même
 
-requires_itself = "{ $id }" s’exige lui-même
+requires_itself = "{ $id }" figure parmi ses propres préalables
 requires_itself_help = retirez cette référence : un élément ne peut pas être son propre préalable
 
 ## E018 choisir plus qu’il n’y en a
@@ -343,7 +346,7 @@ choose_too_many_help = réduisez `choose`, ou ajoutez des éléments parmi lesqu
 
 not_measured = `has` demande une exigence mesurée, mais "{ $id }" n’a pas de champ `unit`
 # $path : le fichier de l’exigence.
-not_measured_help = ajoutez `unit = "hours"` (ou années, crédits…) dans { $path }, ou listez l’identifiant sans `has`
+not_measured_help = ajoutez `unit = "heures"` (ou "années", "crédits"…) dans { $path }, ou listez l’identifiant sans `has`
 record_not_measured = "{ $id }" n’est pas une exigence mesurée : elle n’a donc pas de quantité
 record_not_measured_help = les mesures sont pour les exigences qui ont un champ `unit` (heures, années, crédits…) ; listez plutôt l’identifiant sous `completed`
 

@@ -8,14 +8,14 @@ use crate::rules;
 use crate::rules::Expr;
 use serde_json::{Value, json};
 
-/// The resolved catalogue: every entity with its fields and resolved
-/// relations, ids as references. Stable key order, so identical input gives
-/// identical bytes.
 /// The JSON Schema of what [`catalogue_json`] writes, published as
 /// `/catalogue.schema.json`; the tests validate every catalogue they build
 /// against it, so the two cannot drift apart.
 pub const CATALOGUE_SCHEMA: &[u8] = include_bytes!("catalogue.schema.json");
 
+/// The resolved catalogue: every entity with its fields and resolved
+/// relations, ids as references. Stable key order, so identical input gives
+/// identical bytes.
 pub fn catalogue_json(catalogue: &Catalogue, routes: &Routes) -> String {
     let config = &catalogue.config;
     let id_of = |r: &Option<Ref>| r.as_ref().map(|r| catalogue[r.id].id.as_str());

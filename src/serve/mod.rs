@@ -375,14 +375,18 @@ fn try_templates(resolved: &crate::Resolved, live: &Live) -> Result<(), Diagnost
     if *tried == Some(fingerprint) {
         return Ok(());
     }
-    match crate::guard::trial() {
+    let base_url = resolved.catalogue.config.base_url.clone();
+    match crate::guard::trial(&base_url) {
         Some(crate::guard::End::Crashed(diagnostic)) => Err(*diagnostic),
-        // Other problems are found and shown by this process itself; and
-        // with no child to try them in, serve as before.
-        Some(crate::guard::End::Exited(_)) | None => {
+        // Every page rendered: these templates are safe to serve.
+        Some(crate::guard::End::Exited(0)) => {
             *tried = Some(fingerprint);
             Ok(())
         }
+        // Other problems (a page whose template fails) are shown by this
+        // process itself when the page is asked for; they are tried again
+        // at the next save. With no child to try them in, serve as before.
+        Some(crate::guard::End::Exited(_)) | None => Ok(()),
     }
 }
 
