@@ -92,6 +92,7 @@ serve_failed_text = cairn could not render this page; the problem is below, and 
 serve_method_not_allowed = Only GET and HEAD are served.
 serve_moved = Moved.
 serve_not_found = Not found.
+serve_internal_error = The preview failed while answering; the terminal may say more. Try again.
 # $reason: one of serve_reason_*.
 serve_bad_request = Bad request: { $reason }.
 serve_reason_not_absolute = the path must start with /

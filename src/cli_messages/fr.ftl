@@ -76,6 +76,7 @@ serve_failed_text = cairn n’a pas pu produire cette page ; le problème est 
 serve_method_not_allowed = Seules les requêtes GET et HEAD sont servies.
 serve_moved = Déplacé.
 serve_not_found = Introuvable.
+serve_internal_error = L’aperçu a échoué en répondant ; le terminal en dit peut-être plus. Réessayez.
 serve_bad_request = Requête refusée : { $reason }.
 serve_reason_not_absolute = le chemin doit commencer par /
 serve_reason_encoded_slash = les barres obliques encodées sont refusées

@@ -1,100 +1,249 @@
-//! Answering one HTTP request from the site in memory.
+//! The preview's HTTP server: hyper on a small tokio runtime.
 //!
-//! Paths are decoded and checked before any lookup; a request can only
-//! ever name a file of the built site, which lives in a map, so nothing
-//! outside it is reachable even in principle. There are no folder listings.
+//! Requests are answered from the site in memory. Paths are decoded and
+//! checked before any lookup; a request can only ever name a file of the
+//! built site, which lives in a map, so nothing outside it is reachable
+//! even in principle. There are no folder listings. Files copied from
+//! `static/` are streamed from disk by tower-http's `ServeFile`, with
+//! `Range` and conditional requests, so a large video costs a small buffer,
+//! not its size in memory.
+//!
+//! What a hostile or careless client can hold is bounded: request heads
+//! (size and number of headers), the time to send one, and the number of
+//! open connections. A connection is a task, not a thread.
 
-use super::{Live, Served};
+use super::{Event, Live, Served};
 use crate::render::Contents;
-use std::io::Write;
+use bytes::Bytes;
+use http::header::{self, HeaderValue};
+use http::{Method, Request, Response, StatusCode};
+use http_body_util::combinators::UnsyncBoxBody;
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Body, Frame, Incoming};
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use tokio::sync::Semaphore;
+use tokio::sync::mpsc::UnboundedReceiver;
 
 /// Where the live-reload event stream and script are served.
 pub(super) const EVENTS_PATH: &str = "/__cairn/events";
 pub(super) const SCRIPT_PATH: &str = "/__cairn/live.js";
 const LIVE_SCRIPT: &str = include_str!("live.js");
 
-pub(super) fn handle(request: Request, live: &Live) {
+/// A request head (request line and headers) larger than this gets 431:
+/// browsers send a few kilobytes at most.
+const MAX_HEAD_BYTES: usize = 16 * 1024;
+/// More headers than this gets 431 (hyper's default, said out loud).
+const MAX_HEADERS: usize = 100;
+/// A client that has not sent a whole request head this long after
+/// connecting, or after its last answer on a kept-alive connection, is
+/// disconnected: slow or idle connections cannot pile up.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// Open connections at once; more wait in the kernel's queue until one
+/// closes. A held connection costs a few kilobytes, so this bounds memory
+/// well above what a preview needs (one browser holds about six).
+const MAX_CONNECTIONS: usize = 2048;
+/// Threads for rendering pages and reading files, beside the two that
+/// answer requests.
+pub(super) const BLOCKING_THREADS: usize = 8;
+/// A comment on each live-reload stream this often keeps it open through
+/// proxies and finds the ones whose browser left.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// Every response body: a page in memory, a file streamed from disk, or
+/// the live-reload stream.
+type Payload = UnsyncBoxBody<Bytes, std::io::Error>;
+
+/// The runtime that serves requests, with the server started on it. It
+/// serves until it is dropped.
+pub(super) fn start(
+    listener: std::net::TcpListener,
+    live: Arc<Live>,
+) -> std::io::Result<tokio::runtime::Runtime> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(BLOCKING_THREADS)
+        .thread_name("cairn-serve")
+        .enable_io()
+        .enable_time()
+        .build()?;
+    listener.set_nonblocking(true)?;
+    let listener = {
+        let _inside = runtime.enter();
+        tokio::net::TcpListener::from_std(listener)?
+    };
+    runtime.spawn(accept(listener, live));
+    Ok(runtime)
+}
+
+async fn accept(listener: tokio::net::TcpListener, live: Arc<Live>) {
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEAD_TIMEOUT)
+        .max_header_size(MAX_HEAD_BYTES)
+        .max_headers(MAX_HEADERS)
+        // `Content-Type`, as every server writes it, not `content-type`.
+        .title_case_headers(true);
+    let open = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok(slot) = Arc::clone(&open).acquire_owned().await else {
+            return;
+        };
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors, or a connection reset before it was
+            // accepted: wait a moment rather than spin, then go on.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let live = Arc::clone(&live);
+        let service = hyper::service::service_fn(move |request| {
+            let live = Arc::clone(&live);
+            async move { Ok::<_, Infallible>(respond(request, live).await) }
+        });
+        let connection = http.serve_connection(TokioIo::new(stream), service);
+        tokio::spawn(async move {
+            // A client that leaves mid-answer is no error worth reporting.
+            let _ = connection.await;
+            drop(slot);
+        });
+    }
+}
+
+/// What a site path turned out to be, decided off the async threads
+/// because the first request for a page renders it.
+enum Answer {
+    Ready(Response<Payload>),
+    /// A file copied from `static/`, streamed from disk.
+    File(PathBuf, &'static str),
+}
+
+async fn respond(request: Request<Incoming>, live: Arc<Live>) -> Response<Payload> {
     let words = |id: &str| live.cli.text(id, &[]) + "\n";
     let method = request.method().clone();
-    if method != Method::Get && method != Method::Head {
+    if method != Method::GET && method != Method::HEAD {
         let response = with(
             text(405, &words("serve_method_not_allowed")),
-            "Allow",
+            header::ALLOW,
             "GET, HEAD",
         );
-        let _ = request.respond(response);
-        return;
+        return no_store(response);
     }
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("");
-    if path == EVENTS_PATH {
-        events(request, live);
-        return;
+    // An absolute-form target ("GET http://host/x") is refused, as the
+    // origin-form path alone would hide where it claims to go.
+    let uri = request.uri();
+    let target = if uri.scheme().is_some() {
+        uri.to_string()
+    } else {
+        uri.path().to_string()
+    };
+    if target == EVENTS_PATH {
+        return event_stream(&live);
     }
-    if path == SCRIPT_PATH {
+    if target == SCRIPT_PATH {
         let response = with(
-            Response::from_data(LIVE_SCRIPT),
-            "Content-Type",
+            full(200, LIVE_SCRIPT.as_bytes().to_vec()),
+            header::CONTENT_TYPE,
             "text/javascript; charset=utf-8",
         );
-        let _ = request.respond(with(response, "Cache-Control", "no-store"));
-        return;
+        return no_store(response);
     }
-    let response = match site_key(path) {
+    let answer = {
+        let live = Arc::clone(&live);
+        tokio::task::spawn_blocking(move || answer(&target, &live)).await
+    };
+    match answer {
+        Ok(Answer::Ready(response)) => no_store(response),
+        Ok(Answer::File(path, content_type)) => {
+            stream_file(request, path, content_type, &live).await
+        }
+        // The rendering thread panicked: say so rather than drop the connection.
+        Err(_) => no_store(text(500, &words("serve_internal_error"))),
+    }
+}
+
+fn answer(target: &str, live: &Live) -> Answer {
+    let words = |id: &str| live.cli.text(id, &[]) + "\n";
+    let key = match site_key(target) {
+        Ok(key) => key,
         Err(reason) => {
             let reason = live.cli.text(reason.message_id(), &[]);
             let body = live
                 .cli
                 .text("serve_bad_request", &[("reason", reason.into())]);
-            text(400, &(body + "\n"))
-        }
-        Ok(key) => {
-            let snapshot = live.snapshot();
-            let index = if key.is_empty() || key.ends_with('/') {
-                format!("{key}index.html")
-            } else {
-                key.clone()
-            };
-            match snapshot.get(&index) {
-                Served::Missing
-                    if !key.is_empty()
-                        && !key.ends_with('/')
-                        && snapshot.has(&format!("{key}/index.html")) =>
-                {
-                    // A folder asked for without its trailing slash.
-                    // From the checked key, never the raw path ("//host" would leave the site).
-                    with(
-                        text(301, &words("serve_moved")),
-                        "Location",
-                        &format!("/{key}/"),
-                    )
-                }
-                Served::Missing => match snapshot.get("404.html") {
-                    Served::Bytes(bytes) => file_response("404.html", bytes.as_ref().clone(), 404),
-                    // No good build yet: a page that shows the problems and
-                    // reloads itself once they are fixed.
-                    _ if live.problems().is_some() => waiting_page(live),
-                    _ => text(404, &words("serve_not_found")),
-                },
-                Served::Bytes(bytes) => file_response(&index, bytes.as_ref().clone(), 200),
-                Served::File(contents) => match read(&contents) {
-                    Some(bytes) => file_response(&index, bytes, 200),
-                    None => text(404, &words("serve_not_found")),
-                },
-                Served::Failed(diagnostic) => failed_page(live, &diagnostic),
-            }
+            return Answer::Ready(text(400, &(body + "\n")));
         }
     };
-    let _ = request.respond(with(response, "Cache-Control", "no-store"));
+    let snapshot = live.snapshot();
+    let index = if key.is_empty() || key.ends_with('/') {
+        format!("{key}index.html")
+    } else {
+        key.clone()
+    };
+    Answer::Ready(match snapshot.get(&index) {
+        Served::Missing
+            if !key.is_empty()
+                && !key.ends_with('/')
+                && snapshot.has(&format!("{key}/index.html")) =>
+        {
+            // A folder asked for without its trailing slash.
+            // From the checked key, never the raw path ("//host" would leave the site).
+            with(
+                text(301, &words("serve_moved")),
+                header::LOCATION,
+                &format!("/{key}/"),
+            )
+        }
+        Served::Missing => match snapshot.get("404.html") {
+            Served::Bytes(bytes) => file_response("404.html", bytes.as_ref().clone(), 404),
+            // No good build yet: a page that shows the problems and
+            // reloads itself once they are fixed.
+            _ if live.problems().is_some() => waiting_page(live),
+            _ => text(404, &words("serve_not_found")),
+        },
+        Served::Bytes(bytes) => file_response(&index, bytes.as_ref().clone(), 200),
+        Served::File(Contents::Copy(path)) => return Answer::File(path, content_type(&index)),
+        Served::File(Contents::Bytes(bytes)) => file_response(&index, bytes, 200),
+        Served::File(Contents::Static(bytes)) => file_response(&index, bytes.to_vec(), 200),
+        Served::Failed(diagnostic) => failed_page(live, &diagnostic),
+    })
 }
 
-fn read(contents: &Contents) -> Option<Vec<u8>> {
-    match contents {
-        Contents::Bytes(bytes) => Some(bytes.clone()),
-        Contents::Static(bytes) => Some(bytes.to_vec()),
-        Contents::Copy(path) => std::fs::read(path).ok(),
+/// A file from `static/`, streamed: `Range` gets 206 with the part asked
+/// for, `If-None-Match` and `If-Modified-Since` get 304 when it is
+/// unchanged. It is revalidated on every use (`no-cache`), so an edit
+/// shows at the next reload while an unchanged video is not sent again.
+async fn stream_file(
+    request: Request<Incoming>,
+    path: PathBuf,
+    content_type: &'static str,
+    live: &Live,
+) -> Response<Payload> {
+    let mime: mime::Mime = content_type
+        .parse()
+        .unwrap_or(mime::APPLICATION_OCTET_STREAM);
+    let mut service = tower_http::services::ServeFile::new_with_mime(path, &mime);
+    match service.try_call(request).await {
+        Ok(response) if response.status() != StatusCode::NOT_FOUND => {
+            let (mut parts, body) = response.into_parts();
+            parts
+                .headers
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            Response::from_parts(parts, body.boxed_unsync())
+        }
+        // Deleted since the build, or unreadable: the next rebuild will
+        // say so; until then it is simply not there.
+        _ => no_store(text(404, &(live.cli.text("serve_not_found", &[]) + "\n"))),
     }
 }
 
@@ -102,29 +251,22 @@ fn read(contents: &Contents) -> Option<Vec<u8>> {
 /// the live script, so they come back by themselves once the site is fixed.
 const NOTICE: &str = include_str!("notice.html");
 
-fn notice(
-    live: &Live,
-    status: u16,
-    title: &str,
-    text: &str,
-    details: &str,
-) -> Response<std::io::Cursor<Vec<u8>>> {
+fn notice(live: &Live, status: u16, title: &str, text: &str, details: &str) -> Response<Payload> {
     let escape = crate::render::escape_html;
     let page = NOTICE
         .replace("{lang}", &escape(live.cli.lang()))
         .replace("{title}", &escape(&live.cli.text(title, &[])))
         .replace("{text}", &escape(&live.cli.text(text, &[])))
         .replace("{details}", &escape(details));
-    let response = Response::from_data(with_live_script(page.into_bytes()))
-        .with_status_code(StatusCode(status));
-    with(response, "Content-Type", "text/html; charset=utf-8")
+    with(
+        full(status, with_live_script(page.into_bytes())),
+        header::CONTENT_TYPE,
+        "text/html; charset=utf-8",
+    )
 }
 
 /// A page whose template failed: the problem, shown in place of the page.
-fn failed_page(
-    live: &Live,
-    diagnostic: &crate::diagnostics::Diagnostic,
-) -> Response<std::io::Cursor<Vec<u8>>> {
+fn failed_page(live: &Live, diagnostic: &crate::diagnostics::Diagnostic) -> Response<Payload> {
     let details = diagnostic.render_human(&live.cli, false);
     notice(
         live,
@@ -209,21 +351,17 @@ fn escapes_are_well_formed(path: &str) -> bool {
         })
 }
 
-fn file_response(key: &str, bytes: Vec<u8>, status: u16) -> Response<std::io::Cursor<Vec<u8>>> {
+fn file_response(key: &str, bytes: Vec<u8>, status: u16) -> Response<Payload> {
     let content_type = content_type(key);
     let bytes = if content_type.starts_with("text/html") {
         with_live_script(bytes)
     } else {
         bytes
     };
-    with(
-        Response::from_data(bytes).with_status_code(StatusCode(status)),
-        "Content-Type",
-        content_type,
-    )
+    with(full(status, bytes), header::CONTENT_TYPE, content_type)
 }
 
-fn waiting_page(live: &Live) -> Response<std::io::Cursor<Vec<u8>>> {
+fn waiting_page(live: &Live) -> Response<Payload> {
     notice(live, 503, "serve_waiting_title", "serve_waiting_text", "")
 }
 
@@ -271,9 +409,36 @@ pub(super) fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// Add a header. A value that is not plain ASCII (a strange request path
+fn full(status: u16, bytes: Vec<u8>) -> Response<Payload> {
+    let mut response = Response::new(
+        Full::new(Bytes::from(bytes))
+            .map_err(|never| match never {})
+            .boxed_unsync(),
+    );
+    *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+    response
+}
+
+fn text(status: u16, body: &str) -> Response<Payload> {
+    with(
+        full(status, body.as_bytes().to_vec()),
+        header::CONTENT_TYPE,
+        "text/plain; charset=utf-8",
+    )
+}
+
+/// Pages are rendered afresh after every save: never cached.
+fn no_store(response: Response<Payload>) -> Response<Payload> {
+    with(response, header::CACHE_CONTROL, "no-store")
+}
+
+/// Set a header. A value that is not plain ASCII (a strange request path
 /// in a `Location`) is percent-encoded first, so it is never dropped.
-fn with<R: std::io::Read>(response: Response<R>, name: &str, value: &str) -> Response<R> {
+fn with(
+    mut response: Response<Payload>,
+    name: header::HeaderName,
+    value: &str,
+) -> Response<Payload> {
     let ascii: String = value
         .bytes()
         .map(|b| {
@@ -284,77 +449,82 @@ fn with<R: std::io::Read>(response: Response<R>, name: &str, value: &str) -> Res
             }
         })
         .collect();
-    match Header::from_bytes(name.as_bytes(), ascii.as_bytes()) {
-        Ok(header) => response.with_header(header),
-        Err(()) => response,
+    if let Ok(value) = HeaderValue::from_str(&ascii) {
+        response.headers_mut().insert(name, value);
     }
-}
-
-fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    let response =
-        Response::from_data(body.as_bytes().to_vec()).with_status_code(StatusCode(status));
-    with(response, "Content-Type", "text/plain; charset=utf-8")
+    response
 }
 
 /// A server-sent event stream: `reload` after each good rebuild,
 /// `problems` (with the diagnostics) after a bad one, and a comment every
-/// 15 s so idle connections stay open.
-fn events(request: Request, live: &Live) {
-    let receiver = live.subscribe();
-    let mut writer = request.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
-    if writer
-        .write_all(head.as_bytes())
-        .and_then(|()| writer.flush())
-        .is_err()
-    {
-        return;
+/// [`KEEP_ALIVE`] so idle connections stay open.
+fn event_stream(live: &Live) -> Response<Payload> {
+    let mut opening = VecDeque::new();
+    if let Some(problems) = live.problems() {
+        opening.push_back(message("problems", &problems));
     }
-    let mut send = |event: &str, data: &str| -> bool {
-        let mut message = if event.is_empty() {
-            ": keep-alive\n".to_string()
-        } else {
-            format!("event: {event}\n")
-        };
-        for line in data.lines() {
-            message.push_str("data: ");
-            message.push_str(line);
-            message.push('\n');
-        }
-        message.push('\n');
-        writer
-            .write_all(message.as_bytes())
-            .and_then(|()| writer.flush())
-            .is_ok()
+    opening.push_back(message("ready", ""));
+    let stream = EventStream {
+        opening,
+        events: live.subscribe(),
+        keep_alive: Box::pin(tokio::time::sleep(KEEP_ALIVE)),
     };
-    if let Some(problems) = live.problems()
-        && !send("problems", &problems)
-    {
-        return;
+    let response = with(
+        Response::new(stream.boxed_unsync()),
+        header::CONTENT_TYPE,
+        "text/event-stream",
+    );
+    no_store(response)
+}
+
+fn message(event: &str, data: &str) -> Bytes {
+    let mut message = if event.is_empty() {
+        ": keep-alive\n".to_string()
+    } else {
+        format!("event: {event}\n")
+    };
+    for line in data.lines() {
+        message.push_str("data: ");
+        message.push_str(line);
+        message.push('\n');
     }
-    if !send("ready", "") {
-        return;
-    }
-    loop {
-        match receiver.recv_timeout(Duration::from_secs(15)) {
-            Ok(super::Event::Reload) => {
-                if !send("reload", "") {
-                    return;
-                }
-            }
-            Ok(super::Event::Problems(problems)) => {
-                if !send("problems", &problems) {
-                    return;
-                }
-            }
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                // A comment line: ignored by browsers, keeps the connection open.
-                if !send("", "") {
-                    return;
-                }
-            }
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+    message.push('\n');
+    Bytes::from(message)
+}
+
+/// The body of a live-reload stream: it ends when the server stops, and
+/// is dropped (unsubscribing it) when its browser goes away.
+struct EventStream {
+    opening: VecDeque<Bytes>,
+    events: UnboundedReceiver<Event>,
+    keep_alive: Pin<Box<tokio::time::Sleep>>,
+}
+
+impl Body for EventStream {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        context: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, std::io::Error>>> {
+        let stream = self.get_mut();
+        if let Some(first) = stream.opening.pop_front() {
+            return Poll::Ready(Some(Ok(Frame::data(first))));
         }
+        let next = match stream.events.poll_recv(context) {
+            Poll::Ready(None) => return Poll::Ready(None),
+            Poll::Ready(Some(Event::Reload)) => message("reload", ""),
+            Poll::Ready(Some(Event::Problems(problems))) => message("problems", &problems),
+            Poll::Pending => match stream.keep_alive.as_mut().poll(context) {
+                // A comment line: ignored by browsers, keeps the connection open.
+                Poll::Ready(()) => message("", ""),
+                Poll::Pending => return Poll::Pending,
+            },
+        };
+        let again = tokio::time::Instant::now() + KEEP_ALIVE;
+        stream.keep_alive.as_mut().reset(again);
+        Poll::Ready(Some(Ok(Frame::data(next))))
     }
 }
 

@@ -19,9 +19,9 @@ use crate::{Failure, SiteOptions};
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 /// Locks that outlive a panicked holder. A request thread that panicked
 /// while holding one left data that is still whole (a cache, a list of
@@ -143,7 +143,7 @@ pub(crate) struct Live {
     cli: Messages,
     snapshot: RwLock<Arc<Snapshot>>,
     problems: RwLock<Option<String>>,
-    clients: Mutex<Vec<Sender<Event>>>,
+    clients: Mutex<Vec<UnboundedSender<Event>>>,
     /// The templates last seen to render every page, by fingerprint.
     tried_templates: Mutex<Option<u64>>,
 }
@@ -167,8 +167,8 @@ impl Live {
         self.problems.read_anyway().clone()
     }
 
-    fn subscribe(&self) -> Receiver<Event> {
-        let (sender, receiver) = std::sync::mpsc::channel();
+    fn subscribe(&self) -> UnboundedReceiver<Event> {
+        let (sender, receiver) = tokio::sync::mpsc::unbounded_channel();
         self.clients.locked().push(sender);
         receiver
     }
@@ -267,7 +267,8 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
         )
     })?;
 
-    let server = tiny_http::Server::from_listener(listener, None).map_err(|err| {
+    // Kept until serve ends: dropping the runtime stops the server.
+    let _server = http::start(listener, Arc::clone(&live)).map_err(|err| {
         Failure::CannotRun(
             Diagnostic::error(
                 Code::Output,
@@ -276,17 +277,6 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
             .with_help(text!("serve_cannot_start_help")),
         )
     })?;
-    let server = Arc::new(server);
-    {
-        let live = Arc::clone(&live);
-        let server = Arc::clone(&server);
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let live = Arc::clone(&live);
-                std::thread::spawn(move || http::handle(request, &live));
-            }
-        });
-    }
     say(
         "serve_serving",
         &[

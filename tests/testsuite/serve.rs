@@ -442,3 +442,140 @@ fn a_template_that_calls_itself_without_end_never_takes_the_server_down() {
     assert_eq!(next_event(&events), "reload");
     assert!(get(&serve, "/about/").1.contains("fixed"));
 }
+
+/// A header of a raw response head, by name, case-insensitively.
+fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+    head.lines().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.eq_ignore_ascii_case(name).then(|| value.trim())
+    })
+}
+
+#[test]
+fn static_files_stream_with_ranges_and_revalidation() {
+    let site = site_copy("small");
+    let movie: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+    std::fs::create_dir_all(site.path().join("static/media")).unwrap();
+    std::fs::write(site.path().join("static/media/clip.mp4"), &movie).unwrap();
+    let serve = serve(site.path(), &[]);
+    let get_with = |headers: &str| {
+        raw_request(
+            serve.port,
+            &format!(
+                "GET /media/clip.mp4 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n{headers}\r\n"
+            ),
+        )
+    };
+
+    let (status, head, body) = get_with("");
+    assert_eq!(status, 200);
+    assert_eq!(body, movie, "the whole file, byte for byte");
+    assert_eq!(header(&head, "Content-Type"), Some("video/mp4"), "{head}");
+    assert_eq!(header(&head, "Accept-Ranges"), Some("bytes"), "{head}");
+    assert_eq!(
+        header(&head, "Cache-Control"),
+        Some("no-cache"),
+        "revalidated on every use, so an edit shows: {head}"
+    );
+    let etag = header(&head, "ETag").expect("an ETag").to_string();
+    let modified = header(&head, "Last-Modified")
+        .expect("a Last-Modified")
+        .to_string();
+
+    let (status, head, body) = get_with("Range: bytes=1000-1999\r\n");
+    assert_eq!(status, 206, "{head}");
+    assert_eq!(body, movie[1000..2000]);
+    assert_eq!(
+        header(&head, "Content-Range"),
+        Some("bytes 1000-1999/300000"),
+        "{head}"
+    );
+    let (status, _, body) = get_with("Range: bytes=-10\r\n");
+    assert_eq!(status, 206, "a suffix range");
+    assert_eq!(body, movie[movie.len() - 10..]);
+    let (status, head, _) = get_with("Range: bytes=400000-\r\n");
+    assert_eq!(status, 416, "a range past the end: {head}");
+
+    let (status, _, body) = get_with(&format!("If-None-Match: {etag}\r\n"));
+    assert_eq!(status, 304, "unchanged since the ETag");
+    assert!(body.is_empty());
+    let (status, _, _) = get_with(&format!("If-Modified-Since: {modified}\r\n"));
+    assert_eq!(status, 304, "unchanged since Last-Modified");
+
+    let (status, head, body) = raw_request(
+        serve.port,
+        "HEAD /media/clip.mp4 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(status, 200);
+    assert_eq!(header(&head, "Content-Length"), Some("300000"), "{head}");
+    assert!(body.is_empty(), "HEAD has no body");
+
+    // An edit: the old ETag no longer matches, the new bytes come.
+    let events = events(&serve);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(site.path().join("static/media/clip.mp4"), b"new cut").unwrap();
+    assert_eq!(next_event(&events), "reload");
+    let (status, _, body) = get_with(&format!("If-None-Match: {etag}\r\n"));
+    assert_eq!(status, 200, "the edited file is sent again");
+    assert_eq!(body, b"new cut");
+}
+
+#[test]
+fn oversized_request_heads_are_refused_without_being_held() {
+    let site = site_copy("small");
+    let serve = serve(site.path(), &[]);
+
+    // A header line with no end: refused once it passes the bound, not
+    // buffered for as long as the client keeps sending.
+    let mut stream = TcpStream::connect(("127.0.0.1", serve.port)).unwrap();
+    stream.set_read_timeout(Some(WAIT)).unwrap();
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Endless: ")
+        .unwrap();
+    let chunk = vec![b'a'; 64 * 1024];
+    let mut sent = 0;
+    for _ in 0..64 {
+        if stream.write_all(&chunk).is_err() {
+            break;
+        }
+        sent += chunk.len();
+    }
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 431"),
+        "431 after {sent} bytes, got: {}",
+        answer.lines().next().unwrap_or("nothing")
+    );
+
+    let many: String = (0..200).map(|i| format!("X-Header-{i}: {i}\r\n")).collect();
+    let (status, _, _) = raw_request(
+        serve.port,
+        &format!("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n{many}Connection: close\r\n\r\n"),
+    );
+    assert_eq!(status, 431, "too many headers");
+
+    assert_eq!(get(&serve, "/").0, 200, "ordinary requests still answered");
+}
+
+#[test]
+fn a_connection_that_sends_nothing_is_closed() {
+    let site = site_copy("small");
+    let serve = serve(site.path(), &[]);
+    let mut idle = TcpStream::connect(("127.0.0.1", serve.port)).unwrap();
+    let mut slow = TcpStream::connect(("127.0.0.1", serve.port)).unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\n").unwrap();
+    let started = std::time::Instant::now();
+    for stream in [&mut idle, &mut slow] {
+        stream.set_read_timeout(Some(WAIT)).unwrap();
+        let mut rest = Vec::new();
+        let closed = stream.read_to_end(&mut rest);
+        assert!(closed.is_ok(), "closed by the server, not by our timeout");
+    }
+    let waited = started.elapsed();
+    assert!(
+        waited < std::time::Duration::from_secs(15),
+        "closed after the 10 s head timeout, not {waited:?}"
+    );
+}
