@@ -455,8 +455,10 @@ fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
 fn static_files_stream_with_ranges_and_revalidation() {
     let site = site_copy("small");
     let movie: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
-    std::fs::create_dir_all(site.path().join("static/media")).unwrap();
-    std::fs::write(site.path().join("static/media/clip.mp4"), &movie).unwrap();
+    std::fs::create_dir_all(site.path().join("static/media"))
+        .expect("loopback and scratch files work");
+    std::fs::write(site.path().join("static/media/clip.mp4"), &movie)
+        .expect("loopback and scratch files work");
     let serve = serve(site.path(), &[]);
     let get_with = |headers: &str| {
         raw_request(
@@ -513,7 +515,8 @@ fn static_files_stream_with_ranges_and_revalidation() {
     // An edit: the old ETag no longer matches, the new bytes come.
     let events = events(&serve);
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    std::fs::write(site.path().join("static/media/clip.mp4"), b"new cut").unwrap();
+    std::fs::write(site.path().join("static/media/clip.mp4"), b"new cut")
+        .expect("loopback and scratch files work");
     assert_eq!(next_event(&events), "reload");
     let (status, _, body) = get_with(&format!("If-None-Match: {etag}\r\n"));
     assert_eq!(status, 200, "the edited file is sent again");
@@ -527,11 +530,14 @@ fn oversized_request_heads_are_refused_without_being_held() {
 
     // A header line with no end: refused once it passes the bound, not
     // buffered for as long as the client keeps sending.
-    let mut stream = TcpStream::connect(("127.0.0.1", serve.port)).unwrap();
-    stream.set_read_timeout(Some(WAIT)).unwrap();
+    let mut stream =
+        TcpStream::connect(("127.0.0.1", serve.port)).expect("loopback and scratch files work");
+    stream
+        .set_read_timeout(Some(WAIT))
+        .expect("loopback and scratch files work");
     stream
         .write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Endless: ")
-        .unwrap();
+        .expect("loopback and scratch files work");
     let chunk = vec![b'a'; 64 * 1024];
     let mut sent = 0;
     for _ in 0..64 {
@@ -563,12 +569,17 @@ fn oversized_request_heads_are_refused_without_being_held() {
 fn a_connection_that_sends_nothing_is_closed() {
     let site = site_copy("small");
     let serve = serve(site.path(), &[]);
-    let mut idle = TcpStream::connect(("127.0.0.1", serve.port)).unwrap();
-    let mut slow = TcpStream::connect(("127.0.0.1", serve.port)).unwrap();
-    slow.write_all(b"GET / HTTP/1.1\r\n").unwrap();
+    let mut idle =
+        TcpStream::connect(("127.0.0.1", serve.port)).expect("loopback and scratch files work");
+    let mut slow =
+        TcpStream::connect(("127.0.0.1", serve.port)).expect("loopback and scratch files work");
+    slow.write_all(b"GET / HTTP/1.1\r\n")
+        .expect("loopback and scratch files work");
     let started = std::time::Instant::now();
     for stream in [&mut idle, &mut slow] {
-        stream.set_read_timeout(Some(WAIT)).unwrap();
+        stream
+            .set_read_timeout(Some(WAIT))
+            .expect("loopback and scratch files work");
         let mut rest = Vec::new();
         let closed = stream.read_to_end(&mut rest);
         assert!(closed.is_ok(), "closed by the server, not by our timeout");
