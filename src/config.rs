@@ -19,6 +19,10 @@ pub struct Config {
     pub checklist: Checklist,
     /// What workshop pages do with offerings that are over.
     pub past_offerings: PastOfferings,
+    /// `[offerings] time_zone`: the IANA zone of offerings that name none.
+    pub time_zone: Option<String>,
+    /// `[offerings] currency`: the ISO 4217 code of prices that name none.
+    pub currency: Option<String>,
     /// Free data for templates.
     pub extra: serde_json::Value,
     /// False when site.toml could not be parsed: organizations are then
@@ -156,6 +160,8 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
         organizations: BTreeMap::new(),
         checklist: Checklist::default(),
         past_offerings: PastOfferings::default(),
+        time_zone: None,
+        currency: None,
         extra: serde_json::Value::Object(Default::default()),
         parsed: false,
         source: file.clone(),
@@ -241,6 +247,28 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
                     past.span,
                     text!("past_offerings_value", value = other),
                     text!("past_offerings_value_help"),
+                ),
+            }
+        }
+        if let Some(zone) = section.string("time_zone") {
+            match crate::schedule::time_zone(&zone.value) {
+                Ok(_) => config.time_zone = Some(zone.value),
+                Err(suggestion) => section.error(
+                    Code::InvalidConfig,
+                    zone.span,
+                    text!("unknown_time_zone", name = &zone.value),
+                    crate::schedule::zone_help(suggestion.as_deref()),
+                ),
+            }
+        }
+        if let Some(code) = section.string("currency") {
+            match crate::money::currency(&code.value) {
+                Ok(_) => config.currency = Some(code.value),
+                Err(problem) => section.error(
+                    Code::InvalidConfig,
+                    code.span,
+                    problem.message(&code.value),
+                    problem.help(),
                 ),
             }
         }

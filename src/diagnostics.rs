@@ -72,6 +72,13 @@ pub enum Code {
     /// E023: a link whose address is not for the web (`javascript:`,
     /// `data:`, `file:`…), or not a full address where one is needed.
     NotWebAddress,
+    /// E024: an offering's times that name no moment: an unknown time
+    /// zone, a time of day with no zone, an offset the zone does not have
+    /// on that day, a start and end of different kinds.
+    OfferingTime,
+    /// E025: a price that cannot be shown: an unknown currency, none at
+    /// all, or more decimals than the currency has.
+    OfferingPrice,
     /// E100: cairn cannot do its work here: an output folder it must not
     /// replace, a file it cannot write, a port already in use (exit code 2).
     Output,
@@ -89,7 +96,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 31] = [
         Code::FrontMatter,
         Code::TomlSyntax,
         Code::UnknownKey,
@@ -113,6 +120,8 @@ impl Code {
         Code::MissingFile,
         Code::AddressTaken,
         Code::NotWebAddress,
+        Code::OfferingTime,
+        Code::OfferingPrice,
         Code::Output,
         Code::PastOffering,
         Code::Unreferenced,
@@ -146,6 +155,8 @@ impl Code {
             Code::MissingFile => "E021",
             Code::AddressTaken => "E022",
             Code::NotWebAddress => "E023",
+            Code::OfferingTime => "E024",
+            Code::OfferingPrice => "E025",
             Code::Output => "E100",
             Code::PastOffering => "W001",
             Code::Unreferenced => "W002",

@@ -22,12 +22,14 @@ pub mod diagnostics;
 pub mod guard;
 pub mod init;
 pub mod messages;
+pub mod money;
 pub mod output;
 pub mod phrases;
 pub mod render;
 pub mod report;
 pub mod routes;
 pub mod rules;
+pub mod schedule;
 pub mod serve;
 pub mod source;
 #[cfg(test)]

@@ -485,11 +485,15 @@ fn build_day(flag: Option<Date>) -> Result<Date, Diagnostic> {
     }
     if let Ok(text) = std::env::var("SOURCE_DATE_EPOCH") {
         // Up to the last second of the year 9999.
-        return match text.trim().parse::<i64>() {
-            Ok(seconds) if (0..=253_402_300_799).contains(&seconds) => {
-                Ok(Date::from_unix_seconds(seconds))
-            }
-            _ => {
+        let day = text
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|seconds| (0..=253_402_300_799).contains(seconds))
+            .and_then(Date::from_unix_seconds);
+        return match day {
+            Some(day) => Ok(day),
+            None => {
                 let name = "SOURCE_DATE_EPOCH";
                 let message = cairn::text!("build_day_not_seconds", name = name, value = &text);
                 Err(invalid(name, message))

@@ -59,6 +59,9 @@ pub fn plain(words: &[Word]) -> String {
 pub enum Arg {
     Text(String),
     Number(f64),
+    /// A decimal number written with exactly its digits ("19.50"), for
+    /// amounts of money: the language's formatter sets it out ("19,50").
+    Decimal(String),
     /// A link: in words, it stays a link; in plain text, its text.
     Link(Word),
 }
@@ -259,10 +262,11 @@ impl Messages {
         // sentences; cairn's languages are both left to right, and the marks
         // would end up in page titles and attributes.
         bundle.set_use_isolating(false);
-        // Fluent writes numbers the English way ("1.5", "10000"); the
-        // languages that write them otherwise get their own formatter.
-        if langid.language.as_str() == "fr" {
-            bundle.set_formatter(Some(french_number));
+        // Fluent writes numbers with no grouping ("1.5", "10000"); each
+        // language gets its own way of setting thousands apart.
+        match langid.language.as_str() {
+            "fr" => bundle.set_formatter(Some(french_number)),
+            _ => bundle.set_formatter(Some(english_number)),
         }
         // The bundle does not list what it holds: the ids are kept here.
         let mut ids = BTreeSet::new();
@@ -435,6 +439,12 @@ impl Messages {
             let value = match arg {
                 Arg::Text(text) => FluentValue::from(text.as_str()),
                 Arg::Number(n) => FluentValue::from(*n),
+                Arg::Decimal(digits) => {
+                    match digits.parse::<fluent_bundle::types::FluentNumber>() {
+                        Ok(number) => FluentValue::Number(number),
+                        Err(_) => FluentValue::from(digits.as_str()),
+                    }
+                }
                 Arg::Link(word) => {
                     links.push(word);
                     FluentValue::from(format!("{LINK_OPEN}{}{LINK_CLOSE}", links.len() - 1))
@@ -471,23 +481,40 @@ impl Messages {
 /// A number as French writes it: a decimal comma ("1,5") and, from 10 000
 /// on, thousands set apart by a narrow no-break space ("10 000").
 fn french_number<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    grouped_number(value, 5, '\u{202f}', ',')
+}
+
+/// A number as English writes it: thousands set apart by commas from
+/// 1,000 on ("6,500,000"), a decimal point.
+fn english_number<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    grouped_number(value, 4, ',', '.')
+}
+
+/// A Fluent number with groups of three digits from `from_digits` digits
+/// on, and the language's separators.
+fn grouped_number(
+    value: &FluentValue<'_>,
+    from_digits: usize,
+    group: char,
+    point: char,
+) -> Option<String> {
     let FluentValue::Number(number) = value else {
         return None;
     };
-    let english = number.as_string();
-    let (whole, fraction) = match english.split_once('.') {
+    let plain = number.as_string();
+    let (whole, fraction) = match plain.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (english.as_ref(), None),
+        None => (plain.as_ref(), None),
     };
     let (sign, digits) = match whole.strip_prefix('-') {
         Some(digits) => ("-", digits),
         None => ("", whole),
     };
     let mut grouped = String::new();
-    if digits.len() > 4 && digits.chars().all(|c| c.is_ascii_digit()) {
+    if digits.len() >= from_digits && digits.chars().all(|c| c.is_ascii_digit()) {
         for (i, digit) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push('\u{202f}');
+                grouped.push(group);
             }
             grouped.push(digit);
         }
@@ -495,7 +522,7 @@ fn french_number<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
         grouped.push_str(digits);
     }
     Some(match fraction {
-        Some(fraction) => format!("{sign}{grouped},{fraction}"),
+        Some(fraction) => format!("{sign}{grouped}{point}{fraction}"),
         None => format!("{sign}{grouped}"),
     })
 }
@@ -645,9 +672,19 @@ mod tests {
             "1,5 is singular in French"
         );
         assert_eq!(french.text("years", &[("n", 2.0.into())]), "2 ans");
+        let english = english("n = { $n }\n");
+        let n = |value: f64| english.text("n", &[("n", value.into())]);
+        assert_eq!(n(1.5), "1.5");
+        assert_eq!(n(300.0), "300");
+        assert_eq!(n(1500.0), "1,500");
+        assert_eq!(n(6_500_000.0), "6,500,000");
+        // An amount keeps the digits it was given.
+        let amount = |digits: &str| english.text("n", &[("n", Arg::Decimal(digits.into()))]);
+        assert_eq!(amount("19.50"), "19.50");
+        assert_eq!(amount("1200.00"), "1,200.00");
         assert_eq!(
-            english("n = { $n }\n").text("n", &[("n", 1.5.into())]),
-            "1.5"
+            french.text("n", &[("n", Arg::Decimal("1200.50".into()))]),
+            "1200,50"
         );
     }
 

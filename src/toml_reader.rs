@@ -5,7 +5,7 @@
 //! first error; reading `DeTable` by hand gives exact wrong-type messages,
 //! did-you-mean for unknown keys, and all problems in one pass.
 
-use crate::content::Date;
+use crate::content::{Amount, Date, Time, When};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::messages::{Text, TextArg};
 use crate::source::{SourceFile, Span, Spanned};
@@ -290,30 +290,84 @@ impl<'a, 'i> TableReader<'a, 'i> {
         None
     }
 
-    /// A calendar date without a time, written without quotes (`2027-03-12`).
-    pub(crate) fn date(&mut self, key: &'static str) -> Option<Spanned<Date>> {
+    /// A day (`2027-03-12`) or a time on a day (`2027-03-12T09:00:00`,
+    /// with an offset or not). A time of day alone (`17:00:00`) is taken
+    /// on `same_day` when given (an end on the day it starts), and refused
+    /// otherwise.
+    pub(crate) fn when(
+        &mut self,
+        key: &'static str,
+        same_day: Option<&When>,
+    ) -> Option<Spanned<When>> {
         let value = self.get(key)?;
         let span = self.span(value.span());
-        if let DeValue::Datetime(datetime) = value.get_ref()
-            && let (Some(d), None) = (datetime.date, datetime.time)
-        {
-            let date = Date {
-                year: d.year,
-                month: d.month,
-                day: d.day,
-            };
-            return Some(Spanned::new(date, span));
-        }
         let found = match value.get_ref() {
-            DeValue::Datetime(_) => text!("found_date_with_time"),
+            DeValue::Datetime(written) => {
+                let time = written.time.map(|t| Time {
+                    hour: t.hour,
+                    minute: t.minute,
+                    second: t.second.unwrap_or(0),
+                });
+                let offset = written.offset.map(|offset| match offset {
+                    toml::value::Offset::Z => 0,
+                    toml::value::Offset::Custom { minutes } => i32::from(minutes) * 60,
+                });
+                let date = written.date.map(|d| Date {
+                    year: d.year,
+                    month: d.month,
+                    day: d.day,
+                });
+                match (date, time, same_day) {
+                    (Some(date), None, _) => return Some(Spanned::new(When::Day(date), span)),
+                    (Some(date), Some(time), _) => {
+                        return Some(Spanned::new(When::At { date, time, offset }, span));
+                    }
+                    (None, Some(time), Some(&When::At { date, offset, .. })) => {
+                        return Some(Spanned::new(When::At { date, time, offset }, span));
+                    }
+                    (None, Some(time), _) => {
+                        let time =
+                            format!("{:02}:{:02}:{:02}", time.hour, time.minute, time.second);
+                        self.error(
+                            Code::WrongType,
+                            span,
+                            text!("time_without_date", key = key),
+                            text!("time_without_date_help", key = key, time = time),
+                        );
+                        return None;
+                    }
+                    (None, None, _) => text!("found_date"),
+                }
+            }
             DeValue::String(_) => text!("found_quoted_date"),
             other => type_name(other),
         };
         self.error(
             Code::WrongType,
             span,
-            text!("wrong_type_date", key = key, found = found),
-            text!("wrong_type_date_help", key = key),
+            text!("wrong_type_when", key = key, found = found),
+            text!("wrong_type_when_help", key = key),
+        );
+        None
+    }
+
+    /// A plain decimal number, exactly as written (`450`, `19.99`).
+    pub(crate) fn amount(&mut self, key: &'static str) -> Option<Spanned<Amount>> {
+        let value = self.get(key)?;
+        let span = self.span(value.span());
+        let written = match value.get_ref() {
+            DeValue::Integer(i) if i.radix() == 10 => Some(i.as_str()),
+            DeValue::Float(f) => Some(f.as_str()),
+            _ => None,
+        };
+        if let Some(amount) = written.and_then(Amount::parse) {
+            return Some(Spanned::new(amount, span));
+        }
+        self.error(
+            Code::InvalidValue,
+            span,
+            text!("not_an_amount", key = key),
+            text!("not_an_amount_help", key = key),
         );
         None
     }
@@ -558,7 +612,7 @@ mod tests {
     #[test]
     fn far_from_every_key_the_help_lists_the_keys_read_in_order() {
         let diags = read_table("place = \"Pier 4\"\n", |reader| {
-            reader.date("start");
+            reader.when("start", None);
             reader.string("location");
             reader.bool("online");
         });
@@ -667,30 +721,52 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_bare_days() {
-        let text = "a = 2027-03-12\nb = \"2027-03-12\"\nc = 2027-03-12T10:00:00\n";
+    fn days_and_times_of_day() {
+        let text = "a = 2027-03-12\nb = \"2027-03-12\"\nc = 2027-03-12T10:00:00-04:00\nd = 17:30:00\ne = 17:30:00\n";
         let mut read = Vec::new();
         let diags = read_table(text, |reader| {
-            for key in ["a", "b", "c"] {
-                read.push(reader.date(key).map(|d| d.value));
+            let c = reader.when("c", None);
+            for key in ["a", "b"] {
+                read.push(reader.when(key, None).map(|d| d.value));
             }
+            read.push(c.as_ref().map(|c| c.value));
+            // A time alone: on the day it follows, or refused.
+            read.push(
+                reader
+                    .when("d", c.as_ref().map(|c| &c.value))
+                    .map(|d| d.value),
+            );
+            read.push(reader.when("e", None).map(|d| d.value));
         });
-        let day = Date {
+        let date = Date {
             year: 2027,
             month: 3,
             day: 12,
         };
-        assert_eq!(read, [Some(day), None, None]);
-        let help = "(year-month-day, no quotes)";
+        let at = |hour, minute| When::At {
+            date,
+            time: Time {
+                hour,
+                minute,
+                second: 0,
+            },
+            offset: Some(-4 * 3600),
+        };
+        assert_eq!(
+            read,
+            [
+                Some(When::Day(date)),
+                None,
+                Some(at(10, 0)),
+                Some(at(17, 30)),
+                None
+            ]
+        );
         assert_eq!(
             lines(&diags),
             [
-                format!(
-                    "2:5 E005 `b` must be a date, found a string (dates take no quotes) / write `b = 2027-03-12` {help}"
-                ),
-                format!(
-                    "3:5 E005 `c` must be a date, found a date with a time / write `c = 2027-03-12` {help}"
-                ),
+                "2:5 E005 `b` must be a date, or a date and a time, found a string (dates take no quotes) / write `b = 2027-03-12`, or with a time of day `b = 2027-03-12T09:00:00` (year-month-day, no quotes)",
+                "5:5 E005 `e` is a time of day without its day / write the day before it: `e = 2027-03-12T17:30:00`",
             ]
         );
     }

@@ -106,7 +106,12 @@ pub const RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         name: "offerings",
-        codes: &[Code::OfferingDates, Code::PastOffering],
+        codes: &[
+            Code::OfferingDates,
+            Code::OfferingTime,
+            Code::OfferingPrice,
+            Code::PastOffering,
+        ],
         run: offerings::check,
         when: When::Always,
     },

@@ -50,6 +50,7 @@ list_and_more = { $items }, and { $more } more
 # site.toml's sections are named as written: "[checklist]".
 table_record = a record
 table_offering = an offering
+table_price = a price
 table_provider = a provider
 table_expression = a requirement expression
 # $kind: as for kind_a.
@@ -120,10 +121,14 @@ expected_tables = a list of tables
 wrong_type_help = write it like `{ $key } = { $example }`
 # $sections: "[[key]]"; $inline: the list written inline, as TOML.
 wrong_type_tables_help = write it like `{ $key } = { $sections }` sections, or `{ $key } = { $inline }`
-wrong_type_date = `{ $key }` must be a date, found { $found }
-found_date_with_time = a date with a time
+wrong_type_when = `{ $key }` must be a date, or a date and a time, found { $found }
 found_quoted_date = a string (dates take no quotes)
-wrong_type_date_help = write `{ $key } = 2027-03-12` (year-month-day, no quotes)
+wrong_type_when_help = write `{ $key } = 2027-03-12`, or with a time of day `{ $key } = 2027-03-12T09:00:00` (year-month-day, no quotes)
+time_without_date = `{ $key }` is a time of day without its day
+# $time: the time as written.
+time_without_date_help = write the day before it: `{ $key } = 2027-03-12T{ $time }`
+wrong_type_price = `price` must be "free", an amount, or an amount with its currency
+wrong_type_price_help = write `price = "free"`, `price = 450` (in the site's currency) or `price = { "{" } amount = 450, currency = "CAD" { "}" }`
 wrong_type_list_item = `{ $key }` must list strings, found { $found }
 wrong_type_list_item_help = put each item in double quotes
 wrong_type_table_item = each of `{ $key }` must be a table, found { $found }
@@ -214,6 +219,16 @@ any_empty_help = list the alternatives, like `any = ["a", "b"]`, or remove the t
 # $count: the number written, as written.
 choose_not_positive = `choose` must be a positive whole number, found { $count }
 choose_not_positive_help = write how many items must be done, like `choose = 3`
+
+# $key: where the amount is (price, amount).
+not_an_amount = `{ $key }` must be an amount of zero or more, written as a plain number
+not_an_amount_help = write it like `{ $key } = 450` or `{ $key } = 19.99`
+unknown_status = unknown offering status "{ $name }"
+# $names: the statuses, comma-separated.
+status_help = use one of: { $names }
+# $tag: the language tag as written.
+not_a_language = "{ $tag }" is not a language tag
+not_a_language_help = write a BCP 47 tag, as in `<html lang>`: "en", "fr" or "fr-CA"
 
 ## E012 broken links between pages
 
@@ -346,6 +361,10 @@ record_not_measured_help = measures are for requirements with a `unit` (hours, y
 
 offering_dates = this offering ends ({ $end }) before it starts ({ $start })
 offering_dates_help = swap `start` and `end`, or correct the date
+
+# $deadline and $start: as written.
+deadline_after_start = registration closes ({ $deadline }) after the offering starts ({ $start })
+deadline_after_start_help = set `deadline` on or before `start`, or correct the date
 
 ## E021 local files that do not exist
 
@@ -488,3 +507,32 @@ not_web_address_help = write a full address starting with { $place ->
 # $value: what `past` says.
 past_offerings_value = `past` must be "show" or "hide", found "{ $value }"
 past_offerings_value_help = write `past = "show"` to list offerings that are over apart on a workshop's page, or `past = "hide"` to leave them out
+
+## E024 times that name no moment
+
+# $name: the zone as written.
+unknown_time_zone = unknown time zone "{ $name }"
+unknown_time_zone_help = use a name from the IANA time zone database, like "America/Toronto", "America/Vancouver" or "Europe/Paris"
+# $time: the date and time as written.
+time_without_zone = { $time } is a time of day in no time zone
+time_without_zone_help = add `time_zone = "America/Toronto"` to the offering, or `time_zone` under `[offerings]` in site.toml for every offering, or write the offset after the time (`T09:00:00-05:00`)
+# $offset: as written; $actual: the zone's offset then.
+offset_not_the_zone_s = the offset { $offset } is not { $zone }'s on that day ({ $actual })
+offset_not_the_zone_s_help = remove the offset and let the time zone decide, or correct it
+day_and_time_mixed = `start` and `end` must both be days, or both times of day
+day_and_time_mixed_help = give both a time (`2027-03-12T09:00:00`), or neither (`2027-03-12`)
+
+## E025 prices that cannot be shown
+
+price_without_currency = this price is in no currency
+price_without_currency_help = write `price = { "{" } amount = 450, currency = "CAD" { "}" }`, or set `currency = "CAD"` under `[offerings]` in site.toml for every price
+# $code: the code as written.
+unknown_currency = unknown currency "{ $code }"
+unknown_currency_help = use an ISO 4217 code in capitals, like "CAD", "USD" or "EUR"
+withdrawn_currency = the currency "{ $code }" is no longer in use
+# $amount: as written; $decimals: how many the currency has.
+too_many_decimals = { $amount } has more decimals than { $code } has ({ $decimals })
+too_many_decimals_help = { $decimals ->
+    [0] write a whole amount
+   *[other] write at most { $decimals } decimals
+}

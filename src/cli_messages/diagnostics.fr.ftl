@@ -55,6 +55,7 @@ list_and_more = { $items } et { $more } de plus
 # « [checklist] ».
 table_record = un relevé
 table_offering = une séance
+table_price = un prix
 table_provider = un fournisseur
 table_expression = une expression de règle
 # $kind : comme pour kind_a.
@@ -125,10 +126,13 @@ expected_tables = une liste de tables
 wrong_type_help = écrivez-le comme `{ $key } = { $example }`
 # $sections : « [[clé]] » ; $inline : la liste écrite sur une ligne, en TOML.
 wrong_type_tables_help = écrivez-le en sections, comme `{ $key } = { $sections }`, ou comme `{ $key } = { $inline }`
-wrong_type_date = `{ $key }` doit être une date, mais c’est { $found }
-found_date_with_time = une date avec une heure
+wrong_type_when = `{ $key }` doit être une date, ou une date et une heure, mais c’est { $found }
 found_quoted_date = une chaîne (les dates s’écrivent sans guillemets)
-wrong_type_date_help = écrivez `{ $key } = 2027-03-12` (année-mois-jour, sans guillemets)
+wrong_type_when_help = écrivez `{ $key } = 2027-03-12`, ou avec une heure `{ $key } = 2027-03-12T09:00:00` (année-mois-jour, sans guillemets)
+time_without_date = `{ $key }` est une heure sans sa date
+time_without_date_help = écrivez la date devant : `{ $key } = 2027-03-12T{ $time }`
+wrong_type_price = `price` doit être "free", un montant, ou un montant avec sa devise
+wrong_type_price_help = écrivez `price = "free"`, `price = 450` (dans la devise du site) ou `price = { "{" } amount = 450, currency = "CAD" { "}" }`
 wrong_type_list_item = `{ $key }` doit contenir des chaînes, mais contient { $found }
 wrong_type_list_item_help = mettez chaque élément entre guillemets droits doubles
 wrong_type_table_item = chaque élément de `{ $key }` doit être une table, mais l’un d’eux est { $found }
@@ -220,6 +224,13 @@ any_empty_help = listez les possibilités, comme `any = ["a", "b"]`, ou retirez 
 # $count : le nombre écrit, tel qu’écrit.
 choose_not_positive = `choose` doit être un nombre entier d’au moins 1 ; valeur trouvée : { $count }
 choose_not_positive_help = écrivez combien d’éléments il faut terminer, comme `choose = 3`
+
+not_an_amount = `{ $key }` doit être un montant positif ou nul, écrit comme un nombre simple
+not_an_amount_help = écrivez-le comme `{ $key } = 450` ou `{ $key } = 19.99`
+unknown_status = état de séance inconnu "{ $name }"
+status_help = utilisez l’un de : { $names }
+not_a_language = "{ $tag }" n’est pas une étiquette de langue
+not_a_language_help = écrivez une étiquette BCP 47, comme dans `<html lang>` : "en", "fr" ou "fr-CA"
 
 ## E012 liens brisés entre les pages
 
@@ -354,6 +365,9 @@ record_not_measured_help = les mesures sont pour les exigences qui ont un champ 
 
 offering_dates = cette séance se termine ({ $end }) avant de commencer ({ $start })
 offering_dates_help = inversez `start` et `end`, ou corrigez la date
+
+deadline_after_start = les inscriptions ferment ({ $deadline }) après le début de la séance ({ $start })
+deadline_after_start_help = fixez `deadline` au plus tard à `start`, ou corrigez la date
 
 ## E021 fichiers locaux qui n’existent pas
 
@@ -496,3 +510,27 @@ not_web_address_help = écrivez une adresse complète qui commence par { $place 
 # $value : ce que dit `past`.
 past_offerings_value = `past` doit valoir "show" ou "hide" ; valeur trouvée : "{ $value }"
 past_offerings_value_help = écrivez `past = "show"` pour lister à part, sur la page d’un atelier, les séances terminées, ou `past = "hide"` pour les laisser de côté
+
+## E024 des heures qui ne désignent aucun moment
+
+unknown_time_zone = fuseau horaire inconnu "{ $name }"
+unknown_time_zone_help = utilisez un nom de la base de fuseaux horaires de l’IANA, comme "America/Toronto", "America/Montreal" ou "Europe/Paris"
+time_without_zone = { $time } est une heure sans fuseau horaire
+time_without_zone_help = ajoutez `time_zone = "America/Toronto"` à la séance, ou `time_zone` sous `[offerings]` dans site.toml pour toutes les séances, ou écrivez le décalage après l’heure (`T09:00:00-05:00`)
+offset_not_the_zone_s = le décalage { $offset } n’est pas celui de { $zone } ce jour-là ({ $actual })
+offset_not_the_zone_s_help = retirez le décalage et laissez le fuseau horaire décider, ou corrigez-le
+day_and_time_mixed = `start` et `end` doivent être tous deux des jours, ou tous deux des heures
+day_and_time_mixed_help = donnez une heure aux deux (`2027-03-12T09:00:00`), ou à aucun (`2027-03-12`)
+
+## E025 des prix impossibles à afficher
+
+price_without_currency = ce prix n’est dans aucune devise
+price_without_currency_help = écrivez `price = { "{" } amount = 450, currency = "CAD" { "}" }`, ou fixez `currency = "CAD"` sous `[offerings]` dans site.toml pour tous les prix
+unknown_currency = devise inconnue "{ $code }"
+unknown_currency_help = utilisez un code ISO 4217 en majuscules, comme "CAD", "USD" ou "EUR"
+withdrawn_currency = la devise "{ $code }" n’est plus en usage
+too_many_decimals = { $amount } a plus de décimales que { $code } n’en a ({ $decimals })
+too_many_decimals_help = { $decimals ->
+    [0] écrivez un montant entier
+   *[other] écrivez au plus { $decimals } décimales
+}

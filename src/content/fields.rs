@@ -5,7 +5,7 @@ use super::model::*;
 use crate::diagnostics::{Code, Diagnostics, did_you_mean};
 use crate::messages::Text;
 use crate::rules;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Spanned};
 use crate::text;
 use crate::toml_reader::{self, TableReader, TomlSource};
 
@@ -175,7 +175,7 @@ fn category(reader: &mut TableReader<'_, '_>) -> Option<Category> {
 }
 
 fn offering(mut reader: TableReader<'_, '_>) -> Option<Offering> {
-    let start = reader.date("start");
+    let start = reader.when("start", None);
     if reader.get("start").is_none() {
         let start_of_table = reader.whole_span().start;
         reader.error(
@@ -185,20 +185,124 @@ fn offering(mut reader: TableReader<'_, '_>) -> Option<Offering> {
             text!("offering_without_start_help"),
         );
     }
-    let end = reader.date("end");
+    let end = reader.when("end", start.as_ref().map(|s| &s.value));
     // Every field is read, and unknown keys reported, before giving up on a
     // missing start: one run shows every problem.
+    let time_zone = reader.string("time_zone");
     let location = reader.string("location").map(|l| l.value);
     let online = reader.bool("online").is_some_and(|b| b.value);
     let register = reader.string("register");
+    let price = price(&mut reader);
+    let language = language(&mut reader);
+    let status = status(&mut reader);
+    let deadline = reader.when("deadline", None);
+    let note = reader.string("note").map(|n| n.value);
     reader.finish();
     Some(Offering {
         start: start?,
         end,
+        time_zone,
         location,
         online,
         register,
+        price,
+        language,
+        status,
+        deadline,
+        note,
     })
+}
+
+/// `price = "free"`, `price = 450` (in the site's currency) or
+/// `price = { amount = 450, currency = "CAD" }`.
+fn price(reader: &mut TableReader<'_, '_>) -> Option<Spanned<Price>> {
+    let value = reader.get("price")?;
+    let span = reader.span(value.span());
+    match value.get_ref() {
+        toml::de::DeValue::String(word) if word.as_ref() == "free" => {
+            Some(Spanned::new(Price::Free, span))
+        }
+        toml::de::DeValue::Table(_) => {
+            let mut table = reader.nested(value, text!("table_price"))?;
+            let amount = table.amount("amount");
+            if table.get("amount").is_none() {
+                table.error(
+                    Code::MissingField,
+                    span.clone(),
+                    text!(
+                        "missing_field",
+                        table = text!("table_price"),
+                        key = "amount"
+                    ),
+                    text!("missing_field_help", key = "amount", example = "450"),
+                );
+            }
+            let currency = table.string("currency");
+            table.finish();
+            Some(Spanned::new(
+                Price::Amount {
+                    amount: amount?.value,
+                    currency,
+                },
+                span,
+            ))
+        }
+        toml::de::DeValue::Integer(_) | toml::de::DeValue::Float(_) => {
+            let amount = reader.amount("price")?;
+            Some(Spanned::new(
+                Price::Amount {
+                    amount: amount.value,
+                    currency: None,
+                },
+                span,
+            ))
+        }
+        _ => {
+            reader.error(
+                Code::WrongType,
+                span,
+                text!("wrong_type_price"),
+                text!("wrong_type_price_help"),
+            );
+            None
+        }
+    }
+}
+
+/// A BCP 47 language tag (`en`, `fr-CA`), as `<html lang>` takes it.
+fn language(reader: &mut TableReader<'_, '_>) -> Option<Spanned<String>> {
+    let tag = reader.string("language")?;
+    if tag.value.parse::<unic_langid::LanguageIdentifier>().is_ok() && !tag.value.is_empty() {
+        return Some(tag);
+    }
+    reader.error(
+        Code::InvalidValue,
+        tag.span,
+        text!("not_a_language", tag = &tag.value),
+        text!("not_a_language_help"),
+    );
+    None
+}
+
+fn status(reader: &mut TableReader<'_, '_>) -> Status {
+    let Some(written) = reader.string("status") else {
+        return Status::default();
+    };
+    if let Some((_, status)) = Status::ALL.iter().find(|(name, _)| *name == written.value) {
+        return *status;
+    }
+    let names: Vec<&str> = Status::ALL.iter().map(|(name, _)| *name).collect();
+    let help = match did_you_mean(&written.value, names.iter().copied()) {
+        Some(name) => text!("did_you_mean", suggestion = name),
+        None => text!("status_help", names = names.join(", ")),
+    };
+    reader.error(
+        Code::InvalidValue,
+        written.span,
+        text!("unknown_status", name = &written.value),
+        help,
+    );
+    Status::default()
 }
 
 fn provider(mut reader: TableReader<'_, '_>) -> Option<Provider> {

@@ -220,23 +220,174 @@ pub struct Workshop<R = Name> {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Offering {
-    pub start: Spanned<Date>,
-    pub end: Option<Spanned<Date>>,
+    pub start: Spanned<When>,
+    pub end: Option<Spanned<When>>,
+    /// An IANA time zone name (`America/Toronto`) for its times of day;
+    /// without it, the site's `[offerings] time_zone`.
+    pub time_zone: Option<Spanned<String>>,
     pub location: Option<String>,
     pub online: bool,
     pub register: Option<Spanned<String>>,
+    pub price: Option<Spanned<Price>>,
+    /// The language of instruction, a BCP 47 tag (`en`, `fr-CA`).
+    pub language: Option<Spanned<String>>,
+    pub status: Status,
+    /// The last moment to register.
+    pub deadline: Option<Spanned<When>>,
+    pub note: Option<String>,
 }
 
 impl Offering {
     /// The last day it runs: its end, or its start for a one-day offering.
     pub fn last_day(&self) -> Date {
-        self.end.as_ref().map_or(self.start.value, |end| end.value)
+        self.end
+            .as_ref()
+            .map_or(self.start.value.date(), |end| end.value.date())
     }
 
     /// Over by `today`: its last day is before it. An offering under way
-    /// is not past. The one place past and upcoming are decided.
+    /// is not past. The one place past and upcoming are decided. Days are
+    /// the offering's own, as written, wherever the build runs.
     pub fn is_past(&self, today: Date) -> bool {
         self.last_day() < today
+    }
+
+    /// Worth listing as coming up: not over, not cancelled.
+    pub fn is_bookable(&self, today: Date) -> bool {
+        !self.is_past(today) && self.status != Status::Cancelled
+    }
+}
+
+/// When something happens, as written: a whole day (`2027-03-12`), or a
+/// time of day (`2027-03-12T09:00:00`), with the offset from UTC when one
+/// is written (`2027-03-12T09:00:00-05:00`). Placing it in time needs a
+/// time zone and is done by [`crate::schedule`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Day(Date),
+    At {
+        date: Date,
+        time: Time,
+        /// Seconds east of UTC, when written.
+        offset: Option<i32>,
+    },
+}
+
+impl When {
+    pub fn date(&self) -> Date {
+        match *self {
+            When::Day(date) | When::At { date, .. } => date,
+        }
+    }
+}
+
+/// A time of day, as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Time {
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
+}
+
+/// What an offering costs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Price {
+    Free,
+    Amount {
+        amount: Amount,
+        /// An ISO 4217 code (`CAD`); without it, the site's
+        /// `[offerings] currency`.
+        currency: Option<Spanned<String>>,
+    },
+}
+
+/// A decimal amount exactly as written: `19.99` is 1999 with scale 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Amount {
+    pub units: u64,
+    pub scale: u8,
+}
+
+impl Amount {
+    /// Parse a plain decimal number: digits, optionally a point and more
+    /// digits, with TOML's `_` separators allowed between digits.
+    pub fn parse(written: &str) -> Option<Amount> {
+        let written = written.replace('_', "");
+        let (whole, fraction) = written.split_once('.').unwrap_or((&written, ""));
+        let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !digits_only(whole) || !digits_only(fraction) {
+            return None;
+        }
+        // Trailing zeros say nothing: 450.00 is 450.
+        let fraction = fraction.trim_end_matches('0');
+        let units: u64 = format!("{whole}{fraction}").parse().ok()?;
+        Some(Amount {
+            units,
+            scale: u8::try_from(fraction.len()).ok()?,
+        })
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.units == 0
+    }
+
+    /// The amount as a plain decimal with exactly `decimals` digits after
+    /// the point (none when 0), for a currency with that many minor
+    /// units. `None` when it has more digits than that.
+    pub fn with_decimals(self, decimals: u8) -> Option<String> {
+        if self.scale > decimals {
+            return None;
+        }
+        let digits = self.units.to_string();
+        let digits = format!("{digits}{}", "0".repeat(usize::from(decimals - self.scale)));
+        let decimals = usize::from(decimals);
+        if decimals == 0 {
+            return Some(digits);
+        }
+        let padded = format!("{digits:0>width$}", width = decimals + 1);
+        let (whole, fraction) = padded.split_at(padded.len() - decimals);
+        Some(format!("{whole}.{fraction}"))
+    }
+}
+
+impl std::fmt::Display for Amount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.with_decimals(self.scale).unwrap_or_default())
+    }
+}
+
+/// Where registration stands. Open unless said otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    #[default]
+    Open,
+    FewPlaces,
+    Full,
+    Waitlist,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [(&'static str, Status); 5] = [
+        ("open", Status::Open),
+        ("few-places", Status::FewPlaces),
+        ("full", Status::Full),
+        ("waitlist", Status::Waitlist),
+        ("cancelled", Status::Cancelled),
+    ];
+
+    /// As content and messages write it: "few-places".
+    pub fn name(self) -> &'static str {
+        Status::ALL
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("open", |(name, _)| name)
+    }
+
+    /// Whether a visitor can still sign up (or join a waiting list).
+    pub fn takes_registrations(self) -> bool {
+        !matches!(self, Status::Full | Status::Cancelled)
     }
 }
 
@@ -251,50 +402,53 @@ pub struct Date {
 impl Date {
     /// Parse `YYYY-MM-DD`, checking that the day exists.
     pub fn parse(text: &str) -> Option<Date> {
-        let mut parts = text.trim().splitn(3, '-');
-        let year: u16 = parts.next()?.parse().ok()?;
-        let month: u8 = parts.next()?.parse().ok()?;
-        let day: u8 = parts.next()?.parse().ok()?;
-        let date = Date { year, month, day };
-        ((1..=12).contains(&month) && day >= 1 && day <= date.days_in_month()).then_some(date)
-    }
-
-    fn days_in_month(self) -> u8 {
-        let leap = (self.year.is_multiple_of(4) && !self.year.is_multiple_of(100))
-            || self.year.is_multiple_of(400);
-        match self.month {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        }
+        // Only the one form: jiff also reads date-times and signed years.
+        let text = text.trim();
+        let shape = text.len() == 10
+            && text.bytes().enumerate().all(|(at, byte)| match at {
+                4 | 7 => byte == b'-',
+                _ => byte.is_ascii_digit(),
+            });
+        shape
+            .then(|| text.parse::<jiff::civil::Date>().ok())
+            .flatten()
+            .map(Date::from)
     }
 
     /// Today in UTC, from the system clock.
     pub fn today_utc() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        Date::from_days_since_epoch((secs / 86_400) as i64)
+        Date::from(
+            jiff::Timestamp::now()
+                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                .date(),
+        )
     }
 
-    /// The day of a Unix time (`SOURCE_DATE_EPOCH`), in UTC.
-    pub fn from_unix_seconds(seconds: i64) -> Date {
-        Date::from_days_since_epoch(seconds.div_euclid(86_400))
+    /// The day of a Unix time (`SOURCE_DATE_EPOCH`), in UTC; `None` out
+    /// of the range of dates cairn handles.
+    pub fn from_unix_seconds(seconds: i64) -> Option<Date> {
+        let instant = jiff::Timestamp::from_second(seconds).ok()?;
+        Some(Date::from(
+            instant.to_zoned_datetime(jiff::tz::TimeZone::UTC).date(),
+        ))
     }
 
-    /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm).
-    pub fn from_days_since_epoch(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-        Date { year, month, day }
+    /// The same day for date arithmetic and time zones.
+    pub fn civil(self) -> jiff::civil::Date {
+        // Every `Date` comes from a valid civil date.
+        jiff::civil::Date::new(self.year as i16, self.month as i8, self.day as i8)
+            .unwrap_or_default()
+    }
+}
+
+impl From<jiff::civil::Date> for Date {
+    fn from(date: jiff::civil::Date) -> Date {
+        // Years before 1 are refused where dates are read.
+        Date {
+            year: u16::try_from(date.year()).unwrap_or(0),
+            month: date.month() as u8,
+            day: date.day() as u8,
+        }
     }
 }
 
@@ -456,7 +610,7 @@ mod tests {
     #[test]
     fn dates_from_the_epoch_and_text() {
         assert_eq!(
-            Date::from_days_since_epoch(0),
+            Date::from_unix_seconds(0).expect("in range"),
             Date {
                 year: 1970,
                 month: 1,
@@ -464,7 +618,7 @@ mod tests {
             }
         );
         assert_eq!(
-            Date::from_days_since_epoch(20_783),
+            Date::from_unix_seconds(20_783 * 86_400 + 86_399).expect("in range"),
             Date {
                 year: 2026,
                 month: 11,
@@ -472,7 +626,7 @@ mod tests {
             }
         );
         assert_eq!(
-            Date::from_days_since_epoch(11_016),
+            Date::from_unix_seconds(11_016 * 86_400).expect("in range"),
             Date {
                 year: 2000,
                 month: 2,
@@ -489,5 +643,7 @@ mod tests {
         );
         assert_eq!(Date::parse("2027-02-29"), None);
         assert_eq!(Date::parse("tomorrow"), None);
+        assert_eq!(Date::parse("2027-03-12T09:00"), None, "a day, not a time");
+        assert_eq!(Date::parse("-002027-03-12"), None);
     }
 }

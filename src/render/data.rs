@@ -54,13 +54,7 @@ pub fn catalogue_json(catalogue: &Catalogue, routes: &Routes) -> String {
                         "duration": w.duration,
                         "topics": w.topics,
                         "audience": w.audience,
-                        "offerings": w.offerings.iter().map(|o| json!({
-                            "start": o.start.value.to_string(),
-                            "end": o.end.as_ref().map(|e| e.value.to_string()),
-                            "location": o.location,
-                            "online": o.online,
-                            "register": o.register,
-                        })).collect::<Vec<_>>(),
+                        "offerings": w.offerings.iter().map(|o| offering(o, &catalogue.config)).collect::<Vec<_>>(),
                     }),
                     Details::Requirement(r) => json!({
                         "category": r.category,
@@ -116,4 +110,57 @@ pub fn sitemap(catalogue: &Catalogue, routes: &Routes) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
+}
+
+/// An offering for catalogue.json: days as `2027-03-12`, times with their
+/// offset (`2027-03-12T09:00:00-04:00`) and the zone they were placed in,
+/// amounts as decimal strings so that no digit is lost to floating point.
+fn offering(o: &crate::content::Offering, config: &crate::config::Config) -> Value {
+    use crate::content::Price;
+    let placed = crate::schedule::place(o, config.time_zone.as_deref()).ok();
+    let moment = |m: &crate::schedule::Moment| crate::schedule::iso(m);
+    let written = |w: &crate::content::When| w.date().to_string();
+    let (start, end, deadline) = match &placed {
+        Some(p) => (
+            moment(&p.start),
+            p.end.as_ref().map(moment),
+            p.deadline.as_ref().map(moment),
+        ),
+        None => (
+            written(&o.start.value),
+            o.end.as_ref().map(|e| written(&e.value)),
+            o.deadline.as_ref().map(|d| written(&d.value)),
+        ),
+    };
+    let time_zone = placed
+        .as_ref()
+        .and_then(|p| p.zone.as_ref())
+        .and_then(|zone| zone.iana_name().map(str::to_string));
+    let price = o.price.as_ref().map(|price| match &price.value {
+        Price::Free => json!({ "free": true }),
+        Price::Amount { amount, currency } => {
+            let code = currency
+                .as_ref()
+                .map(|c| c.value.clone())
+                .or_else(|| config.currency.clone());
+            let known = code.as_deref().and_then(|c| crate::money::currency(c).ok());
+            let amount = known
+                .and_then(|known| crate::money::plain(*amount, known))
+                .unwrap_or_else(|| amount.to_string());
+            json!({ "free": amount.trim_start_matches(['0', '.']).is_empty(), "amount": amount, "currency": code })
+        }
+    });
+    json!({
+        "start": start,
+        "end": end,
+        "time_zone": time_zone,
+        "location": o.location,
+        "online": o.online,
+        "register": o.register,
+        "price": price,
+        "language": o.language.as_ref().map(|l| &l.value),
+        "status": o.status,
+        "deadline": deadline,
+        "note": o.note,
+    })
 }

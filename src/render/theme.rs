@@ -56,6 +56,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/checklist.html",
     "templates/handbook.html",
     "templates/404.html",
+    "templates/partials/offering.html",
     "static/style.css",
     "static/checklist.js",
     "static/favicon.svg",

@@ -7,11 +7,13 @@
 
 use crate::catalogue::{Catalogue, Id, Ref};
 use crate::config::PastOfferings;
-use crate::content::{Date, Details, Kind, Offering};
+use crate::content::{Date, Details, Kind, Offering, Price, Status, When};
+use crate::messages::Arg;
 use crate::messages::Messages;
 use crate::phrases::Phrases;
 use crate::routes::{DataFile, Page, Routes};
 use crate::rules::Expr;
+use crate::schedule::Moment;
 use serde_json::{Map, Value, json};
 
 /// The words of every level's rules, built once per build: a level's rule
@@ -81,8 +83,8 @@ impl RuleWords {
                 continue;
             };
             for offering in &workshop.offerings {
-                let ends = offering.end.as_ref().map(|e| e.value);
-                for day in std::iter::once(offering.start.value).chain(ends) {
+                let ends = offering.end.as_ref().map(|e| e.value.date());
+                for day in std::iter::once(offering.start.value.date()).chain(ends) {
                     days.entry(day).or_insert_with(|| day_words(phrases, day));
                 }
             }
@@ -97,6 +99,14 @@ impl RuleWords {
 
     fn of(&self, id: Id) -> &EntityRules {
         &self.by_entity[id.index()]
+    }
+}
+
+/// Offerings in the order they start: by day, then time of day.
+fn start_key(when: &When) -> (Date, Option<crate::content::Time>) {
+    match *when {
+        When::Day(date) => (date, None),
+        When::At { date, time, .. } => (date, Some(time)),
     }
 }
 
@@ -164,14 +174,148 @@ impl Views<'_> {
     }
 
     fn offering(&self, o: &Offering) -> Value {
+        let config = &self.catalogue.config;
+        // Checked before rendering: an offering that cannot be placed
+        // stopped the build. Its days as written, should one slip through.
+        let schedule = crate::schedule::place(o, config.time_zone.as_deref()).ok();
+        let (start, end, deadline, zone) = match &schedule {
+            Some(placed) => {
+                let start = self.moment(&placed.start, None);
+                let end = placed
+                    .end
+                    .as_ref()
+                    .map(|e| self.moment(e, Some(&placed.start)));
+                let deadline = placed.deadline.as_ref().map(|d| self.moment(d, None));
+                let zone = match &placed.start {
+                    Moment::At(zoned) => Some(crate::schedule::zone_label(zoned)),
+                    Moment::Day(_) => None,
+                };
+                (start, end, deadline, zone)
+            }
+            None => (
+                self.date(o.start.value.date()),
+                o.end.as_ref().map(|e| self.date(e.value.date())),
+                None,
+                None,
+            ),
+        };
+        let same_day = o
+            .end
+            .as_ref()
+            .is_some_and(|e| e.value.date() == o.start.value.date());
+        let open = o.status.takes_registrations();
         json!({
-            "start": self.date(o.start.value),
-            "end": o.end.as_ref().map(|e| self.date(e.value)),
+            "start": start,
+            "end": end,
+            // A timed offering that ends on the day it starts: its end is
+            // a time alone ("9:00 a.m. to 5:00 p.m.").
+            "same_day": same_day,
+            "zone": zone,
             "location": o.location,
             "online": o.online,
-            "register": o.register,
-            "register_label": self.day(o.start.value).1,
+            // No way in to something full or cancelled.
+            "register": if open { o.register.as_ref().map(|r| &r.value) } else { None },
+            "register_label": self.day(o.start.value.date()).1,
+            "price": self.price(o),
+            "language": o.language.as_ref().map(|tag| json!({
+                "tag": tag.value,
+                "text": self.messages().text("language_name", &[("tag", tag.value.as_str().into())]),
+            })),
+            "status": o.status,
+            "status_text": (o.status != Status::Open).then(|| {
+                self.messages().text("offering_status", &[("status", o.status.name().into())])
+            }),
+            "cancelled": o.status == Status::Cancelled,
+            "deadline_text": deadline.as_ref().map(|d| {
+                let date = d["text"].as_str().unwrap_or_default();
+                self.messages().text("workshop_deadline", &[("date", date.into())])
+            }),
+            "deadline": deadline,
+            "note": o.note,
         })
+    }
+
+    /// A day or a time of day, for `<time>`: `iso` for its `datetime`,
+    /// `text` in words. An end on the start's day is its time alone.
+    fn moment(&self, moment: &Moment, start: Option<&Moment>) -> Value {
+        let date = crate::schedule::day(moment.date());
+        let mut value = self.date(date);
+        if let Moment::At(zoned) = moment {
+            let time = self.time_of_day(zoned);
+            let text = match start {
+                Some(first) if first.date() == moment.date() => time.clone(),
+                _ => self.messages().text(
+                    "date_at_time",
+                    &[
+                        ("date", self.day(date).0.clone().into()),
+                        ("time", time.clone().into()),
+                    ],
+                ),
+            };
+            if let Value::Object(map) = &mut value {
+                map.insert("iso".into(), json!(crate::schedule::iso(moment)));
+                map.insert("text".into(), json!(text));
+                map.insert("time".into(), json!(time));
+            }
+        }
+        value
+    }
+
+    /// "9:00 a.m.", "9 h 00": the language's messages decide.
+    fn time_of_day(&self, zoned: &jiff::ZonedDateTime) -> String {
+        let hour = zoned.hour();
+        let hour12 = match hour % 12 {
+            0 => 12,
+            h => h,
+        };
+        self.messages().text(
+            "time_of_day",
+            &[
+                ("hour", f64::from(hour).into()),
+                ("hour12", f64::from(hour12).into()),
+                ("minute", format!("{:02}", zoned.minute()).into()),
+                ("period", if hour < 12 { "am" } else { "pm" }.into()),
+            ],
+        )
+    }
+
+    /// A price in words ("450 CAD", "Free"), with its parts for themes.
+    fn price(&self, o: &Offering) -> Value {
+        let Some(price) = &o.price else {
+            return Value::Null;
+        };
+        match &price.value {
+            Price::Free => json!({
+                "free": true,
+                "text": self.messages().text("offering_free", &[]),
+            }),
+            Price::Amount { amount, currency } => {
+                let code = currency
+                    .as_ref()
+                    .map(|c| c.value.as_str())
+                    .or(self.catalogue.config.currency.as_deref())
+                    .unwrap_or_default();
+                let plain = crate::money::currency(code)
+                    .ok()
+                    .and_then(|known| crate::money::plain(*amount, known))
+                    .unwrap_or_else(|| amount.to_string());
+                if amount.is_zero() {
+                    return json!({
+                        "free": true,
+                        "text": self.messages().text("offering_free", &[]),
+                    });
+                }
+                json!({
+                    "free": false,
+                    "amount": plain,
+                    "currency": code,
+                    "text": self.messages().text(
+                        "offering_price",
+                        &[("amount", Arg::Decimal(plain)), ("currency", code.into())],
+                    ),
+                })
+            }
+        }
     }
 
     fn organization(&self, key: Option<&str>) -> Value {
@@ -295,7 +439,7 @@ impl Views<'_> {
                 view.insert("topics".into(), json!(workshop.topics));
                 view.insert("audience".into(), json!(workshop.audience));
                 let mut offerings: Vec<&Offering> = workshop.offerings.iter().collect();
-                offerings.sort_by_key(|o| (o.start.value, o.end.as_ref().map(|e| e.value)));
+                offerings.sort_by_key(|o| (start_key(&o.start.value), o.last_day()));
                 let (past, upcoming): (Vec<&Offering>, Vec<&Offering>) =
                     offerings.into_iter().partition(|o| o.is_past(self.today));
                 let upcoming: Vec<Value> = upcoming.into_iter().map(|o| self.offering(o)).collect();
@@ -410,7 +554,7 @@ impl Views<'_> {
                             let upcoming = w
                                 .offerings
                                 .iter()
-                                .filter(|o| !o.is_past(self.today))
+                                .filter(|o| o.is_bookable(self.today))
                                 .count();
                             map.insert("offering_count".into(), json!(upcoming));
                             map.insert(

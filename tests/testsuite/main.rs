@@ -14,6 +14,7 @@ mod eligibility;
 mod handbook;
 mod html;
 mod init;
+mod offerings;
 mod reliability;
 mod robustness;
 mod schema;

@@ -56,6 +56,15 @@ month_12 = December
 # $day, $year: numbers; $month: the month's name (month_1 … month_12).
 date_long = { $day } { $month } { $year }
 
+# A time of day. $hour: 0 to 23; $hour12: 1 to 12; $minute: two digits;
+# $period: am or pm.
+time_of_day = { $hour12 }:{ $minute } { $period ->
+    [am] a.m.
+   *[pm] p.m.
+}
+# $date: date_long; $time: time_of_day.
+date_at_time = { $date }, { $time }
+
 # A length of time, as `valid_for` gives it. $unit: day, week, month or year.
 period = { $unit ->
     [day] { $count ->
@@ -161,6 +170,39 @@ workshop_register = Register
 workshop_to = to
 # Read by screen readers after "Register": $date is the offering's first day.
 workshop_register_for = for the offering starting { $date }
+# Between an offering's first and last time on one day: "9:00 a.m. to 5:00 p.m.".
+workshop_to_time = to
+workshop_price = Price:
+workshop_language = Language:
+# $date: the last day (date_long, or date_at_time).
+workshop_deadline = Register by { $date }.
+workshop_waitlist = Join the waiting list
+offering_free = Free
+# $amount: the amount with its decimals; $currency: an ISO 4217 code.
+offering_price = { $amount } { $currency }
+# $status: few-places, full, waitlist or cancelled.
+offering_status = { $status ->
+    [few-places] A few places left
+    [full] Full
+    [waitlist] Waiting list
+    [cancelled] Cancelled
+   *[other] Open
+}
+# A language of instruction by its BCP 47 tag; a tag without a name here
+# is shown as it is written.
+language_name = { $tag ->
+    [en] English
+    [en-CA] English
+    [fr] French
+    [fr-CA] French
+    [es] Spanish
+    [de] German
+    [it] Italian
+    [pt] Portuguese
+    [ase] American Sign Language
+    [fcs] Quebec Sign Language
+   *[other] { $tag }
+}
 
 ## A requirement
 

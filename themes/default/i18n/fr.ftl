@@ -53,6 +53,9 @@ date_long = { $day ->
    *[other] { $day }
 } { $month } { $year }
 
+time_of_day = { $hour } h { $minute }
+date_at_time = { $date }, { $time }
+
 period = { $unit ->
     [day] { $count ->
         [one] { $count } jour
@@ -144,6 +147,33 @@ workshop_online = En ligne
 workshop_register = S’inscrire
 workshop_to = au
 workshop_register_for = à la séance qui commence le { $date }
+workshop_to_time = à
+workshop_price = Prix :
+workshop_language = Langue :
+workshop_deadline = Inscription jusqu’au { $date }.
+workshop_waitlist = S’inscrire sur la liste d’attente
+offering_free = Gratuit
+offering_price = { $amount } { $currency }
+offering_status = { $status ->
+    [few-places] Quelques places disponibles
+    [full] Complète
+    [waitlist] Liste d’attente
+    [cancelled] Annulée
+   *[other] Ouverte
+}
+language_name = { $tag ->
+    [en] anglais
+    [en-CA] anglais
+    [fr] français
+    [fr-CA] français
+    [es] espagnol
+    [de] allemand
+    [it] italien
+    [pt] portugais
+    [ase] langue des signes américaine
+    [fcs] langue des signes québécoise
+   *[other] { $tag }
+}
 
 ## Une exigence
 

@@ -1,0 +1,386 @@
+//! Placing an offering in time: its days and times of day, read against a
+//! time zone from the IANA database (jiff, with the database bundled so a
+//! build gives the same times on every machine), into instants that can be
+//! compared, shown and written to a calendar.
+//!
+//! An offering's times are in its `time_zone`, else the site's
+//! `[offerings] time_zone`, else in the offset written with each time. A
+//! time with none of these is refused: "9:00" alone names no moment.
+
+use crate::content::{Date, Offering, When};
+use crate::source::Span;
+use jiff::civil;
+use jiff::tz::{Offset, TimeZone};
+use jiff::{Timestamp, ZonedDateTime};
+
+/// A time zone by IANA name, or the closest names when it is unknown.
+pub fn time_zone(name: &str) -> Result<TimeZone, Option<String>> {
+    TimeZone::get(name).map_err(|_| {
+        let names: Vec<String> = jiff::tz::db().available().map(|n| n.to_string()).collect();
+        crate::diagnostics::did_you_mean(name, names.iter().map(String::as_str)).map(str::to_string)
+    })
+}
+
+/// The help for an unknown zone: the closest name, or how names look.
+pub fn zone_help(suggestion: Option<&str>) -> crate::messages::Text {
+    match suggestion {
+        Some(name) => crate::text!("did_you_mean", suggestion = name),
+        None => crate::text!("unknown_time_zone_help"),
+    }
+}
+
+/// When something happens, placed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Moment {
+    /// A whole day, the same everywhere (as a printed programme says it).
+    Day(civil::Date),
+    /// A time of day in its zone.
+    At(ZonedDateTime),
+}
+
+impl Moment {
+    /// Its day, in its own zone.
+    pub fn date(&self) -> civil::Date {
+        match self {
+            Moment::Day(date) => *date,
+            Moment::At(zoned) => zoned.date(),
+        }
+    }
+}
+
+/// An offering placed in time.
+#[derive(Debug, Clone)]
+pub struct Schedule {
+    pub start: Moment,
+    pub end: Option<Moment>,
+    pub deadline: Option<Moment>,
+    /// The zone its times are in, when it has times: named, or a fixed
+    /// offset written with them.
+    pub zone: Option<TimeZone>,
+}
+
+/// Why an offering cannot be placed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// `time_zone` names no zone of the IANA database.
+    UnknownZone {
+        at: Span,
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// A time of day with no zone and no offset.
+    NoZone { at: Span },
+    /// A written offset that is not the zone's on that day.
+    OffsetMismatch {
+        at: Span,
+        written: Offset,
+        zone: String,
+        actual: Offset,
+    },
+    /// A start that is a day with an end that is a time, or the reverse.
+    Mixed { at: Span },
+    /// An end before (or, for times, at) the start.
+    EndsBeforeStart { at: Span },
+    /// A registration deadline after the start.
+    DeadlineAfterStart { at: Span },
+}
+
+/// Place `offering`, in the site's zone when it names none itself. The
+/// site's zone has been checked where site.toml is read.
+pub fn place(offering: &Offering, site_zone: Option<&str>) -> Result<Schedule, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let named = match &offering.time_zone {
+        Some(name) => match time_zone(&name.value) {
+            Ok(zone) => Some((zone, name.value.clone())),
+            Err(suggestion) => {
+                problems.push(Problem::UnknownZone {
+                    at: name.span.clone(),
+                    name: name.value.clone(),
+                    suggestion,
+                });
+                return Err(problems);
+            }
+        },
+        None => site_zone.and_then(|name| Some((TimeZone::get(name).ok()?, name.to_string()))),
+    };
+    let mut zone = named.as_ref().map(|(zone, _)| zone.clone());
+    let mut moment = |when: &When, at: &Span, problems: &mut Vec<Problem>| -> Option<Moment> {
+        let (date, time, offset) = match *when {
+            When::Day(date) => return Some(Moment::Day(date.civil())),
+            When::At { date, time, offset } => (date, time, offset),
+        };
+        let local = date.civil().to_datetime(
+            civil::Time::new(time.hour as i8, time.minute as i8, time.second as i8, 0)
+                .unwrap_or_default(),
+        );
+        let written = offset.map(|seconds| Offset::from_seconds(seconds).unwrap_or(Offset::UTC));
+        match (&named, written) {
+            (Some((named_zone, name)), Some(written)) => {
+                let instant = written.to_timestamp(local).ok()?;
+                let actual = named_zone.to_offset(instant);
+                // An end written as a time alone takes the start's offset:
+                // one wrong offset is reported once.
+                let reported = problems.iter().any(
+                    |p| matches!(p, Problem::OffsetMismatch { written: w, .. } if *w == written),
+                );
+                if actual != written && reported {
+                    return None;
+                }
+                if actual != written {
+                    problems.push(Problem::OffsetMismatch {
+                        at: at.clone(),
+                        written,
+                        zone: name.clone(),
+                        actual,
+                    });
+                    return None;
+                }
+                Some(Moment::At(instant.to_zoned_datetime(named_zone.clone())))
+            }
+            // A time in a named zone: in a gap or an overlap of a clock
+            // change, the later offset, as RFC 5545 reads such a time.
+            (Some((named_zone, _)), None) => named_zone
+                .to_ambiguous_zoned_datetime(local)
+                .compatible()
+                .ok()
+                .map(Moment::At),
+            (None, Some(written)) => {
+                let fixed = TimeZone::fixed(written);
+                let instant = written.to_timestamp(local).ok()?;
+                zone.get_or_insert_with(|| fixed.clone());
+                Some(Moment::At(instant.to_zoned_datetime(fixed)))
+            }
+            // Once per offering: one `time_zone` line fixes every time.
+            (None, None) => {
+                if !problems.iter().any(|p| matches!(p, Problem::NoZone { .. })) {
+                    problems.push(Problem::NoZone { at: at.clone() });
+                }
+                None
+            }
+        }
+    };
+    let start = moment(&offering.start.value, &offering.start.span, &mut problems);
+    let end = offering.end.as_ref().map(|end| {
+        (
+            moment(&end.value, &end.span, &mut problems),
+            end.span.clone(),
+        )
+    });
+    let deadline = offering.deadline.as_ref().map(|deadline| {
+        (
+            moment(&deadline.value, &deadline.span, &mut problems),
+            deadline.span.clone(),
+        )
+    });
+    let start = match start {
+        Some(start) if problems.is_empty() => start,
+        _ => return Err(problems),
+    };
+    let end = match end {
+        Some((Some(end), at)) => {
+            match (&start, &end) {
+                (Moment::Day(first), Moment::Day(last)) if last < first => {
+                    problems.push(Problem::EndsBeforeStart { at });
+                }
+                (Moment::At(first), Moment::At(last)) if last.timestamp() <= first.timestamp() => {
+                    problems.push(Problem::EndsBeforeStart { at });
+                }
+                (Moment::Day(_), Moment::At(_)) | (Moment::At(_), Moment::Day(_)) => {
+                    problems.push(Problem::Mixed { at });
+                }
+                _ => {}
+            }
+            Some(end)
+        }
+        _ => None,
+    };
+    let deadline = match deadline {
+        Some((Some(deadline), at)) => {
+            let late = match (&deadline, &start) {
+                (Moment::At(last), Moment::At(first)) => last.timestamp() > first.timestamp(),
+                (last, first) => last.date() > first.date(),
+            };
+            if late {
+                problems.push(Problem::DeadlineAfterStart { at });
+            }
+            Some(deadline)
+        }
+        _ => None,
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let has_times = matches!(start, Moment::At(_));
+    Ok(Schedule {
+        start,
+        end,
+        deadline,
+        zone: if has_times { zone } else { None },
+    })
+}
+
+/// An offset as written in TOML and ISO 8601: `-05:00`, `+00:00`.
+pub fn offset_text(offset: Offset) -> String {
+    let seconds = offset.seconds();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// A zone as a visitor reads it beside a time: its abbreviation on that
+/// day ("EDT") where the database has one, else its offset ("UTC-03:00").
+pub fn zone_label(at: &ZonedDateTime) -> String {
+    let abbreviation = at.strftime("%Z").to_string();
+    if abbreviation.chars().all(|c| c.is_ascii_alphabetic()) && !abbreviation.is_empty() {
+        abbreviation
+    } else {
+        format!("UTC{}", at.strftime("%:z"))
+    }
+}
+
+/// The moment as `<time datetime>` and catalogue.json write it: a day
+/// (`2027-03-12`), or a time with its offset (`2027-03-12T09:00:00-04:00`).
+pub fn iso(moment: &Moment) -> String {
+    match moment {
+        Moment::Day(date) => date.to_string(),
+        Moment::At(zoned) => zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+    }
+}
+
+/// A date of the model for a day placed by jiff.
+pub fn day(date: civil::Date) -> Date {
+    Date::from(date)
+}
+
+/// An instant for comparisons and calendars.
+pub fn instant(moment: &Moment) -> Option<Timestamp> {
+    match moment {
+        Moment::Day(_) => None,
+        Moment::At(zoned) => Some(zoned.timestamp()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Status, Time};
+    use crate::source::Spanned;
+
+    fn at(date: &str, hour: u8, offset: Option<i32>) -> Spanned<When> {
+        Spanned::new(
+            When::At {
+                date: Date::parse(date).expect("a date"),
+                time: Time {
+                    hour,
+                    minute: 0,
+                    second: 0,
+                },
+                offset,
+            },
+            0..1,
+        )
+    }
+
+    fn offering(start: Spanned<When>, end: Option<Spanned<When>>, zone: Option<&str>) -> Offering {
+        Offering {
+            start,
+            end,
+            time_zone: zone.map(|z| Spanned::new(z.to_string(), 5..6)),
+            location: None,
+            online: false,
+            register: None,
+            price: None,
+            language: None,
+            status: Status::Open,
+            deadline: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn times_are_placed_in_their_zone_across_clock_changes() {
+        // Toronto is on EST (-05:00) in January and EDT (-04:00) in July.
+        for (date, expected) in [("2027-01-12", "-05:00"), ("2027-07-12", "-04:00")] {
+            let schedule = place(
+                &offering(at(date, 9, None), None, Some("America/Toronto")),
+                None,
+            )
+            .expect("placed");
+            assert_eq!(iso(&schedule.start), format!("{date}T09:00:00{expected}"));
+        }
+        let schedule = place(
+            &offering(at("2027-07-12", 9, None), None, None),
+            Some("Europe/Paris"),
+        )
+        .expect("the site's zone");
+        assert_eq!(iso(&schedule.start), "2027-07-12T09:00:00+02:00");
+        let Moment::At(zoned) = &schedule.start else {
+            panic!("a time")
+        };
+        assert_eq!(zone_label(zoned), "CEST");
+    }
+
+    #[test]
+    fn what_cannot_be_placed_is_said() {
+        let unknown = place(
+            &offering(at("2027-07-12", 9, None), None, Some("America/Torono")),
+            None,
+        );
+        assert!(matches!(
+            unknown.as_ref().map_err(Vec::as_slice),
+            Err([Problem::UnknownZone { suggestion: Some(s), .. }]) if s == "America/Toronto"
+        ));
+        let no_zone = place(&offering(at("2027-07-12", 9, None), None, None), None);
+        assert!(matches!(
+            no_zone.as_ref().map_err(Vec::as_slice),
+            Err([Problem::NoZone { .. }])
+        ));
+        // -05:00 is Toronto's offset in winter, not in July.
+        let mismatch = place(
+            &offering(
+                at("2027-07-12", 9, Some(-5 * 3600)),
+                None,
+                Some("America/Toronto"),
+            ),
+            None,
+        );
+        assert!(matches!(
+            mismatch.as_ref().map_err(Vec::as_slice),
+            Err([Problem::OffsetMismatch { .. }])
+        ));
+        let backwards = place(
+            &offering(
+                at("2027-07-12", 9, Some(0)),
+                Some(at("2027-07-12", 8, Some(0))),
+                None,
+            ),
+            None,
+        );
+        assert!(matches!(
+            backwards.as_ref().map_err(Vec::as_slice),
+            Err([Problem::EndsBeforeStart { .. }])
+        ));
+        let day = Spanned::new(When::Day(Date::parse("2027-07-13").expect("a date")), 0..1);
+        let mixed = place(
+            &offering(at("2027-07-12", 9, Some(0)), Some(day), None),
+            None,
+        );
+        assert!(matches!(
+            mixed.as_ref().map_err(Vec::as_slice),
+            Err([Problem::Mixed { .. }])
+        ));
+    }
+
+    #[test]
+    fn a_written_offset_alone_is_a_fixed_zone() {
+        let schedule = place(
+            &offering(at("2027-07-12", 9, Some(-3 * 3600)), None, None),
+            None,
+        )
+        .expect("placed");
+        let Moment::At(zoned) = &schedule.start else {
+            panic!("a time")
+        };
+        assert_eq!(zone_label(zoned), "UTC-03:00");
+    }
+}
