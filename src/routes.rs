@@ -9,6 +9,7 @@
 
 use crate::catalogue::{Catalogue, Id};
 use crate::content::Kind;
+use crate::render::ical::{Calendar, offering_keys};
 use crate::render::theme::{StaticFile, Theme};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -31,6 +32,8 @@ pub enum Output {
     Page(Page),
     /// A file generated from the catalogue.
     Data(DataFile),
+    /// An iCalendar file of offerings.
+    Calendar(Calendar),
     /// A file copied as it is.
     Copy(Copied),
 }
@@ -114,6 +117,8 @@ pub struct Routes {
     /// The page of each document: its own, or for a folder's `_index.md`
     /// the listing or home page it titles.
     by_document: HashMap<Id, Page>,
+    /// The route of each calendar.
+    by_calendar: HashMap<Calendar, usize>,
     /// The path part of `base_url` ("" or "/sub"), in front of every URL.
     base_path: String,
 }
@@ -165,6 +170,12 @@ impl Routes {
         self.page_url(*self.by_document.get(&id)?)
     }
 
+    /// The URL of a calendar, when the site has it.
+    pub fn calendar_url(&self, calendar: Calendar) -> Option<String> {
+        let &index = self.by_calendar.get(&calendar)?;
+        Some(self.routes[index].url(&self.base_path))
+    }
+
     /// Who holds an output path already.
     fn holder(&self, path: &str) -> Option<&Origin> {
         self.by_path.get(path).map(|&i| &self.origins[i])
@@ -172,6 +183,9 @@ impl Routes {
 
     /// Add a route whose path is free (the caller has checked).
     fn register(&mut self, route: Route, origin: Origin) {
+        if let Output::Calendar(calendar) = route.output {
+            self.by_calendar.insert(calendar, self.routes.len());
+        }
         if let Some(page) = route.page() {
             self.by_page.insert(page, self.routes.len());
             if let Page::Document(id) = page {
@@ -286,6 +300,48 @@ pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Vec<Collision>) {
         let route = Route {
             path: data.path().to_string(),
             output: Output::Data(data),
+            lang: lang.clone(),
+        };
+        routes.register(route, Origin::Data);
+    }
+
+    // Calendars of offerings: the site's, each workshop's beside its page,
+    // and one per offering for its "Add to calendar" link.
+    let mut calendars = Vec::new();
+    for (id, doc) in catalogue.entities() {
+        let Some(workshop) = doc.as_workshop() else {
+            continue;
+        };
+        if workshop.offerings.is_empty() || routes.by_document.get(&id) != Some(&Page::Document(id))
+        {
+            continue;
+        }
+        calendars.push((
+            format!("{}/offerings.ics", doc.path),
+            Calendar::Workshop(id),
+        ));
+        for (index, key) in offering_keys(workshop).into_iter().enumerate() {
+            calendars.push((
+                format!("{}/{key}.ics", doc.path),
+                Calendar::Offering(id, index),
+            ));
+        }
+    }
+    if !calendars.is_empty() {
+        calendars.insert(0, ("offerings.ics".to_string(), Calendar::Site));
+    }
+    for (path, calendar) in calendars {
+        if let Some(first) = routes.holder(&path) {
+            collisions.push(Collision {
+                first: first.clone(),
+                second: Origin::Data,
+                path,
+            });
+            continue;
+        }
+        let route = Route {
+            path,
+            output: Output::Calendar(calendar),
             lang: lang.clone(),
         };
         routes.register(route, Origin::Data);

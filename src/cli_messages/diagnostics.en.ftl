@@ -127,6 +127,8 @@ wrong_type_when_help = write `{ $key } = 2027-03-12`, or with a time of day `{ $
 time_without_date = `{ $key }` is a time of day without its day
 # $time: the time as written.
 time_without_date_help = write the day before it: `{ $key } = 2027-03-12T{ $time }`
+updated_is_a_day = `updated` is a day, without a time of day
+updated_is_a_day_help = write the day alone: `updated = 2027-03-12`
 wrong_type_price = `price` must be "free", an amount, or an amount with its currency
 wrong_type_price_help = write `price = "free"`, `price = 450` (in the site's currency) or `price = { "{" } amount = 450, currency = "CAD" { "}" }`
 wrong_type_list_item = `{ $key }` must list strings, found { $found }

@@ -131,6 +131,8 @@ found_quoted_date = une chaîne (les dates s’écrivent sans guillemets)
 wrong_type_when_help = écrivez `{ $key } = 2027-03-12`, ou avec une heure `{ $key } = 2027-03-12T09:00:00` (année-mois-jour, sans guillemets)
 time_without_date = `{ $key }` est une heure sans sa date
 time_without_date_help = écrivez la date devant : `{ $key } = 2027-03-12T{ $time }`
+updated_is_a_day = `updated` est un jour, sans heure
+updated_is_a_day_help = écrivez le jour seul : `updated = 2027-03-12`
 wrong_type_price = `price` doit être "free", un montant, ou un montant avec sa devise
 wrong_type_price_help = écrivez `price = "free"`, `price = 450` (dans la devise du site) ou `price = { "{" } amount = 450, currency = "CAD" { "}" }`
 wrong_type_list_item = `{ $key }` doit contenir des chaînes, mais contient { $found }

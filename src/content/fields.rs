@@ -93,11 +93,29 @@ fn read_common(reader: &mut TableReader<'_, '_>) -> Common {
         summary: reader.string("summary").map(|s| s.value),
         draft: reader.bool("draft").is_some_and(|b| b.value),
         weight: reader.integer("weight").map_or(0, |w| w.value),
+        updated: updated(reader),
         extra: reader
             .table("extra")
             .map_or(serde_json::Value::Object(Default::default()), |t| {
                 toml_reader::to_json(t.get_ref())
             }),
+    }
+}
+
+/// `updated = 2027-03-12`: a day, not a time.
+fn updated(reader: &mut TableReader<'_, '_>) -> Option<Date> {
+    let written = reader.when("updated", None)?;
+    match written.value {
+        When::Day(day) => Some(day),
+        When::At { .. } => {
+            reader.error(
+                Code::WrongType,
+                written.span,
+                text!("updated_is_a_day"),
+                text!("updated_is_a_day_help"),
+            );
+            None
+        }
     }
 }
 
@@ -332,7 +350,7 @@ mod tests {
 
     #[test]
     fn each_kind_accepts_the_keys_it_reads() {
-        let common = "title, summary, draft, weight, extra";
+        let common = "title, summary, draft, weight, updated, extra";
         let cases = [
             (
                 Kind::Page,

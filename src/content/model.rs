@@ -120,6 +120,9 @@ pub struct Common {
     pub summary: Option<String>,
     pub draft: bool,
     pub weight: i64,
+    /// When its content last changed, as the organizer says: what feeds
+    /// and calendars give as its date, so that they change only with it.
+    pub updated: Option<Date>,
     /// Free data for templates (`[extra]`).
     pub extra: serde_json::Value,
 }

@@ -6,6 +6,7 @@
 //! files are referenced, not read, until the write stage.
 
 pub mod data;
+pub mod ical;
 pub mod links;
 pub mod theme;
 pub mod views;
@@ -107,6 +108,15 @@ impl Prepared {
             Output::Data(DataFile::CatalogueSchema) => Contents::Static(data::CATALOGUE_SCHEMA),
             Output::Data(DataFile::SitemapXml) => {
                 Contents::Bytes(data::sitemap(site.catalogue, site.routes).into_bytes())
+            }
+            Output::Calendar(calendar) => {
+                let context = ical::Context {
+                    catalogue: site.catalogue,
+                    routes: site.routes,
+                    messages: &site.theme.messages,
+                    today: self.shared.today,
+                };
+                Contents::Bytes(ical::calendar(&context, *calendar).into_bytes())
             }
             Output::Copy(Copied::Embedded(bytes)) => Contents::Static(bytes),
             Output::Copy(Copied::File(path)) => Contents::Copy(path.clone()),
@@ -210,7 +220,7 @@ pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStat
                 return Vec::new();
             }
             rest.iter()
-                .filter(|r| matches!(r.output, Output::Data(_)))
+                .filter(|r| matches!(r.output, Output::Data(_) | Output::Calendar(_)))
                 .map(|route| produce(route))
                 .collect()
         },

@@ -11,6 +11,7 @@ use crate::content::{Date, Details, Kind, Offering, Price, Status, When};
 use crate::messages::Arg;
 use crate::messages::Messages;
 use crate::phrases::Phrases;
+use crate::render::ical::Calendar;
 use crate::routes::{DataFile, Page, Routes};
 use crate::rules::Expr;
 use crate::schedule::Moment;
@@ -438,19 +439,35 @@ impl Views<'_> {
                 view.insert("duration".into(), json!(workshop.duration));
                 view.insert("topics".into(), json!(workshop.topics));
                 view.insert("audience".into(), json!(workshop.audience));
-                let mut offerings: Vec<&Offering> = workshop.offerings.iter().collect();
-                offerings.sort_by_key(|o| (start_key(&o.start.value), o.last_day()));
-                let (past, upcoming): (Vec<&Offering>, Vec<&Offering>) =
-                    offerings.into_iter().partition(|o| o.is_past(self.today));
-                let upcoming: Vec<Value> = upcoming.into_iter().map(|o| self.offering(o)).collect();
+                // Each with its place in the file, which names its calendar.
+                let mut offerings: Vec<(usize, &Offering)> =
+                    workshop.offerings.iter().enumerate().collect();
+                offerings.sort_by_key(|(_, o)| (start_key(&o.start.value), o.last_day()));
+                let (past, upcoming): (Vec<_>, Vec<_>) = offerings
+                    .into_iter()
+                    .partition(|(_, o)| o.is_past(self.today));
+                let view_of = |(at, o): (usize, &Offering)| {
+                    let calendar = self
+                        .phrases
+                        .routes
+                        .calendar_url(Calendar::Offering(index, at));
+                    let mut value = self.offering(o);
+                    if let Value::Object(map) = &mut value {
+                        map.insert("calendar".into(), json!(calendar));
+                    }
+                    value
+                };
+                let upcoming: Vec<Value> = upcoming.into_iter().map(view_of).collect();
                 // Most recent first: the past is read backwards. Or not at
                 // all, when the site keeps its archive out of its pages.
                 let past: Vec<Value> = match self.catalogue.config.past_offerings {
-                    PastOfferings::Show => {
-                        past.into_iter().rev().map(|o| self.offering(o)).collect()
-                    }
+                    PastOfferings::Show => past.into_iter().rev().map(view_of).collect(),
                     PastOfferings::Hide => Vec::new(),
                 };
+                view.insert(
+                    "calendar".into(),
+                    json!(self.phrases.routes.calendar_url(Calendar::Workshop(index))),
+                );
                 view.insert("offerings".into(), upcoming.into());
                 view.insert("past_offerings".into(), past.into());
                 view.insert("counts".into(), self.counts(index));

@@ -9,6 +9,7 @@ mod support;
 mod broken;
 mod browser;
 mod build;
+mod calendar;
 mod diagnostics;
 mod eligibility;
 mod handbook;

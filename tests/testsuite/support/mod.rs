@@ -181,3 +181,38 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
 }
+
+/// The Python of `.venv-tests`, with the packages of
+/// tests/tools/requirements.txt (scripts/test installs them): run `tool`
+/// (a script of tests/tools) on `args` and parse what it prints as JSON.
+pub fn python_tool(tool: &str, args: &[&Path]) -> serde_json::Value {
+    let python = repo().join(".venv-tests/bin/python");
+    let output = Command::new(&python)
+        .arg(repo().join("tests/tools").join(tool))
+        .args(args)
+        .output()
+        .unwrap_or_else(|err| {
+            panic!(
+                "{}: {err}; run scripts/test, which installs what the tests need",
+                python.display()
+            )
+        });
+    assert!(
+        output.status.success(),
+        "{tool} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("the tool prints JSON")
+}
+
+/// Every file under `dir` whose name ends with `suffix`, sorted.
+pub fn files_ending(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(walkdir::DirEntry::into_path)
+        .filter(|p| p.is_file() && p.to_string_lossy().ends_with(suffix))
+        .collect();
+    files.sort();
+    files
+}

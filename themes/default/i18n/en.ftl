@@ -177,6 +177,9 @@ workshop_language = Language:
 # $date: the last day (date_long, or date_at_time).
 workshop_deadline = Register by { $date }.
 workshop_waitlist = Join the waiting list
+workshop_calendar = Add to calendar
+# A link to the workshop's calendar file, with every date it is offered.
+workshop_all_dates = Every date of this workshop, as a calendar file (.ics)
 offering_free = Free
 # $amount: the amount with its decimals; $currency: an ISO 4217 code.
 offering_price = { $amount } { $currency }

@@ -1,0 +1,386 @@
+//! iCalendar files (RFC 5545) of a catalogue's offerings: one for the
+//! whole site, one per workshop, and one per offering for its "Add to
+//! calendar" link.
+//!
+//! Written here rather than with a calendar crate: the available one
+//! (`icalendar`) takes chrono dates, beside the jiff times the rest of
+//! cairn computes with; it stamps events with the clock and random UIDs
+//! unless told otherwise; and it has no VTIMEZONE, which timed events in a
+//! named zone need. What a calendar needs from time zones comes from jiff
+//! (the offsets and transitions of the bundled IANA database); this module
+//! only writes the format, and the tests read every file back with an
+//! independent parser (Python's `icalendar`).
+//!
+//! What the format asks for, and where it is done:
+//! - lines end in CRLF and are folded at 75 octets, never inside a UTF-8
+//!   character ([`Writer::line`]);
+//! - text values escape `\`, `;`, `,` and line breaks ([`escape`]);
+//! - a whole-day event has `DTSTART;VALUE=DATE` and an exclusive `DTEND`
+//!   (the day after its last day);
+//! - a timed event in a named zone has `TZID` and a matching `VTIMEZONE`
+//!   with every change of offset around its dates; one written with an
+//!   offset alone is given in UTC;
+//! - the UID is the workshop's id and the offering's key (its first day)
+//!   at the site's host: the same in every build and after any edit but a
+//!   new first day (an offering moved to another day is a new event);
+//! - DTSTAMP is the workshop's `updated` day, else the build day: never
+//!   the clock's time, so two builds of one day are byte-identical;
+//! - a cancelled offering has `STATUS:CANCELLED`.
+
+use crate::catalogue::{Catalogue, Id};
+use crate::content::{Date, Offering, Status, Workshop};
+use crate::messages::Messages;
+use crate::routes::Routes;
+use crate::schedule::{Moment, Schedule};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use std::collections::BTreeMap;
+
+/// Which offerings a calendar holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Calendar {
+    /// Every offering of the site.
+    Site,
+    /// Every offering of one workshop.
+    Workshop(Id),
+    /// One offering: a workshop's, by its place in the file.
+    Offering(Id, usize),
+}
+
+/// The key of each offering of a workshop, in file order: its first day
+/// (`2027-03-12`), with `-2`, `-3`… for a
+/// second and third offering starting the same day. Its calendar file and
+/// its UID are named by it.
+pub fn offering_keys<R>(workshop: &Workshop<R>) -> Vec<String> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    workshop
+        .offerings
+        .iter()
+        .map(|offering| {
+            let base = offering.start.value.date().to_string();
+            let count = seen.entry(base.clone()).or_insert(0);
+            *count += 1;
+            match *count {
+                1 => base,
+                n => format!("{base}-{n}"),
+            }
+        })
+        .collect()
+}
+
+/// What every event of a build shares.
+pub struct Context<'a> {
+    pub catalogue: &'a Catalogue,
+    pub routes: &'a Routes,
+    pub messages: &'a Messages,
+    /// The build day: the stamp of what gives no `updated`.
+    pub today: Date,
+}
+
+/// The calendar's file.
+pub fn calendar(context: &Context<'_>, which: Calendar) -> String {
+    let catalogue = context.catalogue;
+    let mut events: Vec<(Id, usize)> = Vec::new();
+    match which {
+        Calendar::Site => {
+            for (id, doc) in catalogue.entities() {
+                if let Some(workshop) = doc.as_workshop() {
+                    events.extend((0..workshop.offerings.len()).map(|i| (id, i)));
+                }
+            }
+        }
+        Calendar::Workshop(id) => {
+            let count = catalogue[id].as_workshop().map_or(0, |w| w.offerings.len());
+            events.extend((0..count).map(|i| (id, i)));
+        }
+        Calendar::Offering(id, index) => events.push((id, index)),
+    }
+    let name = match which {
+        Calendar::Site => catalogue.config.title.clone(),
+        Calendar::Workshop(id) | Calendar::Offering(id, _) => {
+            catalogue[id].common.title.value.clone()
+        }
+    };
+
+    let mut placed = Vec::new();
+    for (id, index) in events {
+        let Some(workshop) = catalogue[id].as_workshop() else {
+            continue;
+        };
+        let Some(offering) = workshop.offerings.get(index) else {
+            continue;
+        };
+        // A catalogue that passed its checks places every offering.
+        let Ok(schedule) = crate::schedule::place(offering, catalogue.config.time_zone.as_deref())
+        else {
+            continue;
+        };
+        placed.push((id, index, offering, schedule));
+    }
+
+    let mut out = Writer::default();
+    out.line("BEGIN:VCALENDAR");
+    out.line("VERSION:2.0");
+    out.line(&format!(
+        "PRODID:-//cairn//{}//{}",
+        escape(&catalogue.config.title),
+        context.messages.lang().to_ascii_uppercase()
+    ));
+    out.line("CALSCALE:GREGORIAN");
+    out.line(&format!("X-WR-CALNAME:{}", escape(&name)));
+    for (zone, (first, last)) in zones(&placed) {
+        time_zone(&mut out, &zone, first, last);
+    }
+    for (id, index, offering, schedule) in &placed {
+        event(&mut out, context, *id, *index, offering, schedule);
+    }
+    out.line("END:VCALENDAR");
+    out.text
+}
+
+/// The named zones the events' times are in, each with the first and last
+/// instant it must describe.
+fn zones(placed: &[(Id, usize, &Offering, Schedule)]) -> BTreeMap<String, (Timestamp, Timestamp)> {
+    let mut zones: BTreeMap<String, (Timestamp, Timestamp)> = BTreeMap::new();
+    for (_, _, _, schedule) in placed {
+        let Some(name) = schedule
+            .zone
+            .as_ref()
+            .and_then(|zone| zone.iana_name().map(str::to_string))
+        else {
+            continue;
+        };
+        let instants = [Some(&schedule.start), schedule.end.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter_map(crate::schedule::instant);
+        for instant in instants {
+            let range = zones.entry(name.clone()).or_insert((instant, instant));
+            range.0 = range.0.min(instant);
+            range.1 = range.1.max(instant);
+        }
+    }
+    zones
+}
+
+/// A VTIMEZONE for `name`: the offset in force at `first`, then every
+/// change of offset until `last`, each as the observance it starts.
+fn time_zone(out: &mut Writer, name: &str, first: Timestamp, last: Timestamp) {
+    let Ok(zone) = TimeZone::get(name) else {
+        return;
+    };
+    out.line("BEGIN:VTIMEZONE");
+    out.line(&format!("TZID:{name}"));
+    // The observance in force at the first event, as if it began with
+    // the transition before it (or, in a zone that never changes, long
+    // before any event).
+    let before = zone.preceding(second_after(first)).next();
+    let (onset, from) = match &before {
+        Some(transition) => (
+            transition.timestamp(),
+            zone.to_offset(second_before(transition.timestamp())),
+        ),
+        None => (Timestamp::UNIX_EPOCH, zone.to_offset(first)),
+    };
+    observance(out, &zone, onset, from);
+    for transition in zone.following(first) {
+        if transition.timestamp() > last {
+            break;
+        }
+        let from = zone.to_offset(second_before(transition.timestamp()));
+        observance(out, &zone, transition.timestamp(), from);
+    }
+    out.line("END:VTIMEZONE");
+}
+
+fn second_after(at: Timestamp) -> Timestamp {
+    Timestamp::from_second(at.as_second().saturating_add(1)).unwrap_or(at)
+}
+
+fn second_before(at: Timestamp) -> Timestamp {
+    Timestamp::from_second(at.as_second().saturating_sub(1)).unwrap_or(at)
+}
+
+/// One STANDARD or DAYLIGHT block: from `onset`, the offset that `zone`
+/// has then, after `from`.
+fn observance(out: &mut Writer, zone: &TimeZone, onset: Timestamp, from: jiff::tz::Offset) {
+    let info = zone.to_offset_info(onset);
+    let kind = if info.dst().is_dst() {
+        "DAYLIGHT"
+    } else {
+        "STANDARD"
+    };
+    out.line(&format!("BEGIN:{kind}"));
+    // The local time of the change, on the clock that was running until it.
+    let local = onset.to_zoned_datetime(TimeZone::fixed(from));
+    out.line(&format!("DTSTART:{}", local.strftime("%Y%m%dT%H%M%S")));
+    out.line(&format!("TZOFFSETFROM:{}", offset(from)));
+    out.line(&format!("TZOFFSETTO:{}", offset(info.offset())));
+    let abbreviation = info.abbreviation();
+    if !abbreviation.is_empty() {
+        out.line(&format!("TZNAME:{}", escape(abbreviation)));
+    }
+    out.line(&format!("END:{kind}"));
+}
+
+/// An offset as RFC 5545 writes it: `-0500`, `+0530`.
+fn offset(offset: jiff::tz::Offset) -> String {
+    crate::schedule::offset_text(offset).replace(':', "")
+}
+
+fn event(
+    out: &mut Writer,
+    context: &Context<'_>,
+    id: Id,
+    index: usize,
+    offering: &Offering,
+    schedule: &Schedule,
+) {
+    let catalogue = context.catalogue;
+    let doc = &catalogue[id];
+    let keys = doc.as_workshop().map(offering_keys).unwrap_or_default();
+    let key = keys.get(index).cloned().unwrap_or_default();
+    let host = url::Url::parse(&catalogue.config.base_url)
+        .ok()
+        .and_then(|url| url.host_str().map(str::to_string))
+        .unwrap_or_else(|| "localhost".into());
+    let stamp = doc.common.updated.unwrap_or(context.today).civil();
+    out.line("BEGIN:VEVENT");
+    out.line(&format!("UID:{key}.{}@{host}", doc.id));
+    out.line(&format!("DTSTAMP:{}T000000Z", stamp.strftime("%Y%m%d")));
+    match (&schedule.start, &schedule.end) {
+        (Moment::Day(first), last) => {
+            let last = match last {
+                Some(Moment::Day(last)) => *last,
+                _ => *first,
+            };
+            let after = last.tomorrow().unwrap_or(last);
+            out.line(&format!("DTSTART;VALUE=DATE:{}", first.strftime("%Y%m%d")));
+            out.line(&format!("DTEND;VALUE=DATE:{}", after.strftime("%Y%m%d")));
+        }
+        (Moment::At(start), end) => {
+            let named = schedule.zone.as_ref().and_then(|z| z.iana_name());
+            let write = |out: &mut Writer, property: &str, at: &jiff::ZonedDateTime| match named {
+                Some(name) => out.line(&format!(
+                    "{property};TZID={name}:{}",
+                    at.strftime("%Y%m%dT%H%M%S")
+                )),
+                None => out.line(&format!(
+                    "{property}:{}",
+                    at.timestamp().strftime("%Y%m%dT%H%M%SZ")
+                )),
+            };
+            write(out, "DTSTART", start);
+            if let Some(Moment::At(end)) = end {
+                write(out, "DTEND", end);
+            }
+        }
+    }
+    out.line(&format!("SUMMARY:{}", escape(&doc.common.title.value)));
+    let place = match (&offering.location, offering.online) {
+        (Some(location), true) => Some(format!(
+            "{} · {location}",
+            context.messages.text("workshop_online", &[])
+        )),
+        (Some(location), false) => Some(location.clone()),
+        (None, true) => Some(context.messages.text("workshop_online", &[])),
+        (None, false) => None,
+    };
+    if let Some(place) = place {
+        out.line(&format!("LOCATION:{}", escape(&place)));
+    }
+    let description: Vec<&str> = [doc.common.summary.as_deref(), offering.note.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !description.is_empty() {
+        out.line(&format!(
+            "DESCRIPTION:{}",
+            escape(&description.join("\n\n"))
+        ));
+    }
+    if let Some(url) = context.routes.url_of(id) {
+        out.line(&format!("URL:{}", catalogue.config.absolute(&url)));
+    }
+    if offering.status == Status::Cancelled {
+        out.line("STATUS:CANCELLED");
+    }
+    out.line("END:VEVENT");
+}
+
+/// Text as an iCalendar TEXT value: backslash, semicolon, comma and line
+/// breaks escaped.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => escaped.push_str("\\\\"),
+            ';' => escaped.push_str("\\;"),
+            ',' => escaped.push_str("\\,"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => escaped.push_str("\\n"),
+            // Other control characters have no place in a content line.
+            c if c.is_control() => {}
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// Content lines, folded and ended as RFC 5545 says.
+#[derive(Default)]
+struct Writer {
+    text: String,
+}
+
+impl Writer {
+    /// A line, folded into pieces of at most 75 octets (the first) and 74
+    /// after the leading space of each continuation, each cut on a
+    /// character boundary, every piece ended with CRLF.
+    fn line(&mut self, line: &str) {
+        let mut rest = line;
+        let mut limit = 75;
+        loop {
+            if rest.len() <= limit {
+                self.text.push_str(rest);
+                self.text.push_str("\r\n");
+                return;
+            }
+            let mut cut = limit;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            self.text.push_str(&rest[..cut]);
+            self.text.push_str("\r\n ");
+            rest = &rest[cut..];
+            limit = 74;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_fold_at_75_octets_between_characters() {
+        let mut out = Writer::default();
+        let long = format!("SUMMARY:{}", "é".repeat(60));
+        out.line(&long);
+        for piece in out.text.split("\r\n").filter(|p| !p.is_empty()) {
+            assert!(piece.len() <= 75, "{} octets: {piece}", piece.len());
+        }
+        let unfolded = out.text.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("{long}\r\n"));
+        assert!(out.text.ends_with("\r\n"));
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(
+            escape("Knots; hitches, bends\\splices\r\nday two\u{7}"),
+            "Knots\\; hitches\\, bends\\\\splices\\nday two"
+        );
+    }
+}
