@@ -88,20 +88,28 @@ fn sentence(rng: &mut Rng, words: usize) -> String {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(out), Some(count)) = (args.next(), args.next()) else {
-        eprintln!("usage: synth OUTPUT_DIR WORKSHOPS");
+        eprintln!("usage: synth OUTPUT_DIR WORKSHOPS [OFFERINGS_PER_WORKSHOP]");
         std::process::exit(2);
     };
+    // Without it, 0, 1 or 2 offerings by turns (1 on average), as the
+    // figures of docs/performance.md were measured.
+    let offerings: Option<usize> = args.next().map(|n| {
+        n.parse().unwrap_or_else(|_| {
+            eprintln!("OFFERINGS_PER_WORKSHOP must be a number, got {n:?}");
+            std::process::exit(2);
+        })
+    });
     let workshops: usize = count.parse().unwrap_or_else(|_| {
         eprintln!("WORKSHOPS must be a number, got {count:?}");
         std::process::exit(2);
     });
-    if let Err(err) = write_catalogue(Path::new(&out), workshops) {
+    if let Err(err) = write_catalogue(Path::new(&out), workshops, offerings) {
         eprintln!("cannot write the catalogue: {err}");
         std::process::exit(1);
     }
 }
 
-fn write_catalogue(root: &Path, workshops: usize) -> std::io::Result<()> {
+fn write_catalogue(root: &Path, workshops: usize, offerings: Option<usize>) -> std::io::Result<()> {
     let mut rng = Rng(0x5eed_cafe_f00d);
     let pathways = (workshops / 2000).clamp(1, 8);
     let levels_per_pathway = 4;
@@ -213,7 +221,9 @@ fn write_catalogue(root: &Path, workshops: usize) -> std::io::Result<()> {
                 rng.below(requirements)
             );
         }
-        for o in 0..(w % 3) {
+        // Only the fields every release reads, so that old and new
+        // binaries build the same catalogue.
+        for o in 0..offerings.unwrap_or(w % 3) {
             let month = 1 + (w + o) % 12;
             let _ = write!(
                 text,

@@ -60,13 +60,16 @@ pub enum DataFile {
     /// The JSON Schema catalogue.json follows, published beside it.
     CatalogueSchema,
     SitemapXml,
+    /// The Atom feed of upcoming offerings, for a site that has offerings.
+    OfferingsFeed,
 }
 
 impl DataFile {
-    pub const ALL: [DataFile; 3] = [
+    pub const ALL: [DataFile; 4] = [
         DataFile::CatalogueJson,
         DataFile::CatalogueSchema,
         DataFile::SitemapXml,
+        DataFile::OfferingsFeed,
     ];
 
     pub fn path(self) -> &'static str {
@@ -74,6 +77,7 @@ impl DataFile {
             DataFile::CatalogueJson => "catalogue.json",
             DataFile::CatalogueSchema => "catalogue.schema.json",
             DataFile::SitemapXml => "sitemap.xml",
+            DataFile::OfferingsFeed => "offerings.xml",
         }
     }
 }
@@ -296,7 +300,13 @@ pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Vec<Collision>) {
         }
     }
 
+    let has_offerings = catalogue
+        .entities()
+        .any(|(_, doc)| doc.as_workshop().is_some_and(|w| !w.offerings.is_empty()));
     for data in DataFile::ALL {
+        if data == DataFile::OfferingsFeed && !has_offerings {
+            continue;
+        }
         let route = Route {
             path: data.path().to_string(),
             output: Output::Data(data),

@@ -6,6 +6,7 @@
 //! files are referenced, not read, until the write stage.
 
 pub mod data;
+pub mod feed;
 pub mod ical;
 pub mod links;
 pub mod theme;
@@ -108,6 +109,12 @@ impl Prepared {
             Output::Data(DataFile::CatalogueSchema) => Contents::Static(data::CATALOGUE_SCHEMA),
             Output::Data(DataFile::SitemapXml) => {
                 Contents::Bytes(data::sitemap(site.catalogue, site.routes).into_bytes())
+            }
+            Output::Data(DataFile::OfferingsFeed) => {
+                let config = &site.catalogue.config;
+                let url = config.absolute(&route.url(config.base_path()));
+                let views = self.shared.views(site);
+                Contents::Bytes(feed::atom(&views, site.routes, &url).into_bytes())
             }
             Output::Calendar(calendar) => {
                 let context = ical::Context {

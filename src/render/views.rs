@@ -174,7 +174,7 @@ impl Views<'_> {
         })
     }
 
-    fn offering(&self, o: &Offering) -> Value {
+    pub(super) fn offering(&self, o: &Offering) -> Value {
         let config = &self.catalogue.config;
         // Checked before rendering: an offering that cannot be placed
         // stopped the build. Its days as written, should one slip through.
@@ -446,6 +446,7 @@ impl Views<'_> {
                 let (past, upcoming): (Vec<_>, Vec<_>) = offerings
                     .into_iter()
                     .partition(|(_, o)| o.is_past(self.today));
+                let keys = crate::render::ical::offering_keys(workshop);
                 let view_of = |(at, o): (usize, &Offering)| {
                     let calendar = self
                         .phrases
@@ -454,6 +455,7 @@ impl Views<'_> {
                     let mut value = self.offering(o);
                     if let Value::Object(map) = &mut value {
                         map.insert("calendar".into(), json!(calendar));
+                        map.insert("key".into(), json!(keys.get(at)));
                     }
                     value
                 };
@@ -707,6 +709,7 @@ pub fn urls(routes: &Routes) -> Value {
         "handbook": routes.page_url(Page::Handbook),
         "catalogue": routes.data_url(DataFile::CatalogueJson),
         "sitemap": routes.data_url(DataFile::SitemapXml),
+        "feed": routes.data_url(DataFile::OfferingsFeed),
         "listings": listings,
     })
 }

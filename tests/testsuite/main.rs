@@ -12,6 +12,7 @@ mod build;
 mod calendar;
 mod diagnostics;
 mod eligibility;
+mod feed;
 mod handbook;
 mod html;
 mod init;

@@ -297,3 +297,12 @@ site_handbook = The whole catalogue on one page, to print
 not_found_title = Page not found
 not_found_text = There is no page at this address. It may have moved, or the link may be mistyped.
 not_found_home_link = Go to the home page
+
+## The Atom feed of upcoming offerings
+
+# The feed's title. $site: the site's title.
+feed_title = { $site }: upcoming offerings
+# The title of an offering's entry. $workshop: its title; $when: its dates.
+feed_entry_title = { $workshop }, { $when }
+# The feed, as browsers and readers list it from a page's head.
+feed_link_title = Upcoming offerings

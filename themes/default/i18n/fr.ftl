@@ -275,3 +275,9 @@ site_handbook = Tout le catalogue sur une page, à imprimer
 not_found_title = Page introuvable
 not_found_text = Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée, ou le lien est mal écrit.
 not_found_home_link = Aller à la page d’accueil
+
+## Le fil Atom des prochaines séances
+
+feed_title = { $site } : prochaines séances
+feed_entry_title = { $workshop }, { $when }
+feed_link_title = Prochaines séances

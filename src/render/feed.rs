@@ -1,0 +1,168 @@
+//! The Atom feed of upcoming offerings (RFC 4287), `/offerings.xml`: one
+//! entry per offering that is neither over nor cancelled, so that people
+//! can follow new dates in a feed reader.
+//!
+//! Stable by construction: an entry's id is its workshop's address with
+//! the offering's key (`…/workshops/knots/#2027-03-12`, an anchor on the
+//! page), and its `updated` is the workshop's `updated` day, else the build
+//! day, never the clock, so two builds of one day give the same bytes.
+
+use super::escape_html;
+use super::ical::{Calendar, offering_keys};
+use super::views::Views;
+use crate::content::Date;
+use crate::routes::Routes;
+use serde_json::Value;
+
+/// The feed's file.
+pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
+    let catalogue = views.catalogue;
+    let config = &catalogue.config;
+    let messages = views.phrases.messages;
+    let mut entries: Vec<(String, Date, String)> = Vec::new();
+    for (id, doc) in catalogue.entities() {
+        let Some(workshop) = doc.as_workshop() else {
+            continue;
+        };
+        let Some(page) = routes.url_of(id).map(|url| config.absolute(&url)) else {
+            continue;
+        };
+        let updated = doc.common.updated.unwrap_or(views.today);
+        let keys = offering_keys(workshop);
+        for (index, (offering, key)) in workshop.offerings.iter().zip(keys).enumerate() {
+            if !offering.is_bookable(views.today) {
+                continue;
+            }
+            let view = views.offering(offering);
+            let when = when(views, &view);
+            let title = messages.text(
+                "feed_entry_title",
+                &[
+                    ("workshop", doc.common.title.value.as_str().into()),
+                    ("when", when.as_str().into()),
+                ],
+            );
+            let mut details = vec![when];
+            let place = match (view["online"].as_bool(), view["location"].as_str()) {
+                (Some(true), Some(location)) => Some(format!(
+                    "{} · {location}",
+                    messages.text("workshop_online", &[])
+                )),
+                (Some(true), None) => Some(messages.text("workshop_online", &[])),
+                (_, location) => location.map(str::to_string),
+            };
+            details.extend(place);
+            for field in [&view["price"]["text"], &view["status_text"], &view["note"]] {
+                details.extend(field.as_str().map(str::to_string));
+            }
+            let link = format!("{page}#{key}");
+            let mut entry = String::new();
+            entry.push_str("  <entry>\n");
+            element(&mut entry, "    ", "title", &title);
+            element(&mut entry, "    ", "id", &link);
+            entry.push_str(&format!(
+                "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+                xml(&link)
+            ));
+            if let Some(calendar) = routes.calendar_url(Calendar::Offering(id, index)) {
+                entry.push_str(&format!(
+                    "    <link rel=\"related\" type=\"text/calendar\" href=\"{}\"/>\n",
+                    xml(&config.absolute(&calendar))
+                ));
+            }
+            element(&mut entry, "    ", "updated", &stamp(updated));
+            element(&mut entry, "    ", "summary", &details.join(" · "));
+            entry.push_str("  </entry>\n");
+            entries.push((
+                view["start"]["iso"].as_str().unwrap_or("").to_string(),
+                updated,
+                entry,
+            ));
+        }
+    }
+    // Soonest first: what a reader wants to see at the top.
+    entries.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)));
+    let updated = entries
+        .iter()
+        .map(|(_, updated, _)| *updated)
+        .max()
+        .unwrap_or(views.today);
+    let site = config.absolute(
+        &routes
+            .page_url(crate::routes::Page::Listing(crate::content::Kind::Workshop))
+            .unwrap_or_default(),
+    );
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        xml(messages.lang())
+    ));
+    element(
+        &mut out,
+        "  ",
+        "title",
+        &messages.text("feed_title", &[("site", config.title.as_str().into())]),
+    );
+    element(&mut out, "  ", "id", feed_url);
+    out.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        xml(feed_url)
+    ));
+    out.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml(&site)
+    ));
+    element(&mut out, "  ", "updated", &stamp(updated));
+    out.push_str(&format!(
+        "  <author>\n    <name>{}</name>\n  </author>\n",
+        xml(&config.title)
+    ));
+    out.push_str("  <generator>cairn</generator>\n");
+    for (_, _, entry) in entries {
+        out.push_str(&entry);
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+/// When an offering runs, in words: as its page says it.
+fn when(views: &Views<'_>, view: &Value) -> String {
+    let messages = views.phrases.messages;
+    let mut words = view["start"]["text"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    if let Some(end) = view["end"]["text"].as_str()
+        && view["end"]["iso"] != view["start"]["iso"]
+    {
+        let to = if view["same_day"] == true {
+            "workshop_to_time"
+        } else {
+            "workshop_to"
+        };
+        words = format!("{words} {} {end}", messages.text(to, &[]));
+    }
+    if let Some(zone) = view["zone"].as_str() {
+        words = format!("{words} {zone}");
+    }
+    words
+}
+
+/// A day as an Atom date: its start, in UTC.
+fn stamp(day: Date) -> String {
+    format!("{day}T00:00:00Z")
+}
+
+fn element(out: &mut String, indent: &str, name: &str, text: &str) {
+    out.push_str(&format!("{indent}<{name}>{}</{name}>\n", xml(text)));
+}
+
+/// Text for XML 1.0: escaped, and without the control characters it
+/// cannot hold at all.
+fn xml(text: &str) -> String {
+    let allowed: String = text
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    escape_html(&allowed)
+}

@@ -1,0 +1,103 @@
+//! The Atom feed of upcoming offerings (issue 14, item 4), read back by
+//! an independent parser (Python's `feedparser`, through
+//! tests/tools/read-feed.py) and compared with the catalogue.
+
+use crate::support::*;
+use serde_json::json;
+use std::path::Path;
+
+fn build(root: &Path, out: &Path, today: &str) {
+    let (code, _, stderr) = cairn(&[
+        "build",
+        "--root",
+        &root.to_string_lossy(),
+        "--output",
+        &out.to_string_lossy(),
+        "--today",
+        today,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn the_feed_lists_upcoming_offerings_and_reads_back() {
+    let site = site_copy("small");
+    let knots = site.path().join("content/workshops/knots.md");
+    std::fs::write(
+        &knots,
+        read(&knots).replace(
+            "level = \"deck-basics\"",
+            "level = \"deck-basics\"\nupdated = 2026-11-02",
+        ),
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    // 1 April 2027: the March offering is over, June's is cancelled, May's
+    // is the one upcoming.
+    build(site.path(), out.path(), "2027-04-01");
+    let path = out.path().join("offerings.xml");
+    let feeds = python_tool("read-feed.py", &[&path]);
+    let feed = &feeds[path.to_string_lossy().as_ref()];
+    assert_eq!(feed["version"], "atom10");
+    assert_eq!(feed["language"], "en");
+    assert_eq!(feed["title"], "Harbour Safety Training: upcoming offerings");
+    assert_eq!(feed["id"], "https://training.example.org/offerings.xml");
+    assert_eq!(feed["author"], "Harbour Safety Training");
+    assert_eq!(
+        feed["updated"], "2026-11-02T00:00:00Z",
+        "the newest entry's `updated`"
+    );
+    assert_eq!(
+        feed["links"],
+        json!([
+            [
+                "alternate",
+                "text/html",
+                "https://training.example.org/workshops/"
+            ],
+            [
+                "self",
+                "application/atom+xml",
+                "https://training.example.org/offerings.xml"
+            ],
+        ])
+    );
+    assert_eq!(
+        feed["entries"],
+        json!([{
+            "id": "https://training.example.org/workshops/knots/#2027-05-02",
+            "title": "Knots, 2 May 2027, 9:00 a.m. to 5:00 p.m. ADT",
+            "updated": "2026-11-02T00:00:00Z",
+            "summary": "2 May 2027, 9:00 a.m. to 5:00 p.m. ADT · Online · Free · Bring a length of rope.",
+            "links": [
+                ["alternate", "text/html", "https://training.example.org/workshops/knots/#2027-05-02"],
+                ["related", "text/calendar", "https://training.example.org/workshops/knots/2027-05-02.ics"],
+            ],
+        }])
+    );
+
+    // The entry's link lands on the offering, and every page points at the feed.
+    let page = read(&out.path().join("workshops/knots/index.html"));
+    assert!(page.contains("<li id=\"2027-05-02\""), "{page}");
+    assert!(page.contains(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/offerings.xml\" title=\"Upcoming offerings\">"
+    ));
+
+    // The same day, the same bytes.
+    let again = tempfile::tempdir().expect("tempdir");
+    build(site.path(), again.path(), "2027-04-01");
+    assert_eq!(read(&path), read(&again.path().join("offerings.xml")));
+}
+
+#[test]
+fn a_site_without_offerings_has_no_feed() {
+    let out = tempfile::tempdir().expect("tempdir");
+    build(&repo(), out.path(), "2026-11-28");
+    assert!(!out.path().join("offerings.xml").exists());
+    assert!(!out.path().join("offerings.ics").exists());
+    let home = read(&out.path().join("index.html"));
+    assert!(
+        !home.contains("application/atom+xml"),
+        "no link to a feed that is not there"
+    );
+}
