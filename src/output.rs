@@ -320,16 +320,23 @@ impl Sink for Staging {
         }
         let target = self.dir.join(&file.path);
         let write = || -> io::Result<()> {
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
             match &file.contents {
                 Contents::Bytes(bytes) => std::fs::write(&target, bytes),
                 Contents::Static(bytes) => std::fs::write(&target, bytes),
                 Contents::Copy(source) => std::fs::copy(source, &target).map(drop),
             }
         };
-        write().map_err(|e| io_error("write", &target, e))
+        // Most files go into a folder an earlier one made: try first, and
+        // make the folder only when it is missing. Two syscalls fewer per
+        // file than making sure each time, on tens of thousands of files.
+        let written = match write() {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => target
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| write()),
+            other => other,
+        };
+        written.map_err(|e| io_error("write", &target, e))
     }
 }
 

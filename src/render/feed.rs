@@ -28,8 +28,11 @@ pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
             continue;
         };
         let updated = doc.common.updated.unwrap_or(views.today);
+        let calendar = routes
+            .calendar_url(Calendar::Workshop(id))
+            .map(|url| config.absolute(&url));
         let keys = offering_keys(workshop);
-        for (index, (offering, key)) in workshop.offerings.iter().zip(keys).enumerate() {
+        for (offering, key) in workshop.offerings.iter().zip(keys) {
             if !offering.is_bookable(views.today) {
                 continue;
             }
@@ -64,10 +67,10 @@ pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
                 "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
                 xml(&link)
             ));
-            if let Some(calendar) = routes.calendar_url(Calendar::Offering(id, index)) {
+            if let Some(calendar) = &calendar {
                 entry.push_str(&format!(
                     "    <link rel=\"related\" type=\"text/calendar\" href=\"{}\"/>\n",
-                    xml(&config.absolute(&calendar))
+                    xml(calendar)
                 ));
             }
             element(&mut entry, "    ", "updated", &stamp(updated));

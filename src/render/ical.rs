@@ -1,6 +1,6 @@
 //! iCalendar files (RFC 5545) of a catalogue's offerings: one for the
-//! whole site, one per workshop, and one per offering for its "Add to
-//! calendar" link.
+//! whole site, and one per workshop, which its offerings' "Add to
+//! calendar" links open.
 //!
 //! Written here rather than with a calendar crate: the available one
 //! (`icalendar`) takes chrono dates, beside the jiff times the rest of
@@ -34,7 +34,8 @@ use crate::routes::Routes;
 use crate::schedule::{Moment, Schedule};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use std::collections::BTreeMap;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 
 /// Which offerings a calendar holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,14 +44,12 @@ pub enum Calendar {
     Site,
     /// Every offering of one workshop.
     Workshop(Id),
-    /// One offering: a workshop's, by its place in the file.
-    Offering(Id, usize),
 }
 
 /// The key of each offering of a workshop, in file order: its first day
-/// (`2027-03-12`), with `-2`, `-3`… for a
-/// second and third offering starting the same day. Its calendar file and
-/// its UID are named by it.
+/// (`2027-03-12`), with `-2`, `-3`… for a second and third offering
+/// starting the same day. Its UID, its feed entry and its anchor on the
+/// workshop's page are named by it.
 pub fn offering_keys<R>(workshop: &Workshop<R>) -> Vec<String> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     workshop
@@ -77,45 +76,106 @@ pub struct Context<'a> {
     pub today: Date,
 }
 
+/// Every offering's VEVENT, written once per build: the site's calendar,
+/// its workshop's and its own all hold the same text.
+pub struct Events {
+    by_offering: HashMap<(Id, usize), Event>,
+}
+
+struct Event {
+    text: String,
+    /// The named zone of its times, and the instants it spans there.
+    zone: Option<(String, Timestamp, Timestamp)>,
+}
+
+impl Events {
+    pub fn new(context: &Context<'_>) -> Events {
+        let catalogue = context.catalogue;
+        let host = url::Url::parse(&catalogue.config.base_url)
+            .ok()
+            .and_then(|url| url.host_str().map(str::to_string))
+            .unwrap_or_else(|| "localhost".into());
+        let online = context.messages.text("workshop_online", &[]);
+        let workshops: Vec<Id> = catalogue
+            .entities()
+            .filter(|(_, doc)| doc.as_workshop().is_some_and(|w| !w.offerings.is_empty()))
+            .map(|(id, _)| id)
+            .collect();
+        let by_offering = workshops
+            .par_iter()
+            .flat_map_iter(|&id| {
+                let doc = &catalogue[id];
+                let workshop = doc.as_workshop().expect("a workshop");
+                let url = context
+                    .routes
+                    .url_of(id)
+                    .map(|url| catalogue.config.absolute(&url));
+                let keys = offering_keys(workshop);
+                let placed: Vec<((Id, usize), Event)> = workshop
+                    .offerings
+                    .iter()
+                    .zip(keys)
+                    .enumerate()
+                    .filter_map(|(index, (offering, key))| {
+                        // A catalogue that passed its checks places every offering.
+                        let schedule =
+                            crate::schedule::place(offering, catalogue.config.time_zone.as_deref())
+                                .ok()?;
+                        let mut out = Writer::default();
+                        let stamp = doc.common.updated.unwrap_or(context.today);
+                        let uid = format!("{key}.{}@{host}", doc.id);
+                        let fields = EventFields {
+                            uid: &uid,
+                            stamp,
+                            title: &doc.common.title.value,
+                            summary: doc.common.summary.as_deref(),
+                            url: url.as_deref(),
+                            online: &online,
+                        };
+                        event(&mut out, &fields, offering, &schedule);
+                        Some((
+                            (id, index),
+                            Event {
+                                text: out.text,
+                                zone: zone_span(&schedule),
+                            },
+                        ))
+                    })
+                    .collect();
+                placed
+            })
+            .collect();
+        Events { by_offering }
+    }
+}
+
 /// The calendar's file.
-pub fn calendar(context: &Context<'_>, which: Calendar) -> String {
+pub fn calendar(context: &Context<'_>, events: &Events, which: Calendar) -> String {
     let catalogue = context.catalogue;
-    let mut events: Vec<(Id, usize)> = Vec::new();
+    let mut chosen: Vec<&Event> = Vec::new();
+    let mut add = |id: Id| {
+        let count = catalogue[id].as_workshop().map_or(0, |w| w.offerings.len());
+        chosen.extend((0..count).filter_map(|i| events.by_offering.get(&(id, i))));
+    };
     match which {
         Calendar::Site => {
             for (id, doc) in catalogue.entities() {
-                if let Some(workshop) = doc.as_workshop() {
-                    events.extend((0..workshop.offerings.len()).map(|i| (id, i)));
+                if doc.as_workshop().is_some() {
+                    add(id);
                 }
             }
         }
-        Calendar::Workshop(id) => {
-            let count = catalogue[id].as_workshop().map_or(0, |w| w.offerings.len());
-            events.extend((0..count).map(|i| (id, i)));
-        }
-        Calendar::Offering(id, index) => events.push((id, index)),
+        Calendar::Workshop(id) => add(id),
     }
     let name = match which {
-        Calendar::Site => catalogue.config.title.clone(),
-        Calendar::Workshop(id) | Calendar::Offering(id, _) => {
-            catalogue[id].common.title.value.clone()
-        }
+        Calendar::Site => catalogue.config.title.as_str(),
+        Calendar::Workshop(id) => catalogue[id].common.title.value.as_str(),
     };
-
-    let mut placed = Vec::new();
-    for (id, index) in events {
-        let Some(workshop) = catalogue[id].as_workshop() else {
-            continue;
-        };
-        let Some(offering) = workshop.offerings.get(index) else {
-            continue;
-        };
-        // A catalogue that passed its checks places every offering.
-        let Ok(schedule) = crate::schedule::place(offering, catalogue.config.time_zone.as_deref())
-        else {
-            continue;
-        };
-        placed.push((id, index, offering, schedule));
+    let mut zones: BTreeMap<&str, (Timestamp, Timestamp)> = BTreeMap::new();
+    for (zone, first, last) in chosen.iter().filter_map(|e| e.zone.as_ref()) {
+        let range = zones.entry(zone.as_str()).or_insert((*first, *last));
+        range.0 = range.0.min(*first);
+        range.1 = range.1.max(*last);
     }
 
     let mut out = Writer::default();
@@ -127,40 +187,31 @@ pub fn calendar(context: &Context<'_>, which: Calendar) -> String {
         context.messages.lang().to_ascii_uppercase()
     ));
     out.line("CALSCALE:GREGORIAN");
-    out.line(&format!("X-WR-CALNAME:{}", escape(&name)));
-    for (zone, (first, last)) in zones(&placed) {
-        time_zone(&mut out, &zone, first, last);
+    out.line(&format!("X-WR-CALNAME:{}", escape(name)));
+    for (zone, (first, last)) in zones {
+        time_zone(&mut out, zone, first, last);
     }
-    for (id, index, offering, schedule) in &placed {
-        event(&mut out, context, *id, *index, offering, schedule);
+    let size: usize = chosen.iter().map(|e| e.text.len()).sum();
+    out.text.reserve(size + 16);
+    for event in chosen {
+        out.text.push_str(&event.text);
     }
     out.line("END:VCALENDAR");
     out.text
 }
 
-/// The named zones the events' times are in, each with the first and last
-/// instant it must describe.
-fn zones(placed: &[(Id, usize, &Offering, Schedule)]) -> BTreeMap<String, (Timestamp, Timestamp)> {
-    let mut zones: BTreeMap<String, (Timestamp, Timestamp)> = BTreeMap::new();
-    for (_, _, _, schedule) in placed {
-        let Some(name) = schedule
-            .zone
-            .as_ref()
-            .and_then(|zone| zone.iana_name().map(str::to_string))
-        else {
-            continue;
-        };
-        let instants = [Some(&schedule.start), schedule.end.as_ref()]
-            .into_iter()
-            .flatten()
-            .filter_map(crate::schedule::instant);
-        for instant in instants {
-            let range = zones.entry(name.clone()).or_insert((instant, instant));
-            range.0 = range.0.min(instant);
-            range.1 = range.1.max(instant);
-        }
-    }
-    zones
+/// The named zone an event's times are in, with the first and last
+/// instant its VTIMEZONE must describe.
+fn zone_span(schedule: &Schedule) -> Option<(String, Timestamp, Timestamp)> {
+    let name = schedule.zone.as_ref()?.iana_name()?.to_string();
+    let instants: Vec<Timestamp> = [Some(&schedule.start), schedule.end.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter_map(crate::schedule::instant)
+        .collect();
+    let first = *instants.iter().min()?;
+    let last = *instants.iter().max()?;
+    Some((name, first, last))
 }
 
 /// A VTIMEZONE for `name`: the offset in force at `first`, then every
@@ -228,26 +279,24 @@ fn offset(offset: jiff::tz::Offset) -> String {
     crate::schedule::offset_text(offset).replace(':', "")
 }
 
-fn event(
-    out: &mut Writer,
-    context: &Context<'_>,
-    id: Id,
-    index: usize,
-    offering: &Offering,
-    schedule: &Schedule,
-) {
-    let catalogue = context.catalogue;
-    let doc = &catalogue[id];
-    let keys = doc.as_workshop().map(offering_keys).unwrap_or_default();
-    let key = keys.get(index).cloned().unwrap_or_default();
-    let host = url::Url::parse(&catalogue.config.base_url)
-        .ok()
-        .and_then(|url| url.host_str().map(str::to_string))
-        .unwrap_or_else(|| "localhost".into());
-    let stamp = doc.common.updated.unwrap_or(context.today).civil();
+/// What an event says besides its offering's own fields.
+struct EventFields<'a> {
+    uid: &'a str,
+    stamp: Date,
+    title: &'a str,
+    summary: Option<&'a str>,
+    url: Option<&'a str>,
+    /// The word for an online offering's place.
+    online: &'a str,
+}
+
+fn event(out: &mut Writer, fields: &EventFields<'_>, offering: &Offering, schedule: &Schedule) {
     out.line("BEGIN:VEVENT");
-    out.line(&format!("UID:{key}.{}@{host}", doc.id));
-    out.line(&format!("DTSTAMP:{}T000000Z", stamp.strftime("%Y%m%d")));
+    out.line(&format!("UID:{}", fields.uid));
+    out.line(&format!(
+        "DTSTAMP:{}T000000Z",
+        compact(fields.stamp.civil())
+    ));
     match (&schedule.start, &schedule.end) {
         (Moment::Day(first), last) => {
             let last = match last {
@@ -255,8 +304,8 @@ fn event(
                 _ => *first,
             };
             let after = last.tomorrow().unwrap_or(last);
-            out.line(&format!("DTSTART;VALUE=DATE:{}", first.strftime("%Y%m%d")));
-            out.line(&format!("DTEND;VALUE=DATE:{}", after.strftime("%Y%m%d")));
+            out.line(&format!("DTSTART;VALUE=DATE:{}", compact(*first)));
+            out.line(&format!("DTEND;VALUE=DATE:{}", compact(after)));
         }
         (Moment::At(start), end) => {
             let named = schedule.zone.as_ref().and_then(|z| z.iana_name());
@@ -276,20 +325,17 @@ fn event(
             }
         }
     }
-    out.line(&format!("SUMMARY:{}", escape(&doc.common.title.value)));
+    out.line(&format!("SUMMARY:{}", escape(fields.title)));
     let place = match (&offering.location, offering.online) {
-        (Some(location), true) => Some(format!(
-            "{} · {location}",
-            context.messages.text("workshop_online", &[])
-        )),
+        (Some(location), true) => Some(format!("{} · {location}", fields.online)),
         (Some(location), false) => Some(location.clone()),
-        (None, true) => Some(context.messages.text("workshop_online", &[])),
+        (None, true) => Some(fields.online.to_string()),
         (None, false) => None,
     };
     if let Some(place) = place {
         out.line(&format!("LOCATION:{}", escape(&place)));
     }
-    let description: Vec<&str> = [doc.common.summary.as_deref(), offering.note.as_deref()]
+    let description: Vec<&str> = [fields.summary, offering.note.as_deref()]
         .into_iter()
         .flatten()
         .collect();
@@ -299,13 +345,18 @@ fn event(
             escape(&description.join("\n\n"))
         ));
     }
-    if let Some(url) = context.routes.url_of(id) {
-        out.line(&format!("URL:{}", catalogue.config.absolute(&url)));
+    if let Some(url) = fields.url {
+        out.line(&format!("URL:{url}"));
     }
     if offering.status == Status::Cancelled {
         out.line("STATUS:CANCELLED");
     }
     out.line("END:VEVENT");
+}
+
+/// A day as iCalendar writes it: `20270312`.
+fn compact(day: jiff::civil::Date) -> String {
+    format!("{:04}{:02}{:02}", day.year(), day.month(), day.day())
 }
 
 /// Text as an iCalendar TEXT value: backslash, semicolon, comma and line

@@ -123,7 +123,11 @@ impl Prepared {
                     messages: &site.theme.messages,
                     today: self.shared.today,
                 };
-                Contents::Bytes(ical::calendar(&context, *calendar).into_bytes())
+                let events = self
+                    .shared
+                    .calendar_events
+                    .get_or_init(|| ical::Events::new(&context));
+                Contents::Bytes(ical::calendar(&context, events, *calendar).into_bytes())
             }
             Output::Copy(Copied::Embedded(bytes)) => Contents::Static(bytes),
             Output::Copy(Copied::File(path)) => Contents::Copy(path.clone()),
@@ -226,7 +230,7 @@ pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStat
             if !sink.keeps_files() {
                 return Vec::new();
             }
-            rest.iter()
+            rest.par_iter()
                 .filter(|r| matches!(r.output, Output::Data(_) | Output::Calendar(_)))
                 .map(|route| produce(route))
                 .collect()
@@ -595,6 +599,9 @@ struct Shared {
     checklist_key: String,
     /// The build day: offerings before it are past.
     today: Date,
+    /// Every offering's calendar event, written the first time a calendar
+    /// is asked for.
+    calendar_events: std::sync::OnceLock<ical::Events>,
 }
 
 impl Shared {
@@ -622,6 +629,7 @@ impl Shared {
             checklist: views::checklist_data(&phrases, &checklist_key, None),
             checklist_key,
             today,
+            calendar_events: std::sync::OnceLock::new(),
         }
     }
 

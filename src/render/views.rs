@@ -447,14 +447,20 @@ impl Views<'_> {
                     .into_iter()
                     .partition(|(_, o)| o.is_past(self.today));
                 let keys = crate::render::ical::offering_keys(workshop);
+                // Each offering's "Add to calendar" opens its workshop's
+                // calendar, which holds every date of the workshop.
+                let calendar = self.phrases.routes.calendar_url(Calendar::Workshop(index));
+                let calendar_label = (workshop.offerings.len() > 1).then(|| {
+                    self.messages().text(
+                        "workshop_calendar_all",
+                        &[("count", workshop.offerings.len().into())],
+                    )
+                });
                 let view_of = |(at, o): (usize, &Offering)| {
-                    let calendar = self
-                        .phrases
-                        .routes
-                        .calendar_url(Calendar::Offering(index, at));
                     let mut value = self.offering(o);
                     if let Value::Object(map) = &mut value {
                         map.insert("calendar".into(), json!(calendar));
+                        map.insert("calendar_label".into(), json!(calendar_label));
                         map.insert("key".into(), json!(keys.get(at)));
                     }
                     value
@@ -466,10 +472,7 @@ impl Views<'_> {
                     PastOfferings::Show => past.into_iter().rev().map(view_of).collect(),
                     PastOfferings::Hide => Vec::new(),
                 };
-                view.insert(
-                    "calendar".into(),
-                    json!(self.phrases.routes.calendar_url(Calendar::Workshop(index))),
-                );
+                view.insert("calendar".into(), json!(calendar));
                 view.insert("offerings".into(), upcoming.into());
                 view.insert("past_offerings".into(), past.into());
                 view.insert("counts".into(), self.counts(index));

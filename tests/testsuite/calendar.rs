@@ -1,4 +1,5 @@
-//! The iCalendar files (issue 14, item 3): every `.ics` a build writes is
+//! The iCalendar files (issue 14, item 3): the site's and each workshop's.
+//! Every `.ics` a build writes is
 //! read back by an independent parser (Python's `icalendar`, through
 //! tests/tools/read-ics.py) and compared event by event with the
 //! catalogue, and checked as bytes for what RFC 5545 asks of lines.
@@ -101,7 +102,7 @@ fn every_calendar_reads_back_as_the_catalogue_says() {
     let out = tempfile::tempdir().expect("tempdir");
     build(site.path(), out.path());
     let files = files_ending(out.path(), ".ics");
-    assert!(files.len() > 5, "{files:?}");
+    assert_eq!(files.len(), 3, "the site's and each workshop's: {files:?}");
 
     // As bytes: CRLF everywhere, no line over 75 octets.
     for file in &files {
@@ -165,15 +166,15 @@ fn every_calendar_reads_back_as_the_catalogue_says() {
             };
             assert_eq!(event["location"], place);
             every_uid.push(event["uid"].as_str().expect("uid").to_string());
-            // Its own file, for "Add to calendar": the same event alone.
-            let key = event["uid"]
-                .as_str()
-                .and_then(|uid| uid.split_once(&format!(".{id}@")))
-                .map(|(key, _)| key)
-                .expect("a key");
-            let alone = calendar(&format!("workshops/{id}/{key}.ics"));
-            assert_eq!(alone["events"], serde_json::json!([event]));
         }
+        // Each upcoming offering's "Add to calendar" opens this file.
+        let page = read(&out.path().join(format!("workshops/{id}/index.html")));
+        assert!(
+            page.contains(&format!(
+                "class=\"offering-calendar\" href=\"/workshops/{id}/offerings.ics\" type=\"text/calendar\">Add to calendar"
+            )),
+            "{id}: {page}"
+        );
     }
     let site_events = calendar("offerings.ics")["events"]
         .as_array()

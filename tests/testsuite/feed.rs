@@ -71,7 +71,7 @@ fn the_feed_lists_upcoming_offerings_and_reads_back() {
             "summary": "2 May 2027, 9:00 a.m. to 5:00 p.m. ADT · Online · Free · Bring a length of rope.",
             "links": [
                 ["alternate", "text/html", "https://training.example.org/workshops/knots/#2027-05-02"],
-                ["related", "text/calendar", "https://training.example.org/workshops/knots/2027-05-02.ics"],
+                ["related", "text/calendar", "https://training.example.org/workshops/knots/offerings.ics"],
             ],
         }])
     );

@@ -178,8 +178,9 @@ workshop_language = Language:
 workshop_deadline = Register by { $date }.
 workshop_waitlist = Join the waiting list
 workshop_calendar = Add to calendar
-# A link to the workshop's calendar file, with every date it is offered.
-workshop_all_dates = Every date of this workshop, as a calendar file (.ics)
+# After "Add to calendar" on an offering of a workshop offered more than once:
+# the calendar file holds every date. $count: how many.
+workshop_calendar_all = (all { $count } dates)
 offering_free = Free
 # $amount: the amount with its decimals; $currency: an ISO 4217 code.
 offering_price = { $amount } { $currency }
