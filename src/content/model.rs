@@ -586,6 +586,19 @@ impl Period {
     }
 }
 
+impl Period {
+    /// As ISO 8601 writes a duration: `P3Y`, `P18M`, `P2W`, `P90D`.
+    pub fn iso8601(&self) -> String {
+        let unit = match self.unit {
+            PeriodUnit::Day => 'D',
+            PeriodUnit::Week => 'W',
+            PeriodUnit::Month => 'M',
+            PeriodUnit::Year => 'Y',
+        };
+        format!("P{}{unit}", self.count)
+    }
+}
+
 impl std::fmt::Display for Period {
     /// The canonical English form, as catalogue.json gives it: "3 years".
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -9,6 +9,7 @@ pub mod data;
 pub mod feed;
 pub mod ical;
 pub mod links;
+pub mod structured;
 pub mod theme;
 pub mod views;
 
@@ -726,6 +727,8 @@ fn render_page(
         }
         Page::NotFound => ("404.html", "not-found"),
     };
+    let structured = structured::page(&shared.views(site), site.routes, page, context.get("page"));
+    context.insert("structured_data".into(), json!(structured));
     let url = route.url(base);
     context.insert("site".into(), shared.site.clone());
     context.insert("t".into(), shared.t.clone());

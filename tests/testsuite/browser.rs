@@ -358,8 +358,8 @@ fn no_content_breaks_out_of_the_rules_script() {
                 "return document.querySelectorAll('script').length",
                 json!([])
             ),
-            json!(3),
-            "{path}: rules, checklist.js, live reload"
+            json!(4),
+            "{path}: JSON-LD, rules, checklist.js, live reload"
         );
     }
     browser.go(&served.url("/checklist/"));

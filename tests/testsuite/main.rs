@@ -21,6 +21,7 @@ mod reliability;
 mod robustness;
 mod schema;
 mod serve;
+mod structured;
 mod theme;
 mod today;
 mod words;

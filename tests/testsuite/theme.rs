@@ -104,7 +104,9 @@ fn the_checklist_script_is_small_and_no_page_has_inline_script() {
         for tag in html.split("<script").skip(1) {
             let open = tag.split('>').next().unwrap_or("");
             assert!(
-                open.contains(" src=") || open.contains("type=\"application/json\""),
+                open.contains(" src=")
+                    || open.contains("type=\"application/json\"")
+                    || open.contains("type=\"application/ld+json\""),
                 "{path}: inline script <script{open}>"
             );
         }
@@ -150,9 +152,15 @@ fn default_templates() -> Vec<(String, String)> {
 #[test]
 fn no_template_marks_an_assembled_string_safe() {
     // Only HTML cairn made whole (a body rendered from Markdown, the
-    // checklist's script-safe JSON) is ever marked safe; sentences with
-    // links arrive as words and are marked up piece by piece.
-    let trusted = ["page.content", "section.content", "checklist_data"];
+    // checklist's and the structured data's script-safe JSON) is ever
+    // marked safe; sentences with links arrive as words and are marked up
+    // piece by piece.
+    let trusted = [
+        "page.content",
+        "section.content",
+        "checklist_data",
+        "structured_data",
+    ];
     let mut offenders = Vec::new();
     for (name, template) in default_templates() {
         for (at, _) in template.match_indices("| safe") {
