@@ -351,6 +351,15 @@ impl Messages {
         &self.plain
     }
 
+    /// A message that takes no variable, formatted once when the messages
+    /// were built: for words asked for on every page.
+    pub fn word(&self, id: &str) -> std::borrow::Cow<'_, str> {
+        match self.plain.get(id) {
+            Some(text) => std::borrow::Cow::Borrowed(text),
+            None => std::borrow::Cow::Owned(self.text(id, &[])),
+        }
+    }
+
     /// Format, once, every message of `ids` that needs no variable.
     fn format_plain(&self, ids: &BTreeSet<String>) -> BTreeMap<String, String> {
         let mut plain = BTreeMap::new();

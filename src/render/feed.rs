@@ -10,16 +10,17 @@
 use super::escape_html;
 use super::ical::{Calendar, offering_keys};
 use super::views::Views;
-use crate::content::Date;
+use crate::content::{Date, Time, When};
 use crate::routes::Routes;
-use serde_json::Value;
 
 /// The feed's file.
 pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
     let catalogue = views.catalogue;
     let config = &catalogue.config;
     let messages = views.phrases.messages;
-    let mut entries: Vec<(String, Date, String)> = Vec::new();
+    let online = messages.word("workshop_online");
+    // (first day and time, as written; updated; the entry's XML)
+    let mut entries: Vec<((Date, Option<Time>), Date, String)> = Vec::new();
     for (id, doc) in catalogue.entities() {
         let Some(workshop) = doc.as_workshop() else {
             continue;
@@ -36,8 +37,7 @@ pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
             if !offering.is_bookable(views.today) {
                 continue;
             }
-            let view = views.offering(offering);
-            let when = when(views, &view);
+            let when = views.when(offering);
             let title = messages.text(
                 "feed_entry_title",
                 &[
@@ -46,18 +46,20 @@ pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
                 ],
             );
             let mut details = vec![when];
-            let place = match (view["online"].as_bool(), view["location"].as_str()) {
-                (Some(true), Some(location)) => Some(format!(
-                    "{} · {location}",
-                    messages.text("workshop_online", &[])
-                )),
-                (Some(true), None) => Some(messages.text("workshop_online", &[])),
-                (_, location) => location.map(str::to_string),
+            let place = match (offering.online, &offering.location) {
+                (true, Some(location)) => Some(format!("{online} · {location}")),
+                (true, None) => Some(online.to_string()),
+                (false, location) => location.clone(),
             };
             details.extend(place);
-            for field in [&view["price"]["text"], &view["status_text"], &view["note"]] {
-                details.extend(field.as_str().map(str::to_string));
+            details.extend(views.price_text(offering));
+            if offering.status != crate::content::Status::Open {
+                details.push(messages.text(
+                    "offering_status",
+                    &[("status", offering.status.name().into())],
+                ));
             }
+            details.extend(offering.note.clone());
             let link = format!("{page}#{key}");
             let mut entry = String::new();
             entry.push_str("  <entry>\n");
@@ -76,11 +78,11 @@ pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
             element(&mut entry, "    ", "updated", &stamp(updated));
             element(&mut entry, "    ", "summary", &details.join(" · "));
             entry.push_str("  </entry>\n");
-            entries.push((
-                view["start"]["iso"].as_str().unwrap_or("").to_string(),
-                updated,
-                entry,
-            ));
+            let start = match offering.start.value {
+                When::Day(day) => (day, None),
+                When::At { date, time, .. } => (date, Some(time)),
+            };
+            entries.push((start, updated, entry));
         }
     }
     // Soonest first: what a reader wants to see at the top.
@@ -126,29 +128,6 @@ pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
     }
     out.push_str("</feed>\n");
     out
-}
-
-/// When an offering runs, in words: as its page says it.
-fn when(views: &Views<'_>, view: &Value) -> String {
-    let messages = views.phrases.messages;
-    let mut words = view["start"]["text"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    if let Some(end) = view["end"]["text"].as_str()
-        && view["end"]["iso"] != view["start"]["iso"]
-    {
-        let to = if view["same_day"] == true {
-            "workshop_to_time"
-        } else {
-            "workshop_to"
-        };
-        words = format!("{words} {} {end}", messages.text(to, &[]));
-    }
-    if let Some(zone) = view["zone"].as_str() {
-        words = format!("{words} {zone}");
-    }
-    words
 }
 
 /// A day as an Atom date: its start, in UTC.

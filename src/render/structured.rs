@@ -18,10 +18,11 @@
 //! Built as JSON values (keys sorted, so the same input gives the same
 //! bytes) and made safe to sit in a `<script>` element.
 
-use super::views::{Views, script_safe_json};
+use super::views::{Views, script_safe};
 use crate::catalogue::{Id, Ref};
 use crate::content::{Details, Kind, Offering, Price, Status};
 use crate::routes::{Page, Routes};
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 /// The JSON-LD of a page, ready for `<script type="application/ld+json">`,
@@ -35,18 +36,18 @@ pub fn page(
     let catalogue = views.catalogue;
     let config = &catalogue.config;
     let absolute = |url: String| config.absolute(&url);
-    let mut graph: Vec<Value> = Vec::new();
+    let mut graph: Vec<Node> = Vec::new();
     match page {
         Page::NotFound => return None,
         Page::Home => {
-            graph.push(json!({
+            graph.push(Node::Other(json!({
                 "@type": "WebSite",
                 "name": config.title,
                 "url": absolute(routes.page_url(Page::Home).unwrap_or_default()),
                 "inLanguage": views.phrases.messages.lang(),
-            }));
+            })));
             for key in config.organizations.keys() {
-                graph.extend(organization(views, Some(key.as_str())));
+                graph.extend(organization(views, Some(key.as_str())).map(Node::Other));
             }
         }
         Page::Listing(kind) => {
@@ -63,11 +64,11 @@ pub fn page(
                     })
                 })
                 .collect();
-            graph.push(json!({
+            graph.push(Node::Other(json!({
                 "@type": "ItemList",
                 "numberOfItems": items.len(),
                 "itemListElement": items,
-            }));
+            })));
         }
         Page::Document(id) => graph.extend(document(views, routes, id, view)),
         Page::Checklist | Page::Handbook => {}
@@ -78,14 +79,75 @@ pub fn page(
     if graph.is_empty() {
         return None;
     }
-    Some(script_safe_json(&json!({
-        "@context": "https://schema.org",
-        "@graph": graph,
-    })))
+    let document = Document {
+        context: "https://schema.org",
+        graph,
+    };
+    Some(script_safe(&serde_json::to_string(&document).ok()?))
+}
+
+/// A page's JSON-LD. Typed where a page of every kind or thousands of
+/// pages need it (courses, breadcrumbs), so that it is written straight to
+/// text; as JSON values for the few pages of other kinds.
+#[derive(Serialize)]
+struct Document {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@graph")]
+    graph: Vec<Node>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Node {
+    Course(Box<Course>),
+    Breadcrumbs(BreadcrumbList),
+    Other(Value),
+}
+
+#[derive(Serialize)]
+struct BreadcrumbList {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "itemListElement")]
+    items: Vec<Crumb>,
+}
+
+#[derive(Serialize)]
+struct Crumb {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    position: usize,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    item: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Course {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    in_language: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    course_prerequisites: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    educational_credential_awarded: Option<Value>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    has_course_instance: Vec<CourseInstance>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    offers: Vec<Offer>,
 }
 
 /// Home, then the kind's listing, then the page itself.
-fn breadcrumbs(views: &Views<'_>, routes: &Routes, page: Page) -> Value {
+fn breadcrumbs(views: &Views<'_>, routes: &Routes, page: Page) -> Node {
     let catalogue = views.catalogue;
     let config = &catalogue.config;
     let messages = views.phrases.messages;
@@ -108,87 +170,85 @@ fn breadcrumbs(views: &Views<'_>, routes: &Routes, page: Page) -> Value {
             trail.push((doc.common.title.value.clone(), routes.url_of(id)));
         }
         Page::Checklist => trail.push((
-            messages.text("nav_checklist", &[]),
+            messages.word("nav_checklist").into_owned(),
             routes.page_url(Page::Checklist),
         )),
         Page::Handbook => trail.push((
-            messages.text("site_handbook", &[]),
+            messages.word("site_handbook").into_owned(),
             routes.page_url(Page::Handbook),
         )),
         Page::Home | Page::NotFound => {}
     }
-    let items: Vec<Value> = trail
+    let items = trail
         .into_iter()
         .enumerate()
-        .map(|(at, (name, url))| {
-            let mut item = json!({ "@type": "ListItem", "position": at + 1, "name": name });
-            if let Some(url) = url {
-                item["item"] = json!(config.absolute(&url));
-            }
-            item
+        .map(|(at, (name, url))| Crumb {
+            kind: "ListItem",
+            position: at + 1,
+            name,
+            item: url.map(|url| config.absolute(&url)),
         })
         .collect();
-    json!({ "@type": "BreadcrumbList", "itemListElement": items })
+    Node::Breadcrumbs(BreadcrumbList {
+        kind: "BreadcrumbList",
+        items,
+    })
 }
 
-fn document(views: &Views<'_>, routes: &Routes, id: Id, view: Option<&Value>) -> Vec<Value> {
+fn document(views: &Views<'_>, routes: &Routes, id: Id, view: Option<&Value>) -> Option<Node> {
     let catalogue = views.catalogue;
     let config = &catalogue.config;
     let doc = &catalogue[id];
     let url = routes.url_of(id).map(|u| config.absolute(&u));
-    let mut base = Map::new();
-    base.insert("name".into(), json!(doc.common.title.value));
+    let requires = view.map(|v| &v["requires"]).and_then(rule_text);
+    let course = |prerequisites: Option<String>, provider: Option<Value>| Course {
+        kind: "Course",
+        name: doc.common.title.value.clone(),
+        description: doc.common.summary.clone(),
+        url: url.clone(),
+        in_language: views.phrases.messages.lang().to_string(),
+        course_prerequisites: prerequisites,
+        provider,
+        educational_credential_awarded: None,
+        has_course_instance: Vec::new(),
+        offers: Vec::new(),
+    };
+    let mut node = Map::new();
+    node.insert("name".into(), json!(doc.common.title.value));
     if let Some(summary) = &doc.common.summary {
-        base.insert("description".into(), json!(summary));
+        node.insert("description".into(), json!(summary));
     }
     if let Some(url) = &url {
-        base.insert("url".into(), json!(url));
+        node.insert("url".into(), json!(url));
     }
-    let requires = view.map(|v| &v["requires"]).and_then(rule_text);
-    let mut node = base.clone();
     match &doc.details {
         Details::Workshop(workshop) => {
-            node.insert("@type".into(), json!("Course"));
-            node.insert("inLanguage".into(), json!(views.phrases.messages.lang()));
-            if let Some(requires) = requires {
-                node.insert("coursePrerequisites".into(), json!(requires));
-            }
             let level = workshop.level.as_ref().map(|r| r.id);
-            node.extend(provider(views, level.and_then(|l| pathway_of(views, l))));
+            let provider = provider(views, level.and_then(|l| pathway_of(views, l)));
+            let mut course = course(requires, provider.map(|(_, p)| p));
             let keys = super::ical::offering_keys(workshop);
-            let mut instances = Vec::new();
-            let mut offers: Vec<Value> = Vec::new();
             for (offering, key) in workshop.offerings.iter().zip(keys) {
                 if offering.is_past(views.today) {
                     continue;
                 }
                 let anchor = url.as_ref().map(|u| format!("{u}#{key}"));
                 let instance = course_instance(views, offering, anchor.as_deref());
-                if let Some(offer) = instance.get("offers")
+                if let Some(offer) = &instance.offers
                     && offering.status != Status::Cancelled
-                    && !offers.contains(offer)
+                    && !course.offers.contains(offer)
                 {
-                    offers.push(offer.clone());
+                    course.offers.push(offer.clone());
                 }
-                instances.push(instance);
+                course.has_course_instance.push(instance);
             }
-            if !instances.is_empty() {
-                node.insert("hasCourseInstance".into(), json!(instances));
-            }
-            if !offers.is_empty() {
-                node.insert("offers".into(), json!(offers));
-            }
+            return Some(Node::Course(Box::new(course)));
         }
         Details::Level(level) => {
-            node.insert("@type".into(), json!("Course"));
-            node.insert("inLanguage".into(), json!(views.phrases.messages.lang()));
-            if let Some(requires) = requires {
-                node.insert("coursePrerequisites".into(), json!(requires));
-            }
-            node.extend(provider(views, level.pathway.as_ref().map(|r| r.id)));
-            if let Some(credential) = credential(views, routes, level.awards.as_ref()) {
-                node.insert("educationalCredentialAwarded".into(), credential);
-            }
+            let provider = provider(views, level.pathway.as_ref().map(|r| r.id));
+            let mut course = course(requires, provider.map(|(_, p)| p));
+            course.educational_credential_awarded =
+                credential(views, routes, level.awards.as_ref());
+            return Some(Node::Course(Box::new(course)));
         }
         Details::Pathway(pathway) => {
             node.insert("@type".into(), json!("EducationalOccupationalProgram"));
@@ -239,74 +299,133 @@ fn document(views: &Views<'_>, routes: &Routes, id: Id, view: Option<&Value>) ->
         Details::Requirement(requirement) => {
             // Only what lapses is a credential one holds; other requirements
             // (hours on set, a membership) are no thing schema.org names.
-            let Some(period) = requirement.valid_for else {
-                return Vec::new();
-            };
+            let period = requirement.valid_for?;
             node.insert("@type".into(), json!("EducationalOccupationalCredential"));
             node.insert("credentialCategory".into(), json!("certificate"));
             node.insert("validFor".into(), json!(period.iso8601()));
         }
-        Details::Page => return Vec::new(),
+        Details::Page => return None,
     }
-    vec![Value::Object(node)]
+    Some(Node::Other(Value::Object(node)))
+}
+
+#[derive(Serialize, PartialEq, Clone)]
+#[serde(rename_all = "camelCase")]
+struct CourseInstance {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    course_mode: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<Places>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    in_language: Option<String>,
+    event_status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offers: Option<Offer>,
+}
+
+/// One place, or a place and a virtual one for a blended offering.
+#[derive(Serialize, PartialEq, Clone)]
+#[serde(untagged)]
+enum Places {
+    One(Location),
+    Both(Vec<Location>),
+}
+
+#[derive(Serialize, PartialEq, Clone)]
+struct Location {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+#[derive(Serialize, PartialEq, Clone)]
+#[serde(rename_all = "camelCase")]
+struct Offer {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    category: &'static str,
+    price: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    price_currency: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    availability: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
 }
 
 /// One offering still to come.
-fn course_instance(views: &Views<'_>, offering: &Offering, url: Option<&str>) -> Value {
+fn course_instance(views: &Views<'_>, offering: &Offering, url: Option<&str>) -> CourseInstance {
     let config = &views.catalogue.config;
-    let mode = match (offering.online, offering.location.is_some()) {
+    let course_mode = match (offering.online, offering.location.is_some()) {
         (true, true) => "Blended",
         (true, false) => "Online",
         (false, _) => "Onsite",
     };
-    let mut instance = json!({ "@type": "CourseInstance", "courseMode": mode });
-    let mut places = Vec::new();
-    if let Some(location) = &offering.location {
-        places.push(json!({ "@type": "Place", "name": location }));
+    let mut location = Vec::new();
+    if let Some(place) = &offering.location {
+        location.push(Location {
+            kind: "Place",
+            name: Some(place.clone()),
+            url: None,
+        });
     }
     if offering.online {
         // Where to join: its registration page, else the offering's own.
         let link = offering.register.as_ref().map(|r| r.value.as_str()).or(url);
-        let mut virtual_location = json!({ "@type": "VirtualLocation" });
-        if let Some(link) = link {
-            virtual_location["url"] = json!(link);
-        }
-        places.push(virtual_location);
+        location.push(Location {
+            kind: "VirtualLocation",
+            name: None,
+            url: link.map(str::to_string),
+        });
     }
-    match places.len() {
-        0 => {}
-        1 => instance["location"] = places.remove(0),
-        _ => instance["location"] = json!(places),
-    }
-    if let Ok(schedule) = crate::schedule::place(offering, config.time_zone.as_deref()) {
-        instance["startDate"] = json!(crate::schedule::iso(&schedule.start));
-        // Without an end, it ends the day (or at the time) it starts.
-        let end = schedule.end.as_ref().unwrap_or(&schedule.start);
-        instance["endDate"] = json!(crate::schedule::iso(end));
-    }
-    if let Some(url) = url {
-        instance["url"] = json!(url);
-    }
-    if let Some(language) = &offering.language {
-        instance["inLanguage"] = json!(language.value);
-    }
-    instance["eventStatus"] = json!(if offering.status == Status::Cancelled {
-        "https://schema.org/EventCancelled"
-    } else {
-        "https://schema.org/EventScheduled"
+    let schedule = crate::schedule::place(offering, config.time_zone.as_deref()).ok();
+    // Without an end, it ends the day (or at the time) it starts.
+    let dates = schedule.as_ref().map(|placed| {
+        let end = placed.end.as_ref().unwrap_or(&placed.start);
+        (
+            crate::schedule::iso(&placed.start),
+            crate::schedule::iso(end),
+        )
     });
-    if let Some(offer) = offer(views, offering) {
-        instance["offers"] = offer;
+    let (start_date, end_date) = dates.unzip();
+    let location = match location.len() {
+        0 => None,
+        1 => location.pop().map(Places::One),
+        _ => Some(Places::Both(location)),
+    };
+    CourseInstance {
+        kind: "CourseInstance",
+        course_mode,
+        location,
+        start_date,
+        end_date,
+        url: url.map(str::to_string),
+        in_language: offering.language.as_ref().map(|l| l.value.clone()),
+        event_status: if offering.status == Status::Cancelled {
+            "https://schema.org/EventCancelled"
+        } else {
+            "https://schema.org/EventScheduled"
+        },
+        offers: offer(views, offering),
     }
-    instance
 }
 
 /// What an offering costs, as an `Offer`.
-fn offer(views: &Views<'_>, offering: &Offering) -> Option<Value> {
+fn offer(views: &Views<'_>, offering: &Offering) -> Option<Offer> {
     let config = &views.catalogue.config;
     let price = offering.price.as_ref()?;
-    let mut offer = match &price.value {
-        Price::Free => json!({ "@type": "Offer", "category": "Free", "price": "0" }),
+    let (category, price, price_currency) = match &price.value {
+        Price::Free => ("Free", "0".to_string(), None),
         Price::Amount { amount, currency } => {
             let code = currency
                 .as_ref()
@@ -315,7 +434,7 @@ fn offer(views: &Views<'_>, offering: &Offering) -> Option<Value> {
             let known = crate::money::currency(&code).ok()?;
             let plain = crate::money::plain(*amount, known)?;
             let category = if amount.is_zero() { "Free" } else { "Paid" };
-            json!({ "@type": "Offer", "category": category, "price": plain, "priceCurrency": code })
+            (category, plain, Some(code))
         }
     };
     let availability = match offering.status {
@@ -324,15 +443,19 @@ fn offer(views: &Views<'_>, offering: &Offering) -> Option<Value> {
         Status::Full | Status::Waitlist => Some("https://schema.org/SoldOut"),
         Status::Cancelled => None,
     };
-    if let Some(availability) = availability {
-        offer["availability"] = json!(availability);
-    }
-    if let Some(register) = &offering.register
-        && offering.status.takes_registrations()
-    {
-        offer["url"] = json!(register.value);
-    }
-    Some(offer)
+    let url = offering
+        .register
+        .as_ref()
+        .filter(|_| offering.status.takes_registrations())
+        .map(|r| r.value.clone());
+    Some(Offer {
+        kind: "Offer",
+        category,
+        price,
+        price_currency,
+        availability,
+        url,
+    })
 }
 
 /// The pathway a level belongs to.

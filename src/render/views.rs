@@ -280,6 +280,45 @@ impl Views<'_> {
         )
     }
 
+    /// When an offering runs, in words, as its page says it: "12 March
+    /// 2027 to 13 March 2027", "2 May 2027, 9:00 a.m. to 5:00 p.m. ADT".
+    pub(super) fn when(&self, o: &Offering) -> String {
+        let config = &self.catalogue.config;
+        let Ok(placed) = crate::schedule::place(o, config.time_zone.as_deref()) else {
+            return self.day(o.start.value.date()).0.clone();
+        };
+        let text = |moment: &Moment, start: Option<&Moment>| match moment {
+            Moment::Day(day) => self.day(crate::schedule::day(*day)).0.clone(),
+            Moment::At(_) => self.moment(moment, start)["text"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        };
+        let mut words = text(&placed.start, None);
+        if let Some(end) = &placed.end
+            && end != &placed.start
+        {
+            let same_day = end.date() == placed.start.date();
+            let to = self
+                .messages()
+                .word(if same_day && matches!(end, Moment::At(_)) {
+                    "workshop_to_time"
+                } else {
+                    "workshop_to"
+                });
+            words = format!("{words} {to} {}", text(end, Some(&placed.start)));
+        }
+        if let Moment::At(zoned) = &placed.start {
+            words = format!("{words} {}", crate::schedule::zone_label(zoned));
+        }
+        words
+    }
+
+    /// What an offering costs, in words, when it says.
+    pub(super) fn price_text(&self, o: &Offering) -> Option<String> {
+        self.price(o)["text"].as_str().map(str::to_string)
+    }
+
     /// A price in words ("450 CAD", "Free"), with its parts for themes.
     fn price(&self, o: &Offering) -> Value {
         let Some(price) = &o.price else {
@@ -903,18 +942,29 @@ fn checklist_rules(phrases: &Phrases<'_>, focus: Option<Id>) -> ChecklistRules {
 /// JSON that cannot end the `<script>` element holding it, open an HTML
 /// comment, or break a JavaScript string (U+2028, U+2029).
 pub fn script_safe_json(value: &Value) -> String {
-    let text = value.to_string();
+    script_safe(&value.to_string())
+}
+
+/// JSON text made safe inside a `<script>` element: `<`, `>` and `&` as
+/// `\u` escapes (so no `</script>` or `<!--` can appear), and the line
+/// separators U+2028 and U+2029, which old JavaScript parsers choke on.
+pub fn script_safe(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let mut from = 0;
+    for (at, c) in text.char_indices() {
+        let escaped = match c {
+            '<' => "\\u003c",
+            '>' => "\\u003e",
+            '&' => "\\u0026",
+            '\u{2028}' => "\\u2028",
+            '\u{2029}' => "\\u2029",
+            _ => continue,
+        };
+        out.push_str(&text[from..at]);
+        out.push_str(escaped);
+        from = at + c.len_utf8();
     }
+    out.push_str(&text[from..]);
     out
 }
 
