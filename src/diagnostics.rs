@@ -270,6 +270,17 @@ impl Diagnostic {
     /// Render in rustc's form: header, `-->` location, the source line with a
     /// caret under the span, and a help line; coloured when `color`.
     pub fn render_human(&self, messages: &Messages, color: bool) -> String {
+        self.render_human_noted(messages, color, None)
+    }
+
+    /// [`Self::render_human`], with a note after the help: what grouped
+    /// warnings say of the others of their kind.
+    pub fn render_human_noted(
+        &self,
+        messages: &Messages,
+        color: bool,
+        note: Option<&str>,
+    ) -> String {
         use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
         let level = match self.severity {
             Severity::Error => Level::ERROR,
@@ -318,6 +329,10 @@ impl Diagnostic {
         let help = self.help_text(messages).map(|h| visible(&h).into_owned());
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.as_str()));
+        }
+        let note = note.map(|n| visible(n).into_owned());
+        if let Some(note) = &note {
+            group = group.element(Level::NOTE.message(note.as_str()));
         }
         let renderer = if color {
             Renderer::styled()
@@ -462,9 +477,11 @@ impl Diagnostics {
         self.0.is_empty()
     }
 
-    /// Sort by file, position, code, then message (its id and arguments,
-    /// not its words, so that the order is the same in every language), so
-    /// output never depends on thread scheduling or hash order.
+    /// Sort errors before warnings (in every format, an error is never
+    /// found below a screenful of warnings), then by file, position, code,
+    /// then message (its id and arguments, not its words, so that the order
+    /// is the same in every language): output never depends on thread
+    /// scheduling or hash order.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
             let key = |d: &Diagnostic| {
@@ -472,8 +489,9 @@ impl Diagnostics {
                     .as_ref()
                     .map(|l| (l.file.clone(), l.line, l.column))
             };
-            key(a)
-                .cmp(&key(b))
+            (!a.is_error())
+                .cmp(&!b.is_error())
+                .then_with(|| key(a).cmp(&key(b)))
                 .then(a.code.cmp(&b.code))
                 .then(a.message.cmp(&b.message))
         });

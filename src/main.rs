@@ -369,12 +369,7 @@ fn report(diagnostics: &Diagnostics, printer: &Printer<'_>, outcome: Outcome) ->
 fn print(diagnostics: &Diagnostics, printer: &Printer<'_>) {
     let words = printer.words;
     match printer.format {
-        Format::Human => {
-            let color = use_color();
-            for diagnostic in &diagnostics.0 {
-                eprintln!("{}", diagnostic.render_human(words, color));
-            }
-        }
+        Format::Human => eprint!("{}", report::human(diagnostics, words, use_color())),
         Format::Json => {
             let array: Vec<_> = diagnostics.0.iter().map(|d| d.to_json(words)).collect();
             println!(

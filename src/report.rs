@@ -3,6 +3,7 @@
 //! diagnostics say) and, for the catalogue's rules, the same phrases as the
 //! site.
 
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::messages::{Arg, MessageFile, Messages, plain};
 use crate::phrases::{Phrases, Rule};
 use crate::rules::eval::Verdict;
@@ -177,6 +178,51 @@ pub enum Ending {
     DeniedWarnings,
     /// `build` with errors: the old site is left as it was.
     NotWritten,
+}
+
+/// Warnings of one kind from this many on are shown as one.
+const GROUP_FROM: usize = 4;
+
+/// Diagnostics as a person reads them in a terminal: every error first, so
+/// that none is buried under warnings, then the warnings, those of a kind
+/// that comes four times or more shown once, with where the others are.
+/// (`--format json` and `github` keep one entry per file.)
+pub fn human(diagnostics: &Diagnostics, words: &Messages, color: bool) -> String {
+    let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        diagnostics.0.iter().partition(|d| d.is_error());
+    let mut out = String::new();
+    for error in errors {
+        out.push_str(&error.render_human(words, color));
+        out.push('\n');
+    }
+    let mut kinds: Vec<(Code, Vec<&Diagnostic>)> = Vec::new();
+    for warning in warnings {
+        match kinds.iter_mut().find(|(code, _)| *code == warning.code) {
+            Some((_, same)) => same.push(warning),
+            None => kinds.push((warning.code, vec![warning])),
+        }
+    }
+    for (_, same) in kinds {
+        if same.len() < GROUP_FROM {
+            for warning in same {
+                out.push_str(&warning.render_human(words, color));
+                out.push('\n');
+            }
+            continue;
+        }
+        let places = same[1..].iter().map(|d| match d.location.as_deref() {
+            Some(at) => format!("{}:{}:{}", at.file, at.line, at.column),
+            None => d.message_text(words),
+        });
+        let note = words.format(&crate::text!(
+            "warnings_grouped",
+            count = same.len() - 1,
+            places = crate::diagnostics::list_some(places)
+        ));
+        out.push_str(&same[0].render_human_noted(words, color, Some(&note)));
+        out.push('\n');
+    }
+    out
 }
 
 /// "error: found 2 errors and 1 warning; nothing was written", or "ok: no

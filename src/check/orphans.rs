@@ -129,8 +129,8 @@ mod tests {
         assert_eq!(
             site.check(),
             [
-                "W003 content/levels/a.md:2:9 the level \"a\" belongs to no pathway (help: add `pathway = \"…\"` and `order = N` so that it appears as a step of its pathway and in the checklist)",
                 "E006 content/levels/a.md:4:12 unresolved reference \"first-aide\" (help: did you mean \"first-aid\"?)",
+                "W003 content/levels/a.md:2:9 the level \"a\" belongs to no pathway (help: add `pathway = \"…\"` and `order = N` so that it appears as a step of its pathway and in the checklist)",
             ]
         );
     }

@@ -46,6 +46,9 @@ did_you_mean_key = did you mean `{ $suggestion }`?
 # A list cut short. $items: the first few, comma-separated; $more: how
 # many more there are.
 list_and_more = { $items }, and { $more } more
+# After the first of many warnings of one kind. $count: how many others;
+# $places: where they are (file:line:column, list_and_more).
+warnings_grouped = { $count } more like this one: { $places } (`--format json` lists each)
 # What holds a key, as the messages of E003 and E004 name it ($table).
 # site.toml's sections are named as written: "[checklist]".
 table_record = a record

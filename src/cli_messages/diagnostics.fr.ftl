@@ -50,6 +50,7 @@ did_you_mean_key = vouliez-vous dire `{ $suggestion }` ?
 # Une liste écourtée. $items : les premiers éléments, séparés par des
 # virgules ; $more : combien il en reste.
 list_and_more = { $items } et { $more } de plus
+warnings_grouped = { $count } autres du même genre : { $places } (`--format json` les liste un par un)
 # Ce qui contient une clé, tel que les messages de E003 et E004 le nomment
 # ($table). Les sections de site.toml sont nommées telles qu’écrites :
 # « [checklist] ».

@@ -391,9 +391,7 @@ fn watched_list() -> String {
 fn print(cli: &Messages, diagnostics: &Diagnostics) {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stderr().is_terminal();
-    for diagnostic in &diagnostics.0 {
-        eprintln!("{}", diagnostic.render_human(cli, color));
-    }
+    eprint!("{}", crate::report::human(diagnostics, cli, color));
 }
 
 fn bind_error(address: SocketAddr, err: &std::io::Error) -> Diagnostic {

@@ -470,3 +470,72 @@ fn colour_on_a_terminal_unless_no_color() {
         "no colour into a pipe"
     );
 }
+
+/// Issue 11, item 3: one unresolved reference among fourteen pages with no
+/// summary. In a terminal the error comes first and the fourteen warnings
+/// read as one; `json` and `github` keep one entry each.
+#[test]
+fn an_error_is_never_buried_under_warnings() {
+    let site = site_copy("small");
+    for n in 1..=14 {
+        std::fs::write(
+            site.path().join(format!("content/note-{n:02}.md")),
+            format!("+++\ntitle = \"Note {n}\"\n+++\nA note.\n"),
+        )
+        .expect("write");
+    }
+    let knots = site.path().join("content/workshops/knots.md");
+    std::fs::write(
+        &knots,
+        read(&knots).replace("level = \"deck-basics\"", "level = \"deck-basiks\""),
+    )
+    .expect("write");
+    let root = site.path().to_string_lossy().into_owned();
+
+    let (code, _, stderr) = cairn(&["check", "--root", &root]);
+    assert_eq!(code, 1, "{stderr}");
+    let first = stderr.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("error[E006]"),
+        "the error first: {stderr}"
+    );
+    assert_eq!(
+        stderr.matches("warning[W004]").count(),
+        1,
+        "fourteen warnings of one kind read as one: {stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "= note: 13 more like this one: content/note-02.md:2:9, content/note-03.md:2:9"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("and 5 more (`--format json` lists each)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.trim_end().ends_with("found 1 error and 14 warnings"),
+        "the count stays exact: {stderr}"
+    );
+
+    let (_, stdout, _) = cairn(&["check", "--root", &root, "--format", "json"]);
+    let entries: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    let w004 = entries
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|e| e["code"] == "W004")
+        .count();
+    assert_eq!(w004, 14, "json keeps one entry per file");
+    let (_, stdout, _) = cairn(&["check", "--root", &root, "--format", "github"]);
+    assert_eq!(stdout.matches("::warning ").count(), 14, "{stdout}");
+    assert_eq!(stdout.matches("::error ").count(), 1, "{stdout}");
+
+    // Three of a kind are still shown one by one.
+    for n in 4..=14 {
+        std::fs::remove_file(site.path().join(format!("content/note-{n:02}.md"))).expect("rm");
+    }
+    let (_, _, stderr) = cairn(&["check", "--root", &root]);
+    assert_eq!(stderr.matches("warning[W004]").count(), 3, "{stderr}");
+}
