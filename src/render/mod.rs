@@ -9,6 +9,7 @@ pub mod data;
 pub mod feed;
 pub mod ical;
 pub mod links;
+pub mod map;
 pub mod structured;
 pub mod theme;
 pub mod views;
@@ -713,6 +714,7 @@ fn render_page(
             };
             context.insert("page".into(), page);
             context.insert("pathways".into(), pathways(&shared.views(site), false));
+            context.insert("map".into(), json!(map::map(catalogue, None)));
             ("index.html", "home")
         }
         Page::Listing(kind) => {
@@ -745,6 +747,9 @@ fn render_page(
             if doc.kind == Kind::Level {
                 let data = views::checklist_data(&views.phrases, &shared.checklist_key, Some(i));
                 context.insert("checklist_data".into(), Value::String(data));
+            }
+            if doc.kind == Kind::Pathway {
+                context.insert("map".into(), json!(map::map(catalogue, Some(i))));
             }
             let template = template_of(doc.kind);
             (

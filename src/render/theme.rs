@@ -57,6 +57,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/handbook.html",
     "templates/404.html",
     "templates/partials/offering.html",
+    "templates/partials/map.html",
     "static/style.css",
     "static/checklist.js",
     "static/favicon.svg",

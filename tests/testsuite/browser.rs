@@ -274,7 +274,12 @@ fn axe_finds_no_violations_on_phone_and_desktop() {
     let browser = driver.browser(true);
     for (width, height) in [(390, 844), (1280, 900)] {
         browser.size(width, height);
-        for path in ["/", "/levels/icc-mentoring/", "/checklist/"] {
+        for path in [
+            "/",
+            "/pathways/idc-certification/",
+            "/levels/icc-mentoring/",
+            "/checklist/",
+        ] {
             browser.go(&served.url(path));
             assert_eq!(axe_violations(&browser), json!([]), "{path} at {width} px");
             let overflow = browser.run(

@@ -624,3 +624,66 @@ fn the_checklist_key_follows_the_rules_not_their_wording() {
     .expect("write");
     assert_ne!(key(site.path()), original, "a changed rule starts afresh");
 }
+
+/// Issue 13, item 3: the pathway map on the home page and each pathway's
+/// page, drawn at build time: a box per level in its pathway's lane, an
+/// arrow per prerequisite link, dashed across pathways (IDC Level 3 leads
+/// to ICC mentorship), as an image described in words that point at the
+/// list of steps.
+#[test]
+fn the_pathway_map_draws_every_level_and_link() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, stderr) = build(&repo(), out.path());
+    assert_eq!(code, 0, "{stderr}");
+    let home = read(&out.path().join("index.html"));
+    let svg_start = home.find("<svg").expect("a map on the home page");
+    let svg = &home[svg_start
+        ..home[svg_start..]
+            .find("</svg>")
+            .map_or(home.len(), |e| svg_start + e)];
+    assert!(
+        svg.contains("role=\"img\" aria-labelledby=\"map-title map-desc\""),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("<desc id=\"map-desc\">")
+            && svg.contains("The list of steps says the same in words.")
+    );
+    let levels = std::fs::read_dir(repo().join("content/levels"))
+        .expect("levels")
+        .filter(|e| {
+            e.as_ref().is_ok_and(|e| {
+                e.file_name().to_string_lossy().ends_with(".md")
+                    && !e.file_name().to_string_lossy().starts_with('_')
+            })
+        })
+        .count();
+    assert_eq!(
+        svg.matches("<g class=\"map-node").count(),
+        levels,
+        "a box per level"
+    );
+    assert_eq!(
+        svg.matches("class=\"map-lane").count(),
+        2,
+        "a lane per pathway"
+    );
+    assert_eq!(
+        svg.matches("class=\"map-edge map-edge-cross\"").count(),
+        1,
+        "IDC Level 3 leads to ICC mentorship: {svg}"
+    );
+    assert_eq!(
+        svg.matches("class=\"map-edge\"").count(),
+        3,
+        "Level 1 → 2 → 3 → field work within IDC: {svg}"
+    );
+    assert!(!svg.contains("<script"), "no JavaScript");
+
+    let pathway = read(&out.path().join("pathways/icc-mentorship/index.html"));
+    assert!(
+        pathway.contains("<g class=\"map-node map-current\">"),
+        "its own levels stand out"
+    );
+    assert!(pathway.contains("class=\"map-lane map-current\""));
+}

@@ -307,3 +307,9 @@ feed_title = { $site }: upcoming offerings
 feed_entry_title = { $workshop }, { $when }
 # The feed, as browsers and readers list it from a page's head.
 feed_link_title = Upcoming offerings
+
+## The pathway map
+
+map_title = Map of the pathways
+map_desc = Every level of every pathway as a box, with an arrow from each level to the levels that need it. The list of steps says the same in words.
+map_caption = An arrow leads from a level to the levels that need it; a dashed arrow crosses from one pathway to another.

@@ -281,3 +281,9 @@ not_found_home_link = Aller à la page d’accueil
 feed_title = { $site } : prochaines séances
 feed_entry_title = { $workshop }, { $when }
 feed_link_title = Prochaines séances
+
+## La carte des parcours
+
+map_title = Carte des parcours
+map_desc = Chaque niveau de chaque parcours est une case, avec une flèche de chaque niveau vers les niveaux qui le demandent. La liste des étapes dit la même chose en mots.
+map_caption = Une flèche va d’un niveau vers les niveaux qui le demandent ; une flèche en pointillé passe d’un parcours à un autre.

@@ -1,0 +1,336 @@
+//! The pathway map: every level of every pathway as a box, and an arrow
+//! for each prerequisite link between levels, across pathways too (a
+//! level that requires another, or the credential another awards).
+//!
+//! Laid out here, in layers, because the shape is always the same: one
+//! lane per pathway, its levels left to right in their order, and each
+//! level right of every level it needs (its layer is the longest chain of
+//! links and steps before it). A general graph-layout crate (layout-rs)
+//! would choose its own ranks and lose the lanes a reader knows from the
+//! list of steps. This module only computes positions and paths; the
+//! markup is the theme's (`partials/map.html`).
+
+use crate::catalogue::{Catalogue, Id};
+use crate::content::Kind;
+use serde::Serialize;
+use std::collections::HashMap;
+
+const BOX_WIDTH: u32 = 168;
+const LINE_HEIGHT: u32 = 16;
+const PADDING: u32 = 10;
+const COLUMN_GAP: u32 = 56;
+const LANE_GAP: u32 = 44;
+/// Room above a lane for its pathway's name.
+const LANE_LABEL: u32 = 22;
+const MARGIN: u32 = 8;
+/// Characters per line of a box, for the default theme's 13 px type.
+const LINE_CHARS: usize = 22;
+const MAX_LINES: usize = 3;
+
+#[derive(Debug, Serialize)]
+pub struct Map {
+    pub width: u32,
+    pub height: u32,
+    pub lanes: Vec<Lane>,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Lane {
+    pub title: String,
+    pub x: u32,
+    pub y: u32,
+    /// The pathway the page is about, on a pathway's page.
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Node {
+    pub id: String,
+    /// The title, wrapped: the map has no room for long lines.
+    pub lines: Vec<Line>,
+    pub x: u32,
+    pub y: u32,
+    pub width: u32,
+    pub height: u32,
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Line {
+    pub text: String,
+    pub x: u32,
+    pub y: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Edge {
+    /// The SVG path from the needed level to the one that needs it.
+    pub d: String,
+    /// Between two pathways.
+    pub cross: bool,
+}
+
+/// The map of every pathway, with `current`'s lane marked; `None` when
+/// there are fewer than two levels on pathways, which makes no map.
+pub fn map(catalogue: &Catalogue, current: Option<Id>) -> Option<Map> {
+    let pathways: Vec<Id> = catalogue
+        .of_kind(Kind::Pathway)
+        .iter()
+        .copied()
+        .filter(|&p| !catalogue.levels_of(p).is_empty())
+        .collect();
+    let levels: Vec<(Id, usize)> = pathways
+        .iter()
+        .enumerate()
+        .flat_map(|(lane, &p)| catalogue.levels_of(p).iter().map(move |&l| (l, lane)))
+        .collect();
+    if levels.len() < 2 {
+        return None;
+    }
+    let lane_of: HashMap<Id, usize> = levels.iter().copied().collect();
+    let links = links(catalogue, &lane_of);
+
+    // Each level's layer: right of every level it needs, and of the step
+    // before it in its pathway. Relaxed until nothing moves (at most once
+    // per level: a checked catalogue has no loops, and a bound keeps a
+    // broken one from spinning).
+    let mut layer: HashMap<Id, u32> = levels.iter().map(|&(l, _)| (l, 0)).collect();
+    let mut constraints: Vec<(Id, Id)> = links.clone();
+    for &p in &pathways {
+        constraints.extend(catalogue.levels_of(p).windows(2).map(|w| (w[0], w[1])));
+    }
+    for _ in 0..levels.len() {
+        let mut moved = false;
+        for &(before, after) in &constraints {
+            let wanted = layer[&before] + 1;
+            if layer[&after] < wanted {
+                layer.insert(after, wanted);
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+
+    let wrapped: HashMap<Id, Vec<String>> = levels
+        .iter()
+        .map(|&(l, _)| (l, wrap(&catalogue[l].common.title.value)))
+        .collect();
+    let lines = wrapped.values().map(Vec::len).max().unwrap_or(1) as u32;
+    let box_height = lines * LINE_HEIGHT + 2 * PADDING;
+    let lane_top = |lane: usize| MARGIN + lane as u32 * (LANE_LABEL + box_height + LANE_GAP);
+    let column_left = |layer: u32| MARGIN + layer * (BOX_WIDTH + COLUMN_GAP);
+
+    let nodes: Vec<Node> = levels
+        .iter()
+        .map(|&(level, lane)| {
+            let x = column_left(layer[&level]);
+            let y = lane_top(lane) + LANE_LABEL;
+            let text = &wrapped[&level];
+            // Lines centred in the box, on their baselines.
+            let first = y + (box_height - text.len() as u32 * LINE_HEIGHT) / 2 + LINE_HEIGHT - 4;
+            Node {
+                id: catalogue[level].id.clone(),
+                lines: text
+                    .iter()
+                    .enumerate()
+                    .map(|(at, line)| Line {
+                        text: line.clone(),
+                        x: x + PADDING,
+                        y: first + at as u32 * LINE_HEIGHT,
+                    })
+                    .collect(),
+                x,
+                y,
+                width: BOX_WIDTH,
+                height: box_height,
+                current: current.is_some_and(|c| pathways.get(lane) == Some(&c)),
+            }
+        })
+        .collect();
+    let position: HashMap<Id, (u32, u32)> = levels
+        .iter()
+        .zip(&nodes)
+        .map(|(&(level, _), node)| (level, (node.x, node.y)))
+        .collect();
+
+    let edges = links
+        .iter()
+        .map(|&(from, to)| {
+            let (x1, y1) = position[&from];
+            let (x2, y2) = position[&to];
+            let (x1, x2) = (x1 + BOX_WIDTH, x2 - 6);
+            let (y1, y2) = (y1 + box_height / 2, y2 + box_height / 2);
+            let cross = lane_of[&from] != lane_of[&to];
+            let skips = layer[&to] > layer[&from] + 1;
+            let d = if !cross && !skips {
+                format!("M{x1},{y1} H{x2}")
+            } else if !cross {
+                // Over the boxes between, not through them.
+                let top = y1 - box_height / 2 - LANE_LABEL / 2;
+                format!("M{x1},{y1} C{},{top} {},{top} {x2},{y2}", x1 + 40, x2 - 40)
+            } else {
+                let bend = COLUMN_GAP / 2 + 8;
+                format!(
+                    "M{x1},{y1} C{},{y1} {},{y2} {x2},{y2}",
+                    x1 + bend,
+                    x2 - bend
+                )
+            };
+            Edge { d, cross }
+        })
+        .collect();
+
+    let lanes = pathways
+        .iter()
+        .enumerate()
+        .map(|(lane, &p)| Lane {
+            title: catalogue[p].common.title.value.clone(),
+            x: MARGIN,
+            y: lane_top(lane) + LANE_LABEL - 8,
+            current: current == Some(p),
+        })
+        .collect();
+    let columns = layer.values().max().copied().unwrap_or(0) + 1;
+    Some(Map {
+        width: column_left(columns) - COLUMN_GAP + MARGIN,
+        height: lane_top(pathways.len()) - LANE_GAP + MARGIN,
+        lanes,
+        nodes,
+        edges,
+    })
+}
+
+/// Each link between two levels on pathways: (needed, needing), in a
+/// stable order, once each. A level needs another when one of its rules
+/// names it, or names the credential it awards.
+fn links(catalogue: &Catalogue, on_map: &HashMap<Id, usize>) -> Vec<(Id, Id)> {
+    let mut awarded_by: HashMap<Id, Vec<Id>> = HashMap::new();
+    for &level in on_map.keys() {
+        if let Some(credential) = catalogue[level].as_level().and_then(|l| l.awards.as_ref()) {
+            awarded_by.entry(credential.id).or_default().push(level);
+        }
+    }
+    let mut links = Vec::new();
+    let mut ordered: Vec<Id> = on_map.keys().copied().collect();
+    ordered.sort_by_key(|id| id.index());
+    for &level in &ordered {
+        for (_, rule) in catalogue[level].rules() {
+            for (reference, _) in rule.references() {
+                let named = reference.id;
+                let needed: Vec<Id> = if on_map.contains_key(&named) {
+                    vec![named]
+                } else {
+                    awarded_by.get(&named).cloned().unwrap_or_default()
+                };
+                for before in needed {
+                    if before != level && !links.contains(&(before, level)) {
+                        links.push((before, level));
+                    }
+                }
+            }
+        }
+    }
+    links
+}
+
+/// A title in lines of at most [`LINE_CHARS`] characters, broken between
+/// words, at most [`MAX_LINES`] of them (the last ends in "…" when cut).
+fn wrap(title: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in title.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= LINE_CHARS => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    if lines.len() > MAX_LINES {
+        lines.truncate(MAX_LINES);
+        if let Some(last) = lines.last_mut() {
+            last.push('…');
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{map, wrap};
+    use crate::testing::{md, resolved};
+
+    #[test]
+    fn a_level_comes_after_all_it_needs_even_through_a_credential() {
+        let (_dir, site) = resolved(&[
+            (
+                "site.toml",
+                "title = \"T\"\nbase_url = \"https://t.example.org\"",
+            ),
+            (
+                "content/pathways/first.md",
+                &md("title = \"First\"\nsummary = \"S\""),
+            ),
+            (
+                "content/pathways/second.md",
+                &md("title = \"Second\"\nsummary = \"S\""),
+            ),
+            (
+                "content/credentials/badge.md",
+                &md("title = \"Badge\"\nsummary = \"S\""),
+            ),
+            (
+                "content/levels/a.md",
+                &md("title = \"A\"\nsummary = \"S\"\npathway = \"first\"\norder = 1"),
+            ),
+            (
+                "content/levels/b.md",
+                &md(
+                    "title = \"B\"\nsummary = \"S\"\npathway = \"first\"\norder = 2\nrequires = \"a\"\nawards = \"badge\"",
+                ),
+            ),
+            (
+                "content/levels/c.md",
+                &md(
+                    "title = \"C\"\nsummary = \"S\"\npathway = \"second\"\norder = 1\nrequires = \"badge\"",
+                ),
+            ),
+        ]);
+        let map = map(&site.catalogue, None).expect("a map");
+        let x = |id: &str| {
+            map.nodes
+                .iter()
+                .find(|n| n.id == id)
+                .map(|n| n.x)
+                .expect(id)
+        };
+        assert!(x("a") < x("b"), "steps go left to right");
+        assert!(x("b") < x("c"), "C needs B's badge, so it comes after B");
+        assert_eq!(map.edges.len(), 2, "a → b, and b → c through the badge");
+        assert_eq!(map.edges.iter().filter(|e| e.cross).count(), 1);
+        assert_eq!(map.lanes.len(), 2);
+    }
+
+    #[test]
+    fn titles_wrap_between_words() {
+        assert_eq!(wrap("Level 1"), ["Level 1"]);
+        assert_eq!(
+            wrap("Mentorship with Intimacy Coordinators Canada"),
+            ["Mentorship with", "Intimacy Coordinators", "Canada"]
+        );
+        assert_eq!(
+            wrap(
+                "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+            ),
+            [
+                "one two three four",
+                "five six seven eight",
+                "nine ten eleven twelve…"
+            ]
+        );
+    }
+}
