@@ -734,8 +734,13 @@ fn render_page(
                     "content": listing.map(|i| body_html(site, i)).unwrap_or_default(),
                     "url": route.url(base),
                 });
+                let views = shared.views(site);
+                let items = views.listing_items(kind);
+                if kind == Kind::Workshop {
+                    section["filters"] = views.workshop_filters(&items);
+                }
                 // Inserted, not passed to `json!`, which would copy every item.
-                section["items"] = Value::Array(shared.views(site).listing_items(kind));
+                section["items"] = Value::Array(items);
                 section
             });
             ("list.html", kind.folder())

@@ -60,6 +60,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/partials/map.html",
     "static/style.css",
     "static/checklist.js",
+    "static/filters.js",
     "static/favicon.svg",
     "i18n/en.ftl",
     "i18n/fr.ftl",

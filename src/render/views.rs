@@ -594,6 +594,127 @@ impl Views<'_> {
     }
 
     /// The items of a kind's listing page, each a link with what its card shows.
+    /// What the workshop listing's filters match a workshop on: its level,
+    /// topics and audience, and how, when and in which language its
+    /// offerings still to come run.
+    fn filter_values(&self, w: &crate::content::Workshop<Ref>) -> Value {
+        let upcoming: Vec<&Offering> = w
+            .offerings
+            .iter()
+            .filter(|o| o.is_bookable(self.today))
+            .collect();
+        let mut modes: Vec<&str> = Vec::new();
+        let mut months: Vec<String> = Vec::new();
+        let mut languages: Vec<&str> = Vec::new();
+        for o in &upcoming {
+            let mode = if o.online { "online" } else { "in-person" };
+            if !modes.contains(&mode) {
+                modes.push(mode);
+            }
+            let start = o.start.value.date();
+            let month = format!("{:04}-{:02}", start.year, start.month);
+            if !months.contains(&month) {
+                months.push(month);
+            }
+            if let Some(language) = &o.language
+                && !languages.contains(&language.value.as_str())
+            {
+                languages.push(&language.value);
+            }
+        }
+        json!({
+            "level": w.level.as_ref().map(|r| self.catalogue[r.id].id.as_str()),
+            "topic": w.topics,
+            "audience": w.audience,
+            "mode": modes,
+            "month": months,
+            "language": languages,
+        })
+    }
+
+    /// The workshop listing's filters: for each, the values workshops have,
+    /// in words; `null` when no filter would tell two workshops apart.
+    pub fn workshop_filters(&self, items: &[Value]) -> Value {
+        let messages = self.messages();
+        let mut values: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+        for item in items {
+            for key in ["level", "topic", "audience", "mode", "month", "language"] {
+                let found = &item["filter"][key];
+                let list = values.entry(key).or_default();
+                let mut add = |v: &str| {
+                    if !list.iter().any(|x| x == v) {
+                        list.push(v.to_string());
+                    }
+                };
+                match found {
+                    Value::String(v) => add(v),
+                    Value::Array(all) => all.iter().filter_map(Value::as_str).for_each(&mut add),
+                    _ => {}
+                }
+            }
+        }
+        let text = |key: &str, value: &str| -> String {
+            match key {
+                "level" => self
+                    .catalogue
+                    .lookup(value)
+                    .map(|id| self.catalogue[id].common.title.value.clone())
+                    .unwrap_or_else(|| value.to_string()),
+                "mode" => messages
+                    .word(if value == "online" {
+                        "workshop_online"
+                    } else {
+                        "filter_in_person"
+                    })
+                    .into_owned(),
+                "month" => {
+                    let (year, month) = value.split_once('-').unwrap_or((value, "1"));
+                    let name = messages.word(&format!("month_{}", month.trim_start_matches('0')));
+                    messages.text(
+                        "filter_month_year",
+                        &[("month", name.as_ref().into()), ("year", year.into())],
+                    )
+                }
+                "language" => messages.text("language_name", &[("tag", value.into())]),
+                _ => value.to_string(),
+            }
+        };
+        let filters: Vec<Value> = ["level", "topic", "audience", "mode", "month", "language"]
+            .into_iter()
+            .filter_map(|key| {
+                let mut options = values.remove(key)?;
+                if options.len() < 2 {
+                    return None;
+                }
+                match key {
+                    // In the order of the year, and of the catalogue.
+                    "month" => options.sort(),
+                    "level" => {}
+                    _ => options.sort_by_key(|o| o.to_lowercase()),
+                }
+                let options: Vec<Value> = options
+                    .iter()
+                    .map(|value| json!({ "value": value, "text": text(key, value) }))
+                    .collect();
+                Some(json!({
+                    "name": key,
+                    "label": messages.word(&format!("filter_{key}")),
+                    "options": options,
+                }))
+            })
+            .collect();
+        if filters.is_empty() {
+            return Value::Null;
+        }
+        json!({
+            "filters": filters,
+            "status": messages.text(
+                "filter_status",
+                &[("shown", "{shown}".into()), ("total", "{total}".into())],
+            ),
+        })
+    }
+
     pub fn listing_items(&self, kind: Kind) -> Vec<Value> {
         self.catalogue
             .of_kind(kind)
@@ -618,6 +739,7 @@ impl Views<'_> {
                                 .filter(|o| o.is_bookable(self.today))
                                 .count();
                             map.insert("offering_count".into(), json!(upcoming));
+                            map.insert("filter".into(), self.filter_values(w));
                             map.insert(
                                 "offerings_text".into(),
                                 json!(

@@ -576,3 +576,90 @@ fn answers_to_older_rules_are_dropped() {
         "old answers were not read"
     );
 }
+
+/// Issue 13, item 2: the workshop listing's filters narrow the list without
+/// a reload, say how many are shown, keep the choice in the address, read
+/// it back from a shared link, and without JavaScript leave the whole list.
+#[test]
+fn workshop_filters_narrow_the_list_and_keep_the_choice_in_the_address() {
+    let site = site_copy("small");
+    let served = serve(site.path(), &["--today", "2026-11-28"]);
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    let shown = |browser: &Browser<'_>| {
+        browser.run(
+            "return [...document.querySelectorAll('.cards > li')].filter(li => !li.hidden).map(li => li.querySelector('a').textContent)",
+            json!([]),
+        )
+    };
+    let choose = |browser: &Browser<'_>, name: &str, value: &str| {
+        browser.run(
+            "const s = document.getElementById('filter-' + arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change', {bubbles: true}));",
+            json!([name, value]),
+        );
+    };
+
+    browser.go(&served.url("/workshops/"));
+    assert_eq!(shown(&browser).as_array().map(Vec::len), Some(5));
+    assert_eq!(browser.text("#filter-status"), "Showing 5 of 5");
+    choose(&browser, "topic", "bowline");
+    assert_eq!(shown(&browser), json!(["Knots"]));
+    assert_eq!(browser.text("#filter-status"), "Showing 1 of 5");
+    assert_eq!(
+        browser.run("return location.search", json!([])),
+        json!("?topic=bowline"),
+        "the choice is in the address"
+    );
+    choose(&browser, "topic", "");
+    choose(&browser, "level", "navigation");
+    let navigation = shown(&browser);
+    assert!(
+        navigation
+            .as_array()
+            .is_some_and(|n| n.len() == 3 && !n.contains(&json!("Knots"))),
+        "{navigation}"
+    );
+
+    // A shared link: the filters it names are chosen on arrival.
+    browser.go(&served.url("/workshops/?mode=online&month=2027-05"));
+    assert_eq!(shown(&browser), json!(["Knots"]));
+    assert_eq!(
+        browser.run(
+            "return [document.getElementById('filter-mode').value, document.getElementById('filter-month').value]",
+            json!([])
+        ),
+        json!(["online", "2027-05"])
+    );
+    browser.click(&browser.find("#workshop-filters button[type=reset]"));
+    assert_eq!(shown(&browser).as_array().map(Vec::len), Some(5));
+    assert_eq!(browser.run("return location.search", json!([])), json!(""));
+    for (width, height) in [(390, 844), (1280, 900)] {
+        browser.size(width, height);
+        assert_eq!(axe_violations(&browser), json!([]), "filters at {width} px");
+    }
+    assert_eq!(browser.console_errors(), Vec::<String>::new());
+
+    // Without JavaScript: no filters to use, the whole list.
+    let plain = driver.browser(false);
+    plain.go(&served.url("/workshops/?topic=bowline"));
+    assert_eq!(
+        plain.run(
+            "return getComputedStyle(document.getElementById('workshop-filters')).display",
+            json!([])
+        ),
+        json!("none"),
+        "the form stays hidden"
+    );
+    assert_eq!(
+        shown(&plain).as_array().map(Vec::len),
+        Some(5),
+        "every workshop"
+    );
+    let cards = plain.text(".cards");
+    for title in ["Knots", "Charts", "Radio", "Stars", "Tides"] {
+        assert!(
+            cards.contains(title),
+            "{title} listed without JavaScript: {cards}"
+        );
+    }
+}

@@ -220,7 +220,7 @@ fn every_message_a_template_reads_exists_and_every_message_is_read() {
         .filter(|id| !read_by_templates.contains(*id))
         .filter(|id| !sources.contains(&format!("\"{id}\"")))
         .filter(|id| {
-            let prefixed = ["category_", "kind_", "listing_", "month_"]
+            let prefixed = ["category_", "kind_", "listing_", "month_", "filter_"]
                 .iter()
                 .any(|prefix| {
                     id.starts_with(prefix)

@@ -313,3 +313,20 @@ feed_link_title = Upcoming offerings
 map_title = Map of the pathways
 map_desc = Every level of every pathway as a box, with an arrow from each level to the levels that need it. The list of steps says the same in words.
 map_caption = An arrow leads from a level to the levels that need it; a dashed arrow crosses from one pathway to another.
+
+## Filters on the workshop listing
+
+filter_heading = Filter the workshops
+filter_level = Level
+filter_topic = Topic
+filter_audience = Who it is for
+filter_mode = Online or in person
+filter_month = Month
+filter_language = Language
+filter_all = All
+filter_in_person = In person
+filter_reset = Show all
+# A month of offerings. $month: its name (month_1 … month_12); $year: the year.
+filter_month_year = { $month } { $year }
+# Announced as the list changes. $shown, $total: how many workshops.
+filter_status = Showing { $shown } of { $total }

@@ -287,3 +287,18 @@ feed_link_title = Prochaines séances
 map_title = Carte des parcours
 map_desc = Chaque niveau de chaque parcours est une case, avec une flèche de chaque niveau vers les niveaux qui le demandent. La liste des étapes dit la même chose en mots.
 map_caption = Une flèche va d’un niveau vers les niveaux qui le demandent ; une flèche en pointillé passe d’un parcours à un autre.
+
+## Les filtres de la liste des ateliers
+
+filter_heading = Filtrer les ateliers
+filter_level = Niveau
+filter_topic = Sujet
+filter_audience = Pour qui
+filter_mode = En ligne ou en personne
+filter_month = Mois
+filter_language = Langue
+filter_all = Tous
+filter_in_person = En personne
+filter_reset = Tout afficher
+filter_month_year = { $month } { $year }
+filter_status = Résultats : { $shown } sur { $total }
