@@ -219,6 +219,12 @@ fn main() -> ExitCode {
                     }
                     ExitCode::SUCCESS
                 }
+                // What stops it, never the catalogue's warnings, which are
+                // `cairn check`'s to show (docs/checklist.md, section 6).
+                Err(Failure::Invalid(mut diagnostics)) => {
+                    diagnostics.0.retain(Diagnostic::is_error);
+                    fail(Failure::Invalid(diagnostics), &human, Outcome::Checked)
+                }
                 Err(failure) => fail(failure, &human, Outcome::Checked),
             }
         }
