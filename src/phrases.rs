@@ -157,6 +157,12 @@ impl<'a> Phrases<'a> {
                     validity: None,
                 });
             }
+            // `requires = []`, the one way to say "no prerequisites".
+            ExprKind::All(children) if children.is_empty() => {
+                rule.words = vec![crate::messages::Word::text(
+                    self.messages.text("rule_none", &[]),
+                )];
+            }
             ExprKind::All(children) | ExprKind::Any(children) => {
                 let all = matches!(e.kind, ExprKind::All(_));
                 rule.kind = if all { "all" } else { "any" };

@@ -373,6 +373,16 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     pub(crate) fn string_list(&mut self, key: &'static str) -> Vec<Spanned<String>> {
+        self.string_list_helped(key, text!("wrong_type_list_item_help"))
+    }
+
+    /// [`Self::string_list`], with the help a wrong item gets: where a list
+    /// takes only ids, quoting something else is no fix.
+    pub(crate) fn string_list_helped(
+        &mut self,
+        key: &'static str,
+        item_help: Text,
+    ) -> Vec<Spanned<String>> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -396,7 +406,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                         Code::WrongType,
                         self.span(item.span()),
                         message,
-                        text!("wrong_type_list_item_help"),
+                        item_help.clone(),
                     );
                 }
             }

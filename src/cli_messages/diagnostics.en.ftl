@@ -136,6 +136,7 @@ wrong_type_price = `price` must be "free", an amount, or an amount with its curr
 wrong_type_price_help = write `price = "free"`, `price = 450` (in the site's currency) or `price = { "{" } amount = 450, currency = "CAD" { "}" }`
 wrong_type_list_item = `{ $key }` must list strings, found { $found }
 wrong_type_list_item_help = put each item in double quotes
+from_item_help = `choose` counts distinct things, so `from` lists ids only; to choose among groups, write an `any` of the combinations, like `{ "{" } any = [["a", "b"], ["a", "c"]] { "}" }`
 wrong_type_table_item = each of `{ $key }` must be a table, found { $found }
 wrong_type_table_item_help = write a `[[{ $key }]]` section per item
 organization_not_table = `organizations.{ $key }` must be a table
@@ -220,7 +221,12 @@ expr_forms_and = { $first } and { $rest }
 # $example: nested tables, as TOML.
 expr_mixed_help = use one form per table and nest them, like { $example }
 any_empty = `any = []` can never be met: it offers nothing to choose from
-any_empty_help = list the alternatives, like `any = ["a", "b"]`, or remove the table
+# $key: requires or completion.
+any_empty_help = list the alternatives, like `any = ["a", "b"]`; for nothing needed at all, write `{ $key } = []`
+all_empty = `all = []` has nothing in it
+all_empty_help = list what is needed, like `all = ["a", "b"]`; for nothing needed at all, write `{ $key } = []`
+empty_list_in_rule = an empty list inside a rule means nothing
+empty_list_in_rule_help = remove it; for nothing needed at all, write the whole rule as `{ $key } = []`
 # $count: the number written, as written.
 choose_not_positive = `choose` must be a positive whole number, found { $count }
 choose_not_positive_help = write how many items must be done, like `choose = 3`

@@ -138,6 +138,7 @@ wrong_type_price = `price` doit être "free", un montant, ou un montant avec sa 
 wrong_type_price_help = écrivez `price = "free"`, `price = 450` (dans la devise du site) ou `price = { "{" } amount = 450, currency = "CAD" { "}" }`
 wrong_type_list_item = `{ $key }` doit contenir des chaînes, mais contient { $found }
 wrong_type_list_item_help = mettez chaque élément entre guillemets droits doubles
+from_item_help = `choose` compte des choses distinctes, donc `from` ne liste que des identifiants ; pour choisir parmi des groupes, écrivez un `any` des combinaisons, comme `{ "{" } any = [["a", "b"], ["a", "c"]] { "}" }`
 wrong_type_table_item = chaque élément de `{ $key }` doit être une table, mais l’un d’eux est { $found }
 wrong_type_table_item_help = écrivez une section `[[{ $key }]]` par élément
 organization_not_table = `organizations.{ $key }` doit être une table
@@ -223,7 +224,11 @@ expr_forms_and = { $first } et { $rest }
 # $example : des tables imbriquées, en TOML.
 expr_mixed_help = utilisez une seule forme par table et imbriquez les tables, comme { $example }
 any_empty = `any = []` ne peut jamais être rempli : il n’offre rien à choisir
-any_empty_help = listez les possibilités, comme `any = ["a", "b"]`, ou retirez la table
+any_empty_help = listez les possibilités, comme `any = ["a", "b"]` ; pour ne rien exiger du tout, écrivez `{ $key } = []`
+all_empty = `all = []` ne contient rien
+all_empty_help = listez ce qui est exigé, comme `all = ["a", "b"]` ; pour ne rien exiger du tout, écrivez `{ $key } = []`
+empty_list_in_rule = une liste vide dans une règle ne veut rien dire
+empty_list_in_rule_help = retirez-la ; pour ne rien exiger du tout, écrivez toute la règle `{ $key } = []`
 # $count : le nombre écrit, tel qu’écrit.
 choose_not_positive = `choose` doit être un nombre entier d’au moins 1 ; valeur trouvée : { $count }
 choose_not_positive_help = écrivez combien d’éléments il faut terminer, comme `choose = 3`

@@ -121,7 +121,7 @@ fn updated(reader: &mut TableReader<'_, '_>) -> Option<Date> {
 
 fn expr(reader: &mut TableReader<'_, '_>, key: &'static str) -> Option<rules::Expr> {
     let value = reader.get(key)?;
-    rules::parse(reader, key, value)
+    rules::parse_rule(reader, key, value)
 }
 
 fn plain_list(reader: &mut TableReader<'_, '_>, key: &'static str) -> Vec<String> {

@@ -145,6 +145,25 @@ impl<R> Expr<R> {
     }
 }
 
+/// Read a whole rule, the value of `requires` or `completion`: an
+/// expression, or `[]`, the one spelling of "nothing needed" (a workshop
+/// whose level has prerequisites says so with `requires = []`).
+pub(crate) fn parse_rule<'i>(
+    reader: &mut TableReader<'_, 'i>,
+    key: &str,
+    value: &TomlValue<'i>,
+) -> Option<Expr> {
+    match value.get_ref() {
+        DeValue::Array(items) if items.is_empty() => Some(Expr {
+            kind: ExprKind::All(Vec::new()),
+            preferred: false,
+            note: None,
+            span: reader.span(value.span()),
+        }),
+        _ => parse(reader, key, value),
+    }
+}
+
 /// Read an expression from a TOML value, the value of `key` in the table
 /// `reader` reads; problems go to `reader`'s diagnostics.
 pub(crate) fn parse<'i>(
@@ -160,6 +179,17 @@ pub(crate) fn parse<'i>(
             note: None,
             span,
         }),
+        // Inside a rule an empty list means nothing: only a whole rule may
+        // be `[]` (see `parse_rule`).
+        DeValue::Array(items) if items.is_empty() => {
+            reader.error(
+                Code::InvalidValue,
+                span,
+                text!("empty_list_in_rule"),
+                text!("empty_list_in_rule_help", key = key),
+            );
+            None
+        }
         DeValue::Array(items) => {
             let children = items
                 .iter()
@@ -267,13 +297,13 @@ fn list_form<'i>(
     list: &TomlValue<'i>,
 ) -> Option<ExprKind<Name>> {
     let items = match list.get_ref() {
-        DeValue::Array(items) if items.is_empty() && form == "any" => {
-            reader.error(
-                Code::InvalidValue,
-                reader.span(list.span()),
-                text!("any_empty"),
-                text!("any_empty_help"),
-            );
+        DeValue::Array(items) if items.is_empty() => {
+            let (message, help) = if form == "any" {
+                (text!("any_empty"), text!("any_empty_help", key = key))
+            } else {
+                (text!("all_empty"), text!("all_empty_help", key = key))
+            };
+            reader.error(Code::InvalidValue, reader.span(list.span()), message, help);
             return None;
         }
         DeValue::Array(items) => items,
@@ -331,7 +361,10 @@ fn choose_form(
         DeValue::String(level) => {
             Pool::Level(Spanned::new(level.to_string(), reader.span(from.span())))
         }
-        DeValue::Array(_) => Pool::Items(reader.string_list("from")),
+        // `choose` counts distinct things: its list holds ids only.
+        DeValue::Array(_) => {
+            Pool::Items(reader.string_list_helped("from", text!("from_item_help")))
+        }
         other => {
             reader.error(
                 Code::WrongType,

@@ -539,3 +539,77 @@ fn an_error_is_never_buried_under_warnings() {
     let (_, _, stderr) = cairn(&["check", "--root", &root]);
     assert_eq!(stderr.matches("warning[W004]").count(), 3, "{stderr}");
 }
+
+/// Issue 10, item 5: "no prerequisites" has one spelling, `requires = []`,
+/// which a workshop uses to say so when its level has some; the other empty
+/// forms are errors whose help points at it.
+#[test]
+fn no_prerequisites_has_one_spelling() {
+    let site = site_copy("small");
+    let stars = site.path().join("content/workshops/stars.md");
+    let text = read(&stars).replacen("+++\n", "+++\nrequires = []\n", 1);
+    std::fs::write(&stars, text).expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, stderr) = build(site.path(), out.path());
+    assert_eq!(code, 0, "{stderr}");
+    let page = read(&out.path().join("workshops/stars/index.html"));
+    assert!(
+        page.contains("No prerequisites: open to everyone."),
+        "{page}"
+    );
+    assert!(!page.contains("All of the following"), "{page}");
+    assert!(!page.contains("The same as for its level."), "{page}");
+
+    for (rule, message, help) in [
+        (
+            "requires = { all = [] }",
+            "`all = []` has nothing in it",
+            "for nothing needed at all, write `requires = []`",
+        ),
+        (
+            "requires = { any = [] }",
+            "`any = []` can never be met",
+            "for nothing needed at all, write `requires = []`",
+        ),
+        (
+            "requires = [\"charts\", []]",
+            "an empty list inside a rule means nothing",
+            "write the whole rule as `requires = []`",
+        ),
+    ] {
+        let (code, stderr) = check_with(&[(
+            "content/workshops/stars.md",
+            &format!(
+                "+++\ntitle = \"Stars\"\nsummary = \"S.\"\nlevel = \"navigation\"\n{rule}\n+++\n"
+            ),
+        )]);
+        assert_eq!(code, 1, "{rule}: {stderr}");
+        assert!(
+            stderr.contains("error[E011]") && stderr.contains(message),
+            "{rule}: {stderr}"
+        );
+        assert!(stderr.contains(help), "{rule}: {stderr}");
+    }
+}
+
+/// Issue 10, item 5: `choose` counts ids; an expression in its `from` gets
+/// a help that can fix it, not "put each item in double quotes".
+#[test]
+fn choose_from_takes_ids_and_says_how_to_choose_among_groups() {
+    let (code, stderr) = check_with(&[(
+        "content/workshops/stars.md",
+        "+++\ntitle = \"Stars\"\nsummary = \"S.\"\nlevel = \"navigation\"\nrequires = { choose = 1, from = [[\"charts\", \"tides\"], \"knots\"] }\n+++\n",
+    )]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("error[E005]"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "`from` lists ids only; to choose among groups, write an `any` of the combinations"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("put each item in double quotes"),
+        "{stderr}"
+    );
+}

@@ -212,7 +212,11 @@ fn eligibility_speaks_the_language_asked_for() {
 fn a_record_naming_a_draft_is_told_so() {
     let site = site_copy("small");
     let radio = site.path().join("content/workshops/radio.md");
-    std::fs::write(&radio, read(&radio).replacen("+++\n", "+++\ndraft = true\n", 1)).expect("write");
+    std::fs::write(
+        &radio,
+        read(&radio).replacen("+++\n", "+++\ndraft = true\n", 1),
+    )
+    .expect("write");
     let (code, _, stderr) = eligibility(site.path(), "completed = [\"radio\"]\n", "human");
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("\"radio\" is a draft"), "{stderr}");
@@ -227,12 +231,20 @@ fn eligibility_prints_no_warnings_of_the_catalogue() {
     let site = site_copy("small");
     let knots = site.path().join("content/workshops/knots.md");
     // W004: a workshop without a summary.
-    std::fs::write(&knots, read(&knots).replace("summary = \"About knots.\"\n", "")).expect("write");
+    std::fs::write(
+        &knots,
+        read(&knots).replace("summary = \"About knots.\"\n", ""),
+    )
+    .expect("write");
     let (code, _, stderr) = eligibility(site.path(), "completed = []\n", "human");
     assert_eq!(code, 0, "{stderr}");
     assert!(!stderr.contains("W004"), "{stderr}");
     // With an error in the catalogue too: the error, and no warning.
-    std::fs::write(&knots, read(&knots).replace("level = \"deck-basics\"", "level = \"deck-basiks\"")).expect("write");
+    std::fs::write(
+        &knots,
+        read(&knots).replace("level = \"deck-basics\"", "level = \"deck-basiks\""),
+    )
+    .expect("write");
     let (code, _, stderr) = eligibility(site.path(), "completed = []\n", "human");
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("error[E006]"), "{stderr}");
