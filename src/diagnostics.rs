@@ -92,11 +92,13 @@ pub enum Code {
     NoSummary,
     /// W005: an item both preferred and required in one expression.
     PreferredAndRequired,
+    /// W006: a preferred alternative of an `any`, which makes it always met.
+    PreferredAlternative,
 }
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 31] = [
+    pub const ALL: [Code; 32] = [
         Code::FrontMatter,
         Code::TomlSyntax,
         Code::UnknownKey,
@@ -128,6 +130,7 @@ impl Code {
         Code::NoPathway,
         Code::NoSummary,
         Code::PreferredAndRequired,
+        Code::PreferredAlternative,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -163,6 +166,7 @@ impl Code {
             Code::NoPathway => "W003",
             Code::NoSummary => "W004",
             Code::PreferredAndRequired => "W005",
+            Code::PreferredAlternative => "W006",
         }
     }
 }

@@ -163,7 +163,21 @@ fn report(catalogue: &Catalogue, graph: &[Vec<Edge>], cycle: &[DocId], diags: &m
         Some((file, span)) => (&docs[file].source, span),
         None => (&first.source, first.common.title.span.clone()),
     };
-    let (message, help) = if cycle.len() == 1 {
+    // A level that requires one of its own workshops: the workshop takes
+    // the level's `requires` as its own, and so would need itself.
+    let inherited_level = match (&first.details, cycle.len()) {
+        (Details::Workshop(workshop), 1) if workshop.requires.is_none() => workshop
+            .level
+            .as_ref()
+            .map(|level| &docs[level.id.index()].id),
+        _ => None,
+    };
+    let (message, help) = if let Some(level) = inherited_level {
+        (
+            text!("requires_own_workshop", level = level, workshop = &first.id),
+            text!("requires_own_workshop_help", workshop = &first.id),
+        )
+    } else if cycle.len() == 1 {
         (
             text!("requires_itself", id = &first.id),
             text!("requires_itself_help"),
@@ -319,5 +333,28 @@ mod tests {
             ("content/levels/c.md", &md("title = \"C\"", "")),
         ]);
         assert_eq!(site.rule("cycles"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_level_requiring_its_own_workshop_is_told_why() {
+        let site = Site::new(&[
+            (
+                "content/levels/deck.md",
+                &md(
+                    "title = \"Deck\"\nsummary = \"S\"\nrequires = [\"knots\"]",
+                    "",
+                ),
+            ),
+            (
+                "content/workshops/knots.md",
+                &md("title = \"Knots\"\nsummary = \"S\"\nlevel = \"deck\"", ""),
+            ),
+        ]);
+        assert_eq!(
+            site.rule("cycles"),
+            [
+                "E017 content/levels/deck.md:4:13 \"deck\" requires its own workshop \"knots\", which takes the level's prerequisites as its own and so would need itself (help: give \"knots\" its own `requires` (`requires = []` for none), or count it in the level's `completion` instead of its `requires`)"
+            ]
+        );
     }
 }

@@ -153,7 +153,7 @@ pub const RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         name: "preferences",
-        codes: &[Code::PreferredAndRequired],
+        codes: &[Code::PreferredAndRequired, Code::PreferredAlternative],
         run: preferences::check,
         when: When::Always,
     },

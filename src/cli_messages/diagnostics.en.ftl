@@ -345,6 +345,9 @@ duplicate_order_help = give each level of a pathway its own `order`: 1, 2, 3…
 
 requires_itself = "{ $id }" requires itself
 requires_itself_help = remove this reference: an entity cannot be its own prerequisite
+# $level: the level's id; $workshop: one of its workshops.
+requires_own_workshop = "{ $level }" requires its own workshop "{ $workshop }", which takes the level's prerequisites as its own and so would need itself
+requires_own_workshop_help = give "{ $workshop }" its own `requires` (`requires = []` for none), or count it in the level's `completion` instead of its `requires`
 
 ## E018 choose more than there is
 
@@ -487,6 +490,11 @@ no_summary_help = add `summary = "…"`: one plain sentence, shown on cards and 
 
 preferred_and_required = "{ $id }" is both required and preferred here
 preferred_and_required_help = a preferred item never blocks, but this one is also required elsewhere in the same rule; keep one of the two
+
+## W006 a preferred alternative
+
+preferred_alternative = this alternative is preferred, so the `any` around it is always met
+preferred_alternative_help = a preferred part never blocks: take it out of the `any` and put it beside it, or remove `preferred = true` if it is a real alternative
 
 ## E023 a link that does not lead to the web
 

@@ -346,6 +346,8 @@ duplicate_order_help = donnez à chaque niveau d’un parcours son propre `order
 
 requires_itself = "{ $id }" figure parmi ses propres préalables
 requires_itself_help = retirez cette référence : un élément ne peut pas être son propre préalable
+requires_own_workshop = "{ $level }" exige son propre atelier "{ $workshop }", qui reprend les préalables du niveau et s’exigerait donc lui-même
+requires_own_workshop_help = donnez à "{ $workshop }" ses propres `requires` (`requires = []` s’il n’en a aucun), ou comptez-le dans la `completion` du niveau plutôt que dans ses `requires`
 
 ## E018 choisir plus qu’il n’y en a
 
@@ -487,6 +489,11 @@ no_summary_help = ajoutez `summary = "…"` : une phrase simple, montrée sur 
 
 preferred_and_required = "{ $id }" est à la fois exigé et souhaité ici
 preferred_and_required_help = un élément souhaité ne bloque jamais, mais celui-ci est aussi exigé ailleurs dans la même règle ; gardez l’un des deux
+
+## W006 une possibilité recommandée
+
+preferred_alternative = cette possibilité est recommandée, donc le `any` qui l’entoure est toujours rempli
+preferred_alternative_help = une partie recommandée ne bloque jamais : sortez-la du `any` et mettez-la à côté, ou retirez `preferred = true` si c’est une vraie possibilité
 
 ## E023 un lien qui ne mène pas au web
 
