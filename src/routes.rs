@@ -62,14 +62,17 @@ pub enum DataFile {
     SitemapXml,
     /// The Atom feed of upcoming offerings, for a site that has offerings.
     OfferingsFeed,
+    /// Every level's rules for the checklist and the level panels, once.
+    ChecklistRules,
 }
 
 impl DataFile {
-    pub const ALL: [DataFile; 4] = [
+    pub const ALL: [DataFile; 5] = [
         DataFile::CatalogueJson,
         DataFile::CatalogueSchema,
         DataFile::SitemapXml,
         DataFile::OfferingsFeed,
+        DataFile::ChecklistRules,
     ];
 
     pub fn path(self) -> &'static str {
@@ -78,6 +81,7 @@ impl DataFile {
             DataFile::CatalogueSchema => "catalogue.schema.json",
             DataFile::SitemapXml => "sitemap.xml",
             DataFile::OfferingsFeed => "offerings.xml",
+            DataFile::ChecklistRules => "checklist-rules.js",
         }
     }
 }

@@ -72,8 +72,13 @@ pub struct Edge {
     pub cross: bool,
 }
 
+/// Above this many levels a map is too large to read, and the list of
+/// steps says it all: no map is drawn.
+const MAX_LEVELS: usize = 80;
+
 /// The map of every pathway, with `current`'s lane marked; `None` when
-/// there are fewer than two levels on pathways, which makes no map.
+/// there are fewer than two levels on pathways, or more than
+/// [`MAX_LEVELS`].
 pub fn map(catalogue: &Catalogue, current: Option<Id>) -> Option<Map> {
     let pathways: Vec<Id> = catalogue
         .of_kind(Kind::Pathway)
@@ -86,32 +91,42 @@ pub fn map(catalogue: &Catalogue, current: Option<Id>) -> Option<Map> {
         .enumerate()
         .flat_map(|(lane, &p)| catalogue.levels_of(p).iter().map(move |&l| (l, lane)))
         .collect();
-    if levels.len() < 2 {
+    if levels.len() < 2 || levels.len() > MAX_LEVELS {
         return None;
     }
     let lane_of: HashMap<Id, usize> = levels.iter().copied().collect();
     let links = links(catalogue, &lane_of);
 
     // Each level's layer: right of every level it needs, and of the step
-    // before it in its pathway. Relaxed until nothing moves (at most once
-    // per level: a checked catalogue has no loops, and a bound keeps a
-    // broken one from spinning).
-    let mut layer: HashMap<Id, u32> = levels.iter().map(|&(l, _)| (l, 0)).collect();
+    // before it in its pathway: the longest path to it, taken in
+    // topological order (Kahn), so linear in levels and links. Levels left
+    // in a loop (which `cairn check` forbids) keep the layer they reached.
     let mut constraints: Vec<(Id, Id)> = links.clone();
     for &p in &pathways {
         constraints.extend(catalogue.levels_of(p).windows(2).map(|w| (w[0], w[1])));
     }
-    for _ in 0..levels.len() {
-        let mut moved = false;
-        for &(before, after) in &constraints {
-            let wanted = layer[&before] + 1;
-            if layer[&after] < wanted {
-                layer.insert(after, wanted);
-                moved = true;
+    let mut after: HashMap<Id, Vec<Id>> = HashMap::new();
+    let mut waiting: HashMap<Id, usize> = levels.iter().map(|&(l, _)| (l, 0)).collect();
+    for &(before, next) in &constraints {
+        after.entry(before).or_default().push(next);
+        *waiting.entry(next).or_default() += 1;
+    }
+    let mut layer: HashMap<Id, u32> = levels.iter().map(|&(l, _)| (l, 0)).collect();
+    let mut ready: Vec<Id> = levels
+        .iter()
+        .map(|&(l, _)| l)
+        .filter(|l| waiting[l] == 0)
+        .collect();
+    while let Some(level) = ready.pop() {
+        let here = layer[&level];
+        for &next in after.get(&level).into_iter().flatten() {
+            let there = layer.entry(next).or_default();
+            *there = (*there).max(here + 1);
+            let left = waiting.entry(next).or_default();
+            *left -= 1;
+            if *left == 0 {
+                ready.push(next);
             }
-        }
-        if !moved {
-            break;
         }
     }
 

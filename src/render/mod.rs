@@ -112,6 +112,10 @@ impl Prepared {
             Output::Data(DataFile::SitemapXml) => {
                 Contents::Bytes(data::sitemap(site.catalogue, site.routes).into_bytes())
             }
+            Output::Data(DataFile::ChecklistRules) => {
+                let views = self.shared.views(site);
+                Contents::Bytes(views::checklist_rules_script(&views.phrases).into_bytes())
+            }
             Output::Data(DataFile::OfferingsFeed) => {
                 let config = &site.catalogue.config;
                 let url = config.absolute(&route.url(config.base_path()));

@@ -874,6 +874,7 @@ pub fn urls(routes: &Routes) -> Value {
         "catalogue": routes.data_url(DataFile::CatalogueJson),
         "sitemap": routes.data_url(DataFile::SitemapXml),
         "feed": routes.data_url(DataFile::OfferingsFeed),
+        "checklist_rules": routes.data_url(DataFile::ChecklistRules),
         "listings": listings,
     })
 }
@@ -903,7 +904,7 @@ pub fn checklist_key(phrases: &Phrases<'_>) -> String {
     let catalogue = phrases.catalogue;
     // The rules' structure, not their wording: editing a note keeps
     // everyone's answers.
-    let mut rules = checklist_rules(phrases, None).rules;
+    let mut rules = checklist_rules(phrases);
     drop_notes(&mut rules);
     let fingerprint = fnv1a(&format!("{}|{}", catalogue.config.base_url, rules));
     format!(
@@ -912,23 +913,31 @@ pub fn checklist_key(phrases: &Phrases<'_>) -> String {
     )
 }
 
-/// The checklist's rules as JSON for `checklist.js`: levels' expressions in
-/// the canonical form of catalogue.json, the pools and awards evaluation
-/// needs, titles and URLs for the "missing" lists, and the strings the
-/// script shows. For the "Am I ready?" panel of one level (`focus`), only
-/// what judging that level needs. Escaped so that it can sit inside a
-/// `<script>` element whatever the content holds (`</script>`, `<!--`,
-/// U+2028).
+/// A page's own data for `checklist.js` (the rules are the site's
+/// `checklist-rules.js`): the key answers are saved under, titles and URLs
+/// for the "missing" lists (of every level on the checklist page, of one
+/// level on its "Am I ready?" panel, `focus`), and the strings the script
+/// shows. Escaped so that it can sit inside a `<script>` element whatever
+/// the content holds (`</script>`, `<!--`, U+2028).
 pub fn checklist_data(phrases: &Phrases<'_>, key: &str, focus: Option<Id>) -> String {
     let messages = phrases.messages;
-    let parts = checklist_rules(phrases, focus);
     let data = json!({
         "storage_key": key,
-        "rules": parts.rules,
-        "items": parts.items,
+        "items": checklist_items(phrases, focus),
         "text": live_text(messages),
     });
     script_safe_json(&data)
+}
+
+/// `checklist-rules.js`: every level's rules, once for the whole site, for
+/// the checklist and every level's panel. A page carries only its own
+/// words; a level that depends on a chain of thousands of others costs
+/// nothing more than one that does not.
+pub fn checklist_rules_script(phrases: &Phrases<'_>) -> String {
+    format!(
+        "window.cairnChecklistRules = {};\n",
+        script_safe_json(&checklist_rules(phrases))
+    )
 }
 
 /// The words `checklist.js` shows as people tick. Its placeholders
@@ -955,72 +964,33 @@ fn live_text(messages: &Messages) -> Value {
     })
 }
 
-struct ChecklistRules {
-    rules: Value,
-    items: serde_json::Map<String, Value>,
-}
-
-fn checklist_rules(phrases: &Phrases<'_>, focus: Option<Id>) -> ChecklistRules {
+/// Every level's `requires` and `completion` in canonical form, the
+/// workshops of the levels `choose` draws from, who awards each credential,
+/// and `order`: every level and credential after all it takes to complete
+/// or hold it, so that the script decides each once, in that order, with
+/// no recursion as deep as the catalogue is long.
+fn checklist_rules(phrases: &Phrases<'_>) -> Value {
     let catalogue = phrases.catalogue;
     use crate::rules::{self, RefRole};
-    use std::collections::BTreeSet;
-    // Which levels, pools and items the page needs.
-    let mut included: BTreeSet<Id> = BTreeSet::new();
-    let mut pools: BTreeSet<Id> = BTreeSet::new();
-    let mut items: BTreeSet<Id> = BTreeSet::new();
-    let all_levels = catalogue.of_kind(Kind::Level);
-    match focus {
-        None => included.extend(all_levels.iter().copied()),
-        Some(level) => {
-            let mut queue = vec![level];
-            while let Some(next) = queue.pop() {
-                if !included.insert(next) {
-                    continue;
-                }
-                let Some(details) = catalogue[next].as_level() else {
-                    continue;
-                };
-                let exprs = if next == level {
-                    vec![&details.requires, &details.completion]
-                } else {
-                    vec![&details.completion]
-                };
-                for expr in exprs.into_iter().flatten() {
-                    for (target, _) in expr.references() {
-                        if catalogue[target.id].kind == Kind::Level {
-                            queue.push(target.id);
-                        }
-                        queue.extend(catalogue.awarded_by(target.id));
-                    }
-                }
-            }
-        }
-    }
     let mut levels = Vec::new();
     let mut awarded_by = serde_json::Map::new();
-    for &i in all_levels.iter().filter(|i| included.contains(i)) {
+    let mut pools = std::collections::BTreeSet::new();
+    for &i in catalogue.of_kind(Kind::Level) {
         let Some(level) = catalogue[i].as_level() else {
             continue;
         };
         let doc = &catalogue[i];
-        let full = focus.is_none_or(|f| f == i);
         for (_, expr) in doc.rules() {
             for (target, role) in expr.references() {
                 if role == RefRole::PoolLevel {
                     pools.insert(target.id);
                 }
-                if full {
-                    items.insert(target.id);
-                }
             }
-        }
-        if full {
-            items.insert(i);
         }
         let to_json = |e: &Expr<Ref>| rules::to_json(e, catalogue);
         levels.push(json!({
             "id": doc.id,
-            "requires": if full { level.requires.as_ref().map(to_json) } else { None },
+            "requires": level.requires.as_ref().map(to_json),
             "completion": level.completion.as_ref().map(to_json),
         }));
         if let Some(awards) = &level.awards {
@@ -1034,18 +1004,44 @@ fn checklist_rules(phrases: &Phrases<'_>, focus: Option<Id>) -> ChecklistRules {
     }
     let mut pool_map = serde_json::Map::new();
     for &level in &pools {
-        let workshops = catalogue.workshops_of(level);
-        if focus.is_none() || items.contains(&level) {
-            items.extend(workshops);
-        }
-        let ids: Vec<&str> = workshops
+        let ids: Vec<&str> = catalogue
+            .workshops_of(level)
             .iter()
             .map(|&w| catalogue[w].id.as_str())
             .collect();
         pool_map.insert(catalogue[level].id.clone(), json!(ids));
     }
+    let order: Vec<&str> = crate::rules::eval::completion_order(catalogue)
+        .into_iter()
+        .map(|id| catalogue[id].id.as_str())
+        .collect();
+    json!({ "levels": levels, "pools": pool_map, "awarded_by": awarded_by, "order": order })
+}
+
+/// The titles and addresses the checklist's words name: of everything on
+/// the checklist page, or of what one level's panel shows.
+fn checklist_items(phrases: &Phrases<'_>, focus: Option<Id>) -> serde_json::Map<String, Value> {
+    let catalogue = phrases.catalogue;
+    use crate::rules::RefRole;
+    use std::collections::BTreeSet;
+    let mut items: BTreeSet<Id> = BTreeSet::new();
+    let shown: Vec<Id> = match focus {
+        Some(level) => vec![level],
+        None => catalogue.of_kind(Kind::Level).to_vec(),
+    };
+    for level in shown {
+        items.insert(level);
+        for (_, expr) in catalogue[level].rules() {
+            for (target, role) in expr.references() {
+                items.insert(target.id);
+                if role == RefRole::PoolLevel {
+                    items.extend(catalogue.workshops_of(target.id));
+                }
+            }
+        }
+    }
     // Keyed by id, so in id order whatever the handles' order.
-    let items = items
+    items
         .iter()
         .map(|&id| {
             let doc = &catalogue[id];
@@ -1054,11 +1050,7 @@ fn checklist_rules(phrases: &Phrases<'_>, focus: Option<Id>) -> ChecklistRules {
                 json!({ "title": doc.common.title.value, "url": phrases.url(id) }),
             )
         })
-        .collect();
-    ChecklistRules {
-        rules: json!({ "levels": levels, "pools": pool_map, "awarded_by": awarded_by }),
-        items,
-    }
+        .collect()
 }
 
 /// JSON that cannot end the `<script>` element holding it, open an HTML

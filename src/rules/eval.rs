@@ -83,6 +83,10 @@ pub fn evaluate(catalogue: &Catalogue, record: &Record) -> Vec<Verdict> {
         record,
         done: RefCell::new(vec![Memo::Unknown; catalogue.documents.len()]),
     };
+    // Decided dependencies first: no recursion as deep as a chain of levels.
+    for id in completion_order(catalogue) {
+        judge.done(id);
+    }
     catalogue
         .of_kind(Kind::Level)
         .iter()
@@ -118,6 +122,64 @@ pub fn evaluate(catalogue: &Catalogue, record: &Record) -> Vec<Verdict> {
             }
         })
         .collect()
+}
+
+/// Every level and credential after everything it takes to complete or
+/// hold it (the levels and credentials of a level's `completion`, the
+/// levels that award a credential), by a depth-first walk with an explicit
+/// stack: deciding them in this order, each decision finds the ones it
+/// needs already made, so no recursion is ever deeper than one rule, however
+/// long a chain of levels. A loop (which `cairn check` forbids) is cut
+/// where it closes.
+pub fn completion_order(catalogue: &Catalogue) -> Vec<Id> {
+    let needs = |id: Id| -> Vec<Id> {
+        let entity = &catalogue[id];
+        match entity.kind {
+            Kind::Level => entity
+                .as_level()
+                .and_then(|level| level.completion.as_ref())
+                .map(|completion| {
+                    completion
+                        .references()
+                        .into_iter()
+                        .flat_map(|(target, _)| match catalogue[target.id].kind {
+                            Kind::Level | Kind::Credential => vec![target.id],
+                            _ => Vec::new(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            Kind::Credential => catalogue.awarded_by(id).to_vec(),
+            _ => Vec::new(),
+        }
+    };
+    let mut placed = vec![false; catalogue.documents.len()];
+    let mut order = Vec::new();
+    let starts = catalogue
+        .of_kind(Kind::Level)
+        .iter()
+        .chain(catalogue.of_kind(Kind::Credential));
+    for &start in starts {
+        if placed[start.index()] {
+            continue;
+        }
+        // (entity, what it needs, how many of those are already handled)
+        let mut stack: Vec<(Id, Vec<Id>, usize)> = vec![(start, needs(start), 0)];
+        placed[start.index()] = true;
+        while let Some((id, wanted, next)) = stack.last_mut() {
+            if let Some(&need) = wanted.get(*next) {
+                *next += 1;
+                if !placed[need.index()] {
+                    placed[need.index()] = true;
+                    stack.push((need, needs(need), 0));
+                }
+            } else {
+                order.push(*id);
+                stack.pop();
+            }
+        }
+    }
+    order
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

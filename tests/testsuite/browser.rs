@@ -363,8 +363,8 @@ fn no_content_breaks_out_of_the_rules_script() {
                 "return document.querySelectorAll('script').length",
                 json!([])
             ),
-            json!(4),
-            "{path}: JSON-LD, rules, checklist.js, live reload"
+            json!(5),
+            "{path}: JSON-LD, the page's data, checklist-rules.js, checklist.js, live reload"
         );
     }
     browser.go(&served.url("/checklist/"));
@@ -662,4 +662,64 @@ fn workshop_filters_narrow_the_list_and_keep_the_choice_in_the_address() {
             "{title} listed without JavaScript: {cards}"
         );
     }
+}
+
+/// Issue 10, item 6: a chain of 6,000 levels, each completed by completing
+/// the next. The checklist decides each level once, dependencies first, so
+/// no recursion is as deep as the chain (before, Chromium threw "Maximum
+/// call stack size exceeded" here); a level's page carries its own words
+/// only, the rules coming once from checklist-rules.js.
+#[test]
+fn a_chain_of_six_thousand_levels_is_judged_without_deep_recursion() {
+    let site = tempfile::tempdir().expect("tempdir");
+    let root = site.path();
+    std::fs::create_dir_all(root.join("content/levels")).expect("mkdir");
+    std::fs::create_dir_all(root.join("content/pathways")).expect("mkdir");
+    std::fs::write(
+        root.join("site.toml"),
+        "title = \"Chain\"\nbase_url = \"https://chain.example.org\"\n",
+    )
+    .expect("write");
+    std::fs::write(
+        root.join("content/pathways/p.md"),
+        "+++\ntitle = \"P\"\nsummary = \"S\"\n+++\n",
+    )
+    .expect("write");
+    const LEVELS: usize = 6000;
+    for i in 1..=LEVELS {
+        let completion = if i < LEVELS {
+            format!("completion = \"l{}\"\n", i + 1)
+        } else {
+            String::new()
+        };
+        std::fs::write(
+            root.join(format!("content/levels/l{i}.md")),
+            format!("+++\ntitle = \"Level {i}\"\nsummary = \"S\"\npathway = \"p\"\norder = {i}\n{completion}+++\n"),
+        )
+        .expect("write");
+    }
+    let served = serve(root, &[]);
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    for path in ["/checklist/", "/levels/l1/"] {
+        browser.go(&served.url(path));
+        let verdicts = browser.run(
+            "return window.cairnChecklist.evaluate({completed: ['l6000'], measures: {}}).filter(v => v.complete).length",
+            json!([]),
+        );
+        assert_eq!(verdicts, json!(LEVELS), "{path}: every level complete");
+        assert_eq!(browser.console_errors(), Vec::<String>::new(), "{path}");
+    }
+    let level_page = served.url("/levels/l1/");
+    let size = ureq::get(&level_page)
+        .call()
+        .expect("l1")
+        .body_mut()
+        .read_to_string()
+        .expect("text")
+        .len();
+    assert!(
+        size < 20_000,
+        "a level's page carries its own words only: {size} bytes"
+    );
 }

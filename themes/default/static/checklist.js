@@ -1,13 +1,14 @@
-// The eligibility checklist, live. The rules come from the page itself
-// (#cairn-checklist, written by cairn from the same expressions as the
-// pages); the evaluation mirrors `cairn eligibility` (src/rules/eval.rs)
-// exactly. Answers are kept in this browser only (localStorage).
+// The eligibility checklist, live. The rules come from the site's
+// checklist-rules.js (written by cairn from the same expressions as the
+// pages), the page's own words from #cairn-checklist; the evaluation mirrors
+// `cairn eligibility` (src/rules/eval.rs) exactly. Answers are kept in this
+// browser only (localStorage).
 (function () {
   "use strict";
   var source = document.getElementById("cairn-checklist");
-  if (!source) return;
+  var rules = window.cairnChecklistRules;
+  if (!source || !rules) return;
   var data = JSON.parse(source.textContent);
-  var rules = data.rules;
   var text = data.text || {};
   // Ids are map keys: no prototype, so an id like "constructor" is just an id.
   function map() { return Object.create(null); }
@@ -61,6 +62,8 @@
       return out;
     }
 
+    // What each needs first: no recursion as deep as a chain of levels.
+    (rules.order || []).forEach(done);
     var verdicts = rules.levels.map(function (level) {
       var canStart = !level.requires || holds(level.requires);
       var complete = done(level.id);
