@@ -961,6 +961,13 @@ fn live_text(messages: &Messages) -> Value {
         "missing_finish": text("checklist_live_missing_finish", &[]),
         "summary": text("checklist_live_summary", &["completed", "total", "startable"]),
         "count": text("checklist_live_count", &["count", "total"]),
+        "file_name": text("checklist_file_name", &[]),
+        "file_comment": text("checklist_file_comment", &[]),
+        "file_loaded": text("checklist_file_loaded", &["file"]),
+        "file_not_loaded": text("checklist_file_not_loaded", &["file", "reason"]),
+        "file_bad_line": text("checklist_file_bad_line", &["line"]),
+        "file_unknown": text("checklist_file_unknown", &["id", "line"]),
+        "file_not_measured": text("checklist_file_not_measured", &["id", "line"]),
     })
 }
 

@@ -723,3 +723,95 @@ fn a_chain_of_six_thousand_levels_is_judged_without_deep_recursion() {
         "a level's page carries its own words only: {size} bytes"
     );
 }
+
+/// Issue 10, item 4: the answers saved as a file are the TOML `cairn
+/// eligibility --profile` reads, with the same verdicts; loading such a
+/// file back restores them, and a bad file is refused with a message while
+/// the answers stay as they were.
+#[test]
+fn answers_saved_as_a_file_are_a_record_the_cli_reads_and_load_back() {
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/checklist/"));
+    browser.click(&box_for(&browser, "level-1-workshop"));
+    browser.click(&box_for(&browser, "consent-and-boundaries"));
+    browser.click(&box_for(&browser, "mental-health-first-aid"));
+    browser.type_into(&browser.find("input[data-measure=\"on-set-hours\"]"), "120");
+    let saved = browser.run("return window.cairnChecklist.toToml()", json!([]));
+    let saved = saved.as_str().expect("TOML text").to_string();
+    assert!(saved.contains("[measures]\non-set-hours = 120"), "{saved}");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("my-checklist.toml");
+    std::fs::write(&file, &saved).expect("write");
+    let (code, stdout, stderr) = cairn(&[
+        "eligibility",
+        "--root",
+        &_site.path().to_string_lossy(),
+        "--profile",
+        &file.to_string_lossy(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "the CLI reads the saved file: {stderr}\n{saved}");
+    let cli: Value = serde_json::from_str(&stdout).expect("json");
+    let record = "JSON.parse(localStorage.getItem(JSON.parse(document.getElementById('cairn-checklist').textContent).storage_key))";
+    let browser_verdicts = browser.run(
+        &format!("return window.cairnChecklist.evaluate({record})"),
+        json!([]),
+    );
+    assert_eq!(cli["levels"], browser_verdicts, "the same verdicts");
+
+    // Start over, then load the file: the answers come back.
+    browser.click(&browser.find("#checklist-clear"));
+    let ticked = |browser: &Browser<'_>| {
+        browser.run(
+            "return document.querySelector('input[data-done=\"consent-and-boundaries\"]').checked",
+            json!([]),
+        )
+    };
+    assert_eq!(ticked(&browser), json!(false));
+    browser.type_into(&browser.find("#checklist-load"), &file.to_string_lossy());
+    let mut status = String::new();
+    for _ in 0..50 {
+        status = browser.text("#checklist-file-status");
+        if !status.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(status, "Answers loaded from my-checklist.toml.");
+    assert_eq!(ticked(&browser), json!(true));
+    assert_eq!(
+        browser.run(
+            "return document.querySelector('input[data-measure=\"on-set-hours\"]').value",
+            json!([])
+        ),
+        json!("120")
+    );
+
+    // A bad file: refused, with where and why, and nothing changes.
+    let before = browser.run(&format!("return {record}"), json!([]));
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "completed = [\"level-1\", \"levle-2\"]\n").expect("write");
+    browser.type_into(&browser.find("#checklist-load"), &bad.to_string_lossy());
+    let mut status = String::new();
+    for _ in 0..50 {
+        status = browser.text("#checklist-file-status");
+        if status.contains("bad.toml") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(
+        status,
+        "bad.toml was not loaded: line 1 names \"levle-2\", which this checklist does not know. Your answers are unchanged."
+    );
+    assert_eq!(browser.run(&format!("return {record}"), json!([])), before);
+    assert_eq!(ticked(&browser), json!(true));
+    assert_eq!(browser.console_errors(), Vec::<String>::new());
+}

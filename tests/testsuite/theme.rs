@@ -84,9 +84,10 @@ fn the_stripper_finds_words_when_there_are_some() {
 fn the_checklist_script_is_small_and_no_page_has_inline_script() {
     let script =
         std::fs::metadata(repo().join("themes/default/static/checklist.js")).expect("checklist.js");
+    // The degree audit's budget (issue 10): under 20 KB unminified, no framework.
     assert!(
-        script.len() < 10 * 1024,
-        "checklist.js is {} bytes; the budget is 10 KB unminified",
+        script.len() < 20 * 1024,
+        "checklist.js is {} bytes; the budget is 20 KB unminified",
         script.len()
     );
     let out = tempfile::tempdir().expect("tempdir");

@@ -330,3 +330,19 @@ filter_reset = Show all
 filter_month_year = { $month } { $year }
 # Announced as the list changes. $shown, $total: how many workshops.
 filter_status = Showing { $shown } of { $total }
+
+## Keeping the checklist's answers in a file
+
+checklist_save = Save my answers as a file
+checklist_load = Load answers from a file:
+# The saved file's name, and the comment at its top.
+checklist_file_name = my-checklist.toml
+checklist_file_comment = My answers to the eligibility checklist. Bring this file to an advisor: cairn eligibility --profile my-checklist.toml
+# $file: the file's name.
+checklist_file_loaded = Answers loaded from { $file }.
+# $reason: one of checklist_file_bad_line, _unknown, _not_measured.
+checklist_file_not_loaded = { $file } was not loaded: { $reason }. Your answers are unchanged.
+# $line: a line number of the file; $id: an id it names.
+checklist_file_bad_line = line { $line } is not a line of such a file
+checklist_file_unknown = line { $line } names "{ $id }", which this checklist does not know
+checklist_file_not_measured = line { $line } gives an amount for "{ $id }", which is not counted in amounts

@@ -302,3 +302,15 @@ filter_in_person = En personne
 filter_reset = Tout afficher
 filter_month_year = { $month } { $year }
 filter_status = Résultats : { $shown } sur { $total }
+
+## Garder les réponses de la liste dans un fichier
+
+checklist_save = Enregistrer mes réponses dans un fichier
+checklist_load = Charger des réponses depuis un fichier :
+checklist_file_name = ma-liste.toml
+checklist_file_comment = Mes réponses à la liste d’admissibilité. Apportez ce fichier à une personne-ressource : cairn eligibility --profile ma-liste.toml
+checklist_file_loaded = Réponses chargées depuis { $file }.
+checklist_file_not_loaded = { $file } n’a pas été chargé : { $reason }. Vos réponses n’ont pas changé.
+checklist_file_bad_line = la ligne { $line } n’est pas une ligne d’un tel fichier
+checklist_file_unknown = la ligne { $line } nomme "{ $id }", que cette liste ne connaît pas
+checklist_file_not_measured = la ligne { $line } donne une quantité pour "{ $id }", qui ne se compte pas en quantités

@@ -77,8 +77,77 @@
     return { verdicts: verdicts, done: done };
   }
 
-  // For tests and tools: the same verdicts `cairn eligibility --format json` gives.
-  window.cairnChecklist = { evaluate: function (record) { return judge(record).verdicts; } };
+  // A record as the TOML `cairn eligibility --profile` reads: ids are plain
+  // (a-z, 0-9, -), so they need no quoting beyond their quotes.
+  function toToml(record) {
+    var lines = ["# " + (text.file_comment || ""), "completed = [" + record.completed.map(function (id) { return JSON.stringify(id); }).join(", ") + "]"];
+    var ids = Object.keys(record.measures).sort();
+    if (ids.length) {
+      lines.push("", "[measures]");
+      ids.forEach(function (id) { lines.push(id + " = " + String(record.measures[id])); });
+    }
+    return lines.join("\n") + "\n";
+  }
+
+  // Read such a file back: `completed` (a list of strings, over several
+  // lines if need be) and `[measures]` (an id and a number of zero or more
+  // per line), comments and blank lines. Throws {line, reason, id} for
+  // anything else, or an id this checklist does not know.
+  function fromToml(source) {
+    var measured = map();
+    rules.levels.forEach(function (level) {
+      [level.requires, level.completion].forEach(function walk(e) {
+        if (!e || typeof e !== "object") return;
+        if ("has" in e) measured[e.has] = true;
+        (e.all || e.any || []).forEach(walk);
+      });
+    });
+    var result = { completed: [], measures: {} };
+    var section = "";
+    var seenCompleted = false;
+    var lines = String(source).replace(/^\uFEFF/, "").split(/\r?\n/);
+    function fail(reason, line, id) { throw { reason: reason, line: line, id: id }; }
+    function known(id, line) { if (!own(data.items, id)) fail("unknown", line, id); }
+    for (var at = 0; at < lines.length; at++) {
+      var line = lines[at].replace(/^\s+|\s+$/g, "");
+      var number = at + 1;
+      if (line === "" || line.charAt(0) === "#") continue;
+      if (line === "[measures]") { section = "measures"; continue; }
+      var pair = /^("?)([A-Za-z0-9_-]+)\1\s*=\s*(.*)$/.exec(line);
+      if (!pair) fail("line", number);
+      var key = pair[2], value = pair[3].replace(/\s+#.*$/, "");
+      if (section === "" && key === "completed" && !seenCompleted) {
+        seenCompleted = true;
+        // The list may go on over the next lines until its `]`.
+        while (value.indexOf("]") < 0 && at + 1 < lines.length) value += " " + lines[++at].replace(/#.*$/, "");
+        var list = /^\[(.*)\]$/.exec(value.replace(/^\s+|\s+$/g, ""));
+        if (!list) fail("line", number);
+        var items = list[1].split(",").map(function (item) { return item.replace(/^\s+|\s+$/g, ""); }).filter(function (item) { return item !== ""; });
+        items.forEach(function (item) {
+          var id = /^"([^"\\]*)"$/.exec(item);
+          if (!id) fail("line", number);
+          known(id[1], number);
+          if (result.completed.indexOf(id[1]) < 0) result.completed.push(id[1]);
+        });
+      } else if (section === "measures") {
+        var amount = value.replace(/_/g, "");
+        if (!/^[0-9]+(\.[0-9]+)?$/.test(amount)) fail("line", number);
+        known(key, number);
+        if (!measured[key]) fail("not_measured", number, key);
+        result.measures[key] = Number(amount);
+      } else {
+        fail("line", number);
+      }
+    }
+    return result;
+  }
+
+  // For tests and tools: the same verdicts `cairn eligibility --format json`
+  // gives, and the record's file as Save writes it.
+  window.cairnChecklist = {
+    evaluate: function (record) { return judge(record).verdicts; },
+    toToml: function () { return toToml(record); }
+  };
 
   // Saved answers: ids and numbers only, under a key that changes with the rules.
   var record = { completed: [], measures: {} };
@@ -214,6 +283,48 @@
       render();
     });
   });
+  // Save the answers as a file to keep or bring to an advisor; load such a
+  // file back. A file that cannot be read changes nothing.
+  var saveButton = document.getElementById("checklist-save");
+  var loadInput = document.getElementById("checklist-load");
+  var fileStatus = document.getElementById("checklist-file-status");
+  if (saveButton) {
+    saveButton.hidden = false;
+    saveButton.addEventListener("click", function () {
+      var url = URL.createObjectURL(new Blob([toToml(record)], { type: "application/toml" }));
+      var a = element("a");
+      a.href = url;
+      a.download = text.file_name || "checklist.toml";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    });
+  }
+  if (loadInput) {
+    var loadBlock = document.getElementById("checklist-load-block");
+    if (loadBlock) loadBlock.hidden = false;
+    loadInput.addEventListener("change", function () {
+      var file = loadInput.files && loadInput.files[0];
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        try {
+          record = fromToml(reader.result);
+          save();
+          show();
+          if (fileStatus) fileStatus.textContent = fill(text.file_loaded, { file: file.name });
+        } catch (problem) {
+          var reason = problem && problem.reason === "unknown" ? text.file_unknown
+            : problem && problem.reason === "not_measured" ? text.file_not_measured : text.file_bad_line;
+          if (fileStatus) fileStatus.textContent = fill(text.file_not_loaded, { file: file.name, reason: fill(reason, { line: problem && problem.line, id: problem && problem.id }) });
+        }
+        loadInput.value = "";
+      };
+      reader.readAsText(file);
+    });
+  }
+
   var clear = document.getElementById("checklist-clear");
   if (clear) {
     clear.hidden = false;
