@@ -478,7 +478,14 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 continue;
             }
             let table = self.what.clone();
-            let help = match did_you_mean(name, self.asked.iter().copied()) {
+            // A word people use for a key cairn names otherwise comes
+            // before spelling: `place` is `location`, not `price`.
+            let meant = ALIASES
+                .iter()
+                .find(|(word, key)| *word == name && self.asked.contains(key))
+                .map(|(_, key)| *key)
+                .or_else(|| did_you_mean(name, self.asked.iter().copied()));
+            let help = match meant {
                 Some(suggestion) => text!("did_you_mean_key", suggestion = suggestion),
                 None => text!(
                     "unknown_key_help",
@@ -495,6 +502,38 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 }
+
+/// Other words for the keys cairn reads, as organizers reach for them:
+/// (word, key). Used only where the table reads that key.
+const ALIASES: &[(&str, &str)] = &[
+    ("place", "location"),
+    ("venue", "location"),
+    ("where", "location"),
+    ("city", "location"),
+    ("address", "location"),
+    ("link", "register"),
+    ("url", "register"),
+    ("signup", "register"),
+    ("registration", "register"),
+    ("date", "start"),
+    ("begin", "start"),
+    ("from", "start"),
+    ("to", "end"),
+    ("until", "end"),
+    ("finish", "end"),
+    ("cost", "price"),
+    ("fee", "price"),
+    ("fees", "price"),
+    ("lang", "language"),
+    ("timezone", "time_zone"),
+    ("tz", "time_zone"),
+    ("zone", "time_zone"),
+    ("description", "summary"),
+    ("name", "title"),
+    ("prerequisites", "requires"),
+    ("prereqs", "requires"),
+    ("requirements", "requires"),
+];
 
 /// The value of a TOML integer, when it fits an i64 (TOML's own range).
 fn whole_number(integer: &DeInteger<'_>) -> Option<i64> {
