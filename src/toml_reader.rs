@@ -660,7 +660,7 @@ mod tests {
 
     #[test]
     fn far_from_every_key_the_help_lists_the_keys_read_in_order() {
-        let diags = read_table("place = \"Pier 4\"\n", |reader| {
+        let diags = read_table("colour = \"blue\"\nplace = \"Pier 4\"\n", |reader| {
             reader.when("start", None);
             reader.string("location");
             reader.bool("online");
@@ -668,7 +668,9 @@ mod tests {
         assert_eq!(
             lines(&diags),
             [
-                "1:1 E003 unknown key `place` in a test table / a test table accepts: start, location, online"
+                "1:1 E003 unknown key `colour` in a test table / a test table accepts: start, location, online",
+                // Another word for a key it reads: that key, not the nearest spelling.
+                "2:1 E003 unknown key `place` in a test table / did you mean `location`?",
             ]
         );
     }
