@@ -230,7 +230,7 @@ pub fn eligibility(options: &SiteOptions, profile: &Path) -> Result<Judged, Fail
         diagnostics.sort();
         return Err(Failure::Invalid(diagnostics));
     }
-    let verdicts = rules::eval::evaluate(&resolved.catalogue, &record);
+    let verdicts = rules::eval::evaluate_on(&resolved.catalogue, &record, Some(resolved.today));
     Ok(Judged { resolved, verdicts })
 }
 

@@ -120,6 +120,19 @@ pub fn eligibility(phrases: &Phrases<'_>, cli: &Messages, verdicts: &[Verdict]) 
                 out.push_str(&format!("  - {}\n", plain(&words)));
             }
         }
+        for (lapses, id) in [
+            (&verdict.expired, "eligibility_expired"),
+            (&verdict.expiring, "eligibility_expiring"),
+        ] {
+            for lapse in lapses {
+                let item = phrases.catalogue[lapse.item].common.title.value.clone();
+                let date = phrases.date(lapse.day);
+                out.push_str(&format!(
+                    "  {}\n",
+                    cli.text(id, &[("item", item.into()), ("date", date.into())])
+                ));
+            }
+        }
         // DESIGN: a preferred item never decides, but is reported as met or not.
         for (part, met) in &verdict.preferred {
             let part = one_line(&phrases.rule(part, false), cli);

@@ -270,6 +270,32 @@ impl<'a, 'i> TableReader<'a, 'i> {
     /// Read `value` as a number of zero or more, whole or decimal.
     /// `subject` names it in the message ("`at_least`", "the amount of
     /// \"on-set-hours\""); `help` says how to write one.
+    /// A value that must be a day (`2025-03-03`, no quotes, no time), not
+    /// a key of this table: an entry of a table keyed by ids.
+    pub(crate) fn day_value(&mut self, value: &TomlValue<'_>, id: &str) -> Option<Date> {
+        if let DeValue::Datetime(written) = value.get_ref()
+            && let (Some(d), None) = (written.date, written.time)
+        {
+            return Some(Date {
+                year: d.year,
+                month: d.month,
+                day: d.day,
+            });
+        }
+        let found = match value.get_ref() {
+            DeValue::Datetime(_) => text!("found_date_and_time"),
+            DeValue::String(_) => text!("found_quoted_date"),
+            other => type_name(other),
+        };
+        self.error(
+            Code::WrongType,
+            self.span(value.span()),
+            text!("record_date_wrong_type", id = id, found = found),
+            text!("record_date_wrong_type_help", id = id),
+        );
+        None
+    }
+
     pub(crate) fn non_negative_number(
         &mut self,
         value: &TomlValue<'_>,

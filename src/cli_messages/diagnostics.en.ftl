@@ -206,6 +206,10 @@ found_negative = a negative or non-finite number
 at_least_help = write the amount to reach, like `at_least = 300`
 record_amount_subject = the amount of "{ $id }"
 record_amount_help = write it like `{ $id } = 300`
+# $id: an id of the record's [dates]; $found: what it holds instead.
+record_date_wrong_type = the date of "{ $id }" must be a day, found { $found }
+record_date_wrong_type_help = write it like `{ $id } = 2025-03-03` (year-month-day, no quotes)
+found_date_and_time = a date with a time of day
 empty_title = `title` is empty
 empty_title_help = give the page a title; it is its heading and its name in every link
 # $value: the period as written.

@@ -209,6 +209,9 @@ found_negative = un nombre négatif ou non fini
 at_least_help = écrivez la quantité à atteindre, comme `at_least = 300`
 record_amount_subject = la quantité de "{ $id }"
 record_amount_help = écrivez-la comme `{ $id } = 300`
+record_date_wrong_type = la date de "{ $id }" doit être un jour, mais c’est { $found }
+record_date_wrong_type_help = écrivez-la comme `{ $id } = 2025-03-03` (année-mois-jour, sans guillemets)
+found_date_and_time = une date avec une heure
 empty_title = `title` est vide
 empty_title_help = donnez un titre à la page : c’est le titre affiché en haut de la page et son nom dans chaque lien
 # $value : la durée telle qu’écrite.

@@ -52,6 +52,10 @@ eligibility_verdict = { $level } — { $state ->
 eligibility_needed_to_start = still needed to start:
 eligibility_needed_to_finish = still needed to finish:
 # $part: the preferred part of the rule, in words.
+# A completed item that lapses (valid_for), by the judging day. $item: its
+# title; $date: the day, in words.
+eligibility_expired = { $item } expired on { $date }: renew it. Until then it does not count.
+eligibility_expiring = { $item } lapses on { $date }: renew it before then.
 eligibility_preferred = { $met ->
     [yes] preferred, met: { $part }
    *[no] preferred, not met: { $part }

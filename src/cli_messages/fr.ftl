@@ -44,6 +44,8 @@ eligibility_verdict = { $level } — { $state ->
 }
 eligibility_needed_to_start = il manque encore, pour commencer :
 eligibility_needed_to_finish = il manque encore, pour terminer :
+eligibility_expired = { $item } a expiré le { $date } : renouvelez-le. D’ici là, il ne compte pas.
+eligibility_expiring = { $item } expire le { $date } : renouvelez-le avant.
 eligibility_preferred = { $met ->
     [yes] souhaité, rempli : { $part }
    *[no] souhaité, non rempli : { $part }

@@ -26,6 +26,44 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Record {
     pub completed: BTreeSet<Id>,
     pub measures: BTreeMap<Id, f64>,
+    /// The day each item was completed, where the record gives it: what
+    /// decides whether something that lapses (`valid_for`) still holds.
+    pub dates: BTreeMap<Id, crate::content::Date>,
+}
+
+/// A completed item that lapses, and the day it lapses (or lapsed).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Lapse {
+    #[serde(skip)]
+    pub item: Id,
+    /// The item's id, as the JSON gives it.
+    pub id: String,
+    #[serde(skip)]
+    pub day: crate::content::Date,
+    /// The day, `2026-03-03`.
+    pub on: String,
+}
+
+/// Within this many days of lapsing, a verdict says so.
+pub const EXPIRING_WITHIN_DAYS: i64 = 90;
+
+/// The day a completed item lapses: its date plus its `valid_for`; `None`
+/// for what never lapses or has no date.
+pub fn lapses_on(catalogue: &Catalogue, record: &Record, id: Id) -> Option<crate::content::Date> {
+    let period = catalogue[id].as_requirement()?.valid_for?;
+    let completed = record.dates.get(&id)?.civil();
+    let span = match period.unit {
+        crate::content::PeriodUnit::Day => jiff::Span::new().days(period.count),
+        crate::content::PeriodUnit::Week => jiff::Span::new().weeks(period.count),
+        crate::content::PeriodUnit::Month => jiff::Span::new().months(period.count),
+        crate::content::PeriodUnit::Year => jiff::Span::new().years(period.count),
+    };
+    // A month or year later lands on the same day, or the month's last
+    // when it has no such day (29 February plus a year is 28 February).
+    completed
+        .checked_add(span)
+        .ok()
+        .map(crate::content::Date::from)
 }
 
 impl Record {
@@ -42,7 +80,16 @@ impl Record {
             .iter()
             .map(|(&id, &amount)| (catalogue[id].id.clone(), serde_json::json!(amount)))
             .collect();
-        serde_json::json!({ "completed": completed, "measures": measures })
+        let mut json = serde_json::json!({ "completed": completed, "measures": measures });
+        if !self.dates.is_empty() {
+            json["dates"] = self
+                .dates
+                .iter()
+                .map(|(&id, day)| (catalogue[id].id.clone(), serde_json::json!(day.to_string())))
+                .collect::<serde_json::Map<_, _>>()
+                .into();
+        }
+        json
     }
 }
 
@@ -66,6 +113,13 @@ pub struct Verdict {
     /// never deciding. Left out of the JSON, whose shape is fixed.
     #[serde(skip)]
     pub preferred: Vec<(Expr<Ref>, bool)>,
+    /// What this level's rules name that was completed but has lapsed by
+    /// the judging day: it no longer counts. In the JSON only when any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expired: Vec<Lapse>,
+    /// What still holds but lapses within [`EXPIRING_WITHIN_DAYS`] days.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expiring: Vec<Lapse>,
 }
 
 /// An unmet leaf of a rule: an entity not done, or an amount not reached.
@@ -78,9 +132,23 @@ pub struct Missing {
 
 /// Judge `record` against every level, in presentation order.
 pub fn evaluate(catalogue: &Catalogue, record: &Record) -> Vec<Verdict> {
+    evaluate_on(catalogue, record, None)
+}
+
+/// [`evaluate`] on a judging day: a completed item that lapses
+/// (`valid_for`) and has a date in the record holds only until its date
+/// plus its period. Without a day, or without a date, it holds: cairn
+/// takes the record at its word (the checklist asks for the date of what
+/// lapses, docs/checklist.md).
+pub fn evaluate_on(
+    catalogue: &Catalogue,
+    record: &Record,
+    today: Option<crate::content::Date>,
+) -> Vec<Verdict> {
     let judge = Judge {
         catalogue,
         record,
+        today,
         done: RefCell::new(vec![Memo::Unknown; catalogue.documents.len()]),
     };
     // Decided dependencies first: no recursion as deep as a chain of levels.
@@ -111,6 +179,7 @@ pub fn evaluate(catalogue: &Catalogue, record: &Record) -> Vec<Verdict> {
             if let Some(requires) = &level.requires {
                 judge.collect_preferred(requires, &mut preferred);
             }
+            let (expired, expiring) = lapses(catalogue, record, today, catalogue[id].rules());
             Verdict {
                 level: id,
                 id: catalogue[id].id.clone(),
@@ -119,6 +188,8 @@ pub fn evaluate(catalogue: &Catalogue, record: &Record) -> Vec<Verdict> {
                 missing: missing.iter().map(|m| catalogue[m.id].id.clone()).collect(),
                 missing_leaves: missing,
                 preferred,
+                expired,
+                expiring,
             }
         })
         .collect()
@@ -182,6 +253,49 @@ pub fn completion_order(catalogue: &Catalogue) -> Vec<Id> {
     order
 }
 
+/// The completed items that `rules` name which have lapsed by `today`,
+/// and those that lapse within [`EXPIRING_WITHIN_DAYS`] days, in id order.
+fn lapses<'e>(
+    catalogue: &Catalogue,
+    record: &Record,
+    today: Option<crate::content::Date>,
+    rules: impl Iterator<Item = (&'static str, &'e Expr<Ref>)>,
+) -> (Vec<Lapse>, Vec<Lapse>) {
+    let Some(today) = today else {
+        return (Vec::new(), Vec::new());
+    };
+    let soon = today
+        .civil()
+        .checked_add(jiff::Span::new().days(EXPIRING_WITHIN_DAYS))
+        .map(crate::content::Date::from)
+        .unwrap_or(today);
+    let mut named: BTreeSet<Id> = BTreeSet::new();
+    for (_, rule) in rules {
+        named.extend(rule.references().into_iter().map(|(r, _)| r.id));
+    }
+    let (mut expired, mut expiring) = (Vec::new(), Vec::new());
+    for id in named {
+        if !record.completed.contains(&id) {
+            continue;
+        }
+        let Some(day) = lapses_on(catalogue, record, id) else {
+            continue;
+        };
+        let lapse = Lapse {
+            item: id,
+            id: catalogue[id].id.clone(),
+            day,
+            on: day.to_string(),
+        };
+        if today >= day {
+            expired.push(lapse);
+        } else if day <= soon {
+            expiring.push(lapse);
+        }
+    }
+    (expired, expiring)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Memo {
     Unknown,
@@ -194,6 +308,7 @@ enum Memo {
 struct Judge<'a> {
     catalogue: &'a Catalogue,
     record: &'a Record,
+    today: Option<crate::content::Date>,
     /// Memo of `done`, by entity.
     done: RefCell<Vec<Memo>>,
 }
@@ -201,7 +316,7 @@ struct Judge<'a> {
 impl Judge<'_> {
     fn done(&self, id: Id) -> bool {
         if self.record.completed.contains(&id) {
-            return true;
+            return !self.lapsed(id);
         }
         match self.done.borrow()[id.index()] {
             Memo::Known(known) => return known,
@@ -224,6 +339,14 @@ impl Judge<'_> {
         };
         self.done.borrow_mut()[id.index()] = Memo::Known(result);
         result
+    }
+
+    /// Completed, but lapsed by the judging day.
+    fn lapsed(&self, id: Id) -> bool {
+        match (self.today, lapses_on(self.catalogue, self.record, id)) {
+            (Some(today), Some(on)) => today >= on,
+            _ => false,
+        }
     }
 
     /// Whether `expr` holds for the verdict (a preferred one always does).
@@ -336,7 +459,7 @@ mod tests {
             ),
             (
                 "content/requirements/first-aid.md".into(),
-                md("title = \"First aid\""),
+                md("title = \"First aid\"\nvalid_for = \"1 year\""),
             ),
             (
                 "content/requirements/union-card.md".into(),
@@ -363,6 +486,7 @@ mod tests {
         Record {
             completed: completed.iter().map(|c| id(c)).collect(),
             measures: measures.iter().map(|(m, n)| (id(m), *n)).collect(),
+            dates: BTreeMap::new(),
         }
     }
 
@@ -448,5 +572,41 @@ mod tests {
         let pilot = verdict(&judged, "pilot");
         assert!(pilot.complete && !pilot.can_start);
         assert!(pilot.missing.is_empty() && pilot.missing_leaves.is_empty());
+    }
+
+    #[test]
+    fn what_lapses_holds_until_its_date_plus_its_period() {
+        let (_dir, site) = harbour();
+        let c = &site.catalogue;
+        let day = |text: &str| crate::content::Date::parse(text).expect("a day");
+        let first_aid = c.lookup("first-aid").expect("first-aid");
+        let mut record = record(c, &["certificate", "first-aid"], &[("sea-hours", 600.0)]);
+        // 29 February plus a year is 28 February.
+        record.dates.insert(first_aid, day("2024-02-29"));
+        assert_eq!(lapses_on(c, &record, first_aid), Some(day("2025-02-28")));
+
+        let pilot = |record: &Record, today: &str| {
+            let judged = evaluate_on(c, record, Some(day(today)));
+            verdict(&judged, "pilot").clone()
+        };
+        let valid = pilot(&record, "2025-02-27");
+        assert!(valid.can_start);
+        assert!(valid.expired.is_empty());
+        assert_eq!(valid.expiring.len(), 1, "within 90 days of lapsing");
+        assert_eq!(valid.expiring[0].on, "2025-02-28");
+        assert!(
+            pilot(&record, "2024-09-01").expiring.is_empty(),
+            "more than 90 days away"
+        );
+        // The day it lapses, it no longer counts.
+        let lapsed = pilot(&record, "2025-02-28");
+        assert!(!lapsed.can_start);
+        assert_eq!(lapsed.missing, ["first-aid"]);
+        assert_eq!(lapsed.expired[0].id, "first-aid");
+        // No date, or no judging day: taken at the record's word.
+        record.dates.clear();
+        assert!(pilot(&record, "2030-01-01").can_start);
+        record.dates.insert(first_aid, day("2024-02-29"));
+        assert!(verdict(&evaluate(c, &record), "pilot").can_start);
     }
 }

@@ -5,6 +5,8 @@
 //! completed = ["level-1", "consent-and-boundaries", "mental-health-first-aid"]
 //! [measures]
 //! on-set-hours = 320
+//! [dates]
+//! mental-health-first-aid = 2025-03-03
 //! ```
 
 use super::eval::Record;
@@ -34,6 +36,7 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
     );
     let completed = reader.string_list("completed");
     let measures = reader.table("measures");
+    let dates = reader.table("dates");
 
     let completable = |kind: Kind| {
         matches!(
@@ -90,6 +93,19 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
             text!("record_amount_help", id = &id),
         ) {
             record.measures.insert(entity, amount);
+        }
+    }
+    // `[dates]`: the day each item was completed, by id; only what lapses
+    // (`valid_for`) is judged by it, but any completed item may have one.
+    for (key, value) in dates.and_then(as_table).into_iter().flat_map(|t| t.iter()) {
+        let id = key.get_ref().to_string();
+        let key_span = reader.span(key.span());
+        let Some(entity) = catalogue.lookup(&id) else {
+            reader.report(unknown(file, catalogue, &id, key_span));
+            continue;
+        };
+        if let Some(day) = reader.day_value(value, &id) {
+            record.dates.insert(entity, day);
         }
     }
     reader.finish();

@@ -250,3 +250,78 @@ fn eligibility_prints_no_warnings_of_the_catalogue() {
     assert!(stderr.contains("error[E006]"), "{stderr}");
     assert!(!stderr.contains("warning["), "{stderr}");
 }
+
+/// Issue 10, item 2: a record may give the day each item was completed; a
+/// requirement with `valid_for` holds only while it is valid on the judging
+/// day, and the verdicts say what has lapsed or soon will.
+#[test]
+fn what_lapses_counts_only_while_valid_on_the_judging_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = dir.path().join("me.toml");
+    std::fs::write(
+        &profile,
+        "completed = [\"level-1\", \"mental-health-first-aid\"]\n[dates]\nmental-health-first-aid = 2023-03-03\n",
+    )
+    .expect("write");
+    let judge = |today: &str, format: &str| {
+        cairn(&[
+            "eligibility",
+            "--root",
+            &repo().to_string_lossy(),
+            "--profile",
+            &profile.to_string_lossy(),
+            "--today",
+            today,
+            "--format",
+            format,
+        ])
+    };
+    // Three years after 3 March 2023, it has lapsed.
+    let (code, stdout, stderr) = judge("2026-11-28", "human");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("Mental Health First Aid expired on 3 March 2026: renew it. Until then it does not count."),
+        "{stdout}"
+    );
+    let (_, stdout, _) = judge("2026-11-28", "json");
+    let verdicts: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    let mentorship = verdicts["levels"]
+        .as_array()
+        .expect("levels")
+        .iter()
+        .find(|v| v["id"] == "icc-mentoring")
+        .expect("mentorship");
+    assert_eq!(
+        mentorship["expired"],
+        json!([{"id": "mental-health-first-aid", "on": "2026-03-03"}])
+    );
+    assert!(
+        mentorship["missing"]
+            .as_array()
+            .is_some_and(|m| m.contains(&json!("mental-health-first-aid"))),
+        "lapsed, so missing: {mentorship}"
+    );
+    // A month before it lapses: it counts, with a reminder.
+    let (_, stdout, _) = judge("2026-02-01", "human");
+    assert!(
+        stdout.contains("Mental Health First Aid lapses on 3 March 2026: renew it before then."),
+        "{stdout}"
+    );
+    let (_, stdout, _) = judge("2026-02-01", "json");
+    assert!(!stdout.contains("\"expired\""), "{stdout}");
+
+    // A date that is not a day.
+    std::fs::write(
+        &profile,
+        "completed = [\"mental-health-first-aid\"]\n[dates]\nmental-health-first-aid = \"2023-03-03\"\n",
+    )
+    .expect("write");
+    let (code, _, stderr) = judge("2026-11-28", "human");
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "error[E005]: the date of \"mental-health-first-aid\" must be a day, found a string"
+        ),
+        "{stderr}"
+    );
+}
