@@ -70,6 +70,10 @@ pub struct Ask {
     /// "valid for 3 years: keep it current", for what lapses.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validity: Option<String>,
+    /// For what lapses, the label of the day it was completed, which the
+    /// checklist asks for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_label: Option<String>,
 }
 
 /// Words for the catalogue's rules and facts, in one language, with links
@@ -141,6 +145,9 @@ impl<'a> Phrases<'a> {
                     unit: None,
                     threshold: None,
                     validity: self.validity_reminder(item.id),
+                    date_label: self
+                        .validity_reminder(item.id)
+                        .map(|_| self.messages.text("checklist_completed_on", &[])),
                 });
             }
             ExprKind::Has { id, at_least } => {
@@ -155,6 +162,7 @@ impl<'a> Phrases<'a> {
                             .text("checklist_at_least", &[("count", Arg::Number(*at_least))]),
                     ),
                     validity: None,
+                    date_label: None,
                 });
             }
             // `requires = []`, the one way to say "no prerequisites".

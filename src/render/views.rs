@@ -961,6 +961,25 @@ fn live_text(messages: &Messages) -> Value {
         "missing_finish": text("checklist_live_missing_finish", &[]),
         "summary": text("checklist_live_summary", &["completed", "total", "startable"]),
         "count": text("checklist_live_count", &["count", "total"]),
+        "expired": text("checklist_live_expired", &["item", "date"]),
+        "expiring": text("checklist_live_expiring", &["item", "date"]),
+        "date": messages.text(
+            "date_long",
+            &[
+                ("day", "{day}".into()),
+                ("month", "{month}".into()),
+                ("year", "{year}".into()),
+            ],
+        ),
+        "first": messages.text(
+            "date_long",
+            &[("day", 1usize.into()), ("month", "".into()), ("year", "".into())],
+        )
+        .trim()
+        .to_string(),
+        "months": (1..=12)
+            .map(|m| messages.word(&format!("month_{m}")).into_owned())
+            .collect::<Vec<_>>(),
         "file_name": text("checklist_file_name", &[]),
         "file_comment": text("checklist_file_comment", &[]),
         "file_loaded": text("checklist_file_loaded", &["file"]),
@@ -1018,11 +1037,29 @@ fn checklist_rules(phrases: &Phrases<'_>) -> Value {
             .collect();
         pool_map.insert(catalogue[level].id.clone(), json!(ids));
     }
+    // What lapses, and after how long: the script judges dates as
+    // `cairn eligibility` does.
+    let valid_for: serde_json::Map<String, Value> = catalogue
+        .entities()
+        .filter_map(|(_, doc)| {
+            let period = doc.as_requirement()?.valid_for?;
+            Some((
+                doc.id.clone(),
+                json!({ "count": period.count, "unit": period.unit.name() }),
+            ))
+        })
+        .collect();
     let order: Vec<&str> = crate::rules::eval::completion_order(catalogue)
         .into_iter()
         .map(|id| catalogue[id].id.as_str())
         .collect();
-    json!({ "levels": levels, "pools": pool_map, "awarded_by": awarded_by, "order": order })
+    json!({
+        "levels": levels,
+        "pools": pool_map,
+        "awarded_by": awarded_by,
+        "order": order,
+        "valid_for": valid_for,
+    })
 }
 
 /// The titles and addresses the checklist's words name: of everything on

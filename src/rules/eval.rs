@@ -254,7 +254,7 @@ pub fn completion_order(catalogue: &Catalogue) -> Vec<Id> {
 }
 
 /// The completed items that `rules` name which have lapsed by `today`,
-/// and those that lapse within [`EXPIRING_WITHIN_DAYS`] days, in id order.
+/// and those that lapse within [`EXPIRING_WITHIN_DAYS`] days, by id.
 fn lapses<'e>(
     catalogue: &Catalogue,
     record: &Record,
@@ -293,6 +293,9 @@ fn lapses<'e>(
             expiring.push(lapse);
         }
     }
+    // By id, as the checklist's script lists them too.
+    expired.sort_by(|a, b| a.id.cmp(&b.id));
+    expiring.sort_by(|a, b| a.id.cmp(&b.id));
     (expired, expiring)
 }
 

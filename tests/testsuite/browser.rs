@@ -406,6 +406,11 @@ fn random_records(
         .filter(|(_, d)| d.as_requirement().is_some_and(|r| r.unit.is_some()))
         .map(|(id, _)| id)
         .collect();
+    let lapsing: Vec<cairn::catalogue::Id> = catalogue
+        .entities()
+        .filter(|(_, d)| d.as_requirement().is_some_and(|r| r.valid_for.is_some()))
+        .map(|(id, _)| id)
+        .collect();
     (0..count)
         .map(|_| {
             let density = 1 + next() % 9; // in tenths
@@ -413,6 +418,25 @@ fn random_records(
             for id in &ids {
                 if next() % 10 < density {
                     record.completed.insert(*id);
+                }
+            }
+            // Days around the judging day, for what lapses: valid, lapsing
+            // soon, lapsed, on the very day.
+            for id in &lapsing {
+                if record.completed.contains(id) && next() % 4 != 0 {
+                    let day = [
+                        "2020-01-01",
+                        "2023-11-28",
+                        "2024-01-15",
+                        "2024-02-29",
+                        "2024-09-01",
+                        "2025-06-15",
+                        "2025-12-01",
+                        "2026-11-27",
+                    ][(next() % 8) as usize];
+                    record
+                        .dates
+                        .insert(*id, cairn::content::Date::parse(day).expect("a day"));
                 }
             }
             for id in &measured {
@@ -427,6 +451,9 @@ fn random_records(
         })
         .collect()
 }
+
+/// The day both judges judge the random records on.
+const JUDGING_DAY: &str = "2026-11-28";
 
 #[test]
 fn the_browser_and_the_cli_agree_on_500_random_records() {
@@ -453,14 +480,15 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
             .iter()
             .map(|r| r.to_json(&resolved.catalogue))
             .collect();
+        // One judging day for both, so that dates decide the same way.
+        let on = cairn::content::Date::parse(JUDGING_DAY);
+        let judge = |record| cairn::rules::eval::evaluate_on(&resolved.catalogue, record, on);
         let from_browser = browser.run(
-            "return arguments[0].map(r => window.cairnChecklist.evaluate(r))",
-            json!([as_json]),
+            "return arguments[0].map(r => window.cairnChecklist.evaluate(r, arguments[1]))",
+            json!([as_json, JUDGING_DAY]),
         );
         for (i, record) in records.iter().enumerate() {
-            let from_rust =
-                serde_json::to_value(cairn::rules::eval::evaluate(&resolved.catalogue, record))
-                    .expect("json");
+            let from_rust = serde_json::to_value(judge(record)).expect("json");
             assert_eq!(
                 from_browser[i], from_rust,
                 "{name}: record {i} judged differently: {}",
@@ -474,11 +502,11 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
             let level = &resolved.catalogue[level];
             browser.go(&served.url(&format!("/levels/{}/", level.id)));
             let on_page = browser.run(
-                "return arguments[0].map(r => window.cairnChecklist.evaluate(r).find(v => v.id === arguments[1]))",
-                json!([as_json, level.id]),
+                "return arguments[0].map(r => window.cairnChecklist.evaluate(r, arguments[2]).find(v => v.id === arguments[1]))",
+                json!([as_json, level.id, JUDGING_DAY]),
             );
             for (i, record) in records.iter().enumerate() {
-                let from_rust = cairn::rules::eval::evaluate(&resolved.catalogue, record);
+                let from_rust = judge(record);
                 let expected = from_rust
                     .iter()
                     .find(|v| v.id == level.id)
@@ -490,6 +518,13 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
                     level.id
                 );
             }
+        }
+        if name == "bundled" {
+            let said = from_browser.to_string();
+            assert!(
+                said.contains("\"expired\"") && said.contains("\"expiring\""),
+                "the records must include lapsed and lapsing items"
+            );
         }
         // The records must exercise both outcomes, or agreement proves little.
         let verdicts: Vec<&Value> = from_browser
@@ -813,5 +848,55 @@ fn answers_saved_as_a_file_are_a_record_the_cli_reads_and_load_back() {
     );
     assert_eq!(browser.run(&format!("return {record}"), json!([])), before);
     assert_eq!(ticked(&browser), json!(true));
+    assert_eq!(browser.console_errors(), Vec::<String>::new());
+}
+
+/// Issue 10, item 2: the checklist asks for the day of what lapses, judges
+/// it as `cairn eligibility` does, says what has lapsed, and keeps the day
+/// in the answers and in the saved file.
+#[test]
+fn the_checklist_asks_the_day_of_what_lapses_and_says_it_lapsed() {
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/checklist/"));
+    let dates = browser.run(
+        "return [...new Set([...document.querySelectorAll('input[data-date]')].map(i => i.getAttribute('data-date')))]",
+        json!([]),
+    );
+    assert_eq!(
+        dates,
+        json!(["mental-health-first-aid"]),
+        "only what lapses asks for a day"
+    );
+    browser.click(&box_for(&browser, "mental-health-first-aid"));
+    browser.run(
+        "const i = document.querySelector('input[data-date=\"mental-health-first-aid\"]'); i.value = '2020-01-01'; i.dispatchEvent(new Event('change', {bubbles: true}));",
+        json!([]),
+    );
+    let status = browser.text(STATUS);
+    assert!(
+        status.contains("Mental Health First Aid expired on 1 January 2023: renew it."),
+        "{status}"
+    );
+    let saved = browser.run("return window.cairnChecklist.toToml()", json!([]));
+    assert!(
+        saved
+            .as_str()
+            .is_some_and(|t| t.contains("[dates]\nmental-health-first-aid = 2020-01-01")),
+        "{saved}"
+    );
+    // Kept across a reload, as the other answers are.
+    browser.refresh();
+    assert_eq!(
+        browser.run(
+            "return document.querySelector('input[data-date=\"mental-health-first-aid\"]').value",
+            json!([])
+        ),
+        json!("2020-01-01")
+    );
     assert_eq!(browser.console_errors(), Vec::<String>::new());
 }

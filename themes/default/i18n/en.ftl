@@ -346,3 +346,11 @@ checklist_file_not_loaded = { $file } was not loaded: { $reason }. Your answers 
 checklist_file_bad_line = line { $line } is not a line of such a file
 checklist_file_unknown = line { $line } names "{ $id }", which this checklist does not know
 checklist_file_not_measured = line { $line } gives an amount for "{ $id }", which is not counted in amounts
+
+## Dates of what lapses, in the checklist
+
+# Beside an item that lapses (valid_for): the day it was completed.
+checklist_completed_on = Completed on
+# $item: its title; $date: the day it lapses, in words.
+checklist_live_expired = { $item } expired on { $date }: renew it.
+checklist_live_expiring = { $item } lapses on { $date }: renew it before then.

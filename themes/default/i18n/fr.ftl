@@ -314,3 +314,9 @@ checklist_file_not_loaded = { $file } n’a pas été chargé : { $reason }. V
 checklist_file_bad_line = la ligne { $line } n’est pas une ligne d’un tel fichier
 checklist_file_unknown = la ligne { $line } nomme "{ $id }", que cette liste ne connaît pas
 checklist_file_not_measured = la ligne { $line } donne une quantité pour "{ $id }", qui ne se compte pas en quantités
+
+## Dates de ce qui expire, dans la liste
+
+checklist_completed_on = Obtenu le
+checklist_live_expired = { $item } a expiré le { $date } : renouvelez-le.
+checklist_live_expiring = { $item } expire le { $date } : renouvelez-le avant.

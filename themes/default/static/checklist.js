@@ -22,16 +22,53 @@
     return list.filter(function (id) { return seen[id] ? false : (seen[id] = true); });
   }
 
-  // Judge a record {completed: [ids], measures: {id: number}} against
-  // every level: {verdicts: [{id, can_start, complete, missing}], done}.
-  function judge(record) {
+  // Days as "YYYY-MM-DD", as the record writes them and `cairn eligibility`
+  // judges them (jiff): a month or a year later is the same day of the
+  // month, or the month's last when it has no such day.
+  function pad(n, width) { n = String(n); while (n.length < width) n = "0" + n; return n; }
+  function day(y, m, d) { return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2); }
+  function addDays(text, days) {
+    var t = new Date(Date.UTC(+text.slice(0, 4), +text.slice(5, 7) - 1, +text.slice(8, 10)) + days * 86400000);
+    return day(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  }
+  function addPeriod(text, period) {
+    if (period.unit === "day") return addDays(text, period.count);
+    if (period.unit === "week") return addDays(text, 7 * period.count);
+    var months = (+text.slice(0, 4)) * 12 + (+text.slice(5, 7) - 1) + (period.unit === "year" ? 12 : 1) * period.count;
+    var y = Math.floor(months / 12), m = months % 12 + 1;
+    var last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return day(y, m, Math.min(+text.slice(8, 10), last));
+  }
+  function isDay(text) { return typeof text === "string" && /^\d{4}-\d{2}-\d{2}$/.test(text); }
+  function today() { var t = new Date(); return day(t.getFullYear(), t.getMonth() + 1, t.getDate()); }
+  var validFor = rules.valid_for || {};
+
+  // The ids a rule names, as `cairn eligibility` looks for what lapses.
+  function named(e, out) {
+    if (!e) return out;
+    if (typeof e === "string") out[e] = true;
+    else if ("has" in e) out[e.has] = true;
+    else if ("choose" in e) { if (typeof e.from === "string") out[e.from] = true; else e.from.forEach(function (id) { out[id] = true; }); }
+    else (e.all || e.any || []).forEach(function (child) { named(child, out); });
+    return out;
+  }
+
+  // Judge a record {completed: [ids], measures: {id: number}, dates: {id:
+  // day}} against every level on a day (today, by default): {verdicts:
+  // [{id, can_start, complete, missing, expired?, expiring?}], done}.
+  function judge(record, on) {
     var listed = map();
     (record.completed || []).forEach(function (id) { listed[id] = true; });
     var measures = record.measures || {};
+    var dates = record.dates || {};
+    var judging = on || today();
     var memo = map();
+    function lapsesOn(id) {
+      return own(validFor, id) && own(dates, id) && isDay(dates[id]) ? addPeriod(dates[id], validFor[id]) : null;
+    }
 
     function done(id) {
-      if (listed[id]) return true;
+      if (listed[id]) { var lapse = lapsesOn(id); return !(lapse && judging >= lapse); }
       if (id in memo) return memo[id] === true;
       memo[id] = null; // deciding: a cycle counts as not done
       var result = false;
@@ -72,7 +109,18 @@
       else if (!canStart) missing(level.requires, lacking);
       else if (level.completion) missing(level.completion, lacking);
       else lacking.push(level.id);
-      return { id: level.id, can_start: canStart, complete: complete, missing: lacking };
+      var verdict = { id: level.id, can_start: canStart, complete: complete, missing: lacking };
+      // What the level's rules name that lapses: gone, or going within 90 days.
+      var soon = addDays(judging, 90), expired = [], expiring = [];
+      Object.keys(named(level.completion, named(level.requires, map()))).sort().forEach(function (id) {
+        var lapse = listed[id] && lapsesOn(id);
+        if (!lapse) return;
+        if (judging >= lapse) expired.push({ id: id, on: lapse });
+        else if (lapse <= soon) expiring.push({ id: id, on: lapse });
+      });
+      if (expired.length) verdict.expired = expired;
+      if (expiring.length) verdict.expiring = expiring;
+      return verdict;
     });
     return { verdicts: verdicts, done: done };
   }
@@ -85,6 +133,11 @@
     if (ids.length) {
       lines.push("", "[measures]");
       ids.forEach(function (id) { lines.push(id + " = " + String(record.measures[id])); });
+    }
+    var dated = Object.keys(record.dates || {}).filter(function (id) { return isDay(record.dates[id]); }).sort();
+    if (dated.length) {
+      lines.push("", "[dates]");
+      dated.forEach(function (id) { lines.push(id + " = " + record.dates[id]); });
     }
     return lines.join("\n") + "\n";
   }
@@ -102,7 +155,7 @@
         (e.all || e.any || []).forEach(walk);
       });
     });
-    var result = { completed: [], measures: {} };
+    var result = { completed: [], measures: {}, dates: {} };
     var section = "";
     var seenCompleted = false;
     var lines = String(source).replace(/^\uFEFF/, "").split(/\r?\n/);
@@ -112,7 +165,7 @@
       var line = lines[at].replace(/^\s+|\s+$/g, "");
       var number = at + 1;
       if (line === "" || line.charAt(0) === "#") continue;
-      if (line === "[measures]") { section = "measures"; continue; }
+      if (line === "[measures]" || line === "[dates]") { section = line.slice(1, -1); continue; }
       var pair = /^("?)([A-Za-z0-9_-]+)\1\s*=\s*(.*)$/.exec(line);
       if (!pair) fail("line", number);
       var key = pair[2], value = pair[3].replace(/\s+#.*$/, "");
@@ -129,6 +182,10 @@
           known(id[1], number);
           if (result.completed.indexOf(id[1]) < 0) result.completed.push(id[1]);
         });
+      } else if (section === "dates") {
+        if (!isDay(value)) fail("line", number);
+        known(key, number);
+        result.dates[key] = value;
       } else if (section === "measures") {
         var amount = value.replace(/_/g, "");
         if (!/^[0-9]+(\.[0-9]+)?$/.test(amount)) fail("line", number);
@@ -145,15 +202,19 @@
   // For tests and tools: the same verdicts `cairn eligibility --format json`
   // gives, and the record's file as Save writes it.
   window.cairnChecklist = {
-    evaluate: function (record) { return judge(record).verdicts; },
+    evaluate: function (record, on) { return judge(record, on).verdicts; },
     toToml: function () { return toToml(record); }
   };
 
   // Saved answers: ids and numbers only, under a key that changes with the rules.
-  var record = { completed: [], measures: {} };
+  var record = { completed: [], measures: {}, dates: {} };
   try {
     var saved = JSON.parse(window.localStorage.getItem(data.storage_key) || "null");
     if (saved && Array.isArray(saved.completed)) record.completed = saved.completed.filter(function (id) { return typeof id === "string"; });
+    if (saved && saved.dates && typeof saved.dates === "object") {
+      record.dates = {};
+      Object.keys(saved.dates).forEach(function (id) { if (isDay(saved.dates[id])) record.dates[id] = saved.dates[id]; });
+    }
     if (saved && saved.measures && typeof saved.measures === "object") {
       Object.keys(saved.measures).forEach(function (id) {
         var n = Number(saved.measures[id]);
@@ -173,6 +234,7 @@
 
   var checkboxes = [].slice.call(document.querySelectorAll("input[data-done]"));
   var numbers = [].slice.call(document.querySelectorAll("input[data-measure]"));
+  var dateInputs = [].slice.call(document.querySelectorAll("input[data-date]"));
 
   function fill(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
@@ -205,6 +267,15 @@
         node.appendChild(link(id));
       });
     }
+    // What has lapsed, or soon will: said in full, as `cairn eligibility` does.
+    [["expired", text.expired], ["expiring", text.expiring]].forEach(function (kind) {
+      (verdict[kind[0]] || []).forEach(function (lapse) {
+        var item = own(data.items, lapse.id) ? data.items[lapse.id].title : lapse.id;
+        var d = +lapse.on.slice(8, 10);
+        var date = fill(text.date, { day: d === 1 ? text.first || 1 : d, month: (text.months || [])[+lapse.on.slice(5, 7) - 1], year: lapse.on.slice(0, 4) });
+        node.appendChild(document.createTextNode(" " + fill(kind[1], { item: item, date: date })));
+      });
+    });
     return node;
   }
 
@@ -257,6 +328,10 @@
     numbers.forEach(function (input) {
       var id = input.getAttribute("data-measure");
       input.value = own(record.measures, id) ? record.measures[id] : "";
+    });
+    dateInputs.forEach(function (input) {
+      var id = input.getAttribute("data-date");
+      input.value = own(record.dates, id) ? record.dates[id] : "";
     });
     render();
   }
@@ -325,11 +400,19 @@
     });
   }
 
+  dateInputs.forEach(function (input) {
+    input.addEventListener("change", function () {
+      var id = input.getAttribute("data-date");
+      if (isDay(input.value)) record.dates[id] = input.value; else delete record.dates[id];
+      save();
+      show();
+    });
+  });
   var clear = document.getElementById("checklist-clear");
   if (clear) {
     clear.hidden = false;
     clear.addEventListener("click", function () {
-      record = { completed: [], measures: {} };
+      record = { completed: [], measures: {}, dates: {} };
       try { window.localStorage.removeItem(data.storage_key); } catch (e) { /* nothing saved */ }
       show();
     });
