@@ -158,9 +158,11 @@ async fn respond(request: Request<Incoming>, live: Arc<Live>) -> Response<Payloa
         );
         return no_store(response);
     }
+    // Kept through a redirect: `/workshops?level=x` is `/workshops/?level=x`.
+    let query = uri.query().map(str::to_string);
     let answer = {
         let live = Arc::clone(&live);
-        tokio::task::spawn_blocking(move || answer(&target, &live)).await
+        tokio::task::spawn_blocking(move || answer(&target, query.as_deref(), &live)).await
     };
     match answer {
         Ok(Answer::Ready(response)) => no_store(response),
@@ -172,7 +174,7 @@ async fn respond(request: Request<Incoming>, live: Arc<Live>) -> Response<Payloa
     }
 }
 
-fn answer(target: &str, live: &Live) -> Answer {
+fn answer(target: &str, query: Option<&str>, live: &Live) -> Answer {
     let words = |id: &str| live.cli.text(id, &[]) + "\n";
     let key = match site_key(target) {
         Ok(key) => key,
@@ -198,10 +200,11 @@ fn answer(target: &str, live: &Live) -> Answer {
         {
             // A folder asked for without its trailing slash.
             // From the checked key, never the raw path ("//host" would leave the site).
+            let query = query.map(|q| format!("?{q}")).unwrap_or_default();
             with(
                 text(301, &words("serve_moved")),
                 header::LOCATION,
-                &format!("/{key}/"),
+                &format!("/{key}/{query}"),
             )
         }
         Served::Missing => match snapshot.get("404.html") {
@@ -212,6 +215,14 @@ fn answer(target: &str, live: &Live) -> Answer {
             _ => text(404, &words("serve_not_found")),
         },
         Served::Bytes(bytes) => file_response(&index, bytes.as_ref().clone(), 200),
+        // An HTML page copied from `static/` gets the live-reload script
+        // like a rendered one; other files are streamed.
+        Served::File(Contents::Copy(path)) if content_type(&index).starts_with("text/html") => {
+            match std::fs::read(&path) {
+                Ok(bytes) => file_response(&index, bytes, 200),
+                Err(_) => text(404, &words("serve_not_found")),
+            }
+        }
         Served::File(Contents::Copy(path)) => return Answer::File(path, content_type(&index)),
         Served::File(Contents::Bytes(bytes)) => file_response(&index, bytes, 200),
         Served::File(Contents::Static(bytes)) => file_response(&index, bytes.to_vec(), 200),
@@ -478,11 +489,14 @@ fn event_stream(live: &Live) -> Response<Payload> {
 }
 
 fn message(event: &str, data: &str) -> Bytes {
-    let mut message = if event.is_empty() {
-        ": keep-alive\n".to_string()
-    } else {
-        format!("event: {event}\n")
-    };
+    if event.is_empty() {
+        // A comment line: ignored by browsers, keeps the connection open.
+        return Bytes::from_static(b": keep-alive\n\n");
+    }
+    let mut message = format!("event: {event}\n");
+    // Browsers drop an event with no data at all (the EventSource rules):
+    // an event without data of its own carries its name as its data.
+    let data = if data.is_empty() { event } else { data };
     for line in data.lines() {
         message.push_str("data: ");
         message.push_str(line);
@@ -517,7 +531,6 @@ impl Body for EventStream {
             Poll::Ready(Some(Event::Reload)) => message("reload", ""),
             Poll::Ready(Some(Event::Problems(problems))) => message("problems", &problems),
             Poll::Pending => match stream.keep_alive.as_mut().poll(context) {
-                // A comment line: ignored by browsers, keeps the connection open.
                 Poll::Ready(()) => message("", ""),
                 Poll::Pending => return Poll::Pending,
             },

@@ -900,3 +900,47 @@ fn the_checklist_asks_the_day_of_what_lapses_and_says_it_lapsed() {
     );
     assert_eq!(browser.console_errors(), Vec::<String>::new());
 }
+
+/// `cairn serve` in a real browser: saving a page reloads it with the new
+/// words. (Its events once carried no data, which browsers drop, so no
+/// page ever reloaded; the serve tests read the raw stream and could not
+/// tell.)
+#[test]
+fn a_save_reloads_the_page_in_the_browser() {
+    let site = site_copy("small");
+    let served = serve(site.path(), &[]);
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/about/"));
+    // The live-reload stream opens once the page has loaded.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    browser.run("window.cairnMark = 'before the save'", json!([]));
+    let about = site.path().join("content/about.md");
+    std::fs::write(
+        &about,
+        read(&about) + "\nA sentence added while the page is open.\n",
+    )
+    .expect("write");
+    let mut reloaded = json!(false);
+    for _ in 0..100 {
+        reloaded = browser.run(
+            "return window.cairnMark === undefined && document.body.innerText.includes('A sentence added while the page is open.')",
+            json!([]),
+        );
+        if reloaded == json!(true) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(
+        reloaded,
+        json!(true),
+        "the page reloaded with the new words"
+    );
+    // A query survives a folder's redirect: filters shared as /workshops?…
+    browser.go(&served.url("/workshops?topic=bowline"));
+    assert_eq!(
+        browser.run("return location.pathname + location.search", json!([])),
+        json!("/workshops/?topic=bowline")
+    );
+}
