@@ -268,4 +268,17 @@ price = \"free\"";
             ]
         );
     }
+
+    #[test]
+    fn an_end_as_a_time_alone_is_placed_in_the_zone_across_a_clock_change() {
+        // Toronto falls back at 02:00 on 7 November 2027: 00:30 is -04:00,
+        // 03:00 is -05:00.
+        let front = "title = \"W\"\nsummary = \"S\"
+[[offerings]]
+start = 2027-11-07T00:30:00-04:00
+end = 03:00:00
+time_zone = \"America/Toronto\"";
+        let site = Site::new(&[("content/workshops/w.md", &md(front, ""))]);
+        assert_eq!(site.rule("offerings"), Vec::<String>::new());
+    }
 }

@@ -203,10 +203,21 @@ fn offering(mut reader: TableReader<'_, '_>) -> Option<Offering> {
             text!("offering_without_start_help"),
         );
     }
-    let end = reader.when("end", start.as_ref().map(|s| &s.value));
+    // An end written as a time alone is on the start's day; it takes the
+    // start's written offset only when no time zone is named, for in a
+    // named zone the offset may change between the two (a clock change).
+    let time_zone = reader.string("time_zone");
+    let same_day = start.as_ref().map(|s| match s.value {
+        When::At { date, time, .. } if time_zone.is_some() => When::At {
+            date,
+            time,
+            offset: None,
+        },
+        other => other,
+    });
+    let end = reader.when("end", same_day.as_ref());
     // Every field is read, and unknown keys reported, before giving up on a
     // missing start: one run shows every problem.
-    let time_zone = reader.string("time_zone");
     let location = reader.string("location").map(|l| l.value);
     let online = reader.bool("online").is_some_and(|b| b.value);
     let register = reader.string("register");

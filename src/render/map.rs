@@ -129,6 +129,16 @@ pub fn map(catalogue: &Catalogue, current: Option<Id>) -> Option<Map> {
             }
         }
     }
+    // A level that needs a later step of its own pathway makes a loop of
+    // links and steps that check does not forbid: what is left in it goes
+    // after everything placed, in the order of the list of steps.
+    let mut next_free = layer.values().max().map_or(0, |&m| m + 1);
+    for &(level, _) in &levels {
+        if waiting[&level] > 0 {
+            layer.insert(level, next_free);
+            next_free += 1;
+        }
+    }
 
     let wrapped: HashMap<Id, Vec<String>> = levels
         .iter()
@@ -177,7 +187,7 @@ pub fn map(catalogue: &Catalogue, current: Option<Id>) -> Option<Map> {
         .map(|&(from, to)| {
             let (x1, y1) = position[&from];
             let (x2, y2) = position[&to];
-            let (x1, x2) = (x1 + BOX_WIDTH, x2 - 6);
+            let (x1, x2) = (x1 + BOX_WIDTH, x2.saturating_sub(6));
             let (y1, y2) = (y1 + box_height / 2, y2 + box_height / 2);
             let cross = lane_of[&from] != lane_of[&to];
             let skips = layer[&to] > layer[&from] + 1;
@@ -185,8 +195,12 @@ pub fn map(catalogue: &Catalogue, current: Option<Id>) -> Option<Map> {
                 format!("M{x1},{y1} H{x2}")
             } else if !cross {
                 // Over the boxes between, not through them.
-                let top = y1 - box_height / 2 - LANE_LABEL / 2;
-                format!("M{x1},{y1} C{},{top} {},{top} {x2},{y2}", x1 + 40, x2 - 40)
+                let top = y1.saturating_sub(box_height / 2 + LANE_LABEL / 2);
+                format!(
+                    "M{x1},{y1} C{},{top} {},{top} {x2},{y2}",
+                    x1 + 40,
+                    x2.saturating_sub(40)
+                )
             } else {
                 let bend = COLUMN_GAP / 2 + 8;
                 format!(
@@ -347,5 +361,36 @@ mod tests {
                 "nine ten eleven twelve…"
             ]
         );
+    }
+
+    #[test]
+    fn a_step_that_needs_a_later_step_still_gets_a_place_of_its_own() {
+        let (_dir, site) = resolved(&[
+            (
+                "site.toml",
+                "title = \"T\"\nbase_url = \"https://t.example.org\"",
+            ),
+            (
+                "content/pathways/p.md",
+                &md("title = \"P\"\nsummary = \"S\""),
+            ),
+            (
+                "content/levels/a.md",
+                &md("title = \"A\"\nsummary = \"S\"\npathway = \"p\"\norder = 1\nrequires = \"c\""),
+            ),
+            (
+                "content/levels/b.md",
+                &md("title = \"B\"\nsummary = \"S\"\npathway = \"p\"\norder = 2"),
+            ),
+            (
+                "content/levels/c.md",
+                &md("title = \"C\"\nsummary = \"S\"\npathway = \"p\"\norder = 3"),
+            ),
+        ]);
+        let map = map(&site.catalogue, None).expect("a map");
+        let mut xs: Vec<u32> = map.nodes.iter().map(|n| n.x).collect();
+        xs.sort_unstable();
+        xs.dedup();
+        assert_eq!(xs.len(), 3, "no two boxes on one another: {:?}", map.nodes);
     }
 }

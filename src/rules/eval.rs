@@ -52,12 +52,16 @@ pub const EXPIRING_WITHIN_DAYS: i64 = 90;
 pub fn lapses_on(catalogue: &Catalogue, record: &Record, id: Id) -> Option<crate::content::Date> {
     let period = catalogue[id].as_requirement()?.valid_for?;
     let completed = record.dates.get(&id)?.civil();
+    // Beyond jiff's range (20,000 years and the like) it never lapses
+    // within any date cairn handles.
+    let count = i64::from(period.count);
     let span = match period.unit {
-        crate::content::PeriodUnit::Day => jiff::Span::new().days(period.count),
-        crate::content::PeriodUnit::Week => jiff::Span::new().weeks(period.count),
-        crate::content::PeriodUnit::Month => jiff::Span::new().months(period.count),
-        crate::content::PeriodUnit::Year => jiff::Span::new().years(period.count),
-    };
+        crate::content::PeriodUnit::Day => jiff::Span::new().try_days(count),
+        crate::content::PeriodUnit::Week => jiff::Span::new().try_weeks(count),
+        crate::content::PeriodUnit::Month => jiff::Span::new().try_months(count),
+        crate::content::PeriodUnit::Year => jiff::Span::new().try_years(count),
+    }
+    .ok()?;
     // A month or year later lands on the same day, or the month's last
     // when it has no such day (29 February plus a year is 28 February).
     completed

@@ -39,8 +39,10 @@
     var last = new Date(Date.UTC(y, m, 0)).getUTCDate();
     return day(y, m, Math.min(+text.slice(8, 10), last));
   }
-  function isDay(text) { return typeof text === "string" && /^\d{4}-\d{2}-\d{2}$/.test(text); }
-  function today() { var t = new Date(); return day(t.getFullYear(), t.getMonth() + 1, t.getDate()); }
+  // A real day (not 30 February), as TOML and `cairn eligibility` accept.
+  function isDay(text) { return typeof text === "string" && /^\d{4}-\d{2}-\d{2}$/.test(text) && addDays(text, 0) === text; }
+  // Today in UTC, the CLI's default judging day.
+  function today() { return new Date().toISOString().slice(0, 10); }
   var validFor = rules.valid_for || {};
 
   // The ids a rule names, as `cairn eligibility` looks for what lapses.
