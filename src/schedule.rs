@@ -137,8 +137,9 @@ pub fn place(offering: &Offering, site_zone: Option<&str>) -> Result<Schedule, V
                 }
                 Some(Moment::At(instant.to_zoned_datetime(named_zone.clone())))
             }
-            // A time in a named zone: in a gap or an overlap of a clock
-            // change, the later offset, as RFC 5545 reads such a time.
+            // A time in a named zone: in a gap of a clock change, moved
+            // forward by the gap; in an overlap, the earlier of the two
+            // instants (jiff's "compatible", as RFC 5545 reads such a time).
             (Some((named_zone, _)), None) => named_zone
                 .to_ambiguous_zoned_datetime(local)
                 .compatible()

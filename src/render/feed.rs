@@ -19,8 +19,8 @@ pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
     let config = &catalogue.config;
     let messages = views.phrases.messages;
     let online = messages.word("workshop_online");
-    // (first day and time, as written; updated; the entry's XML)
-    let mut entries: Vec<((Date, Option<Time>), Date, String)> = Vec::new();
+    // (first day, its instant, its time as written; updated; the entry's XML)
+    let mut entries: Vec<((Date, Option<i64>, Option<Time>), Date, String)> = Vec::new();
     for (id, doc) in catalogue.entities() {
         let Some(workshop) = doc.as_workshop() else {
             continue;
@@ -78,9 +78,15 @@ pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
             element(&mut entry, "    ", "updated", &stamp(updated));
             element(&mut entry, "    ", "summary", &details.join(" · "));
             entry.push_str("  </entry>\n");
+            // Soonest first by the instant it starts (10:00 in Halifax
+            // before 09:00 in Vancouver); a whole day by its day.
+            let instant = crate::schedule::place(offering, config.time_zone.as_deref())
+                .ok()
+                .and_then(|placed| crate::schedule::instant(&placed.start))
+                .map(|at| at.as_second());
             let start = match offering.start.value {
-                When::Day(day) => (day, None),
-                When::At { date, time, .. } => (date, Some(time)),
+                When::Day(day) => (day, instant, None),
+                When::At { date, time, .. } => (date, instant, Some(time)),
             };
             entries.push((start, updated, entry));
         }

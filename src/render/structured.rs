@@ -15,8 +15,9 @@
 //!
 //! Google retired its Course info rich result in 2025: this serves Course
 //! list and any other reader of schema.org, and promises no rich result.
-//! Built as JSON values (keys sorted, so the same input gives the same
-//! bytes) and made safe to sit in a `<script>` element.
+//! Written in a fixed order (typed nodes in their fields' order, the others
+//! as JSON values with sorted keys), so the same input gives the same
+//! bytes, and made safe to sit in a `<script>` element.
 
 use super::views::{Views, script_safe};
 use crate::catalogue::{Id, Ref};

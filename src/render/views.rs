@@ -606,7 +606,16 @@ impl Views<'_> {
         let mut modes: Vec<&str> = Vec::new();
         let mut months: Vec<String> = Vec::new();
         let mut languages: Vec<&str> = Vec::new();
+        // Each offering's own mode, month and language: "online in May"
+        // must be one offering, not an online one in March and another in May.
+        let mut each: Vec<Value> = Vec::new();
         for o in &upcoming {
+            let start = o.start.value.date();
+            each.push(json!({
+                "mode": if o.online { "online" } else { "in-person" },
+                "month": format!("{:04}-{:02}", start.year, start.month),
+                "language": o.language.as_ref().map(|l| l.value.as_str()),
+            }));
             let mode = if o.online { "online" } else { "in-person" };
             if !modes.contains(&mode) {
                 modes.push(mode);
@@ -629,6 +638,7 @@ impl Views<'_> {
             "mode": modes,
             "month": months,
             "language": languages,
+            "offerings": each,
         })
     }
 

@@ -655,6 +655,10 @@ fn workshop_filters_narrow_the_list_and_keep_the_choice_in_the_address() {
         "{navigation}"
     );
 
+    // Mode and month belong to one offering: knots runs in person in March
+    // and online in May, so "online in March" finds nothing.
+    browser.go(&served.url("/workshops/?mode=online&month=2027-03"));
+    assert_eq!(shown(&browser), json!([]));
     // A shared link: the filters it names are chosen on arrival.
     browser.go(&served.url("/workshops/?mode=online&month=2027-05"));
     assert_eq!(shown(&browser), json!(["Knots"]));

@@ -27,11 +27,17 @@
     selects.forEach(function (select) {
       if (select.value) wanted[select.name] = select.value;
     });
+    // Mode, month and language belong to one offering: a workshop matches
+    // when a single offering of it has all the ones chosen.
+    var ofOffering = ["mode", "month", "language"].filter(function (name) { return name in wanted; });
     var shown = 0;
     items.forEach(function (item, at) {
+      var value = values[at];
       var keep = Object.keys(wanted).every(function (name) {
-        return matches(values[at][name], wanted[name]);
-      });
+        return ofOffering.indexOf(name) >= 0 || matches(value[name], wanted[name]);
+      }) && (!ofOffering.length || (value.offerings || []).some(function (offering) {
+        return ofOffering.every(function (name) { return offering[name] === wanted[name]; });
+      }));
       item.hidden = !keep;
       if (keep) shown += 1;
     });
