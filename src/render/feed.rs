@@ -13,14 +13,17 @@ use super::views::Views;
 use crate::content::{Date, Time, When};
 use crate::routes::Routes;
 
+/// When an entry's offering starts, to sort by: its first day, the instant
+/// (Unix seconds) of a time, and the time as written.
+type StartsAt = (Date, Option<i64>, Option<Time>);
+
 /// The feed's file.
 pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
     let catalogue = views.catalogue;
     let config = &catalogue.config;
     let messages = views.phrases.messages;
     let online = messages.word("workshop_online");
-    // (first day, its instant, its time as written; updated; the entry's XML)
-    let mut entries: Vec<((Date, Option<i64>, Option<Time>), Date, String)> = Vec::new();
+    let mut entries: Vec<(StartsAt, Date, String)> = Vec::new();
     for (id, doc) in catalogue.entities() {
         let Some(workshop) = doc.as_workshop() else {
             continue;
