@@ -79,6 +79,8 @@ pub enum Problem {
     },
     /// A start that is a day with an end that is a time, or the reverse.
     Mixed { at: Span },
+    /// A time so far from now that it cannot be placed (around year 9999).
+    OutOfRange { at: Span },
     /// An end before (or, for times, at) the start.
     EndsBeforeStart { at: Span },
     /// A registration deadline after the start.
@@ -116,7 +118,10 @@ pub fn place(offering: &Offering, site_zone: Option<&str>) -> Result<Schedule, V
         let written = offset.map(|seconds| Offset::from_seconds(seconds).unwrap_or(Offset::UTC));
         match (&named, written) {
             (Some((named_zone, name)), Some(written)) => {
-                let instant = written.to_timestamp(local).ok()?;
+                let Ok(instant) = written.to_timestamp(local) else {
+                    problems.push(Problem::OutOfRange { at: at.clone() });
+                    return None;
+                };
                 let actual = named_zone.to_offset(instant);
                 // An end written as a time alone takes the start's offset:
                 // one wrong offset is reported once.
@@ -140,14 +145,21 @@ pub fn place(offering: &Offering, site_zone: Option<&str>) -> Result<Schedule, V
             // A time in a named zone: in a gap of a clock change, moved
             // forward by the gap; in an overlap, the earlier of the two
             // instants (jiff's "compatible", as RFC 5545 reads such a time).
-            (Some((named_zone, _)), None) => named_zone
-                .to_ambiguous_zoned_datetime(local)
-                .compatible()
-                .ok()
-                .map(Moment::At),
+            (Some((named_zone, _)), None) => {
+                match named_zone.to_ambiguous_zoned_datetime(local).compatible() {
+                    Ok(zoned) => Some(Moment::At(zoned)),
+                    Err(_) => {
+                        problems.push(Problem::OutOfRange { at: at.clone() });
+                        None
+                    }
+                }
+            }
             (None, Some(written)) => {
                 let fixed = TimeZone::fixed(written);
-                let instant = written.to_timestamp(local).ok()?;
+                let Ok(instant) = written.to_timestamp(local) else {
+                    problems.push(Problem::OutOfRange { at: at.clone() });
+                    return None;
+                };
                 zone.get_or_insert_with(|| fixed.clone());
                 Some(Moment::At(instant.to_zoned_datetime(fixed)))
             }
@@ -370,6 +382,21 @@ mod tests {
             mixed.as_ref().map_err(Vec::as_slice),
             Err([Problem::Mixed { .. }])
         ));
+    }
+
+    #[test]
+    fn a_time_beyond_what_can_be_placed_is_said() {
+        let far = place(
+            &offering(at("9999-12-31", 23, Some(-5 * 3600)), None, None),
+            None,
+        );
+        assert!(
+            matches!(
+                far.as_ref().map_err(Vec::as_slice),
+                Err([Problem::OutOfRange { .. }])
+            ),
+            "{far:?}"
+        );
     }
 
     #[test]

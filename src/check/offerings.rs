@@ -123,6 +123,12 @@ fn time_problem(offering: &Offering, problem: &Problem, file: &SourceFile) -> Di
         Problem::Mixed { at } => Diagnostic::error(Code::OfferingTime, text!("day_and_time_mixed"))
             .at(file, at.clone())
             .with_help(text!("day_and_time_mixed_help")),
+        Problem::OutOfRange { at } => Diagnostic::error(
+            Code::OfferingTime,
+            text!("time_out_of_range", time = written(file, at)),
+        )
+        .at(file, at.clone())
+        .with_help(text!("time_out_of_range_help")),
     }
 }
 

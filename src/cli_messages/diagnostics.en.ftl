@@ -544,6 +544,8 @@ offset_not_the_zone_s = the offset { $offset } is not { $zone }'s on that day ({
 offset_not_the_zone_s_help = remove the offset and let the time zone decide, or correct it
 day_and_time_mixed = `start` and `end` must both be days, or both times of day
 day_and_time_mixed_help = give both a time (`2027-03-12T09:00:00`), or neither (`2027-03-12`)
+time_out_of_range = { $time } is too far from now to place in time
+time_out_of_range_help = check the year
 
 ## E025 prices that cannot be shown
 

@@ -539,6 +539,8 @@ offset_not_the_zone_s = le décalage { $offset } n’est pas celui de { $zone } 
 offset_not_the_zone_s_help = retirez le décalage et laissez le fuseau horaire décider, ou corrigez-le
 day_and_time_mixed = `start` et `end` doivent être tous deux des jours, ou tous deux des heures
 day_and_time_mixed_help = donnez une heure aux deux (`2027-03-12T09:00:00`), ou à aucun (`2027-03-12`)
+time_out_of_range = { $time } est trop loin de nous pour être placé dans le temps
+time_out_of_range_help = vérifiez l’année
 
 ## E025 des prix impossibles à afficher
 
