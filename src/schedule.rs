@@ -296,6 +296,7 @@ mod tests {
 
     fn offering(start: Spanned<When>, end: Option<Spanned<When>>, zone: Option<&str>) -> Offering {
         Offering {
+            id: None,
             start,
             end,
             time_zone: zone.map(|z| Spanned::new(z.to_string(), 5..6)),

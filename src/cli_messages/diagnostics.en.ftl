@@ -244,6 +244,9 @@ status_help = use one of: { $names }
 # $tag: the language tag as written.
 not_a_language = "{ $tag }" is not a language tag
 not_a_language_help = write a BCP 47 tag, as in `<html lang>`: "en", "fr" or "fr-CA"
+# $id: the offering's id as written.
+offering_id_not_plain = an offering's `id` is made of lowercase letters, digits and hyphens, found "{ $id }"
+offering_id_not_plain_help = write it like `id = "spring-2027"`
 
 ## E012 broken links between pages
 

@@ -242,6 +242,8 @@ unknown_status = état de séance inconnu "{ $name }"
 status_help = utilisez l’un de : { $names }
 not_a_language = "{ $tag }" n’est pas une étiquette de langue
 not_a_language_help = écrivez une étiquette BCP 47, comme dans `<html lang>` : "en", "fr" ou "fr-CA"
+offering_id_not_plain = l’`id` d’une séance s’écrit en minuscules, chiffres et traits d’union, mais c’est "{ $id }"
+offering_id_not_plain_help = écrivez-le comme `id = "printemps-2027"`
 
 ## E012 liens brisés entre les pages
 

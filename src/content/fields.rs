@@ -194,6 +194,23 @@ fn category(reader: &mut TableReader<'_, '_>) -> Option<Category> {
 
 fn offering(mut reader: TableReader<'_, '_>) -> Option<Offering> {
     let start = reader.when("start", None);
+    let id = reader.string("id").and_then(|id| {
+        let plain = !id.value.is_empty()
+            && id
+                .value
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if plain {
+            return Some(id);
+        }
+        reader.error(
+            Code::InvalidValue,
+            id.span,
+            text!("offering_id_not_plain", id = &id.value),
+            text!("offering_id_not_plain_help"),
+        );
+        None
+    });
     if reader.get("start").is_none() {
         let start_of_table = reader.whole_span().start;
         reader.error(
@@ -228,6 +245,7 @@ fn offering(mut reader: TableReader<'_, '_>) -> Option<Offering> {
     let note = reader.string("note").map(|n| n.value);
     reader.finish();
     Some(Offering {
+        id,
         start: start?,
         end,
         time_zone,

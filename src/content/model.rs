@@ -223,6 +223,10 @@ pub struct Workshop<R = Name> {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Offering {
+    /// A name for the offering that stays when its dates move (`spring`):
+    /// what its calendar event and feed entry are known by. Its first day
+    /// otherwise.
+    pub id: Option<Spanned<String>>,
     pub start: Spanned<When>,
     pub end: Option<Spanned<When>>,
     /// An IANA time zone name (`America/Toronto`) for its times of day;

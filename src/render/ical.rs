@@ -20,9 +20,9 @@
 //! - a timed event in a named zone has `TZID` and a matching `VTIMEZONE`
 //!   with every change of offset around its dates; one written with an
 //!   offset alone is given in UTC;
-//! - the UID is the workshop's id and the offering's key (its first day)
-//!   at the site's host: the same in every build and after any edit but a
-//!   new first day (an offering moved to another day is a new event);
+//! - the UID is the workshop's id and the offering's key (its `id`, else
+//!   its first day) at the site's host: the same in every build and after
+//!   any edit (with an `id`, even a move to another day);
 //! - DTSTAMP is the workshop's `updated` day, else the build day: never
 //!   the clock's time, so two builds of one day are byte-identical;
 //! - a cancelled offering has `STATUS:CANCELLED`.
@@ -46,17 +46,20 @@ pub enum Calendar {
     Workshop(Id),
 }
 
-/// The key of each offering of a workshop, in file order: its first day
-/// (`2027-03-12`), with `-2`, `-3`… for a second and third offering
-/// starting the same day. Its UID, its feed entry and its anchor on the
-/// workshop's page are named by it.
+/// The key of each offering of a workshop, in file order: its `id` when it
+/// has one, else its first day (`2027-03-12`), with `-2`, `-3`… for a
+/// second and third with the same. Its UID, its feed entry and its anchor
+/// on the workshop's page are named by it.
 pub fn offering_keys<R>(workshop: &Workshop<R>) -> Vec<String> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     workshop
         .offerings
         .iter()
         .map(|offering| {
-            let base = offering.start.value.date().to_string();
+            let base = match &offering.id {
+                Some(id) => id.value.clone(),
+                None => offering.start.value.date().to_string(),
+            };
             let count = seen.entry(base.clone()).or_insert(0);
             *count += 1;
             match *count {

@@ -22,6 +22,7 @@ level = "deck-basics"
 updated = 2026-10-01
 
 [[offerings]]
+id = "winter"
 start = 2027-01-15T09:00:00
 end = 12:00:00
 time_zone = "America/Toronto"
@@ -229,13 +230,15 @@ fn calendars_are_the_same_bytes_in_every_build_and_keep_their_uids() {
     };
     assert_eq!(ics(first.path()), ics(second.path()));
 
-    // An edit of everything but the first day keeps every UID.
+    // An edit of everything but the first day keeps every UID, and an
+    // offering with an `id` keeps its UID even when it moves to another day.
     let tour = site.path().join("content/workshops/harbour-tour.md");
     std::fs::write(
         &tour,
         read(&tour)
             .replace("Toronto, Ontario", "Hamilton, Ontario")
-            .replace("12:00:00", "13:00:00"),
+            .replace("12:00:00", "13:00:00")
+            .replace("2027-01-15T09:00:00", "2027-01-22T09:00:00"),
     )
     .expect("write");
     let edited = tempfile::tempdir().expect("tempdir");
@@ -248,6 +251,11 @@ fn calendars_are_the_same_bytes_in_every_build_and_keep_their_uids() {
             .collect()
     };
     assert_eq!(uids(first.path()), uids(edited.path()));
+    assert!(
+        uids(edited.path()).contains(&"UID:winter.harbour-tour@training.example.org".to_string()),
+        "{:?}",
+        uids(edited.path())
+    );
     assert_ne!(
         read(&first.path().join("offerings.ics")),
         read(&edited.path().join("offerings.ics"))

@@ -613,3 +613,18 @@ fn choose_from_takes_ids_and_says_how_to_choose_among_groups() {
         "{stderr}"
     );
 }
+
+/// An offering's `id` (what its calendar event keeps when it moves) is a
+/// plain name.
+#[test]
+fn an_offering_id_is_a_plain_name() {
+    let (code, stderr) = check_with(&[(
+        "content/workshops/stars.md",
+        "+++\ntitle = \"Stars\"\nsummary = \"S.\"\nlevel = \"navigation\"\n\n[[offerings]]\nid = \"Spring 2027\"\nstart = 2027-03-12\n+++\n",
+    )]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("error[E011]: an offering's `id` is made of lowercase letters, digits and hyphens, found \"Spring 2027\""),
+        "{stderr}"
+    );
+}
