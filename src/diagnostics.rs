@@ -94,11 +94,13 @@ pub enum Code {
     PreferredAndRequired,
     /// W006: a preferred alternative of an `any`, which makes it always met.
     PreferredAlternative,
+    /// W007: a time of day the clocks skip in its zone (they go forward).
+    SkippedTime,
 }
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 32] = [
+    pub const ALL: [Code; 33] = [
         Code::FrontMatter,
         Code::TomlSyntax,
         Code::UnknownKey,
@@ -131,6 +133,7 @@ impl Code {
         Code::NoSummary,
         Code::PreferredAndRequired,
         Code::PreferredAlternative,
+        Code::SkippedTime,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -167,6 +170,7 @@ impl Code {
             Code::NoSummary => "W004",
             Code::PreferredAndRequired => "W005",
             Code::PreferredAlternative => "W006",
+            Code::SkippedTime => "W007",
         }
     }
 }

@@ -57,6 +57,21 @@ pub struct Schedule {
     /// The zone its times are in, when it has times: named, or a fixed
     /// offset written with them.
     pub zone: Option<TimeZone>,
+    /// What was placed, but deserves a word (W007).
+    pub notices: Vec<Notice>,
+}
+
+/// A time that was placed, though not as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A time the clocks skip when they go forward (02:30 on the night
+    /// Toronto moves from 02:00 to 03:00), placed after the change.
+    Skipped {
+        at: Span,
+        zone: String,
+        /// The time it was placed at, `03:30`.
+        placed: String,
+    },
 }
 
 /// Why an offering cannot be placed.
@@ -91,6 +106,7 @@ pub enum Problem {
 /// site's zone has been checked where site.toml is read.
 pub fn place(offering: &Offering, site_zone: Option<&str>) -> Result<Schedule, Vec<Problem>> {
     let mut problems = Vec::new();
+    let mut notices = Vec::new();
     let named = match &offering.time_zone {
         Some(name) => match time_zone(&name.value) {
             Ok(zone) => Some((zone, name.value.clone())),
@@ -145,9 +161,21 @@ pub fn place(offering: &Offering, site_zone: Option<&str>) -> Result<Schedule, V
             // A time in a named zone: in a gap of a clock change, moved
             // forward by the gap; in an overlap, the earlier of the two
             // instants (jiff's "compatible", as RFC 5545 reads such a time).
-            (Some((named_zone, _)), None) => {
-                match named_zone.to_ambiguous_zoned_datetime(local).compatible() {
-                    Ok(zoned) => Some(Moment::At(zoned)),
+            (Some((named_zone, name)), None) => {
+                let ambiguous = named_zone.to_ambiguous_zoned_datetime(local);
+                let gap = matches!(ambiguous.offset(), jiff::tz::AmbiguousOffset::Gap { .. });
+                match ambiguous.compatible() {
+                    Ok(zoned) => {
+                        // A time the clocks skip: placed, and said.
+                        if gap {
+                            notices.push(Notice::Skipped {
+                                at: at.clone(),
+                                zone: name.clone(),
+                                placed: zoned.strftime("%H:%M").to_string(),
+                            });
+                        }
+                        Some(Moment::At(zoned))
+                    }
                     Err(_) => {
                         problems.push(Problem::OutOfRange { at: at.clone() });
                         None
@@ -229,6 +257,7 @@ pub fn place(offering: &Offering, site_zone: Option<&str>) -> Result<Schedule, V
         end,
         deadline,
         zone: if has_times { zone } else { None },
+        notices,
     })
 }
 

@@ -111,6 +111,7 @@ pub const RULES: &[RuleInfo] = &[
             Code::OfferingTime,
             Code::OfferingPrice,
             Code::PastOffering,
+            Code::SkippedTime,
         ],
         run: offerings::check,
         when: When::Always,

@@ -7,6 +7,8 @@
 //!   that day, a start and an end of different kinds;
 //! - E025: a price that cannot be shown (`crate::money`): an unknown
 //!   currency, none at all, more decimals than the currency has;
+//! - W007: a time of day the clocks skip in its zone, placed after the
+//!   change (02:30 on the night they go from 02:00 to 03:00 is 03:30);
 //! - W001: a past offering that still offers registration. A past
 //!   offering is fine to keep, as a record (pages list it apart, or not
 //!   at all: `[offerings] past` in site.toml); a `register` link on it is
@@ -35,9 +37,28 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
                 continue;
             }
             let placed = crate::schedule::place(offering, config.time_zone.as_deref());
-            if let Err(problems) = &placed {
-                for problem in problems {
-                    diags.push(time_problem(offering, problem, &doc.source));
+            match &placed {
+                Err(problems) => {
+                    for problem in problems {
+                        diags.push(time_problem(offering, problem, &doc.source));
+                    }
+                }
+                Ok(schedule) => {
+                    for crate::schedule::Notice::Skipped { at, zone, placed } in &schedule.notices {
+                        diags.push(
+                            Diagnostic::warning(
+                                Code::SkippedTime,
+                                text!(
+                                    "skipped_time",
+                                    time = written(&doc.source, at),
+                                    zone = zone.as_str(),
+                                    placed = placed.as_str()
+                                ),
+                            )
+                            .at(&doc.source, at.clone())
+                            .with_help(text!("skipped_time_help", placed = placed.as_str())),
+                        );
+                    }
                 }
             }
             price(offering, config.currency.as_deref(), &doc.source, diags);

@@ -503,6 +503,12 @@ preferred_and_required_help = a preferred item never blocks, but this one is als
 preferred_alternative = this alternative is preferred, so the `any` around it is always met
 preferred_alternative_help = a preferred part never blocks: take it out of the `any` and put it beside it, or remove `preferred = true` if it is a real alternative
 
+## W007 a time the clocks skip
+
+# $time: as written; $zone: the IANA zone; $placed: the time it is read as.
+skipped_time = { $time } does not exist in { $zone }: the clocks go forward then, so it is read as { $placed }
+skipped_time_help = write a time that exists, like { $placed }, or the time you meant
+
 ## E023 a link that does not lead to the web
 
 # $place: where the link is written; $scheme: "javascript:"; $target: the

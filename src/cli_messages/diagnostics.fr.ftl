@@ -500,6 +500,11 @@ preferred_and_required_help = un élément souhaité ne bloque jamais, mais celu
 preferred_alternative = cette possibilité est recommandée, donc le `any` qui l’entoure est toujours rempli
 preferred_alternative_help = une partie recommandée ne bloque jamais : sortez-la du `any` et mettez-la à côté, ou retirez `preferred = true` si c’est une vraie possibilité
 
+## W007 une heure que l’horloge saute
+
+skipped_time = { $time } n’existe pas dans { $zone } : on avance l’heure à ce moment-là, elle est donc lue { $placed }
+skipped_time_help = écrivez une heure qui existe, comme { $placed }, ou celle que vous vouliez dire
+
 ## E023 un lien qui ne mène pas au web
 
 # $place : où le lien est écrit ; $scheme : « javascript: » ; $target :
