@@ -73,6 +73,16 @@ pub fn plain(amount: Amount, currency: Currency) -> Option<String> {
     amount.with_decimals(decimals)
 }
 
+/// A price's amount as pages, feeds and data show it: the currency's code
+/// (the price's own, else the site's `[offerings] currency`) and the amount
+/// with that currency's decimals. `None` when there is no currency, or the
+/// code or the amount is one `cairn check` refuses (E025).
+pub fn shown(amount: Amount, own: Option<&str>, site: Option<&str>) -> Option<(String, String)> {
+    let code = own.or(site)?;
+    let plain = plain(amount, currency(code).ok()?)?;
+    Some((code.to_string(), plain))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -139,15 +139,13 @@ fn offering(o: &crate::content::Offering, config: &crate::config::Config) -> Val
     let price = o.price.as_ref().map(|price| match &price.value {
         Price::Free => json!({ "free": true }),
         Price::Amount { amount, currency } => {
-            let code = currency
-                .as_ref()
-                .map(|c| c.value.clone())
-                .or_else(|| config.currency.clone());
-            let known = code.as_deref().and_then(|c| crate::money::currency(c).ok());
-            let amount = known
-                .and_then(|known| crate::money::plain(*amount, known))
-                .unwrap_or_else(|| amount.to_string());
-            json!({ "free": amount.trim_start_matches(['0', '.']).is_empty(), "amount": amount, "currency": code })
+            let own = currency.as_ref().map(|c| c.value.as_str());
+            let site = config.currency.as_deref();
+            let (code, plain) = match crate::money::shown(*amount, own, site) {
+                Some((code, plain)) => (Some(code), plain),
+                None => (own.or(site).map(str::to_string), amount.to_string()),
+            };
+            json!({ "free": amount.is_zero(), "amount": plain, "currency": code })
         }
     });
     json!({

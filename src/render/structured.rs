@@ -428,12 +428,11 @@ fn offer(views: &Views<'_>, offering: &Offering) -> Option<Offer> {
     let (category, price, price_currency) = match &price.value {
         Price::Free => ("Free", "0".to_string(), None),
         Price::Amount { amount, currency } => {
-            let code = currency
-                .as_ref()
-                .map(|c| c.value.clone())
-                .or_else(|| config.currency.clone())?;
-            let known = crate::money::currency(&code).ok()?;
-            let plain = crate::money::plain(*amount, known)?;
+            let (code, plain) = crate::money::shown(
+                *amount,
+                currency.as_ref().map(|c| c.value.as_str()),
+                config.currency.as_deref(),
+            )?;
             let category = if amount.is_zero() { "Free" } else { "Paid" };
             (category, plain, Some(code))
         }

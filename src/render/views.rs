@@ -330,15 +330,13 @@ impl Views<'_> {
                 "text": self.messages().text("offering_free", &[]),
             }),
             Price::Amount { amount, currency } => {
-                let code = currency
-                    .as_ref()
-                    .map(|c| c.value.as_str())
-                    .or(self.catalogue.config.currency.as_deref())
-                    .unwrap_or_default();
-                let plain = crate::money::currency(code)
-                    .ok()
-                    .and_then(|known| crate::money::plain(*amount, known))
-                    .unwrap_or_else(|| amount.to_string());
+                // A checked catalogue always has both; as written otherwise.
+                let (code, plain) = crate::money::shown(
+                    *amount,
+                    currency.as_ref().map(|c| c.value.as_str()),
+                    self.catalogue.config.currency.as_deref(),
+                )
+                .unwrap_or_else(|| (String::new(), amount.to_string()));
                 if amount.is_zero() {
                     return json!({
                         "free": true,
@@ -351,7 +349,7 @@ impl Views<'_> {
                     "currency": code,
                     "text": self.messages().text(
                         "offering_price",
-                        &[("amount", Arg::Decimal(plain)), ("currency", code.into())],
+                        &[("amount", Arg::Decimal(plain)), ("currency", code.as_str().into())],
                     ),
                 })
             }

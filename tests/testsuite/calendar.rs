@@ -56,19 +56,6 @@ A tour.
     site
 }
 
-fn build(root: &Path, out: &Path) {
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &root.to_string_lossy(),
-        "--output",
-        &out.to_string_lossy(),
-        "--today",
-        "2026-11-28",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-}
-
 /// The UTC instant of catalogue.json's `2027-01-15T09:00:00-05:00`.
 fn utc(iso: &str) -> String {
     let instant: jiff::Timestamp = iso.parse().expect("an instant");
@@ -101,7 +88,7 @@ fn expected_times(offering: &Value) -> (Value, Value) {
 fn every_calendar_reads_back_as_the_catalogue_says() {
     let site = calendar_site();
     let out = tempfile::tempdir().expect("tempdir");
-    build(site.path(), out.path());
+    build_on_day(site.path(), out.path(), "2026-11-28");
     let files = files_ending(out.path(), ".ics");
     assert_eq!(files.len(), 3, "the site's and each workshop's: {files:?}");
 
@@ -213,8 +200,8 @@ fn calendars_are_the_same_bytes_in_every_build_and_keep_their_uids() {
     let site = calendar_site();
     let first = tempfile::tempdir().expect("tempdir");
     let second = tempfile::tempdir().expect("tempdir");
-    build(site.path(), first.path());
-    build(site.path(), second.path());
+    build_on_day(site.path(), first.path(), "2026-11-28");
+    build_on_day(site.path(), second.path(), "2026-11-28");
     let ics = |dir: &Path| -> Vec<(String, String)> {
         files_ending(dir, ".ics")
             .iter()
@@ -242,7 +229,7 @@ fn calendars_are_the_same_bytes_in_every_build_and_keep_their_uids() {
     )
     .expect("write");
     let edited = tempfile::tempdir().expect("tempdir");
-    build(site.path(), edited.path());
+    build_on_day(site.path(), edited.path(), "2026-11-28");
     let uids = |dir: &Path| -> Vec<String> {
         read(&dir.join("offerings.ics"))
             .lines()

@@ -4,20 +4,6 @@
 
 use crate::support::*;
 use serde_json::json;
-use std::path::Path;
-
-fn build(root: &Path, out: &Path, today: &str) {
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &root.to_string_lossy(),
-        "--output",
-        &out.to_string_lossy(),
-        "--today",
-        today,
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-}
 
 #[test]
 fn the_feed_lists_upcoming_offerings_and_reads_back() {
@@ -34,7 +20,7 @@ fn the_feed_lists_upcoming_offerings_and_reads_back() {
     let out = tempfile::tempdir().expect("tempdir");
     // 1 April 2027: the March offering is over, June's is cancelled, May's
     // is the one upcoming.
-    build(site.path(), out.path(), "2027-04-01");
+    build_on_day(site.path(), out.path(), "2027-04-01");
     let path = out.path().join("offerings.xml");
     let feeds = python_tool("read-feed.py", &[&path]);
     let feed = &feeds[path.to_string_lossy().as_ref()];
@@ -85,14 +71,14 @@ fn the_feed_lists_upcoming_offerings_and_reads_back() {
 
     // The same day, the same bytes.
     let again = tempfile::tempdir().expect("tempdir");
-    build(site.path(), again.path(), "2027-04-01");
+    build_on_day(site.path(), again.path(), "2027-04-01");
     assert_eq!(read(&path), read(&again.path().join("offerings.xml")));
 }
 
 #[test]
 fn a_site_without_offerings_has_no_feed() {
     let out = tempfile::tempdir().expect("tempdir");
-    build(&repo(), out.path(), "2026-11-28");
+    build_on_day(&repo(), out.path(), "2026-11-28");
     assert!(!out.path().join("offerings.xml").exists());
     assert!(!out.path().join("offerings.ics").exists());
     let home = read(&out.path().join("index.html"));

@@ -4,20 +4,6 @@
 //! note, in English and French, in the pages and in catalogue.json.
 
 use crate::support::*;
-use std::path::Path;
-
-fn build_at(root: &Path, out: &Path, today: &str) {
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &root.to_string_lossy(),
-        "--output",
-        &out.to_string_lossy(),
-        "--today",
-        today,
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-}
 
 /// The `<li>` of each upcoming offering, markup collapsed to single spaces.
 fn offerings(page: &str) -> Vec<String> {
@@ -33,7 +19,7 @@ fn offerings(page: &str) -> Vec<String> {
 #[test]
 fn an_offering_says_when_where_what_it_costs_and_how_to_join() {
     let out = tempfile::tempdir().expect("tempdir");
-    build_at(&fixture("small"), out.path(), "2026-11-28");
+    build_on_day(&fixture("small"), out.path(), "2026-11-28");
     let page = read(&out.path().join("workshops/knots/index.html"));
     let [march, may, june] = offerings(&page).try_into().expect("three offerings");
 
@@ -71,7 +57,7 @@ fn an_offering_says_when_where_what_it_costs_and_how_to_join() {
     // The site's zone and currency, for offerings that name neither; a
     // waiting list instead of registration.
     let out = tempfile::tempdir().expect("tempdir");
-    build_at(&fixture("scuba"), out.path(), "2026-11-28");
+    build_on_day(&fixture("scuba"), out.path(), "2026-11-28");
     let page = read(&out.path().join("workshops/open-water-course/index.html"));
     let june = &offerings(&page)[1];
     assert!(
@@ -93,7 +79,7 @@ fn offerings_in_french() {
     )
     .expect("write");
     let out = tempfile::tempdir().expect("tempdir");
-    build_at(site.path(), out.path(), "2026-11-28");
+    build_on_day(site.path(), out.path(), "2026-11-28");
     let page = read(&out.path().join("workshops/knots/index.html"));
     let [march, may, june] = offerings(&page).try_into().expect("three offerings");
     assert!(march.contains("Quelques places disponibles"), "{march}");
@@ -115,7 +101,7 @@ fn offerings_in_french() {
 #[test]
 fn catalogue_json_carries_every_field_of_an_offering() {
     let out = tempfile::tempdir().expect("tempdir");
-    build_at(&fixture("scuba"), out.path(), "2026-11-28");
+    build_on_day(&fixture("scuba"), out.path(), "2026-11-28");
     let catalogue: serde_json::Value =
         serde_json::from_str(&read(&out.path().join("catalogue.json"))).expect("json");
     let course = catalogue["workshops"]

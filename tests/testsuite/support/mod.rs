@@ -53,6 +53,20 @@ pub fn build(root: &Path, output: &Path) -> (i32, String) {
     (code, stderr)
 }
 
+/// `cairn build` judged on the build day `today`, which must succeed.
+pub fn build_on_day(root: &Path, output: &Path, today: &str) {
+    let (code, _, stderr) = cairn(&[
+        "build",
+        "--root",
+        &root.to_string_lossy(),
+        "--output",
+        &output.to_string_lossy(),
+        "--today",
+        today,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
 /// Copy a folder tree (a fixture) to `to`.
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {

@@ -70,11 +70,14 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
   });
-  form.addEventListener("reset", function () {
-    // The form resets after this event: read it once it has.
-    setTimeout(function () {
-      apply(true);
-    }, 0);
+  form.addEventListener("reset", function (event) {
+    // Cleared here rather than after the browser's own reset, so that the
+    // list shows everything again at once.
+    event.preventDefault();
+    selects.forEach(function (select) {
+      select.value = "";
+    });
+    apply(true);
   });
   form.hidden = false;
   apply(false);
