@@ -1,7 +1,9 @@
-//! `check` and `build` run a theme's templates, and a template can recurse
-//! without end: a macro or include that calls itself. Tera has no depth
-//! limit, and the stack overflow that follows aborts the whole process:
-//! no code in it can catch it, and `check` would die without a word.
+//! `check` and `build` run a theme's templates and other people's content
+//! through code that recurses. The template engine stops a macro that
+//! calls itself without end with an error (E015) long before the stack
+//! runs out, but a stack overflow from anywhere still aborts the whole
+//! process: no code in it can catch it, and `check` would die without a
+//! word. This is the net under that.
 //!
 //! So those commands run in a child process of their own (the same
 //! command, marked by [`ENV`]), and the parent only waits for it. A child

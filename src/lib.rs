@@ -7,7 +7,7 @@
 //!   -> catalogue::resolve          (ids -> one graph, and what did not resolve)
 //!   -> routes::plan                (every output's path, and what collided)
 //!   -> check::run                  (every consistency rule -> diagnostics)
-//!   -> render::render              (Tera + the theme -> pages in memory)
+//!   -> render::render              (MiniJinja + the theme -> pages in memory)
 //!   -> output::Staging             (staging folder -> atomic swap)
 //! ```
 //!

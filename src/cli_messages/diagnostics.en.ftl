@@ -313,12 +313,18 @@ build_day_help = unset { $name } to use today's date, or pass --today YYYY-MM-DD
 # $cycle: the templates' names, "a.html -> b.html -> a.html".
 template_cycle = templates include each other in a circle: { $cycle }
 template_cycle_help = an include, import or extends that leads back to itself would never end; break the circle
-# $error: what Tera expected, in its words, or template_invalid_syntax.
+# $error: what the template engine (MiniJinja) expected, in its words, or template_invalid_syntax.
 template_syntax = a template does not compile: { $error }
 template_invalid_syntax = invalid syntax
 template_syntax_help = fix the template syntax; docs/templates.md lists what templates can use
-# $error: Tera's own error text, or one of url_for_*.
+# $error: the template engine's own error text, template_undefined, or one of url_for_* and range_*.
 template_failed = a template failed: { $error }
+# $name: the expression, as the template writes it (`page.issuer.website`).
+template_undefined = `{ $name }` is not defined on this page
+template_undefined_here = a value used here is not defined on this page
+# $filter: the filter's name.
+template_undefined_filter = the filter `{ $filter }` was given a value that is not defined on this page
+template_recursion = it calls itself without end: macros, includes and imports nest too deep
 # $url: the first page it failed on; $others: on how many more it failed.
 template_failed_help = it failed on { $others ->
         [0] { $url }
@@ -334,11 +340,7 @@ render_crashed = rendering stopped: a template called itself without end, and re
 # $seconds: the limit, in seconds.
 render_too_long = rendering every page took more than { $seconds } s: a template runs too long, perhaps in nested loops
 render_too_long_help = look in the templates for a loop or a `range()` that repeats too many times, and make it smaller
-# $argument: start, end or step_by.
-range_not_a_number = range: `{ $argument }` must be a whole number of zero or more
-range_without_end = range needs `end`, like range(end=5)
-range_step_zero = range: `step_by` must be 1 or more; 0 would never reach the end
-range_start_after_end = range: `start` is greater than `end`
+range_step_zero = range: the step must not be 0, which would never reach the end
 # $limit: the most numbers range gives.
 range_too_long = range: more than { $limit } numbers; a template should not loop that long
 

@@ -312,12 +312,18 @@ build_day_help = supprimez la variable { $name } pour utiliser la date du jour, 
 # $cycle : les noms des gabarits, « a.html -> b.html -> a.html ».
 template_cycle = des gabarits s’incluent les uns les autres en boucle : { $cycle }
 template_cycle_help = un include, un import ou un extends qui ramène à lui-même ne finirait jamais ; brisez la boucle
-# $error : ce que Tera attendait, dans ses propres mots, ou template_invalid_syntax.
+# $error : ce que le moteur de gabarits (MiniJinja) attendait, dans ses propres mots, ou template_invalid_syntax.
 template_syntax = un gabarit ne compile pas : { $error }
 template_invalid_syntax = syntaxe invalide
 template_syntax_help = corrigez la syntaxe du gabarit ; docs/templates.md liste ce que les gabarits peuvent utiliser
-# $error : le texte d’erreur même de Tera, ou l’un des url_for_*.
+# $error : le texte d’erreur même du moteur de gabarits, template_undefined, ou l’un des url_for_* et range_*.
 template_failed = un gabarit a échoué : { $error }
+# $name : l’expression, telle que le gabarit l’écrit (`page.issuer.website`).
+template_undefined = `{ $name }` n’est pas défini sur cette page
+template_undefined_here = une valeur utilisée ici n’est pas définie sur cette page
+# $filter : le nom du filtre.
+template_undefined_filter = le filtre `{ $filter }` a reçu une valeur qui n’est pas définie sur cette page
+template_recursion = il s’appelle lui-même sans fin : macros, include et import s’imbriquent trop profondément
 # $url : la première page où il a échoué ; $others : sur combien d’autres il a échoué.
 template_failed_help = il a échoué sur { $others ->
         [0] { $url }
@@ -333,11 +339,7 @@ render_crashed = le rendu s’est arrêté : un gabarit s’est appelé lui-m�
 # $seconds : la limite, en secondes.
 render_too_long = le rendu de toutes les pages a duré plus de { $seconds } s : un gabarit tourne trop longtemps, peut-être dans des boucles imbriquées
 render_too_long_help = cherchez dans les gabarits une boucle ou un `range()` qui répète trop de fois, et réduisez-le
-# $argument : start, end ou step_by.
-range_not_a_number = range : `{ $argument }` doit être un nombre entier égal ou supérieur à zéro
-range_without_end = range demande `end`, comme range(end=5)
-range_step_zero = range : `step_by` doit valoir 1 ou plus ; avec 0, on n’atteindrait jamais la fin
-range_start_after_end = range : `start` est plus grand que `end`
+range_step_zero = range : le pas ne doit pas valoir 0, avec lequel on n’atteindrait jamais la fin
 # $limit : le plus de nombres que range donne.
 range_too_long = range : plus de { $limit } nombres ; un gabarit ne devrait pas boucler aussi longtemps
 

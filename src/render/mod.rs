@@ -21,10 +21,13 @@ use crate::messages::{Text, TextArg};
 use crate::phrases::Phrases;
 use crate::routes::{Copied, DataFile, Output, Page, Route, Routes};
 use crate::text;
+use minijinja::value::Kwargs;
+use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use rayon::prelude::*;
 use serde_json::{Value, json};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 use theme::Theme;
 
 /// One file of the built site.
@@ -84,7 +87,7 @@ impl Sink for DiscardSink {
 /// templates and the context every page shares. `render` renders every
 /// route from it; `cairn serve` renders only what a browser asks for.
 pub struct Prepared {
-    tera: tera::Tera,
+    env: Environment<'static>,
     shared: Shared,
 }
 
@@ -103,7 +106,7 @@ impl Prepared {
     pub fn produce(&self, site: Site<'_>, route: &Route) -> Result<OutputFile, Diagnostic> {
         let contents = match &route.output {
             Output::Page(page) => {
-                return render_page(&self.tera, &self.shared, site, route, *page);
+                return render_page(&self.env, &self.shared, site, route, *page);
             }
             Output::Data(DataFile::CatalogueJson) => {
                 Contents::Bytes(data::catalogue_json(site.catalogue, site.routes).into_bytes())
@@ -148,9 +151,9 @@ impl Prepared {
 /// Compile the templates and gather what every page shares. Template
 /// syntax errors (E015) are found here, before any page is rendered.
 pub fn prepare(site: Site<'_>, today: Date) -> Result<Prepared, Diagnostics> {
-    let tera = compile(site)?;
+    let env = compile(site)?;
     let shared = Shared::new(site, today);
-    Ok(Prepared { tera, shared })
+    Ok(Prepared { env, shared })
 }
 
 /// The template of a document's page.
@@ -269,28 +272,12 @@ pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStat
 }
 
 /// Compile every template once.
-fn compile(site: Site<'_>) -> Result<tera::Tera, Diagnostics> {
+fn compile(site: Site<'_>) -> Result<Environment<'static>, Diagnostics> {
     let Site {
         catalogue,
         theme,
         routes,
     } = site;
-    let mut tera = tera::Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(escape_html);
-    // The same escaping for the `escape` filter, so URLs keep their slashes.
-    tera.register_filter(
-        "escape",
-        |value: &Value, _: &HashMap<String, Value>| match value {
-            Value::String(s) => Ok(Value::String(escape_html(s))),
-            other => Ok(Value::String(escape_html(&other.to_string()))),
-        },
-    );
-    let sources: Vec<(&str, &str)> = theme
-        .templates
-        .iter()
-        .map(|(name, (text, _))| (name.as_str(), text.as_str()))
-        .collect();
     if let Some(cycle) = include_cycle(theme) {
         let origin = theme
             .templates
@@ -305,25 +292,121 @@ fn compile(site: Site<'_>) -> Result<tera::Tera, Diagnostics> {
             .with_help(text!("template_cycle_help")),
         ]));
     }
-    if let Err(err) = tera.add_raw_templates(sources) {
-        return Err(Diagnostics(vec![syntax_error(&err, theme)]));
+    let mut env = Environment::new();
+    // Error messages point into the theme's own files; the engine's debug
+    // dump of the whole context would bury them.
+    env.set_debug(false);
+    // A variable a template names but the page lacks is an error, as it is
+    // in Zola; `{% if page.x %}` may still ask whether it is there.
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") || name.ends_with(".xml") {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_formatter(format_value);
+    env.set_recursion_limit(TEMPLATE_DEPTH);
+    // A file ends with a line end when the template's own text does.
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .keep_trailing_newline(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
+    // Page data writes what a page lacks as `none`: `default` stands in
+    // for it as for an undefined value (as Zola's Tera does), so that
+    // `page.summary | default(page.title)` means what it says.
+    env.add_filter("default", default_filter);
+    // The same escaping for the `escape` filter, so URLs keep their slashes.
+    env.add_filter("escape", escape_filter);
+    env.add_filter("e", escape_filter);
+    let mut failures = Vec::new();
+    for (name, (text, _)) in &theme.templates {
+        if let Err(err) = env.add_template_owned(name.clone(), text.clone()) {
+            failures.push(syntax_error(&err, theme));
+        }
+    }
+    if !failures.is_empty() {
+        return Err(Diagnostics(failures));
     }
     let urls: HashMap<String, String> = catalogue
         .entities()
         .filter(|(_, d)| !d.id.is_empty())
         .filter_map(|(id, d)| Some((d.id.clone(), routes.url_of(id)?)))
         .collect();
-    tera.register_function("url_for", move |args: &HashMap<String, Value>| {
-        let id = args
-            .get("id")
-            .and_then(Value::as_str)
-            .ok_or_else(|| tera::Error::chain("url_for", UrlForError::NoId))?;
-        urls.get(id)
-            .map(|url| Value::String(url.clone()))
-            .ok_or_else(|| tera::Error::chain("url_for", UrlForError::Unknown(id.to_string())))
-    });
-    tera.register_function("range", range);
-    Ok(tera)
+    env.add_function(
+        "url_for",
+        move |kwargs: Kwargs| -> Result<String, minijinja::Error> {
+            let id: Option<String> = kwargs.get("id").ok();
+            let id = id.ok_or_else(|| function_error(UrlForError::NoId))?;
+            kwargs.assert_all_used()?;
+            urls.get(&id)
+                .cloned()
+                .ok_or_else(|| function_error(UrlForError::Unknown(id)))
+        },
+    );
+    env.add_function("range", range);
+    Ok(env)
+}
+
+/// How deep the engine lets macros, includes and imports nest, in its
+/// own units (a macro call takes several): a macro may call itself about
+/// 80 deep, far deeper than any rule a page shows, and one that never
+/// stops is stopped with an error rather than by the stack.
+const TEMPLATE_DEPTH: usize = 500;
+
+/// How a template prints a value: text escaped by [`escape_html`] in
+/// HTML and XML templates (the engine's own escaping would turn every `/`
+/// of a URL into `&#x2f;`), nothing at all for `none`.
+fn format_value(
+    out: &mut minijinja::Output<'_>,
+    state: &mut minijinja::State<'_, '_>,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    if value.is_none() {
+        return Ok(());
+    }
+    if value.is_safe() || *state.auto_escape() != AutoEscape::Html || value.is_undefined() {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let written = match value.as_str() {
+        Some(text) => write_escaped_html(out, text),
+        None => write_escaped_html(out, &value.to_string()),
+    };
+    written.map_err(minijinja::Error::from)
+}
+
+/// Jinja's `default(other, lax)`, for `none` as well as for undefined.
+fn default_filter(
+    value: minijinja::Value,
+    other: Option<minijinja::Value>,
+    lax: Option<bool>,
+) -> minijinja::Value {
+    let missing = value.is_undefined() || value.is_none();
+    if missing || (lax.unwrap_or(false) && !value.is_true()) {
+        other.unwrap_or_else(|| minijinja::Value::from(""))
+    } else {
+        value
+    }
+}
+
+fn escape_filter(value: minijinja::Value) -> minijinja::Value {
+    if value.is_safe() {
+        return value;
+    }
+    let text = match value.as_str() {
+        Some(text) => escape_html(text),
+        None => escape_html(&value.to_string()),
+    };
+    minijinja::Value::from_safe_string(text)
+}
+
+/// An error of one of cairn's template functions, its reason kept as data
+/// so that [`template_error`] words it in the reader's language.
+fn function_error(why: impl std::error::Error + Send + Sync + 'static) -> minijinja::Error {
+    minijinja::Error::new(ErrorKind::InvalidOperation, why.to_string()).with_source(why)
 }
 
 /// The most numbers `range` gives: a template that loops over more is
@@ -331,55 +414,47 @@ fn compile(site: Site<'_>) -> Result<tera::Tera, Diagnostics> {
 /// allocates.
 const RANGE_LIMIT: usize = 100_000;
 
-/// Tera's `range`, with its arguments (`start`, `end`, `step_by`) and
-/// results, but bounded: Tera's own loops forever on `step_by=0` and
-/// allocates whatever it is asked for.
-fn range(args: &HashMap<String, Value>) -> tera::Result<Value> {
-    let fail = |why: RangeError| tera::Error::chain("range", why);
-    let number = |name: &'static str, default: Option<usize>| -> tera::Result<usize> {
-        match args.get(name) {
-            Some(value) => value
-                .as_u64()
-                .and_then(|n| usize::try_from(n).ok())
-                .ok_or_else(|| fail(RangeError::NotANumber(name))),
-            None => default.ok_or_else(|| fail(RangeError::NoEnd)),
-        }
+/// Jinja's `range(end)` and `range(start, end, step)`, refusing in the
+/// reader's language what would never end or run too long.
+fn range(
+    first: i64,
+    end: Option<i64>,
+    step: Option<i64>,
+) -> Result<minijinja::Value, minijinja::Error> {
+    let (start, end) = match end {
+        Some(end) => (first, end),
+        None => (0, first),
     };
-    let start = number("start", Some(0))?;
-    let end = number("end", None)?;
-    let step = number("step_by", Some(1))?;
+    let step = step.unwrap_or(1);
     if step == 0 {
-        return Err(fail(RangeError::StepZero));
+        return Err(function_error(RangeError::StepZero));
     }
-    if start > end {
-        return Err(fail(RangeError::StartAfterEnd));
+    let count = if (step > 0) == (end > start) {
+        (end - start).unsigned_abs().div_ceil(step.unsigned_abs())
+    } else {
+        0
+    };
+    if count > RANGE_LIMIT as u64 {
+        return Err(function_error(RangeError::TooLong));
     }
-    if (end - start).div_ceil(step) > RANGE_LIMIT {
-        return Err(fail(RangeError::TooLong));
-    }
-    Ok(Value::Array(
-        (start..end).step_by(step).map(Value::from).collect(),
-    ))
+    let numbers: Vec<i64> = std::iter::successors(Some(start), |n| n.checked_add(step))
+        .take(usize::try_from(count).unwrap_or(0))
+        .collect();
+    Ok(minijinja::Value::from(numbers))
 }
 
-/// Why `range` refused: kept as data through Tera's error chain, like
+/// Why `range` refused: kept as data through the engine's error, like
 /// [`UrlForError`].
 #[derive(Debug)]
 enum RangeError {
-    NotANumber(&'static str),
-    NoEnd,
     StepZero,
-    StartAfterEnd,
     TooLong,
 }
 
 impl RangeError {
     fn text(&self) -> Text {
         match self {
-            RangeError::NotANumber(argument) => text!("range_not_a_number", argument = *argument),
-            RangeError::NoEnd => text!("range_without_end"),
             RangeError::StepZero => text!("range_step_zero"),
-            RangeError::StartAfterEnd => text!("range_start_after_end"),
             RangeError::TooLong => text!("range_too_long", limit = RANGE_LIMIT.to_string()),
         }
     }
@@ -394,7 +469,7 @@ impl std::fmt::Display for RangeError {
 
 impl std::error::Error for RangeError {}
 
-/// Why `url_for` failed: kept as data through Tera's error chain, so that
+/// Why `url_for` failed: kept as data through the engine's error, so that
 /// [`template_error`] words it in the reader's language.
 #[derive(Debug)]
 enum UrlForError {
@@ -488,95 +563,80 @@ fn include_cycle(theme: &Theme) -> Option<Vec<String>> {
     None
 }
 
-/// A template that does not parse, pointed at the line and column Tera
-/// reports ("Failed to parse 'page.html': --> 2:35 … = expected …").
-fn syntax_error(err: &tera::Error, theme: &Theme) -> Diagnostic {
-    let chain = error_chain(err);
-    let named = theme
-        .templates
-        .iter()
-        .filter_map(|(name, (text, origin))| {
-            chain
-                .rfind(&format!("'{name}'"))
-                .map(|at| (at, text, origin))
-        })
-        .max_by_key(|(at, _, _)| *at);
-    let position = chain.split_once("--> ").and_then(|(_, rest)| {
-        let digits = |s: &str| {
-            s.chars()
-                .take_while(char::is_ascii_digit)
-                .collect::<String>()
-                .parse::<usize>()
-                .ok()
-        };
-        let (line, col) = rest.split_once(':')?;
-        Some((digits(line)?, digits(col)?))
-    });
-    // Tera's own words for what it expected, or ours when it gives none.
-    let expected: TextArg = match chain
-        .lines()
-        .rev()
-        .find_map(|l| l.trim().strip_prefix("= "))
-    {
-        Some(expected) => expected.into(),
-        None => text!("template_invalid_syntax").into(),
+/// A template that does not parse, pointed at the place the engine reports.
+fn syntax_error(err: &minijinja::Error, theme: &Theme) -> Diagnostic {
+    let message = text!("template_syntax", error = engine_words(err));
+    located(err, theme, message).with_help(text!("template_syntax_help"))
+}
+
+/// A diagnostic at the place of `err` in the theme's file: the span the
+/// engine names, or its line, or the file alone.
+fn located(err: &minijinja::Error, theme: &Theme, message: Text) -> Diagnostic {
+    let error = Diagnostic::error(Code::Template, message);
+    let Some((text, origin)) = err.name().and_then(|name| theme.templates.get(name)) else {
+        return error.in_file("templates");
     };
-    let message = text!("template_syntax", error = expected);
-    let help = text!("template_syntax_help");
-    match (named, position) {
-        (Some((_, text, origin)), Some((line, column))) => {
-            let file = crate::source::SourceFile::new(origin.clone(), text.clone());
-            let line_start: usize = text
-                .split_inclusive('\n')
-                .take(line.saturating_sub(1))
-                .map(str::len)
-                .sum();
-            let offset = text[line_start.min(text.len())..]
-                .char_indices()
-                .nth(column.saturating_sub(1))
-                .map_or(text.len(), |(i, _)| line_start + i);
-            Diagnostic::error(Code::Template, message)
-                .at(&file, offset..offset + 1)
-                .with_help(help)
-        }
-        (Some((_, _, origin)), None) => {
-            Diagnostic::error(Code::Template, text!("template_syntax", error = chain))
-                .in_file(origin)
-                .with_help(help)
-        }
-        _ => Diagnostic::error(Code::Template, text!("template_syntax", error = chain))
-            .in_file("templates")
-            .with_help(help),
+    let file = crate::source::SourceFile::new(origin.clone(), text.clone());
+    let span = expression_span(err, text).or_else(|| {
+        let line = err.line()?;
+        let start: usize = text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let end = text[start.min(text.len())..]
+            .find('\n')
+            .map_or(text.len(), |at| start + at);
+        (start < end).then_some(start..end)
+    });
+    match span {
+        Some(span) => error.at(&file, span),
+        None => error.in_file(origin),
     }
 }
 
-/// Where a template error happened: the template named last in Tera's error
-/// chain is the innermost one (a macro file, a parent template).
-fn template_named_in(err: &tera::Error, theme: &Theme) -> String {
-    let text = error_chain(err);
-    theme
-        .templates
-        .iter()
-        .filter_map(|(name, (_, origin))| text.rfind(&format!("'{name}'")).map(|at| (at, origin)))
-        .max_by_key(|(at, _)| *at)
-        .map_or_else(|| "templates".to_string(), |(_, origin)| origin.clone())
+/// The bytes of `text` an error names. The engine points an undefined
+/// attribute at its own part (`.issuer.website` of `page.issuer.website`);
+/// the span is widened to the whole dotted name a reader looks for.
+fn expression_span(err: &minijinja::Error, text: &str) -> Option<std::ops::Range<usize>> {
+    let span = err
+        .range()
+        .filter(|span| span.end <= text.len() && span.start < span.end)?;
+    if err.kind() != ErrorKind::UndefinedError {
+        return Some(span);
+    }
+    let name_part = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    let start = text[..span.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| name_part(c))
+        .last()
+        .map_or(span.start, |(at, _)| at);
+    Some(start..span.end)
 }
 
-fn error_chain(err: &dyn std::error::Error) -> String {
-    let mut parts = vec![err.to_string()];
-    let mut source = err.source();
-    while let Some(cause) = source {
-        parts.push(cause.to_string());
-        source = cause.source();
+/// The engine's account of an error, without the "(in page.html:2)" that
+/// the diagnostic's location says better.
+fn engine_words(err: &minijinja::Error) -> TextArg {
+    match err.detail() {
+        Some(detail) => detail.to_string().into(),
+        None if err.kind() == ErrorKind::SyntaxError => text!("template_invalid_syntax").into(),
+        None => err.kind().to_string().into(),
     }
-    parts.join(": ")
 }
 
 /// HTML-escape the five characters that matter, leaving `/` readable in URLs.
 pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    // Writing to a String cannot fail.
+    let _ = write_escaped_html(&mut out, input);
+    out
+}
+
+/// [`escape_html`] into any writer: templates print straight into the page.
+fn write_escaped_html(out: &mut impl std::fmt::Write, input: &str) -> std::fmt::Result {
     // Most text has nothing to escape: copy the runs between special
     // characters whole rather than one character at a time.
-    let mut out = String::with_capacity(input.len() + 8);
     let mut from = 0;
     for (at, byte) in input.bytes().enumerate() {
         let entity = match byte {
@@ -587,23 +647,15 @@ pub fn escape_html(input: &str) -> String {
             b'\'' => "&#39;",
             _ => continue,
         };
-        out.push_str(&input[from..at]);
-        out.push_str(entity);
+        out.write_str(&input[from..at])?;
+        out.write_str(entity)?;
         from = at + 1;
     }
-    out.push_str(&input[from..]);
-    out
+    out.write_str(&input[from..])
 }
 
 /// Context values every page shares, built once.
 struct Shared {
-    site: Value,
-    /// Every message that takes no variable: templates' `t`.
-    t: Value,
-    /// The addresses of the pages and files every page links to, from the
-    /// route table: templates' `urls`.
-    urls: Value,
-    nav: Vec<Value>,
     /// The words of every entity's rules.
     rules: views::RuleWords,
     /// The checklist's rules for `checklist.js`, escaped for a `<script>`
@@ -615,8 +667,9 @@ struct Shared {
     /// Every offering's calendar event, written the first time a calendar
     /// is asked for.
     calendar_events: std::sync::OnceLock<ical::Events>,
-    /// Template contexts holding what every page shares, ready to lend.
-    contexts: std::sync::Mutex<Vec<tera::Context>>,
+    /// `site`, `t`, `urls` and `nav` as the template engine holds them:
+    /// made once, and shared by every page's context without a copy.
+    globals: [(&'static str, minijinja::Value); 4],
 }
 
 impl Shared {
@@ -635,51 +688,23 @@ impl Shared {
             map.insert("base_path".into(), json!(config.base_path()));
             map.insert("language".into(), json!(messages.lang()));
         }
+        let t = serde_json::to_value(messages.plain_messages()).unwrap_or_default();
+        let nav = views::nav(&phrases);
+        let urls = views::urls(routes);
+        let globals = [
+            ("site", template_value(site)),
+            ("t", template_value(t)),
+            ("urls", template_value(urls)),
+            ("nav", template_value(Value::Array(nav))),
+        ];
         Shared {
-            site,
-            t: serde_json::to_value(messages.plain_messages()).unwrap_or_default(),
-            nav: views::nav(&phrases),
-            urls: views::urls(routes),
+            globals,
             rules: views::RuleWords::new(&phrases),
             checklist: views::checklist_data(&phrases, &checklist_key, None),
             checklist_key,
             today,
             calendar_events: std::sync::OnceLock::new(),
-            contexts: std::sync::Mutex::default(),
         }
-    }
-
-    /// Render with a context of what every page shares (`site`, `t`,
-    /// `urls`, `nav`) and `own`, the page's own values. The shared part is
-    /// made once per thread and lent out again after each page, since
-    /// copying the theme's every message into each of 10,000 pages' contexts
-    /// cost a tenth of the build.
-    fn with_context<T>(
-        &self,
-        own: tera::Context,
-        keys: &[String],
-        render: impl FnOnce(&tera::Context) -> T,
-    ) -> T {
-        let lent = || {
-            self.contexts
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        };
-        let mut context = lent().pop().unwrap_or_else(|| {
-            let mut shared = tera::Context::new();
-            shared.insert("site", &self.site);
-            shared.insert("t", &self.t);
-            shared.insert("urls", &self.urls);
-            shared.insert("nav", &self.nav);
-            shared
-        });
-        context.extend(own);
-        let result = render(&context);
-        for key in keys {
-            context.remove(key);
-        }
-        lent().push(context);
-        result
     }
 
     fn views<'a>(&'a self, site: Site<'a>) -> views::Views<'a> {
@@ -693,7 +718,7 @@ impl Shared {
 }
 
 fn render_page(
-    tera: &tera::Tera,
+    env: &Environment<'static>,
     shared: &Shared,
     site: Site<'_>,
     route: &Route,
@@ -790,40 +815,94 @@ fn render_page(
     context.insert("section_key".into(), json!(section));
     context.insert("current_url".into(), json!(url));
     context.insert("permalink".into(), json!(catalogue.config.absolute(&url)));
-    let failed = |e: &tera::Error| template_error(theme, template, &route.url(""), e);
-    let keys: Vec<String> = context.keys().cloned().collect();
-    let own = tera::Context::from_value(Value::Object(context)).map_err(|e| failed(&e))?;
-    let html = shared.with_context(own, &keys, |context| tera.render(template, context));
-    let html = html.map_err(|e| failed(&e))?;
+    let failed = |e: &minijinja::Error| template_error(theme, template, &route.url(""), e);
+    let values: BTreeMap<Arc<str>, minijinja::Value> = shared
+        .globals
+        .iter()
+        .map(|(name, value)| (Arc::from(*name), value.clone()))
+        .chain(
+            context
+                .into_iter()
+                .map(|(name, value)| (Arc::from(name), template_value(value))),
+        )
+        .collect();
+    let html = env
+        .get_template(template)
+        .and_then(|t| t.render(minijinja::Value::from(values)))
+        .map_err(|e| failed(&e))?;
     Ok(OutputFile {
         path: route.path.clone(),
         contents: Contents::Bytes(html.into_bytes()),
     })
 }
 
-fn template_error(theme: &Theme, template: &str, url: &str, err: &tera::Error) -> Diagnostic {
-    let origin = template_named_in(err, theme);
-    // Tera's innermost cause names the variable and the template; the outer
-    // ones only repeat "Failed to render".
+fn template_error(theme: &Theme, template: &str, url: &str, err: &minijinja::Error) -> Diagnostic {
+    // An error inside an included template comes wrapped in one at the
+    // `include`: the innermost engine error says what failed, and where.
+    // Its own innermost cause may be a function of cairn's, which keeps its
+    // reason as data.
+    let mut err = err;
     let mut cause: &(dyn std::error::Error + 'static) = err;
     while let Some(inner) = cause.source() {
         cause = inner;
+        if let Some(engine) = inner.downcast_ref::<minijinja::Error>() {
+            err = engine;
+        }
     }
-    let cause: TextArg = if let Some(url_for) = cause.downcast_ref::<UrlForError>() {
+    let words: TextArg = if let Some(url_for) = cause.downcast_ref::<UrlForError>() {
         url_for.text().into()
     } else if let Some(range) = cause.downcast_ref::<RangeError>() {
         range.text().into()
+    } else if err.kind() == ErrorKind::InvalidOperation
+        && err.detail() == Some("recursion limit exceeded")
+    {
+        text!("template_recursion").into()
+    } else if err.kind() == ErrorKind::UndefinedError {
+        match failed_expression(err, theme) {
+            Some(Undefined::Name(name)) => text!("template_undefined", name = name).into(),
+            Some(Undefined::FilterInput(filter)) => {
+                text!("template_undefined_filter", filter = filter).into()
+            }
+            None => text!("template_undefined_here").into(),
+        }
     } else {
-        cause.to_string().into()
+        engine_words(err)
     };
-    Diagnostic::error(Code::Template, text!("template_failed", error = cause))
-        .in_file(&origin)
-        .with_help(text!(
-            "template_failed_help",
-            url = url,
-            template = template,
-            others = 0usize
-        ))
+    located(err, theme, text!("template_failed", error = words)).with_help(text!(
+        "template_failed_help",
+        url = url,
+        template = template,
+        others = 0usize
+    ))
+}
+
+/// What the engine points at when a value is undefined.
+enum Undefined {
+    /// A variable or field: `page.issuer.website`.
+    Name(String),
+    /// A filter given an undefined value: `upper` in `page.x | upper`.
+    FilterInput(String),
+}
+
+/// The template text of the expression an undefined value was found in,
+/// when it reads well quoted: a plain dotted name. A whole `if`, which the
+/// engine may point at, would not.
+fn failed_expression(err: &minijinja::Error, theme: &Theme) -> Option<Undefined> {
+    let (text, _) = theme.templates.get(err.name()?)?;
+    let span = expression_span(err, text)?;
+    let expression = text.get(span.clone())?.trim();
+    let is_name = expression
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+    if !is_name || expression.is_empty() || expression.len() > 80 {
+        return None;
+    }
+    let after_pipe = text[..span.start].trim_end().ends_with('|');
+    Some(if after_pipe {
+        Undefined::FilterInput(expression.to_string())
+    } else {
+        Undefined::Name(expression.to_string())
+    })
 }
 
 /// One diagnostic per distinct template failure, saying on how many pages
@@ -853,6 +932,30 @@ fn merge_template_failures(failures: Vec<Diagnostic>) -> Diagnostics {
             })
             .collect(),
     )
+}
+
+/// Page data as the template engine holds it. Straight from the JSON tree,
+/// rather than through serde, with maps keyed by plain strings, which the
+/// engine looks names up in faster than in its general maps.
+fn template_value(value: Value) -> minijinja::Value {
+    match value {
+        Value::Null => minijinja::Value::from(()),
+        Value::Bool(b) => minijinja::Value::from(b),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => minijinja::Value::from(i),
+            (None, Some(u)) => minijinja::Value::from(u),
+            _ => minijinja::Value::from(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => minijinja::Value::from(s),
+        Value::Array(items) => {
+            minijinja::Value::from(items.into_iter().map(template_value).collect::<Vec<_>>())
+        }
+        Value::Object(map) => minijinja::Value::from(
+            map.into_iter()
+                .map(|(k, v)| (Arc::<str>::from(k), template_value(v)))
+                .collect::<BTreeMap<_, _>>(),
+        ),
+    }
 }
 
 /// A document's body with its `@id` links turned into URLs.

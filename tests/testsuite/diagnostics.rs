@@ -312,11 +312,11 @@ fn template_errors_name_the_template_and_write_nothing() {
     assert_eq!(code, 1, "{stderr}");
     assert!(
         stderr.contains(
-            "error[E015]: a template failed: Variable `page.nonexistent.field` not found"
+            "error[E015]: a template failed: `page.nonexistent.field` is not defined on this page"
         ),
         "{stderr}"
     );
-    assert!(stderr.contains("--> templates/level.html"), "{stderr}");
+    assert!(stderr.contains("--> templates/level.html:1:4"), "{stderr}");
     assert!(
         stderr.contains(
             "it failed on /levels/deck-basics/ and 2 other pages (rendered with level.html)"
@@ -625,6 +625,54 @@ fn an_offering_id_is_a_plain_name() {
     assert_eq!(code, 1, "{stderr}");
     assert!(
         stderr.contains("error[E011]: an offering's `id` is made of lowercase letters, digits and hyphens, found \"Spring 2027\""),
+        "{stderr}"
+    );
+}
+
+/// Runs `cairn check` on the small site with `templates` (name, text)
+/// added, and returns its stderr.
+fn check_with_templates(templates: &[(&str, &str)]) -> String {
+    let site = site_copy("small");
+    for (name, text) in templates {
+        let path = site.path().join("templates").join(name);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    let (code, _, stderr) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
+    assert_eq!(code, 1, "{stderr}");
+    stderr
+}
+
+#[test]
+fn an_error_in_an_included_partial_points_into_the_partial() {
+    let stderr = check_with_templates(&[
+        ("page.html", "{% include \"partials/card.html\" %}\n"),
+        ("partials/card.html", "<p>\n{{ page.nothing.here }}</p>\n"),
+    ]);
+    assert!(
+        stderr.contains("a template failed: `page.nothing.here` is not defined on this page"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--> templates/partials/card.html:2:4"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_undefined_value_in_a_filter_or_a_test_is_worded_for_what_the_caret_shows() {
+    let stderr = check_with_templates(&[("page.html", "{{ page.nothing | upper }}\n")]);
+    assert!(
+        stderr.contains("the filter `upper` was given a value that is not defined on this page"),
+        "{stderr}"
+    );
+    let stderr = check_with_templates(&[(
+        "page.html",
+        "{% if page.nothing == \"x\" %}yes{% endif %}\n",
+    )]);
+    assert!(
+        stderr.contains("a value used here is not defined on this page")
+            && stderr.contains("--> templates/page.html:1:4"),
         "{stderr}"
     );
 }

@@ -185,8 +185,8 @@ fn a_mount_point_as_the_output_folder_builds_and_rebuilds() {
 #[test]
 fn a_template_range_that_would_never_end_is_an_error_not_a_hang() {
     for (call, expected) in [
-        ("range(end=10, step_by=0)", "`step_by` must be 1 or more"),
-        ("range(end=4000000000)", "more than 100000 numbers"),
+        ("range(0, 10, 0)", "the step must not be 0"),
+        ("range(4000000000)", "more than 100000 numbers"),
     ] {
         let site = site_copy("small");
         std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
@@ -219,12 +219,12 @@ fn a_template_that_calls_itself_without_end_is_named_not_a_crash() {
     std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
     std::fs::write(
         site.path().join("templates/forever.html"),
-        "{% macro down(n) %}{{ self::down(n=n+1) }}{% endmacro down %}\n",
+        "{% macro down(n) %}{{ down(n=n+1) }}{% endmacro %}\n",
     )
     .expect("write");
     std::fs::write(
         site.path().join("templates/page.html"),
-        "{% import \"forever.html\" as f %}{{ f::down(n=1) }}\n",
+        "{% import \"forever.html\" as f %}{{ f.down(n=1) }}\n",
     )
     .expect("write");
     let out = tempfile::tempdir().expect("tempdir");
@@ -245,8 +245,9 @@ fn a_template_that_calls_itself_without_end_is_named_not_a_crash() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{}: {stderr}", args[0]);
         assert!(
-            stderr.contains("error[E015]: a template never finished rendering /about/")
-                && stderr.contains("--> templates/page.html"),
+            stderr.contains("error[E015]: a template failed: it calls itself without end")
+                && stderr.contains("--> templates/forever.html:1:23")
+                && stderr.contains("it failed on /about/"),
             "{}: {stderr}",
             args[0]
         );

@@ -367,3 +367,28 @@ fn the_french_messages_match_the_english_ones() {
         }
     }
 }
+
+#[test]
+fn default_stands_in_for_none_as_for_a_missing_value() {
+    // Page data writes what a page lacks as none (a level without
+    // `duration`); `default` must replace it as it replaces a missing field.
+    let site = site_copy("small");
+    std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
+    std::fs::write(
+        site.path().join("templates/page.html"),
+        "[{{ none | default(\"a\") }}][{{ page.missing | default(\"b\") }}]\
+         [{{ \"\" | default(\"c\") }}][{{ \"\" | default(\"d\", true) }}][{{ none }}]\n",
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, _, stderr) = cairn(&[
+        "build",
+        "--root",
+        &site.path().to_string_lossy(),
+        "--output",
+        &out.path().join("site").to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let about = std::fs::read_to_string(out.path().join("site/about/index.html")).expect("read");
+    assert_eq!(about, "[a][b][][d][]\n");
+}
