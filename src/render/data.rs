@@ -149,6 +149,7 @@ fn offering(o: &crate::content::Offering, config: &crate::config::Config) -> Val
         }
     });
     json!({
+        "id": o.id.as_ref().map(|id| &id.value),
         "start": start,
         "end": end,
         "time_zone": time_zone,

@@ -247,4 +247,22 @@ fn calendars_are_the_same_bytes_in_every_build_and_keep_their_uids() {
         read(&first.path().join("offerings.ics")),
         read(&edited.path().join("offerings.ics"))
     );
+    // catalogue.json names the offering by the same id, for consumers that
+    // follow it across moves as calendars do.
+    let catalogue: serde_json::Value =
+        serde_json::from_str(&read(&edited.path().join("catalogue.json"))).expect("json");
+    let tour = catalogue["workshops"]
+        .as_array()
+        .expect("workshops")
+        .iter()
+        .find(|w| w["id"] == "harbour-tour")
+        .expect("the tour");
+    let ids: Vec<&serde_json::Value> = tour["offerings"]
+        .as_array()
+        .expect("offerings")
+        .iter()
+        .map(|o| &o["id"])
+        .collect();
+    assert_eq!(ids[0], "winter", "{ids:?}");
+    assert!(ids[1..].iter().all(|id| id.is_null()), "{ids:?}");
 }

@@ -113,6 +113,7 @@ fn catalogue_json_carries_every_field_of_an_offering() {
     assert_eq!(
         course["offerings"][1],
         serde_json::json!({
+            "id": null,
             "start": "2027-06-04T08:00:00+08:00",
             "end": "2027-06-07T16:00:00+08:00",
             "time_zone": "Asia/Makassar",
