@@ -293,13 +293,7 @@ fn no_site_toml_cannot_run() {
 
 #[test]
 fn template_errors_name_the_template_and_write_nothing() {
-    let site = site_copy("small");
-    std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
-    std::fs::write(
-        site.path().join("templates/level.html"),
-        "{{ page.nonexistent.field }}",
-    )
-    .expect("write");
+    let site = small_site_with_templates(&[("level.html", "{{ page.nonexistent.field }}")]);
     let out = tempfile::tempdir().expect("tempdir");
     let output = out.path().join("public");
     let (code, _, stderr) = cairn(&[
@@ -632,12 +626,7 @@ fn an_offering_id_is_a_plain_name() {
 /// Runs `cairn check` on the small site with `templates` (name, text)
 /// added, and returns its stderr.
 fn check_with_templates(templates: &[(&str, &str)]) -> String {
-    let site = site_copy("small");
-    for (name, text) in templates {
-        let path = site.path().join("templates").join(name);
-        std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
+    let site = small_site_with_templates(templates);
     let (code, _, stderr) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
     assert_eq!(code, 1, "{stderr}");
     stderr

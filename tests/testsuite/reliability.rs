@@ -188,13 +188,10 @@ fn a_template_range_that_would_never_end_is_an_error_not_a_hang() {
         ("range(0, 10, 0)", "the step must not be 0"),
         ("range(4000000000)", "more than 100000 numbers"),
     ] {
-        let site = site_copy("small");
-        std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
-        std::fs::write(
-            site.path().join("templates/page.html"),
-            format!("{{% for i in {call} %}}{{{{ i }}}}{{% endfor %}}"),
-        )
-        .expect("write");
+        let site = small_site_with_templates(&[(
+            "page.html",
+            &format!("{{% for i in {call} %}}{{{{ i }}}}{{% endfor %}}"),
+        )]);
         let mut command = cairn_command();
         command
             .args(["check", "--root", &site.path().to_string_lossy()])
@@ -215,18 +212,16 @@ fn a_template_range_that_would_never_end_is_an_error_not_a_hang() {
 
 #[test]
 fn a_template_that_calls_itself_without_end_is_named_not_a_crash() {
-    let site = site_copy("small");
-    std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
-    std::fs::write(
-        site.path().join("templates/forever.html"),
-        "{% macro down(n) %}{{ down(n=n+1) }}{% endmacro %}\n",
-    )
-    .expect("write");
-    std::fs::write(
-        site.path().join("templates/page.html"),
-        "{% import \"forever.html\" as f %}{{ f.down(n=1) }}\n",
-    )
-    .expect("write");
+    let site = small_site_with_templates(&[
+        (
+            "forever.html",
+            "{% macro down(n) %}{{ down(n=n+1) }}{% endmacro %}\n",
+        ),
+        (
+            "page.html",
+            "{% import \"forever.html\" as f %}{{ f.down(n=1) }}\n",
+        ),
+    ]);
     let out = tempfile::tempdir().expect("tempdir");
     let output_dir = out.path().join("site");
     for args in [

@@ -372,14 +372,11 @@ fn the_french_messages_match_the_english_ones() {
 fn default_stands_in_for_none_as_for_a_missing_value() {
     // Page data writes what a page lacks as none (a level without
     // `duration`); `default` must replace it as it replaces a missing field.
-    let site = site_copy("small");
-    std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
-    std::fs::write(
-        site.path().join("templates/page.html"),
+    let site = small_site_with_templates(&[(
+        "page.html",
         "[{{ none | default(\"a\") }}][{{ page.missing | default(\"b\") }}]\
          [{{ \"\" | default(\"c\") }}][{{ \"\" | default(\"d\", true) }}][{{ none }}]\n",
-    )
-    .expect("write");
+    )]);
     let out = tempfile::tempdir().expect("tempdir");
     let (code, _, stderr) = cairn(&[
         "build",

@@ -88,6 +88,18 @@ pub fn site_copy(name: &str) -> tempfile::TempDir {
     dir
 }
 
+/// A copy of the small fixture site with `templates` (name under
+/// `templates/`, text) added to its own templates.
+pub fn small_site_with_templates(templates: &[(&str, &str)]) -> tempfile::TempDir {
+    let site = site_copy("small");
+    for (name, text) in templates {
+        let path = site.path().join("templates").join(name);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    site
+}
+
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
