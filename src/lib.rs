@@ -19,6 +19,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod diff;
 pub mod guard;
 pub mod init;
 pub mod messages;
@@ -232,6 +233,45 @@ pub fn eligibility(options: &SiteOptions, profile: &Path) -> Result<Judged, Fail
     }
     let verdicts = rules::eval::evaluate_on(&resolved.catalogue, &record, Some(resolved.today));
     Ok(Judged { resolved, verdicts })
+}
+
+/// Which of the two catalogues of `cairn diff` a problem is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Before {
+    /// The older one.
+    Old,
+    /// The newer one.
+    New,
+}
+
+/// Two catalogues compared, each loaded and checked as `cairn check`
+/// would (without rendering), and what changed between them.
+pub struct Compared {
+    pub old: Resolved,
+    pub new: Resolved,
+    pub diff: diff::Diff,
+}
+
+impl Compared {
+    /// The diff with the words to tell it in: cairn's, in the new site's
+    /// language, and the site's phrases.
+    pub fn told<'a>(&'a self, cli: &'a messages::Messages) -> diff::words::Told<'a> {
+        diff::words::Told {
+            diff: &self.diff,
+            old: &self.old,
+            new: &self.new,
+            cli,
+        }
+    }
+}
+
+/// Load, resolve and compare two sites: `cairn diff`. A side with errors
+/// stops it, named.
+pub fn compare(old: &SiteOptions, new: &SiteOptions) -> Result<Compared, (Before, Failure)> {
+    let old = resolve(old).map_err(|f| (Before::Old, f))?;
+    let new = resolve(new).map_err(|f| (Before::New, f))?;
+    let diff = diff::compare(&old.catalogue, &new.catalogue);
+    Ok(Compared { old, new, diff })
 }
 
 /// A record judged against every level of a site.

@@ -77,6 +77,31 @@ enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Say what a change means for candidates: rules stricter or looser,
+    /// entities and offerings added, removed or changed.
+    ///
+    /// Compare two site folders (`cairn diff OLD NEW`), or the site with
+    /// itself at an older Git revision (`cairn diff --base main`).
+    Diff {
+        /// The older site folder.
+        #[arg(required_unless_present = "base", conflicts_with_all = ["base", "root"])]
+        old: Option<PathBuf>,
+        /// The newer site folder.
+        #[arg(requires = "old")]
+        new: Option<PathBuf>,
+        /// Compare with this Git revision of the site (a branch, tag or commit).
+        #[arg(long, value_name = "REV")]
+        base: Option<String>,
+        /// With --base: the site folder, holding site.toml.
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// How to print the changes.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+        /// Fail (exit 1) when a rule becomes stricter for anyone, or cannot be decided.
+        #[arg(long)]
+        fail_on_stricter: bool,
+    },
     /// Write a small, valid starter catalogue to edit into a new folder.
     Init {
         /// The folder to create (it must be new or empty).
@@ -107,6 +132,16 @@ enum VerdictFormat {
     /// A line per level on stdout, for people.
     Human,
     /// `{"levels": [{"id", "can_start", "complete", "missing"}]}` on stdout, for tools.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    /// Sections of lines on stdout, for people.
+    Human,
+    /// Markdown on stdout, for a pull request or $GITHUB_STEP_SUMMARY.
+    Markdown,
+    /// One JSON object on stdout, for tools.
     Json,
 }
 
@@ -228,6 +263,25 @@ fn main() -> ExitCode {
                 Err(failure) => fail(failure, &human, Outcome::Checked),
             }
         }
+        Command::Diff {
+            old,
+            new,
+            base,
+            root,
+            format,
+            fail_on_stricter,
+        } => diff(
+            DiffArgs {
+                old,
+                new,
+                base,
+                root,
+                format,
+                fail_on_stricter,
+            },
+            today,
+            &human,
+        ),
         Command::Init { dir } => match cairn::init::init(&dir) {
             Ok(files) => {
                 let folder = dir.display().to_string();
@@ -308,6 +362,75 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+struct DiffArgs {
+    old: Option<PathBuf>,
+    new: Option<PathBuf>,
+    base: Option<String>,
+    root: Option<PathBuf>,
+    format: DiffFormat,
+    fail_on_stricter: bool,
+}
+
+/// `cairn diff`: compare, print, and fail when asked to on a stricter rule.
+fn diff(args: DiffArgs, today: Date, human: &Printer<'_>) -> ExitCode {
+    let site = |root: PathBuf| SiteOptions {
+        root,
+        base_url: None,
+        drafts: false,
+        today: Some(today),
+        language: None,
+    };
+    // With --base, the older side is read from Git into a scratch folder
+    // that lives until the comparison is printed.
+    let (old, new, _scratch) = match (args.old, args.new, &args.base) {
+        (Some(old), Some(new), _) => (old, new, None),
+        (_, _, Some(revision)) => {
+            let root = args.root.unwrap_or_else(|| PathBuf::from("."));
+            match cairn::diff::git::checkout(&root, revision) {
+                Ok(scratch) => (scratch.path().to_path_buf(), root, Some(scratch)),
+                Err(diagnostic) => {
+                    return report(&Diagnostics(vec![diagnostic]), human, Outcome::CannotRun);
+                }
+            }
+        }
+        _ => {
+            let diagnostic = Diagnostic::error(
+                cairn::diagnostics::Code::Output,
+                cairn::text!("diff_needs_two"),
+            )
+            .with_help(cairn::text!("diff_needs_two_help"));
+            return report(&Diagnostics(vec![diagnostic]), human, Outcome::CannotRun);
+        }
+    };
+    let compared = match cairn::compare(&site(old), &site(new)) {
+        Ok(compared) => compared,
+        Err((side, failure)) => {
+            let which = match (side, &args.base) {
+                (cairn::Before::Old, Some(revision)) => human.words.text(
+                    "diff_side_revision",
+                    &[("revision", revision.as_str().into())],
+                ),
+                (cairn::Before::Old, None) => human.words.text("diff_side_old", &[]),
+                (cairn::Before::New, _) => human.words.text("diff_side_new", &[]),
+            };
+            eprintln!("{which}");
+            return fail(failure, human, Outcome::Checked);
+        }
+    };
+    let cli = report::cli_messages_in(compared.new.theme.messages.lang());
+    let told = compared.told(&cli);
+    match args.format {
+        DiffFormat::Human => print!("{}", told.human()),
+        DiffFormat::Markdown => print!("{}", told.markdown()),
+        DiffFormat::Json => println!("{}", told.json()),
+    }
+    if args.fail_on_stricter && compared.diff.needs_sign_off() {
+        eprintln!("{}", human.words.text("diff_needs_sign_off", &[]));
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
 }
 
 /// Commands that render run in a child process (see `cairn::guard`): as the

@@ -151,7 +151,7 @@ pub fn eligibility(phrases: &Phrases<'_>, cli: &Messages, verdicts: &[Verdict]) 
 
 /// A rule in words on one line: a leaf's sentence, a group's lead and its
 /// members.
-fn one_line(rule: &Rule, cli: &Messages) -> String {
+pub fn one_line(rule: &Rule, cli: &Messages) -> String {
     if !rule.words.is_empty() {
         return plain(&rule.words);
     }

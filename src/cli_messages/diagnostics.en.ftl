@@ -572,3 +572,19 @@ too_many_decimals_help = { $decimals ->
     [0] write a whole amount
    *[other] write at most { $decimals } decimals
 }
+
+## E100 cairn diff: reading an older revision from Git
+
+# $error: the system's reason.
+git_missing = cairn diff --base needs the `git` command, which could not be run: { $error }
+git_missing_help = install Git, or compare two folders instead: `cairn diff OLD NEW`
+# $command: the git command; $error: what git said.
+git_failed = `{ $command }` failed: { $error }
+# $folder: the site folder.
+git_not_a_repository = { $folder } is not in a Git repository
+git_not_a_repository_help = --base reads an older revision from Git; to compare two copies of a site, give both folders: `cairn diff OLD NEW`
+git_no_revision = no revision "{ $revision }" in this repository
+git_no_revision_help = give a branch, tag or commit that exists here, like `main` or `origin/main`; in CI, fetch the history first (actions/checkout with `fetch-depth: 0`)
+diff_scratch = cannot make a scratch folder for the older revision: { $error }
+diff_needs_two = cairn diff needs two catalogues to compare
+diff_needs_two_help = give two site folders, `cairn diff OLD NEW`, or a Git revision to compare the site with, `cairn diff --base main`

@@ -563,3 +563,16 @@ too_many_decimals_help = { $decimals ->
     [0] écrivez un montant entier
    *[other] écrivez au plus { $decimals } décimales
 }
+
+## E100 cairn diff : lire une révision antérieure dans Git
+
+git_missing = cairn diff --base a besoin de la commande `git`, qui n’a pas pu être lancée : { $error }
+git_missing_help = installez Git, ou comparez plutôt deux dossiers : `cairn diff OLD NEW`
+git_failed = `{ $command }` a échoué : { $error }
+git_not_a_repository = { $folder } n’est pas dans un dépôt Git
+git_not_a_repository_help = --base lit une révision antérieure dans Git ; pour comparer deux copies d’un site, donnez les deux dossiers : `cairn diff OLD NEW`
+git_no_revision = aucune révision « { $revision } » dans ce dépôt
+git_no_revision_help = donnez une branche, une étiquette ou un commit qui existe ici, comme `main` ou `origin/main` ; en CI, récupérez d’abord l’historique (actions/checkout avec `fetch-depth: 0`)
+diff_scratch = impossible de créer un dossier de travail pour la révision antérieure : { $error }
+diff_needs_two = cairn diff a besoin de deux catalogues à comparer
+diff_needs_two_help = donnez deux dossiers de site, `cairn diff OLD NEW`, ou une révision Git avec laquelle comparer le site, `cairn diff --base main`

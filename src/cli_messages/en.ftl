@@ -63,6 +63,115 @@ eligibility_preferred = { $met ->
 # Between the parts of a group, when a rule is written on one line.
 eligibility_part_separator = ;{" "}
 
+## cairn diff
+
+diff_title = What this change means for candidates
+diff_nothing = No change for candidates: the same entities, rules and offerings.
+# The first line: what changed, in parts joined by "; ".
+# $count: how many rules changed; $verdicts: diff_summary_verdict, comma-separated.
+diff_summary_rules = { $count ->
+    [one] 1 rule changed
+   *[other] { $count } rules changed
+} ({ $verdicts })
+diff_summary_verdict = { $count } { $verdict ->
+    [stricter] stricter
+    [looser] looser
+    [both] stricter for some and looser for others
+    [equivalent] reworded
+   *[undecided] not decided
+}
+# $change: added, removed, renamed, retitled or offerings.
+diff_summary_count = { $change ->
+    [added] { $count } added
+    [removed] { $count } removed
+    [renamed] { $count } renamed
+    [retitled] { $count } retitled
+   *[offerings] { $count ->
+        [one] 1 offering changed
+       *[other] { $count } offerings changed
+    }
+}
+diff_rules_heading = Rules
+diff_entities_heading = Pages
+diff_offerings_heading = Offerings
+# A rule that changed. $title: its entity's title; $which: requires (a
+# level's), take (a workshop's requires), completion or awards.
+diff_rule = { $which ->
+    [requires] { $title }, to start:{" "}
+    [take] { $title }, to take:{" "}
+    [completion] { $title }, to complete:{" "}
+   *[awards] { $title }, to hold:{" "}
+}
+diff_verdict = { $verdict ->
+    [stricter] stricter
+    [looser] looser
+    [both] stricter for some, looser for others
+    [equivalent] reworded, the same for everyone
+   *[undecided] not decided
+}
+# $rule: the rule in the site's words, on one line.
+diff_before = before: { $rule }
+diff_after = after: { $rule }
+diff_rule_absent = { $which ->
+    [requires] nothing: anyone may start
+    [completion] no completion rule: complete when a record lists it
+   *[awards] no level awards it
+}
+# $levels: the titles of the levels that award a credential.
+diff_awarded_by = awarded by { $levels }
+# A witness. $who: diff_someone_with or diff_someone_with_nothing; $action: diff_action.
+diff_lost = { $who } could { $action } before this change and cannot now.
+diff_gained = { $who } could not { $action } before this change and can now.
+diff_action = { $which ->
+    [requires] start { $title }
+    [take] take { $title }
+    [completion] complete { $title }
+   *[awards] hold { $title }
+}
+# $items: what the person has, as a list.
+diff_someone_with = Someone with { $items }
+diff_someone_with_nothing = Someone with nothing on their record
+# An amount of a measured requirement: "300 hours of Hours on set".
+diff_amount = { $amount } { $unit } of { $item }
+# A list: "A, B and C". $first: every item but the last, joined by diff_list_separator.
+diff_list_separator = ,{" "}
+diff_list_last = { $first } and { $last }
+# A group within a group, on one line.
+diff_nested = ({ $part })
+# A preferred part, on one line.
+diff_preferred = { $part } (preferred)
+# A member of a group the change removed or added.
+diff_part_removed = removed: { $rule }
+diff_part_added = added: { $rule }
+diff_equivalent = Written differently; every record is judged as before.
+# $limit: how many minimal ways to meet a rule cairn lists at most.
+diff_undecided = Not decided: one of these rules has more than { $limit } minimal ways to be met. Review this change by hand.
+diff_kind = { $kind ->
+    [pathway] pathway
+    [level] level
+    [workshop] workshop
+    [requirement] requirement
+   *[credential] credential
+}
+diff_added = added: { $kind } “{ $title }” ({ $id })
+diff_removed = removed: { $kind } “{ $title }” ({ $id })
+diff_renamed = renamed: { $kind } “{ $title }”, { $from } → { $to }
+diff_retitled = retitled: { $kind } { $id }, “{ $before }” → “{ $after }”
+# An offering's day, with its time of day.
+diff_day_time = { $date }, { $time }
+diff_no_price = no price given
+diff_offering_added = { $workshop }: new offering on { $date }
+diff_offering_removed = { $workshop }: the offering on { $date } was removed
+diff_offering_moved = { $workshop }: the offering on { $before } moved to { $after }
+diff_offering_cancelled = { $workshop }: the offering on { $date } is cancelled
+diff_offering_status = { $workshop }: the offering on { $date }: { $before } → { $after }
+diff_offering_price = { $workshop }: the offering on { $date }: price { $before } → { $after }
+# Before the errors of one side.
+diff_side_old = cairn diff: the older catalogue (OLD) has errors; it cannot be compared until they are fixed:
+diff_side_new = cairn diff: the newer catalogue has errors; it cannot be compared until they are fixed:
+diff_side_revision = cairn diff: the catalogue at { $revision } has errors; compare with another revision, or two folders:
+diff_needs_sign_off = error: a rule became stricter for some people, or could not be decided (--fail-on-stricter)
+
 ## cairn serve
 
 # $address: the address asked for with --bind.

@@ -52,6 +52,116 @@ eligibility_preferred = { $met ->
 }
 eligibility_part_separator =  ;{" "}
 
+## cairn diff
+
+diff_title = Ce que ce changement signifie pour les candidats
+diff_nothing = Aucun changement pour les candidats : mêmes pages, mêmes règles, mêmes séances.
+diff_summary_rules = { $count ->
+    [one] 1 règle modifiée
+   *[other] { $count } règles modifiées
+} ({ $verdicts })
+diff_summary_verdict = { $count } { $verdict ->
+    [stricter] { $count ->
+        [one] plus stricte
+       *[other] plus strictes
+    }
+    [looser] { $count ->
+        [one] plus souple
+       *[other] plus souples
+    }
+    [both] plus stricte pour les uns et plus souple pour les autres
+    [equivalent] reformulée
+   *[undecided] non tranchée
+}
+diff_summary_count = { $change ->
+    [added] { $count ->
+        [one] { $count } ajoutée
+       *[other] { $count } ajoutées
+    }
+    [removed] { $count ->
+        [one] { $count } retirée
+       *[other] { $count } retirées
+    }
+    [renamed] { $count ->
+        [one] { $count } renommée
+       *[other] { $count } renommées
+    }
+    [retitled] { $count ->
+        [one] { $count } retitrée
+       *[other] { $count } retitrées
+    }
+   *[offerings] { $count ->
+        [one] 1 séance modifiée
+       *[other] { $count } séances modifiées
+    }
+}
+diff_rules_heading = Règles
+diff_entities_heading = Pages
+diff_offerings_heading = Séances
+diff_rule = { $which ->
+    [requires] { $title }, pour commencer :{" "}
+    [take] { $title }, pour suivre l’atelier :{" "}
+    [completion] { $title }, pour terminer :{" "}
+   *[awards] { $title }, pour le détenir :{" "}
+}
+diff_verdict = { $verdict ->
+    [stricter] plus stricte
+    [looser] plus souple
+    [both] plus stricte pour les uns, plus souple pour les autres
+    [equivalent] reformulée, identique pour tous
+   *[undecided] non tranchée
+}
+diff_before = avant : { $rule }
+diff_after = après : { $rule }
+diff_rule_absent = { $which ->
+    [requires] rien : tout le monde peut commencer
+    [completion] aucune règle de fin : terminé quand un dossier l’indique
+   *[awards] aucun niveau ne le décerne
+}
+diff_awarded_by = décerné par { $levels }
+diff_lost = { $who } pouvait { $action } avant ce changement et ne le peut plus.
+diff_gained = { $who } ne pouvait pas { $action } avant ce changement et le peut maintenant.
+diff_action = { $which ->
+    [requires] commencer « { $title } »
+    [take] suivre « { $title } »
+    [completion] terminer « { $title } »
+   *[awards] détenir « { $title } »
+}
+diff_someone_with = Une personne ayant { $items }
+diff_someone_with_nothing = Une personne dont le dossier est vide
+diff_amount = { $amount } { $unit } de « { $item } »
+diff_list_separator = ,{" "}
+diff_list_last = { $first } et { $last }
+diff_nested = ({ $part })
+diff_preferred = { $part } (souhaité)
+diff_part_removed = retiré : { $rule }
+diff_part_added = ajouté : { $rule }
+diff_equivalent = Écrite autrement ; chaque dossier est jugé comme avant.
+diff_undecided = Non tranchée : une de ces règles a plus de { $limit } façons minimales d’être remplie. Vérifiez ce changement à la main.
+diff_kind = { $kind ->
+    [pathway] parcours
+    [level] niveau
+    [workshop] atelier
+    [requirement] exigence
+   *[credential] titre
+}
+diff_added = ajouté : { $kind } « { $title } » ({ $id })
+diff_removed = retiré : { $kind } « { $title } » ({ $id })
+diff_renamed = renommé : { $kind } « { $title } », { $from } → { $to }
+diff_retitled = retitré : { $kind } { $id }, « { $before } » → « { $after } »
+diff_day_time = { $date }, { $time }
+diff_no_price = aucun prix indiqué
+diff_offering_added = { $workshop } : nouvelle séance le { $date }
+diff_offering_removed = { $workshop } : la séance du { $date } a été retirée
+diff_offering_moved = { $workshop } : la séance du { $before } est déplacée au { $after }
+diff_offering_cancelled = { $workshop } : la séance du { $date } est annulée
+diff_offering_status = { $workshop } : la séance du { $date } : { $before } → { $after }
+diff_offering_price = { $workshop } : la séance du { $date } : prix { $before } → { $after }
+diff_side_old = cairn diff : l’ancien catalogue (OLD) a des erreurs ; il ne peut pas être comparé avant qu’elles soient corrigées :
+diff_side_new = cairn diff : le nouveau catalogue a des erreurs ; il ne peut pas être comparé avant qu’elles soient corrigées :
+diff_side_revision = cairn diff : le catalogue à { $revision } a des erreurs ; comparez avec une autre révision, ou deux dossiers :
+diff_needs_sign_off = erreur : une règle est devenue plus stricte pour certaines personnes, ou n’a pas pu être tranchée (--fail-on-stricter)
+
 ## cairn serve
 
 serve_exposed = avertissement : le site est servi sur { $address }, que d’autres ordinateurs du réseau peuvent joindre ; gardez --bind 127.0.0.1 (par défaut) pour réserver l’aperçu à cet ordinateur

@@ -1,6 +1,7 @@
 //! `cairn init DIR`: a small, valid starter catalogue to edit, whose
-//! comments teach the format. The files live in `src/init/starter/` and are
-//! compiled into the binary.
+//! comments teach the format, and a GitHub Actions workflow that checks it,
+//! summarizes each pull request's changes and publishes it (docs/ci.md).
+//! The files live in `src/init/starter/` and are compiled into the binary.
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::text;
@@ -25,6 +26,7 @@ pub const STARTER: &[(&str, &str)] = starter![
     "content/requirements/first-aid.md",
     "content/requirements/practice-hours.md",
     "content/credentials/foundation-certificate.md",
+    ".github/workflows/catalogue.yml",
 ];
 
 /// Write the starter site into `dir`, which must be new or empty.

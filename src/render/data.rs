@@ -115,7 +115,7 @@ pub fn sitemap(catalogue: &Catalogue, routes: &Routes) -> String {
 /// An offering for catalogue.json: days as `2027-03-12`, times with their
 /// offset (`2027-03-12T09:00:00-04:00`) and the zone they were placed in,
 /// amounts as decimal strings so that no digit is lost to floating point.
-fn offering(o: &crate::content::Offering, config: &crate::config::Config) -> Value {
+pub(crate) fn offering(o: &crate::content::Offering, config: &crate::config::Config) -> Value {
     use crate::content::Price;
     let placed = crate::schedule::place(o, config.time_zone.as_deref()).ok();
     let moment = |m: &crate::schedule::Moment| crate::schedule::iso(m);

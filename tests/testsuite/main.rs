@@ -11,6 +11,7 @@ mod browser;
 mod build;
 mod calendar;
 mod diagnostics;
+mod diff;
 mod eligibility;
 mod feed;
 mod handbook;

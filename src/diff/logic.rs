@@ -1,0 +1,658 @@
+//! Deciding whether a rule became stricter or looser, over its logic.
+//!
+//! Every rule cairn knows is *monotone*: doing more never makes a rule
+//! fail (`all`, `any`, `choose` and `has` only ever ask for more; a
+//! preferred part asks for nothing). A monotone condition is exactly the
+//! set of its *minimal ways to be met*, each a set of things done (and of
+//! amounts reached), none containing another: its prime implicants.
+//!
+//! So the new rule is stricter than the old one for somebody exactly when
+//! one of the old rule's minimal ways is not met under the new rule, and
+//! that way is the witness: the smallest record that could before and
+//! cannot now. Looser is the same question the other way round. Listing
+//! the minimal ways is exact; it is bounded by [`LIMIT`] ways per rule (a
+//! `choose 5 of 30` alone has 142,506), above which a change is reported
+//! as undecided rather than guessed.
+
+use std::collections::HashMap;
+
+/// The most minimal ways a rule (or any part of it) may have before the
+/// decision gives up: far above what real pathways need (the bundled ICC
+/// and IDC mentorship rules have a few hundred), low enough that a
+/// decision never takes more than a moment.
+pub const LIMIT: usize = 10_000;
+
+/// An atom: an entity or a measured requirement, by its index in the
+/// diff's table of ids (the same for both sides).
+pub type Atom = u32;
+
+/// A monotone condition on a person's record.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Formula {
+    True,
+    False,
+    /// The entity is done: listed in the record, or done the way its own
+    /// rules say (a level's completion, a level that awards a credential),
+    /// which [`Side::derived`] holds.
+    Done(Atom),
+    /// The record's amount of a measured requirement reaches a number.
+    Reaches {
+        measure: Atom,
+        at_least: f64,
+    },
+    All(Vec<Formula>),
+    Any(Vec<Formula>),
+    /// At least `count` of them.
+    Choose {
+        count: u32,
+        from: Vec<Formula>,
+    },
+}
+
+/// One side of a diff: how each entity is done other than by being listed.
+#[derive(Debug, Default, Clone)]
+pub struct Side {
+    pub derived: HashMap<Atom, Formula>,
+}
+
+/// One minimal way to meet a rule: these things done, these amounts
+/// reached (sorted by atom), and nothing else.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Way {
+    pub done: Vec<Atom>,
+    pub amounts: Vec<(Atom, f64)>,
+}
+
+impl Way {
+    fn size(&self) -> usize {
+        self.done.len() + self.amounts.len()
+    }
+
+    /// Whether every record meeting `other` meets `self` too: `self` asks
+    /// for no more than `other` has.
+    fn covers(&self, other: &Way) -> bool {
+        subset(&self.done, &other.done)
+            && self.amounts.iter().all(|(measure, needed)| {
+                other
+                    .amounts
+                    .iter()
+                    .any(|(m, has)| m == measure && has >= needed)
+            })
+    }
+
+    /// Both ways at once.
+    fn and(&self, other: &Way) -> Way {
+        let mut done = self.done.clone();
+        done.extend_from_slice(&other.done);
+        done.sort_unstable();
+        done.dedup();
+        let mut amounts = self.amounts.clone();
+        for &(measure, at_least) in &other.amounts {
+            match amounts.iter_mut().find(|(m, _)| *m == measure) {
+                Some((_, mine)) => *mine = mine.max(at_least),
+                None => amounts.push((measure, at_least)),
+            }
+        }
+        amounts.sort_by_key(|&(m, _)| m);
+        Way { done, amounts }
+    }
+}
+
+/// Whether sorted `small` is within sorted `large`.
+fn subset(small: &[Atom], large: &[Atom]) -> bool {
+    let mut rest = large.iter();
+    small.iter().all(|x| rest.any(|y| y == x))
+}
+
+/// The minimal ways of a condition, or that there are more than [`LIMIT`].
+pub type Ways = Result<Vec<Way>, TooMany>;
+
+/// More than [`LIMIT`] minimal ways.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooMany;
+
+/// How much one decision may do before it gives up, in steps of comparing
+/// or copying one atom of a way: a fraction of a second.
+pub const WORK: u64 = 30_000_000;
+
+/// What one decision has left of [`WORK`].
+struct Budget(std::cell::Cell<u64>);
+
+impl Budget {
+    fn spend(&self, amount: u64) -> Result<(), TooMany> {
+        let left = self.0.get().checked_sub(amount).ok_or(TooMany)?;
+        self.0.set(left);
+        Ok(())
+    }
+}
+
+/// Keep the minimal ways only, smallest first, in a deterministic order.
+fn minimal(budget: &Budget, mut ways: Vec<Way>) -> Ways {
+    ways.sort_by(|a, b| {
+        a.size()
+            .cmp(&b.size())
+            .then_with(|| a.done.cmp(&b.done))
+            .then_with(|| {
+                let key = |w: &Way| {
+                    w.amounts
+                        .iter()
+                        .map(|&(m, n)| (m, n.to_bits()))
+                        .collect::<Vec<_>>()
+                };
+                key(a).cmp(&key(b))
+            })
+    });
+    let mut kept: Vec<Way> = Vec::new();
+    for way in ways {
+        budget.spend((kept.len() as u64 + 1) * (way.size() as u64 + 1))?;
+        if !kept.iter().any(|k| k.covers(&way)) {
+            kept.push(way);
+            if kept.len() > LIMIT {
+                return Err(TooMany);
+            }
+        }
+    }
+    Ok(kept)
+}
+
+fn and(budget: &Budget, a: &[Way], b: &[Way]) -> Ways {
+    let sizes = |ways: &[Way]| ways.iter().map(|w| w.size() as u64 + 1).sum::<u64>();
+    budget.spend(sizes(a) * b.len() as u64 + sizes(b) * a.len() as u64)?;
+    minimal(
+        budget,
+        a.iter().flat_map(|x| b.iter().map(|y| x.and(y))).collect(),
+    )
+}
+
+fn or(budget: &Budget, a: &[Way], b: &[Way]) -> Ways {
+    minimal(budget, a.iter().chain(b).cloned().collect())
+}
+
+/// The minimal ways of every condition of one side, with the ways of each
+/// entity's being done kept once.
+struct Expander<'a> {
+    side: &'a Side,
+    done: HashMap<Atom, Ways>,
+    budget: &'a Budget,
+}
+
+impl<'a> Expander<'a> {
+    fn new(side: &'a Side, budget: &'a Budget) -> Self {
+        Expander {
+            side,
+            done: HashMap::new(),
+            budget,
+        }
+    }
+
+    /// The minimal ways of `formula` on this side.
+    fn ways(&mut self, formula: &Formula) -> Ways {
+        self.prepare(formula);
+        self.expand(formula)
+    }
+
+    /// Work out, deepest first, the ways of every entity `formula` leads
+    /// to, with an explicit stack: a chain of 50,000 levels is walked, not
+    /// recursed. An entity met again while it is being worked out (a loop,
+    /// which `cairn check` forbids) counts as done only when listed.
+    fn prepare(&mut self, formula: &Formula) {
+        let mut stack: Vec<(Atom, Vec<Atom>, usize)> = Vec::new();
+        let mut open: std::collections::HashSet<Atom> = std::collections::HashSet::new();
+        let mut roots = Vec::new();
+        mentions(formula, &mut roots);
+        for root in roots {
+            if self.done.contains_key(&root) || open.contains(&root) {
+                continue;
+            }
+            open.insert(root);
+            stack.push((root, self.needs(root), 0));
+            while let Some((atom, needs, next)) = stack.last_mut() {
+                if let Some(&need) = needs.get(*next) {
+                    *next += 1;
+                    if !self.done.contains_key(&need) && open.insert(need) {
+                        let needs = self.needs(need);
+                        stack.push((need, needs, 0));
+                    }
+                } else {
+                    let atom = *atom;
+                    stack.pop();
+                    let listed = vec![Way {
+                        done: vec![atom],
+                        amounts: Vec::new(),
+                    }];
+                    // Mark it first, so that a loop back to it reads "listed".
+                    self.done.insert(atom, Ok(listed.clone()));
+                    let ways = match self.side.derived.get(&atom) {
+                        Some(derived) => self
+                            .expand(derived)
+                            .and_then(|w| or(self.budget, &listed, &w)),
+                        None => Ok(listed),
+                    };
+                    self.done.insert(atom, ways);
+                    open.remove(&atom);
+                }
+            }
+        }
+    }
+
+    fn needs(&self, atom: Atom) -> Vec<Atom> {
+        let mut found = Vec::new();
+        if let Some(derived) = self.side.derived.get(&atom) {
+            mentions(derived, &mut found);
+        }
+        found
+    }
+
+    /// The ways of `formula`, every entity it mentions already prepared.
+    fn expand(&self, formula: &Formula) -> Ways {
+        match formula {
+            Formula::True => Ok(vec![Way::default()]),
+            Formula::False => Ok(Vec::new()),
+            Formula::Done(atom) => match self.done.get(atom) {
+                Some(Ok(ways)) => {
+                    let size: usize = ways.iter().map(|w| w.size() + 1).sum();
+                    self.budget.spend(size as u64)?;
+                    Ok(ways.clone())
+                }
+                Some(Err(too_many)) => Err(*too_many),
+                None => Ok(vec![Way {
+                    done: vec![*atom],
+                    amounts: Vec::new(),
+                }]),
+            },
+            Formula::Reaches { measure, at_least } => Ok(vec![if *at_least > 0.0 {
+                Way {
+                    done: Vec::new(),
+                    amounts: vec![(*measure, *at_least)],
+                }
+            } else {
+                Way::default()
+            }]),
+            Formula::All(children) => {
+                let mut ways = vec![Way::default()];
+                for child in children {
+                    ways = and(self.budget, &ways, &self.expand(child)?)?;
+                }
+                Ok(ways)
+            }
+            Formula::Any(children) => {
+                let mut ways = Vec::new();
+                for child in children {
+                    ways = or(self.budget, &ways, &self.expand(child)?)?;
+                }
+                Ok(ways)
+            }
+            Formula::Choose { count, from } => {
+                let count = *count as usize;
+                if count > from.len() {
+                    return Ok(Vec::new());
+                }
+                // by_chosen[j]: the ways to have j of the members seen so far.
+                let mut by_chosen: Vec<Vec<Way>> = vec![Vec::new(); count + 1];
+                by_chosen[0] = vec![Way::default()];
+                for member in from {
+                    let member = self.expand(member)?;
+                    for j in (1..=count).rev() {
+                        if by_chosen[j - 1].is_empty() {
+                            continue;
+                        }
+                        let with = and(self.budget, &by_chosen[j - 1], &member)?;
+                        by_chosen[j] = or(self.budget, &by_chosen[j], &with)?;
+                    }
+                }
+                Ok(std::mem::take(&mut by_chosen[count]))
+            }
+        }
+    }
+}
+
+/// The entities a formula names, in order.
+fn mentions(formula: &Formula, found: &mut Vec<Atom>) {
+    match formula {
+        Formula::Done(atom) => found.push(*atom),
+        Formula::All(children)
+        | Formula::Any(children)
+        | Formula::Choose { from: children, .. } => {
+            for child in children {
+                mentions(child, found);
+            }
+        }
+        Formula::True | Formula::False | Formula::Reaches { .. } => {}
+    }
+}
+
+/// How a change moved a rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// Some who could cannot now; nobody gains.
+    Stricter { lost: Way },
+    /// Some who could not can now; nobody loses.
+    Looser { gained: Way },
+    /// Some lose and others gain.
+    Both { lost: Way, gained: Way },
+    /// Written differently, decided the same for everyone.
+    Equivalent,
+    /// Too many ways to meet it to decide exactly.
+    Undecided,
+}
+
+impl Verdict {
+    /// The name the JSON and the words use.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Verdict::Stricter { .. } => "stricter",
+            Verdict::Looser { .. } => "looser",
+            Verdict::Both { .. } => "both",
+            Verdict::Equivalent => "equivalent",
+            Verdict::Undecided => "undecided",
+        }
+    }
+}
+
+/// Compare a rule before (on side `old`) and after (on side `new`).
+pub fn decide(old_side: &Side, old: &Formula, new_side: &Side, new: &Formula) -> Verdict {
+    let budget = Budget(std::cell::Cell::new(WORK));
+    let (Ok(before), Ok(after)) = (
+        Expander::new(old_side, &budget).ways(old),
+        Expander::new(new_side, &budget).ways(new),
+    ) else {
+        return Verdict::Undecided;
+    };
+    let comparisons = (before.len() as u64 * after.len() as u64 + 1) * 2;
+    if budget.spend(comparisons).is_err() {
+        return Verdict::Undecided;
+    }
+    // Of the smallest witnesses, the one closest to the rules' own words:
+    // "someone with Level 3" rather than with one of Level 3's workshops.
+    let mut named = Vec::new();
+    mentions(old, &mut named);
+    mentions(new, &mut named);
+    let unnamed = |way: &Way| way.done.iter().filter(|a| !named.contains(a)).count();
+    let uncovered = |ways: &[Way], by: &[Way]| {
+        ways.iter()
+            .filter(|way| !by.iter().any(|b| b.covers(way)))
+            .min_by_key(|way| (way.size(), unnamed(way)))
+            .cloned()
+    };
+    match (uncovered(&before, &after), uncovered(&after, &before)) {
+        (Some(lost), Some(gained)) => Verdict::Both { lost, gained },
+        (Some(lost), None) => Verdict::Stricter { lost },
+        (None, Some(gained)) => Verdict::Looser { gained },
+        (None, None) => Verdict::Equivalent,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator (xorshift), so that every run of the
+    /// test sees the same cases and a failure can be replayed.
+    struct Dice(u64);
+
+    impl Dice {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    /// Items 0..ITEMS; measures ITEMS and ITEMS + 1, with thresholds from
+    /// THRESHOLDS.
+    const ITEMS: u32 = 6;
+    const THRESHOLDS: [f64; 3] = [0.0, 100.0, 300.0];
+
+    fn random_formula(dice: &mut Dice, depth: u32) -> Formula {
+        let leaf = depth == 0 || dice.below(3) == 0;
+        if leaf {
+            return match dice.below(10) {
+                0 => Formula::True,
+                1..=2 => Formula::Reaches {
+                    measure: ITEMS + dice.below(2) as u32,
+                    at_least: THRESHOLDS[dice.below(3) as usize],
+                },
+                _ => Formula::Done(dice.below(u64::from(ITEMS)) as u32),
+            };
+        }
+        let children: Vec<Formula> = (0..1 + dice.below(3))
+            .map(|_| random_formula(dice, depth - 1))
+            .collect();
+        match dice.below(3) {
+            0 => Formula::All(children),
+            1 => Formula::Any(children),
+            _ => Formula::Choose {
+                count: 1 + dice.below(children.len() as u64) as u32,
+                from: children,
+            },
+        }
+    }
+
+    /// Items 4 and 5 may be done another way (like a level with a
+    /// completion, or a credential a level awards), from lower items only.
+    fn random_side(dice: &mut Dice) -> Side {
+        let mut side = Side::default();
+        for atom in [4, 5] {
+            if dice.below(2) == 0 {
+                let mut derived = random_formula(dice, 2);
+                lower_only(&mut derived, atom);
+                side.derived.insert(atom, derived);
+            }
+        }
+        side
+    }
+
+    fn lower_only(formula: &mut Formula, below: Atom) {
+        match formula {
+            Formula::Done(atom) if *atom >= below => *atom %= below,
+            Formula::All(c) | Formula::Any(c) | Formula::Choose { from: c, .. } => {
+                c.iter_mut().for_each(|f| lower_only(f, below));
+            }
+            _ => {}
+        }
+    }
+
+    /// A record: which items are listed, and each measure's amount.
+    struct Record {
+        listed: u32,
+        amounts: [f64; 2],
+    }
+
+    fn holds(side: &Side, formula: &Formula, record: &Record) -> bool {
+        match formula {
+            Formula::True => true,
+            Formula::False => false,
+            Formula::Done(atom) => {
+                record.listed & (1 << atom) != 0
+                    || side
+                        .derived
+                        .get(atom)
+                        .is_some_and(|d| holds(side, d, record))
+            }
+            Formula::Reaches { measure, at_least } => {
+                record.amounts[(measure - ITEMS) as usize] >= *at_least
+            }
+            Formula::All(c) => c.iter().all(|f| holds(side, f, record)),
+            Formula::Any(c) => c.iter().any(|f| holds(side, f, record)),
+            Formula::Choose { count, from } => {
+                from.iter().filter(|f| holds(side, f, record)).count() >= *count as usize
+            }
+        }
+    }
+
+    fn every_record() -> impl Iterator<Item = Record> {
+        (0..1u32 << ITEMS).flat_map(|listed| {
+            THRESHOLDS.into_iter().flat_map(move |a| {
+                THRESHOLDS.into_iter().map(move |b| Record {
+                    listed,
+                    amounts: [a, b],
+                })
+            })
+        })
+    }
+
+    fn record_of(way: &Way) -> Record {
+        let mut record = Record {
+            listed: 0,
+            amounts: [0.0; 2],
+        };
+        for atom in &way.done {
+            record.listed |= 1 << atom;
+        }
+        for (measure, amount) in &way.amounts {
+            record.amounts[(measure - ITEMS) as usize] = *amount;
+        }
+        record
+    }
+
+    #[test]
+    fn the_decision_agrees_with_trying_every_record() {
+        let mut dice = Dice(0x9e37_79b9_7f4a_7c15);
+        let mut seen = HashMap::new();
+        for case in 0..3000 {
+            let (old_side, new_side) = (random_side(&mut dice), random_side(&mut dice));
+            let old = random_formula(&mut dice, 3);
+            // Half the time, a small edit of the old rule, as a real change is.
+            let new = if dice.below(2) == 0 {
+                random_formula(&mut dice, 3)
+            } else {
+                Formula::All(vec![old.clone(), random_formula(&mut dice, 1)])
+            };
+            let (mut lost, mut gained) = (false, false);
+            for record in every_record() {
+                let (before, after) = (
+                    holds(&old_side, &old, &record),
+                    holds(&new_side, &new, &record),
+                );
+                lost |= before && !after;
+                gained |= !before && after;
+            }
+            let verdict = decide(&old_side, &old, &new_side, &new);
+            *seen.entry(verdict.name()).or_insert(0) += 1;
+            let replay = format!("case {case}: {old:?} -> {new:?}, {verdict:?}");
+            match &verdict {
+                Verdict::Stricter { lost: way } => {
+                    assert!(lost && !gained, "{replay}");
+                    let r = record_of(way);
+                    assert!(
+                        holds(&old_side, &old, &r) && !holds(&new_side, &new, &r),
+                        "{replay}"
+                    );
+                }
+                Verdict::Looser { gained: way } => {
+                    assert!(gained && !lost, "{replay}");
+                    let r = record_of(way);
+                    assert!(
+                        !holds(&old_side, &old, &r) && holds(&new_side, &new, &r),
+                        "{replay}"
+                    );
+                }
+                Verdict::Both { lost: l, gained: g } => {
+                    assert!(lost && gained, "{replay}");
+                    let (l, g) = (record_of(l), record_of(g));
+                    assert!(
+                        holds(&old_side, &old, &l) && !holds(&new_side, &new, &l),
+                        "{replay}"
+                    );
+                    assert!(
+                        !holds(&old_side, &old, &g) && holds(&new_side, &new, &g),
+                        "{replay}"
+                    );
+                }
+                Verdict::Equivalent => assert!(!lost && !gained, "{replay}"),
+                Verdict::Undecided => panic!("small rules are always decided: {replay}"),
+            }
+        }
+        // Every verdict occurred often enough for the agreement to mean something.
+        for name in ["stricter", "looser", "both", "equivalent"] {
+            assert!(seen.get(name).copied().unwrap_or(0) > 50, "{seen:?}");
+        }
+    }
+
+    #[test]
+    fn a_witness_is_a_smallest_record() {
+        // Before: any of Level 2 (4), or 2 of three workshops (0, 1, 2).
+        // After: Level 2 and first aid (3).
+        let side = Side::default();
+        let old = Formula::Any(vec![
+            Formula::Done(4),
+            Formula::Choose {
+                count: 2,
+                from: vec![Formula::Done(0), Formula::Done(1), Formula::Done(2)],
+            },
+        ]);
+        let new = Formula::All(vec![Formula::Done(4), Formula::Done(3)]);
+        let verdict = decide(&side, &old, &side, &new);
+        let Verdict::Stricter { lost } = verdict else {
+            panic!("{verdict:?}");
+        };
+        assert_eq!(
+            lost.done,
+            [4],
+            "Level 2 alone: the smallest record that loses"
+        );
+    }
+
+    #[test]
+    fn a_raised_threshold_is_stricter_at_the_old_amount() {
+        let side = Side::default();
+        let hours = |at_least| Formula::Reaches {
+            measure: 9,
+            at_least,
+        };
+        let verdict = decide(&side, &hours(300.0), &side, &hours(400.0));
+        assert_eq!(
+            verdict,
+            Verdict::Stricter {
+                lost: Way {
+                    done: Vec::new(),
+                    amounts: vec![(9, 300.0)]
+                }
+            }
+        );
+        assert_eq!(
+            decide(&side, &hours(0.0), &side, &Formula::True),
+            Verdict::Equivalent
+        );
+    }
+
+    #[test]
+    fn a_long_chain_is_walked_not_recursed() {
+        // Level n is done by level n - 1 and workshop n: 50,000 of them.
+        let mut side = Side::default();
+        let levels = 50_000;
+        for n in 1..levels {
+            side.derived.insert(
+                n,
+                Formula::All(vec![Formula::Done(n - 1), Formula::Done(levels + n)]),
+            );
+        }
+        // Too many ways to list, and said so, without a stack overflow.
+        let verdict = decide(
+            &side,
+            &Formula::Done(levels - 1),
+            &Side::default(),
+            &Formula::True,
+        );
+        assert_eq!(verdict, Verdict::Undecided);
+    }
+
+    #[test]
+    fn too_many_ways_is_undecided_not_guessed() {
+        let side = Side::default();
+        let pool = |n: u32| (0..n).map(Formula::Done).collect::<Vec<_>>();
+        let old = Formula::Choose {
+            count: 6,
+            from: pool(30),
+        };
+        let new = Formula::Choose {
+            count: 5,
+            from: pool(30),
+        };
+        assert_eq!(decide(&side, &old, &side, &new), Verdict::Undecided);
+    }
+}

@@ -1,0 +1,513 @@
+//! `cairn diff`: what a change means for candidates, through the real
+//! binary on real folders and a real Git repository.
+
+use crate::support::*;
+use serde_json::{Value, json};
+use std::path::Path;
+use std::process::Command;
+
+/// Replace `from` with `to` in the file at `path` under `root`; the text
+/// must be there.
+fn edit(root: &Path, path: &str, from: &str, to: &str) {
+    let file = root.join(path);
+    let text = read(&file);
+    assert!(text.contains(from), "{path} has no {from:?}");
+    std::fs::write(&file, text.replacen(from, to, 1)).expect("write");
+}
+
+/// The small site before and after `change`.
+fn before_and_after(change: impl Fn(&Path)) -> (tempfile::TempDir, tempfile::TempDir) {
+    let (old, new) = (site_copy("small"), site_copy("small"));
+    change(new.path());
+    (old, new)
+}
+
+fn diff(old: &Path, new: &Path, extra: &[&str]) -> (i32, String, String) {
+    let mut args = vec![
+        "diff",
+        old.to_str().expect("utf-8"),
+        new.to_str().expect("utf-8"),
+        "--today",
+        "2027-01-01",
+    ];
+    args.extend_from_slice(extra);
+    cairn(&args)
+}
+
+fn diff_json(old: &Path, new: &Path) -> Value {
+    let (code, stdout, stderr) = diff(old, new, &["--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    serde_json::from_str(&stdout).expect("JSON")
+}
+
+/// `cairn eligibility` on a record of `completed` items and `measures`:
+/// whether the person can start `level`.
+fn can_start(root: &Path, record: &Value, level: &str) -> bool {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut toml = format!(
+        "completed = {}\n[measures]\n",
+        serde_json::to_string(&record["completed"]).expect("JSON")
+    );
+    for (measure, amount) in record["measures"].as_object().expect("measures") {
+        toml.push_str(&format!("{measure} = {amount}\n"));
+    }
+    let profile = dir.path().join("record.toml");
+    std::fs::write(&profile, toml).expect("write");
+    let (code, stdout, stderr) = cairn(&[
+        "eligibility",
+        "--root",
+        root.to_str().expect("utf-8"),
+        "--profile",
+        profile.to_str().expect("utf-8"),
+        "--format",
+        "json",
+        "--today",
+        "2027-01-01",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let verdicts: Value = serde_json::from_str(&stdout).expect("JSON");
+    verdicts["levels"]
+        .as_array()
+        .expect("levels")
+        .iter()
+        .find(|v| v["id"] == level)
+        .expect("the level")["can_start"]
+        .as_bool()
+        .expect("a verdict")
+}
+
+#[test]
+fn a_raised_threshold_is_stricter_and_its_witness_is_a_real_record() {
+    let (old, new) = before_and_after(|site| {
+        edit(
+            site,
+            "content/levels/pilot.md",
+            "at_least = 500",
+            "at_least = 600",
+        );
+    });
+    let report = diff_json(old.path(), new.path());
+    let rules = report["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), 1, "{report:#}");
+    let rule = &rules[0];
+    assert_eq!(rule["id"], "pilot");
+    assert_eq!(rule["rule"], "requires");
+    assert_eq!(rule["change"], "stricter");
+    assert!(rule.get("gained").is_none());
+    // The smallest record that could start before, in the rule's own
+    // terms (the certificate, not the workshops that earn it).
+    assert_eq!(
+        rule["lost"],
+        json!({
+            "completed": ["navigator-certificate", "first-aid"],
+            "measures": {"sea-hours": 500.0},
+            "sentence": "Someone with Navigator certificate, Marine first aid and 500 hours of Hours at sea could start Pilot before this change and cannot now."
+        })
+    );
+    // The witness is true: judged by `cairn eligibility` on each side.
+    assert!(can_start(old.path(), &rule["lost"], "pilot"));
+    assert!(!can_start(new.path(), &rule["lost"], "pilot"));
+    assert_eq!(report["needs_sign_off"], true);
+
+    let (code, stdout, stderr) = diff(old.path(), new.path(), &["--fail-on-stricter"]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stderr.contains("a rule became stricter"), "{stderr}");
+    assert!(
+        stdout.contains("Pilot, to start: stricter\n    before: Hours at sea: at least 500 hours\n    after: Hours at sea: at least 600 hours\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_markdown_report_reads_as_a_pull_request_comment() {
+    let (old, new) = before_and_after(|site| {
+        edit(
+            site,
+            "content/levels/pilot.md",
+            "{ all = [\"union-card\"], preferred = true }",
+            "\"union-card\"",
+        );
+        edit(
+            site,
+            "content/workshops/tides.md",
+            "title = \"Tides\"",
+            "title = \"Tides & *currents*\"",
+        );
+    });
+    let (code, stdout, stderr) = diff(old.path(), new.path(), &["--format", "markdown"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "## What this change means for candidates\n\
+         \n\
+         1 rule changed (1 stricter); 1 retitled\n\
+         \n\
+         ### Rules\n\
+         \n\
+         - Pilot, to start: **stricter**\n  \
+           - before: Union card (preferred)\n  \
+           - after: Union card\n  \
+           - Someone with Navigator certificate, Marine first aid and 500 hours of Hours at sea could start Pilot before this change and cannot now.\n\
+         \n\
+         ### Pages\n\
+         \n\
+         - retitled: workshop tides, “Tides” → “Tides &amp; \\*currents\\*”\n"
+    );
+}
+
+#[test]
+fn looser_both_and_reworded_are_told_apart() {
+    // A requirement dropped: looser, and --fail-on-stricter lets it through.
+    let (old, new) = before_and_after(|site| {
+        edit(site, "content/levels/pilot.md", "  \"first-aid\",\n", "");
+    });
+    let report = diff_json(old.path(), new.path());
+    assert_eq!(report["rules"][0]["change"], "looser", "{report:#}");
+    let gained = &report["rules"][0]["gained"];
+    assert!(!can_start(old.path(), gained, "pilot"));
+    assert!(can_start(new.path(), gained, "pilot"));
+    let (code, _, stderr) = diff(old.path(), new.path(), &["--fail-on-stricter"]);
+    assert_eq!(code, 0, "{stderr}");
+
+    // One requirement for another: some lose, others gain.
+    let (old, new) = before_and_after(|site| {
+        edit(
+            site,
+            "content/levels/pilot.md",
+            "  \"first-aid\",\n",
+            "  \"union-card\",\n",
+        );
+    });
+    let report = diff_json(old.path(), new.path());
+    let rule = &report["rules"][0];
+    assert_eq!(rule["change"], "both", "{report:#}");
+    assert!(can_start(old.path(), &rule["lost"], "pilot"));
+    assert!(!can_start(new.path(), &rule["lost"], "pilot"));
+    assert!(!can_start(old.path(), &rule["gained"], "pilot"));
+    assert!(can_start(new.path(), &rule["gained"], "pilot"));
+
+    // The certificate, or the level that awards it: the same people.
+    let (old, new) = before_and_after(|site| {
+        edit(
+            site,
+            "content/levels/pilot.md",
+            "  \"navigator-certificate\",\n",
+            "  { any = [\"navigation\", \"navigator-certificate\"] },\n",
+        );
+    });
+    let report = diff_json(old.path(), new.path());
+    assert_eq!(report["rules"][0]["change"], "equivalent", "{report:#}");
+    assert_eq!(report["needs_sign_off"], false);
+}
+
+#[test]
+fn renamed_retitled_added_and_removed_entities_and_a_smaller_pool() {
+    let (old, new) = before_and_after(|site| {
+        // A file renamed: the same workshop under a new id.
+        let workshops = site.join("content/workshops");
+        std::fs::rename(workshops.join("stars.md"), workshops.join("star-sights.md"))
+            .expect("rename");
+        // A workshop removed from the navigation pool, which it counted in.
+        std::fs::remove_file(workshops.join("tides.md")).expect("remove");
+        edit(
+            site,
+            "content/workshops/charts.md",
+            "title = \"Charts\"",
+            "title = \"Chart work\"",
+        );
+        std::fs::write(
+            site.join("content/requirements/radio-licence.md"),
+            "+++\ntitle = \"Radio licence\"\nsummary = \"A licence.\"\n+++\nBody.\n",
+        )
+        .expect("write");
+        edit(
+            site,
+            "content/levels/pilot.md",
+            "  \"first-aid\",\n",
+            "  \"first-aid\",\n  \"radio-licence\",\n",
+        );
+    });
+    let report = diff_json(old.path(), new.path());
+    assert_eq!(
+        report["renamed"],
+        json!([{"kind": "workshop", "from": "stars", "to": "star-sights", "title": "Stars"}])
+    );
+    assert_eq!(
+        report["removed"],
+        json!([{"kind": "workshop", "id": "tides", "title": "Tides"}])
+    );
+    assert_eq!(
+        report["added"],
+        json!([{"kind": "requirement", "id": "radio-licence", "title": "Radio licence"}])
+    );
+    assert_eq!(
+        report["retitled"],
+        json!([{"kind": "workshop", "id": "charts", "before": "Charts", "after": "Chart work"}])
+    );
+    let changes: Vec<(String, String, String)> = report["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap_or_default().to_string(),
+                r["rule"].as_str().unwrap_or_default().to_string(),
+                r["change"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("navigation", "completion", "stricter"),
+        ("pilot", "requires", "stricter"),
+    ];
+    assert_eq!(
+        changes,
+        expected.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())),
+        "the renamed workshop still counts; the removed one no longer does"
+    );
+    // Two of the three workshops: one of them the removed one.
+    let lost = &report["rules"][0]["lost"]["completed"];
+    assert!(
+        lost.as_array().expect("ids").iter().any(|id| id == "tides"),
+        "{lost}"
+    );
+}
+
+#[test]
+fn offerings_added_removed_moved_cancelled_and_repriced() {
+    let (old, new) = before_and_after(|site| {
+        let knots = "content/workshops/knots.md";
+        // Named, so that it is the same offering when its dates move.
+        edit(
+            site,
+            knots,
+            "[[offerings]]\nstart = 2027-03-12\nend = 2027-03-13",
+            "[[offerings]]\nid = \"spring\"\nstart = 2027-03-19\nend = 2027-03-20",
+        );
+        edit(
+            site,
+            knots,
+            "note = \"Bring a length of rope.\"",
+            "note = \"Bring a length of rope.\"\nstatus = \"cancelled\"",
+        );
+        edit(
+            site,
+            knots,
+            "amount = 19.5, currency = \"USD\"",
+            "amount = 25, currency = \"USD\"",
+        );
+        edit(
+            site,
+            knots,
+            "+++\nTie them fast.",
+            "\n[[offerings]]\nstart = 2027-09-01\nlocation = \"Sydney\"\n+++\nTie them fast.",
+        );
+    });
+    // The old side names its first offering too, as it would have been.
+    edit(
+        old.path(),
+        "content/workshops/knots.md",
+        "[[offerings]]\nstart = 2027-03-12",
+        "[[offerings]]\nid = \"spring\"\nstart = 2027-03-12",
+    );
+    let report = diff_json(old.path(), new.path());
+    let sentences: Vec<&str> = report["offerings"]
+        .as_array()
+        .expect("offerings")
+        .iter()
+        .map(|o| o["sentence"].as_str().expect("a sentence"))
+        .collect();
+    assert_eq!(
+        sentences,
+        [
+            "Knots: the offering on 12 March 2027 moved to 19 March 2027",
+            "Knots: the offering on 2 May 2027, 09:00 is cancelled",
+            "Knots: the offering on 14 June 2027, 13:30: price 19.50 USD → 25 USD",
+            "Knots: new offering on 1 September 2027",
+        ]
+    );
+    let moved = &report["offerings"][0];
+    assert_eq!(moved["change"], "moved");
+    assert_eq!(moved["before"]["start"], "2027-03-12");
+    assert_eq!(moved["after"]["start"], "2027-03-19");
+    assert_eq!(moved["after"]["id"], "spring");
+    assert_eq!(report["rules"], json!([]));
+
+    // An offering taken out.
+    let (old, new) = before_and_after(|site| {
+        edit(
+            site,
+            "content/workshops/knots.md",
+            "[[offerings]]\nstart = 2027-03-12",
+            "[[offerings]]\nstart = 2027-03-06",
+        );
+    });
+    let report = diff_json(old.path(), new.path());
+    let changes: Vec<&str> = report["offerings"]
+        .as_array()
+        .expect("offerings")
+        .iter()
+        .map(|o| o["change"].as_str().expect("a change"))
+        .collect();
+    assert_eq!(
+        changes,
+        ["added", "removed"],
+        "without an id, another day is another offering"
+    );
+}
+
+#[test]
+fn the_same_catalogue_has_nothing_to_say() {
+    let (old, new) = before_and_after(|_| {});
+    let (code, stdout, stderr) = diff(old.path(), new.path(), &["--fail-on-stricter"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "No change for candidates: the same entities, rules and offerings.\n"
+    );
+}
+
+#[test]
+fn a_rule_too_large_to_decide_says_so_and_needs_sign_off() {
+    let (old, new) = before_and_after(|site| {
+        for n in 0..30 {
+            std::fs::write(
+                site.join(format!("content/workshops/extra-{n}.md")),
+                format!("+++\ntitle = \"Extra {n}\"\nsummary = \"One of many.\"\nlevel = \"navigation\"\n+++\nBody.\n"),
+            )
+            .expect("write");
+        }
+        edit(
+            site,
+            "content/levels/navigation.md",
+            "choose = 2",
+            "choose = 7",
+        );
+    });
+    let report = diff_json(old.path(), new.path());
+    let navigation = report["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .find(|r| r["id"] == "navigation" && r["rule"] == "completion")
+        .expect("navigation's completion");
+    assert_eq!(navigation["change"], "undecided");
+    let (code, stdout, _) = diff(old.path(), new.path(), &["--fail-on-stricter"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("more than 10,000 minimal ways"), "{stdout}");
+}
+
+#[test]
+fn a_side_with_errors_is_named_and_stops_the_comparison() {
+    let (old, new) = before_and_after(|site| {
+        edit(
+            site,
+            "content/levels/pilot.md",
+            "\"first-aid\"",
+            "\"first-aide\"",
+        );
+    });
+    let (code, stdout, stderr) = diff(old.path(), new.path(), &[]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        stderr.starts_with("cairn diff: the newer catalogue has errors"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean \"first-aid\"?"), "{stderr}");
+    let (code, _, _) = cairn(&["diff"]);
+    assert_eq!(code, 2, "no catalogue to compare is a bad invocation");
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run git");
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+#[test]
+fn base_reads_an_older_revision_of_a_site_in_a_subfolder_from_git() {
+    let repo = tempfile::tempdir().expect("tempdir");
+    let site = repo.path().join("site");
+    copy_tree(&fixture("small"), &site);
+    git(repo.path(), &["init", "-q", "-b", "main"]);
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-qm", "start"]);
+    edit(
+        &site,
+        "content/levels/pilot.md",
+        "at_least = 500",
+        "at_least = 400",
+    );
+    // A file the work tree has and the revision had not, and one the other way.
+    std::fs::write(
+        site.join("content/workshops/anchors.md"),
+        "+++\ntitle = \"Anchors\"\nsummary = \"Anchors.\"\nlevel = \"deck-basics\"\n+++\nBody.\n",
+    )
+    .expect("write");
+
+    let root = site.to_str().expect("utf-8");
+    let (code, stdout, stderr) = cairn(&[
+        "diff",
+        "--base",
+        "main",
+        "--root",
+        root,
+        "--today",
+        "2027-01-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(report["rules"][0]["change"], "looser", "{report:#}");
+    assert_eq!(report["added"][0]["id"], "anchors");
+    // The repository is as it was: nothing staged, no worktree added.
+    let status = Command::new("git")
+        .args(["status", "--porcelain"])
+        .current_dir(repo.path())
+        .output()
+        .expect("git status");
+    assert_eq!(
+        String::from_utf8_lossy(&status.stdout),
+        " M site/content/levels/pilot.md\n?? site/content/workshops/anchors.md\n"
+    );
+
+    let (code, _, stderr) = cairn(&["diff", "--base", "no-such-branch", "--root", root]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no revision \"no-such-branch\" in this repository"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("fetch-depth: 0"), "{stderr}");
+
+    let elsewhere = site_copy("small");
+    let (code, _, stderr) = cairn(&[
+        "diff",
+        "--base",
+        "main",
+        "--root",
+        elsewhere.path().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("is not in a Git repository"), "{stderr}");
+
+    // No git at all.
+    let output = cairn_command()
+        .args(["diff", "--base", "main", "--root", root])
+        .env("PATH", "/nonexistent")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run cairn");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("needs the `git` command"), "{stderr}");
+}
