@@ -259,12 +259,13 @@ pub fn closing_line(cli: &Messages, ending: Ending, errors: usize, warnings: usi
 /// What `cairn init` says it did, and what to do next.
 pub fn init_done(cli: &Messages, files: usize, folder: &str) -> String {
     format!(
-        "{}\n{}",
+        "{}\n{}\n{}",
         cli.text(
             "init_done",
             &[("files", files.into()), ("folder", folder.into())]
         ),
-        cli.text("init_next", &[("folder", folder.into())])
+        cli.text("init_next", &[("folder", folder.into())]),
+        cli.text("init_ci", &[])
     )
 }
 
@@ -328,7 +329,7 @@ mod tests {
         );
         assert_eq!(
             init_done(&cli, 12, "my-site"),
-            "Wrote a starter catalogue (12 files) into my-site.\nNext: cd my-site && cairn serve, then edit the files under content/."
+            "Wrote a starter catalogue (12 files) into my-site.\nNext: cd my-site && cairn serve, then edit the files under content/.\nOn GitHub: replace the two placeholders at the top of .github/workflows/catalogue.yml, and every pull request is checked and summarized (docs/ci.md in cairn’s repository)."
         );
     }
 

@@ -33,6 +33,7 @@ init_done = Wrote a starter catalogue ({ $files ->
    *[other] { $files } files
 }) into { $folder }.
 init_next = Next: cd { $folder } && cairn serve, then edit the files under content/.
+init_ci = On GitHub: replace the two placeholders at the top of .github/workflows/catalogue.yml, and every pull request is checked and summarized (docs/ci.md in cairn’s repository).
 
 ## Values of arguments that cairn refuses, after clap's own "error: invalid
 ## value '…' for '--today <DATE>': "

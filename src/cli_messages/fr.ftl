@@ -32,6 +32,7 @@ init_done = Catalogue de départ écrit ({ $files ->
    *[other] { $files } fichiers
 }) dans { $folder }.
 init_next = Ensuite : cd { $folder } && cairn serve, puis modifiez les fichiers de content/.
+init_ci = Sur GitHub : remplacez les deux valeurs à compléter en tête de .github/workflows/catalogue.yml, et chaque demande de fusion est vérifiée et résumée (docs/ci.md dans le dépôt de cairn).
 arg_not_a_date = "{ $value }" n’est pas une date ; écrivez-la comme 2027-03-12
 arg_not_an_address = "{ $value }" n’est pas une adresse complète ; écrivez-la comme https://example.org
 
