@@ -581,7 +581,10 @@ git_missing_help = install Git, or compare two folders instead: `cairn diff OLD 
 # $command: the git command; $error: what git said.
 git_failed = `{ $command }` failed: { $error }
 # $folder: the site folder.
-git_not_a_repository = { $folder } is not in a Git repository
+git_not_a_repository = { $folder } is not in a Git repository that git will read ({ $error })
+# $path: a path of the revision's tree that is not a plain name below the site folder.
+git_unsafe_path = the revision { $revision } holds a file at "{ $path }", outside the site folder
+git_unsafe_path_help = cairn diff does not write such a file anywhere; compare with another revision, or check how this one was made
 git_not_a_repository_help = --base reads an older revision from Git; to compare two copies of a site, give both folders: `cairn diff OLD NEW`
 git_no_revision = no revision "{ $revision }" in this repository
 git_no_revision_help = give a branch, tag or commit that exists here, like `main` or `origin/main`; in CI, fetch the history first (actions/checkout with `fetch-depth: 0`)

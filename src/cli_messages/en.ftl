@@ -115,6 +115,7 @@ diff_before = before: { $rule }
 diff_after = after: { $rule }
 diff_rule_absent = { $which ->
     [requires] nothing: anyone may start
+    [take] nothing: anyone may take it
     [completion] no completion rule: complete when a record lists it
    *[awards] no level awards it
 }
@@ -160,6 +161,9 @@ diff_renamed = renamed: { $kind } “{ $title }”, { $from } → { $to }
 diff_retitled = retitled: { $kind } { $id }, “{ $before }” → “{ $after }”
 # An offering's day, with its time of day.
 diff_day_time = { $date }, { $time }
+# An offering from its start to its end; in a named time zone.
+diff_span = { $start } to { $end }
+diff_in_zone = { $when } ({ $zone })
 diff_no_price = no price given
 diff_offering_added = { $workshop }: new offering on { $date }
 diff_offering_removed = { $workshop }: the offering on { $date } was removed

@@ -116,6 +116,7 @@ diff_before = avant : { $rule }
 diff_after = après : { $rule }
 diff_rule_absent = { $which ->
     [requires] rien : tout le monde peut commencer
+    [take] rien : tout le monde peut le suivre
     [completion] aucune règle de fin : terminé quand un dossier l’indique
    *[awards] aucun niveau ne le décerne
 }
@@ -151,6 +152,8 @@ diff_removed = retiré : { $kind } « { $title } » ({ $id })
 diff_renamed = renommé : { $kind } « { $title } », { $from } → { $to }
 diff_retitled = retitré : { $kind } { $id }, « { $before } » → « { $after } »
 diff_day_time = { $date }, { $time }
+diff_span = { $start } – { $end }
+diff_in_zone = { $when } ({ $zone })
 diff_no_price = aucun prix indiqué
 diff_offering_added = { $workshop } : nouvelle séance le { $date }
 diff_offering_removed = { $workshop } : la séance du { $date } a été retirée

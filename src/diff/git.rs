@@ -45,10 +45,25 @@ pub fn checkout(root: &Path, revision: &str) -> Result<tempfile::TempDir, Diagno
     };
     // Git there at all, then a repository at all?
     run(&["--version"])?;
-    run(&["rev-parse", "--git-dir"]).map_err(|_| {
-        Diagnostic::error(Code::Output, text!("git_not_a_repository", folder = &shown))
-            .with_help(text!("git_not_a_repository_help"))
-    })?;
+    // Git's own words say why (not a repository, or one it will not
+    // trust: `safe.directory`).
+    let repository = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "--git-dir"])
+        .stdin(Stdio::null())
+        .output();
+    if let Ok(output) = repository
+        && !output.status.success()
+    {
+        let said = String::from_utf8_lossy(&output.stderr);
+        let said = said.lines().next().unwrap_or_default().trim().to_string();
+        return Err(Diagnostic::error(
+            Code::Output,
+            text!("git_not_a_repository", folder = &shown, error = said),
+        )
+        .with_help(text!("git_not_a_repository_help")));
+    }
     // `--end-of-options`: a revision that starts with `-` is a revision.
     let commit = run(&[
         "rev-parse",
@@ -86,6 +101,19 @@ pub fn checkout(root: &Path, revision: &str) -> Result<tempfile::TempDir, Diagno
         // Symbolic links are left out: what they point at may not exist.
         if mode == "120000" {
             continue;
+        }
+        // Only plain names below the site folder: a crafted tree entry
+        // (`..`, an absolute path) must not write outside the scratch folder.
+        let plain = !path.is_empty()
+            && Path::new(path)
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !plain {
+            return Err(Diagnostic::error(
+                Code::Output,
+                text!("git_unsafe_path", revision = revision, path = path),
+            )
+            .with_help(text!("git_unsafe_path_help")));
         }
         files.push((object.to_string(), path.to_string()));
     }

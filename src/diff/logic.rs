@@ -113,7 +113,7 @@ pub struct TooMany;
 
 /// How much one decision may do before it gives up, in steps of comparing
 /// or copying one atom of a way: a fraction of a second.
-pub const WORK: u64 = 30_000_000;
+pub const WORK: u64 = 100_000_000;
 
 /// What one decision has left of [`WORK`].
 struct Budget(std::cell::Cell<u64>);
@@ -126,26 +126,51 @@ impl Budget {
     }
 }
 
-/// Keep the minimal ways only, smallest first, in a deterministic order.
+/// The order ways are kept in: smallest first, then by atoms, so that
+/// every run picks the same witness.
+fn order(a: &Way, b: &Way) -> std::cmp::Ordering {
+    let amounts = |w: &Way| {
+        w.amounts
+            .iter()
+            .map(|&(m, n)| (m, n.to_bits()))
+            .collect::<Vec<_>>()
+    };
+    a.size()
+        .cmp(&b.size())
+        .then_with(|| a.done.cmp(&b.done))
+        .then_with(|| amounts(a).cmp(&amounts(b)))
+}
+
+/// A quick filter for [`Way::covers`]: a bit per atom (modulo 64). A way
+/// can cover another only if its bits are among the other's.
+fn signature(way: &Way) -> u64 {
+    way.done
+        .iter()
+        .chain(way.amounts.iter().map(|(m, _)| m))
+        .fold(0, |bits, atom| bits | 1 << (atom % 64))
+}
+
+/// Whether some way of `by` (with its signatures) covers `way`, counting
+/// the comparisons made against the budget.
+fn covered(budget: &Budget, by: &[Way], signatures: &[u64], way: &Way) -> Result<bool, TooMany> {
+    // A comparison costs up to the size of the way.
+    budget.spend((by.len() as u64 + 1) * (way.size() as u64 + 1))?;
+    let mine = signature(way);
+    Ok(by
+        .iter()
+        .zip(signatures)
+        .any(|(b, &bits)| bits & !mine == 0 && b.covers(way)))
+}
+
+/// Keep the minimal ways only, in [`order`].
 fn minimal(budget: &Budget, mut ways: Vec<Way>) -> Ways {
-    ways.sort_by(|a, b| {
-        a.size()
-            .cmp(&b.size())
-            .then_with(|| a.done.cmp(&b.done))
-            .then_with(|| {
-                let key = |w: &Way| {
-                    w.amounts
-                        .iter()
-                        .map(|&(m, n)| (m, n.to_bits()))
-                        .collect::<Vec<_>>()
-                };
-                key(a).cmp(&key(b))
-            })
-    });
+    ways.sort_by(order);
+    ways.dedup();
     let mut kept: Vec<Way> = Vec::new();
+    let mut signatures: Vec<u64> = Vec::new();
     for way in ways {
-        budget.spend((kept.len() as u64 + 1) * (way.size() as u64 + 1))?;
-        if !kept.iter().any(|k| k.covers(&way)) {
+        if !covered(budget, &kept, &signatures, &way)? {
+            signatures.push(signature(&way));
             kept.push(way);
             if kept.len() > LIMIT {
                 return Err(TooMany);
@@ -156,16 +181,39 @@ fn minimal(budget: &Budget, mut ways: Vec<Way>) -> Ways {
 }
 
 fn and(budget: &Budget, a: &[Way], b: &[Way]) -> Ways {
-    let sizes = |ways: &[Way]| ways.iter().map(|w| w.size() as u64 + 1).sum::<u64>();
-    budget.spend(sizes(a) * b.len() as u64 + sizes(b) * a.len() as u64)?;
+    budget.spend(a.len() as u64 * b.len() as u64)?;
+    if a.len().saturating_mul(b.len()) > LIMIT.saturating_mul(LIMIT) {
+        return Err(TooMany);
+    }
     minimal(
         budget,
         a.iter().flat_map(|x| b.iter().map(|y| x.and(y))).collect(),
     )
 }
 
+/// Either of two lists of minimal ways: a way of one is compared with the
+/// ways of the other only, never with its own list.
 fn or(budget: &Budget, a: &[Way], b: &[Way]) -> Ways {
-    minimal(budget, a.iter().chain(b).cloned().collect())
+    let signatures = |ways: &[Way]| ways.iter().map(signature).collect::<Vec<u64>>();
+    let (a_bits, b_bits) = (signatures(a), signatures(b));
+    let mut kept = Vec::with_capacity(a.len() + b.len());
+    // A way in both lists is kept from `b`'s side only.
+    for way in a {
+        if !covered(budget, b, &b_bits, way)? {
+            kept.push(way.clone());
+        }
+    }
+    for way in b {
+        let strictly = covered(budget, a, &a_bits, way)? && !a.contains(way);
+        if !strictly {
+            kept.push(way.clone());
+        }
+    }
+    if kept.len() > LIMIT {
+        return Err(TooMany);
+    }
+    kept.sort_by(order);
+    Ok(kept)
 }
 
 /// The minimal ways of every condition of one side, with the ways of each
@@ -297,16 +345,22 @@ impl<'a> Expander<'a> {
                 if count > from.len() {
                     return Ok(Vec::new());
                 }
+                let members: Vec<Vec<Way>> = from
+                    .iter()
+                    .map(|m| self.expand(m))
+                    .collect::<Result<_, _>>()?;
+                if let Some(ways) = choose_items(self.budget, count, &members)? {
+                    return Ok(ways);
+                }
                 // by_chosen[j]: the ways to have j of the members seen so far.
                 let mut by_chosen: Vec<Vec<Way>> = vec![Vec::new(); count + 1];
                 by_chosen[0] = vec![Way::default()];
-                for member in from {
-                    let member = self.expand(member)?;
+                for member in &members {
                     for j in (1..=count).rev() {
                         if by_chosen[j - 1].is_empty() {
                             continue;
                         }
-                        let with = and(self.budget, &by_chosen[j - 1], &member)?;
+                        let with = and(self.budget, &by_chosen[j - 1], member)?;
                         by_chosen[j] = or(self.budget, &by_chosen[j], &with)?;
                     }
                 }
@@ -314,6 +368,56 @@ impl<'a> Expander<'a> {
             }
         }
     }
+}
+
+/// `count` of distinct single items (a level's pool of workshops): every
+/// set of `count` of them is a minimal way, and none covers another, so
+/// they are listed directly. `None` when the members are anything else.
+fn choose_items(
+    budget: &Budget,
+    count: usize,
+    members: &[Vec<Way>],
+) -> Result<Option<Vec<Way>>, TooMany> {
+    let mut items: Vec<Atom> = Vec::with_capacity(members.len());
+    for member in members {
+        match member.as_slice() {
+            [Way { done, amounts }] if done.len() == 1 && amounts.is_empty() => items.push(done[0]),
+            _ => return Ok(None),
+        }
+    }
+    items.sort_unstable();
+    if items.windows(2).any(|pair| pair[0] == pair[1]) {
+        return Ok(None);
+    }
+    // How many sets there are, stopping as soon as it passes the limit.
+    let mut total: u128 = 1;
+    for i in 0..count {
+        total = total * (items.len() - i) as u128 / (i + 1) as u128;
+        if total > LIMIT as u128 {
+            return Err(TooMany);
+        }
+    }
+    budget.spend(total as u64 * count as u64)?;
+    let mut ways = Vec::with_capacity(total as usize);
+    let mut chosen: Vec<usize> = (0..count).collect();
+    loop {
+        ways.push(Way {
+            done: chosen.iter().map(|&i| items[i]).collect(),
+            amounts: Vec::new(),
+        });
+        // The next set in lexicographic order, or the end.
+        let Some(at) = (0..count)
+            .rev()
+            .find(|&i| chosen[i] < items.len() - count + i)
+        else {
+            break;
+        };
+        chosen[at] += 1;
+        for i in at + 1..count {
+            chosen[i] = chosen[i - 1] + 1;
+        }
+    }
+    Ok(Some(ways))
 }
 
 /// The entities the two rules name that can be read as done only when
@@ -494,7 +598,8 @@ pub fn decide(old_side: &Side, old: &Formula, new_side: &Side, new: &Formula) ->
     ) else {
         return Verdict::Undecided;
     };
-    let comparisons = (before.len() as u64 * after.len() as u64 + 1) * 2;
+    let sizes = |ways: &[Way]| ways.iter().map(|w| w.size() as u64 + 1).sum::<u64>();
+    let comparisons = sizes(&before) * after.len() as u64 + sizes(&after) * before.len() as u64;
     if budget.spend(comparisons).is_err() {
         return Verdict::Undecided;
     }
@@ -791,6 +896,24 @@ mod tests {
             &Formula::True,
         );
         assert_eq!(verdict, Verdict::Undecided);
+    }
+
+    #[test]
+    fn a_pool_of_hundreds_is_decided() {
+        let side = Side::default();
+        let pool = |n: u32| (0..n).map(Formula::Done).collect::<Vec<_>>();
+        for (count, size) in [(1, 354), (2, 45), (3, 21), (3, 26), (4, 15)] {
+            let choose = |n| Formula::Choose {
+                count,
+                from: pool(n),
+            };
+            let verdict = decide(&side, &choose(size), &side, &choose(size + 1));
+            assert!(
+                matches!(verdict, Verdict::Looser { .. }),
+                "{count} of {size}, then of {}: {verdict:?}",
+                size + 1
+            );
+        }
     }
 
     #[test]

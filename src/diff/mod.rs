@@ -91,7 +91,10 @@ pub enum OfferingWhat {
         after: Offering,
     },
     /// Its status became `cancelled`.
-    Cancelled(Offering),
+    Cancelled {
+        before: Offering,
+        after: Offering,
+    },
     /// Another status (not cancelled).
     Status {
         before: Offering,
@@ -203,13 +206,16 @@ pub fn compare(old: &Catalogue, new: &Catalogue) -> Diff {
             if before.is_none() && after.is_none() {
                 continue;
             }
-            // An absent `requires` lets anyone in; an absent completion or
-            // award leaves only the record's own word.
-            let absent = || match which {
-                Which::Requires => Formula::True,
+            // A workshop that states no rule of its own on one side follows
+            // its level's there. Otherwise an absent `requires` lets anyone
+            // in; an absent completion or award leaves only the record's
+            // own word.
+            let absent = |reader: &Reader<'_>, atoms: &mut Atoms, id: Id| match which {
+                Which::Requires => reader.inherited(atoms, id),
                 Which::Completion | Which::Awards => Formula::False,
             };
-            let (before, after) = (before.unwrap_or_else(absent), after.unwrap_or_else(absent));
+            let before = before.unwrap_or_else(|| absent(&old_reader, &mut atoms, o));
+            let after = after.unwrap_or_else(|| absent(&new_reader, &mut atoms, n));
             if before == after {
                 continue;
             }
@@ -322,15 +328,20 @@ impl Reader<'_> {
         let entity = &self.catalogue[id];
         match (entity.as_level(), entity.as_workshop()) {
             (Some(level), _) => Some(level.requires.as_ref().map(|e| self.formula(atoms, e))),
-            // A workshop's own rule, compared as it applies: its own, or
-            // its level's when it has none (then only when the other side
-            // has one of its own).
-            (_, Some(workshop)) => Some(workshop.requires.as_ref().map(|_| {
-                let effective = self.catalogue.workshop_requires(workshop);
-                effective.map_or(Formula::True, |e| self.formula(atoms, e))
-            })),
+            // A workshop's own rule only: one it inherits is its level's
+            // to report.
+            (_, Some(workshop)) => Some(workshop.requires.as_ref().map(|e| self.formula(atoms, e))),
             _ => None,
         }
+    }
+
+    /// What a workshop without a rule of its own requires: its level's
+    /// (anything, for a level with none, or for another kind).
+    fn inherited(&self, atoms: &mut Atoms, id: Id) -> Formula {
+        let level_rule = self.catalogue[id]
+            .as_workshop()
+            .and_then(|w| self.catalogue.workshop_requires(w));
+        level_rule.map_or(Formula::True, |e| self.formula(atoms, e))
     }
 
     fn completion(&self, atoms: &mut Atoms, id: Id) -> Option<Option<Formula>> {
@@ -377,13 +388,19 @@ impl Reader<'_> {
                 Formula::Any(children.iter().map(|c| self.formula(atoms, c)).collect())
             }
             ExprKind::Choose { count, from } => {
-                let pool = self.catalogue.pool(from);
+                // In the atoms' order, not the site's: retitling or
+                // reweighting a workshop reorders a level's pool without
+                // changing the rule.
+                let mut pool: Vec<Atom> = self
+                    .catalogue
+                    .pool(from)
+                    .into_iter()
+                    .map(|id| self.atom(atoms, id))
+                    .collect();
+                pool.sort_unstable();
                 Formula::Choose {
                     count: *count,
-                    from: pool
-                        .into_iter()
-                        .map(|id| Formula::Done(self.atom(atoms, id)))
-                        .collect(),
+                    from: pool.into_iter().map(Formula::Done).collect(),
                 }
             }
         }
@@ -427,7 +444,10 @@ fn offering_changes(old: &Catalogue, new: &Catalogue, o: Id, n: Id, out: &mut Ve
         }
         if was.status != now.status {
             change(if now.status == crate::content::Status::Cancelled {
-                OfferingWhat::Cancelled(now.clone())
+                OfferingWhat::Cancelled {
+                    before: was.clone(),
+                    after: now.clone(),
+                }
             } else {
                 OfferingWhat::Status {
                     before: was.clone(),

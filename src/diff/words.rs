@@ -323,7 +323,13 @@ impl Told<'_> {
         };
         match expr {
             Some(expr) => phrases.rule(expr, false),
-            None => sentence(self.text("diff_rule_absent", &[("which", which.name().into())])),
+            None => {
+                let which = match (which, entity.kind) {
+                    (Which::Requires, Kind::Workshop) => "take",
+                    (which, _) => which.name(),
+                };
+                sentence(self.text("diff_rule_absent", &[("which", which.into())]))
+            }
         }
     }
 
@@ -553,6 +559,23 @@ impl Told<'_> {
         }
     }
 
+    /// From its start to its end, in its time zone when it names one.
+    fn span(&self, offering: &Offering) -> String {
+        let mut text = self.when(&offering.start.value);
+        if let Some(end) = &offering.end {
+            let end = self.when(&end.value);
+            text = self.text(
+                "diff_span",
+                &[("start", Arg::Text(text)), ("end", Arg::Text(end))],
+            );
+        }
+        if let Some(zone) = &offering.time_zone {
+            let zone = Arg::Text(zone.value.clone());
+            text = self.text("diff_in_zone", &[("when", Arg::Text(text)), ("zone", zone)]);
+        }
+        text
+    }
+
     fn status(&self, offering: &Offering) -> String {
         self.new.theme.messages.text(
             "offering_status",
@@ -591,18 +614,29 @@ impl Told<'_> {
                 "diff_offering_removed",
                 &[("workshop", title), ("date", date(o))],
             ),
-            OfferingWhat::Cancelled(o) => self.text(
+            OfferingWhat::Cancelled { after, .. } => self.text(
                 "diff_offering_cancelled",
-                &[("workshop", title), ("date", date(o))],
+                &[("workshop", title), ("date", date(after))],
             ),
-            OfferingWhat::Moved { before, after } => self.text(
-                "diff_offering_moved",
-                &[
-                    ("workshop", title),
-                    ("before", date(before)),
-                    ("after", date(after)),
-                ],
-            ),
+            // Its first day says it, unless only its end or zone moved.
+            OfferingWhat::Moved { before, after } => {
+                let (was, now) = if before.start.value == after.start.value {
+                    (self.span(before), self.span(after))
+                } else {
+                    (
+                        self.when(&before.start.value),
+                        self.when(&after.start.value),
+                    )
+                };
+                self.text(
+                    "diff_offering_moved",
+                    &[
+                        ("workshop", title),
+                        ("before", Arg::Text(was)),
+                        ("after", Arg::Text(now)),
+                    ],
+                )
+            }
             OfferingWhat::Status { before, after } => self.text(
                 "diff_offering_status",
                 &[
@@ -673,7 +707,9 @@ impl Told<'_> {
                 let (name, before, after) = match &change.what {
                     OfferingWhat::Added(o) => ("added", None, Some(o)),
                     OfferingWhat::Removed(o) => ("removed", Some(o), None),
-                    OfferingWhat::Cancelled(o) => ("cancelled", None, Some(o)),
+                    OfferingWhat::Cancelled { before, after } => {
+                        ("cancelled", Some(before), Some(after))
+                    }
                     OfferingWhat::Moved { before, after } => ("moved", Some(before), Some(after)),
                     OfferingWhat::Status { before, after } => ("status", Some(before), Some(after)),
                     OfferingWhat::Price { before, after } => ("price", Some(before), Some(after)),
@@ -709,7 +745,7 @@ impl Told<'_> {
 /// HTML cannot slip in.
 fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for (at, c) in text.chars().enumerate() {
+    for (at, c) in text.char_indices() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
                 out.push('\\');
@@ -719,9 +755,14 @@ fn markdown_text(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // "1. Foundations" would start an ordered list.
+            '.' | ')' if at > 0 && text[..at].bytes().all(|d| d.is_ascii_digit()) => {
+                out.push('\\');
+                out.push(c);
+            }
             '<' => out.push_str("&lt;"),
             '&' => out.push_str("&amp;"),
-            '\n' => out.push(' '),
+            '\n' | '\r' => out.push(' '),
             _ => out.push(c),
         }
     }

@@ -511,3 +511,113 @@ fn base_reads_an_older_revision_of_a_site_in_a_subfolder_from_git() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("needs the `git` command"), "{stderr}");
 }
+
+#[test]
+fn a_workshop_s_own_rule_is_compared_with_the_level_s_it_follows() {
+    // Charts follows its level's rule (deck basics); stating the same rule
+    // as its own is no change at all.
+    let (old, new) = before_and_after(|site| {
+        edit(
+            site,
+            "content/workshops/charts.md",
+            "level = \"navigation\"",
+            "level = \"navigation\"\nrequires = \"deck-basics\"",
+        );
+    });
+    let report = diff_json(old.path(), new.path());
+    assert_eq!(report["rules"], json!([]), "{report:#}");
+
+    // Its own rule, stricter than its level's: and the other way round,
+    // dropping it is looser, worded as taking the workshop.
+    let (old, new) = before_and_after(|site| {
+        edit(
+            site,
+            "content/workshops/charts.md",
+            "level = \"navigation\"",
+            "level = \"navigation\"\nrequires = [\"deck-basics\", \"first-aid\"]",
+        );
+    });
+    let report = diff_json(old.path(), new.path());
+    assert_eq!(report["rules"][0]["change"], "stricter", "{report:#}");
+    let report = diff_json(new.path(), old.path());
+    let rule = &report["rules"][0];
+    assert_eq!(rule["change"], "looser", "{report:#}");
+    assert_eq!(
+        rule["gained"]["sentence"],
+        "Someone with Deck basics could not take Charts before this change and can now."
+    );
+}
+
+#[test]
+fn a_retitle_that_reorders_a_level_s_workshops_changes_no_rule() {
+    let (old, new) = before_and_after(|site| {
+        // Tides moves to the front of the navigation pool.
+        edit(
+            site,
+            "content/workshops/tides.md",
+            "title = \"Tides\"",
+            "title = \"Age of tides\"",
+        );
+    });
+    let report = diff_json(old.path(), new.path());
+    assert_eq!(report["rules"], json!([]), "{report:#}");
+    assert_eq!(report["retitled"][0]["id"], "tides");
+}
+
+/// `git` in `dir` with `input` on stdin; its output, trimmed.
+fn git_out(dir: &Path, args: &[&str], input: &str) -> String {
+    use std::io::Write;
+    let mut child = Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run git");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let output = child.wait_with_output().expect("git output");
+    assert!(output.status.success(), "git {args:?}");
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+#[test]
+fn a_revision_whose_tree_climbs_out_of_the_site_folder_is_refused() {
+    // A tree entry named `..` under site/, crafted with git's plumbing: its
+    // file would land beside the scratch folder, not in it.
+    let repo = tempfile::tempdir().expect("tempdir");
+    let dir = repo.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    let blob = git_out(dir, &["hash-object", "-w", "--stdin"], "evil\n");
+    let climbing = git_out(dir, &["mktree"], &format!("100644 blob {blob}\tpwned\n"));
+    let site = git_out(
+        dir,
+        &["mktree"],
+        &format!("040000 tree {climbing}\t..\n100644 blob {blob}\tsite.toml\n"),
+    );
+    let root = git_out(dir, &["mktree"], &format!("040000 tree {site}\tsite\n"));
+    let commit = git_out(dir, &["commit-tree", &root, "-m", "crafted"], "");
+    std::fs::create_dir(dir.join("site")).expect("mkdir");
+    let (code, _, stderr) = cairn(&[
+        "diff",
+        "--base",
+        &commit,
+        "--root",
+        dir.join("site").to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("holds a file at \"../pwned\", outside the site folder"),
+        "{stderr}"
+    );
+    let scratch_parent = std::env::temp_dir();
+    assert!(
+        !scratch_parent.join("pwned").exists(),
+        "nothing written outside"
+    );
+}
