@@ -6,7 +6,7 @@
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::messages::{Arg, MessageFile, Messages, plain};
 use crate::phrases::{Phrases, Rule};
-use crate::rules::eval::Verdict;
+use crate::rules::eval::{Left, Verdict};
 
 /// cairn's own words, compiled in: what the commands say, and what
 /// diagnostics say.
@@ -105,20 +105,14 @@ pub fn eligibility(phrases: &Phrases<'_>, cli: &Messages, verdicts: &[Verdict]) 
             &[("level", title.into()), ("state", state.into())],
         ));
         out.push('\n');
-        if !verdict.missing_leaves.is_empty() {
+        if let Some(left) = &verdict.left {
             let heading = if verdict.can_start {
                 "eligibility_needed_to_finish"
             } else {
                 "eligibility_needed_to_start"
             };
             out.push_str(&format!("  {}\n", cli.text(heading, &[])));
-            for leaf in &verdict.missing_leaves {
-                let words = match leaf.at_least {
-                    Some(at_least) => phrases.has(leaf.id, at_least),
-                    None => phrases.item(leaf.id),
-                };
-                out.push_str(&format!("  - {}\n", plain(&words)));
-            }
+            left_lines(phrases, cli, left, 1, true, &mut out);
         }
         for (lapses, id) in [
             (&verdict.expired, "eligibility_expired"),
@@ -147,6 +141,77 @@ pub fn eligibility(phrases: &Phrases<'_>, cli: &Messages, verdicts: &[Verdict]) 
         }
     }
     out
+}
+
+/// What is left of a rule, as an indented list in its structure: the
+/// parts of the outermost "all" at the top, "one of:" and "N more of
+/// these M:" over their members, a measure with the amount reached.
+fn left_lines(
+    phrases: &Phrases<'_>,
+    cli: &Messages,
+    left: &Left,
+    depth: usize,
+    outermost: bool,
+    out: &mut String,
+) {
+    let indent = "  ".repeat(depth);
+    match left {
+        Left::Item(id) => out.push_str(&format!("{indent}- {}\n", plain(&phrases.item(*id)))),
+        Left::Has { id, have, at_least } => {
+            let unit = phrases.unit(*id, Some(*at_least)).unwrap_or_default();
+            let text = cli.text(
+                "eligibility_has_progress",
+                &[
+                    (
+                        "item",
+                        Arg::Text(phrases.catalogue[*id].common.title.value.clone()),
+                    ),
+                    ("have", Arg::Number(*have)),
+                    ("count", Arg::Number(*at_least)),
+                    ("unit", Arg::Text(unit)),
+                ],
+            );
+            out.push_str(&format!("{indent}- {text}\n"));
+        }
+        Left::All(parts) if outermost => {
+            for part in parts {
+                left_lines(phrases, cli, part, depth, false, out);
+            }
+        }
+        Left::All(parts) | Left::Any(parts) => {
+            let lead = if matches!(left, Left::All(_)) {
+                "eligibility_all_of"
+            } else {
+                "eligibility_one_of"
+            };
+            out.push_str(&format!("{indent}- {}\n", cli.text(lead, &[])));
+            for part in parts {
+                left_lines(phrases, cli, part, depth + 1, false, out);
+            }
+        }
+        Left::Choose { more, of, counted } => {
+            let text = cli.text(
+                "eligibility_choose_more",
+                &[("count", (*more).into()), ("total", of.len().into())],
+            );
+            out.push_str(&format!("{indent}- {text}\n"));
+            for &id in of {
+                left_lines(phrases, cli, &Left::Item(id), depth + 1, false, out);
+            }
+            if !counted.is_empty() {
+                let titles: Vec<String> = counted
+                    .iter()
+                    .map(|&id| phrases.catalogue[id].common.title.value.clone())
+                    .collect();
+                let separator = cli.text("eligibility_list_separator", &[]);
+                let text = cli.text(
+                    "eligibility_counted",
+                    &[("items", Arg::Text(titles.join(&separator)))],
+                );
+                out.push_str(&format!("{indent}  {text}\n"));
+            }
+        }
+    }
 }
 
 /// A rule in words on one line: a leaf's sentence, a group's lead and its

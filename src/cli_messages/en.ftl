@@ -55,6 +55,17 @@ eligibility_needed_to_finish = still needed to finish:
 # $part: the preferred part of the rule, in words.
 # A completed item that lapses (valid_for), by the judging day. $item: its
 # title; $date: the day, in words.
+# What is left of a rule, as a list in its structure.
+eligibility_one_of = one of:
+eligibility_all_of = all of:
+# $count: how many more are needed; $total: how many are left to choose from.
+eligibility_choose_more = { $count } more of these { $total }:
+# $items: the titles of what already counts toward a "choose".
+eligibility_counted = already counting: { $items }
+eligibility_list_separator = ,{" "}
+# A measured requirement not reached yet. $have: the amount reached;
+# $count: the amount needed; $unit: its unit, in the form for $count.
+eligibility_has_progress = { $item }: { $have } of { $count } { $unit }
 eligibility_expired = { $item } expired on { $date }: renew it. Until then it does not count.
 eligibility_expiring = { $item } lapses on { $date }: renew it before then.
 eligibility_preferred = { $met ->

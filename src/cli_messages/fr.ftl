@@ -45,6 +45,12 @@ eligibility_verdict = { $level } — { $state ->
 }
 eligibility_needed_to_start = il manque encore, pour commencer :
 eligibility_needed_to_finish = il manque encore, pour terminer :
+eligibility_one_of = l’un des suivants :
+eligibility_all_of = tous les suivants :
+eligibility_choose_more = encore { $count } parmi ces { $total } :
+eligibility_counted = comptent déjà : { $items }
+eligibility_list_separator = ,{" "}
+eligibility_has_progress = { $item } : { $have } sur { $count } { $unit }
 eligibility_expired = { $item } a expiré le { $date } : renouvelez-le. D’ici là, il ne compte pas.
 eligibility_expiring = { $item } expire le { $date } : renouvelez-le avant.
 eligibility_preferred = { $met ->

@@ -1009,6 +1009,7 @@ fn checklist_rules(phrases: &Phrases<'_>) -> Value {
     let mut levels = Vec::new();
     let mut awarded_by = serde_json::Map::new();
     let mut pools = std::collections::BTreeSet::new();
+    let mut measured = std::collections::BTreeSet::new();
     for &i in catalogue.of_kind(Kind::Level) {
         let Some(level) = catalogue[i].as_level() else {
             continue;
@@ -1016,8 +1017,14 @@ fn checklist_rules(phrases: &Phrases<'_>) -> Value {
         let doc = &catalogue[i];
         for (_, expr) in doc.rules() {
             for (target, role) in expr.references() {
-                if role == RefRole::PoolLevel {
-                    pools.insert(target.id);
+                match role {
+                    RefRole::PoolLevel => {
+                        pools.insert(target.id);
+                    }
+                    RefRole::Measure => {
+                        measured.insert(catalogue[target.id].id.as_str());
+                    }
+                    RefRole::Item | RefRole::PoolItem => {}
                 }
             }
         }
@@ -1067,6 +1074,8 @@ fn checklist_rules(phrases: &Phrases<'_>) -> Value {
         "awarded_by": awarded_by,
         "order": order,
         "valid_for": valid_for,
+        // What a record may give an amount of.
+        "measured": measured,
     })
 }
 

@@ -117,6 +117,16 @@ pub struct Verdict {
     /// never deciding. Left out of the JSON, whose shape is fixed.
     #[serde(skip)]
     pub preferred: Vec<(Expr<Ref>, bool)>,
+    /// What is left of the rule `missing` comes from, in its structure:
+    /// met parts dropped, an `any` still one of its alternatives, a
+    /// `choose` with how many more and what already counts, a measure with
+    /// the amount reached. `None` once the level is complete.
+    #[serde(skip)]
+    pub left: Option<Left>,
+    /// The same, in the JSON: `{"rule": "requires" | "completion",
+    /// "needs": …}` (docs/checklist.md, section 6).
+    #[serde(rename = "left", skip_serializing_if = "Option::is_none")]
+    pub left_json: Option<serde_json::Value>,
     /// What this level's rules name that was completed but has lapsed by
     /// the judging day: it no longer counts. In the JSON only when any.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -124,6 +134,66 @@ pub struct Verdict {
     /// What still holds but lapses within [`EXPIRING_WITHIN_DAYS`] days.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub expiring: Vec<Lapse>,
+}
+
+/// What is left of a rule that is not met yet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Left {
+    /// This entity, not done yet.
+    Item(Id),
+    /// A measured requirement: the amount reached, and the amount needed.
+    Has { id: Id, have: f64, at_least: f64 },
+    /// Every one of these parts.
+    All(Vec<Left>),
+    /// One of these alternatives (none is met yet).
+    Any(Vec<Left>),
+    /// `more` of the items not done yet, `of`; `counted` already count.
+    Choose {
+        more: usize,
+        of: Vec<Id>,
+        counted: Vec<Id>,
+    },
+}
+
+impl Left {
+    /// The JSON form: `{"item": id}`, `{"has": id, "have": n, "at_least":
+    /// n}`, `{"all": […]}`, `{"any": […]}`, `{"choose": more, "from":
+    /// [ids], "counted": [ids]}`.
+    pub fn to_json(&self, catalogue: &Catalogue) -> serde_json::Value {
+        use serde_json::json;
+        let id = |id: &Id| catalogue[*id].id.clone();
+        match self {
+            Left::Item(item) => json!({ "item": id(item) }),
+            Left::Has {
+                id: measure,
+                have,
+                at_least,
+            } => {
+                json!({ "has": id(measure), "have": number(*have), "at_least": number(*at_least) })
+            }
+            Left::All(parts) => {
+                json!({ "all": parts.iter().map(|p| p.to_json(catalogue)).collect::<Vec<_>>() })
+            }
+            Left::Any(parts) => {
+                json!({ "any": parts.iter().map(|p| p.to_json(catalogue)).collect::<Vec<_>>() })
+            }
+            Left::Choose { more, of, counted } => json!({
+                "choose": more,
+                "from": of.iter().map(id).collect::<Vec<_>>(),
+                "counted": counted.iter().map(id).collect::<Vec<_>>(),
+            }),
+        }
+    }
+}
+
+/// An amount as JSON: a whole one as an integer (`300`, not `300.0`), as
+/// the checklist's script writes it too.
+fn number(amount: f64) -> serde_json::Value {
+    if amount.fract() == 0.0 && amount.abs() < 9_007_199_254_740_992.0 {
+        serde_json::json!(amount as i64)
+    } else {
+        serde_json::json!(amount)
+    }
 }
 
 /// An unmet leaf of a rule: an entity not done, or an amount not reached.
@@ -167,18 +237,29 @@ pub fn evaluate_on(
             let can_start = level.requires.as_ref().is_none_or(|e| judge.holds(e));
             let complete = judge.done(id);
             let mut missing = Vec::new();
+            let mut left = None;
             if complete {
                 // Nothing is missing from a level one has completed.
             } else if !can_start {
                 if let Some(requires) = &level.requires {
                     judge.missing(requires, &mut missing);
+                    left = judge.left(requires).map(|l| ("requires", l));
                 }
             } else {
                 match &level.completion {
-                    Some(completion) => judge.missing(completion, &mut missing),
-                    None => missing.push(Missing { id, at_least: None }),
+                    Some(completion) => {
+                        judge.missing(completion, &mut missing);
+                        left = judge.left(completion).map(|l| ("completion", l));
+                    }
+                    None => {
+                        missing.push(Missing { id, at_least: None });
+                        left = Some(("completion", Left::Item(id)));
+                    }
                 }
             }
+            let left_json = left.as_ref().map(|(rule, left)| {
+                serde_json::json!({ "rule": rule, "needs": left.to_json(catalogue) })
+            });
             let mut preferred = Vec::new();
             if let Some(requires) = &level.requires {
                 judge.collect_preferred(requires, &mut preferred);
@@ -191,6 +272,8 @@ pub fn evaluate_on(
                 complete,
                 missing: missing.iter().map(|m| catalogue[m.id].id.clone()).collect(),
                 missing_leaves: missing,
+                left: left.map(|(_, left)| left),
+                left_json,
                 preferred,
                 expired,
                 expiring,
@@ -390,6 +473,45 @@ impl Judge<'_> {
                 self.collect_preferred(child, found);
             }
         }
+    }
+
+    /// What is left of `expr`: `None` when it holds (a preferred part
+    /// always does: it is reported apart).
+    fn left(&self, expr: &Expr<Ref>) -> Option<Left> {
+        if self.holds(expr) {
+            return None;
+        }
+        Some(match &expr.kind {
+            ExprKind::Item(target) => Left::Item(target.id),
+            ExprKind::Has { id, at_least } => Left::Has {
+                id: id.id,
+                have: self.record.measures.get(&id.id).copied().unwrap_or(0.0),
+                at_least: *at_least,
+            },
+            ExprKind::All(children) => {
+                let mut parts: Vec<Left> = children.iter().filter_map(|c| self.left(c)).collect();
+                if parts.len() == 1 {
+                    parts.remove(0)
+                } else {
+                    Left::All(parts)
+                }
+            }
+            ExprKind::Any(children) => {
+                Left::Any(children.iter().filter_map(|c| self.left(c)).collect())
+            }
+            ExprKind::Choose { count, from } => {
+                let (counted, of): (Vec<Id>, Vec<Id>) = self
+                    .catalogue
+                    .pool(from)
+                    .into_iter()
+                    .partition(|&id| self.done(id));
+                Left::Choose {
+                    more: (*count as usize).saturating_sub(counted.len()),
+                    of,
+                    counted,
+                }
+            }
+        })
     }
 
     /// The unmet required leaves of `expr`, in order, without repeats.

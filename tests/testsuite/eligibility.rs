@@ -30,11 +30,22 @@ fn json_lists_every_level_with_what_is_missing() {
         json!({"levels": [
             {"id": "level-1", "can_start": true, "complete": true, "missing": []},
             {"id": "level-2", "can_start": true, "complete": true, "missing": []},
-            {"id": "level-3", "can_start": false, "complete": false, "missing": ["level-3-external-requirements"]},
-            {"id": "field-work", "can_start": false, "complete": false, "missing": ["level-3"]},
+            {"id": "level-3", "can_start": false, "complete": false, "missing": ["level-3-external-requirements"],
+             "left": {"rule": "requires", "needs": {"item": "level-3-external-requirements"}}},
+            {"id": "field-work", "can_start": false, "complete": false, "missing": ["level-3"],
+             "left": {"rule": "requires", "needs": {"item": "level-3"}}},
             {"id": "icc-mentoring", "can_start": false, "complete": false, "missing": [
                 "level-3", "equivalent-experience", "movement-instruction", "sexual-health-education", "mhfa-supporting-youth", "canadian-residency"
-            ]},
+            ],
+             // What is left, in the rule's structure: one of two, and the
+             // hours on set met (320 of 300), so their `any` drops out.
+             "left": {"rule": "requires", "needs": {"all": [
+                {"any": [{"item": "level-3"}, {"item": "equivalent-experience"}]},
+                {"item": "movement-instruction"},
+                {"item": "sexual-health-education"},
+                {"item": "mhfa-supporting-youth"},
+                {"item": "canadian-residency"},
+             ]}}},
         ]})
     );
 }
@@ -65,13 +76,24 @@ fn semantics_as_designed() {
     );
     assert_eq!(
         levels[2],
-        json!({"id": "pilot", "can_start": true, "complete": false, "missing": ["pilot"]}),
+        json!({"id": "pilot", "can_start": true, "complete": false, "missing": ["pilot"],
+               "left": {"rule": "completion", "needs": {"item": "pilot"}}}),
         "awards give the credential; at_least is inclusive; preferred never blocks"
     );
     let levels = judge("completed = [\"charts\"]\n");
     assert_eq!(
         levels[1],
-        json!({"id": "navigation", "can_start": false, "complete": false, "missing": ["deck-basics"]})
+        json!({"id": "navigation", "can_start": false, "complete": false, "missing": ["deck-basics"],
+               "left": {"rule": "requires", "needs": {"item": "deck-basics"}}})
+    );
+    assert_eq!(
+        levels[2]["left"]["needs"],
+        json!({"all": [
+            {"item": "navigator-certificate"},
+            {"has": "sea-hours", "have": 0, "at_least": 500},
+            {"item": "first-aid"},
+        ]}),
+        "a measure says how much is reached"
     );
     assert_eq!(
         levels[2]["missing"],
@@ -83,6 +105,11 @@ fn semantics_as_designed() {
         levels[1]["missing"],
         json!(["stars", "tides"]),
         "what is missing to finish: the pool items not done"
+    );
+    assert_eq!(
+        levels[1]["left"],
+        json!({"rule": "completion", "needs": {"choose": 1, "from": ["stars", "tides"], "counted": ["charts"]}}),
+        "one more of the two left; charts already counts"
     );
     let levels = judge("completed = [\"pilot\"]\n");
     assert_eq!(
@@ -98,13 +125,14 @@ fn semantics_as_designed() {
         "Deck basics — completed\n\
          Navigation — can start\n\
          \x20 still needed to finish:\n\
-         \x20 - Complete Charts\n\
-         \x20 - Complete Stars\n\
-         \x20 - Complete Tides\n\
+         \x20 - 2 more of these 3:\n\
+         \x20   - Complete Charts\n\
+         \x20   - Complete Stars\n\
+         \x20   - Complete Tides\n\
          Pilot — not yet\n\
          \x20 still needed to start:\n\
          \x20 - Hold the credential Navigator certificate\n\
-         \x20 - Hours at sea: at least 500 hours\n\
+         \x20 - Hours at sea: 0 of 500 hours\n\
          \x20 - Marine first aid\n\
          \x20 preferred, not met: Union card\n"
     );
@@ -175,7 +203,7 @@ fn eligibility_speaks_the_language_asked_for() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("  il manque encore, pour terminer\u{202f}:\n  - Terminer Charts\n"),
+        stdout.contains("  il manque encore, pour terminer\u{202f}:\n  - encore 2 parmi ces 3\u{202f}:\n    - Terminer Charts\n"),
         "{stdout}"
     );
     assert!(

@@ -173,13 +173,15 @@ fn eligibility_speaks_the_sites_words() {
         "Open water — completed\n\
          Specialties — can start\n\
          \x20 still needed to finish:\n\
-         \x20 - Complete Night Diver specialty\n\
-         \x20 - Complete Rescue Diver specialty\n\
+         \x20 - 1 more of these 2:\n\
+         \x20   - Complete Night Diver specialty\n\
+         \x20   - Complete Rescue Diver specialty\n\
+         \x20   already counting: Deep Diver specialty\n\
          Instructor — not yet\n\
          \x20 still needed to start:\n\
          \x20 - Diving medical statement\n\
          \x20 - First aid training\n\
-         \x20 - Logged dives: at least 100 dives\n"
+         \x20 - Logged dives: 40 of 100 dives\n"
     );
 }
 

@@ -88,8 +88,21 @@
       if (e.all) return e.all.every(holds);
       if (e.any) return e.any.some(holds);
       if ("choose" in e) return pool(e.from).filter(done).length >= e.choose;
-      if ("has" in e) return (own(measures, e.has) ? Number(measures[e.has]) || 0 : 0) >= e.at_least;
+      if ("has" in e) return amount(e.has) >= e.at_least;
       return false;
+    }
+    function amount(id) { return own(measures, id) ? Number(measures[id]) || 0 : 0; }
+    // What is left of a rule, in its structure (Left in src/rules/eval.rs).
+    function left(e) {
+      if (holds(e)) return null;
+      if (typeof e === "string") return { item: e };
+      if ("has" in e) return { has: e.has, have: amount(e.has), at_least: e.at_least };
+      if ("choose" in e) {
+        var items = pool(e.from), counted = items.filter(done);
+        return { choose: Math.max(e.choose - counted.length, 0), from: items.filter(function (id) { return !done(id); }), counted: counted };
+      }
+      var parts = (e.all || e.any).map(left).filter(Boolean);
+      return e.any ? { any: parts } : parts.length === 1 ? parts[0] : { all: parts };
     }
     function missing(e, out) {
       if (holds(e)) return out;
@@ -106,12 +119,13 @@
     var verdicts = rules.levels.map(function (level) {
       var canStart = !level.requires || holds(level.requires);
       var complete = done(level.id);
-      var lacking = [];
+      var lacking = [], rest = null;
       if (complete) { /* nothing missing */ }
-      else if (!canStart) missing(level.requires, lacking);
-      else if (level.completion) missing(level.completion, lacking);
-      else lacking.push(level.id);
+      else if (!canStart) { missing(level.requires, lacking); rest = { rule: "requires", needs: left(level.requires) }; }
+      else if (level.completion) { missing(level.completion, lacking); rest = { rule: "completion", needs: left(level.completion) }; }
+      else rest = { rule: "completion", needs: { item: lacking[0] = level.id } };
       var verdict = { id: level.id, can_start: canStart, complete: complete, missing: lacking };
+      if (rest) verdict.left = rest;
       // What the level's rules name that lapses: gone, or going within 90 days.
       var soon = addDays(judging, 90), expired = [], expiring = [];
       Object.keys(named(level.completion, named(level.requires, map()))).sort().forEach(function (id) {
@@ -150,13 +164,7 @@
   // anything else, or an id this checklist does not know.
   function fromToml(source) {
     var measured = map();
-    rules.levels.forEach(function (level) {
-      [level.requires, level.completion].forEach(function walk(e) {
-        if (!e || typeof e !== "object") return;
-        if ("has" in e) measured[e.has] = true;
-        (e.all || e.any || []).forEach(walk);
-      });
-    });
+    (rules.measured || []).forEach(function (id) { measured[id] = true; });
     var result = { completed: [], measures: {}, dates: {} };
     var section = "";
     var seenCompleted = false;
@@ -164,7 +172,7 @@
     function fail(reason, line, id) { throw { reason: reason, line: line, id: id }; }
     function known(id, line) { if (!own(data.items, id)) fail("unknown", line, id); }
     for (var at = 0; at < lines.length; at++) {
-      var line = lines[at].replace(/^\s+|\s+$/g, "");
+      var line = lines[at].trim();
       var number = at + 1;
       if (line === "" || line.charAt(0) === "#") continue;
       if (line === "[measures]" || line === "[dates]") { section = line.slice(1, -1); continue; }
@@ -175,9 +183,9 @@
         seenCompleted = true;
         // The list may go on over the next lines until its `]`.
         while (value.indexOf("]") < 0 && at + 1 < lines.length) value += " " + lines[++at].replace(/#.*$/, "");
-        var list = /^\[(.*)\]$/.exec(value.replace(/^\s+|\s+$/g, ""));
+        var list = /^\[(.*)\]$/.exec(value.trim());
         if (!list) fail("line", number);
-        var items = list[1].split(",").map(function (item) { return item.replace(/^\s+|\s+$/g, ""); }).filter(function (item) { return item !== ""; });
+        var items = list[1].split(",").map(function (item) { return item.trim(); }).filter(function (item) { return item !== ""; });
         items.forEach(function (item) {
           var id = /^"([^"\\]*)"$/.exec(item);
           if (!id) fail("line", number);
@@ -234,9 +242,10 @@
     try { window.localStorage.setItem(data.storage_key, JSON.stringify(record)); } catch (e) { /* quietly unsaved */ }
   }
 
-  var checkboxes = [].slice.call(document.querySelectorAll("input[data-done]"));
-  var numbers = [].slice.call(document.querySelectorAll("input[data-measure]"));
-  var dateInputs = [].slice.call(document.querySelectorAll("input[data-date]"));
+  function all(selector, within) { return [].slice.call((within || document).querySelectorAll(selector)); }
+  var checkboxes = all("input[data-done]");
+  var numbers = all("input[data-measure]");
+  var dateInputs = all("input[data-date]");
 
   function fill(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
@@ -288,15 +297,15 @@
     var byId = {};
     verdicts.forEach(function (v) { byId[v.id] = v; });
 
-    [].forEach.call(document.querySelectorAll("[data-count-for]"), function (counter) {
+    all("[data-count-for]").forEach(function (counter) {
       var list = document.getElementById(counter.getAttribute("data-count-for"));
       if (!list) return;
-      var ids = [].map.call(list.querySelectorAll("input[data-done]"), function (box) { return box.getAttribute("data-done"); });
+      var ids = all("input[data-done]", list).map(function (box) { return box.getAttribute("data-done"); });
       var need = Number(counter.getAttribute("data-need"));
       var count = Math.min(pool(ids).filter(done).length, need);
       counter.textContent = "(" + fill(text.count, { count: count, total: need }) + ")";
     });
-    [].forEach.call(document.querySelectorAll("[data-verdict]"), function (slot) {
+    all("[data-verdict]").forEach(function (slot) {
       var verdict = byId[slot.getAttribute("data-verdict")];
       if (verdict) slot.replaceChildren(verdictNode("span", verdict, false));
     });
@@ -309,7 +318,7 @@
       listed.forEach(function (v) { list.appendChild(verdictNode("li", v, true)); });
       status.replaceChildren(element("p", fill(text.summary, { completed: completed, total: listed.length, startable: startable })), list);
     }
-    [].forEach.call(document.querySelectorAll("[data-status-for]"), function (slot) {
+    all("[data-status-for]").forEach(function (slot) {
       var verdict = byId[slot.getAttribute("data-status-for")];
       if (verdict) slot.replaceChildren(verdictNode("p", verdict, false));
     });
