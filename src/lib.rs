@@ -201,8 +201,16 @@ pub fn prepare_site(options: &SiteOptions) -> Result<(Resolved, render::Prepared
 /// Judge the record in the TOML file `profile` against every level of the
 /// site, as the checklist does. Errors in the site or in the record are
 /// diagnostics; the record's file is named relative to the working folder.
-pub fn eligibility(options: &SiteOptions, profile: &Path) -> Result<Judged, Failure> {
+pub fn eligibility(
+    options: &SiteOptions,
+    profile: &Path,
+    goal: Option<&str>,
+) -> Result<Judged, Failure> {
     let resolved = resolve(options)?;
+    let goal = goal
+        .map(|goal| goal_of(&resolved.catalogue, goal))
+        .transpose()
+        .map_err(Failure::CannotRun)?;
     let text = std::fs::read(profile).map_err(|err| {
         Failure::CannotRun(
             Diagnostic::error(
@@ -232,7 +240,45 @@ pub fn eligibility(options: &SiteOptions, profile: &Path) -> Result<Judged, Fail
         return Err(Failure::Invalid(diagnostics));
     }
     let verdicts = rules::eval::evaluate_on(&resolved.catalogue, &record, Some(resolved.today));
-    Ok(Judged { resolved, verdicts })
+    let plan = goal.map(|goal| {
+        (
+            goal,
+            rules::plan::plan(&resolved.catalogue, &record, Some(resolved.today), goal),
+        )
+    });
+    Ok(Judged {
+        resolved,
+        verdicts,
+        plan,
+    })
+}
+
+/// The level or credential `--goal` names.
+fn goal_of(catalogue: &Catalogue, goal: &str) -> Result<catalogue::Id, Diagnostic> {
+    let kinds = [content::Kind::Level, content::Kind::Credential];
+    match catalogue.lookup(goal) {
+        Some(id) if kinds.contains(&catalogue[id].kind) => Ok(id),
+        found => {
+            let candidates: Vec<&str> = kinds
+                .iter()
+                .flat_map(|&kind| catalogue.of_kind(kind))
+                .map(|&id| catalogue[id].id.as_str())
+                .collect();
+            let help = match diagnostics::did_you_mean(goal, candidates.iter().copied()) {
+                Some(close) => text!("did_you_mean", suggestion = close),
+                None => text!("goal_unknown_help", goals = candidates.join(", ")),
+            };
+            let message = match found {
+                Some(id) => text!(
+                    "goal_wrong_kind",
+                    goal = goal,
+                    kind = catalogue[id].kind.name()
+                ),
+                None => text!("goal_unknown", goal = goal),
+            };
+            Err(Diagnostic::error(Code::InvalidValue, message).with_help(help))
+        }
+    }
 }
 
 /// Which of the two catalogues of `cairn diff` a problem is in.
@@ -279,6 +325,11 @@ pub struct Judged {
     pub resolved: Resolved,
     /// One per level, in presentation order.
     pub verdicts: Vec<rules::eval::Verdict>,
+    /// With `--goal`: the plan toward it.
+    pub plan: Option<(
+        catalogue::Id,
+        Result<rules::plan::Plan, rules::plan::NoPlan>,
+    )>,
 }
 
 impl Judged {
@@ -291,7 +342,31 @@ impl Judged {
             &self.resolved.routes,
         );
         let cli = report::cli_messages_in(self.resolved.theme.messages.lang());
-        report::eligibility(&phrases, &cli, &self.verdicts)
+        let mut out = report::eligibility(&phrases, &cli, &self.verdicts);
+        if let Some((goal, plan)) = &self.plan {
+            out.push_str(&report::plan(&phrases, &cli, *goal, plan));
+        }
+        out
+    }
+
+    /// For tools: `{"levels": [verdicts], "plan": …}` (the plan only with
+    /// `--goal`), on one line.
+    pub fn json(&self) -> String {
+        let catalogue = &self.resolved.catalogue;
+        let mut json = serde_json::json!({ "levels": self.verdicts });
+        if let Some((goal, plan)) = &self.plan {
+            json["plan"] = match plan {
+                Ok(plan) => plan.to_json(catalogue),
+                Err(why) => serde_json::json!({
+                    "goal": catalogue[*goal].id,
+                    "none": match why {
+                        rules::plan::NoPlan::Unreachable => "unreachable",
+                        rules::plan::NoPlan::TooLarge => "too-large",
+                    },
+                }),
+            };
+        }
+        json.to_string()
     }
 }
 

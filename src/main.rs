@@ -76,6 +76,10 @@ enum Command {
         /// The language of the verdicts' words [default: site.toml's language].
         #[arg(long)]
         lang: Option<String>,
+        /// Also print a plan toward this level or credential: the fewest
+        /// things left to do, in prerequisite order.
+        #[arg(long, value_name = "ID")]
+        goal: Option<String>,
     },
     /// Say what a change means for candidates: rules stricter or looser,
     /// entities and offerings added, removed or changed.
@@ -238,6 +242,7 @@ fn main() -> ExitCode {
             root,
             format,
             lang,
+            goal,
         } => {
             let options = SiteOptions {
                 root,
@@ -246,10 +251,10 @@ fn main() -> ExitCode {
                 today: Some(today),
                 language: lang,
             };
-            match cairn::eligibility(&options, &profile) {
+            match cairn::eligibility(&options, &profile, goal.as_deref()) {
                 Ok(judged) => {
                     match format {
-                        VerdictFormat::Json => println!("{}", eligibility_json(&judged.verdicts)),
+                        VerdictFormat::Json => println!("{}", judged.json()),
                         VerdictFormat::Human => print!("{}", judged.report()),
                     }
                     ExitCode::SUCCESS
@@ -515,11 +520,6 @@ fn print(diagnostics: &Diagnostics, printer: &Printer<'_>) {
             }
         }
     }
-}
-
-/// `{"levels":[{"id":…,"can_start":…,"complete":…,"missing":[…]}]}`.
-fn eligibility_json(verdicts: &[cairn::rules::eval::Verdict]) -> String {
-    serde_json::json!({ "levels": verdicts }).to_string()
 }
 
 /// `--base-url` must be a full http(s) address: a bad one is a bad argument (exit 2).

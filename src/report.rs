@@ -143,6 +143,79 @@ pub fn eligibility(phrases: &Phrases<'_>, cli: &Messages, verdicts: &[Verdict]) 
     out
 }
 
+/// The plan toward a goal, after the verdicts:
+///
+/// ```text
+/// Plan toward Navigator certificate: 2 things to do
+///   1. Navigation
+///      - Complete Stars
+///      - Complete Tides
+/// ```
+pub fn plan(
+    phrases: &Phrases<'_>,
+    cli: &Messages,
+    goal: crate::catalogue::Id,
+    plan: &Result<crate::rules::plan::Plan, crate::rules::plan::NoPlan>,
+) -> String {
+    use crate::rules::plan::{Action, NoPlan};
+    let title = Arg::Text(phrases.catalogue[goal].common.title.value.clone());
+    let plan = match plan {
+        Ok(plan) => plan,
+        Err(why) => {
+            let why = match why {
+                NoPlan::Unreachable => "unreachable",
+                NoPlan::TooLarge => "too-large",
+            };
+            return format!(
+                "\n{}\n",
+                cli.text("plan_none", &[("goal", title), ("why", why.into())])
+            );
+        }
+    };
+    if plan.steps.is_empty() {
+        return format!("\n{}\n", cli.text("plan_reached", &[("goal", title)]));
+    }
+    let mut out = format!(
+        "\n{}\n",
+        cli.text(
+            "plan_heading",
+            &[("goal", title), ("count", plan.count().into())]
+        )
+    );
+    for (n, step) in plan.steps.iter().enumerate() {
+        let name = match step.level {
+            Some(level) => phrases.catalogue[level].common.title.value.clone(),
+            None => cli.text("plan_other_step", &[]),
+        };
+        out.push_str(&format!("  {}. {name}\n", n + 1));
+        for action in &step.actions {
+            let words = match *action {
+                Action::Do(id) => plain(&phrases.item(id)),
+                Action::Reach { id, have, at_least } => {
+                    let unit = phrases.unit(id, Some(at_least)).unwrap_or_default();
+                    cli.text(
+                        "eligibility_has_progress",
+                        &[
+                            (
+                                "item",
+                                Arg::Text(phrases.catalogue[id].common.title.value.clone()),
+                            ),
+                            ("have", Arg::Number(have)),
+                            ("count", Arg::Number(at_least)),
+                            ("unit", Arg::Text(unit)),
+                        ],
+                    )
+                }
+            };
+            out.push_str(&format!("     - {words}\n"));
+        }
+    }
+    if !plan.exact {
+        out.push_str(&format!("  {}\n", cli.text("plan_approximate", &[])));
+    }
+    out
+}
+
 /// What is left of a rule, as an indented list in its structure: the
 /// parts of the outermost "all" at the top, "one of:" and "N more of
 /// these M:" over their members, a measure with the amount reached.

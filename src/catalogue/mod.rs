@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, HashMap};
 pub struct Id(u32);
 
 impl Id {
-    fn new(index: usize) -> Id {
+    pub(crate) fn new(index: usize) -> Id {
         // More than four billion documents cannot be loaded in memory anyway.
         Id(u32::try_from(index).unwrap_or(u32::MAX))
     }

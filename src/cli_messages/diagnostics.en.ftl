@@ -591,3 +591,12 @@ git_no_revision_help = give a branch, tag or commit that exists here, like `main
 diff_scratch = cannot make a scratch folder for the older revision: { $error }
 diff_needs_two = cairn diff needs two catalogues to compare
 diff_needs_two_help = give two site folders, `cairn diff OLD NEW`, or a Git revision to compare the site with, `cairn diff --base main`
+
+## cairn eligibility --goal
+
+# $goal: the id given.
+goal_unknown = no level or credential "{ $goal }" in this catalogue
+# $kind: what it is instead (workshop, requirement…).
+goal_wrong_kind = "{ $goal }" is a { $kind }; a goal is a level or a credential
+# $goals: the ids a goal may be.
+goal_unknown_help = give the id of a level or credential: { $goals }

@@ -578,3 +578,9 @@ git_no_revision_help = donnez une branche, une étiquette ou un commit qui exist
 diff_scratch = impossible de créer un dossier de travail pour la révision antérieure : { $error }
 diff_needs_two = cairn diff a besoin de deux catalogues à comparer
 diff_needs_two_help = donnez deux dossiers de site, `cairn diff OLD NEW`, ou une révision Git avec laquelle comparer le site, `cairn diff --base main`
+
+## cairn eligibility --goal
+
+goal_unknown = aucun niveau ni titre « { $goal } » dans ce catalogue
+goal_wrong_kind = « { $goal } » est de type { $kind } ; un objectif est un niveau ou un titre
+goal_unknown_help = donnez l’identifiant d’un niveau ou d’un titre : { $goals }

@@ -66,6 +66,21 @@ eligibility_list_separator = ,{" "}
 # A measured requirement not reached yet. $have: the amount reached;
 # $count: the amount needed; $unit: its unit, in the form for $count.
 eligibility_has_progress = { $item }: { $have } of { $count } { $unit }
+# cairn eligibility --goal: the plan toward a level or credential.
+# $goal: its title; $count: how many things are left to do.
+plan_heading = Plan toward { $goal }: { $count ->
+    [one] 1 thing to do
+   *[other] { $count } things to do
+}
+plan_reached = { $goal }: already reached, nothing left to do.
+# $why: unreachable or too-large.
+plan_none = No plan toward { $goal }: { $why ->
+    [unreachable] no record reaches it under the catalogue's rules.
+   *[too-large] its rules are too large to work out a plan.
+}
+# A step for what no level asks for.
+plan_other_step = Also
+plan_approximate = (The fewest things found, not certainly the fewest: these rules have too many ways to compare them all.)
 eligibility_expired = { $item } expired on { $date }: renew it. Until then it does not count.
 eligibility_expiring = { $item } lapses on { $date }: renew it before then.
 eligibility_preferred = { $met ->

@@ -51,6 +51,17 @@ eligibility_choose_more = encore { $count } parmi ces { $total } :
 eligibility_counted = comptent déjà : { $items }
 eligibility_list_separator = ,{" "}
 eligibility_has_progress = { $item } : { $have } sur { $count } { $unit }
+plan_heading = Plan vers { $goal } : { $count ->
+    [one] 1 chose à faire
+   *[other] { $count } choses à faire
+}
+plan_reached = { $goal } : déjà atteint, il ne reste rien à faire.
+plan_none = Aucun plan vers { $goal } : { $why ->
+    [unreachable] aucun dossier ne l’atteint selon les règles du catalogue.
+   *[too-large] ses règles sont trop vastes pour établir un plan.
+}
+plan_other_step = Aussi
+plan_approximate = (Le moins de choses trouvé, pas forcément le moins possible : ces règles ont trop de façons d’être remplies pour les comparer toutes.)
 eligibility_expired = { $item } a expiré le { $date } : renouvelez-le. D’ici là, il ne compte pas.
 eligibility_expiring = { $item } expire le { $date } : renouvelez-le avant.
 eligibility_preferred = { $met ->

@@ -2,19 +2,18 @@
 //!
 //! Two resolved catalogues in, plain data out ([`Diff`]): entities added,
 //! removed, renamed and retitled; every rule whose logic changed, decided
-//! stricter, looser, both or equivalent by [`logic`] with a witness each
+//! stricter, looser, both or equivalent by [`crate::rules::ways`] with a witness each
 //! way; offerings added, removed, moved, cancelled, and changes of status
 //! and price. [`words`] says it for people (human text, Markdown) and
 //! tools (JSON); [`git`] reads an older revision to compare against.
 
 pub mod git;
-pub mod logic;
 pub mod words;
 
 use crate::catalogue::{Catalogue, Id, Ref};
 use crate::content::{Kind, Offering};
+use crate::rules::ways::{self, Atom, Formula, Side, Verdict};
 use crate::rules::{Expr, ExprKind};
-use logic::{Atom, Formula, Side, Verdict};
 use std::collections::HashMap;
 
 /// Everything that changed between two catalogues, by handles into each.
@@ -219,7 +218,7 @@ pub fn compare(old: &Catalogue, new: &Catalogue) -> Diff {
             if before == after {
                 continue;
             }
-            let verdict = logic::decide(&old_side, &before, &new_side, &after);
+            let verdict = ways::decide(&old_side, &before, &new_side, &after);
             diff.rules.push(RuleChange {
                 old: o,
                 new: n,

@@ -3,13 +3,13 @@
 //! from cairn's messages (`diff_*`) and the site's own phrases: a rule
 //! reads as it reads on the site, an item by its title.
 
-use super::logic::{Verdict, Way};
 use super::{Diff, OfferingWhat, Which};
 use crate::Resolved;
 use crate::catalogue::{Catalogue, Id};
 use crate::content::{Kind, Offering, Price, When};
 use crate::messages::{Arg, Messages};
 use crate::phrases::{Phrases, Rule};
+use crate::rules::ways::{Verdict, Way};
 use serde_json::{Value, json};
 
 /// Both sides of a diff, with the words to tell it in.
@@ -256,7 +256,7 @@ impl Told<'_> {
             Verdict::Stricter { .. } | Verdict::Looser { .. } | Verdict::Both { .. } => {}
             Verdict::Equivalent => details.push(self.text("diff_equivalent", &[])),
             Verdict::Undecided => {
-                let limit = super::logic::LIMIT.into();
+                let limit = crate::rules::ways::LIMIT.into();
                 details.push(self.text("diff_undecided", &[("limit", limit)]));
             }
         }
@@ -434,7 +434,7 @@ impl Told<'_> {
     }
 
     /// An atom's entity: in the new catalogue if it is there, else the old.
-    fn atom_entity(&self, atom: super::logic::Atom) -> Option<(&Catalogue, Id)> {
+    fn atom_entity(&self, atom: crate::rules::ways::Atom) -> Option<(&Catalogue, Id)> {
         let info = self.diff.atoms.get(atom as usize)?;
         match (info.new, info.old) {
             (Some(id), _) => Some((&self.new.catalogue, id)),
@@ -443,19 +443,19 @@ impl Told<'_> {
         }
     }
 
-    fn atom_title(&self, atom: super::logic::Atom) -> String {
+    fn atom_title(&self, atom: crate::rules::ways::Atom) -> String {
         self.atom_entity(atom)
             .map(|(c, id)| c[id].common.title.value.clone())
             .unwrap_or_default()
     }
 
-    fn atom_id(&self, atom: super::logic::Atom) -> String {
+    fn atom_id(&self, atom: crate::rules::ways::Atom) -> String {
         self.atom_entity(atom)
             .map(|(c, id)| c[id].id.clone())
             .unwrap_or_default()
     }
 
-    fn atom_unit(&self, atom: super::logic::Atom, amount: f64) -> String {
+    fn atom_unit(&self, atom: crate::rules::ways::Atom, amount: f64) -> String {
         let Some((catalogue, id)) = self.atom_entity(atom) else {
             return String::new();
         };

@@ -188,7 +188,7 @@ impl Left {
 
 /// An amount as JSON: a whole one as an integer (`300`, not `300.0`), as
 /// the checklist's script writes it too.
-fn number(amount: f64) -> serde_json::Value {
+pub(crate) fn number(amount: f64) -> serde_json::Value {
     if amount.fract() == 0.0 && amount.abs() < 9_007_199_254_740_992.0 {
         serde_json::json!(amount as i64)
     } else {
@@ -280,6 +280,26 @@ pub fn evaluate_on(
             }
         })
         .collect()
+}
+
+/// Whether each entity of the catalogue is done for `record` on `today`
+/// (by [`Id`] index), exactly as [`evaluate_on`] decides it: what a plan
+/// starts from.
+pub fn done_on(
+    catalogue: &Catalogue,
+    record: &Record,
+    today: Option<crate::content::Date>,
+) -> Vec<bool> {
+    let judge = Judge {
+        catalogue,
+        record,
+        today,
+        done: RefCell::new(vec![Memo::Unknown; catalogue.documents.len()]),
+    };
+    for id in completion_order(catalogue) {
+        judge.done(id);
+    }
+    catalogue.entities().map(|(id, _)| judge.done(id)).collect()
 }
 
 /// Every level and credential after everything it takes to complete or

@@ -5,7 +5,9 @@
 //! plain-language text on pages, the checklist, and `cairn eligibility`.
 
 pub mod eval;
+pub mod plan;
 pub mod record;
+pub mod ways;
 
 use crate::catalogue::{Catalogue, Ref};
 use crate::diagnostics::Code;

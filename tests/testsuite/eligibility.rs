@@ -353,3 +353,82 @@ fn what_lapses_counts_only_while_valid_on_the_judging_day() {
         "{stderr}"
     );
 }
+
+/// Issue 10, item 3: `--goal` prints the plan with the fewest things left,
+/// in prerequisite order, in words and in JSON.
+#[test]
+fn a_goal_gets_the_shortest_plan_in_prerequisite_order() {
+    let record = "completed = [\"level-1\", \"consent-and-boundaries\", \"mental-health-first-aid\"]\n[measures]\non-set-hours = 120\n";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = dir.path().join("me.toml");
+    std::fs::write(&profile, record).expect("write");
+    let run = |goal: &str, format: &str| {
+        cairn(&[
+            "eligibility",
+            "--root",
+            &repo().to_string_lossy(),
+            "--profile",
+            &profile.to_string_lossy(),
+            "--goal",
+            goal,
+            "--format",
+            format,
+        ])
+    };
+    let (code, stdout, stderr) = run("field-work", "human");
+    assert_eq!(code, 0, "{stderr}");
+    let plan = &stdout[stdout.find("\nPlan toward").expect("a plan")..];
+    assert_eq!(
+        plan,
+        "\nPlan toward Field Work (Level 4): 5 things to do\n\
+         \x20 1. Level 2: Specialized workshops\n\
+         \x20    - Complete Anti-harassment\n\
+         \x20    - Complete Movement and masking\n\
+         \x20 2. Level 3: Specialization intensive\n\
+         \x20    - Level 3 external requirements\n\
+         \x20    - Complete Level 3 intensive: intimacy coordination\n\
+         \x20 3. Field Work (Level 4)\n\
+         \x20    - Complete Field Work (Level 4)\n"
+    );
+    // Equivalent experience is one item where Level 3 would be several.
+    let (code, stdout, stderr) = run("icc-mentoring", "json");
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(
+        json["plan"],
+        json!({
+            "goal": "icc-mentoring",
+            "exact": true,
+            "count": 7,
+            "steps": [{"level": "icc-mentoring", "do": [
+                {"item": "equivalent-experience"},
+                {"item": "movement-instruction"},
+                {"item": "sexual-health-education"},
+                {"item": "mhfa-supporting-youth"},
+                {"item": "canadian-residency"},
+                {"has": "on-set-hours", "have": 120, "at_least": 300},
+                {"item": "icc-mentoring"},
+            ]}],
+        })
+    );
+    let (code, stdout, _) = run("level-1", "human");
+    assert_eq!(code, 0);
+    assert!(
+        stdout.ends_with("\nLevel 1: Introduction: already reached, nothing left to do.\n"),
+        "{stdout}"
+    );
+
+    let (code, _, stderr) = run("levl-3", "human");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no level or credential \"levl-3\" in this catalogue"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean \"level-3\"?"), "{stderr}");
+    let (code, _, stderr) = run("anti-harassment", "human");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("\"anti-harassment\" is a workshop; a goal is a level or a credential"),
+        "{stderr}"
+    );
+}

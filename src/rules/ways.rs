@@ -53,6 +53,10 @@ pub enum Formula {
 #[derive(Debug, Default, Clone)]
 pub struct Side {
     pub derived: HashMap<Atom, Formula>,
+    /// An entity with a derivation is done through it only, never by being
+    /// listed: how a plan reads the catalogue (a level is reached by doing
+    /// what it asks, not by saying it is done).
+    pub derived_only: bool,
 }
 
 /// One minimal way to meet a rule: these things done, these amounts
@@ -116,13 +120,43 @@ pub struct TooMany;
 pub const WORK: u64 = 100_000_000;
 
 /// What one decision has left of [`WORK`].
-struct Budget(std::cell::Cell<u64>);
+struct Budget {
+    left: std::cell::Cell<u64>,
+    /// When set, every list keeps only its this many cheapest ways, never
+    /// failing for too many: an approximation, for plans past [`LIMIT`].
+    beam: Option<usize>,
+    /// Whether the beam cut anything (the result is then approximate).
+    cut: std::cell::Cell<bool>,
+}
 
 impl Budget {
+    fn new(beam: Option<usize>) -> Budget {
+        Budget {
+            left: std::cell::Cell::new(WORK),
+            beam,
+            cut: std::cell::Cell::new(false),
+        }
+    }
+
     fn spend(&self, amount: u64) -> Result<(), TooMany> {
-        let left = self.0.get().checked_sub(amount).ok_or(TooMany)?;
-        self.0.set(left);
+        let left = self.left.get().checked_sub(amount).ok_or(TooMany)?;
+        self.left.set(left);
         Ok(())
+    }
+
+    /// A finished list within the bound: cut to the beam, or refused past
+    /// [`LIMIT`]. `ways` is in [`order`], cheapest first.
+    fn bound(&self, mut ways: Vec<Way>) -> Ways {
+        match self.beam {
+            Some(beam) if ways.len() > beam => {
+                ways.truncate(beam);
+                self.cut.set(true);
+                Ok(ways)
+            }
+            Some(_) => Ok(ways),
+            None if ways.len() > LIMIT => Err(TooMany),
+            None => Ok(ways),
+        }
     }
 }
 
@@ -169,20 +203,26 @@ fn minimal(budget: &Budget, mut ways: Vec<Way>) -> Ways {
     let mut kept: Vec<Way> = Vec::new();
     let mut signatures: Vec<u64> = Vec::new();
     for way in ways {
+        // In order, cheapest first: the beam's worth of minimal ways found,
+        // the rest can only cost more.
+        if budget.beam.is_some_and(|beam| kept.len() >= beam) {
+            budget.cut.set(true);
+            break;
+        }
         if !covered(budget, &kept, &signatures, &way)? {
             signatures.push(signature(&way));
             kept.push(way);
-            if kept.len() > LIMIT {
+            if budget.beam.is_none() && kept.len() > LIMIT {
                 return Err(TooMany);
             }
         }
     }
-    Ok(kept)
+    budget.bound(kept)
 }
 
 fn and(budget: &Budget, a: &[Way], b: &[Way]) -> Ways {
     budget.spend(a.len() as u64 * b.len() as u64)?;
-    if a.len().saturating_mul(b.len()) > LIMIT.saturating_mul(LIMIT) {
+    if budget.beam.is_none() && a.len().saturating_mul(b.len()) > LIMIT.saturating_mul(LIMIT) {
         return Err(TooMany);
     }
     minimal(
@@ -209,11 +249,8 @@ fn or(budget: &Budget, a: &[Way], b: &[Way]) -> Ways {
             kept.push(way.clone());
         }
     }
-    if kept.len() > LIMIT {
-        return Err(TooMany);
-    }
     kept.sort_by(order);
-    Ok(kept)
+    budget.bound(kept)
 }
 
 /// The minimal ways of every condition of one side, with the ways of each
@@ -271,9 +308,17 @@ impl<'a> Expander<'a> {
                         done: vec![atom],
                         amounts: Vec::new(),
                     }];
-                    // Mark it first, so that a loop back to it reads "listed".
-                    self.done.insert(atom, Ok(listed.clone()));
-                    let ways = match self.derived(atom) {
+                    // Mark it first, so that a loop back to it reads
+                    // "listed" (or, done through its rules only, "never").
+                    let derived = self.derived(atom);
+                    let looped = if self.side.derived_only && derived.is_some() {
+                        Vec::new()
+                    } else {
+                        listed.clone()
+                    };
+                    self.done.insert(atom, Ok(looped));
+                    let ways = match derived {
+                        Some(derived) if self.side.derived_only => self.expand(derived),
                         Some(derived) => self
                             .expand(derived)
                             .and_then(|w| or(self.budget, &listed, &w)),
@@ -345,12 +390,25 @@ impl<'a> Expander<'a> {
                 if count > from.len() {
                     return Ok(Vec::new());
                 }
-                let members: Vec<Vec<Way>> = from
+                let mut members: Vec<Vec<Way>> = from
                     .iter()
                     .map(|m| self.expand(m))
                     .collect::<Result<_, _>>()?;
                 if let Some(ways) = choose_items(self.budget, count, &members)? {
                     return Ok(ways);
+                }
+                // Approximating: only the members cheapest to meet, a few
+                // more than are needed, are chosen among.
+                if let Some(beam) = self.budget.beam {
+                    let keep = count + beam.min(8);
+                    if members.len() > keep {
+                        members.sort_by(|a, b| match (a.first(), b.first()) {
+                            (Some(a), Some(b)) => order(a, b),
+                            (a, b) => b.is_some().cmp(&a.is_some()),
+                        });
+                        members.truncate(keep);
+                        self.budget.cut.set(true);
+                    }
                 }
                 // by_chosen[j]: the ways to have j of the members seen so far.
                 let mut by_chosen: Vec<Vec<Way>> = vec![Vec::new(); count + 1];
@@ -394,7 +452,15 @@ fn choose_items(
     for i in 0..count {
         total = total * (items.len() - i) as u128 / (i + 1) as u128;
         if total > LIMIT as u128 {
-            return Err(TooMany);
+            match budget.beam {
+                // Every set costs the same: the first ones, in order.
+                Some(beam) => {
+                    budget.cut.set(true);
+                    total = beam as u128;
+                    break;
+                }
+                None => return Err(TooMany),
+            }
         }
     }
     budget.spend(total as u64 * count as u64)?;
@@ -405,6 +471,9 @@ fn choose_items(
             done: chosen.iter().map(|&i| items[i]).collect(),
             amounts: Vec::new(),
         });
+        if ways.len() as u128 >= total {
+            break;
+        }
         // The next set in lexicographic order, or the end.
         let Some(at) = (0..count)
             .rev()
@@ -418,6 +487,26 @@ fn choose_items(
         }
     }
     Ok(Some(ways))
+}
+
+/// The cheapest way to meet `formula` on `side`: the fewest things done and
+/// amounts reached, ties broken by [`order`] (the atoms' order), and
+/// whether it is certainly the cheapest. Exact while the rule has at most
+/// [`LIMIT`] minimal ways within the [`WORK`] budget; past that, the
+/// cheapest of the ways kept when each list keeps its `BEAM` cheapest.
+/// `None` when nothing meets it; an error when even the approximation
+/// runs out of [`WORK`].
+pub fn cheapest(side: &Side, formula: &Formula) -> Result<Option<(Way, bool)>, TooMany> {
+    const BEAM: usize = 64;
+    let none = HashSet::new();
+    let exact = Budget::new(None);
+    if let Ok(ways) = Expander::new(side, &none, &exact).ways(formula) {
+        return Ok(ways.into_iter().min_by(order).map(|way| (way, true)));
+    }
+    let beam = Budget::new(Some(BEAM));
+    let ways = Expander::new(side, &none, &beam).ways(formula)?;
+    let certain = !beam.cut.get();
+    Ok(ways.into_iter().min_by(order).map(|way| (way, certain)))
 }
 
 /// The entities the two rules name that can be read as done only when
@@ -590,7 +679,7 @@ impl Verdict {
 
 /// Compare a rule before (on side `old`) and after (on side `new`).
 pub fn decide(old_side: &Side, old: &Formula, new_side: &Side, new: &Formula) -> Verdict {
-    let budget = Budget(std::cell::Cell::new(WORK));
+    let budget = Budget::new(None);
     let opaque = opaque(old_side, old, new_side, new);
     let (Ok(before), Ok(after)) = (
         Expander::new(old_side, &opaque, &budget).ways(old),
