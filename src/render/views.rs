@@ -969,6 +969,9 @@ fn live_text(messages: &Messages) -> Value {
         "missing_finish": text("checklist_live_missing_finish", &[]),
         "summary": text("checklist_live_summary", &["completed", "total", "startable"]),
         "count": text("checklist_live_count", &["count", "total"]),
+        "one_of": text("checklist_live_one_of", &[]),
+        "more_of": text("checklist_live_more_of", &["count"]),
+        "have": text("checklist_live_have", &["have", "at_least"]),
         "expired": text("checklist_live_expired", &["item", "date"]),
         "expiring": text("checklist_live_expiring", &["item", "date"]),
         "date": messages.text(

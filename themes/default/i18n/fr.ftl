@@ -260,6 +260,9 @@ checklist_live_missing_start = Il manque encore, pour commencer :
 checklist_live_missing_finish = Il manque encore, pour terminer :
 checklist_live_summary = Niveaux terminés : { $completed } sur { $total }. Niveaux que vous pouvez commencer : { $startable }.
 checklist_live_count = { $count } sur { $total }
+checklist_live_one_of = l’un de
+checklist_live_more_of = encore { $count } parmi
+checklist_live_have = { $have } sur { $at_least }
 
 ## Le guide : tout le catalogue sur une page, à imprimer
 

@@ -1,8 +1,6 @@
-// The eligibility checklist, live. The rules come from the site's
-// checklist-rules.js (written by cairn from the same expressions as the
-// pages), the page's own words from #cairn-checklist; the evaluation mirrors
-// `cairn eligibility` (src/rules/eval.rs) exactly. Answers are kept in this
-// browser only (localStorage).
+// The eligibility checklist, live: rules from checklist-rules.js, words from
+// #cairn-checklist, judged exactly as `cairn eligibility` (src/rules/eval.rs)
+// judges. Answers stay in this browser (localStorage).
 (function () {
   "use strict";
   var source = document.getElementById("cairn-checklist");
@@ -22,9 +20,8 @@
     return list.filter(function (id) { return seen[id] ? false : (seen[id] = true); });
   }
 
-  // Days as "YYYY-MM-DD", as the record writes them and `cairn eligibility`
-  // judges them (jiff): a month or a year later is the same day of the
-  // month, or the month's last when it has no such day.
+  // Days as "YYYY-MM-DD", judged as jiff does: a month or a year later is
+  // the same day of the month, or the month's last when it has no such day.
   function pad(n, width) { n = String(n); while (n.length < width) n = "0" + n; return n; }
   function day(y, m, d) { return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2); }
   function addDays(text, days) {
@@ -55,9 +52,9 @@
     return out;
   }
 
-  // Judge a record {completed: [ids], measures: {id: number}, dates: {id:
-  // day}} against every level on a day (today, by default): {verdicts:
-  // [{id, can_start, complete, missing, expired?, expiring?}], done}.
+  // Judge a record {completed, measures, dates} on a day (today by default):
+  // {verdicts: [{id, can_start, complete, missing, left?, expired?,
+  // expiring?}], done}.
   function judge(record, on) {
     var listed = map();
     (record.completed || []).forEach(function (id) { listed[id] = true; });
@@ -104,13 +101,11 @@
       var parts = (e.all || e.any).map(left).filter(Boolean);
       return e.any ? { any: parts } : parts.length === 1 ? parts[0] : { all: parts };
     }
-    function missing(e, out) {
-      if (holds(e)) return out;
-      var add = function (id) { if (out.indexOf(id) < 0) out.push(id); };
-      if (typeof e === "string") add(e);
-      else if ("has" in e) add(e.has);
-      else if ("choose" in e) pool(e.from).forEach(function (id) { if (!done(id)) add(id); });
-      else (e.all || e.any || []).forEach(function (child) { missing(child, out); });
+    // The flat list of what is left: its ids, in order, once each.
+    function leaves(l, out) {
+      (l.all || l.any || l.from || [l.item || l.has]).forEach(function (x) {
+        if (typeof x !== "string") leaves(x, out); else if (out.indexOf(x) < 0) out.push(x);
+      });
       return out;
     }
 
@@ -119,12 +114,10 @@
     var verdicts = rules.levels.map(function (level) {
       var canStart = !level.requires || holds(level.requires);
       var complete = done(level.id);
-      var lacking = [], rest = null;
-      if (complete) { /* nothing missing */ }
-      else if (!canStart) { missing(level.requires, lacking); rest = { rule: "requires", needs: left(level.requires) }; }
-      else if (level.completion) { missing(level.completion, lacking); rest = { rule: "completion", needs: left(level.completion) }; }
-      else rest = { rule: "completion", needs: { item: lacking[0] = level.id } };
-      var verdict = { id: level.id, can_start: canStart, complete: complete, missing: lacking };
+      var rest = complete ? null
+        : !canStart ? { rule: "requires", needs: left(level.requires) }
+        : { rule: "completion", needs: level.completion ? left(level.completion) : { item: level.id } };
+      var verdict = { id: level.id, can_start: canStart, complete: complete, missing: rest ? leaves(rest.needs, []) : [] };
       if (rest) verdict.left = rest;
       // What the level's rules name that lapses: gone, or going within 90 days.
       var soon = addDays(judging, 90), expired = [], expiring = [];
@@ -158,10 +151,8 @@
     return lines.join("\n") + "\n";
   }
 
-  // Read such a file back: `completed` (a list of strings, over several
-  // lines if need be) and `[measures]` (an id and a number of zero or more
-  // per line), comments and blank lines. Throws {line, reason, id} for
-  // anything else, or an id this checklist does not know.
+  // Read such a file back (`completed`, `[measures]`, `[dates]`, comments).
+  // Throws {line, reason, id} for anything else, or an unknown id.
   function fromToml(source) {
     var measured = map();
     (rules.measured || []).forEach(function (id) { measured[id] = true; });
@@ -261,6 +252,23 @@
     a.href = item.url;
     return a;
   }
+  // What is left, in the rule's structure, as `cairn eligibility` says it:
+  // "one of (A, B)", "2 more of A, B, C", "Hours 120 of 300".
+  function needs(l, node, nested) {
+    function add(words) { node.appendChild(document.createTextNode(words)); }
+    if (l.item || l.has) {
+      node.appendChild(link(l.item || l.has));
+      if (l.has) add(" " + fill(text.have, l));
+      return;
+    }
+    if (nested) add("(");
+    if (!l.all) add(fill(l.any ? text.one_of : text.more_of, { count: l.choose }) + " ");
+    (l.all || l.any || l.from.map(function (id) { return { item: id }; })).forEach(function (part, i) {
+      if (i) add(l.all ? "; " : ", ");
+      needs(part, node, true);
+    });
+    if (nested) add(")");
+  }
   function verdictNode(tag, verdict, title) {
     var node = element(tag);
     var word = verdict.complete ? text.completed : verdict.can_start ? text.can_start : text.not_yet;
@@ -271,12 +279,9 @@
     var strong = element("strong", word);
     node.appendChild(strong);
     node.className = "verdict-" + (verdict.complete ? "complete" : verdict.can_start ? "start" : "not-yet");
-    if (verdict.missing.length) {
+    if (verdict.left) {
       node.appendChild(document.createTextNode((text.separator || ". ") + (verdict.can_start ? text.missing_finish : text.missing_start) + " "));
-      verdict.missing.forEach(function (id, i) {
-        if (i) node.appendChild(document.createTextNode(", "));
-        node.appendChild(link(id));
-      });
+      needs(verdict.left.needs, node);
     }
     // What has lapsed, or soon will: said in full, as `cairn eligibility` does.
     [["expired", text.expired], ["expiring", text.expiring]].forEach(function (kind) {
