@@ -1,4 +1,7 @@
-//! Deciding whether a rule became stricter or looser, over its logic.
+//! Rules as monotone conditions, and their minimal ways to be met: what
+//! decides whether a rule became stricter or looser (`cairn diff`,
+//! [`decide`]) and the shortest plan toward a goal (`cairn eligibility
+//! --goal`, [`cheapest`]).
 //!
 //! Every rule cairn knows is *monotone*: doing more never makes a rule
 //! fail (`all`, `any`, `choose` and `has` only ever ask for more; a
@@ -23,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 pub const LIMIT: usize = 10_000;
 
 /// An atom: an entity or a measured requirement, by its index in the
-/// diff's table of ids (the same for both sides).
+/// caller's table (for a diff, the same on both sides).
 pub type Atom = u32;
 
 /// A monotone condition on a person's record.
@@ -496,17 +499,33 @@ fn choose_items(
 /// cheapest of the ways kept when each list keeps its `BEAM` cheapest.
 /// `None` when nothing meets it; an error when even the approximation
 /// runs out of [`WORK`].
-pub fn cheapest(side: &Side, formula: &Formula) -> Result<Option<(Way, bool)>, TooMany> {
+///
+/// Among ways with as few things, the one with the least `effort` wins
+/// (a plan's: how far its amounts are from what the person has), then
+/// [`order`].
+pub fn cheapest(
+    side: &Side,
+    formula: &Formula,
+    effort: &dyn Fn(&Way) -> f64,
+) -> Result<Option<(Way, bool)>, TooMany> {
     const BEAM: usize = 64;
+    let best = |ways: Vec<Way>| {
+        ways.into_iter().min_by(|a, b| {
+            a.size()
+                .cmp(&b.size())
+                .then_with(|| effort(a).total_cmp(&effort(b)))
+                .then_with(|| order(a, b))
+        })
+    };
     let none = HashSet::new();
     let exact = Budget::new(None);
     if let Ok(ways) = Expander::new(side, &none, &exact).ways(formula) {
-        return Ok(ways.into_iter().min_by(order).map(|way| (way, true)));
+        return Ok(best(ways).map(|way| (way, true)));
     }
     let beam = Budget::new(Some(BEAM));
     let ways = Expander::new(side, &none, &beam).ways(formula)?;
     let certain = !beam.cut.get();
-    Ok(ways.into_iter().min_by(order).map(|way| (way, certain)))
+    Ok(best(ways).map(|way| (way, certain)))
 }
 
 /// The entities the two rules name that can be read as done only when

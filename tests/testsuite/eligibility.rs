@@ -402,14 +402,38 @@ fn a_goal_gets_the_shortest_plan_in_prerequisite_order() {
             "count": 7,
             "steps": [{"level": "icc-mentoring", "do": [
                 {"item": "equivalent-experience"},
+                {"has": "on-set-hours", "have": 120, "at_least": 300},
                 {"item": "movement-instruction"},
                 {"item": "sexual-health-education"},
                 {"item": "mhfa-supporting-youth"},
                 {"item": "canadian-residency"},
-                {"has": "on-set-hours", "have": 120, "at_least": 300},
                 {"item": "icc-mentoring"},
             ]}],
         })
+    );
+    // Of three amounts that would each do, the one nearest to reached.
+    let near = dir.path().join("near.toml");
+    std::fs::write(
+        &near,
+        "completed = []\n[measures]\non-set-hours = 10\non-set-years = 8\nshow-credits = 12\n",
+    )
+    .expect("write");
+    let (code, stdout, stderr) = cairn(&[
+        "eligibility",
+        "--root",
+        &repo().to_string_lossy(),
+        "--profile",
+        &near.to_string_lossy(),
+        "--goal",
+        "icc-mentoring",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(
+        json["plan"]["steps"][0]["do"][1],
+        json!({"has": "on-set-years", "have": 8, "at_least": 10})
     );
     let (code, stdout, _) = run("level-1", "human");
     assert_eq!(code, 0);
