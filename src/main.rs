@@ -135,7 +135,7 @@ enum Command {
 enum VerdictFormat {
     /// A line per level on stdout, for people.
     Human,
-    /// `{"levels": [{"id", "can_start", "complete", "missing"}]}` on stdout, for tools.
+    /// `{"levels": [{"id", "can_start", "complete", "missing", "left"}], "plan"}` on stdout (`plan` with --goal), for tools.
     Json,
 }
 

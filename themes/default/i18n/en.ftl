@@ -283,7 +283,7 @@ checklist_live_missing_start = Still needed to start:
 checklist_live_missing_finish = Still needed to finish:
 checklist_live_summary = Levels completed: { $completed } of { $total }. Levels you can start now: { $startable }.
 checklist_live_count = { $count } of { $total }
-# What is left, in the rule's structure: "one of (A, B)", "2 more of A, B, C",
+# What is left, in the rule's structure: "(one of A, B)", "2 more of A, B, C",
 # a measure's amount reached "120 of 300".
 checklist_live_one_of = one of
 checklist_live_more_of = { $count } more of

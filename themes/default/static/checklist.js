@@ -253,7 +253,7 @@
     return a;
   }
   // What is left, in the rule's structure, as `cairn eligibility` says it:
-  // "one of (A, B)", "2 more of A, B, C", "Hours 120 of 300".
+  // "one of A, B", "(2 more of A, B, C)" nested, "Hours 120 of 300".
   function needs(l, node, nested) {
     function add(words) { node.appendChild(document.createTextNode(words)); }
     if (l.item || l.has) {
@@ -289,7 +289,7 @@
         var item = own(data.items, lapse.id) ? data.items[lapse.id].title : lapse.id;
         var d = +lapse.on.slice(8, 10);
         var date = fill(text.date, { day: d === 1 ? text.first || 1 : d, month: (text.months || [])[+lapse.on.slice(5, 7) - 1], year: lapse.on.slice(0, 4) });
-        node.appendChild(document.createTextNode(" " + fill(kind[1], { item: item, date: date })));
+        node.appendChild(document.createTextNode((text.separator || ". ") + fill(kind[1], { item: item, date: date })));
       });
     });
     return node;
