@@ -12,7 +12,11 @@ pub struct Config {
     pub title: String,
     /// The address the site is published at, without a trailing slash.
     pub base_url: String,
+    /// The default language's tag: the site's language when it has one.
     pub language: String,
+    /// `[languages]`: every language the site is published in, the default
+    /// one first; empty for a site in one language, which needs nothing.
+    pub languages: Vec<Language>,
     pub theme: String,
     pub output_dir: String,
     pub organizations: BTreeMap<String, Organization>,
@@ -32,6 +36,31 @@ pub struct Config {
     /// site.toml as read, for diagnostics about its values.
     #[serde(skip)]
     pub source: SourceFile,
+}
+
+/// `[languages.fr] name = "Français"`: a language of the site.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Language {
+    /// Its tag (`fr`, `fr-CA`): the key under `[languages]`.
+    pub tag: String,
+    /// Its own name for itself, as the language switcher shows it.
+    pub name: String,
+    /// What its pages do for an entity nobody has translated yet.
+    pub untranslated: Untranslated,
+    /// Where it is declared in site.toml, for diagnostics about it.
+    #[serde(skip)]
+    pub span: crate::source::Span,
+}
+
+/// `untranslated = "original"` (the default) shows the original's words,
+/// marked as in the original's language, under a notice; `"omit"` leaves
+/// the page out of that language and links to the original instead.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Untranslated {
+    #[default]
+    Original,
+    Omit,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -155,6 +184,7 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
         title: String::new(),
         base_url: String::new(),
         language: "en".into(),
+        languages: Vec::new(),
         theme: "default".into(),
         output_dir: "public".into(),
         organizations: BTreeMap::new(),
@@ -228,6 +258,9 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
                 .insert(key.get_ref().to_string(), Organization { name, url });
         }
     }
+    if let Some(languages) = reader.table("languages") {
+        read_languages(&mut reader, languages, &mut config);
+    }
     if let Some(checklist) = reader.table("checklist")
         && let Some(mut section) = reader.nested(checklist, "[checklist]")
     {
@@ -279,6 +312,101 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
     }
     reader.finish();
     config
+}
+
+/// `[languages]`: a table per language, keyed by its tag. The default
+/// language (`language`) must be one of them, and comes first.
+fn read_languages<'i>(
+    reader: &mut TableReader<'_, 'i>,
+    languages: &crate::toml_reader::TomlValue<'i>,
+    config: &mut Config,
+) {
+    let whole = reader.span(languages.span());
+    for (key, value) in as_table(languages).into_iter().flat_map(|t| t.iter()) {
+        let tag = key.get_ref().to_string();
+        let span = reader.span(key.span());
+        let what = format!("[languages.{tag}]");
+        if !is_language_tag(&tag) {
+            reader.error(
+                Code::InvalidConfig,
+                span.clone(),
+                text!("language_tag_invalid", tag = &tag),
+                text!("language_tag_invalid_help"),
+            );
+            continue;
+        }
+        let Some(mut table) = reader.nested(value, what) else {
+            reader.error(
+                Code::WrongType,
+                reader.span(value.span()),
+                text!("language_not_table", tag = &tag),
+                text!("language_not_table_help", tag = &tag),
+            );
+            continue;
+        };
+        let name = table.required_string("name", "\"Français\"");
+        let untranslated = match table.string("untranslated") {
+            None => Untranslated::Original,
+            Some(value) => match value.value.as_str() {
+                "original" => Untranslated::Original,
+                "omit" => Untranslated::Omit,
+                other => {
+                    table.error(
+                        Code::InvalidConfig,
+                        value.span,
+                        text!("untranslated_value", value = other),
+                        text!("untranslated_value_help"),
+                    );
+                    Untranslated::Original
+                }
+            },
+        };
+        table.finish();
+        config.languages.push(Language {
+            name: name.map_or_else(|| tag.clone(), |n| n.value),
+            tag,
+            untranslated,
+            span,
+        });
+    }
+    if config.languages.is_empty() {
+        return;
+    }
+    match config
+        .languages
+        .iter()
+        .position(|l| l.tag == config.language)
+    {
+        Some(at) => {
+            let default = config.languages.remove(at);
+            config.languages.insert(0, default);
+        }
+        None => reader.error(
+            Code::InvalidConfig,
+            whole,
+            text!("default_language_missing", tag = &config.language),
+            text!("default_language_missing_help", tag = &config.language),
+        ),
+    }
+}
+
+/// A language tag as sites write them: `fr`, `en`, `fr-CA` (BCP 47's
+/// language and region, the forms hreflang takes).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    let region = parts.next();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_lowercase())
+        && region.is_none_or(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()))
+        && parts.next().is_none()
+}
+
+impl Config {
+    /// The languages besides the default one, which translations are in.
+    pub fn other_languages(&self) -> impl Iterator<Item = &Language> {
+        self.languages.iter().filter(|l| l.tag != self.language)
+    }
 }
 
 #[cfg(test)]
@@ -357,7 +485,7 @@ mod tests {
                 .help_text(&crate::report::cli_messages())
                 .as_deref(),
             Some(
-                "site.toml accepts: title, base_url, language, theme, output_dir, organizations, checklist, offerings, extra"
+                "site.toml accepts: title, base_url, language, theme, output_dir, organizations, languages, checklist, offerings, extra"
             )
         );
     }

@@ -79,6 +79,9 @@ pub enum Code {
     /// E025: a price that cannot be shown: an unknown currency, none at
     /// all, or more decimals than the currency has.
     OfferingPrice,
+    /// E026: a translation that cannot be used: structure in it, no
+    /// original beside it, or a language the site does not publish in.
+    Translation,
     /// E100: cairn cannot do its work here: an output folder it must not
     /// replace, a file it cannot write, a port already in use (exit code 2).
     Output,
@@ -96,11 +99,13 @@ pub enum Code {
     PreferredAlternative,
     /// W007: a time of day the clocks skip in its zone (they go forward).
     SkippedTime,
+    /// W008: pages not translated into a language of the site yet.
+    Untranslated,
 }
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 33] = [
+    pub const ALL: [Code; 35] = [
         Code::FrontMatter,
         Code::TomlSyntax,
         Code::UnknownKey,
@@ -126,6 +131,7 @@ impl Code {
         Code::NotWebAddress,
         Code::OfferingTime,
         Code::OfferingPrice,
+        Code::Translation,
         Code::Output,
         Code::PastOffering,
         Code::Unreferenced,
@@ -134,6 +140,7 @@ impl Code {
         Code::PreferredAndRequired,
         Code::PreferredAlternative,
         Code::SkippedTime,
+        Code::Untranslated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -163,6 +170,7 @@ impl Code {
             Code::NotWebAddress => "E023",
             Code::OfferingTime => "E024",
             Code::OfferingPrice => "E025",
+            Code::Translation => "E026",
             Code::Output => "E100",
             Code::PastOffering => "W001",
             Code::Unreferenced => "W002",
@@ -171,6 +179,7 @@ impl Code {
             Code::PreferredAndRequired => "W005",
             Code::PreferredAlternative => "W006",
             Code::SkippedTime => "W007",
+            Code::Untranslated => "W008",
         }
     }
 }

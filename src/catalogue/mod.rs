@@ -60,6 +60,25 @@ pub struct Findings {
     /// Stems of content files that failed to load: their own diagnostics
     /// explain them, so what they would have added is not missed again.
     pub failed_ids: Vec<String>,
+    /// Translations that translate nothing the site publishes.
+    pub stray_translations: Vec<StrayTranslation>,
+}
+
+/// A translation left out of the catalogue, and why.
+#[derive(Debug, Clone)]
+pub struct StrayTranslation {
+    pub translation: crate::content::Translation,
+    pub why: Stray,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stray {
+    /// No original beside it (`level-1.fr.md` without `level-1.md`).
+    NoOriginal,
+    /// Its language is not under `[languages]` in site.toml.
+    UnknownLanguage,
+    /// Its language is the site's default, which the originals are in.
+    DefaultLanguage,
 }
 
 /// A name that a document writes and resolution dropped.
@@ -155,6 +174,8 @@ pub struct Catalogue {
     awarded_by: HashMap<Id, Vec<Id>>,
     /// Pathways whose outcome is a credential.
     outcome_of: HashMap<Id, Vec<Id>>,
+    /// Each document's translations, by its handle and the language's tag.
+    pub translations: BTreeMap<(Id, String), crate::content::Translation>,
 }
 
 impl std::ops::Index<Id> for Catalogue {
@@ -254,6 +275,7 @@ pub fn resolve(config: Config, content: Content, options: ResolveOptions) -> (Ca
         .documents
         .into_iter()
         .partition(|d| options.drafts || !d.common.draft);
+    let draft_paths: Vec<String> = drafts.iter().map(|d| d.path.clone()).collect();
     let draft_ids: Vec<String> = drafts.into_iter().map(|d| d.id).collect();
 
     let by_id = resolver::index_ids(&documents, &mut findings);
@@ -286,9 +308,68 @@ pub fn resolve(config: Config, content: Content, options: ResolveOptions) -> (Ca
         needed_by: HashMap::new(),
         awarded_by: HashMap::new(),
         outcome_of: HashMap::new(),
+        translations: BTreeMap::new(),
     };
     index(&mut catalogue);
+    attach_translations(
+        &mut catalogue,
+        content.translations,
+        &draft_paths,
+        &mut findings,
+    );
     (catalogue, findings)
+}
+
+/// Join each translation to the document it translates (the one with its
+/// path), in a language the site publishes in besides its default. A
+/// translation of a draft left out of the build is left out with it.
+fn attach_translations(
+    catalogue: &mut Catalogue,
+    translations: Vec<crate::content::Translation>,
+    draft_paths: &[String],
+    findings: &mut Findings,
+) {
+    let by_path: HashMap<(Kind, bool, &str), Id> = catalogue
+        .entities()
+        .map(|(id, doc)| ((doc.kind, doc.is_index, doc.path.as_str()), id))
+        .collect();
+    let mut attached = Vec::new();
+    for translation in translations {
+        let language = &translation.lang;
+        let why = if *language == catalogue.config.language {
+            Some(Stray::DefaultLanguage)
+        } else if !catalogue
+            .config
+            .other_languages()
+            .any(|l| l.tag == *language)
+        {
+            Some(Stray::UnknownLanguage)
+        } else {
+            None
+        };
+        let original = by_path
+            .get(&(
+                translation.kind,
+                translation.is_index,
+                translation.path.as_str(),
+            ))
+            .copied();
+        match (why, original) {
+            (Some(why), _) => findings
+                .stray_translations
+                .push(StrayTranslation { translation, why }),
+            (None, Some(id)) => attached.push((id, translation)),
+            (None, None) if draft_paths.contains(&translation.path) => {}
+            (None, None) => findings.stray_translations.push(StrayTranslation {
+                translation,
+                why: Stray::NoOriginal,
+            }),
+        }
+    }
+    for (id, translation) in attached {
+        let key = (id, translation.lang.clone());
+        catalogue.translations.entry(key).or_insert(translation);
+    }
 }
 
 /// Fill the catalogue's indexes from the documents.

@@ -30,6 +30,7 @@ mod schemes;
 mod summaries;
 #[cfg(test)]
 mod testing;
+mod translations;
 
 use crate::catalogue::{Catalogue, Findings};
 use crate::content::Date;
@@ -150,6 +151,12 @@ pub const RULES: &[RuleInfo] = &[
         name: "summaries",
         codes: &[Code::NoSummary],
         run: summaries::check,
+        when: When::Always,
+    },
+    RuleInfo {
+        name: "translations",
+        codes: &[Code::Translation, Code::Untranslated],
+        run: translations::check,
         when: When::Always,
     },
     RuleInfo {

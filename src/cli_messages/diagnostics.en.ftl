@@ -600,3 +600,46 @@ goal_unknown = no level or credential "{ $goal }" in this catalogue
 goal_wrong_kind = "{ $goal }" is a { $kind }; a goal is a level or a credential
 # $goals: the ids a goal may be.
 goal_unknown_help = give the id of a level or credential: { $goals }
+
+## E026 translations that cannot be used, W008 pages not translated yet
+
+front_matter_of_translation = a translation's front matter
+# $key: a key of [words] whose value is not a string.
+translation_word_not_text = the translation of "{ $key }" must be text
+translation_word_not_text_help = write the original's words on the left and their translation on the right, both in double quotes: "Several days" = "Plusieurs jours"
+# $key: a key that is not a word, like requires or order.
+translation_structure = `{ $key }` cannot be translated: it is structure, not words
+translation_structure_help = a translation carries words only ({ $keys }, and the body); `{ $key }` stays in the original, for every language. Words of the original's front matter (notes, topics, units, places) go under [words], "original" = "translation"
+# $lang: the translation's language tag.
+translation_no_original = this translation ({ $lang }) has no original beside it
+translation_no_original_help = a translation sits beside its original with the language before `.md`: `level-1.fr.md` translates `level-1.md` in the same folder; rename it to match its original, or add the original
+translation_default_language = this file is in the site's default language ({ $lang }), which the originals are in
+translation_default_language_help = put these words in the original itself, or name the file with another language of the site
+translation_unknown_language = the language "{ $lang }" is not one of the site's languages
+# $languages: the tags site.toml lists besides the default.
+translation_unknown_language_help = site.toml's [languages] has { $languages }; add [languages.{ $lang }] with its name, or rename the file
+# $default: the site's default language.
+translation_no_languages_help = add the languages to site.toml: [languages.{ $default }] and [languages.{ $lang }], each with name = "…" (its own name for itself)
+# $count: how many pages; $language: the language's name.
+untranslated = { $count ->
+    [one] 1 page has no translation in { $language } yet
+   *[other] { $count } pages have no translation in { $language } yet
+}
+# $files: the untranslated files (relative to content/); $lang: the tag.
+untranslated_help = translate them beside their originals as `name.{ $lang }.md`: { $files }
+# $list: the first names; $more: how many more.
+and_more = { $list } and { $more } more
+
+## site.toml [languages]
+
+# $tag: a key under [languages].
+language_tag_invalid = "{ $tag }" is not a language tag
+language_tag_invalid_help = write the language's tag in lower case, with a region in capitals if needed: [languages.fr], [languages.fr-CA]
+language_not_table = `languages.{ $tag }` must be a table
+language_not_table_help = write it as a table with the language's own name: [languages.{ $tag }] then name = "…"
+# $value: the value given.
+untranslated_value = untranslated = "{ $value }" is not a choice
+untranslated_value_help = write "original" (show the original's words, marked as such, with a notice) or "omit" (leave the page out and link to the original)
+# $tag: the default language, site.toml's `language`.
+default_language_missing = [languages] does not list the site's default language, "{ $tag }"
+default_language_missing_help = add [languages.{ $tag }] with its name, or set `language` to the default among those listed

@@ -584,3 +584,35 @@ diff_needs_two_help = donnez deux dossiers de site, `cairn diff OLD NEW`, ou une
 goal_unknown = aucun niveau ni titre « { $goal } » dans ce catalogue
 goal_wrong_kind = « { $goal } » est de type { $kind } ; un objectif est un niveau ou un titre
 goal_unknown_help = donnez l’identifiant d’un niveau ou d’un titre : { $goals }
+
+## E026 des traductions inutilisables, W008 des pages pas encore traduites
+
+front_matter_of_translation = l’en-tête d’une traduction
+translation_word_not_text = la traduction de « { $key } » doit être un texte
+translation_word_not_text_help = écrivez à gauche les mots de l’original et à droite leur traduction, entre guillemets droits : "Several days" = "Plusieurs jours"
+translation_structure = `{ $key }` ne se traduit pas : c’est de la structure, pas des mots
+translation_structure_help = une traduction ne contient que des mots ({ $keys }, et le corps) ; `{ $key }` reste dans l’original, pour toutes les langues. Les mots de l’en-tête de l’original (notes, thèmes, unités, lieux) vont sous [words], "original" = "traduction"
+translation_no_original = cette traduction ({ $lang }) n’a pas d’original à côté d’elle
+translation_no_original_help = une traduction se place à côté de son original, la langue avant `.md` : `level-1.fr.md` traduit `level-1.md` dans le même dossier ; renommez-la comme son original, ou ajoutez l’original
+translation_default_language = ce fichier est dans la langue par défaut du site ({ $lang }), celle des originaux
+translation_default_language_help = mettez ces mots dans l’original lui-même, ou nommez le fichier d’une autre langue du site
+translation_unknown_language = la langue « { $lang } » n’est pas une des langues du site
+translation_unknown_language_help = le [languages] de site.toml a { $languages } ; ajoutez [languages.{ $lang }] avec son nom, ou renommez le fichier
+translation_no_languages_help = ajoutez les langues à site.toml : [languages.{ $default }] et [languages.{ $lang }], chacune avec name = "…" (son propre nom)
+untranslated = { $count ->
+    [one] 1 page n’a pas encore de traduction en { $language }
+   *[other] { $count } pages n’ont pas encore de traduction en { $language }
+}
+untranslated_help = traduisez-les à côté de leurs originaux sous le nom `nom.{ $lang }.md` : { $files }
+and_more = { $list } et { $more } de plus
+
+## site.toml [languages]
+
+language_tag_invalid = « { $tag } » n’est pas une étiquette de langue
+language_tag_invalid_help = écrivez l’étiquette de la langue en minuscules, avec une région en majuscules au besoin : [languages.fr], [languages.fr-CA]
+language_not_table = `languages.{ $tag }` doit être une table
+language_not_table_help = écrivez-la comme une table avec le nom de la langue dans cette langue : [languages.{ $tag }] puis name = "…"
+untranslated_value = untranslated = "{ $value }" n’est pas un choix possible
+untranslated_value_help = écrivez "original" (montrer les mots de l’original, signalés comme tels, avec un avis) ou "omit" (laisser la page de côté et renvoyer à l’original)
+default_language_missing = [languages] ne mentionne pas la langue par défaut du site, « { $tag } »
+default_language_missing_help = ajoutez [languages.{ $tag }] avec son nom, ou donnez à `language` la langue par défaut parmi celles listées

@@ -76,6 +76,77 @@ pub(super) fn read(
     Some((common, details))
 }
 
+/// What a translation's front matter says.
+pub(super) struct TranslationWords {
+    pub title: Spanned<String>,
+    pub summary: Option<String>,
+    pub words: std::collections::BTreeMap<String, String>,
+    pub translated_from: Option<Spanned<String>>,
+    pub extra_keys: Vec<Spanned<String>>,
+}
+
+/// The keys a translation's front matter may hold: words, and the hash of
+/// the original's words it was made from.
+pub(crate) const TRANSLATION_KEYS: [&str; 4] = ["title", "summary", "words", "translated_from"];
+
+/// Read a translation's front matter `text`, found at `offset` in `file`.
+/// Any key but its words is an error: structure lives in the original.
+pub(super) fn read_translation(
+    file: &SourceFile,
+    text: &str,
+    offset: usize,
+    diags: &mut Diagnostics,
+) -> Option<TranslationWords> {
+    let source = TomlSource { file, offset };
+    let table = toml_reader::parse(file, text, offset, diags)?;
+    let fence_start = usize::from(file.text.starts_with('\u{feff}')) * 3;
+    let mut reader = TableReader::new(
+        source,
+        table.get_ref(),
+        table.span(),
+        text!("front_matter_of_translation"),
+        diags,
+    )
+    .missing_at(fence_start..fence_start + 3);
+    let title = reader.required_string("title", text!("example_title"));
+    let summary = reader.string("summary").map(|s| s.value);
+    let translated_from = reader.string("translated_from");
+    let mut words = std::collections::BTreeMap::new();
+    if let Some(table) = reader.table("words") {
+        for (key, value) in toml_reader::as_table(table)
+            .into_iter()
+            .flat_map(|t| t.iter())
+        {
+            match value.get_ref() {
+                toml::de::DeValue::String(word) => {
+                    words.insert(key.get_ref().to_string(), word.to_string());
+                }
+                _ => reader.error(
+                    Code::WrongType,
+                    reader.span(value.span()),
+                    text!("translation_word_not_text", key = key.get_ref().as_ref()),
+                    text!("translation_word_not_text_help"),
+                ),
+            }
+        }
+    }
+    // Anything else is structure (or a mistake), the original's alone:
+    // recorded for the check of translations to explain (E026).
+    let extra_keys = table
+        .get_ref()
+        .iter()
+        .filter(|(key, _)| !TRANSLATION_KEYS.contains(&key.get_ref().as_ref()))
+        .map(|(key, _)| Spanned::new(key.get_ref().to_string(), reader.span(key.span())))
+        .collect();
+    Some(TranslationWords {
+        title: title?,
+        summary,
+        words,
+        translated_from,
+        extra_keys,
+    })
+}
+
 fn read_common(reader: &mut TableReader<'_, '_>) -> Common {
     let title = reader
         .required_string("title", text!("example_title"))

@@ -5,7 +5,7 @@
 //! value, and the diagnostics found on the way. Files are read and parsed in
 //! parallel; the result is in path order whatever the scheduling.
 
-mod fields;
+pub(crate) mod fields;
 pub mod frontmatter;
 pub mod markdown;
 pub mod model;
@@ -29,6 +29,8 @@ pub struct Content {
     /// Stems of Markdown files that could not be read or typed: their own
     /// diagnostics explain them, so references to them are not reported again.
     pub failed_ids: Vec<String>,
+    /// Translations (`level-1.fr.md`), in path order.
+    pub translations: Vec<Translation>,
 }
 
 /// A non-Markdown file under `content/`.
@@ -90,6 +92,19 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
         }
     }
 
+    // `level-1.fr.md`: a translation, not a document of its own.
+    let (translated, markdown): (Vec<_>, Vec<_>) = markdown
+        .into_iter()
+        .partition(|(rel, _)| translation_of(rel).is_some());
+    let translations: Vec<(Option<Translation>, Diagnostics)> = translated
+        .par_iter()
+        .map(|(rel, path)| load_translation(rel, path))
+        .collect();
+    let mut loaded_translations = Vec::new();
+    for (translation, file_diags) in translations {
+        diags.extend(file_diags);
+        loaded_translations.extend(translation);
+    }
     let results: Vec<(Option<Document>, Diagnostics)> = markdown
         .par_iter()
         .map(|(rel, path)| load_file(rel, path))
@@ -108,6 +123,7 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
             documents,
             assets,
             failed_ids,
+            translations: loaded_translations,
         },
         diags,
     )
@@ -120,6 +136,85 @@ pub(crate) fn relative(base: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// `levels/level-1.fr.md` -> (`levels/level-1.md`, `fr`): the original a
+/// file translates and the language, when the part of its name before
+/// `.md` ends in a language tag.
+pub(crate) fn translation_of(rel: &str) -> Option<(String, &str)> {
+    let without_ext = rel.strip_suffix(".md")?;
+    let (stem, tag) = without_ext.rsplit_once('.')?;
+    if tag.contains('/') || !crate::config::is_language_tag(tag) {
+        return None;
+    }
+    Some((format!("{stem}.md"), tag))
+}
+
+/// Read a translation: its words, and an error for anything else.
+fn load_translation(rel: &str, path: &Path) -> (Option<Translation>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let Some((original, lang)) = translation_of(rel) else {
+        return (None, diags);
+    };
+    let file = match read_source(rel, path) {
+        Ok(file) => file,
+        Err(diagnostic) => {
+            diags.push(diagnostic);
+            return (None, diags);
+        }
+    };
+    let parts = match frontmatter::split(&file) {
+        Ok(parts) => parts,
+        Err(diagnostic) => {
+            diags.push(diagnostic);
+            return (None, diags);
+        }
+    };
+    let location = Location::of(&original);
+    let body = markdown::render(&file.text[parts.body.clone()], parts.body.start);
+    let front = &file.text[parts.front_matter.clone()];
+    let words = fields::read_translation(&file, front, parts.front_matter.start, &mut diags);
+    let translation = words.map(|words| Translation {
+        lang: lang.to_string(),
+        kind: location.kind,
+        path: location.path,
+        is_index: location.is_index,
+        source: file.clone(),
+        title: words.title,
+        summary: words.summary,
+        body,
+        words: words.words,
+        translated_from: words.translated_from,
+        extra_keys: words.extra_keys,
+    });
+    (translation, diags)
+}
+
+/// A file's text as a [`SourceFile`] named `content/<rel>`, or why it
+/// cannot be read.
+fn read_source(rel: &str, path: &Path) -> Result<SourceFile, Diagnostic> {
+    let display = format!("content/{rel}");
+    let bytes = std::fs::read(path).map_err(|err| {
+        Diagnostic::error(
+            Code::UnreadableFile,
+            text!("cannot_read_this_file", error = err.to_string()),
+        )
+        .in_file(&display)
+        .with_help(text!("cannot_read_file_help"))
+    })?;
+    String::from_utf8(bytes)
+        .map(|text| SourceFile::new(display.clone(), text))
+        .map_err(|err| {
+            let offset = err.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(err.as_bytes()).into_owned();
+            let file = SourceFile::new(display.clone(), lossy);
+            Diagnostic::error(Code::UnreadableFile, text!("file_not_utf8"))
+                .at(
+                    &file,
+                    offset..offset + char::REPLACEMENT_CHARACTER.len_utf8(),
+                )
+                .with_help(text!("file_not_utf8_help"))
+        })
 }
 
 /// Read and type one Markdown file. `rel` is relative to `content/`.

@@ -667,3 +667,31 @@ mod tests {
         assert_eq!(Date::parse("-002027-03-12"), None);
     }
 }
+
+/// A translation of a document: `level-1.fr.md` beside `level-1.md`. Words
+/// only: its title, summary and body, and `[words]`, a phrasebook for the
+/// other words of the original's front matter (notes of rules, topics,
+/// units, locations…), keyed by the original's text. Everything else is
+/// the original's alone.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    /// Its language's tag (`fr`).
+    pub lang: String,
+    /// The original's kind and path, as a [`Document`] has them: what the
+    /// translation is of.
+    pub kind: Kind,
+    pub path: String,
+    pub is_index: bool,
+    pub source: SourceFile,
+    pub title: Spanned<String>,
+    pub summary: Option<String>,
+    pub body: Body,
+    /// Original text -> its translation.
+    pub words: std::collections::BTreeMap<String, String>,
+    /// The hash of the original's words this translation was made from, as
+    /// `cairn translations` records it.
+    pub translated_from: Option<Spanned<String>>,
+    /// Keys of its front matter that are not words (`requires`, `order`…):
+    /// structure, which only the original may hold.
+    pub extra_keys: Vec<Spanned<String>>,
+}

@@ -653,8 +653,11 @@ fn the_pathway_map_draws_every_level_and_link() {
         .expect("levels")
         .filter(|e| {
             e.as_ref().is_ok_and(|e| {
-                e.file_name().to_string_lossy().ends_with(".md")
-                    && !e.file_name().to_string_lossy().starts_with('_')
+                let name = e.file_name().to_string_lossy().into_owned();
+                // Originals only: `level-1.fr.md` translates `level-1.md`.
+                name.ends_with(".md")
+                    && !name.starts_with('_')
+                    && !name.trim_end_matches(".md").contains('.')
             })
         })
         .count();

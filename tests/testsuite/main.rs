@@ -25,4 +25,5 @@ mod serve;
 mod structured;
 mod theme;
 mod today;
+mod translations;
 mod words;

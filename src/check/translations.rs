@@ -1,0 +1,116 @@
+//! E026 (a translation that cannot be used) and W008 (pages not translated
+//! yet). A translation carries words only; one with structure in it, with
+//! no original beside it, or in a language site.toml does not list would
+//! silently say something the site does not. An untranslated page is
+//! normal while a translation is under way, so it is a warning, one per
+//! language, listing the pages: readable at a glance whatever their number.
+
+use super::CheckInput;
+use crate::catalogue::Stray;
+use crate::content::Translation;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::text;
+
+/// How many untranslated pages a warning names before "and N more".
+const NAMED: usize = 12;
+
+pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
+    let catalogue = input.catalogue;
+    let config = &catalogue.config;
+    let structure = |translation: &Translation, diags: &mut Diagnostics| {
+        for key in &translation.extra_keys {
+            diags.push(
+                Diagnostic::error(
+                    Code::Translation,
+                    text!("translation_structure", key = &key.value),
+                )
+                .at(&translation.source, key.span.clone())
+                .with_help(text!(
+                    "translation_structure_help",
+                    key = &key.value,
+                    keys = crate::content::fields::TRANSLATION_KEYS.join(", ")
+                )),
+            );
+        }
+    };
+    for translation in catalogue.translations.values() {
+        structure(translation, diags);
+    }
+    let tags: Vec<&str> = config.other_languages().map(|l| l.tag.as_str()).collect();
+    for stray in &input.findings.stray_translations {
+        let translation = &stray.translation;
+        structure(translation, diags);
+        let (message, help) = match stray.why {
+            Stray::NoOriginal => (
+                text!("translation_no_original", lang = &translation.lang),
+                text!("translation_no_original_help"),
+            ),
+            Stray::DefaultLanguage => (
+                text!("translation_default_language", lang = &translation.lang),
+                text!("translation_default_language_help"),
+            ),
+            Stray::UnknownLanguage if tags.is_empty() => (
+                text!("translation_unknown_language", lang = &translation.lang),
+                text!(
+                    "translation_no_languages_help",
+                    lang = &translation.lang,
+                    default = &config.language
+                ),
+            ),
+            Stray::UnknownLanguage => (
+                text!("translation_unknown_language", lang = &translation.lang),
+                text!(
+                    "translation_unknown_language_help",
+                    lang = &translation.lang,
+                    languages = tags.join(", ")
+                ),
+            ),
+        };
+        diags.push(
+            Diagnostic::error(Code::Translation, message)
+                .at(&translation.source, translation.title.span.clone())
+                .with_help(help),
+        );
+    }
+    for language in config.other_languages() {
+        let untranslated: Vec<String> = catalogue
+            .entities()
+            .filter(|(id, _)| {
+                !catalogue
+                    .translations
+                    .contains_key(&(*id, language.tag.clone()))
+            })
+            .map(|(_, doc)| doc.source.path.trim_start_matches("content/").to_string())
+            .collect();
+        if untranslated.is_empty() {
+            continue;
+        }
+        let named = untranslated
+            .iter()
+            .take(NAMED)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let files: crate::messages::TextArg = if untranslated.len() > NAMED {
+            text!("and_more", list = named, more = untranslated.len() - NAMED).into()
+        } else {
+            named.into()
+        };
+        diags.push(
+            Diagnostic::warning(
+                Code::Untranslated,
+                text!(
+                    "untranslated",
+                    count = untranslated.len(),
+                    language = &language.name
+                ),
+            )
+            .at(&config.source, language.span.clone())
+            .with_help(text!(
+                "untranslated_help",
+                files = files,
+                lang = &language.tag
+            )),
+        );
+    }
+}
