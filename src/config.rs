@@ -17,6 +17,10 @@ pub struct Config {
     /// `[languages]`: every language the site is published in, the default
     /// one first; empty for a site in one language, which needs nothing.
     pub languages: Vec<Language>,
+    /// In a language's view of the site, the default language's title:
+    /// what names the checklist's saved answers, shared by every language.
+    #[serde(skip)]
+    pub default_title: Option<String>,
     pub theme: String,
     pub output_dir: String,
     pub organizations: BTreeMap<String, Organization>,
@@ -47,6 +51,10 @@ pub struct Language {
     pub name: String,
     /// What its pages do for an entity nobody has translated yet.
     pub untranslated: Untranslated,
+    /// The site's words of site.toml in this language: its title and its
+    /// checklist's title and introduction (the default language's otherwise).
+    pub title: Option<String>,
+    pub checklist: Checklist,
     /// Where it is declared in site.toml, for diagnostics about it.
     #[serde(skip)]
     pub span: crate::source::Span,
@@ -80,7 +88,7 @@ pub enum PastOfferings {
     Hide,
 }
 
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Checklist {
     pub title: Option<String>,
     pub intro: Option<String>,
@@ -185,6 +193,7 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
         base_url: String::new(),
         language: "en".into(),
         languages: Vec::new(),
+        default_title: None,
         theme: "default".into(),
         output_dir: "public".into(),
         organizations: BTreeMap::new(),
@@ -361,11 +370,22 @@ fn read_languages<'i>(
                 }
             },
         };
+        let title = table.string("title").map(|t| t.value);
+        let mut checklist = Checklist::default();
+        if let Some(value) = table.table("checklist")
+            && let Some(mut section) = table.nested(value, format!("[languages.{tag}.checklist]"))
+        {
+            checklist.title = section.string("title").map(|t| t.value);
+            checklist.intro = section.string("intro").map(|t| t.value);
+            section.finish();
+        }
         table.finish();
         config.languages.push(Language {
             name: name.map_or_else(|| tag.clone(), |n| n.value),
             tag,
             untranslated,
+            title,
+            checklist,
             span,
         });
     }

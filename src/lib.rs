@@ -73,10 +73,21 @@ pub struct Resolved {
     pub catalogue: Catalogue,
     pub theme: render::theme::Theme,
     pub routes: routes::Routes,
+    /// The site in each of its other languages (`[languages]`), under
+    /// `/<tag>/`.
+    pub languages: Vec<LanguageSite>,
     /// The build day: what is past and what is upcoming.
     pub today: content::Date,
     /// Warnings so far (errors would have made this a [`Failure`]).
     pub diagnostics: Diagnostics,
+}
+
+/// The site in one of its other languages: the catalogue's view in that
+/// language, the theme with that language's messages, and its routes.
+pub struct LanguageSite {
+    pub catalogue: Catalogue,
+    pub theme: render::theme::Theme,
+    pub routes: routes::Routes,
 }
 
 impl Resolved {
@@ -87,6 +98,15 @@ impl Resolved {
             theme: &self.theme,
             routes: &self.routes,
         }
+    }
+
+    /// Every language's site: the default language's first.
+    pub fn sites(&self) -> impl Iterator<Item = render::Site<'_>> {
+        std::iter::once(self.site()).chain(self.languages.iter().map(|l| render::Site {
+            catalogue: &l.catalogue,
+            theme: &l.theme,
+            routes: &l.routes,
+        }))
     }
 }
 
@@ -140,6 +160,20 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
         today,
         earlier_errors: diags.has_errors(),
     }));
+    // The other languages: each its view of the catalogue, its words of
+    // the theme (a theme without them is an error here), its routes.
+    let mut languages = Vec::new();
+    for language in catalogue.config.other_languages() {
+        let view = catalogue.in_language(&language.tag);
+        let (theme, theme_diags) = render::theme::load(root, &view.config);
+        diags.extend(theme_diags);
+        let routes = routes::plan_language(&view, &theme);
+        languages.push(LanguageSite {
+            catalogue: view,
+            theme,
+            routes,
+        });
+    }
     diags.sort();
     if diags.has_errors() {
         return Err(Failure::Invalid(diags));
@@ -148,6 +182,7 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
         catalogue,
         theme,
         routes,
+        languages,
         today,
         diagnostics: diags,
     })
@@ -158,7 +193,22 @@ fn render_into(
     resolved: &Resolved,
     sink: &dyn render::Sink,
 ) -> Result<render::RenderStats, Failure> {
-    render::render(resolved.site(), resolved.today, sink).map_err(|mut render_diags| {
+    let mut stats = render::RenderStats::default();
+    for site in resolved.sites() {
+        let more = render_site(resolved, site, sink)?;
+        stats.pages += more.pages;
+        stats.files += more.files;
+    }
+    Ok(stats)
+}
+
+/// Render one language's site into `sink`.
+fn render_site(
+    resolved: &Resolved,
+    site: render::Site<'_>,
+    sink: &dyn render::Sink,
+) -> Result<render::RenderStats, Failure> {
+    render::render(site, resolved.today, sink).map_err(|mut render_diags| {
         // A page that could not be written is the machine's problem, not the site's.
         if let Some(output) = render_diags.0.iter().find(|d| d.code == Code::Output) {
             return Failure::CannotRun(output.clone());

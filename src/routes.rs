@@ -167,7 +167,10 @@ impl Routes {
 
     /// The URL of a data file ("/catalogue.json").
     pub fn data_url(&self, data: DataFile) -> Option<String> {
-        let route = self.get(data.path())?;
+        let route = self
+            .routes
+            .iter()
+            .find(|r| matches!(r.output, Output::Data(d) if d == data))?;
         Some(route.url(&self.base_path))
     }
 
@@ -242,12 +245,31 @@ pub fn page_file(path: &str) -> String {
 /// Plan every output of the site. Of two outputs at one path the later
 /// one is left out, and recorded with what was there first.
 pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Vec<Collision>) {
+    plan_in(catalogue, theme, None)
+}
+
+/// The outputs of the site in another language: the same pages, data
+/// files and calendars under `<tag>/` (`fr/levels/level-1/index.html`),
+/// in `catalogue`, that language's view. The files copied as they are
+/// (the theme's static files, content assets) are the default language's
+/// routes' and serve every language.
+pub fn plan_language(catalogue: &Catalogue, theme: &Theme) -> Routes {
+    let prefix = format!("{}/", catalogue.config.language);
+    plan_in(catalogue, theme, Some(&prefix)).0
+}
+
+fn plan_in(catalogue: &Catalogue, theme: &Theme, prefix: Option<&str>) -> (Routes, Vec<Collision>) {
     let lang = catalogue.config.language.clone();
     let mut routes = Routes {
         base_path: catalogue.config.base_path().to_string(),
         ..Routes::default()
     };
     let mut collisions = Vec::new();
+    let within = |path: String| match prefix {
+        Some(prefix) => format!("{prefix}{path}"),
+        None => path,
+    };
+    let page_file = |path: &str| within(page_file(path));
     let page = |path: String, page: Page| Route {
         path,
         output: Output::Page(page),
@@ -261,7 +283,7 @@ pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Vec<Collision>) {
         page(page_file(""), Page::Home),
         page(page_file("checklist"), Page::Checklist),
         page(page_file("handbook"), Page::Handbook),
-        page("404.html".into(), Page::NotFound),
+        page(within("404.html".into()), Page::NotFound),
     ];
     for route in generated {
         routes.register(route, Origin::Generated);
@@ -312,7 +334,7 @@ pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Vec<Collision>) {
             continue;
         }
         let route = Route {
-            path: data.path().to_string(),
+            path: within(data.path().to_string()),
             output: Output::Data(data),
             lang: lang.clone(),
         };
@@ -334,12 +356,12 @@ pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Vec<Collision>) {
             continue;
         }
         calendars.push((
-            format!("{}/offerings.ics", doc.path),
+            within(format!("{}/offerings.ics", doc.path)),
             Calendar::Workshop(id),
         ));
     }
     if !calendars.is_empty() {
-        calendars.insert(0, ("offerings.ics".to_string(), Calendar::Site));
+        calendars.insert(0, (within("offerings.ics".to_string()), Calendar::Site));
     }
     for (path, calendar) in calendars {
         if let Some(first) = routes.holder(&path) {
@@ -378,6 +400,9 @@ pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Vec<Collision>) {
             format!("content/{}", asset.path),
         )
     });
+    if prefix.is_some() {
+        return (routes, collisions);
+    }
     for (path, copied, label) in statics.chain(assets) {
         if let Some(first) = routes.holder(&path) {
             collisions.push(Collision {

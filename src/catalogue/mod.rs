@@ -8,6 +8,7 @@
 //! diagnostics, with the rules over the graph itself (cycles, `order`).
 
 mod resolver;
+mod translated;
 
 pub use resolver::Expect;
 
@@ -149,7 +150,7 @@ pub struct ResolveOptions {
 }
 
 /// The resolved catalogue: documents plus the indexes between them.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Catalogue {
     pub config: Config,
     /// Published documents in path order; an [`Id`] indexes this list.

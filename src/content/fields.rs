@@ -170,6 +170,7 @@ fn read_common(reader: &mut TableReader<'_, '_>) -> Common {
             .map_or(serde_json::Value::Object(Default::default()), |t| {
                 toml_reader::to_json(t.get_ref())
             }),
+        words_lang: None,
     }
 }
 

@@ -125,6 +125,9 @@ pub struct Common {
     pub updated: Option<Date>,
     /// Free data for templates (`[extra]`).
     pub extra: serde_json::Value,
+    /// In a language's view of the catalogue, the language its words are
+    /// really in, when nobody has translated them yet (`None`: the view's).
+    pub words_lang: Option<String>,
 }
 
 /// A body rendered to HTML, with what checks need to know about it.

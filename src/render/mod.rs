@@ -813,6 +813,7 @@ fn render_page(
     context.insert("structured_data".into(), json!(structured));
     let url = route.url(base);
     context.insert("section_key".into(), json!(section));
+    context.insert("alternates".into(), alternates(&catalogue.config, route));
     context.insert("current_url".into(), json!(url));
     context.insert("permalink".into(), json!(catalogue.config.absolute(&url)));
     let failed = |e: &minijinja::Error| template_error(theme, template, &route.url(""), e);
@@ -834,6 +835,47 @@ fn render_page(
         path: route.path.clone(),
         contents: Contents::Bytes(html.into_bytes()),
     })
+}
+
+/// The same page in every language of the site, for the language
+/// switcher and `hreflang` links: `[{lang, name, url, href, current}]`,
+/// the default language first; empty for a site in one language. Every
+/// language has every page, at the same path under its `<tag>/`.
+fn alternates(config: &crate::config::Config, route: &Route) -> Value {
+    let Some(default) = config.languages.first() else {
+        return Value::Array(Vec::new());
+    };
+    let own = format!("{}/", config.language);
+    let bare = if config.language == default.tag {
+        route.path.as_str()
+    } else {
+        route.path.strip_prefix(&own).unwrap_or(&route.path)
+    };
+    let base = config.base_path();
+    config
+        .languages
+        .iter()
+        .map(|language| {
+            let path = if language.tag == default.tag {
+                bare.to_string()
+            } else {
+                format!("{}/{bare}", language.tag)
+            };
+            let url = Route {
+                path,
+                output: route.output.clone(),
+                lang: language.tag.clone(),
+            }
+            .url(base);
+            json!({
+                "lang": language.tag,
+                "name": language.name,
+                "href": config.absolute(&url),
+                "url": url,
+                "current": language.tag == config.language,
+            })
+        })
+        .collect()
 }
 
 fn template_error(theme: &Theme, template: &str, url: &str, err: &minijinja::Error) -> Diagnostic {

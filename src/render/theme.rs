@@ -58,6 +58,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/404.html",
     "templates/partials/offering.html",
     "templates/partials/map.html",
+    "templates/partials/untranslated.html",
     "static/style.css",
     "static/checklist.js",
     "static/filters.js",

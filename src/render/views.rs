@@ -418,6 +418,10 @@ impl Views<'_> {
         view.insert("headings".into(), json!(doc.body.headings));
         view.insert("extra".into(), doc.common.extra.clone());
         view.insert("draft".into(), json!(doc.common.draft));
+        // Words nobody has translated yet: the page marks their language.
+        if let Some(lang) = &doc.common.words_lang {
+            view.insert("words_lang".into(), json!(lang));
+        }
         let rules = self.rules.of(index);
         match &doc.details {
             Details::Page => {}
@@ -915,10 +919,11 @@ pub fn checklist_key(phrases: &Phrases<'_>) -> String {
     let mut rules = checklist_rules(phrases);
     drop_notes(&mut rules);
     let fingerprint = fnv1a(&format!("{}|{}", catalogue.config.base_url, rules));
-    format!(
-        "cairn-checklist:{}:{fingerprint:016x}",
-        catalogue.config.title
-    )
+    // Named in the default language in every language: one person's
+    // answers, whichever language they tick them in.
+    let config = &catalogue.config;
+    let title = config.default_title.as_ref().unwrap_or(&config.title);
+    format!("cairn-checklist:{title}:{fingerprint:016x}")
 }
 
 /// A page's own data for `checklist.js` (the rules are the site's

@@ -219,3 +219,179 @@ fn site_toml_languages_are_checked() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("W008"), "{stderr}");
 }
+
+/// The bundled site, built on a fixed day into a scratch folder.
+fn bundled_build() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("public");
+    build_on_day(&repo(), &out, "2026-11-28");
+    (dir, out)
+}
+
+/// Every HTML page of a build, relative to it.
+fn pages(out: &Path) -> Vec<String> {
+    files_ending(out, ".html")
+        .iter()
+        .map(|p| {
+            p.strip_prefix(out)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
+
+/// Every `attribute="…"` of a tag named `tag` in `html` that has `marker`.
+fn attributes<'a>(html: &'a str, marker: &str, attribute: &str) -> Vec<&'a str> {
+    html.split('<')
+        .filter(|tag| tag.contains(marker))
+        .filter_map(|tag| {
+            let start = tag.find(&format!("{attribute}=\""))? + attribute.len() + 2;
+            Some(&tag[start..start + tag[start..].find('"')?])
+        })
+        .collect()
+}
+
+#[test]
+fn every_page_is_in_both_languages_with_its_language_switch_and_hreflang_pairs() {
+    let (_dir, out) = bundled_build();
+    let all = pages(&out);
+    let french: Vec<&String> = all.iter().filter(|p| p.starts_with("fr/")).collect();
+    let english: Vec<&String> = all.iter().filter(|p| !p.starts_with("fr/")).collect();
+    assert!(english.len() > 30, "{english:?}");
+    assert_eq!(english.len(), french.len(), "every page in both languages");
+    for page in &english {
+        assert!(out.join("fr").join(page).is_file(), "no French {page}");
+    }
+    let base = "https://example.org";
+    let exists = |url: &str| {
+        let path = url.trim_start_matches(base).trim_start_matches('/');
+        let file = if path.is_empty() || path.ends_with('/') {
+            out.join(path).join("index.html")
+        } else {
+            out.join(path)
+        };
+        file.is_file()
+    };
+    for page in &all {
+        let html = read(&out.join(page));
+        let lang = if page.starts_with("fr/") { "fr" } else { "en" };
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{page}");
+        // hreflang: one per language and x-default, each to a page that
+        // exists and names this page back.
+        let alternates = attributes(&html, "rel=\"alternate\" hreflang", "href");
+        assert_eq!(alternates.len(), 3, "{page}: {alternates:?}");
+        for href in &alternates {
+            assert!(exists(href), "{page}: {href} does not exist");
+            let other = out.join({
+                let path = href.trim_start_matches(base).trim_start_matches('/');
+                if path.is_empty() || path.ends_with('/') {
+                    format!("{path}index.html")
+                } else {
+                    path.to_string()
+                }
+            });
+            let back = attributes(&read(&other), "rel=\"alternate\" hreflang", "href")
+                .iter()
+                .map(|h| h.to_string())
+                .collect::<Vec<_>>();
+            let own = alternates.iter().find(|h| {
+                let path = h.trim_start_matches(base).trim_start_matches('/');
+                path == page.trim_end_matches("index.html") || path == *page
+            });
+            assert!(
+                own.is_some_and(|own| back.contains(&own.to_string())),
+                "{page} <-> {href}"
+            );
+        }
+        // The switcher leads to the same page in the other language.
+        let switch = attributes(&html, "hreflang=\"", "href")
+            .into_iter()
+            .filter(|h| h.starts_with('/'))
+            .collect::<Vec<_>>();
+        assert_eq!(switch.len(), 1, "{page}: {switch:?}");
+        assert!(
+            exists(switch[0]),
+            "{page}: the switcher leads to {}",
+            switch[0]
+        );
+    }
+    let fr = read(&out.join("fr/levels/level-1/index.html"));
+    assert!(
+        fr.contains("<h1>Niveau 1\u{202f}: Introduction</h1>"),
+        "{fr}"
+    );
+    assert!(fr.contains("Un atelier de trois jours de l’IDI auquel vous avez assisté compte aussi comme niveau 1."), "the note of its rule, from [words]");
+    // The checklist's answers are one person's in both languages.
+    let key = |path: &str| {
+        let html = read(&out.join(path));
+        let at = html.find("\"storage_key\":\"").expect("a key") + 15;
+        html[at..at + html[at..].find('"').expect("end")].to_string()
+    };
+    assert_eq!(key("checklist/index.html"), key("fr/checklist/index.html"));
+}
+
+#[test]
+fn no_french_page_shows_an_english_theme_message() {
+    let (_dir, out) = bundled_build();
+    // The theme's plain English messages that French words differently.
+    let messages = |path: &str| -> std::collections::BTreeMap<String, String> {
+        read(&repo().join(path))
+            .lines()
+            .filter_map(|line| line.split_once(" = "))
+            .filter(|(key, value)| {
+                !key.starts_with('#') && !key.starts_with(' ') && !value.contains('{')
+            })
+            .map(|(key, value)| (key.to_string(), value.to_string()))
+            .collect()
+    };
+    let (en, fr) = (
+        messages("themes/default/i18n/en.ftl"),
+        messages("themes/default/i18n/fr.ftl"),
+    );
+    let english: Vec<&String> = en
+        .iter()
+        .filter(|(key, value)| value.len() >= 8 && fr.get(*key).is_some_and(|f| f != *value))
+        .map(|(_, value)| value)
+        .collect();
+    assert!(english.len() > 40, "{}", english.len());
+    for page in pages(&out).iter().filter(|p| p.starts_with("fr/")) {
+        // What a reader sees: scripts (JSON-LD's `BreadcrumbList`, the
+        // checklist's data) are not words on the page.
+        let html = read(&out.join(page))
+            .split("<script")
+            .enumerate()
+            .map(|(i, part)| {
+                if i == 0 {
+                    part
+                } else {
+                    part.split_once("</script>").map_or("", |(_, rest)| rest)
+                }
+            })
+            .collect::<String>();
+        for message in &english {
+            assert!(
+                !html.contains(message.as_str()),
+                "{page} shows the English \"{message}\""
+            );
+        }
+    }
+}
+
+#[test]
+fn an_untranslated_page_shows_the_original_marked_with_a_notice() {
+    let site = bilingual(&[("workshops/knots.fr.md", KNOTS_FR)]);
+    let out = tempfile::tempdir().expect("tempdir");
+    build_on_day(site.path(), out.path(), "2027-01-01");
+    let radio = read(&out.path().join("fr/workshops/radio/index.html"));
+    assert!(radio.contains("<html lang=\"fr\">"));
+    assert!(radio.contains("<h1 lang=\"en\">Radio</h1>"), "{radio}");
+    assert!(
+        radio.contains("Cette page n’a pas encore été traduite"),
+        "{radio}"
+    );
+    let knots = read(&out.path().join("fr/workshops/knots/index.html"));
+    assert!(knots.contains("<h1>Nœuds</h1>"));
+    assert!(knots.contains("nœud de chaise"), "a topic from [words]");
+    assert!(!knots.contains("pas encore été traduite"));
+}

@@ -16,6 +16,8 @@ site_open_data = The whole catalogue as open data (JSON)
 site_sitemap = Sitemap
 
 nav_label = Main
+# The language switcher, for screen readers.
+nav_language = Language
 nav_home = Home
 nav_checklist = Eligibility checklist
 nav_breadcrumb = Breadcrumb
@@ -359,3 +361,5 @@ checklist_completed_on = Completed on
 # $item: its title; $date: the day it lapses, in words.
 checklist_live_expired = { $item } expired on { $date }: renew it.
 checklist_live_expiring = { $item } lapses on { $date }: renew it before then.
+# Above a page nobody has translated into this language yet.
+untranslated_notice = This page has not been translated yet: it is shown in its original language.

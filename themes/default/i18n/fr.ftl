@@ -11,6 +11,7 @@ site_open_data = Tout le catalogue en données ouvertes (JSON)
 site_sitemap = Plan du site
 
 nav_label = Principale
+nav_language = Langue
 nav_home = Accueil
 nav_checklist = Liste d’admissibilité
 nav_breadcrumb = Fil d’Ariane
@@ -323,3 +324,4 @@ checklist_file_not_measured = la ligne { $line } donne une quantité pour "{ $id
 checklist_completed_on = Obtenu le
 checklist_live_expired = { $item } a expiré le { $date } : renouvelez-le.
 checklist_live_expiring = { $item } expire le { $date } : renouvelez-le avant.
+untranslated_notice = Cette page n’a pas encore été traduite : elle est présentée dans sa langue d’origine.

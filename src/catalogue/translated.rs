@@ -1,0 +1,115 @@
+//! A language's view of the catalogue: the same entities, rules and
+//! structure, with each translated entity's words in that language. What
+//! nobody has translated keeps the original's words and says so
+//! (`Common::words_lang`), for the page to mark them and show a notice.
+
+use super::{Catalogue, Ref};
+use crate::content::{Details, Document, Forms, Translation};
+use crate::rules::{Expr, ExprKind};
+
+impl Catalogue {
+    /// The catalogue as the site in `lang` shows it.
+    pub fn in_language(&self, lang: &str) -> Catalogue {
+        let mut view = self.clone();
+        let original = std::mem::replace(&mut view.config.language, lang.to_string());
+        view.config.default_title = Some(self.config.title.clone());
+        // site.toml's own words, in this language where it gives them.
+        if let Some(language) = self.config.languages.iter().find(|l| l.tag == lang) {
+            if let Some(title) = &language.title {
+                view.config.title = title.clone();
+            }
+            if language.checklist.title.is_some() {
+                view.config.checklist.title = language.checklist.title.clone();
+            }
+            if language.checklist.intro.is_some() {
+                view.config.checklist.intro = language.checklist.intro.clone();
+            }
+        }
+        for (id, doc) in view.documents.iter_mut().enumerate() {
+            match self
+                .translations
+                .get(&(super::Id::new(id), lang.to_string()))
+            {
+                Some(translation) => translate(doc, translation),
+                None => doc.common.words_lang = Some(original.clone()),
+            }
+        }
+        view
+    }
+}
+
+/// Put a translation's words in place of the original's.
+fn translate(doc: &mut Document<Ref>, translation: &Translation) {
+    let words = &translation.words;
+    let word = |text: &mut String| {
+        if let Some(translated) = words.get(text.as_str()) {
+            *text = translated.clone();
+        }
+    };
+    let forms = |forms: &mut Forms| {
+        word(&mut forms.other);
+        for (_, form) in &mut forms.by_category {
+            word(form);
+        }
+    };
+    doc.common.title.value = translation.title.value.clone();
+    if translation.summary.is_some() {
+        doc.common.summary = translation.summary.clone();
+    }
+    doc.body = translation.body.clone();
+    match &mut doc.details {
+        Details::Level(level) => {
+            for rule in [&mut level.requires, &mut level.completion]
+                .into_iter()
+                .flatten()
+            {
+                notes(rule, &word);
+            }
+            if let Some(duration) = &mut level.duration {
+                word(duration);
+            }
+            if let Some(noun) = &mut level.pool_noun {
+                forms(noun);
+            }
+        }
+        Details::Workshop(workshop) => {
+            if let Some(rule) = &mut workshop.requires {
+                notes(rule, &word);
+            }
+            if let Some(duration) = &mut workshop.duration {
+                word(duration);
+            }
+            workshop.topics.iter_mut().for_each(word);
+            workshop.audience.iter_mut().for_each(word);
+            for offering in &mut workshop.offerings {
+                if let Some(location) = &mut offering.location {
+                    word(location);
+                }
+                if let Some(note) = &mut offering.note {
+                    word(note);
+                }
+            }
+        }
+        Details::Requirement(requirement) => {
+            if let Some(unit) = &mut requirement.unit {
+                forms(unit);
+            }
+            for provider in &mut requirement.providers {
+                word(&mut provider.name);
+            }
+        }
+        Details::Pathway(_) | Details::Credential(_) | Details::Page => {}
+    }
+}
+
+/// Every note of a rule, in the translation's words.
+fn notes(expr: &mut Expr<Ref>, word: &impl Fn(&mut String)) {
+    if let Some(note) = &mut expr.note {
+        word(note);
+    }
+    if let ExprKind::All(children) | ExprKind::Any(children) = &mut expr.kind {
+        for child in children {
+            notes(child, word);
+        }
+    }
+}
