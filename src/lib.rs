@@ -91,21 +91,56 @@ pub struct LanguageSite {
 }
 
 impl Resolved {
-    /// What rendering reads of it.
+    /// What rendering reads of it: the default language's site, with no
+    /// links to the others (what `cairn serve` shows for now).
     pub fn site(&self) -> render::Site<'_> {
         render::Site {
             catalogue: &self.catalogue,
             theme: &self.theme,
             routes: &self.routes,
+            editions: &[],
         }
     }
 
-    /// Every language's site: the default language's first.
-    pub fn sites(&self) -> impl Iterator<Item = render::Site<'_>> {
-        std::iter::once(self.site()).chain(self.languages.iter().map(|l| render::Site {
+    /// Every language's routes, the default language's first; empty for a
+    /// site in one language.
+    pub fn editions(&self) -> Vec<render::Edition<'_>> {
+        let config = &self.catalogue.config;
+        if config.languages.is_empty() {
+            return Vec::new();
+        }
+        std::iter::once((config.language.as_str(), &self.routes))
+            .chain(
+                self.languages
+                    .iter()
+                    .map(|l| (l.catalogue.config.language.as_str(), &l.routes)),
+            )
+            .filter_map(|(tag, routes)| {
+                let language = config.languages.iter().find(|l| l.tag == tag)?;
+                Some(render::Edition {
+                    tag,
+                    name: &language.name,
+                    routes,
+                })
+            })
+            .collect()
+    }
+
+    /// Every language's site, the default language's first, each linked
+    /// to the others through `editions`.
+    pub fn sites<'a>(
+        &'a self,
+        editions: &'a [render::Edition<'a>],
+    ) -> impl Iterator<Item = render::Site<'a>> {
+        let default = render::Site {
+            editions,
+            ..self.site()
+        };
+        std::iter::once(default).chain(self.languages.iter().map(move |l| render::Site {
             catalogue: &l.catalogue,
             theme: &l.theme,
             routes: &l.routes,
+            editions,
         }))
     }
 }
@@ -136,7 +171,12 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
         }
     };
     let mut config = config;
-    if let Some(language) = &options.language {
+    // Another language for this run: one of the site's (`[languages]`) is
+    // read from its own view of the catalogue; any other only changes the
+    // theme's words (the catalogue's stay as written).
+    if let Some(language) = &options.language
+        && !config.languages.iter().any(|l| l.tag == *language)
+    {
         config.language = language.clone();
     }
     let (theme, theme_diags) = render::theme::load(root, &config);
@@ -167,7 +207,7 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
         let view = catalogue.in_language(&language.tag);
         let (theme, theme_diags) = render::theme::load(root, &view.config);
         diags.extend(theme_diags);
-        let routes = routes::plan_language(&view, &theme);
+        let routes = routes::plan_language(&view, &theme, &routes);
         languages.push(LanguageSite {
             catalogue: view,
             theme,
@@ -194,7 +234,8 @@ fn render_into(
     sink: &dyn render::Sink,
 ) -> Result<render::RenderStats, Failure> {
     let mut stats = render::RenderStats::default();
-    for site in resolved.sites() {
+    let editions = resolved.editions();
+    for site in resolved.sites(&editions) {
         let more = render_site(resolved, site, sink)?;
         stats.pages += more.pages;
         stats.files += more.files;
@@ -299,6 +340,7 @@ pub fn eligibility(
     Ok(Judged {
         resolved,
         verdicts,
+        lang: options.language.clone(),
         plan,
     })
 }
@@ -375,6 +417,8 @@ pub struct Judged {
     pub resolved: Resolved,
     /// One per level, in presentation order.
     pub verdicts: Vec<rules::eval::Verdict>,
+    /// The language asked for (`--lang`).
+    pub lang: Option<String>,
     /// With `--goal`: the plan toward it.
     pub plan: Option<(
         catalogue::Id,
@@ -386,12 +430,20 @@ impl Judged {
     /// The verdicts for people, in the site's words: a line per level,
     /// then what is still needed.
     pub fn report(&self) -> String {
-        let phrases = phrases::Phrases::new(
-            &self.resolved.catalogue,
-            &self.resolved.theme.messages,
-            &self.resolved.routes,
-        );
-        let cli = report::cli_messages_in(self.resolved.theme.messages.lang());
+        // In the language asked for, when the site is published in it.
+        let site = self
+            .resolved
+            .languages
+            .iter()
+            .find(|l| Some(&l.catalogue.config.language) == self.lang.as_ref())
+            .map_or(self.resolved.site(), |l| render::Site {
+                catalogue: &l.catalogue,
+                theme: &l.theme,
+                routes: &l.routes,
+                editions: &[],
+            });
+        let phrases = phrases::Phrases::new(site.catalogue, &site.theme.messages, site.routes);
+        let cli = report::cli_messages_in(site.theme.messages.lang());
         let mut out = report::eligibility(&phrases, &cli, &self.verdicts);
         if let Some((goal, plan)) = &self.plan {
             out.push_str(&report::plan(&phrases, &cli, *goal, plan));

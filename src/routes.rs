@@ -129,6 +129,9 @@ pub struct Routes {
     by_calendar: HashMap<Calendar, usize>,
     /// The path part of `base_url` ("" or "/sub"), in front of every URL.
     base_path: String,
+    /// In a language that leaves out what is not translated yet, where
+    /// each such document's page is: the default language's.
+    elsewhere: HashMap<Id, String>,
 }
 
 impl Routes {
@@ -178,7 +181,10 @@ impl Routes {
     /// site is checked (only one that lost its address to another, E022,
     /// has none, and then nothing is rendered).
     pub fn url_of(&self, id: Id) -> Option<String> {
-        self.page_url(*self.by_document.get(&id)?)
+        match self.by_document.get(&id) {
+            Some(&page) => self.page_url(page),
+            None => self.elsewhere.get(&id).cloned(),
+        }
     }
 
     /// The URL of a calendar, when the site has it.
@@ -190,6 +196,39 @@ impl Routes {
     /// Who holds an output path already.
     fn holder(&self, path: &str) -> Option<&Origin> {
         self.by_path.get(path).map(|&i| &self.origins[i])
+    }
+
+    /// Take a page out (and what hangs on it, such as a workshop's
+    /// calendar), keeping every index in step.
+    fn remove_page(&mut self, page: Page) {
+        let Some(&index) = self.by_page.get(&page) else {
+            return;
+        };
+        let folder = self.routes[index]
+            .path
+            .trim_end_matches("index.html")
+            .to_string();
+        let keep: Vec<(Route, Origin)> = std::mem::take(&mut self.routes)
+            .into_iter()
+            .zip(std::mem::take(&mut self.origins))
+            .enumerate()
+            .filter(|(i, (route, _))| {
+                let calendar_of_page =
+                    matches!(route.output, Output::Calendar(Calendar::Workshop(_)))
+                        && route.path.starts_with(&folder);
+                *i != index && !calendar_of_page
+            })
+            .map(|(_, pair)| pair)
+            .collect();
+        self.by_path.clear();
+        self.by_page.clear();
+        self.by_calendar.clear();
+        if let Page::Document(id) = page {
+            self.by_document.remove(&id);
+        }
+        for (route, origin) in keep {
+            self.register(route, origin);
+        }
     }
 
     /// Add a route whose path is free (the caller has checked).
@@ -253,9 +292,34 @@ pub fn plan(catalogue: &Catalogue, theme: &Theme) -> (Routes, Vec<Collision>) {
 /// in `catalogue`, that language's view. The files copied as they are
 /// (the theme's static files, content assets) are the default language's
 /// routes' and serve every language.
-pub fn plan_language(catalogue: &Catalogue, theme: &Theme) -> Routes {
-    let prefix = format!("{}/", catalogue.config.language);
-    plan_in(catalogue, theme, Some(&prefix)).0
+///
+/// With `untranslated = "omit"`, a document nobody has translated has no
+/// page in the language: links to it lead to `default`'s page.
+pub fn plan_language(catalogue: &Catalogue, theme: &Theme, default: &Routes) -> Routes {
+    let config = &catalogue.config;
+    let prefix = format!("{}/", config.language);
+    let omit = config
+        .languages
+        .iter()
+        .any(|l| l.tag == config.language && l.untranslated == crate::config::Untranslated::Omit);
+    let (mut routes, _) = plan_in(catalogue, theme, Some(&prefix));
+    if omit {
+        let left_out: Vec<Id> = catalogue
+            .entities()
+            .filter(|(_, doc)| doc.common.words_lang.is_some())
+            .map(|(id, _)| id)
+            .collect();
+        for id in left_out {
+            if routes.by_document.get(&id) != Some(&Page::Document(id)) {
+                continue;
+            }
+            routes.remove_page(Page::Document(id));
+            if let Some(url) = default.url_of(id) {
+                routes.elsewhere.insert(id, url);
+            }
+        }
+    }
+    routes
 }
 
 fn plan_in(catalogue: &Catalogue, theme: &Theme, prefix: Option<&str>) -> (Routes, Vec<Collision>) {

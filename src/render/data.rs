@@ -92,21 +92,48 @@ pub fn catalogue_json(catalogue: &Catalogue, routes: &Routes) -> String {
 }
 
 /// Every page's absolute URL but the 404 page's, sorted.
-pub fn sitemap(catalogue: &Catalogue, routes: &Routes) -> String {
+pub fn sitemap(site: super::Site<'_>) -> String {
+    let (catalogue, routes) = (site.catalogue, site.routes);
     let config = &catalogue.config;
-    let mut urls: Vec<String> = routes
+    let absolute = |url: String| config.absolute(&url);
+    let mut pages: Vec<(String, Page)> = routes
         .pages()
         .filter(|(_, page)| *page != Page::NotFound)
-        .map(|(route, _)| config.absolute(&route.url(config.base_path())))
+        .map(|(route, page)| (absolute(route.url(config.base_path())), page))
         .collect();
-    urls.sort();
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
     let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
     );
-    for url in urls {
+    if !site.editions.is_empty() {
+        xml.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    }
+    xml.push_str(">\n");
+    for (url, page) in pages {
         xml.push_str("  <url><loc>");
         xml.push_str(&super::escape_html(&url));
-        xml.push_str("</loc></url>\n");
+        xml.push_str("</loc>");
+        // The same page in every language that has it, itself included,
+        // as search engines ask (and the default one as x-default).
+        let others: Vec<(&str, String)> = site
+            .editions
+            .iter()
+            .filter_map(|e| Some((e.tag, absolute(e.routes.page_url(page)?))))
+            .collect();
+        if others.len() > 1 {
+            let first = others[0].1.clone();
+            for (tag, href) in others
+                .into_iter()
+                .chain(std::iter::once(("x-default", first)))
+            {
+                xml.push_str(&format!(
+                    "\n    <xhtml:link rel=\"alternate\" hreflang=\"{tag}\" href=\"{}\"/>",
+                    super::escape_html(&href)
+                ));
+            }
+            xml.push_str("\n  ");
+        }
+        xml.push_str("</url>\n");
     }
     xml.push_str("</urlset>\n");
     xml

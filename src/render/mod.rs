@@ -98,6 +98,18 @@ pub struct Site<'a> {
     pub catalogue: &'a Catalogue,
     pub theme: &'a Theme,
     pub routes: &'a Routes,
+    /// Every language's routes (this one's included), default first, for
+    /// the links between a page and the same page in the others; empty for
+    /// a site in one language.
+    pub editions: &'a [Edition<'a>],
+}
+
+/// One language of the site: its tag, its own name, its routes.
+#[derive(Debug, Clone, Copy)]
+pub struct Edition<'a> {
+    pub tag: &'a str,
+    pub name: &'a str,
+    pub routes: &'a Routes,
 }
 
 impl Prepared {
@@ -112,9 +124,7 @@ impl Prepared {
                 Contents::Bytes(data::catalogue_json(site.catalogue, site.routes).into_bytes())
             }
             Output::Data(DataFile::CatalogueSchema) => Contents::Static(data::CATALOGUE_SCHEMA),
-            Output::Data(DataFile::SitemapXml) => {
-                Contents::Bytes(data::sitemap(site.catalogue, site.routes).into_bytes())
-            }
+            Output::Data(DataFile::SitemapXml) => Contents::Bytes(data::sitemap(site).into_bytes()),
             Output::Data(DataFile::ChecklistRules) => {
                 let views = self.shared.views(site);
                 Contents::Bytes(views::checklist_rules_script(&views.phrases).into_bytes())
@@ -277,6 +287,7 @@ fn compile(site: Site<'_>) -> Result<Environment<'static>, Diagnostics> {
         catalogue,
         theme,
         routes,
+        ..
     } = site;
     if let Some(cycle) = include_cycle(theme) {
         let origin = theme
@@ -678,6 +689,7 @@ impl Shared {
             catalogue,
             theme,
             routes,
+            ..
         } = site;
         let config = &catalogue.config;
         let messages = &theme.messages;
@@ -813,7 +825,7 @@ fn render_page(
     context.insert("structured_data".into(), json!(structured));
     let url = route.url(base);
     context.insert("section_key".into(), json!(section));
-    context.insert("alternates".into(), alternates(&catalogue.config, route));
+    context.insert("alternates".into(), alternates(site, page));
     context.insert("current_url".into(), json!(url));
     context.insert("permalink".into(), json!(catalogue.config.absolute(&url)));
     let failed = |e: &minijinja::Error| template_error(theme, template, &route.url(""), e);
@@ -837,43 +849,24 @@ fn render_page(
     })
 }
 
-/// The same page in every language of the site, for the language
-/// switcher and `hreflang` links: `[{lang, name, url, href, current}]`,
-/// the default language first; empty for a site in one language. Every
-/// language has every page, at the same path under its `<tag>/`.
-fn alternates(config: &crate::config::Config, route: &Route) -> Value {
-    let Some(default) = config.languages.first() else {
-        return Value::Array(Vec::new());
-    };
-    let own = format!("{}/", config.language);
-    let bare = if config.language == default.tag {
-        route.path.as_str()
-    } else {
-        route.path.strip_prefix(&own).unwrap_or(&route.path)
-    };
-    let base = config.base_path();
-    config
-        .languages
+/// The same page in every language of the site that has it, for the
+/// language switcher and `hreflang` links: `[{lang, name, url, href,
+/// current}]`, the default language first; empty for a site in one
+/// language. A page a language leaves out (`untranslated = "omit"`) has
+/// no link there, so that no link leads to a missing page.
+fn alternates(site: Site<'_>, page: Page) -> Value {
+    let config = &site.catalogue.config;
+    site.editions
         .iter()
-        .map(|language| {
-            let path = if language.tag == default.tag {
-                bare.to_string()
-            } else {
-                format!("{}/{bare}", language.tag)
-            };
-            let url = Route {
-                path,
-                output: route.output.clone(),
-                lang: language.tag.clone(),
-            }
-            .url(base);
-            json!({
-                "lang": language.tag,
-                "name": language.name,
+        .filter_map(|edition| {
+            let url = edition.routes.page_url(page)?;
+            Some(json!({
+                "lang": edition.tag,
+                "name": edition.name,
                 "href": config.absolute(&url),
                 "url": url,
-                "current": language.tag == config.language,
-            })
+                "current": edition.tag == config.language,
+            }))
         })
         .collect()
 }

@@ -395,3 +395,86 @@ fn an_untranslated_page_shows_the_original_marked_with_a_notice() {
     assert!(knots.contains("nœud de chaise"), "a topic from [words]");
     assert!(!knots.contains("pas encore été traduite"));
 }
+
+#[test]
+fn omit_leaves_an_untranslated_page_out_and_links_to_the_original() {
+    let site = bilingual(&[("workshops/knots.fr.md", KNOTS_FR)]);
+    let toml = site.path().join("site.toml");
+    std::fs::write(&toml, read(&toml) + "untranslated = \"omit\"\n").expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    build_on_day(site.path(), out.path(), "2027-01-01");
+    let out = out.path();
+    assert!(out.join("fr/workshops/knots/index.html").is_file());
+    assert!(
+        !out.join("fr/workshops/radio/index.html").exists(),
+        "radio is not translated"
+    );
+    // The French listing leads to the original; nothing leads to a missing page.
+    let listing = read(&out.join("fr/workshops/index.html"));
+    assert!(listing.contains("href=\"/workshops/radio/\""), "{listing}");
+    assert_eq!(broken_links(out), Vec::<String>::new());
+    // The original says nothing of a French page it does not have.
+    let radio = read(&out.join("workshops/radio/index.html"));
+    assert!(!radio.contains("hreflang=\"fr\""), "{radio}");
+    let knots = read(&out.join("workshops/knots/index.html"));
+    assert!(knots.contains("hreflang=\"fr\""));
+}
+
+#[test]
+fn the_sitemap_names_every_page_s_other_languages() {
+    let (_dir, out) = bundled_build();
+    let sitemap = read(&out.join("sitemap.xml"));
+    assert!(sitemap.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    let entries: Vec<&str> = sitemap.split("<url>").skip(1).collect();
+    assert!(entries.len() > 30);
+    for entry in entries {
+        let loc = entry
+            .split("<loc>")
+            .nth(1)
+            .and_then(|l| l.split("</loc>").next())
+            .expect("a loc");
+        let links = attributes(entry, "xhtml:link", "href");
+        assert_eq!(links.len(), 3, "{entry}");
+        assert!(
+            links.contains(&loc),
+            "an entry names itself among its languages: {entry}"
+        );
+        for link in links {
+            let path = link.trim_start_matches("https://example.org/");
+            let file = if path.is_empty() || path.ends_with('/') {
+                out.join(path).join("index.html")
+            } else {
+                out.join(path)
+            };
+            assert!(file.is_file(), "{link}");
+        }
+    }
+}
+
+#[test]
+fn eligibility_in_french_reads_the_french_words_of_the_catalogue() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = dir.path().join("me.toml");
+    std::fs::write(&profile, "completed = [\"level-1\"]\n").expect("write");
+    let (code, stdout, stderr) = cairn(&[
+        "eligibility",
+        "--root",
+        &repo().to_string_lossy(),
+        "--profile",
+        &profile.to_string_lossy(),
+        "--lang",
+        "fr",
+        "--today",
+        "2026-11-28",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("Niveau 1\u{202f}: Introduction — terminé\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Premiers soins en santé mentale"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Mental Health First Aid"), "{stdout}");
+}
