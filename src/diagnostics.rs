@@ -101,11 +101,13 @@ pub enum Code {
     SkippedTime,
     /// W008: pages not translated into a language of the site yet.
     Untranslated,
+    /// W009: a translation made from words its original no longer has.
+    StaleTranslation,
 }
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 35] = [
+    pub const ALL: [Code; 36] = [
         Code::FrontMatter,
         Code::TomlSyntax,
         Code::UnknownKey,
@@ -141,6 +143,7 @@ impl Code {
         Code::PreferredAlternative,
         Code::SkippedTime,
         Code::Untranslated,
+        Code::StaleTranslation,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -180,6 +183,7 @@ impl Code {
             Code::PreferredAlternative => "W006",
             Code::SkippedTime => "W007",
             Code::Untranslated => "W008",
+            Code::StaleTranslation => "W009",
         }
     }
 }

@@ -517,3 +517,124 @@ fn display_root(root: &Path) -> messages::TextArg {
         root.display().to_string().into()
     }
 }
+
+/// Where one page stands in one language: what `cairn translations` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TranslationState {
+    /// Made from the original's current words.
+    Current,
+    /// Made from words the original no longer has (W009).
+    Stale,
+    /// Translated, but with no `translated_from` to tell.
+    Unmarked,
+    /// Not translated yet (W008).
+    Missing,
+}
+
+impl TranslationState {
+    pub fn name(self) -> &'static str {
+        match self {
+            TranslationState::Current => "current",
+            TranslationState::Stale => "stale",
+            TranslationState::Unmarked => "unmarked",
+            TranslationState::Missing => "missing",
+        }
+    }
+}
+
+/// Every page's state in every language besides the default, as
+/// (language tag, the original's file relative to `content/`, state), in
+/// language then path order.
+pub fn translation_states(resolved: &Resolved) -> Vec<(String, String, TranslationState)> {
+    let catalogue = &resolved.catalogue;
+    let mut states = Vec::new();
+    for language in catalogue.config.other_languages() {
+        for (id, doc) in catalogue.entities() {
+            let key = (id, language.tag.clone());
+            let state = match catalogue.translations.get(&key) {
+                None => TranslationState::Missing,
+                Some(translation) => match &translation.translated_from {
+                    None => TranslationState::Unmarked,
+                    Some(from) if from.value == catalogue::words_fingerprint(doc) => {
+                        TranslationState::Current
+                    }
+                    Some(_) => TranslationState::Stale,
+                },
+            };
+            let file = doc.source.path.trim_start_matches("content/").to_string();
+            states.push((language.tag.clone(), file, state));
+        }
+    }
+    states
+}
+
+/// `cairn translations --mark-current FILE`: record in each translation
+/// `files` names that it is made from its original's current words
+/// (`translated_from`), editing only that line of its front matter. The
+/// files are named as the user sees them, from the working folder. Returns
+/// the files marked, as the diagnostics name them.
+pub fn mark_translations_current(
+    options: &SiteOptions,
+    resolved: &Resolved,
+    files: &[PathBuf],
+) -> Result<Vec<String>, Failure> {
+    let catalogue = &resolved.catalogue;
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    let mut marked = Vec::new();
+    for file in files {
+        let found = catalogue
+            .translations
+            .iter()
+            .find(|(_, t)| same(file, &options.root.join(&t.source.path)));
+        let Some(((id, _), translation)) = found else {
+            return Err(Failure::CannotRun(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    text!("not_a_translation", file = file.display().to_string()),
+                )
+                .with_help(text!("not_a_translation_help")),
+            ));
+        };
+        let fingerprint = catalogue::words_fingerprint(&catalogue[*id]);
+        let text = &translation.source.text;
+        let updated = match &translation.translated_from {
+            Some(from) => format!(
+                "{}\"{fingerprint}\"{}",
+                &text[..from.span.start],
+                &text[from.span.end..]
+            ),
+            None => {
+                // Right after the opening `+++` line.
+                let after_fence = text.find('\n').map_or(text.len(), |i| i + 1);
+                format!(
+                    "{}translated_from = \"{fingerprint}\"\n{}",
+                    &text[..after_fence],
+                    &text[after_fence..]
+                )
+            }
+        };
+        let path = options.root.join(&translation.source.path);
+        let staged = path.with_extension("md.cairn-new");
+        std::fs::write(&staged, updated)
+            .and_then(|()| std::fs::rename(&staged, &path))
+            .map_err(|err| {
+                let _ = std::fs::remove_file(&staged);
+                Failure::CannotRun(
+                    Diagnostic::error(
+                        Code::Output,
+                        text!(
+                            "cannot_write",
+                            path = path.display().to_string(),
+                            error = err.to_string()
+                        ),
+                    )
+                    .with_help(text!("cannot_write_help")),
+                )
+            })?;
+        marked.push(translation.source.path.clone());
+    }
+    Ok(marked)
+}

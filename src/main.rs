@@ -106,6 +106,17 @@ enum Command {
         #[arg(long)]
         fail_on_stricter: bool,
     },
+    /// List every page's translations by language (current, stale, not
+    /// marked, missing), or record translations as current.
+    Translations {
+        /// The site folder, holding site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Record these translation files as made from their originals'
+        /// current words (after a review), instead of listing.
+        #[arg(long, value_name = "FILE", num_args = 1..)]
+        mark_current: Vec<PathBuf>,
+    },
     /// Write a small, valid starter catalogue to edit into a new folder.
     Init {
         /// The folder to create (it must be new or empty).
@@ -287,6 +298,9 @@ fn main() -> ExitCode {
             today,
             &human,
         ),
+        Command::Translations { root, mark_current } => {
+            translations(root, &mark_current, today, &human)
+        }
         Command::Init { dir } => match cairn::init::init(&dir) {
             Ok(files) => {
                 let folder = dir.display().to_string();
@@ -367,6 +381,76 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// `cairn translations`: list, or mark current.
+fn translations(root: PathBuf, mark: &[PathBuf], today: Date, human: &Printer<'_>) -> ExitCode {
+    let options = SiteOptions {
+        root,
+        base_url: None,
+        drafts: false,
+        today: Some(today),
+        language: None,
+    };
+    let resolved = match cairn::resolve(&options) {
+        Ok(resolved) => resolved,
+        Err(failure) => return fail(failure, human, Outcome::Checked),
+    };
+    let words = human.words;
+    if !mark.is_empty() {
+        return match cairn::mark_translations_current(&options, &resolved, mark) {
+            Ok(files) => {
+                for file in files {
+                    println!(
+                        "{}",
+                        words.text("translations_marked", &[("file", file.into())])
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(failure) => fail(failure, human, Outcome::Checked),
+        };
+    }
+    let states = cairn::translation_states(&resolved);
+    if states.is_empty() {
+        println!("{}", words.text("translations_none", &[]));
+        return ExitCode::SUCCESS;
+    }
+    let mut languages: Vec<&str> = states.iter().map(|(lang, _, _)| lang.as_str()).collect();
+    languages.dedup();
+    for lang in languages {
+        let mine: Vec<&(String, String, cairn::TranslationState)> =
+            states.iter().filter(|(l, _, _)| l == lang).collect();
+        let count =
+            |state: cairn::TranslationState| mine.iter().filter(|(_, _, s)| *s == state).count();
+        use cairn::TranslationState as S;
+        println!(
+            "{}",
+            words.text(
+                "translations_summary",
+                &[
+                    ("lang", lang.into()),
+                    ("current", count(S::Current).into()),
+                    ("stale", count(S::Stale).into()),
+                    ("unmarked", count(S::Unmarked).into()),
+                    ("missing", count(S::Missing).into()),
+                ]
+            )
+        );
+        for (_, file, state) in mine {
+            println!(
+                "  {}",
+                words.text(
+                    "translations_line",
+                    &[
+                        ("state", state.name().into()),
+                        ("file", file.as_str().into())
+                    ]
+                )
+            );
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 struct DiffArgs {

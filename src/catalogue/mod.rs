@@ -9,6 +9,7 @@
 
 mod resolver;
 mod translated;
+pub use translated::words_fingerprint;
 
 pub use resolver::Expect;
 

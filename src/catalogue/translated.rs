@@ -3,7 +3,7 @@
 //! nobody has translated keeps the original's words and says so
 //! (`Common::words_lang`), for the page to mark them and show a notice.
 
-use super::{Catalogue, Ref};
+use super::{Catalogue, Entity, Ref};
 use crate::content::{Details, Document, Forms, Translation};
 use crate::rules::{Expr, ExprKind};
 
@@ -112,4 +112,68 @@ fn notes(expr: &mut Expr<Ref>, word: &impl Fn(&mut String)) {
             notes(child, word);
         }
     }
+}
+
+/// The fingerprint of an original's words, which a translation records
+/// (`translated_from`) when it is made or reviewed: its title, summary and
+/// Markdown body, and every word of its front matter a translation's
+/// `[words]` can hold. Words only: a change of structure (a rule, an
+/// order, a date) leaves every translation current. 16 hexadecimal digits.
+pub fn words_fingerprint(doc: &Entity) -> String {
+    let mut words: Vec<String> = vec![
+        doc.common.title.value.clone(),
+        doc.common.summary.clone().unwrap_or_default(),
+    ];
+    let body = crate::content::frontmatter::split(&doc.source)
+        .map(|parts| doc.source.text[parts.body].replace("\r\n", "\n"))
+        .unwrap_or_default();
+    words.push(body.trim().to_string());
+    let mut phrases: Vec<String> = Vec::new();
+    let forms = |forms: &Forms, into: &mut Vec<String>| {
+        into.push(forms.other.clone());
+        into.extend(forms.by_category.iter().map(|(_, f)| f.clone()));
+    };
+    let notes_of = |expr: &Expr<Ref>, into: &mut Vec<String>| {
+        expr.walk(&mut |e| into.extend(e.note.clone()));
+    };
+    match &doc.details {
+        Details::Level(level) => {
+            for rule in [&level.requires, &level.completion].into_iter().flatten() {
+                notes_of(rule, &mut phrases);
+            }
+            phrases.extend(level.duration.clone());
+            if let Some(noun) = &level.pool_noun {
+                forms(noun, &mut phrases);
+            }
+        }
+        Details::Workshop(workshop) => {
+            if let Some(rule) = &workshop.requires {
+                notes_of(rule, &mut phrases);
+            }
+            phrases.extend(workshop.duration.clone());
+            phrases.extend(workshop.topics.iter().cloned());
+            phrases.extend(workshop.audience.iter().cloned());
+            for offering in &workshop.offerings {
+                phrases.extend(offering.location.clone());
+                phrases.extend(offering.note.clone());
+            }
+        }
+        Details::Requirement(requirement) => {
+            if let Some(unit) = &requirement.unit {
+                forms(unit, &mut phrases);
+            }
+            phrases.extend(requirement.providers.iter().map(|p| p.name.clone()));
+        }
+        Details::Pathway(_) | Details::Credential(_) | Details::Page => {}
+    }
+    phrases.sort();
+    phrases.dedup();
+    words.extend(phrases);
+    let hash = words
+        .join("\u{1f}")
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("{hash:016x}")
 }

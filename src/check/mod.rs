@@ -155,7 +155,11 @@ pub const RULES: &[RuleInfo] = &[
     },
     RuleInfo {
         name: "translations",
-        codes: &[Code::Translation, Code::Untranslated],
+        codes: &[
+            Code::Translation,
+            Code::Untranslated,
+            Code::StaleTranslation,
+        ],
         run: translations::check,
         when: When::Always,
     },

@@ -33,8 +33,28 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
             );
         }
     };
-    for translation in catalogue.translations.values() {
+    for ((id, _), translation) in &catalogue.translations {
         structure(translation, diags);
+        // Made from words the original no longer has.
+        if let Some(from) = &translation.translated_from {
+            let now = crate::catalogue::words_fingerprint(&catalogue[*id]);
+            if from.value != now {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::StaleTranslation,
+                        text!(
+                            "translation_stale",
+                            original = catalogue[*id].source.path.trim_start_matches("content/")
+                        ),
+                    )
+                    .at(&translation.source, from.span.clone())
+                    .with_help(text!(
+                        "translation_stale_help",
+                        file = &translation.source.path
+                    )),
+                );
+            }
+        }
     }
     let tags: Vec<&str> = config.other_languages().map(|l| l.tag.as_str()).collect();
     for stray in &input.findings.stray_translations {

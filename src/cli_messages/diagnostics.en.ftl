@@ -643,3 +643,16 @@ untranslated_value_help = write "original" (show the original's words, marked as
 # $tag: the default language, site.toml's `language`.
 default_language_missing = [languages] does not list the site's default language, "{ $tag }"
 default_language_missing_help = add [languages.{ $tag }] with its name, or set `language` to the default among those listed
+# $original: the original's file, relative to content/.
+translation_stale = the original ({ $original }) has changed since this translation was made
+# $file: the translation's file.
+translation_stale_help = bring the translation up to date, then record it as current: `cairn translations --mark-current { $file }`
+
+## cairn translations
+
+# $file: the file given to --mark-current.
+not_a_translation = { $file } is not a translation of this site
+not_a_translation_help = give a translation's file, beside its original with the language before `.md`, like content/levels/level-1.fr.md
+# $path: the file; $error: the system's reason.
+cannot_write = cannot write { $path }: { $error }
+cannot_write_help = check that the file exists and that you may write to it; it is left as it was

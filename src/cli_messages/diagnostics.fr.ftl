@@ -616,3 +616,12 @@ untranslated_value = untranslated = "{ $value }" n’est pas un choix possible
 untranslated_value_help = écrivez "original" (montrer les mots de l’original, signalés comme tels, avec un avis) ou "omit" (laisser la page de côté et renvoyer à l’original)
 default_language_missing = [languages] ne mentionne pas la langue par défaut du site, « { $tag } »
 default_language_missing_help = ajoutez [languages.{ $tag }] avec son nom, ou donnez à `language` la langue par défaut parmi celles listées
+translation_stale = l’original ({ $original }) a changé depuis que cette traduction a été faite
+translation_stale_help = mettez la traduction à jour, puis notez-la comme à jour : `cairn translations --mark-current { $file }`
+
+## cairn translations
+
+not_a_translation = { $file } n’est pas une traduction de ce site
+not_a_translation_help = donnez le fichier d’une traduction, à côté de son original avec la langue avant `.md`, comme content/levels/level-1.fr.md
+cannot_write = impossible d’écrire { $path } : { $error }
+cannot_write_help = vérifiez que le fichier existe et que vous pouvez y écrire ; il est laissé tel quel

@@ -203,6 +203,21 @@ diff_side_new = cairn diff: the newer catalogue has errors; it cannot be compare
 diff_side_revision = cairn diff: the catalogue at { $revision } has errors; compare with another revision, or two folders:
 diff_needs_sign_off = error: a rule became stricter for some people, or could not be decided (--fail-on-stricter)
 
+## cairn translations
+
+# $lang: a language's tag; $current, $stale, $unmarked, $missing: counts.
+translations_summary = { $lang }: { $current } current, { $stale } stale, { $unmarked } not marked, { $missing } missing
+# One line per page. $state: current, stale, unmarked or missing; $file: the original.
+translations_line = { $state ->
+    [current] current    { $file }
+    [stale] stale      { $file }
+    [unmarked] unmarked   { $file }
+   *[missing] missing    { $file }
+}
+translations_none = This site is published in one language: it has no translations to list.
+# $file: a translation recorded as made from its original's current words.
+translations_marked = marked current: { $file }
+
 ## cairn serve
 
 # $address: the address asked for with --bind.

@@ -183,6 +183,18 @@ diff_side_new = cairn diff : le nouveau catalogue a des erreurs ; il ne peut
 diff_side_revision = cairn diff : le catalogue à { $revision } a des erreurs ; comparez avec une autre révision, ou deux dossiers :
 diff_needs_sign_off = erreur : une règle est devenue plus stricte pour certaines personnes, ou n’a pas pu être tranchée (--fail-on-stricter)
 
+## cairn translations
+
+translations_summary = { $lang } : { $current } à jour, { $stale } à revoir, { $unmarked } non marquées, { $missing } manquantes
+translations_line = { $state ->
+    [current] à jour      { $file }
+    [stale] à revoir    { $file }
+    [unmarked] non marquée { $file }
+   *[missing] manquante   { $file }
+}
+translations_none = Ce site est publié dans une seule langue : il n’a pas de traductions à lister.
+translations_marked = notée à jour : { $file }
+
 ## cairn serve
 
 serve_exposed = avertissement : le site est servi sur { $address }, que d’autres ordinateurs du réseau peuvent joindre ; gardez --bind 127.0.0.1 (par défaut) pour réserver l’aperçu à cet ordinateur

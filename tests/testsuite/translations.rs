@@ -478,3 +478,88 @@ fn eligibility_in_french_reads_the_french_words_of_the_catalogue() {
     );
     assert!(!stdout.contains("Mental Health First Aid"), "{stdout}");
 }
+
+#[test]
+fn a_translation_marked_current_goes_stale_when_its_original_s_words_change() {
+    let site = bilingual(&[("workshops/knots.fr.md", KNOTS_FR)]);
+    let root = site.path().to_str().expect("utf-8").to_string();
+    let file = site.path().join("content/workshops/knots.fr.md");
+    let list = |root: &str| cairn(&["translations", "--root", root]).1;
+    assert!(
+        list(&root).starts_with("fr: 0 current, 0 stale, 1 not marked, 17 missing\n"),
+        "{}",
+        list(&root)
+    );
+    let (code, stdout, stderr) = cairn(&[
+        "translations",
+        "--root",
+        &root,
+        "--mark-current",
+        file.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("marked current: content/workshops/knots.fr.md"),
+        "{stdout}"
+    );
+    let marked = read(&file);
+    assert!(marked.starts_with("+++\ntranslated_from = \""), "{marked}");
+    assert!(
+        marked.ends_with(KNOTS_FR.trim_start_matches("+++\n")),
+        "nothing else changed: {marked}"
+    );
+    assert!(
+        list(&root).contains("  current    workshops/knots.md\n"),
+        "{}",
+        list(&root)
+    );
+    // Structure is not words: a new offering leaves it current.
+    let knots = site.path().join("content/workshops/knots.md");
+    let original = read(&knots);
+    std::fs::write(
+        &knots,
+        original.replacen("start = 2027-03-12", "start = 2027-03-19", 1),
+    )
+    .expect("write");
+    let (_, diagnostics) = check(site.path());
+    assert!(
+        !codes(&diagnostics).contains(&"W009".to_string()),
+        "{diagnostics:#?}"
+    );
+    // Words are: a new summary makes it stale.
+    std::fs::write(
+        &knots,
+        original.replacen("About knots.", "All about knots.", 1),
+    )
+    .expect("write");
+    let (_, diagnostics) = check(site.path());
+    let stale = diagnostics
+        .iter()
+        .find(|d| d["code"] == "W009")
+        .expect("W009");
+    assert_eq!(stale["file"], "content/workshops/knots.fr.md");
+    assert!(list(&root).contains("  stale      workshops/knots.md\n"));
+    // Marked again after a review: current, and the line replaced, not added.
+    cairn(&[
+        "translations",
+        "--root",
+        &root,
+        "--mark-current",
+        file.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(read(&file).matches("translated_from").count(), 1);
+    assert!(list(&root).contains("  current    workshops/knots.md\n"));
+    // A file that is no translation is refused, and nothing is written.
+    let (code, _, stderr) = cairn(&[
+        "translations",
+        "--root",
+        &root,
+        "--mark-current",
+        knots.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("is not a translation of this site"),
+        "{stderr}"
+    );
+}
