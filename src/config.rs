@@ -55,6 +55,8 @@ pub struct Language {
     /// checklist's title and introduction (the default language's otherwise).
     pub title: Option<String>,
     pub checklist: Checklist,
+    /// Organizations' names in this language, by key.
+    pub organizations: BTreeMap<String, String>,
     /// Where it is declared in site.toml, for diagnostics about it.
     #[serde(skip)]
     pub span: crate::source::Span,
@@ -379,6 +381,31 @@ fn read_languages<'i>(
             checklist.intro = section.string("intro").map(|t| t.value);
             section.finish();
         }
+        let mut organizations = BTreeMap::new();
+        if let Some(value) = table.table("organizations") {
+            for (key, name) in as_table(value).into_iter().flat_map(|t| t.iter()) {
+                let key_name = key.get_ref().to_string();
+                match name.get_ref() {
+                    toml::de::DeValue::String(text)
+                        if config.organizations.contains_key(&key_name) =>
+                    {
+                        organizations.insert(key_name, text.to_string());
+                    }
+                    toml::de::DeValue::String(_) => table.error(
+                        Code::InvalidConfig,
+                        table.span(key.span()),
+                        text!("language_organization_unknown", key = &key_name),
+                        text!("language_organization_unknown_help", key = &key_name),
+                    ),
+                    _ => table.error(
+                        Code::WrongType,
+                        table.span(name.span()),
+                        text!("language_organization_not_text", key = &key_name),
+                        text!("language_organization_not_text_help", key = &key_name),
+                    ),
+                }
+            }
+        }
         table.finish();
         config.languages.push(Language {
             name: name.map_or_else(|| tag.clone(), |n| n.value),
@@ -386,6 +413,7 @@ fn read_languages<'i>(
             untranslated,
             title,
             checklist,
+            organizations,
             span,
         });
     }

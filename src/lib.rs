@@ -277,10 +277,20 @@ pub fn check(options: &SiteOptions) -> Result<Diagnostics, Failure> {
 /// Load and resolve the site and prepare its rendering (templates
 /// compiled), rendering no page yet: what `cairn serve` keeps, rendering
 /// pages as the browser asks for them.
-pub fn prepare_site(options: &SiteOptions) -> Result<(Resolved, render::Prepared), Failure> {
+/// One prepared rendering per language, in the order of
+/// [`Resolved::sites`].
+pub fn prepare_site(options: &SiteOptions) -> Result<(Resolved, Vec<render::Prepared>), Failure> {
     let resolved = resolve(options)?;
-    match render::prepare(resolved.site(), resolved.today) {
-        Ok(prepared) => Ok((resolved, prepared)),
+    let editions = resolved.editions();
+    let prepared: Result<Vec<render::Prepared>, Diagnostics> = resolved
+        .sites(&editions)
+        .map(|site| render::prepare(site, resolved.today))
+        .collect();
+    match prepared {
+        Ok(prepared) => {
+            drop(editions);
+            Ok((resolved, prepared))
+        }
         Err(mut diagnostics) => {
             diagnostics.extend(resolved.diagnostics.0.iter().cloned());
             diagnostics.sort();

@@ -24,6 +24,11 @@ impl Catalogue {
             if language.checklist.intro.is_some() {
                 view.config.checklist.intro = language.checklist.intro.clone();
             }
+            for (key, name) in &language.organizations {
+                if let Some(organization) = view.config.organizations.get_mut(key) {
+                    organization.name = name.clone();
+                }
+            }
         }
         for (id, doc) in view.documents.iter_mut().enumerate() {
             match self

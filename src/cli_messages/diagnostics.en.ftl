@@ -656,3 +656,8 @@ not_a_translation_help = give a translation's file, beside its original with the
 # $path: the file; $error: the system's reason.
 cannot_write = cannot write { $path }: { $error }
 cannot_write_help = check that the file exists and that you may write to it; it is left as it was
+# $key: a key under [languages.TAG.organizations].
+language_organization_unknown = there is no organization "{ $key }" to name in this language
+language_organization_unknown_help = name organizations under [organizations] first; here, give each one's name in this language: { $key } = "…"
+language_organization_not_text = the name of "{ $key }" in this language must be text
+language_organization_not_text_help = write it in double quotes: { $key } = "…"

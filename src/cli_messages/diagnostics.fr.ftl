@@ -625,3 +625,7 @@ not_a_translation = { $file } n’est pas une traduction de ce site
 not_a_translation_help = donnez le fichier d’une traduction, à côté de son original avec la langue avant `.md`, comme content/levels/level-1.fr.md
 cannot_write = impossible d’écrire { $path } : { $error }
 cannot_write_help = vérifiez que le fichier existe et que vous pouvez y écrire ; il est laissé tel quel
+language_organization_unknown = il n’y a pas d’organisation « { $key } » à nommer dans cette langue
+language_organization_unknown_help = déclarez d’abord les organisations sous [organizations] ; ici, donnez le nom de chacune dans cette langue : { $key } = "…"
+language_organization_not_text = le nom de « { $key } » dans cette langue doit être un texte
+language_organization_not_text_help = écrivez-le entre guillemets droits : { $key } = "…"

@@ -72,7 +72,8 @@ pub struct ServeOptions {
 /// of pages, and only the pages looked at are ever rendered.
 #[derive(Default)]
 pub(crate) struct Snapshot {
-    site: Option<(crate::Resolved, Prepared)>,
+    /// The site, and each language's prepared rendering.
+    site: Option<(crate::Resolved, Vec<Prepared>)>,
     rendered: Mutex<HashMap<String, Arc<Vec<u8>>>>,
 }
 
@@ -86,7 +87,7 @@ pub(crate) enum Served {
 }
 
 impl Snapshot {
-    fn new(resolved: crate::Resolved, prepared: Prepared) -> Snapshot {
+    fn new(resolved: crate::Resolved, prepared: Vec<Prepared>) -> Snapshot {
         Snapshot {
             site: Some((resolved, prepared)),
             rendered: Mutex::default(),
@@ -94,9 +95,10 @@ impl Snapshot {
     }
 
     pub(crate) fn has(&self, path: &str) -> bool {
-        self.site
-            .as_ref()
-            .is_some_and(|(resolved, _)| resolved.routes.contains(path))
+        self.site.as_ref().is_some_and(|(resolved, _)| {
+            resolved.routes.contains(path)
+                || resolved.languages.iter().any(|l| l.routes.contains(path))
+        })
     }
 
     /// The file at `path`, rendering it on first request.
@@ -108,10 +110,16 @@ impl Snapshot {
         if let Some(bytes) = cached {
             return Served::Bytes(bytes);
         }
-        let Some(route) = resolved.routes.get(path) else {
+        // The language whose routes hold the path.
+        let editions = resolved.editions();
+        let found = resolved
+            .sites(&editions)
+            .zip(prepared)
+            .find_map(|(site, prepared)| Some((site, prepared, site.routes.get(path)?)));
+        let Some((site, prepared, route)) = found else {
             return Served::Missing;
         };
-        let file = match prepared.produce(resolved.site(), route) {
+        let file = match prepared.produce(site, route) {
             Ok(file) => file,
             Err(diagnostic) if matches!(route.output, Output::Page(_)) => {
                 return Served::Failed(Box::new(diagnostic));

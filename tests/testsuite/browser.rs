@@ -279,6 +279,11 @@ fn axe_finds_no_violations_on_phone_and_desktop() {
             "/pathways/idc-certification/",
             "/levels/icc-mentoring/",
             "/checklist/",
+            "/fr/",
+            "/fr/pathways/idc-certification/",
+            "/fr/levels/icc-mentoring/",
+            "/fr/workshops/",
+            "/fr/checklist/",
         ] {
             browser.go(&served.url(path));
             assert_eq!(axe_violations(&browser), json!([]), "{path} at {width} px");
@@ -519,6 +524,20 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
                 );
             }
         }
+        // The French checklist judges exactly as the English one (issue 9,
+        // item 10): the same script, the same rules, French words.
+        if name == "bundled" {
+            browser.go(&served.url("/fr/checklist/"));
+            let in_french = browser.run(
+                "return arguments[0].map(r => window.cairnChecklist.evaluate(r, arguments[1]))",
+                json!([as_json, JUDGING_DAY]),
+            );
+            assert_eq!(
+                in_french, from_browser,
+                "the French checklist judges differently"
+            );
+            compared += records.len();
+        }
         if name == "bundled" {
             let said = from_browser.to_string();
             assert!(
@@ -548,7 +567,8 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
             "{name}: some missing lists"
         );
     }
-    assert_eq!(compared, 500);
+    // 500 records, and the bundled site's 250 again in French.
+    assert_eq!(compared, 750);
 }
 
 #[test]

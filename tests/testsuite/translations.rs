@@ -563,3 +563,43 @@ fn a_translation_marked_current_goes_stale_when_its_original_s_words_change() {
         "{stderr}"
     );
 }
+
+#[test]
+fn site_toml_words_take_each_language() {
+    let site = bilingual(&[]);
+    let toml = site.path().join("site.toml");
+    std::fs::write(
+        &toml,
+        read(&toml)
+            + "title = \"Formation à la sécurité portuaire\"\n\n[languages.fr.checklist]\ntitle = \"Prêt à naviguer\u{202f}?\"\n\n[languages.fr.organizations]\nharbour = \"Commission de sécurité du port\"\n",
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    build_on_day(site.path(), out.path(), "2027-01-01");
+    let pathway = read(&out.path().join("fr/pathways/harbour-pilot/index.html"));
+    assert!(
+        pathway.contains("Commission de sécurité du port"),
+        "{pathway}"
+    );
+    assert!(
+        pathway.contains("· Formation à la sécurité portuaire</title>"),
+        "{pathway}"
+    );
+    let checklist = read(&out.path().join("fr/checklist/index.html"));
+    assert!(
+        checklist.contains("<h1>Prêt à naviguer\u{202f}?</h1>"),
+        "{checklist}"
+    );
+    let english = read(&out.path().join("pathways/harbour-pilot/index.html"));
+    assert!(
+        english.contains("Harbour Safety Board") && !english.contains("Commission de sécurité")
+    );
+
+    std::fs::write(&toml, read(&toml) + "nobody = \"Personne\"\n").expect("write");
+    let (code, _, stderr) = cairn(&["check", "--root", site.path().to_str().expect("utf-8")]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("there is no organization \"nobody\" to name in this language"),
+        "{stderr}"
+    );
+}
