@@ -103,11 +103,13 @@ pub enum Code {
     Untranslated,
     /// W009: a translation made from words its original no longer has.
     StaleTranslation,
+    /// W010: a message a site or theme adds that no template names.
+    UnusedMessage,
 }
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 36] = [
+    pub const ALL: [Code; 37] = [
         Code::FrontMatter,
         Code::TomlSyntax,
         Code::UnknownKey,
@@ -144,6 +146,7 @@ impl Code {
         Code::SkippedTime,
         Code::Untranslated,
         Code::StaleTranslation,
+        Code::UnusedMessage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -184,6 +187,7 @@ impl Code {
             Code::SkippedTime => "W007",
             Code::Untranslated => "W008",
             Code::StaleTranslation => "W009",
+            Code::UnusedMessage => "W010",
         }
     }
 }

@@ -205,7 +205,8 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
     let mut languages = Vec::new();
     for language in catalogue.config.other_languages() {
         let view = catalogue.in_language(&language.tag);
-        let (theme, theme_diags) = render::theme::load(root, &view.config);
+        let every: Vec<String> = theme.messages.ids().iter().cloned().collect();
+        let (theme, theme_diags) = render::theme::load_requiring(root, &view.config, &every);
         diags.extend(theme_diags);
         let routes = routes::plan_language(&view, &theme, &routes);
         languages.push(LanguageSite {

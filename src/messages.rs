@@ -234,6 +234,8 @@ pub struct Messages {
     plurals: Option<PluralRules>,
     /// Every message that takes no variable, formatted once: templates' `t`.
     plain: BTreeMap<String, String>,
+    /// The id of every message, from every layer.
+    ids: BTreeSet<String>,
 }
 
 impl std::fmt::Debug for Messages {
@@ -336,9 +338,16 @@ impl Messages {
             bundle,
             plurals,
             plain: BTreeMap::new(),
+            ids: BTreeSet::new(),
         };
         messages.plain = messages.format_plain(&ids);
+        messages.ids = ids;
         (messages, diags)
+    }
+
+    /// The id of every message these hold.
+    pub fn ids(&self) -> &BTreeSet<String> {
+        &self.ids
     }
 
     /// The language these messages are in ("en").

@@ -176,6 +176,10 @@ pub const RULES: &[RuleInfo] = &[
 /// the site is rendered or written.
 pub const NOT_RULES: &[(Code, &str)] = &[
     (
+        Code::UnusedMessage,
+        "load: a theme's messages and templates are read together when it is loaded",
+    ),
+    (
         Code::FrontMatter,
         "load: the front matter is split from the Markdown as a file is read",
     ),

@@ -661,3 +661,9 @@ language_organization_unknown = there is no organization "{ $key }" to name in t
 language_organization_unknown_help = name organizations under [organizations] first; here, give each one's name in this language: { $key } = "…"
 language_organization_not_text = the name of "{ $key }" in this language must be text
 language_organization_not_text_help = write it in double quotes: { $key } = "…"
+
+## W010 theme messages no template uses
+
+# $id: the message's id.
+message_unused = no template uses the message `{ $id }`
+message_unused_help = name it in a template (`{"{{"} t.{ $id } {"}}"}`), or remove it if nothing needs it

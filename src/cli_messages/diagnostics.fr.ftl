@@ -629,3 +629,8 @@ language_organization_unknown = il n’y a pas d’organisation « { $key } 
 language_organization_unknown_help = déclarez d’abord les organisations sous [organizations] ; ici, donnez le nom de chacune dans cette langue : { $key } = "…"
 language_organization_not_text = le nom de « { $key } » dans cette langue doit être un texte
 language_organization_not_text_help = écrivez-le entre guillemets droits : { $key } = "…"
+
+## W010 des messages de thème qu’aucun gabarit n’utilise
+
+message_unused = aucun gabarit n’utilise le message `{ $id }`
+message_unused_help = nommez-le dans un gabarit (`{"{{"} t.{ $id } {"}}"}`), ou retirez-le si rien n’en a besoin

@@ -90,6 +90,13 @@ pub fn required_messages() -> Vec<String> {
 
 /// Read the theme named in `config` for the site at `root`.
 pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
+    load_requiring(root, config, &[])
+}
+
+/// [`load`], with messages the language must also have: for a site's
+/// other language, every message its default language's theme defines
+/// (a message only in `i18n/en.ftl` would leave French pages without it).
+pub fn load_requiring(root: &Path, config: &Config, also: &[String]) -> (Theme, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut templates = BTreeMap::new();
     let mut statics = BTreeMap::new();
@@ -181,8 +188,15 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
             )),
         );
     }
-    let (messages, message_diags) =
-        Messages::build(&config.language, &message_layers, &required_messages());
+    unused_messages(&message_layers, &templates, &mut diags);
+    let mut required = required_messages();
+    required.extend(
+        also.iter()
+            .filter(|id| !required.contains(id))
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    let (messages, message_diags) = Messages::build(&config.language, &message_layers, &required);
     diags.extend(message_diags);
     let theme = Theme {
         templates,
@@ -190,6 +204,61 @@ pub fn load(root: &Path, config: &Config) -> (Theme, Diagnostics) {
         messages,
     };
     (theme, diags)
+}
+
+/// W010: a message a site or theme adds (an id the built-in theme does not
+/// have) that no template names: a word nobody will read, often a
+/// template's typo or a message left behind by a change.
+fn unused_messages(
+    layers: &[MessageFile],
+    templates: &BTreeMap<String, (String, String)>,
+    diags: &mut Diagnostics,
+) {
+    let built_in = required_messages();
+    for layer in layers
+        .iter()
+        .filter(|l| !l.origin.starts_with("(built-in)"))
+    {
+        let resource = match fluent_bundle::FluentResource::try_new(layer.text.clone()) {
+            Ok(resource) | Err((resource, _)) => resource,
+        };
+        let file = crate::source::SourceFile::new(layer.origin.clone(), layer.text.clone());
+        for entry in resource.entries() {
+            let fluent_syntax::ast::Entry::Message(message) = entry else {
+                continue;
+            };
+            let id = message.id.name;
+            if built_in.iter().any(|b| b == id) {
+                continue;
+            }
+            let named = templates.values().any(|(text, _)| {
+                text.contains(&format!("t.{id}"))
+                    || text.contains(&format!("\"{id}\""))
+                    || text.contains(&format!("'{id}'"))
+            });
+            if named {
+                continue;
+            }
+            let Some(at) = layer
+                .text
+                .lines()
+                .scan(0, |offset, line| {
+                    let start = *offset;
+                    *offset += line.len() + 1;
+                    Some((start, line))
+                })
+                .find(|(_, line)| line.split('=').next().is_some_and(|key| key.trim() == id))
+                .map(|(start, _)| start)
+            else {
+                continue;
+            };
+            diags.push(
+                Diagnostic::warning(Code::UnusedMessage, text!("message_unused", id = id))
+                    .at(&file, at..at + id.len())
+                    .with_help(text!("message_unused_help", id = id)),
+            );
+        }
+    }
 }
 
 fn unreadable(path: &str, err: &std::io::Error) -> Diagnostic {

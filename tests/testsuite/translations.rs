@@ -603,3 +603,28 @@ fn site_toml_words_take_each_language() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_theme_message_missing_in_a_language_is_an_error() {
+    let site = bilingual(&[]);
+    std::fs::create_dir_all(site.path().join("i18n")).expect("mkdir");
+    std::fs::write(
+        site.path().join("i18n/en.ftl"),
+        "banner_text = Welcome aboard\n",
+    )
+    .expect("write");
+    let (code, _, stderr) = cairn(&["check", "--root", site.path().to_str().expect("utf-8")]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("the messages for the language \"fr\" lack 1"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("banner_text"), "{stderr}");
+    std::fs::write(
+        site.path().join("i18n/fr.ftl"),
+        "banner_text = Bienvenue à bord\n",
+    )
+    .expect("write");
+    let (code, _, stderr) = cairn(&["check", "--root", site.path().to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{stderr}");
+}
