@@ -318,7 +318,7 @@ fn every_page_is_in_both_languages_with_its_language_switch_and_hreflang_pairs()
     }
     let fr = read(&out.join("fr/levels/level-1/index.html"));
     assert!(
-        fr.contains("<h1>Niveau 1\u{202f}: Introduction</h1>"),
+        fr.contains("<h1>Niveau 1\u{202f}: introduction</h1>"),
         "{fr}"
     );
     assert!(fr.contains("Un atelier de trois jours de l’IDI auquel vous avez assisté compte aussi comme niveau 1."), "the note of its rule, from [words]");
@@ -469,7 +469,7 @@ fn eligibility_in_french_reads_the_french_words_of_the_catalogue() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.starts_with("Niveau 1\u{202f}: Introduction — terminé\n"),
+        stdout.starts_with("Niveau 1\u{202f}: introduction — terminé\n"),
         "{stdout}"
     );
     assert!(

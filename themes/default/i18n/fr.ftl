@@ -31,7 +31,7 @@ category_training = Formation
 category_experience = Expérience
 category_membership = Adhésion
 category_status = Statut
-category_background = Parcours antérieur
+category_background = Acquis
 
 ## Dates, durées et quantités
 
@@ -95,7 +95,7 @@ rule_complete = Terminer { $item }
 rule_hold = Détenir le titre { $item }
 rule_meet = { $item }
 rule_has = { $item } : au moins { $count } { $unit }
-rule_preferred = Souhaité
+rule_preferred = Atout
 rule_preferred_explained = { "\u202F" }: recommandé, non obligatoire
 
 ## Accueil
