@@ -106,7 +106,8 @@ impl Resolved {
     /// site in one language.
     pub fn editions(&self) -> Vec<render::Edition<'_>> {
         let config = &self.catalogue.config;
-        if config.languages.is_empty() {
+        // One language listed alone has nothing to switch to.
+        if config.languages.len() < 2 {
             return Vec::new();
         }
         std::iter::once((config.language.as_str(), &self.routes))
@@ -177,6 +178,20 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
     if let Some(language) = &options.language
         && !config.languages.iter().any(|l| l.tag == *language)
     {
+        // A site in several languages speaks only those.
+        if !config.languages.is_empty() {
+            let listed: Vec<&str> = config.languages.iter().map(|l| l.tag.as_str()).collect();
+            return Err(Failure::CannotRun(
+                Diagnostic::error(
+                    Code::InvalidConfig,
+                    text!("lang_not_of_site", lang = language.as_str()),
+                )
+                .with_help(text!(
+                    "lang_not_of_site_help",
+                    languages = listed.join(", ")
+                )),
+            ));
+        }
         config.language = language.clone();
     }
     let (theme, theme_diags) = render::theme::load(root, &config);
@@ -590,17 +605,21 @@ pub fn mark_translations_current(
     files: &[PathBuf],
 ) -> Result<Vec<String>, Failure> {
     let catalogue = &resolved.catalogue;
-    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    let mut marked = Vec::new();
-    for file in files {
-        let found = catalogue
+    // Every file is found before any is written: one that is no
+    // translation leaves them all as they were.
+    let by_path: std::collections::HashMap<PathBuf, (catalogue::Id, &content::Translation)> =
+        catalogue
             .translations
             .iter()
-            .find(|(_, t)| same(file, &options.root.join(&t.source.path)));
-        let Some(((id, _), translation)) = found else {
+            .filter_map(|((id, _), t)| {
+                let path = options.root.join(&t.source.path).canonicalize().ok()?;
+                Some((path, (*id, t)))
+            })
+            .collect();
+    let mut found = Vec::new();
+    for file in files {
+        let known = file.canonicalize().ok().and_then(|path| by_path.get(&path));
+        let Some(&(id, translation)) = known else {
             return Err(Failure::CannotRun(
                 Diagnostic::error(
                     Code::InvalidValue,
@@ -609,6 +628,11 @@ pub fn mark_translations_current(
                 .with_help(text!("not_a_translation_help")),
             ));
         };
+        found.push((id, translation));
+    }
+    let mut marked = Vec::new();
+    for (id, translation) in found {
+        let id = &id;
         let fingerprint = catalogue::words_fingerprint(&catalogue[*id]);
         let text = &translation.source.text;
         let updated = match &translation.translated_from {
@@ -618,10 +642,16 @@ pub fn mark_translations_current(
                 &text[from.span.end..]
             ),
             None => {
-                // Right after the opening `+++` line.
+                // Right after the opening `+++` line, ending as the file's
+                // lines end.
                 let after_fence = text.find('\n').map_or(text.len(), |i| i + 1);
+                let newline = if text[..after_fence].ends_with("\r\n") {
+                    "\r\n"
+                } else {
+                    "\n"
+                };
                 format!(
-                    "{}translated_from = \"{fingerprint}\"\n{}",
+                    "{}translated_from = \"{fingerprint}\"{newline}{}",
                     &text[..after_fence],
                     &text[after_fence..]
                 )

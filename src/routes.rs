@@ -198,16 +198,25 @@ impl Routes {
         self.by_path.get(path).map(|&i| &self.origins[i])
     }
 
-    /// Take a page out (and what hangs on it, such as a workshop's
-    /// calendar), keeping every index in step.
-    fn remove_page(&mut self, page: Page) {
-        let Some(&index) = self.by_page.get(&page) else {
+    /// Take pages out (and what hangs on them, such as a workshop's
+    /// calendar) in one pass, keeping every index in step.
+    fn remove_pages(&mut self, pages: &[Page]) {
+        let gone: std::collections::HashSet<usize> = pages
+            .iter()
+            .filter_map(|page| self.by_page.get(page).copied())
+            .collect();
+        if gone.is_empty() {
             return;
-        };
-        let folder = self.routes[index]
-            .path
-            .trim_end_matches("index.html")
-            .to_string();
+        }
+        let folders: Vec<String> = gone
+            .iter()
+            .map(|&i| {
+                self.routes[i]
+                    .path
+                    .trim_end_matches("index.html")
+                    .to_string()
+            })
+            .collect();
         let keep: Vec<(Route, Origin)> = std::mem::take(&mut self.routes)
             .into_iter()
             .zip(std::mem::take(&mut self.origins))
@@ -215,16 +224,18 @@ impl Routes {
             .filter(|(i, (route, _))| {
                 let calendar_of_page =
                     matches!(route.output, Output::Calendar(Calendar::Workshop(_)))
-                        && route.path.starts_with(&folder);
-                *i != index && !calendar_of_page
+                        && folders.iter().any(|f| route.path.starts_with(f.as_str()));
+                !gone.contains(i) && !calendar_of_page
             })
             .map(|(_, pair)| pair)
             .collect();
         self.by_path.clear();
         self.by_page.clear();
         self.by_calendar.clear();
-        if let Page::Document(id) = page {
-            self.by_document.remove(&id);
+        for page in pages {
+            if let Page::Document(id) = page {
+                self.by_document.remove(id);
+            }
         }
         for (route, origin) in keep {
             self.register(route, origin);
@@ -309,11 +320,13 @@ pub fn plan_language(catalogue: &Catalogue, theme: &Theme, default: &Routes) -> 
             .filter(|(_, doc)| doc.common.words_lang.is_some())
             .map(|(id, _)| id)
             .collect();
+        let pages: Vec<Page> = left_out
+            .iter()
+            .filter(|&&id| routes.by_document.get(&id) == Some(&Page::Document(id)))
+            .map(|&id| Page::Document(id))
+            .collect();
+        routes.remove_pages(&pages);
         for id in left_out {
-            if routes.by_document.get(&id) != Some(&Page::Document(id)) {
-                continue;
-            }
-            routes.remove_page(Page::Document(id));
             if let Some(url) = default.url_of(id) {
                 routes.elsewhere.insert(id, url);
             }
@@ -353,6 +366,21 @@ fn plan_in(catalogue: &Catalogue, theme: &Theme, prefix: Option<&str>) -> (Route
         routes.register(route, Origin::Generated);
     }
     let mut reserved: Vec<String> = vec![page_file("checklist"), page_file("handbook")];
+    // The default language's site leaves each other language's folder to
+    // it (`fr/`): a content page or file there would overwrite its pages.
+    let language_folders: Vec<String> = match prefix {
+        None => catalogue
+            .config
+            .other_languages()
+            .map(|l| format!("{}/", l.tag))
+            .collect(),
+        Some(_) => Vec::new(),
+    };
+    let for_languages = |path: &str| {
+        language_folders
+            .iter()
+            .any(|folder| path.starts_with(folder))
+    };
     for kind in Kind::CATALOGUE {
         reserved.push(page_file(kind.folder()));
         if catalogue.has_kind(kind) || catalogue.listings.contains_key(&kind) {
@@ -375,7 +403,7 @@ fn plan_in(catalogue: &Catalogue, theme: &Theme, prefix: Option<&str>) -> (Route
             continue;
         }
         let route = page(page_file(&doc.path), Page::Document(id));
-        let taken = if reserved.contains(&route.path) {
+        let taken = if reserved.contains(&route.path) || for_languages(&route.path) {
             Some(Origin::Generated)
         } else {
             routes.holder(&route.path).cloned()
@@ -464,13 +492,32 @@ fn plan_in(catalogue: &Catalogue, theme: &Theme, prefix: Option<&str>) -> (Route
             format!("content/{}", asset.path),
         )
     });
-    if prefix.is_some() {
+    if let Some(prefix) = prefix {
+        // A page's relative links and images (`map.png` beside it) must
+        // resolve beside its translation too: content assets are copied
+        // under the language's folder as well. The theme's static files
+        // are linked from the root and serve every language.
+        for asset in &catalogue.assets {
+            let route = Route {
+                path: format!("{prefix}{}", asset.path),
+                output: Output::Copy(Copied::File(asset.source.clone())),
+                lang: lang.clone(),
+            };
+            if !routes.contains(&route.path) {
+                routes.register(route, Origin::File(format!("content/{}", asset.path)));
+            }
+        }
         return (routes, collisions);
     }
     for (path, copied, label) in statics.chain(assets) {
-        if let Some(first) = routes.holder(&path) {
+        let first = if for_languages(&path) {
+            Some(Origin::Generated)
+        } else {
+            routes.holder(&path).cloned()
+        };
+        if let Some(first) = first {
             collisions.push(Collision {
-                first: first.clone(),
+                first,
                 second: Origin::File(label),
                 path,
             });

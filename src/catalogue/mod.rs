@@ -81,6 +81,8 @@ pub enum Stray {
     UnknownLanguage,
     /// Its language is the site's default, which the originals are in.
     DefaultLanguage,
+    /// Another file already translates the same page into the same language.
+    Duplicate,
 }
 
 /// A name that a document writes and resolution dropped.
@@ -317,6 +319,7 @@ pub fn resolve(config: Config, content: Content, options: ResolveOptions) -> (Ca
         &mut catalogue,
         content.translations,
         &draft_paths,
+        &content.failed_paths,
         &mut findings,
     );
     (catalogue, findings)
@@ -329,6 +332,7 @@ fn attach_translations(
     catalogue: &mut Catalogue,
     translations: Vec<crate::content::Translation>,
     draft_paths: &[String],
+    failed_paths: &[String],
     findings: &mut Findings,
 ) {
     let by_path: HashMap<(Kind, bool, &str), Id> = catalogue
@@ -362,6 +366,8 @@ fn attach_translations(
                 .push(StrayTranslation { translation, why }),
             (None, Some(id)) => attached.push((id, translation)),
             (None, None) if draft_paths.contains(&translation.path) => {}
+            // Its original failed to load, and says so itself.
+            (None, None) if failed_paths.contains(&translation.path) => {}
             (None, None) => findings.stray_translations.push(StrayTranslation {
                 translation,
                 why: Stray::NoOriginal,
@@ -370,7 +376,19 @@ fn attach_translations(
     }
     for (id, translation) in attached {
         let key = (id, translation.lang.clone());
-        catalogue.translations.entry(key).or_insert(translation);
+        match catalogue.translations.entry(key) {
+            // Two files translate one page (`workshops/a.fr.md` and
+            // `workshops/sub/a.fr.md`): the second is reported.
+            std::collections::btree_map::Entry::Occupied(_) => {
+                findings.stray_translations.push(StrayTranslation {
+                    translation,
+                    why: Stray::Duplicate,
+                });
+            }
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(translation);
+            }
+        }
     }
 }
 
@@ -429,7 +447,14 @@ fn index(catalogue: &mut Catalogue) {
             catalogue.by_kind.entry(doc.kind).or_default().push(i);
         }
     }
+    sort_indexes(catalogue);
+}
 
+/// Put every list of the indexes in presentation order: levels by
+/// pathway and `order`, the rest by weight then title (the titles of the
+/// catalogue's language: a language's view sorts again).
+fn sort_indexes(catalogue: &mut Catalogue) {
+    let docs = &catalogue.documents;
     let order = |i: &Id| -> i64 {
         match docs[i.index()].as_level() {
             Some(Level {

@@ -39,6 +39,8 @@ impl Catalogue {
                 None => doc.common.words_lang = Some(original.clone()),
             }
         }
+        // Lists in this language's alphabetical order.
+        super::sort_indexes(&mut view);
         view
     }
 }
@@ -129,10 +131,10 @@ pub fn words_fingerprint(doc: &Entity) -> String {
         doc.common.title.value.clone(),
         doc.common.summary.clone().unwrap_or_default(),
     ];
-    let body = crate::content::frontmatter::split(&doc.source)
-        .map(|parts| doc.source.text[parts.body].replace("\r\n", "\n"))
-        .unwrap_or_default();
-    words.push(body.trim().to_string());
+    // The body as a reader reads it: its text, without markup, comments
+    // or the way lines are wrapped, so that re-wrapping a paragraph or
+    // writing `_a_` for `*a*` changes nothing.
+    words.push(readable_text(&doc.body.html));
     let mut phrases: Vec<String> = Vec::new();
     let forms = |forms: &Forms, into: &mut Vec<String>| {
         into.push(forms.other.clone());
@@ -181,4 +183,24 @@ pub fn words_fingerprint(doc: &Entity) -> String {
             (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
         });
     format!("{hash:016x}")
+}
+
+/// The text of some HTML: tags and comments dropped, runs of white space
+/// made one space.
+fn readable_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        text.push_str(&rest[..at]);
+        text.push(' ');
+        let after = &rest[at..];
+        let end = if after.starts_with("<!--") {
+            after.find("-->").map(|e| e + 3)
+        } else {
+            after.find('>').map(|e| e + 1)
+        };
+        rest = &after[end.unwrap_or(after.len())..];
+    }
+    text.push_str(rest);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

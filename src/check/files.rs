@@ -12,13 +12,21 @@ use crate::routes::Routes;
 use crate::text;
 
 pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
+    let languages: Vec<String> = input
+        .catalogue
+        .config
+        .other_languages()
+        .map(|l| format!("{}/", l.tag))
+        .collect();
     for (_, doc) in input.catalogue.entities() {
-        local_files(doc, input.routes, diags);
+        local_files(doc, input.routes, &languages, diags);
     }
 }
 
-/// Links and images in Markdown that point at files the site will not have.
-fn local_files(doc: &Entity, routes: &Routes, diags: &mut Diagnostics) {
+/// Links and images in Markdown that point at files the site will not
+/// have. A link into another language's site (`/fr/levels/level-1/`)
+/// names the page the default language has at the same path.
+fn local_files(doc: &Entity, routes: &Routes, languages: &[String], diags: &mut Diagnostics) {
     for local in &doc.body.local_refs {
         let Some(path) = site_path(&doc.path, &local.target) else {
             diags.push(
@@ -31,6 +39,16 @@ fn local_files(doc: &Entity, routes: &Routes, diags: &mut Diagnostics) {
             );
             continue;
         };
+        let path = languages
+            .iter()
+            .find_map(|folder| path.strip_prefix(folder.as_str()).map(str::to_string))
+            .or_else(|| {
+                languages
+                    .iter()
+                    .find(|folder| path == folder.trim_end_matches('/'))
+                    .map(|_| String::new())
+            })
+            .unwrap_or(path);
         let exists = if path.is_empty() || path.ends_with('/') {
             routes.contains(&format!("{path}index.html"))
         } else {

@@ -35,6 +35,7 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
     };
     for ((id, _), translation) in &catalogue.translations {
         structure(translation, diags);
+        links(catalogue, translation, diags);
         // Made from words the original no longer has.
         if let Some(from) = &translation.translated_from {
             let now = crate::catalogue::words_fingerprint(&catalogue[*id]);
@@ -64,6 +65,10 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
             Stray::NoOriginal => (
                 text!("translation_no_original", lang = &translation.lang),
                 text!("translation_no_original_help"),
+            ),
+            Stray::Duplicate => (
+                text!("translation_duplicate", lang = &translation.lang),
+                text!("translation_duplicate_help"),
             ),
             Stray::DefaultLanguage => (
                 text!("translation_default_language", lang = &translation.lang),
@@ -132,5 +137,54 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
                 lang = &language.tag
             )),
         );
+    }
+}
+
+/// A translation's body is checked as its original's is: every `@id` link
+/// names a page, and every address leads to the web.
+fn links(
+    catalogue: &crate::catalogue::Catalogue,
+    translation: &Translation,
+    diags: &mut Diagnostics,
+) {
+    for link in &translation.body.links {
+        if catalogue.lookup(&link.id).is_some() {
+            continue;
+        }
+        let help = match crate::diagnostics::did_you_mean(&link.id, catalogue.ids()) {
+            Some(close) => text!("did_you_mean", suggestion = close),
+            None => text!("translation_link_help"),
+        };
+        diags.push(
+            Diagnostic::error(
+                Code::Translation,
+                text!("translation_link_unresolved", id = &link.id),
+            )
+            .at(&translation.source, link.span.clone())
+            .with_help(help),
+        );
+    }
+    for address in &translation.body.addresses {
+        let target = address.target.trim();
+        let scheme = target
+            .split_once(':')
+            .map(|(scheme, _)| scheme.to_ascii_lowercase())
+            .unwrap_or_default();
+        let allowed = if address.image {
+            matches!(scheme.as_str(), "http" | "https")
+                || target.to_ascii_lowercase().starts_with("data:image/")
+        } else {
+            matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
+        };
+        if !allowed {
+            diags.push(
+                Diagnostic::error(
+                    Code::Translation,
+                    text!("translation_address", target = target),
+                )
+                .at(&translation.source, address.span.clone())
+                .with_help(text!("translation_address_help")),
+            );
+        }
     }
 }

@@ -667,3 +667,14 @@ language_organization_not_text_help = write it in double quotes: { $key } = "…
 # $id: the message's id.
 message_unused = no template uses the message `{ $id }`
 message_unused_help = name it in a template (`{"{{"} t.{ $id } {"}}"}`), or remove it if nothing needs it
+translation_duplicate = another file already translates this page into "{ $lang }"
+translation_duplicate_help = keep one translation per page and language, beside its original; remove or rename this one
+# $lang: the --lang given; $languages: the site's.
+lang_not_of_site = this site is not published in "{ $lang }"
+lang_not_of_site_help = give one of the site's languages (site.toml's [languages]): { $languages }
+# $id: the id an @ link of a translation names.
+translation_link_unresolved = this translation links to "@{ $id }", which names no page
+translation_link_help = link with the id of a page of the site, as the original does: [text](@level-1)
+# $target: the address as written.
+translation_address = this translation links to { $target }, which is not a web address
+translation_address_help = link to http:, https:, mailto: or tel: addresses only, as the original must

@@ -634,3 +634,11 @@ language_organization_not_text_help = écrivez-le entre guillemets droits : { 
 
 message_unused = aucun gabarit n’utilise le message `{ $id }`
 message_unused_help = nommez-le dans un gabarit (`{"{{"} t.{ $id } {"}}"}`), ou retirez-le si rien n’en a besoin
+translation_duplicate = un autre fichier traduit déjà cette page en « { $lang } »
+translation_duplicate_help = gardez une seule traduction par page et par langue, à côté de son original ; retirez ou renommez celle-ci
+lang_not_of_site = ce site n’est pas publié en « { $lang } »
+lang_not_of_site_help = donnez une des langues du site ([languages] de site.toml) : { $languages }
+translation_link_unresolved = cette traduction renvoie à « @{ $id } », qui ne nomme aucune page
+translation_link_help = faites le lien avec l’identifiant d’une page du site, comme l’original : [texte](@level-1)
+translation_address = cette traduction renvoie à { $target }, qui n’est pas une adresse Web
+translation_address_help = ne renvoyez qu’à des adresses http:, https:, mailto: ou tel:, comme l’original

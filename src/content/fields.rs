@@ -109,6 +109,16 @@ pub(super) fn read_translation(
     )
     .missing_at(fence_start..fence_start + 3);
     let title = reader.required_string("title", text!("example_title"));
+    if let Some(title) = &title
+        && title.value.trim().is_empty()
+    {
+        reader.error(
+            Code::InvalidValue,
+            title.span.clone(),
+            text!("empty_title"),
+            text!("empty_title_help"),
+        );
+    }
     let summary = reader.string("summary").map(|s| s.value);
     let translated_from = reader.string("translated_from");
     let mut words = std::collections::BTreeMap::new();

@@ -31,6 +31,9 @@ pub struct Content {
     pub failed_ids: Vec<String>,
     /// Translations (`level-1.fr.md`), in path order.
     pub translations: Vec<Translation>,
+    /// Paths (as documents have them) of the files that failed to load,
+    /// whose translations are then not reported again.
+    pub failed_paths: Vec<String>,
 }
 
 /// A non-Markdown file under `content/`.
@@ -111,11 +114,16 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
         .collect();
     let mut documents = Vec::with_capacity(results.len());
     let mut failed_ids = Vec::new();
+    let mut failed_paths = Vec::new();
     for ((rel, _), (document, file_diags)) in markdown.iter().zip(results) {
         diags.extend(file_diags);
         match document {
             Some(document) => documents.push(document),
-            None => failed_ids.push(Location::of(rel).id),
+            None => {
+                let location = Location::of(rel);
+                failed_paths.push(location.path);
+                failed_ids.push(location.id);
+            }
         }
     }
     (
@@ -124,6 +132,7 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
             assets,
             failed_ids,
             translations: loaded_translations,
+            failed_paths,
         },
         diags,
     )

@@ -918,6 +918,21 @@ pub fn checklist_key(phrases: &Phrases<'_>) -> String {
     // everyone's answers.
     let mut rules = checklist_rules(phrases);
     drop_notes(&mut rules);
+    // Nor their order of presentation, which follows titles and so each
+    // language's alphabet: every language shares one person's answers.
+    if let Some(rules) = rules.as_object_mut() {
+        rules.remove("order");
+        if let Some(Value::Object(pools)) = rules.get_mut("pools") {
+            for pool in pools.values_mut() {
+                if let Value::Array(items) = pool {
+                    items.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+                }
+            }
+        }
+        if let Some(Value::Array(levels)) = rules.get_mut("levels") {
+            levels.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+        }
+    }
     let fingerprint = fnv1a(&format!("{}|{}", catalogue.config.base_url, rules));
     // Named in the default language in every language: one person's
     // answers, whichever language they tick them in.

@@ -628,3 +628,99 @@ fn a_theme_message_missing_in_a_language_is_an_error() {
     let (code, _, stderr) = cairn(&["check", "--root", site.path().to_str().expect("utf-8")]);
     assert_eq!(code, 0, "{stderr}");
 }
+
+/// Defects from a review of the languages, each reproduced here.
+#[test]
+fn review_a_page_in_the_french_folder_an_asset_a_bad_link_and_a_second_translation() {
+    // A content page where the French site goes is refused (E022), not
+    // silently overwritten.
+    let site = bilingual(&[]);
+    std::fs::create_dir_all(site.path().join("content/fr")).expect("mkdir");
+    add(
+        site.path(),
+        &[(
+            "fr/about.md",
+            "+++\ntitle = \"About, in a folder named fr\"\nsummary = \"S.\"\n+++\n",
+        )],
+    );
+    let (code, diagnostics) = check(site.path());
+    assert_eq!(code, 1);
+    let taken = diagnostics
+        .iter()
+        .find(|d| d["code"] == "E022")
+        .expect("E022");
+    assert_eq!(taken["file"], "content/fr/about.md");
+
+    // A relative image resolves beside the French page too; a French link
+    // to the French site's pages is no missing file.
+    let site = bilingual(&[(
+        "workshops/knots.fr.md",
+        "+++\ntitle = \"Nœuds\"\nsummary = \"Les nœuds.\"\n+++\nVoir [la carte](@knots) et [en anglais](/workshops/knots/).\n",
+    )]);
+    std::fs::create_dir_all(site.path().join("content/workshops/knots")).expect("mkdir");
+    std::fs::write(site.path().join("content/workshops/knots/map.png"), b"png").expect("write");
+    let knots = site.path().join("content/workshops/knots.md");
+    std::fs::write(
+        &knots,
+        read(&knots).replace(
+            "Tie them fast.",
+            "Tie them fast. ![map](map.png) [Français](/fr/workshops/knots/)",
+        ),
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    build_on_day(site.path(), out.path(), "2027-01-01");
+    assert!(out.path().join("fr/workshops/knots/map.png").is_file());
+    assert_eq!(broken_links(out.path()), Vec::<String>::new());
+
+    // A translation's body is checked: an @ link to nothing, a javascript: link.
+    let site = bilingual(&[(
+        "workshops/knots.fr.md",
+        "+++\ntitle = \"Nœuds\"\n+++\nVoir [la radio](@radoi) et [ceci](javascript:alert(1)).\n",
+    )]);
+    let (code, diagnostics) = check(site.path());
+    assert_eq!(code, 1);
+    let messages: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "E026")
+        .map(|d| d["message"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "this translation links to \"@radoi\", which names no page",
+            "this translation links to javascript:alert(1), which is not a web address",
+        ]
+    );
+
+    // Two files translating one page: the second is reported.
+    let site = bilingual(&[("workshops/knots.fr.md", KNOTS_FR)]);
+    std::fs::create_dir_all(site.path().join("content/workshops/deck")).expect("mkdir");
+    add(site.path(), &[("workshops/deck/knots.fr.md", KNOTS_FR)]);
+    let (_, diagnostics) = check(site.path());
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["message"] == "another file already translates this page into \"fr\""),
+        "{diagnostics:#?}"
+    );
+
+    // --lang of a language the site is not published in.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = dir.path().join("me.toml");
+    std::fs::write(&profile, "completed = []\n").expect("write");
+    let (code, _, stderr) = cairn(&[
+        "eligibility",
+        "--root",
+        &repo().to_string_lossy(),
+        "--profile",
+        &profile.to_string_lossy(),
+        "--lang",
+        "de",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("this site is not published in \"de\""),
+        "{stderr}"
+    );
+}
