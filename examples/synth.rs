@@ -3,8 +3,12 @@
 //! offerings and requirement expressions.
 //!
 //! ```text
-//! cargo run --release --example synth -- OUTPUT_DIR WORKSHOPS
+//! cargo run --release --example synth -- OUTPUT_DIR WORKSHOPS [OFFERINGS] [fr]
 //! ```
+//!
+//! With `fr`, the site is in English and French: every content file gets
+//! a translation beside it (`name.fr.md`, its title and summary marked,
+//! its body of the same length), as issue 9's budget is measured.
 //!
 //! The output is deterministic (a fixed-seed generator), so benchmark runs
 //! compare like with like.
@@ -103,10 +107,65 @@ fn main() {
         eprintln!("WORKSHOPS must be a number, got {count:?}");
         std::process::exit(2);
     });
-    if let Err(err) = write_catalogue(Path::new(&out), workshops, offerings) {
+    let french = args.next().as_deref() == Some("fr");
+    let written = write_catalogue(Path::new(&out), workshops, offerings).and_then(|()| {
+        if french {
+            translate(Path::new(&out))
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(err) = written {
         eprintln!("cannot write the catalogue: {err}");
         std::process::exit(1);
     }
+}
+
+/// A French translation beside every content file, and the languages in
+/// site.toml.
+fn translate(root: &Path) -> std::io::Result<()> {
+    let mut site = std::fs::read_to_string(root.join("site.toml"))?;
+    site.push_str("\n[languages.en]\nname = \"English\"\n\n[languages.fr]\nname = \"Français\"\n");
+    std::fs::write(root.join("site.toml"), site)?;
+    let mut stack = vec![root.join("content")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let Some(stem) = name.strip_suffix(".md") else {
+                continue;
+            };
+            if stem.contains('.') {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path)?;
+            let mut parts = text.splitn(3, "+++\n");
+            let (_, front, body) = (
+                parts.next(),
+                parts.next().unwrap_or(""),
+                parts.next().unwrap_or(""),
+            );
+            let mut translated = String::from("+++\n");
+            for line in front.lines() {
+                for key in ["title = \"", "summary = \""] {
+                    if let Some(rest) = line.strip_prefix(key) {
+                        translated.push_str(&format!("{key}FR {rest}\n"));
+                    }
+                }
+            }
+            translated.push_str("+++\n");
+            translated.push_str(body);
+            std::fs::write(path.with_file_name(format!("{stem}.fr.md")), translated)?;
+        }
+    }
+    Ok(())
 }
 
 fn write_catalogue(root: &Path, workshops: usize, offerings: Option<usize>) -> std::io::Result<()> {

@@ -315,7 +315,13 @@ impl Messages {
             .collect();
         // With no file at all, whoever found none says so (the theme).
         if !missing.is_empty() && !layers.is_empty() {
-            let origin = layers.last().map_or("i18n", |l| l.origin.as_str());
+            // The file to fix: the site's or theme's own, never the
+            // built-in one (which cairn keeps complete).
+            let own = format!("i18n/{lang}.ftl");
+            let origin = layers
+                .last()
+                .filter(|l| !l.origin.starts_with("(built-in)"))
+                .map_or(own.as_str(), |l| l.origin.as_str());
             let ids = crate::diagnostics::list_some(missing.iter().map(|id| id.to_string()));
             diags.push(
                 Diagnostic::error(

@@ -374,6 +374,13 @@ fn attach_translations(
             }),
         }
     }
+    // A translation beside its original (same folder) wins over another
+    // file naming the same page from elsewhere (`workshops/sub/a.fr.md`).
+    let folder = |path: &str| path.rsplit_once('/').map_or("", |(f, _)| f).to_string();
+    attached.sort_by_key(|(id, t)| {
+        let beside = folder(&t.source.path) == folder(&catalogue[*id].source.path);
+        (*id, t.lang.clone(), !beside, t.source.path.clone())
+    });
     for (id, translation) in attached {
         let key = (id, translation.lang.clone());
         match catalogue.translations.entry(key) {

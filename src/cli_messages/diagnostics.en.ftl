@@ -294,7 +294,7 @@ messages_syntax = a message file does not parse: { $error }
 messages_syntax_help = fix the Fluent syntax of this message; docs/templates.md shows the format, https://projectfluent.org/fluent/guide/ explains it
 # $missing, $required: counts; $ids: the ids missing, comma-separated.
 messages_missing = the messages for the language "{ $language }" lack { $missing } of the theme's { $required }: { $ids }
-messages_missing_help = give every message of the default theme's i18n/en.ftl in this file
+messages_missing_help = add the missing messages to this language's file, in the site's own i18n/ folder (i18n/<language>.ftl) or its theme's
 missing_theme = the theme "{ $theme }" is not in themes/
 missing_theme_help = create themes/{ $theme }/ or remove `theme` from site.toml to use the default theme
 # $path: the old file; $messages: the message file to move its strings into.

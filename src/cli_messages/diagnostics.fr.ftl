@@ -293,7 +293,7 @@ messages_syntax_help = corrigez la syntaxe Fluent de ce message ; docs/templat
 # $missing, $required : des nombres ; $ids : les identifiants manquants,
 # séparés par des virgules.
 messages_missing = il manque aux messages de la langue "{ $language }" { $missing } des { $required } messages du thème : { $ids }
-messages_missing_help = donnez dans ce fichier chacun des messages du fichier i18n/en.ftl du thème par défaut
+messages_missing_help = ajoutez les messages manquants au fichier de cette langue, dans le dossier i18n/ du site (i18n/<langue>.ftl) ou dans celui de son thème
 missing_theme = le thème "{ $theme }" n’est pas dans themes/
 missing_theme_help = créez themes/{ $theme }/ ou retirez `theme` de site.toml pour utiliser le thème par défaut
 # $path : l’ancien fichier ; $messages : le fichier de messages où déplacer ses textes.

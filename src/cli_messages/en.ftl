@@ -211,7 +211,7 @@ translations_summary = { $lang }: { $current } current, { $stale } stale, { $unm
 translations_line = { $state ->
     [current] current    { $file }
     [stale] stale      { $file }
-    [unmarked] unmarked   { $file }
+    [unmarked] not marked { $file }
    *[missing] missing    { $file }
 }
 translations_none = This site is published in one language: it has no translations to list.

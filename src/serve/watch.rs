@@ -13,6 +13,7 @@ pub(super) const WATCHED: &[(&str, &str)] = &[
     ("content", "the catalogue: Markdown files and their images"),
     ("templates", "the site's own templates"),
     ("static", "the site's own static files"),
+    ("i18n", "the site's own theme messages, in each language"),
     ("themes", "themes"),
 ];
 
