@@ -33,6 +33,7 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
             );
         }
     };
+    anchors(catalogue, diags);
     for ((id, _), translation) in &catalogue.translations {
         structure(translation, diags);
         links(catalogue, translation, diags);
@@ -184,6 +185,53 @@ fn links(
                 )
                 .at(&translation.source, address.span.clone())
                 .with_help(text!("translation_address_help")),
+            );
+        }
+    }
+}
+
+/// Every heading a link elsewhere points into (`@level-3#how-to-apply`)
+/// must be in the page's translations too, where the same link leads in
+/// their language: a translated heading keeps its original's anchor with
+/// `{#how-to-apply}`. Checked for links of originals and of translations.
+fn anchors(catalogue: &crate::catalogue::Catalogue, diags: &mut Diagnostics) {
+    let mut linked: Vec<(crate::catalogue::Id, String, String, Option<&str>)> = Vec::new();
+    for (_, doc) in catalogue.entities() {
+        for link in &doc.body.links {
+            if let (Some(anchor), Some(target)) = (&link.anchor, catalogue.lookup(&link.id)) {
+                linked.push((target, anchor.clone(), doc.source.path.clone(), None));
+            }
+        }
+    }
+    for ((_, lang), translation) in &catalogue.translations {
+        for link in &translation.body.links {
+            if let (Some(anchor), Some(target)) = (&link.anchor, catalogue.lookup(&link.id)) {
+                linked.push((
+                    target,
+                    anchor.clone(),
+                    translation.source.path.clone(),
+                    Some(lang),
+                ));
+            }
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for (target, anchor, from, only) in linked {
+        for ((id, lang), translation) in &catalogue.translations {
+            if *id != target || only.is_some_and(|l| l != lang) {
+                continue;
+            }
+            let has = translation.body.headings.iter().any(|h| h.anchor == anchor);
+            if has || !seen.insert((translation.source.path.clone(), anchor.clone())) {
+                continue;
+            }
+            diags.push(
+                Diagnostic::error(
+                    Code::Translation,
+                    text!("translation_anchor_missing", anchor = &anchor, from = &from),
+                )
+                .at(&translation.source, translation.title.span.clone())
+                .with_help(text!("translation_anchor_missing_help", anchor = &anchor)),
             );
         }
     }

@@ -678,3 +678,6 @@ translation_link_help = link with the id of a page of the site, as the original 
 # $target: the address as written.
 translation_address = this translation links to { $target }, which is not a web address
 translation_address_help = link to http:, https:, mailto: or tel: addresses only, as the original must
+# $anchor: a heading's anchor a link points at; $from: the file with the link.
+translation_anchor_missing = this translation has no heading #{ $anchor }, which { $from } links to
+translation_anchor_missing_help = give the translated heading its original's anchor: ## Titre traduit {"{"}#{ $anchor }{"}"}

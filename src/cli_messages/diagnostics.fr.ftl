@@ -642,3 +642,5 @@ translation_link_unresolved = cette traduction renvoie à « @{ $id } », qu
 translation_link_help = faites le lien avec l’identifiant d’une page du site, comme l’original : [texte](@level-1)
 translation_address = cette traduction renvoie à { $target }, qui n’est pas une adresse Web
 translation_address_help = ne renvoyez qu’à des adresses http:, https:, mailto: ou tel:, comme l’original
+translation_anchor_missing = cette traduction n’a pas de titre #{ $anchor }, vers lequel { $from } fait un lien
+translation_anchor_missing_help = donnez au titre traduit l’ancre de son original : ## Titre traduit {"{"}#{ $anchor }{"}"}

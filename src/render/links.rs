@@ -10,14 +10,25 @@ use crate::routes::Routes;
 /// `base_url`, so a site published below a folder links correctly.
 /// Resolution has already reported unknown ids; any left (never in a checked
 /// build) point at the page itself.
+///
+/// In a language other than the default, a root-relative link to a page
+/// that language has (`/checklist/`) leads to its page there
+/// (`/fr/checklist/`): a translation links within its own language.
 pub fn resolve_links(html: &str, catalogue: &Catalogue, routes: &Routes) -> String {
-    let base_path = catalogue.config.base_path();
-    if !html.contains("=\"@") && (base_path.is_empty() || !html.contains("=\"/")) {
+    let config = &catalogue.config;
+    let base_path = config.base_path();
+    let language = config
+        .languages
+        .first()
+        .filter(|default| default.tag != config.language)
+        .map(|_| config.language.as_str());
+    let rebase = !base_path.is_empty() || language.is_some();
+    if !html.contains("=\"@") && (!rebase || !html.contains("=\"/")) {
         return html.to_string();
     }
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
-    while let Some(at) = next_link(rest, !base_path.is_empty()) {
+    while let Some(at) = next_link(rest, rebase) {
         let (before, value) = rest.split_at(at);
         out.push_str(before);
         let end = value.find('"').unwrap_or(value.len());
@@ -37,6 +48,19 @@ pub fn resolve_links(html: &str, catalogue: &Catalogue, routes: &Routes) -> Stri
             }
         } else {
             out.push_str(base_path);
+            if let Some(tag) = language {
+                let (path, _) = target.split_once('#').unwrap_or((target, ""));
+                let path = path.split('?').next().unwrap_or(path);
+                let file = if path.ends_with('/') {
+                    format!("{tag}{path}index.html")
+                } else {
+                    format!("{tag}{path}")
+                };
+                if routes.contains(&file) {
+                    out.push('/');
+                    out.push_str(tag);
+                }
+            }
             out.push_str(target);
         }
         rest = &value[end..];

@@ -78,7 +78,7 @@ fn untranslated_pages_are_one_warning_per_language_listing_them() {
 fn structure_in_a_translation_is_an_error_at_its_key() {
     let site = bilingual(&[(
         "levels/pilot.fr.md",
-        "+++\ntitle = \"Pilote\"\nrequires = [\"first-aid\"]\norder = 9\n+++\nCorps.\n",
+        "+++\ntitle = \"Pilote\"\nrequires = [\"first-aid\"]\norder = 9\n+++\n## Objectifs {#learning-goals}\n\nCorps.\n",
     )]);
     let (code, diagnostics) = check(site.path());
     assert_eq!(code, 1);
@@ -723,4 +723,51 @@ fn review_a_page_in_the_french_folder_an_asset_a_bad_link_and_a_second_translati
         stderr.contains("this site is not published in \"de\""),
         "{stderr}"
     );
+}
+
+#[test]
+fn links_into_a_translation_keep_their_anchor_and_stay_in_the_language() {
+    // The pilot page links to knots' "Bowline" heading: the translation of
+    // knots must keep that anchor.
+    let site = bilingual(&[(
+        "workshops/knots.fr.md",
+        "+++\ntitle = \"Nœuds\"\n+++\n## Le nœud de chaise\n\nVoir la [liste](/checklist/) et [le pilote](@pilot).\n",
+    )]);
+    let knots = site.path().join("content/workshops/knots.md");
+    std::fs::write(
+        &knots,
+        read(&knots).replace("Tie them fast.", "## Bowline\n\nTie them fast."),
+    )
+    .expect("write");
+    let pilot = site.path().join("content/levels/pilot.md");
+    std::fs::write(
+        &pilot,
+        read(&pilot) + "\nSee [the bowline](@knots#bowline).\n",
+    )
+    .expect("write");
+    let (code, diagnostics) = check(site.path());
+    assert_eq!(code, 1);
+    let missing = diagnostics
+        .iter()
+        .find(|d| d["code"] == "E026")
+        .expect("E026");
+    assert_eq!(missing["file"], "content/workshops/knots.fr.md");
+    assert_eq!(
+        missing["message"],
+        "this translation has no heading #bowline, which content/levels/pilot.md links to"
+    );
+    // With the anchor kept, it builds; its root-relative link stays French.
+    let fr = site.path().join("content/workshops/knots.fr.md");
+    std::fs::write(
+        &fr,
+        read(&fr).replace("## Le nœud de chaise", "## Le nœud de chaise {#bowline}"),
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    build_on_day(site.path(), out.path(), "2027-01-01");
+    let page = read(&out.path().join("fr/workshops/knots/index.html"));
+    assert!(page.contains("href=\"/fr/checklist/\""), "{page}");
+    assert!(page.contains("href=\"/fr/levels/pilot/\""), "{page}");
+    assert!(page.contains("id=\"bowline\""), "{page}");
+    assert_eq!(broken_links(out.path()), Vec::<String>::new());
 }
