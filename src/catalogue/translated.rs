@@ -54,6 +54,11 @@ fn translate(doc: &mut Document<Ref>, translation: &Translation) {
         }
     };
     let forms = |forms: &mut Forms| {
+        // The language's own forms, when the translation gives them.
+        if let Some(translated) = translation.word_forms.get(&forms.other) {
+            *forms = translated.clone();
+            return;
+        }
         word(&mut forms.other);
         for (_, form) in &mut forms.by_category {
             word(form);

@@ -681,3 +681,4 @@ translation_address_help = link to http:, https:, mailto: or tel: addresses only
 # $anchor: a heading's anchor a link points at; $from: the file with the link.
 translation_anchor_missing = this translation has no heading #{ $anchor }, which { $from } links to
 translation_anchor_missing_help = give the translated heading its original's anchor: ## Titre traduit {"{"}#{ $anchor }{"}"}
+translation_word_forms_help = give the translation as text, or with its plural forms, each text: "years" = { "{" } one = "an", other = "ans" { "}" }

@@ -644,3 +644,4 @@ translation_address = cette traduction renvoie à { $target }, qui n’est pas u
 translation_address_help = ne renvoyez qu’à des adresses http:, https:, mailto: ou tel:, comme l’original
 translation_anchor_missing = cette traduction n’a pas de titre #{ $anchor }, vers lequel { $from } fait un lien
 translation_anchor_missing_help = donnez au titre traduit l’ancre de son original : ## Titre traduit {"{"}#{ $anchor }{"}"}
+translation_word_forms_help = donnez la traduction en texte, ou avec ses formes du pluriel, chacune en texte : "years" = { "{" } one = "an", other = "ans" { "}" }

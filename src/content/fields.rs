@@ -81,6 +81,7 @@ pub(super) struct TranslationWords {
     pub title: Spanned<String>,
     pub summary: Option<String>,
     pub words: std::collections::BTreeMap<String, String>,
+    pub word_forms: std::collections::BTreeMap<String, Forms>,
     pub translated_from: Option<Spanned<String>>,
     pub extra_keys: Vec<Spanned<String>>,
 }
@@ -122,6 +123,7 @@ pub(super) fn read_translation(
     let summary = reader.string("summary").map(|s| s.value);
     let translated_from = reader.string("translated_from");
     let mut words = std::collections::BTreeMap::new();
+    let mut word_forms = std::collections::BTreeMap::new();
     if let Some(table) = reader.table("words") {
         for (key, value) in toml_reader::as_table(table)
             .into_iter()
@@ -130,6 +132,38 @@ pub(super) fn read_translation(
             match value.get_ref() {
                 toml::de::DeValue::String(word) => {
                     words.insert(key.get_ref().to_string(), word.to_string());
+                }
+                // A word with its plural forms in this language:
+                // "years" = { one = "an", other = "ans" }.
+                toml::de::DeValue::Table(forms) => {
+                    let mut other = None;
+                    let mut by_category = Vec::new();
+                    let mut valid = true;
+                    for (category, form) in forms.iter() {
+                        let name = category.get_ref().as_ref();
+                        let known = Forms::CATEGORIES.iter().find(|c| **c == name);
+                        match (known, form.get_ref()) {
+                            (Some(&"other"), toml::de::DeValue::String(text)) => {
+                                other = Some(text.to_string());
+                            }
+                            (Some(category), toml::de::DeValue::String(text)) => {
+                                by_category.push((*category, text.to_string()));
+                            }
+                            _ => valid = false,
+                        }
+                    }
+                    match other {
+                        Some(other) if valid => {
+                            word_forms
+                                .insert(key.get_ref().to_string(), Forms { other, by_category });
+                        }
+                        _ => reader.error(
+                            Code::WrongType,
+                            reader.span(value.span()),
+                            text!("translation_word_not_text", key = key.get_ref().as_ref()),
+                            text!("translation_word_forms_help"),
+                        ),
+                    }
                 }
                 _ => reader.error(
                     Code::WrongType,
@@ -152,6 +186,7 @@ pub(super) fn read_translation(
         title: title?,
         summary,
         words,
+        word_forms,
         translated_from,
         extra_keys,
     })

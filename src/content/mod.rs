@@ -193,6 +193,7 @@ fn load_translation(rel: &str, path: &Path) -> (Option<Translation>, Diagnostics
         summary: words.summary,
         body,
         words: words.words,
+        word_forms: words.word_forms,
         translated_from: words.translated_from,
         extra_keys: words.extra_keys,
     });

@@ -691,6 +691,9 @@ pub struct Translation {
     pub body: Body,
     /// Original text -> its translation.
     pub words: std::collections::BTreeMap<String, String>,
+    /// Original text -> its translation with the plural forms of the
+    /// translation's language (a unit, a level's pool noun).
+    pub word_forms: std::collections::BTreeMap<String, Forms>,
     /// The hash of the original's words this translation was made from, as
     /// `cairn translations` records it.
     pub translated_from: Option<Spanned<String>>,

@@ -771,3 +771,25 @@ fn links_into_a_translation_keep_their_anchor_and_stay_in_the_language() {
     assert!(page.contains("id=\"bowline\""), "{page}");
     assert_eq!(broken_links(out.path()), Vec::<String>::new());
 }
+
+#[test]
+fn a_unit_takes_the_plural_forms_of_the_translation_s_language() {
+    let site = bilingual(&[(
+        "requirements/sea-hours.fr.md",
+        "+++\ntitle = \"Heures en mer\"\n\n[words]\n\"hours\" = { one = \"heure\", other = \"heures\" }\n+++\n",
+    )]);
+    let pilot = site.path().join("content/levels/pilot.md");
+    std::fs::write(
+        &pilot,
+        read(&pilot).replace("at_least = 500", "at_least = 1.5"),
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    build_on_day(site.path(), out.path(), "2027-01-01");
+    let page = read(&out.path().join("fr/levels/pilot/index.html"));
+    // In French, 1,5 is singular: "1,5 heure".
+    assert!(page.contains("au moins 1,5 heure"), "{page}");
+    assert!(!page.contains("1,5 heures"), "{page}");
+    let (code, diagnostics) = check(site.path());
+    assert_eq!(code, 0, "{diagnostics:#?}");
+}
