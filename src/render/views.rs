@@ -137,13 +137,18 @@ impl Views<'_> {
     /// A link to a document: what cards and lists need.
     pub fn link_to(&self, id: Id) -> Value {
         let doc = &self.catalogue[id];
-        json!({
+        let mut link = json!({
             "id": doc.id,
             "kind": doc.kind,
             "title": doc.common.title.value,
             "summary": doc.common.summary,
             "url": self.phrases.url(id),
-        })
+        });
+        // Words nobody has translated yet: the link marks their language.
+        if let Some(lang) = &doc.common.words_lang {
+            link["words_lang"] = json!(lang);
+        }
+        link
     }
 
     /// A link to a reference's entity, or null.

@@ -390,6 +390,19 @@ fn an_untranslated_page_shows_the_original_marked_with_a_notice() {
         radio.contains("Cette page n’a pas encore été traduite"),
         "{radio}"
     );
+    // On the French listing too, its card is marked as English.
+    let listing = read(&out.path().join("fr/workshops/index.html"));
+    assert!(
+        listing.contains(
+            "<h2 class=\"card-title\" lang=\"en\"><a href=\"/fr/workshops/radio/\">Radio</a></h2>"
+        ),
+        "{listing}"
+    );
+    assert!(
+        listing
+            .contains("<h2 class=\"card-title\"><a href=\"/fr/workshops/knots/\">Nœuds</a></h2>"),
+        "{listing}"
+    );
     let knots = read(&out.path().join("fr/workshops/knots/index.html"));
     assert!(knots.contains("<h1>Nœuds</h1>"));
     assert!(knots.contains("nœud de chaise"), "a topic from [words]");
