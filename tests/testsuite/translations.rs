@@ -405,6 +405,11 @@ fn an_untranslated_page_shows_the_original_marked_with_a_notice() {
     );
     let knots = read(&out.path().join("fr/workshops/knots/index.html"));
     assert!(knots.contains("<h1>Nœuds</h1>"));
+    // A link to an untranslated page says its title is English.
+    assert!(
+        knots.contains("<a href=\"/fr/levels/deck-basics/\" lang=\"en\">Deck basics</a>"),
+        "{knots}"
+    );
     assert!(knots.contains("nœud de chaise"), "a topic from [words]");
     assert!(!knots.contains("pas encore été traduite"));
 }
