@@ -207,7 +207,14 @@ fn answer(target: &str, query: Option<&str>, live: &Live) -> Answer {
                 &format!("/{key}/{query}"),
             )
         }
-        Served::Missing => match snapshot.get("404.html") {
+        // A missing page under a language's folder gets that language's
+        // "not found" page (`fr/404.html`), when the site has it.
+        Served::Missing => match key
+            .split_once('/')
+            .map(|(folder, _)| format!("{folder}/404.html"))
+            .filter(|page| snapshot.has(page))
+            .map_or_else(|| snapshot.get("404.html"), |page| snapshot.get(&page))
+        {
             Served::Bytes(bytes) => file_response("404.html", bytes.as_ref().clone(), 404),
             // No good build yet: a page that shows the problems and
             // reloads itself once they are fixed.

@@ -592,3 +592,35 @@ fn a_connection_that_sends_nothing_is_closed() {
         "closed after the 10 s head timeout, not {waited:?}"
     );
 }
+
+/// `cairn serve` shows every language's pages, and a page missing under a
+/// language's folder gets that language's "not found" page.
+#[test]
+fn the_preview_serves_each_language_and_its_own_not_found_page() {
+    let site = site_copy("small");
+    let toml = site.path().join("site.toml");
+    std::fs::write(
+        &toml,
+        read(&toml)
+            + "\n[languages.en]\nname = \"English\"\n\n[languages.fr]\nname = \"Français\"\n",
+    )
+    .expect("write");
+    std::fs::write(
+        site.path().join("content/levels/pilot.fr.md"),
+        "+++\ntitle = \"Pilote\"\n+++\n## Objectifs {#learning-goals}\n",
+    )
+    .expect("write");
+    let serve = serve(site.path(), &[]);
+    let (status, body) = get(&serve, "/fr/levels/pilot/");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("<h1>Pilote</h1>") && body.contains("<html lang=\"fr\">"),
+        "{body}"
+    );
+    let (status, body) = get(&serve, "/fr/nowhere/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page introuvable"), "{body}");
+    let (status, body) = get(&serve, "/nowhere/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"), "{body}");
+}
