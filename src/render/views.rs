@@ -808,6 +808,9 @@ impl Views<'_> {
             entry.insert("title".into(), json!(doc.common.title.value));
             entry.insert("summary".into(), json!(doc.common.summary));
             entry.insert("url".into(), json!(self.phrases.url(id)));
+            if let Some(lang) = &doc.common.words_lang {
+                entry.insert("words_lang".into(), json!(lang));
+            }
             entry
         };
         let link = |r: Option<&Ref>| r.map_or(Value::Null, |r| json!(phrases.link(r.id)));

@@ -405,6 +405,9 @@ fn an_untranslated_page_shows_the_original_marked_with_a_notice() {
     );
     let knots = read(&out.path().join("fr/workshops/knots/index.html"));
     assert!(knots.contains("<h1>Nœuds</h1>"));
+    // So does its section of the French handbook.
+    let handbook = read(&out.path().join("fr/handbook/index.html"));
+    assert!(handbook.contains("lang=\"en\">Radio</h3>"), "{handbook}");
     // A link to an untranslated page says its title is English.
     assert!(
         knots.contains("<a href=\"/fr/levels/deck-basics/\" lang=\"en\">Deck basics</a>"),
