@@ -279,6 +279,8 @@ fn axe_finds_no_violations_on_phone_and_desktop() {
             "/pathways/idc-certification/",
             "/levels/icc-mentoring/",
             "/checklist/",
+            "/handbook/",
+            "/workshops/",
             "/fr/",
             "/fr/pathways/idc-certification/",
             "/fr/levels/icc-mentoring/",
