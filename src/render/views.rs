@@ -1137,10 +1137,12 @@ fn checklist_items(phrases: &Phrases<'_>, focus: Option<Id>) -> serde_json::Map<
         .iter()
         .map(|&id| {
             let doc = &catalogue[id];
-            (
-                doc.id.clone(),
-                json!({ "title": doc.common.title.value, "url": phrases.url(id) }),
-            )
+            let mut item = json!({ "title": doc.common.title.value, "url": phrases.url(id) });
+            // A title nobody has translated: the script marks its language.
+            if let Some(lang) = &doc.common.words_lang {
+                item["lang"] = json!(lang);
+            }
+            (doc.id.clone(), item)
         })
         .collect()
 }

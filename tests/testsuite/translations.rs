@@ -405,6 +405,12 @@ fn an_untranslated_page_shows_the_original_marked_with_a_notice() {
     );
     let knots = read(&out.path().join("fr/workshops/knots/index.html"));
     assert!(knots.contains("<h1>Nœuds</h1>"));
+    // The checklist's script is told its title is English, to mark it.
+    let checklist = read(&out.path().join("fr/checklist/index.html"));
+    assert!(
+        checklist.contains("\"radio\":{\"lang\":\"en\",\"title\":\"Radio\""),
+        "{checklist}"
+    );
     // So does its section of the French handbook.
     let handbook = read(&out.path().join("fr/handbook/index.html"));
     assert!(handbook.contains("lang=\"en\">Radio</h3>"), "{handbook}");

@@ -250,6 +250,7 @@
     var item = own(data.items, id) ? data.items[id] : { title: id, url: "#" };
     var a = element("a", item.title);
     a.href = item.url;
+    if (item.lang) a.lang = item.lang;
     return a;
   }
   // What is left, in the rule's structure, as `cairn eligibility` says it:
