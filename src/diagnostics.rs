@@ -105,11 +105,14 @@ pub enum Code {
     StaleTranslation,
     /// W010: a message a site or theme adds that no template names.
     UnusedMessage,
+    /// W011: a translation's `[words]` missing a phrase of its original,
+    /// or holding one its original does not say.
+    UntranslatedWords,
 }
 
 impl Code {
     /// Every code, in documentation order.
-    pub const ALL: [Code; 37] = [
+    pub const ALL: [Code; 38] = [
         Code::FrontMatter,
         Code::TomlSyntax,
         Code::UnknownKey,
@@ -147,6 +150,7 @@ impl Code {
         Code::Untranslated,
         Code::StaleTranslation,
         Code::UnusedMessage,
+        Code::UntranslatedWords,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -188,6 +192,7 @@ impl Code {
             Code::Untranslated => "W008",
             Code::StaleTranslation => "W009",
             Code::UnusedMessage => "W010",
+            Code::UntranslatedWords => "W011",
         }
     }
 }

@@ -9,7 +9,7 @@
 
 mod resolver;
 mod translated;
-pub use translated::words_fingerprint;
+pub use translated::{original_phrases, words_fingerprint};
 
 pub use resolver::Expect;
 

@@ -140,46 +140,7 @@ pub fn words_fingerprint(doc: &Entity) -> String {
     // or the way lines are wrapped, so that re-wrapping a paragraph or
     // writing `_a_` for `*a*` changes nothing.
     words.push(readable_text(&doc.body.html));
-    let mut phrases: Vec<String> = Vec::new();
-    let forms = |forms: &Forms, into: &mut Vec<String>| {
-        into.push(forms.other.clone());
-        into.extend(forms.by_category.iter().map(|(_, f)| f.clone()));
-    };
-    let notes_of = |expr: &Expr<Ref>, into: &mut Vec<String>| {
-        expr.walk(&mut |e| into.extend(e.note.clone()));
-    };
-    match &doc.details {
-        Details::Level(level) => {
-            for rule in [&level.requires, &level.completion].into_iter().flatten() {
-                notes_of(rule, &mut phrases);
-            }
-            phrases.extend(level.duration.clone());
-            if let Some(noun) = &level.pool_noun {
-                forms(noun, &mut phrases);
-            }
-        }
-        Details::Workshop(workshop) => {
-            if let Some(rule) = &workshop.requires {
-                notes_of(rule, &mut phrases);
-            }
-            phrases.extend(workshop.duration.clone());
-            phrases.extend(workshop.topics.iter().cloned());
-            phrases.extend(workshop.audience.iter().cloned());
-            for offering in &workshop.offerings {
-                phrases.extend(offering.location.clone());
-                phrases.extend(offering.note.clone());
-            }
-        }
-        Details::Requirement(requirement) => {
-            if let Some(unit) = &requirement.unit {
-                forms(unit, &mut phrases);
-            }
-            phrases.extend(requirement.providers.iter().map(|p| p.name.clone()));
-        }
-        Details::Pathway(_) | Details::Credential(_) | Details::Page => {}
-    }
-    phrases.sort();
-    phrases.dedup();
+    let (_, phrases) = original_phrases(doc);
     words.extend(phrases);
     let hash = words
         .join("\u{1f}")
@@ -208,4 +169,59 @@ fn readable_text(html: &str) -> String {
     }
     text.push_str(rest);
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words of an original's front matter a translation's `[words]`
+/// holds: those it must translate (a unit or pool noun by its `other`
+/// form, which a translation may give with its own forms), and every one
+/// it may name (every form included), each sorted, without repeats.
+pub fn original_phrases(doc: &Entity) -> (Vec<String>, Vec<String>) {
+    let mut needed: Vec<String> = Vec::new();
+    let mut phrases: Vec<String> = Vec::new();
+    let forms = |forms: &Forms, into: &mut Vec<String>, needed: &mut Vec<String>| {
+        needed.push(forms.other.clone());
+        into.push(forms.other.clone());
+        into.extend(forms.by_category.iter().map(|(_, f)| f.clone()));
+    };
+    let notes_of = |expr: &Expr<Ref>, into: &mut Vec<String>| {
+        expr.walk(&mut |e| into.extend(e.note.clone()));
+    };
+    let mut plain: Vec<String> = Vec::new();
+    match &doc.details {
+        Details::Level(level) => {
+            for rule in [&level.requires, &level.completion].into_iter().flatten() {
+                notes_of(rule, &mut plain);
+            }
+            plain.extend(level.duration.clone());
+            if let Some(noun) = &level.pool_noun {
+                forms(noun, &mut phrases, &mut needed);
+            }
+        }
+        Details::Workshop(workshop) => {
+            if let Some(rule) = &workshop.requires {
+                notes_of(rule, &mut plain);
+            }
+            plain.extend(workshop.duration.clone());
+            plain.extend(workshop.topics.iter().cloned());
+            plain.extend(workshop.audience.iter().cloned());
+            for offering in &workshop.offerings {
+                plain.extend(offering.location.clone());
+                plain.extend(offering.note.clone());
+            }
+        }
+        Details::Requirement(requirement) => {
+            if let Some(unit) = &requirement.unit {
+                forms(unit, &mut phrases, &mut needed);
+            }
+            plain.extend(requirement.providers.iter().map(|p| p.name.clone()));
+        }
+        Details::Pathway(_) | Details::Credential(_) | Details::Page => {}
+    }
+    needed.extend(plain.iter().cloned());
+    phrases.extend(plain);
+    for list in [&mut needed, &mut phrases] {
+        list.sort();
+        list.dedup();
+    }
+    (needed, phrases)
 }

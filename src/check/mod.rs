@@ -159,6 +159,7 @@ pub const RULES: &[RuleInfo] = &[
             Code::Translation,
             Code::Untranslated,
             Code::StaleTranslation,
+            Code::UntranslatedWords,
         ],
         run: translations::check,
         when: When::Always,

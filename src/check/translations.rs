@@ -37,6 +37,7 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
     for ((id, _), translation) in &catalogue.translations {
         structure(translation, diags);
         links(catalogue, translation, diags);
+        phrasebook(&catalogue[*id], translation, diags);
         // Made from words the original no longer has.
         if let Some(from) = &translation.translated_from {
             let now = crate::catalogue::words_fingerprint(&catalogue[*id]);
@@ -234,5 +235,58 @@ fn anchors(catalogue: &crate::catalogue::Catalogue, diags: &mut Diagnostics) {
                 .with_help(text!("translation_anchor_missing_help", anchor = &anchor)),
             );
         }
+    }
+}
+
+/// W011: a translation's `[words]` against its original's front matter: a
+/// phrase of the original with no translation (shown in the original's
+/// language on the translated page), and an entry that translates nothing
+/// (a typo, or a phrase the original no longer has).
+fn phrasebook(
+    original: &crate::catalogue::Entity,
+    translation: &Translation,
+    diags: &mut Diagnostics,
+) {
+    let (needed, named) = crate::catalogue::original_phrases(original);
+    let has = |phrase: &String| {
+        translation.words.contains_key(phrase) || translation.word_forms.contains_key(phrase)
+    };
+    let missing: Vec<String> = needed
+        .iter()
+        .filter(|p| !has(p))
+        .map(|p| format!("\"{p}\""))
+        .collect();
+    if !missing.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                Code::UntranslatedWords,
+                text!("translation_words_missing", count = missing.len()),
+            )
+            .at(&translation.source, translation.title.span.clone())
+            .with_help(text!(
+                "translation_words_missing_help",
+                phrases = missing.join(", ")
+            )),
+        );
+    }
+    let unused: Vec<String> = translation
+        .words
+        .keys()
+        .chain(translation.word_forms.keys())
+        .filter(|key| !named.contains(key))
+        .map(|key| format!("\"{key}\""))
+        .collect();
+    if !unused.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                Code::UntranslatedWords,
+                text!("translation_words_unused", count = unused.len()),
+            )
+            .at(&translation.source, translation.title.span.clone())
+            .with_help(text!(
+                "translation_words_unused_help",
+                phrases = unused.join(", ")
+            )),
+        );
     }
 }

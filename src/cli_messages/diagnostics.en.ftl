@@ -682,3 +682,18 @@ translation_address_help = link to http:, https:, mailto: or tel: addresses only
 translation_anchor_missing = this translation has no heading #{ $anchor }, which { $from } links to
 translation_anchor_missing_help = give the translated heading its original's anchor: ## Titre traduit {"{"}#{ $anchor }{"}"}
 translation_word_forms_help = give the translation as text, or with its plural forms, each text: "years" = { "{" } one = "an", other = "ans" { "}" }
+
+## W011 a translation's [words]
+
+# $count: how many phrases.
+translation_words_missing = { $count ->
+    [one] a word of the original's front matter has no translation here
+   *[other] { $count } words of the original's front matter have no translation here
+}
+# $phrases: the phrases, quoted, comma-separated.
+translation_words_missing_help = the page shows them in the original's language; translate each under [words]: { $phrases }
+translation_words_unused = { $count ->
+    [one] an entry of [words] translates nothing the original says
+   *[other] { $count } entries of [words] translate nothing the original says
+}
+translation_words_unused_help = correct it to the original's exact text, or remove it: { $phrases }

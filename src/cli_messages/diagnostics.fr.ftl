@@ -645,3 +645,16 @@ translation_address_help = ne renvoyez qu’à des adresses http:, https:, mailt
 translation_anchor_missing = cette traduction n’a pas de titre #{ $anchor }, vers lequel { $from } fait un lien
 translation_anchor_missing_help = donnez au titre traduit l’ancre de son original : ## Titre traduit {"{"}#{ $anchor }{"}"}
 translation_word_forms_help = donnez la traduction en texte, ou avec ses formes du pluriel, chacune en texte : "years" = { "{" } one = "an", other = "ans" { "}" }
+
+## W011 les [words] d’une traduction
+
+translation_words_missing = { $count ->
+    [one] un mot de l’en-tête de l’original n’a pas de traduction ici
+   *[other] { $count } mots de l’en-tête de l’original n’ont pas de traduction ici
+}
+translation_words_missing_help = la page les montre dans la langue de l’original ; traduisez chacun sous [words] : { $phrases }
+translation_words_unused = { $count ->
+    [one] une entrée de [words] ne traduit rien de ce que dit l’original
+   *[other] { $count } entrées de [words] ne traduisent rien de ce que dit l’original
+}
+translation_words_unused_help = corrigez-la selon le texte exact de l’original, ou retirez-la : { $phrases }

@@ -46,7 +46,7 @@ fn codes(diagnostics: &[serde_json::Value]) -> Vec<String> {
         .collect()
 }
 
-const KNOTS_FR: &str = "+++\ntitle = \"Nœuds\"\nsummary = \"Les nœuds.\"\n\n[words]\n\"bowline\" = \"nœud de chaise\"\n+++\nFaites-les solides.\n";
+const KNOTS_FR: &str = "+++\ntitle = \"Nœuds\"\nsummary = \"Les nœuds.\"\n\n[words]\n\"bowline\" = \"nœud de chaise\"\n\"cleat hitch\" = \"tour mort sur taquet\"\n\"deckhands\" = \"matelots\"\n\"1 day\" = \"1 jour\"\n\"Halifax\" = \"Halifax\"\n\"Lunenburg\" = \"Lunenburg\"\n\"Bring a length of rope.\" = \"Apportez une longueur de corde.\"\n+++\nFaites-les solides.\n";
 
 #[test]
 fn untranslated_pages_are_one_warning_per_language_listing_them() {
@@ -819,4 +819,39 @@ fn a_unit_takes_the_plural_forms_of_the_translation_s_language() {
     assert!(!page.contains("1,5 heures"), "{page}");
     let (code, diagnostics) = check(site.path());
     assert_eq!(code, 0, "{diagnostics:#?}");
+}
+
+#[test]
+fn a_phrasebook_missing_or_naming_words_of_its_original_is_told() {
+    let site = bilingual(&[(
+        "workshops/knots.fr.md",
+        "+++\ntitle = \"Nœuds\"\n\n[words]\n\"bowline\" = \"nœud de chaise\"\n\"bowlin\" = \"nœud\"\n+++\n",
+    )]);
+    let (code, diagnostics) = check(site.path());
+    assert_eq!(code, 0, "warnings only");
+    let told: Vec<(&str, &str)> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "W011")
+        .map(|d| {
+            (
+                d["message"].as_str().unwrap_or_default(),
+                d["help"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(told.len(), 2, "{diagnostics:#?}");
+    assert_eq!(
+        told[0].0,
+        "6 words of the original's front matter have no translation here"
+    );
+    assert!(
+        told[0].1.contains("\"cleat hitch\", \"deckhands\""),
+        "{}",
+        told[0].1
+    );
+    assert_eq!(
+        told[1].0,
+        "an entry of [words] translates nothing the original says"
+    );
+    assert!(told[1].1.ends_with("\"bowlin\""), "{}", told[1].1);
 }
