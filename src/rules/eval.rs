@@ -219,16 +219,7 @@ pub fn evaluate_on(
     record: &Record,
     today: Option<crate::content::Date>,
 ) -> Vec<Verdict> {
-    let judge = Judge {
-        catalogue,
-        record,
-        today,
-        done: RefCell::new(vec![Memo::Unknown; catalogue.documents.len()]),
-    };
-    // Decided dependencies first: no recursion as deep as a chain of levels.
-    for id in completion_order(catalogue) {
-        judge.done(id);
-    }
+    let judge = Judge::decided(catalogue, record, today);
     catalogue
         .of_kind(Kind::Level)
         .iter()
@@ -290,15 +281,7 @@ pub fn done_on(
     record: &Record,
     today: Option<crate::content::Date>,
 ) -> Vec<bool> {
-    let judge = Judge {
-        catalogue,
-        record,
-        today,
-        done: RefCell::new(vec![Memo::Unknown; catalogue.documents.len()]),
-    };
-    for id in completion_order(catalogue) {
-        judge.done(id);
-    }
+    let judge = Judge::decided(catalogue, record, today);
     catalogue.entities().map(|(id, _)| judge.done(id)).collect()
 }
 
@@ -332,29 +315,41 @@ pub fn completion_order(catalogue: &Catalogue) -> Vec<Id> {
         }
     };
     let mut placed = vec![false; catalogue.documents.len()];
-    let mut order = Vec::new();
     let starts = catalogue
         .of_kind(Kind::Level)
         .iter()
         .chain(catalogue.of_kind(Kind::Credential));
-    for &start in starts {
-        if placed[start.index()] {
-            continue;
-        }
-        // (entity, what it needs, how many of those are already handled)
-        let mut stack: Vec<(Id, Vec<Id>, usize)> = vec![(start, needs(start), 0)];
-        placed[start.index()] = true;
-        while let Some((id, wanted, next)) = stack.last_mut() {
-            if let Some(&need) = wanted.get(*next) {
-                *next += 1;
-                if !placed[need.index()] {
-                    placed[need.index()] = true;
-                    stack.push((need, needs(need), 0));
-                }
-            } else {
-                order.push(*id);
-                stack.pop();
+    starts
+        .flat_map(|&start| post_order(start, &needs, &mut placed))
+        .collect()
+}
+
+/// `start` and everything it `needs`, transitively, each after what it
+/// needs, by a depth-first walk with an explicit stack (no recursion as
+/// deep as a chain of levels). Those already `placed` are left out, and
+/// the rest marked; a loop is cut where it closes.
+pub(crate) fn post_order(
+    start: Id,
+    needs: &impl Fn(Id) -> Vec<Id>,
+    placed: &mut [bool],
+) -> Vec<Id> {
+    let mut order = Vec::new();
+    if placed[start.index()] {
+        return order;
+    }
+    placed[start.index()] = true;
+    // (entity, what it needs, how many of those are already handled)
+    let mut stack: Vec<(Id, Vec<Id>, usize)> = vec![(start, needs(start), 0)];
+    while let Some((id, wanted, next)) = stack.last_mut() {
+        if let Some(&need) = wanted.get(*next) {
+            *next += 1;
+            if !placed[need.index()] {
+                placed[need.index()] = true;
+                stack.push((need, needs(need), 0));
             }
+        } else {
+            order.push(*id);
+            stack.pop();
         }
     }
     order
@@ -423,7 +418,26 @@ struct Judge<'a> {
     done: RefCell<Vec<Memo>>,
 }
 
-impl Judge<'_> {
+impl<'a> Judge<'a> {
+    /// A judge with every level and credential already decided,
+    /// dependencies first: no recursion as deep as a chain of levels.
+    fn decided(
+        catalogue: &'a Catalogue,
+        record: &'a Record,
+        today: Option<crate::content::Date>,
+    ) -> Self {
+        let judge = Judge {
+            catalogue,
+            record,
+            today,
+            done: RefCell::new(vec![Memo::Unknown; catalogue.documents.len()]),
+        };
+        for id in completion_order(catalogue) {
+            judge.done(id);
+        }
+        judge
+    }
+
     fn done(&self, id: Id) -> bool {
         if self.record.completed.contains(&id) {
             return !self.lapsed(id);

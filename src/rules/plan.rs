@@ -376,25 +376,7 @@ fn levels_before(catalogue: &Catalogue, start: Id, placed: &mut [bool]) -> Vec<I
         found.retain(|&l| l != id);
         found
     };
-    let mut order = Vec::new();
-    if placed[start.index()] {
-        return order;
-    }
-    placed[start.index()] = true;
-    let mut stack: Vec<(Id, Vec<Id>, usize)> = vec![(start, needs(start), 0)];
-    while let Some((id, wanted, next)) = stack.last_mut() {
-        if let Some(&need) = wanted.get(*next) {
-            *next += 1;
-            if !placed[need.index()] {
-                placed[need.index()] = true;
-                stack.push((need, needs(need), 0));
-            }
-        } else {
-            order.push(*id);
-            stack.pop();
-        }
-    }
-    order
+    super::eval::post_order(start, &needs, placed)
 }
 
 /// The things to do, each under the first level not yet done, in

@@ -419,20 +419,6 @@ fn a_side_with_errors_is_named_and_stops_the_comparison() {
     assert_eq!(code, 2, "no catalogue to compare is a bad invocation");
 }
 
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run git");
-    assert!(
-        status.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-}
-
 #[test]
 fn base_reads_an_older_revision_of_a_site_in_a_subfolder_from_git() {
     let repo = tempfile::tempdir().expect("tempdir");

@@ -76,21 +76,6 @@ fn every_starter_file_is_compiled_in() {
     assert_eq!(embedded, on_disk);
 }
 
-/// `git` in `dir`, as a test author.
-fn git(dir: &std::path::Path, args: &[&str]) {
-    let output = std::process::Command::new("git")
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run git");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
 /// Run one line of a workflow's `run:` as GitHub's default shell does
 /// (`bash -e`), in `dir`, with this build's cairn first on the PATH and
 /// the variables GitHub sets on a pull request.

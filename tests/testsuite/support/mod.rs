@@ -242,3 +242,18 @@ pub fn files_ending(dir: &Path, suffix: &str) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// `git` in `dir`, as a test author, which must succeed.
+pub fn git(dir: &Path, args: &[&str]) {
+    let output = Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run git");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
