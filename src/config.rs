@@ -31,6 +31,9 @@ pub struct Config {
     pub time_zone: Option<String>,
     /// `[offerings] currency`: the ISO 4217 code of prices that name none.
     pub currency: Option<String>,
+    /// `[search] enabled`: a search page and an index per language (on
+    /// unless turned off).
+    pub search: bool,
     /// Free data for templates.
     pub extra: serde_json::Value,
     /// False when site.toml could not be parsed: organizations are then
@@ -203,6 +206,7 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
         past_offerings: PastOfferings::default(),
         time_zone: None,
         currency: None,
+        search: true,
         extra: serde_json::Value::Object(Default::default()),
         parsed: false,
         source: file.clone(),
@@ -277,6 +281,14 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
     {
         config.checklist.title = section.string("title").map(|t| t.value);
         config.checklist.intro = section.string("intro").map(|t| t.value);
+        section.finish();
+    }
+    if let Some(search) = reader.table("search")
+        && let Some(mut section) = reader.nested(search, "[search]")
+    {
+        if let Some(enabled) = section.bool("enabled") {
+            config.search = enabled.value;
+        }
         section.finish();
     }
     if let Some(offerings) = reader.table("offerings")
@@ -533,7 +545,7 @@ mod tests {
                 .help_text(&crate::report::cli_messages())
                 .as_deref(),
             Some(
-                "site.toml accepts: title, base_url, language, theme, output_dir, organizations, languages, checklist, offerings, extra"
+                "site.toml accepts: title, base_url, language, theme, output_dir, organizations, languages, checklist, search, offerings, extra"
             )
         );
     }

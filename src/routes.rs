@@ -36,6 +36,9 @@ pub enum Output {
     Calendar(Calendar),
     /// A file copied as it is.
     Copy(Copied),
+    /// The search index of the route's language: a folder of files
+    /// (`pagefind/`) whose names are known once it is built.
+    SearchIndex,
 }
 
 /// The pages of a site.
@@ -49,6 +52,8 @@ pub enum Page {
     Checklist,
     /// The whole catalogue on one page, to print.
     Handbook,
+    /// The search box and its results, for a site with search on.
+    Search,
     NotFound,
 }
 
@@ -113,6 +118,10 @@ impl Route {
     }
 }
 
+/// Where each language's search index lives, below its folder: the name
+/// Pagefind's own tools use, so that its documentation applies as it is.
+pub const SEARCH_FOLDER: &str = "pagefind/";
+
 /// Every output of a build, by path.
 #[derive(Debug, Default)]
 pub struct Routes {
@@ -138,6 +147,11 @@ impl Routes {
     /// The route at an output path ("levels/index.html", "style.css").
     pub fn get(&self, path: &str) -> Option<&Route> {
         self.by_path.get(path).map(|&i| &self.routes[i])
+    }
+
+    /// The path part of `base_url` ("" or "/sub"), in front of every URL.
+    pub fn base_path(&self) -> &str {
+        &self.base_path
     }
 
     pub fn contains(&self, path: &str) -> bool {
@@ -366,6 +380,16 @@ fn plan_in(catalogue: &Catalogue, theme: &Theme, prefix: Option<&str>) -> (Route
         routes.register(route, Origin::Generated);
     }
     let mut reserved: Vec<String> = vec![page_file("checklist"), page_file("handbook")];
+    if catalogue.config.search {
+        routes.register(page(page_file("search"), Page::Search), Origin::Generated);
+        let index = Route {
+            path: within(SEARCH_FOLDER.to_string()),
+            output: Output::SearchIndex,
+            lang: lang.clone(),
+        };
+        routes.register(index, Origin::Generated);
+    }
+    reserved.push(page_file("search"));
     // The default language's site leaves each other language's folder to
     // it (`fr/`): a content page or file there would overwrite its pages.
     let language_folders: Vec<String> = match prefix {

@@ -697,3 +697,8 @@ translation_words_unused = { $count ->
    *[other] { $count } entries of [words] translate nothing the original says
 }
 translation_words_unused_help = correct it to the original's exact text, or remove it: { $phrases }
+# $lang: the language of the index; $error: Pagefind's own words.
+search_index_failed = could not build the search index of the { $lang } pages: { $error }
+search_index_failed_help = this is a fault of cairn's, not of the catalogue: please report it with these words; meanwhile, `[search] enabled = false` in site.toml builds the site without search
+# $path: a folder of the built site.
+search_index_is_a_folder = { $path } is the search index's folder, made whole with the site, not a single file

@@ -658,3 +658,8 @@ translation_words_unused = { $count ->
    *[other] { $count } entrées de [words] ne traduisent rien de ce que dit l’original
 }
 translation_words_unused_help = corrigez-la selon le texte exact de l’original, ou retirez-la : { $phrases }
+# $lang : la langue de l’index ; $error : les mots mêmes de Pagefind.
+search_index_failed = impossible de construire l’index de recherche des pages en { $lang } : { $error }
+search_index_failed_help = c’est une faute de cairn, pas du catalogue : signalez-la avec ces mots ; en attendant, `[search] enabled = false` dans site.toml produit le site sans recherche
+# $path : un dossier du site produit.
+search_index_is_a_folder = { $path } est le dossier de l’index de recherche, produit en entier avec le site, pas un fichier seul

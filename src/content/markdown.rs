@@ -97,10 +97,12 @@ pub fn render(text: &str, offset: usize) -> Body {
         events.push(event);
     }
 
+    let words = words_of(&events);
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Body {
         html,
+        words,
         headings,
         links,
         local_refs,
@@ -278,6 +280,28 @@ fn plain_text(events: &[Event<'_>]) -> String {
     text
 }
 
+/// The body's words as plain text, blocks apart, for the search index:
+/// taken from the parse itself, so no HTML needs taking apart again.
+fn words_of(events: &[Event<'_>]) -> String {
+    let mut words = String::new();
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => words.push_str(t),
+            Event::SoftBreak | Event::HardBreak | Event::Rule => words.push(' '),
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image,
+            ) => {}
+            Event::End(_) => words.push(' '),
+            _ => {}
+        }
+    }
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// An anchor from heading text: lowercase letters and digits, words joined
 /// by hyphens, punctuation dropped ("How to apply?" -> "how-to-apply").
 pub fn slugify(text: &str) -> String {
@@ -366,6 +390,18 @@ mod tests {
             .map(|r| (r.target.as_str(), r.image))
             .collect();
         assert_eq!(refs, [("/files/map.png", true), ("guide.pdf", false)]);
+    }
+
+    #[test]
+    fn the_words_of_a_body_keep_blocks_apart_and_inline_marks_and_tags_joined() {
+        let body = render(
+            "# Safe *sets*\n\nConsent **first**, then\nchoreography.\n\n- one\n- two `code`\n\n<b>raw</b>",
+            0,
+        );
+        assert_eq!(
+            body.words,
+            "Safe sets Consent first, then choreography. one two code raw"
+        );
     }
 
     #[test]

@@ -136,6 +136,8 @@ pub struct Body {
     /// HTML in which `@id` links are still symbolic (`href="@level-2#goals"`);
     /// the render stage turns them into URLs.
     pub html: String,
+    /// Its words as plain text, for the search index.
+    pub words: String,
     pub headings: Vec<Heading>,
     pub links: Vec<EntityLink>,
     /// Links and images to files of the site itself (`/files/a.pdf`, `photo.jpg`).

@@ -10,6 +10,7 @@ pub mod feed;
 pub mod ical;
 pub mod links;
 pub mod map;
+pub mod search;
 pub mod structured;
 pub mod theme;
 pub mod views;
@@ -150,6 +151,13 @@ impl Prepared {
             }
             Output::Copy(Copied::Embedded(bytes)) => Contents::Static(bytes),
             Output::Copy(Copied::File(path)) => Contents::Copy(path.clone()),
+            // A folder of files, made whole by `search_index`.
+            Output::SearchIndex => {
+                return Err(Diagnostic::error(
+                    Code::Output,
+                    text!("search_index_is_a_folder", path = &route.path),
+                ));
+            }
         };
         Ok(OutputFile {
             path: route.path.clone(),
@@ -187,6 +195,7 @@ pub fn template_origin(site: Site<'_>, page: Page) -> String {
         Page::Document(id) => template_of(site.catalogue[id].kind),
         Page::Checklist => "checklist.html",
         Page::Handbook => "handbook.html",
+        Page::Search => "search.html",
         Page::NotFound => "404.html",
     };
     site.theme
@@ -238,23 +247,42 @@ pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStat
     // and copies beside them, unless the sink throws files away: no
     // template can break those.
     let (pages, rest): (Vec<&Route>, Vec<&Route>) = routes.iter().partition(|r| r.page().is_some());
-    let (failures, data_files) = rayon::join(
-        || -> Vec<Diagnostic> {
-            pages
-                .par_iter()
-                .filter_map(|route| produce(route).and_then(|file| sink.put(file)).err())
-                .collect()
-        },
-        || -> Vec<Result<OutputFile, Diagnostic>> {
-            if !sink.keeps_files() {
-                return Vec::new();
-            }
-            rest.par_iter()
-                .filter(|r| matches!(r.output, Output::Data(_) | Output::Calendar(_)))
-                .map(|route| produce(route))
-                .collect()
-        },
-    );
+    // The search index is built on a thread of its own beside them, off
+    // the rendering pool: Pagefind adds records one at a time.
+    let ((failures, data_files), search_files) = std::thread::scope(|scope| {
+        let search = scope.spawn(|| match search::index_route(site) {
+            Some(route) if sink.keeps_files() => search_index(site, route),
+            _ => Ok(Vec::new()),
+        });
+        let rendered = rayon::join(
+            || -> Vec<Diagnostic> {
+                pages
+                    .par_iter()
+                    .filter_map(|route| produce(route).and_then(|file| sink.put(file)).err())
+                    .collect()
+            },
+            || -> Vec<Result<OutputFile, Diagnostic>> {
+                if !sink.keeps_files() {
+                    return Vec::new();
+                }
+                rest.par_iter()
+                    .filter(|r| matches!(r.output, Output::Data(_) | Output::Calendar(_)))
+                    .map(|route| produce(route))
+                    .collect()
+            },
+        );
+        let search = search.join().unwrap_or_else(|_| {
+            Err(Diagnostic::error(
+                Code::Output,
+                text!(
+                    "search_index_failed",
+                    lang = &site.catalogue.config.language,
+                    error = "panic"
+                ),
+            ))
+        });
+        (rendered, search)
+    });
     if !failures.is_empty() {
         // By page, so that the page a merged failure names is the same on
         // every run.
@@ -266,9 +294,14 @@ pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStat
         .iter()
         .filter(|r| matches!(r.output, Output::Copy(_)))
         .map(|route| produce(route));
+    let search_files = search_files.map_err(|d| Diagnostics(vec![d]))?;
+    // The index's route stands for the folder: count its files instead.
+    let file_count =
+        routes.len() - usize::from(search::index_route(site).is_some()) + search_files.len();
     let files: Vec<OutputFile> = data_files
         .into_iter()
         .chain(copies)
+        .chain(search_files.into_iter().map(Ok))
         .collect::<Result<_, _>>()
         .map_err(|d| Diagnostics(vec![d]))?;
     files
@@ -277,8 +310,14 @@ pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStat
         .map_err(|d| Diagnostics(vec![d]))?;
     Ok(RenderStats {
         pages: pages.len(),
-        files: routes.len(),
+        files: file_count,
     })
+}
+
+/// Every file of `site`'s search index, under `route`'s folder.
+pub fn search_index(site: Site<'_>, route: &Route) -> Result<Vec<OutputFile>, Diagnostic> {
+    let records = search::records(site, &site.theme.messages);
+    search::bundle(records, &route.lang, &route.path)
 }
 
 /// Compile every template once.
@@ -818,6 +857,10 @@ fn render_page(
         Page::Handbook => {
             context.insert("handbook".into(), shared.views(site).handbook());
             ("handbook.html", "handbook")
+        }
+        Page::Search => {
+            context.insert("search".into(), shared.views(site).search_page());
+            ("search.html", "search")
         }
         Page::NotFound => ("404.html", "not-found"),
     };

@@ -72,7 +72,7 @@ pub fn page(
             })));
         }
         Page::Document(id) => graph.extend(document(views, routes, id, view)),
-        Page::Checklist | Page::Handbook => {}
+        Page::Checklist | Page::Handbook | Page::Search => {}
     }
     if page != Page::Home {
         graph.push(breadcrumbs(views, routes, page));
@@ -177,6 +177,10 @@ fn breadcrumbs(views: &Views<'_>, routes: &Routes, page: Page) -> Node {
         Page::Handbook => trail.push((
             messages.word("site_handbook").into_owned(),
             routes.page_url(Page::Handbook),
+        )),
+        Page::Search => trail.push((
+            messages.word("search_title").into_owned(),
+            routes.page_url(Page::Search),
         )),
         Page::Home | Page::NotFound => {}
     }

@@ -732,6 +732,44 @@ impl Views<'_> {
         })
     }
 
+    /// What the search page's script needs: where this language's index
+    /// is, and its words for the results. A count's words depend on the
+    /// count ("1 result", "2 results"): each plural form is given as a
+    /// template, written with a sample count of that form that the script
+    /// replaces, and `Intl.PluralRules` picks the form.
+    pub fn search_page(&self) -> Value {
+        let messages = self.messages();
+        let routes = self.phrases.routes;
+        let index = routes
+            .iter()
+            .find(|route| matches!(route.output, crate::routes::Output::SearchIndex))
+            .map(|route| route.url(routes.base_path()));
+        let status = |count: f64| {
+            let sample = messages.text("search_number_sample", &[("count", Arg::Number(count))]);
+            messages
+                .text(
+                    "search_results",
+                    &[("count", Arg::Number(count)), ("query", "{query}".into())],
+                )
+                .replacen(&sample, "{count}", 1)
+        };
+        let listings: Vec<Value> = Kind::CATALOGUE
+            .into_iter()
+            .filter_map(|kind| {
+                let url = routes.page_url(Page::Listing(kind))?;
+                let title = messages.text(&format!("listing_{}", kind.folder()), &[]);
+                Some(json!({"title": title, "url": url}))
+            })
+            .collect();
+        json!({
+            "index": index,
+            "one": status(1.0),
+            "other": status(7.0),
+            "none": messages.text("search_none", &[("query", "{query}".into())]),
+            "listings": listings,
+        })
+    }
+
     pub fn listing_items(&self, kind: Kind) -> Vec<Value> {
         self.catalogue
             .of_kind(kind)
@@ -891,6 +929,7 @@ pub fn urls(routes: &Routes) -> Value {
         "home": routes.page_url(Page::Home),
         "checklist": routes.page_url(Page::Checklist),
         "handbook": routes.page_url(Page::Handbook),
+        "search": routes.page_url(Page::Search),
         "catalogue": routes.data_url(DataFile::CatalogueJson),
         "sitemap": routes.data_url(DataFile::SitemapXml),
         "feed": routes.data_url(DataFile::OfferingsFeed),

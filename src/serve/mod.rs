@@ -98,7 +98,7 @@ impl Snapshot {
         self.site.as_ref().is_some_and(|(resolved, _)| {
             resolved.routes.contains(path)
                 || resolved.languages.iter().any(|l| l.routes.contains(path))
-        })
+        }) || self.search_index_of(path).is_some()
     }
 
     /// The file at `path`, rendering it on first request.
@@ -117,7 +117,7 @@ impl Snapshot {
             .zip(prepared)
             .find_map(|(site, prepared)| Some((site, prepared, site.routes.get(path)?)));
         let Some((site, prepared, route)) = found else {
-            return Served::Missing;
+            return self.search_file(path);
         };
         let file = match prepared.produce(site, route) {
             Ok(file) => file,
@@ -134,6 +134,47 @@ impl Snapshot {
             .locked()
             .insert(path.to_string(), Arc::clone(&bytes));
         Served::Bytes(bytes)
+    }
+}
+
+impl Snapshot {
+    /// The route of the search index `path` lies in, if any.
+    fn search_index_of(&self, path: &str) -> Option<crate::routes::Route> {
+        let (resolved, _) = self.site.as_ref()?;
+        let editions = resolved.editions();
+        resolved.sites(&editions).find_map(|site| {
+            crate::render::search::index_route(site)
+                .filter(|route| path.starts_with(&route.path))
+                .cloned()
+        })
+    }
+
+    /// A file of a search index: the whole index of its language is built
+    /// the first time one of its files is asked for, and kept with the
+    /// pages until the next rebuild.
+    fn search_file(&self, path: &str) -> Served {
+        let (Some((resolved, _)), Some(route)) = (&self.site, self.search_index_of(path)) else {
+            return Served::Missing;
+        };
+        let editions = resolved.editions();
+        let Some(site) = resolved.sites(&editions).find(|site| {
+            crate::render::search::index_route(*site).is_some_and(|r| r.path == route.path)
+        }) else {
+            return Served::Missing;
+        };
+        let Ok(files) = crate::render::search_index(site, &route) else {
+            return Served::Missing;
+        };
+        let mut rendered = self.rendered.locked();
+        for file in files {
+            if let Contents::Bytes(bytes) = file.contents {
+                rendered.insert(file.path, Arc::new(bytes));
+            }
+        }
+        rendered
+            .get(path)
+            .cloned()
+            .map_or(Served::Missing, Served::Bytes)
     }
 }
 

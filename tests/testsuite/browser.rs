@@ -254,7 +254,7 @@ fn without_javascript_every_rule_is_on_the_page() {
 }
 
 /// axe-core's rules for WCAG 2.2 AA and best practice, injected into the page.
-fn axe_violations(browser: &Browser<'_>) -> Value {
+pub(crate) fn axe_violations(browser: &Browser<'_>) -> Value {
     let axe = std::fs::read_to_string(repo().join("node_modules/axe-core/axe.min.js"))
         .expect("node_modules/axe-core is missing: run scripts/test (it runs npm ci)");
     browser.run(&axe, json!([]));
@@ -370,8 +370,8 @@ fn no_content_breaks_out_of_the_rules_script() {
                 "return document.querySelectorAll('script').length",
                 json!([])
             ),
-            json!(5),
-            "{path}: JSON-LD, the page's data, checklist-rules.js, checklist.js, live reload"
+            json!(6),
+            "{path}: JSON-LD, the page's data, checklist-rules.js, checklist.js, search.js, live reload"
         );
     }
     browser.go(&served.url("/checklist/"));

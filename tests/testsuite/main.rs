@@ -21,6 +21,7 @@ mod offerings;
 mod reliability;
 mod robustness;
 mod schema;
+mod search;
 mod serve;
 mod structured;
 mod theme;

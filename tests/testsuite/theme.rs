@@ -211,6 +211,7 @@ fn every_message_a_template_reads_exists_and_every_message_is_read() {
         "src/render/mod.rs",
         "src/render/feed.rs",
         "src/render/ical.rs",
+        "src/render/search.rs",
     ]
     .iter()
     .map(|path| read(&repo().join(path)))

@@ -363,3 +363,34 @@ checklist_live_expired = { $item } expired on { $date }: renew it.
 checklist_live_expiring = { $item } lapses on { $date }: renew it before then.
 # Above a page nobody has translated into this language yet.
 untranslated_notice = This page has not been translated yet: it is shown in its original language.
+
+## Search
+
+search_title = Search
+# The search box in every page's header.
+search_label = Search the catalogue
+search_button = Search
+# Where the header's search box leads without JavaScript: the listings.
+search_browse = Browse the workshops
+# The search page, before its script runs or without JavaScript.
+search_no_script = Searching needs JavaScript. Every page is also listed here:
+search_loading = Searching…
+search_failed = Search is not available right now. Every page is also listed here:
+# A number as search_results writes it, to find it there.
+search_number_sample = { $count }
+# Announced when results arrive. $query: what was searched for.
+search_results = { $count ->
+    [one] { $count } result for “{ $query }”
+   *[other] { $count } results for “{ $query }”
+}
+search_none = No results for “{ $query }”. Try fewer or other words, or browse the listings.
+# Results beyond the first ones are shown on request.
+search_more = Show more results
+# What each kind of page is called in the results.
+search_kind_pathway = Pathway
+search_kind_level = Level
+search_kind_workshop = Workshop
+search_kind_requirement = Requirement
+search_kind_credential = Credential
+search_kind_page = Page
+search_kind_checklist = Checklist

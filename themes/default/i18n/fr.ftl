@@ -325,3 +325,34 @@ checklist_completed_on = Obtenu le
 checklist_live_expired = { $item } a expiré le { $date } : renouvelez-le.
 checklist_live_expiring = { $item } expire le { $date } : renouvelez-le avant.
 untranslated_notice = Cette page n’a pas encore été traduite : elle est présentée dans sa langue d’origine.
+
+## Recherche
+
+search_title = Recherche
+# Le champ de recherche dans l’en-tête de chaque page.
+search_label = Chercher dans le catalogue
+search_button = Chercher
+# Où mène le champ de recherche de l’en-tête sans JavaScript : les listes.
+search_browse = Parcourir les ateliers
+# La page de recherche, avant que son script ne s’exécute ou sans JavaScript.
+search_no_script = La recherche a besoin de JavaScript. Toutes les pages sont aussi listées ici :
+search_loading = Recherche en cours…
+search_failed = La recherche n’est pas disponible pour l’instant. Toutes les pages sont aussi listées ici :
+# Un nombre tel que search_results l’écrit, pour l’y retrouver.
+search_number_sample = { $count }
+# Annoncé à l’arrivée des résultats. $query : ce qui a été cherché.
+search_results = { $count ->
+    [one] { $count } résultat pour « { $query } »
+   *[other] { $count } résultats pour « { $query } »
+}
+search_none = Aucun résultat pour « { $query } ». Essayez moins de mots ou d’autres mots, ou parcourez les listes.
+# Les résultats au-delà des premiers sont affichés sur demande.
+search_more = Afficher plus de résultats
+# Le nom de chaque sorte de page dans les résultats.
+search_kind_pathway = Parcours
+search_kind_level = Niveau
+search_kind_workshop = Atelier
+search_kind_requirement = Exigence
+search_kind_credential = Titre
+search_kind_page = Page
+search_kind_checklist = Liste d’admissibilité
