@@ -251,12 +251,37 @@ fn render_into(
 ) -> Result<render::RenderStats, Failure> {
     let mut stats = render::RenderStats::default();
     let editions = resolved.editions();
-    for site in resolved.sites(&editions) {
-        let more = render_site(resolved, site, sink)?;
-        stats.pages += more.pages;
-        stats.files += more.files;
-    }
-    Ok(stats)
+    let sites: Vec<render::Site<'_>> = resolved.sites(&editions).collect();
+    // Each language's search index is built on a thread of its own, off
+    // the rendering pool and beside the rendering of every language:
+    // Pagefind adds records one at a time, so this is where its work
+    // overlaps the most.
+    std::thread::scope(|scope| {
+        let searches: Vec<_> = sites
+            .iter()
+            .filter(|_| sink.keeps_files())
+            .filter_map(|&site| {
+                let route = render::search::index_route(site)?;
+                Some(scope.spawn(move || render::search_index(site, route)))
+            })
+            .collect();
+        for &site in &sites {
+            let more = render_site(resolved, site, sink)?;
+            stats.pages += more.pages;
+            stats.files += more.files;
+        }
+        for search in searches {
+            let files = search
+                .join()
+                .unwrap_or_else(|_| Err(render::search::failed("", "panic".into())))
+                .map_err(Failure::CannotRun)?;
+            stats.files += files.len();
+            for file in files {
+                sink.put(file).map_err(Failure::CannotRun)?;
+            }
+        }
+        Ok(stats)
+    })
 }
 
 /// Render one language's site into `sink`.

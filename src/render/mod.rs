@@ -247,42 +247,23 @@ pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStat
     // and copies beside them, unless the sink throws files away: no
     // template can break those.
     let (pages, rest): (Vec<&Route>, Vec<&Route>) = routes.iter().partition(|r| r.page().is_some());
-    // The search index is built on a thread of its own beside them, off
-    // the rendering pool: Pagefind adds records one at a time.
-    let ((failures, data_files), search_files) = std::thread::scope(|scope| {
-        let search = scope.spawn(|| match search::index_route(site) {
-            Some(route) if sink.keeps_files() => search_index(site, route),
-            _ => Ok(Vec::new()),
-        });
-        let rendered = rayon::join(
-            || -> Vec<Diagnostic> {
-                pages
-                    .par_iter()
-                    .filter_map(|route| produce(route).and_then(|file| sink.put(file)).err())
-                    .collect()
-            },
-            || -> Vec<Result<OutputFile, Diagnostic>> {
-                if !sink.keeps_files() {
-                    return Vec::new();
-                }
-                rest.par_iter()
-                    .filter(|r| matches!(r.output, Output::Data(_) | Output::Calendar(_)))
-                    .map(|route| produce(route))
-                    .collect()
-            },
-        );
-        let search = search.join().unwrap_or_else(|_| {
-            Err(Diagnostic::error(
-                Code::Output,
-                text!(
-                    "search_index_failed",
-                    lang = &site.catalogue.config.language,
-                    error = "panic"
-                ),
-            ))
-        });
-        (rendered, search)
-    });
+    let (failures, data_files) = rayon::join(
+        || -> Vec<Diagnostic> {
+            pages
+                .par_iter()
+                .filter_map(|route| produce(route).and_then(|file| sink.put(file)).err())
+                .collect()
+        },
+        || -> Vec<Result<OutputFile, Diagnostic>> {
+            if !sink.keeps_files() {
+                return Vec::new();
+            }
+            rest.par_iter()
+                .filter(|r| matches!(r.output, Output::Data(_) | Output::Calendar(_)))
+                .map(|route| produce(route))
+                .collect()
+        },
+    );
     if !failures.is_empty() {
         // By page, so that the page a merged failure names is the same on
         // every run.
@@ -294,23 +275,20 @@ pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStat
         .iter()
         .filter(|r| matches!(r.output, Output::Copy(_)))
         .map(|route| produce(route));
-    let search_files = search_files.map_err(|d| Diagnostics(vec![d]))?;
-    // The index's route stands for the folder: count its files instead.
-    let file_count =
-        routes.len() - usize::from(search::index_route(site).is_some()) + search_files.len();
     let files: Vec<OutputFile> = data_files
         .into_iter()
         .chain(copies)
-        .chain(search_files.into_iter().map(Ok))
         .collect::<Result<_, _>>()
         .map_err(|d| Diagnostics(vec![d]))?;
     files
         .into_par_iter()
         .try_for_each(|file| sink.put(file))
         .map_err(|d| Diagnostics(vec![d]))?;
+    // The search index's route stands for a folder, which `search_index`
+    // makes: its files are counted there.
     Ok(RenderStats {
         pages: pages.len(),
-        files: file_count,
+        files: routes.len() - usize::from(search::index_route(site).is_some()),
     })
 }
 
@@ -848,6 +826,7 @@ fn render_page(
         }
         Page::Checklist => {
             context.insert("pathways".into(), pathways(&shared.views(site), true));
+            context.insert("plan_goals".into(), json!(views::plan_goals(catalogue)));
             context.insert(
                 "checklist_data".into(),
                 Value::String(shared.checklist.clone()),

@@ -127,13 +127,7 @@ pub fn bundle(
     lang: &str,
     folder: &str,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
-    let failed = |error: String| {
-        Diagnostic::error(
-            Code::Output,
-            text!("search_index_failed", lang = lang, error = error),
-        )
-        .with_help(text!("search_index_failed_help"))
-    };
+    let failed = |error: String| failed(lang, error);
     // Pagefind's API is async; a runtime of one thread here keeps it off
     // the rendering threads' pool.
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -180,6 +174,16 @@ pub fn bundle(
         .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// The search index of language `lang` could not be built: Pagefind's
+/// words, and how to build the site meanwhile.
+pub fn failed(lang: &str, error: String) -> Diagnostic {
+    Diagnostic::error(
+        Code::Output,
+        text!("search_index_failed", lang = lang, error = error),
+    )
+    .with_help(text!("search_index_failed_help"))
 }
 
 /// Pagefind knows languages by their primary subtag: `fr-CA` is read as `fr`.

@@ -62,6 +62,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/partials/untranslated.html",
     "static/style.css",
     "static/checklist.js",
+    "static/checklist-plan.js",
     "static/filters.js",
     "static/search.js",
     "static/favicon.svg",

@@ -744,15 +744,7 @@ impl Views<'_> {
             .iter()
             .find(|route| matches!(route.output, crate::routes::Output::SearchIndex))
             .map(|route| route.url(routes.base_path()));
-        let status = |count: f64| {
-            let sample = messages.text("search_number_sample", &[("count", Arg::Number(count))]);
-            messages
-                .text(
-                    "search_results",
-                    &[("count", Arg::Number(count)), ("query", "{query}".into())],
-                )
-                .replacen(&sample, "{count}", 1)
-        };
+        let (one, other) = plural_templates(messages, "search_results", &["query"]);
         let listings: Vec<Value> = Kind::CATALOGUE
             .into_iter()
             .filter_map(|kind| {
@@ -763,8 +755,8 @@ impl Views<'_> {
             .collect();
         json!({
             "index": index,
-            "one": status(1.0),
-            "other": status(7.0),
+            "one": one,
+            "other": other,
             "none": messages.text("search_none", &[("query", "{query}".into())]),
             "listings": listings,
         })
@@ -996,12 +988,112 @@ pub fn checklist_key(phrases: &Phrases<'_>) -> String {
 /// the content holds (`</script>`, `<!--`, U+2028).
 pub fn checklist_data(phrases: &Phrases<'_>, key: &str, focus: Option<Id>) -> String {
     let messages = phrases.messages;
-    let data = json!({
+    let mut data = json!({
         "storage_key": key,
         "items": checklist_items(phrases, focus),
         "text": live_text(messages),
     });
+    // The checklist page plans toward a goal; a level's panel does not.
+    if focus.is_none() {
+        data["plan"] = plan_data(phrases);
+    }
     script_safe_json(&data)
+}
+
+/// What `checklist-plan.js` needs beyond the rules: every workshop's level
+/// and own `requires`, each level's workshops in order, and the plan's
+/// words.
+fn plan_data(phrases: &Phrases<'_>) -> Value {
+    let catalogue = phrases.catalogue;
+    let messages = phrases.messages;
+    let mut workshops = serde_json::Map::new();
+    for &w in catalogue.of_kind(Kind::Workshop) {
+        let Some(workshop) = catalogue[w].as_workshop() else {
+            continue;
+        };
+        workshops.insert(
+            catalogue[w].id.clone(),
+            json!({
+                "level": workshop.level.as_ref().map(|l| &catalogue[l.id].id),
+                "requires": workshop.requires.as_ref().map(|e| crate::rules::to_json(e, catalogue)),
+            }),
+        );
+    }
+    let by_level: serde_json::Map<String, Value> = catalogue
+        .of_kind(Kind::Level)
+        .iter()
+        .map(|&l| {
+            let ids: Vec<&str> = catalogue
+                .workshops_of(l)
+                .iter()
+                .map(|&w| catalogue[w].id.as_str())
+                .collect();
+            (catalogue[l].id.clone(), json!(ids))
+        })
+        .collect();
+    let (heading_one, heading_other) =
+        plural_templates(messages, "checklist_plan_heading", &["goal"]);
+    let goal = [("goal", "{goal}".into())];
+    json!({
+        "workshops": workshops,
+        "by_level": by_level,
+        "words": {
+            "heading_one": heading_one,
+            "heading_other": heading_other,
+            "reached": messages.text("checklist_plan_reached", &goal),
+            "unreachable": messages.text("checklist_plan_unreachable", &goal),
+            "too_large": messages.text("checklist_plan_too_large", &goal),
+            "other": messages.word("checklist_plan_other"),
+            "approximate": messages.word("checklist_plan_approximate"),
+        },
+    })
+}
+
+/// The goals the checklist page plans toward, `{id, title}`: each
+/// pathway's outcome first (what its last level awards, or that level),
+/// then every other level and credential.
+pub fn plan_goals(catalogue: &Catalogue) -> Vec<Value> {
+    let mut goals: Vec<Id> = catalogue
+        .of_kind(Kind::Pathway)
+        .iter()
+        .filter_map(|&p| {
+            let last = *catalogue.levels_of(p).last()?;
+            Some(
+                catalogue[last]
+                    .as_level()
+                    .and_then(|l| l.awards.as_ref())
+                    .map_or(last, |a| a.id),
+            )
+        })
+        .collect();
+    for kind in [Kind::Level, Kind::Credential] {
+        for &id in catalogue.of_kind(kind) {
+            if !goals.contains(&id) {
+                goals.push(id);
+            }
+        }
+    }
+    goals
+        .iter()
+        .map(|&id| json!({"id": catalogue[id].id, "title": catalogue[id].common.title.value}))
+        .collect()
+}
+
+/// Message `id`, which says a `$count`, as a template for each plural form
+/// a script picks with `Intl.PluralRules` ("one", "other"): written with a
+/// sample count of that form, which becomes `{count}`, and with each of
+/// `names` as `{name}`.
+pub fn plural_templates(messages: &Messages, id: &str, names: &[&str]) -> (String, String) {
+    let template = |count: f64| {
+        let sample = messages.text("number_sample", &[("count", Arg::Number(count))]);
+        let mut args: Vec<(&str, Arg)> = names
+            .iter()
+            .map(|n| (*n, format!("{{{n}}}").into()))
+            .collect();
+        args.push(("count", Arg::Number(count)));
+        messages.text(id, &args).replacen(&sample, "{count}", 1)
+    };
+    (template(1.0), template(7.0))
 }
 
 /// `checklist-rules.js`: every level's rules, once for the whole site, for

@@ -370,8 +370,8 @@ fn no_content_breaks_out_of_the_rules_script() {
                 "return document.querySelectorAll('script').length",
                 json!([])
             ),
-            json!(6),
-            "{path}: JSON-LD, the page's data, checklist-rules.js, checklist.js, search.js, live reload"
+            json!(if path == "/checklist/" { 7 } else { 6 }),
+            "{path}: JSON-LD, the page's data, checklist-rules.js, checklist.js, search.js, live reload, and on the checklist checklist-plan.js"
         );
     }
     browser.go(&served.url("/checklist/"));
@@ -968,5 +968,299 @@ fn a_save_reloads_the_page_in_the_browser() {
     assert_eq!(
         browser.run("return location.pathname + location.search", json!([])),
         json!("/workshops/?topic=bowline")
+    );
+}
+
+/// Issue 10, items 3 and 7: the checklist page's plan toward every goal
+/// (checklist-plan.js) is the plan `cairn eligibility --goal` makes
+/// (src/rules/plan.rs), for 250 random records over the bundled catalogue
+/// and 250 over the small fixture, toward every level and credential.
+#[test]
+fn the_browser_and_the_cli_plan_alike_for_500_random_records() {
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    let mut compared = 0;
+    let mut planned = 0;
+    let mut approximate = 0;
+    let sites = [
+        ("bundled", bundled_copy(), 150),
+        ("fixture", tricky_copy(), 100),
+        ("random 1", random_catalogue(1, 8), 100),
+        ("random 2", random_catalogue(2, 10), 100),
+        // Pools of 40 workshops: `choose 4` has 91,390 ways, past the
+        // bound, so both plan by the same approximation.
+        ("random 3", random_catalogue(3, 40), 50),
+        ("random 4", random_catalogue(4, 60), 100),
+    ];
+    for (name, site, count) in sites {
+        let options = cairn::SiteOptions {
+            root: site.path().to_path_buf(),
+            ..Default::default()
+        };
+        let Ok(resolved) = cairn::resolve(&options) else {
+            panic!("{name} does not resolve")
+        };
+        assert!(
+            !resolved.diagnostics.0.iter().any(|d| d.is_error()),
+            "{name} has errors"
+        );
+        let catalogue = &resolved.catalogue;
+        let records = random_records(catalogue, count, 13 + name.len() as u64);
+        let goals: Vec<cairn::catalogue::Id> = [
+            cairn::content::Kind::Level,
+            cairn::content::Kind::Credential,
+        ]
+        .into_iter()
+        .flat_map(|kind| catalogue.of_kind(kind).iter().copied())
+        .collect();
+        let goal_ids: Vec<&str> = goals.iter().map(|&g| catalogue[g].id.as_str()).collect();
+        let served = serve(site.path(), &[]);
+        browser.go(&served.url("/checklist/"));
+        let as_json: Vec<Value> = records.iter().map(|r| r.to_json(catalogue)).collect();
+        let from_browser = browser.run(
+            "return arguments[0].map(r => arguments[1].map(g => window.cairnChecklist.plan(r, g, arguments[2])))",
+            json!([as_json, goal_ids, JUDGING_DAY]),
+        );
+        let on = cairn::content::Date::parse(JUDGING_DAY);
+        for (i, record) in records.iter().enumerate() {
+            for (j, &goal) in goals.iter().enumerate() {
+                let expected = match cairn::rules::plan::plan(catalogue, record, on, goal) {
+                    Ok(plan) => {
+                        if plan.count() > 0 {
+                            planned += 1;
+                        }
+                        if !plan.exact {
+                            approximate += 1;
+                        }
+                        plan.to_json(catalogue)
+                    }
+                    Err(why) => json!({
+                        "goal": catalogue[goal].id,
+                        "none": match why {
+                            cairn::rules::plan::NoPlan::Unreachable => "unreachable",
+                            cairn::rules::plan::NoPlan::TooLarge => "too-large",
+                        },
+                    }),
+                };
+                assert_eq!(
+                    from_browser[i][j], expected,
+                    "{name}: record {i} toward {}: {}",
+                    goal_ids[j], as_json[i]
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared >= 500 * 4, "{compared} plans compared");
+    assert!(
+        planned > compared / 4,
+        "only {planned} of {compared} plans had steps"
+    );
+    assert!(approximate > 10, "only {approximate} approximate plans");
+}
+
+/// A random catalogue of one pathway, written from `seed`: six levels,
+/// each needing some of the levels, requirements and credential before it
+/// (`all`, `any`, `choose` and `has` mixed) and completed by `choose`-ing
+/// among its `pool` workshops, some of which have rules of their own.
+fn random_catalogue(seed: u64, pool: usize) -> tempfile::TempDir {
+    let rng = std::cell::RefCell::new(Rng(seed * 7919 + 1));
+    let next = |below: u64| rng.borrow_mut().next() % below;
+    let site = tempfile::tempdir().expect("tempdir");
+    let root = site.path();
+    let write = |path: &str, front: String| {
+        let file = root.join("content").join(path);
+        std::fs::create_dir_all(file.parent().expect("a folder")).expect("mkdir");
+        std::fs::write(file, format!("+++\n{front}+++\n")).expect("write");
+    };
+    std::fs::write(
+        root.join("site.toml"),
+        "title = \"Random\"\nbase_url = \"https://random.example.org\"\n[organizations.o]\nname = \"O\"\n",
+    )
+    .expect("site.toml");
+    write(
+        "pathways/p.md",
+        "title = \"P\"\nsummary = \"S.\"\norganization = \"o\"\n".into(),
+    );
+    write(
+        "requirements/hours.md",
+        "title = \"Hours\"\nsummary = \"S.\"\ncategory = \"experience\"\nunit = \"hours\"\n".into(),
+    );
+    for r in ["r1", "r2"] {
+        write(
+            &format!("requirements/{r}.md"),
+            format!("title = \"{r}\"\nsummary = \"S.\"\ncategory = \"training\"\n"),
+        );
+    }
+    write(
+        "credentials/c.md",
+        "title = \"C\"\nsummary = \"S.\"\nissuer = \"o\"\n".into(),
+    );
+    const LEVELS: usize = 6;
+    let awarding = 1 + next(3) as usize;
+    for i in 0..LEVELS {
+        // What may come before level i.
+        let mut before: Vec<String> = (0..i).map(|j| format!("\"l{j}\"")).collect();
+        before.extend(["\"r1\"".to_string(), "\"r2\"".to_string()]);
+        if i > awarding {
+            before.push("\"c\"".into());
+        }
+        let pick = |n: usize| -> Vec<String> {
+            let mut chosen = Vec::new();
+            while chosen.len() < n.min(before.len()) {
+                let item = before[next(before.len() as u64) as usize].clone();
+                if !chosen.contains(&item) {
+                    chosen.push(item);
+                }
+            }
+            chosen
+        };
+        let hours = format!(
+            "{{ has = \"hours\", at_least = {} }}",
+            [10, 100, 300][next(3) as usize]
+        );
+        let requires = match (i, next(5)) {
+            (0, _) => String::new(),
+            (_, 0) => format!("requires = {}\n", pick(1)[0]),
+            (_, 1) => format!("requires = {{ any = [{}, {hours}] }}\n", pick(2).join(", ")),
+            (_, 2) => format!("requires = [{}, {hours}]\n", pick(2).join(", ")),
+            (_, 3) => format!(
+                "requires = {{ choose = 2, from = [{}] }}\n",
+                pick(3).join(", ")
+            ),
+            _ => format!(
+                "requires = [{}, {{ any = [{}, {hours}] }}]\n",
+                pick(1)[0],
+                pick(2).join(", ")
+            ),
+        };
+        let completion = match next(4) {
+            0 => String::new(),
+            1 => format!(
+                "completion = [{{ choose = {}, from = \"l{i}\" }}, \"r2\"]\n",
+                1 + next(4)
+            ),
+            _ => format!(
+                "completion = {{ choose = {}, from = \"l{i}\" }}\n",
+                2 + next(3)
+            ),
+        };
+        let awards = if i == awarding {
+            "awards = \"c\"\n"
+        } else {
+            ""
+        };
+        write(
+            &format!("levels/l{i}.md"),
+            format!(
+                "title = \"L{i}\"\nsummary = \"S.\"\npathway = \"p\"\norder = {}\n{requires}{completion}{awards}",
+                i + 1
+            ),
+        );
+        for w in 0..pool {
+            let own = match (i, next(6)) {
+                (0, _) | (_, 1..) => String::new(),
+                (_, 0) => format!("requires = {}\n", pick(1)[0]),
+            };
+            write(
+                &format!("workshops/w{i}-{w}.md"),
+                format!("title = \"W{i}.{w}\"\nsummary = \"S.\"\nlevel = \"l{i}\"\n{own}"),
+            );
+        }
+    }
+    site
+}
+
+/// Issue 10, item 3: the checklist page shows the plan toward the goal
+/// chosen, the pathway's outcome first; it follows the answers and the
+/// goal, chosen with the keyboard, and says so in a live region; without
+/// JavaScript the section is not there.
+#[test]
+fn the_checklist_plans_toward_the_goal_chosen() {
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/checklist/"));
+    assert_eq!(
+        browser.run(
+            "return document.getElementById('plan-goal').value",
+            json!([])
+        ),
+        json!("certified-intimacy-professional"),
+        "the first pathway's outcome by default"
+    );
+    assert_eq!(
+        browser.run(
+            "return document.getElementById('plan-output').getAttribute('role')",
+            json!([])
+        ),
+        json!("status")
+    );
+    let said = |browser: &Browser<'_>| browser.text("#plan-output");
+    let before = said(&browser);
+    assert!(
+        before.starts_with("Toward Certified Intimacy Professional: 7 things left to do."),
+        "{before}"
+    );
+    assert!(before.contains("Level 1 introductory workshop"), "{before}");
+    browser.click(&box_for(&browser, "level-1-workshop"));
+    let after = said(&browser);
+    assert!(
+        after.starts_with("Toward Certified Intimacy Professional: 6 things left to do."),
+        "{after}"
+    );
+    assert!(!after.contains("Level 1 introductory workshop"), "{after}");
+    // Another goal, by keyboard: focus the list and type its first letters.
+    browser.run("document.getElementById('plan-goal').focus()", json!([]));
+    browser.keys(&["M", "e", "n", "t"]);
+    let mentorship = said(&browser);
+    assert!(
+        mentorship.starts_with("Toward Mentorship with ICC:"),
+        "{mentorship}"
+    );
+    // The plan is the one `cairn eligibility --goal` prints for the same answers.
+    let plan = browser.run(
+        "return window.cairnChecklist.plan(window.cairnChecklist.record(), 'icc-mentoring')",
+        json!([]),
+    );
+    let record = tempfile::NamedTempFile::new().expect("a file");
+    std::fs::write(record.path(), "completed = [\"level-1-workshop\"]\n").expect("write");
+    let root = _site.path().to_string_lossy().to_string();
+    let (code, stdout, stderr) = cairn(&[
+        "eligibility",
+        "--root",
+        &root,
+        "--profile",
+        &record.path().to_string_lossy(),
+        "--goal",
+        "icc-mentoring",
+        "--format",
+        "json",
+    ]);
+    assert!(code == 0 || code == 1, "{stderr}");
+    let from_cli: Value = serde_json::from_str(stdout.trim()).expect("JSON");
+    assert_eq!(plan, from_cli["plan"]);
+    for (width, height) in [(390, 844), (1280, 900)] {
+        browser.size(width, height);
+        assert_eq!(
+            axe_violations(&browser),
+            json!([]),
+            "the plan at {width} px"
+        );
+    }
+    assert_eq!(browser.console_errors(), Vec::<String>::new());
+
+    let plain = driver.browser(false);
+    plain.go(&served.url("/checklist/"));
+    assert_eq!(
+        plain.run(
+            "return getComputedStyle(document.getElementById('plan')).display",
+            json!([])
+        ),
+        json!("none"),
+        "no plan without JavaScript"
     );
 }

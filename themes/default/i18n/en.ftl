@@ -376,8 +376,9 @@ search_browse = Browse the workshops
 search_no_script = Searching needs JavaScript. Every page is also listed here:
 search_loading = Searching…
 search_failed = Search is not available right now. Every page is also listed here:
-# A number as search_results writes it, to find it there.
-search_number_sample = { $count }
+# A number as messages write it (search_results, checklist_plan_heading),
+# for cairn to find it there and leave its place to the scripts.
+number_sample = { $count }
 # Announced when results arrive. $query: what was searched for.
 search_results = { $count ->
     [one] { $count } result for “{ $query }”
@@ -394,3 +395,20 @@ search_kind_requirement = Requirement
 search_kind_credential = Credential
 search_kind_page = Page
 search_kind_checklist = Checklist
+
+## Next steps toward a goal (the checklist page)
+
+checklist_plan_title = Next steps
+checklist_plan_intro = Choose a goal: the checklist works out the fewest things still to do to reach it, from your answers, in an order that respects every prerequisite.
+checklist_plan_goal = Goal
+# $goal: the level or credential chosen; $count: how many things are left.
+checklist_plan_heading = { $count ->
+    [one] Toward { $goal }: { $count } thing left to do.
+   *[other] Toward { $goal }: { $count } things left to do.
+}
+checklist_plan_reached = { $goal }: already reached, nothing left to do.
+checklist_plan_unreachable = Nothing your answers could add reaches { $goal }: its rules can never hold.
+checklist_plan_too_large = The rules toward { $goal } have too many ways to work out here; an advisor can run `cairn eligibility --goal` on your saved answers.
+# Things to do that no level on the way names.
+checklist_plan_other = Also
+checklist_plan_approximate = The fewest things found, not certainly the fewest: these rules have too many ways to compare them all.

@@ -338,8 +338,9 @@ search_browse = Parcourir les ateliers
 search_no_script = La recherche a besoin de JavaScript. Toutes les pages sont aussi listées ici :
 search_loading = Recherche en cours…
 search_failed = La recherche n’est pas disponible pour l’instant. Toutes les pages sont aussi listées ici :
-# Un nombre tel que search_results l’écrit, pour l’y retrouver.
-search_number_sample = { $count }
+# Un nombre tel que les messages l’écrivent (search_results,
+# checklist_plan_heading), pour que cairn l’y retrouve.
+number_sample = { $count }
 # Annoncé à l’arrivée des résultats. $query : ce qui a été cherché.
 search_results = { $count ->
     [one] { $count } résultat pour « { $query } »
@@ -356,3 +357,20 @@ search_kind_requirement = Exigence
 search_kind_credential = Titre
 search_kind_page = Page
 search_kind_checklist = Liste d’admissibilité
+
+## Prochaines étapes vers un objectif (la page de la liste)
+
+checklist_plan_title = Prochaines étapes
+checklist_plan_intro = Choisissez un objectif : la liste calcule le moins de choses qu’il vous reste à faire pour l’atteindre, d’après vos réponses, dans un ordre qui respecte chaque préalable.
+checklist_plan_goal = Objectif
+# $goal : le niveau ou le titre choisi ; $count : combien de choses restent à faire.
+checklist_plan_heading = { $count ->
+    [one] Vers { $goal } : { $count } chose à faire.
+   *[other] Vers { $goal } : { $count } choses à faire.
+}
+checklist_plan_reached = { $goal } : déjà atteint, plus rien à faire.
+checklist_plan_unreachable = Rien de ce que vos réponses pourraient ajouter n’atteint { $goal } : ses règles ne peuvent jamais être remplies.
+checklist_plan_too_large = Les règles vers { $goal } ont trop de façons d’être remplies pour les calculer ici ; un conseiller peut lancer `cairn eligibility --goal` sur vos réponses enregistrées.
+# Les choses à faire qu’aucun niveau du chemin ne nomme.
+checklist_plan_other = Aussi
+checklist_plan_approximate = Le moins de choses trouvé, pas forcément le moins possible : ces règles ont trop de façons d’être remplies pour toutes les comparer.

@@ -200,10 +200,12 @@
     return result;
   }
 
-  // For tests and tools: the same verdicts `cairn eligibility --format json`
-  // gives, and the record's file as Save writes it.
+  // For tests, tools and checklist-plan.js: verdicts as `cairn eligibility
+  // --format json` gives them, what is done, the answers, the file.
   window.cairnChecklist = {
     evaluate: function (record, on) { return judge(record, on).verdicts; },
+    done: function (record, on) { return judge(record, on).done; },
+    record: function () { return record; },
     toToml: function () { return toToml(record); }
   };
 
@@ -328,6 +330,7 @@
       var verdict = byId[slot.getAttribute("data-status-for")];
       if (verdict) slot.replaceChildren(verdictNode("p", verdict, false));
     });
+    document.dispatchEvent(new Event("cairn:checklist"));
   }
 
   function show() {
