@@ -26,6 +26,8 @@ pub struct Record {
     pub title: String,
     /// What kind of page it is, in the page's language ("Workshop").
     pub kind: String,
+    /// Its summary, shown under its title among the results.
+    pub summary: Option<String>,
     pub words: String,
 }
 
@@ -58,6 +60,7 @@ pub fn records(site: Site<'_>, messages: &Messages) -> Vec<Record> {
                     .clone()
                     .unwrap_or_else(|| messages.word("nav_checklist").into_owned()),
                 kind: messages.word("search_kind_checklist").into_owned(),
+                summary: None,
                 words: site
                     .catalogue
                     .config
@@ -104,6 +107,7 @@ fn document_record(
         url: route.url(base_path),
         title: doc.common.title.value.clone(),
         kind: messages.word(kind_word(doc.kind)).into_owned(),
+        summary: doc.common.summary.clone(),
         words,
     }
 }
@@ -141,10 +145,13 @@ pub fn bundle(
                 .build();
             let mut index = pagefind::api::PagefindIndex::new(Some(options))?;
             for record in records {
-                let meta = BTreeMap::from([
+                let mut meta = BTreeMap::from([
                     ("title".to_string(), record.title),
                     ("kind".to_string(), record.kind),
                 ]);
+                if let Some(summary) = record.summary {
+                    meta.insert("summary".to_string(), summary);
+                }
                 index
                     .add_custom_record(
                         record.url,
@@ -217,6 +224,7 @@ mod tests {
             url: "/workshops/consent/".into(),
             title: "Consent practices".into(),
             kind: "Workshop".into(),
+            summary: None,
             words: "Consent before choreography, every time.".into(),
         }];
         let files = bundle(records, "en", "pagefind/").expect("a bundle");

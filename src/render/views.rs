@@ -1044,6 +1044,8 @@ fn plan_data(phrases: &Phrases<'_>) -> Value {
             "unreachable": messages.text("checklist_plan_unreachable", &goal),
             "too_large": messages.text("checklist_plan_too_large", &goal),
             "other": messages.word("checklist_plan_other"),
+            "finish_level": messages.word("checklist_plan_finish_level"),
+            "reach": messages.text("checklist_plan_reach", &[("have", "{have}".into()), ("at_least", "{at_least}".into())]),
             "approximate": messages.word("checklist_plan_approximate"),
         },
     })
@@ -1075,7 +1077,10 @@ pub fn plan_goals(catalogue: &Catalogue) -> Vec<Value> {
     }
     goals
         .iter()
-        .map(|&id| json!({"id": catalogue[id].id, "title": catalogue[id].common.title.value}))
+        .map(|&id| {
+            let doc = &catalogue[id];
+            json!({"id": doc.id, "title": doc.common.title.value, "words_lang": doc.common.words_lang})
+        })
         .collect()
 }
 

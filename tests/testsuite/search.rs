@@ -101,6 +101,20 @@ fn the_search_page_finds_pages_in_each_language_and_says_how_many() {
         "No results for “xylophonequartz”. Try fewer or other words, or browse the listings."
     );
     assert!(results(&browser).is_empty());
+    // The listings it points at are there.
+    assert_eq!(
+        browser.run(
+            "return document.getElementById('search-listings').getClientRects().length > 0",
+            json!([])
+        ),
+        json!(true)
+    );
+    // A query is said as typed, "$&" included (not a replacement pattern).
+    browser.go(&served.url("/search/?q=%24%26zz"));
+    assert_eq!(
+        answer(&browser),
+        "No results for “$&zz”. Try fewer or other words, or browse the listings."
+    );
 
     for (width, height) in [(390, 844), (1280, 900)] {
         browser.size(width, height);
@@ -164,8 +178,11 @@ fn the_header_box_searches_by_keyboard_and_more_results_come_on_request() {
     assert!(count > 10, "{said}");
     assert_eq!(results(&browser).len(), 10, "ten at first");
     // The button for more shows the next ten and moves focus to the first
-    // of them.
-    browser.click(&browser.find("#search-results .search-more button"));
+    // of them; a second click before they arrive adds nothing twice.
+    browser.run(
+        "const b = document.querySelector('#search-results .search-more button'); b.focus(); b.click(); b.click();",
+        json!([]),
+    );
     browser.run(
         "return new Promise(done => { const started = Date.now(); (function poll() {
            if (document.querySelectorAll('#search-results > li:not(.search-more)').length > 10 || Date.now() - started > 10000) done();
@@ -174,6 +191,10 @@ fn the_header_box_searches_by_keyboard_and_more_results_come_on_request() {
     );
     let shown = results(&browser);
     assert_eq!(shown.len(), count.min(20));
+    let mut links: Vec<&String> = shown.iter().map(|(_, url, _)| url).collect();
+    links.sort();
+    links.dedup();
+    assert_eq!(links.len(), shown.len(), "each result once");
     assert_eq!(
         browser.run("return document.activeElement.textContent", json!([])),
         json!(shown[10].0),

@@ -369,6 +369,8 @@ untranslated_notice = This page has not been translated yet: it is shown in its 
 search_title = Search
 # The search box in every page's header.
 search_label = Search the catalogue
+# What the header's box holds until something is typed.
+search_placeholder = Workshops, levels, topics…
 search_button = Search
 # Where the header's search box leads without JavaScript: the listings.
 search_browse = Browse the workshops
@@ -399,16 +401,20 @@ search_kind_checklist = Checklist
 ## Next steps toward a goal (the checklist page)
 
 checklist_plan_title = Next steps
-checklist_plan_intro = Choose a goal: the checklist works out the fewest things still to do to reach it, from your answers, in an order that respects every prerequisite.
+checklist_plan_intro = Choose a goal: the checklist works out the fewest things still to do to reach it, from your answers, in an order that respects every prerequisite. Where a rule leaves a choice (3 of 8 workshops, one of two requirements), the plan names the first that the rules list: any other that counts will do as well.
 checklist_plan_goal = Goal
 # $goal: the level or credential chosen; $count: how many things are left.
 checklist_plan_heading = { $count ->
-    [one] Toward { $goal }: { $count } thing left to do.
-   *[other] Toward { $goal }: { $count } things left to do.
+    [one] { $count } thing left to do to reach “{ $goal }”.
+   *[other] { $count } things left to do to reach “{ $goal }”.
 }
-checklist_plan_reached = { $goal }: already reached, nothing left to do.
-checklist_plan_unreachable = Nothing your answers could add reaches { $goal }: its rules can never hold.
-checklist_plan_too_large = The rules toward { $goal } have too many ways to work out here; an advisor can run `cairn eligibility --goal` on your saved answers.
+checklist_plan_reached = “{ $goal }” is already reached: nothing left to do.
+checklist_plan_unreachable = Nothing your answers could add reaches “{ $goal }”: its rules can never hold.
+checklist_plan_too_large = The rules toward “{ $goal }” have too many ways to be met to work them out in the browser. Save your answers as a file: an advisor can work out the plan from it with cairn.
 # Things to do that no level on the way names.
-checklist_plan_other = Also
-checklist_plan_approximate = The fewest things found, not certainly the fewest: these rules have too many ways to compare them all.
+checklist_plan_other = Other things to do
+# A level finished by itself (an application, an assessment), last in its step.
+checklist_plan_finish_level = Complete the level itself: an application or an assessment that the organizers confirm
+# An amount to reach. $have: what the answers give; $at_least: what it takes.
+checklist_plan_reach = reach { $at_least } (you have { $have })
+checklist_plan_approximate = The shortest plan found, not certainly the shortest: these rules have too many ways to be met to compare them all.

@@ -331,6 +331,8 @@ untranslated_notice = Cette page n’a pas encore été traduite : elle est pr
 search_title = Recherche
 # Le champ de recherche dans l’en-tête de chaque page.
 search_label = Chercher dans le catalogue
+# What the header's box holds until something is typed.
+search_placeholder = Ateliers, niveaux, thèmes…
 search_button = Chercher
 # Où mène le champ de recherche de l’en-tête sans JavaScript : les listes.
 search_browse = Parcourir les ateliers
@@ -361,16 +363,20 @@ search_kind_checklist = Liste d’admissibilité
 ## Prochaines étapes vers un objectif (la page de la liste)
 
 checklist_plan_title = Prochaines étapes
-checklist_plan_intro = Choisissez un objectif : la liste calcule le moins de choses qu’il vous reste à faire pour l’atteindre, d’après vos réponses, dans un ordre qui respecte chaque préalable.
+checklist_plan_intro = Choisissez un objectif : la liste calcule le moins de choses qu’il vous reste à faire pour l’atteindre, d’après vos réponses, dans un ordre qui respecte chaque préalable. Quand une règle laisse un choix (3 ateliers sur 8, une exigence parmi deux), le plan nomme les premiers que les règles énumèrent : tout autre qui compte convient aussi.
 checklist_plan_goal = Objectif
 # $goal : le niveau ou le titre choisi ; $count : combien de choses restent à faire.
 checklist_plan_heading = { $count ->
-    [one] Vers { $goal } : { $count } chose à faire.
-   *[other] Vers { $goal } : { $count } choses à faire.
+    [one] Il vous reste { $count } chose à faire pour atteindre « { $goal } ».
+   *[other] Il vous reste { $count } choses à faire pour atteindre « { $goal } ».
 }
-checklist_plan_reached = { $goal } : déjà atteint, plus rien à faire.
-checklist_plan_unreachable = Rien de ce que vos réponses pourraient ajouter n’atteint { $goal } : ses règles ne peuvent jamais être remplies.
-checklist_plan_too_large = Les règles vers { $goal } ont trop de façons d’être remplies pour les calculer ici ; un conseiller peut lancer `cairn eligibility --goal` sur vos réponses enregistrées.
+checklist_plan_reached = Objectif déjà atteint : « { $goal } ». Plus rien à faire.
+checklist_plan_unreachable = Rien de ce que vos réponses pourraient ajouter n’atteint « { $goal } » : ses règles ne peuvent jamais être remplies.
+checklist_plan_too_large = Les règles vers « { $goal } » ont trop de façons d’être remplies pour les calculer dans le navigateur. Enregistrez vos réponses dans un fichier : une personne-ressource peut en tirer le plan avec cairn.
 # Les choses à faire qu’aucun niveau du chemin ne nomme.
-checklist_plan_other = Aussi
-checklist_plan_approximate = Le moins de choses trouvé, pas forcément le moins possible : ces règles ont trop de façons d’être remplies pour toutes les comparer.
+checklist_plan_other = Autres choses à faire
+# Un niveau qui se termine par lui-même (candidature, évaluation), dernier de son étape.
+checklist_plan_finish_level = Terminer le niveau lui-même : une candidature ou une évaluation que les responsables confirment
+# Un nombre à atteindre. $have : ce que donnent les réponses ; $at_least : ce qu’il faut.
+checklist_plan_reach = atteindre { $at_least } (vous avez { $have })
+checklist_plan_approximate = Le plan le plus court trouvé, pas forcément le plus court possible : ces règles ont trop de façons d’être remplies pour toutes les comparer.

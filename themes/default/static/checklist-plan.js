@@ -334,41 +334,65 @@
 
   checklist.plan = plan;
 
-  // The plan on the page, for the goal chosen, as the answers change.
+  // The plan on the page, for the goal chosen, as the answers change. Only
+  // its first sentence is a live region: the steps are read on request.
   var select = document.getElementById("plan-goal");
+  var summary = document.getElementById("plan-summary");
   var output = document.getElementById("plan-output");
-  if (!select || !output) return;
+  if (!select || !summary || !output || !select.options.length) return;
   document.getElementById("plan").hidden = false;
+  var words = planData.words;
+  function element(tag, content) {
+    var node = document.createElement(tag);
+    if (content) node.textContent = content;
+    return node;
+  }
   function fill(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
   }
+  // An item's title, linked to its page when the page has it.
   function link(id) {
-    var a = document.createElement("a");
-    var item = own(data.items, id) ? data.items[id] : { title: id, url: "#" };
-    a.textContent = item.title;
-    a.href = item.url;
-    if (item.lang) a.lang = item.lang;
-    return a;
+    var item = own(data.items, id) ? data.items[id] : null;
+    var node = element(item ? "a" : "span", item ? item.title : id);
+    if (item) node.href = item.url;
+    if (item && item.lang) node.lang = item.lang;
+    return node;
+  }
+  // A sentence with the goal's title in it, marked with its language.
+  function sentence(template, values) {
+    var option = select.options[select.selectedIndex];
+    var goal = element("span", option.textContent);
+    if (option.lang) goal.lang = option.lang;
+    var parts = fill(template, values).split("{goal}");
+    var nodes = [document.createTextNode(parts[0])];
+    if (parts.length > 1) nodes.push(goal, document.createTextNode(parts.slice(1).join("")));
+    return nodes;
   }
   function show() {
-    var found = plan(checklist.record(), select.value);
-    var goal = select.options[select.selectedIndex].textContent;
+    var found;
+    try {
+      found = plan(checklist.record(), select.value);
+    } catch (problem) {
+      found = { none: "too-large" };
+    }
+    var count = found.count || 0;
+    var template = found.none ? words[found.none === "unreachable" ? "unreachable" : "too_large"]
+      : !count ? words.reached : count === 1 ? words.heading_one : words.heading_other;
+    summary.replaceChildren.apply(summary, sentence(template, { count: count }));
     var nodes = [];
-    var heading = document.createElement("p");
-    if (found.none) heading.textContent = fill(found.none === "unreachable" ? planData.words.unreachable : planData.words.too_large, { goal: goal });
-    else if (!found.count) heading.textContent = fill(planData.words.reached, { goal: goal });
-    else heading.textContent = fill(found.count === 1 ? planData.words.heading_one : planData.words.heading_other, { goal: goal, count: found.count });
-    nodes.push(heading);
-    if (found.steps && found.steps.length) {
-      var list = document.createElement("ol");
+    if (count) {
+      var list = element("ol");
       found.steps.forEach(function (step) {
-        var li = document.createElement("li");
-        li.appendChild(step.level ? link(step.level) : document.createTextNode(planData.words.other));
-        var actions = document.createElement("ul");
+        var li = element("li");
+        li.appendChild(step.level ? link(step.level) : document.createTextNode(words.other));
+        var actions = element("ul");
         step["do"].forEach(function (action) {
-          var item = document.createElement("li");
-          item.appendChild(link(action.item || action.has));
-          if (action.has) item.appendChild(document.createTextNode(" " + fill(text.have, action)));
+          var item = element("li");
+          if (action.item && action.item === step.level) item.textContent = words.finish_level;
+          else {
+            item.appendChild(link(action.item || action.has));
+            if (action.has) item.appendChild(document.createTextNode(": " + fill(words.reach, action)));
+          }
           actions.appendChild(item);
         });
         li.appendChild(actions);
@@ -376,15 +400,20 @@
       });
       nodes.push(list);
       if (!found.exact) {
-        var note = document.createElement("p");
+        var note = element("p", words.approximate);
         note.className = "meta";
-        note.textContent = planData.words.approximate;
         nodes.push(note);
       }
     }
     output.replaceChildren.apply(output, nodes);
   }
+  // Worked out once the answers settle, not at every keystroke.
+  var pending = null;
+  function later() {
+    clearTimeout(pending);
+    pending = setTimeout(show, 150);
+  }
   select.addEventListener("change", show);
-  document.addEventListener("cairn:checklist", show);
+  document.addEventListener("cairn:checklist", later);
   show();
 })();

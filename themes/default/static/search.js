@@ -32,11 +32,13 @@
   form.hidden = false;
   listings.hidden = true;
 
+  // Functions as replacements: a query's "$&" stays as typed.
   function say(template, query, count) {
     return template
-      .replace("{query}", query)
-      .replace("{count}", count === undefined ? "" : numbers.format(count));
+      .replace("{query}", function () { return query; })
+      .replace("{count}", function () { return count === undefined ? "" : numbers.format(count); });
   }
+  var title = document.title;
 
   // Pagefind's excerpt marks the words found with <mark>; everything else
   // in it is kept as text, whatever it holds.
@@ -71,13 +73,27 @@
       heading.appendChild(kind);
     }
     li.appendChild(heading);
-    li.appendChild(excerpt(data.excerpt));
+    if (data.meta.summary) {
+      var summary = document.createElement("p");
+      summary.textContent = data.meta.summary;
+      li.appendChild(summary);
+    }
+    var words = excerpt(data.excerpt);
+    words.className = "search-excerpt";
+    // An excerpt is a window on the page's words: mark its cut edges.
+    words.insertBefore(document.createTextNode("… "), words.firstChild);
+    words.appendChild(document.createTextNode(" …"));
+    li.appendChild(words);
     return li;
   }
 
   function load() {
     if (!engine) {
-      engine = import(words.index + "pagefind.js").then(function (pagefind) {
+      engine = import(words.index + "pagefind.js").catch(function (problem) {
+        // Tried again at the next query, not given up for good.
+        engine = null;
+        throw problem;
+      }).then(function (pagefind) {
         // The records' addresses are whole (with the site's base path and
         // language folder): Pagefind must not put its folder's in front.
         return Promise.resolve(pagefind.options({ baseUrl: "/", excerptLength: 24 })).then(function () {
@@ -88,11 +104,18 @@
     return engine;
   }
 
-  function failed() {
+  var intro = document.getElementById("search-listings-intro");
+  // The listings, under what was said: when nothing is found, and when
+  // the index cannot be loaded (a copy opened from the disk, say).
+  function showListings(shown) {
+    listings.hidden = !shown;
+    intro.hidden = true;
+  }
+  function failed(ticket) {
+    if (ticket !== latest) return;
     status.textContent = words.failed;
     list.hidden = true;
-    listings.hidden = false;
-    document.getElementById("search-listings-intro").hidden = true;
+    showListings(true);
   }
 
   // Show results from `from` on, PAGE_SIZE at a time, with a button for more.
@@ -111,6 +134,9 @@
         button.className = "button button-secondary";
         button.textContent = words.more;
         button.addEventListener("click", function () {
+          // Once: a second click must not add the same results again.
+          if (button.disabled) return;
+          button.disabled = true;
           var next = list.children.length - 1;
           show(results, from + PAGE_SIZE, ticket).then(function () {
             var link = list.children[next] && list.children[next].querySelector("a");
@@ -130,10 +156,12 @@
       var url = query ? location.pathname + "?q=" + encodeURIComponent(query) : location.pathname;
       history.replaceState(null, "", url);
     }
+    document.title = query ? query + " · " + title : title;
     if (!query) {
       list.hidden = true;
       list.textContent = "";
       status.textContent = "";
+      showListings(false);
       return;
     }
     status.textContent = words.loading;
@@ -144,6 +172,7 @@
       var results = search.results;
       list.textContent = "";
       list.hidden = results.length === 0;
+      showListings(results.length === 0);
       if (!results.length) {
         status.textContent = say(words.none, query);
         return;
@@ -152,7 +181,7 @@
       return show(results, 0, ticket).then(function () {
         if (ticket === latest) status.textContent = say(template, query, results.length);
       });
-    }).catch(failed);
+    }).catch(function () { failed(ticket); });
   }
 
   form.addEventListener("submit", function (event) {
