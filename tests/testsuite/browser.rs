@@ -264,6 +264,25 @@ pub(crate) fn axe_violations(browser: &Browser<'_>) -> Value {
     )
 }
 
+/// axe finds nothing on the page as it stands, and the page does not
+/// scroll sideways; `what` names it in a failure.
+pub(crate) fn assert_clean(browser: &Browser<'_>, what: &str) {
+    assert_eq!(axe_violations(browser), json!([]), "{what}");
+    let overflow = browser.run(
+        "return document.documentElement.scrollWidth > window.innerWidth",
+        json!([]),
+    );
+    assert_eq!(overflow, json!(false), "{what} scrolls sideways");
+}
+
+/// How element `id` is displayed: "none" where the page keeps it hidden.
+pub(crate) fn display_of(browser: &Browser<'_>, id: &str) -> Value {
+    browser.run(
+        "return getComputedStyle(document.getElementById(arguments[0])).display",
+        json!([id]),
+    )
+}
+
 #[test]
 fn axe_finds_no_violations_on_phone_and_desktop() {
     let Setup {
@@ -288,16 +307,7 @@ fn axe_finds_no_violations_on_phone_and_desktop() {
             "/fr/checklist/",
         ] {
             browser.go(&served.url(path));
-            assert_eq!(axe_violations(&browser), json!([]), "{path} at {width} px");
-            let overflow = browser.run(
-                "return document.documentElement.scrollWidth > window.innerWidth",
-                json!([]),
-            );
-            assert_eq!(
-                overflow,
-                json!(false),
-                "{path} scrolls sideways at {width} px"
-            );
+            assert_clean(&browser, &format!("{path} at {width} px"));
         }
         // And with answers given, the live results too.
         browser.click(&box_for(&browser, "level-1-workshop"));
@@ -704,10 +714,7 @@ fn workshop_filters_narrow_the_list_and_keep_the_choice_in_the_address() {
     let plain = driver.browser(false);
     plain.go(&served.url("/workshops/?topic=bowline"));
     assert_eq!(
-        plain.run(
-            "return getComputedStyle(document.getElementById('workshop-filters')).display",
-            json!([])
-        ),
+        display_of(&plain, "workshop-filters"),
         json!("none"),
         "the form stays hidden"
     );
@@ -1262,21 +1269,14 @@ fn the_checklist_plans_toward_the_goal_chosen() {
     assert_eq!(plan, from_cli["plan"]);
     for (width, height) in [(390, 844), (1280, 900)] {
         browser.size(width, height);
-        assert_eq!(
-            axe_violations(&browser),
-            json!([]),
-            "the plan at {width} px"
-        );
+        assert_clean(&browser, &format!("the plan at {width} px"));
     }
     assert_eq!(browser.console_errors(), Vec::<String>::new());
 
     let plain = driver.browser(false);
     plain.go(&served.url("/checklist/"));
     assert_eq!(
-        plain.run(
-            "return getComputedStyle(document.getElementById('plan')).display",
-            json!([])
-        ),
+        display_of(&plain, "plan"),
         json!("none"),
         "no plan without JavaScript"
     );

@@ -120,20 +120,7 @@ fn the_search_page_finds_pages_in_each_language_and_says_how_many() {
         browser.size(width, height);
         browser.go(&served.url("/search/?q=level"));
         answer(&browser);
-        assert_eq!(
-            crate::browser::axe_violations(&browser),
-            json!([]),
-            "search results at {width} px"
-        );
-        let overflow = browser.run(
-            "return document.documentElement.scrollWidth > window.innerWidth",
-            json!([]),
-        );
-        assert_eq!(
-            overflow,
-            json!(false),
-            "search scrolls sideways at {width} px"
-        );
+        crate::browser::assert_clean(&browser, &format!("search results at {width} px"));
     }
     assert_eq!(
         browser.console_errors(),
