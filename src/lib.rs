@@ -262,7 +262,8 @@ fn render_into(
             .filter(|_| sink.keeps_files())
             .filter_map(|&site| {
                 let route = render::search::index_route(site)?;
-                Some(scope.spawn(move || render::search_index(site, route)))
+                let thread = scope.spawn(move || render::search_index(site, route));
+                Some((route.lang.as_str(), thread))
             })
             .collect();
         for &site in &sites {
@@ -270,10 +271,10 @@ fn render_into(
             stats.pages += more.pages;
             stats.files += more.files;
         }
-        for search in searches {
+        for (lang, search) in searches {
             let files = search
                 .join()
-                .unwrap_or_else(|_| Err(render::search::failed("", "panic".into())))
+                .unwrap_or_else(|_| Err(render::search::failed(lang, "panic".into())))
                 .map_err(Failure::CannotRun)?;
             stats.files += files.len();
             for file in files {

@@ -153,16 +153,16 @@ impl Snapshot {
     /// the first time one of its files is asked for, and kept with the
     /// pages until the next rebuild.
     fn search_file(&self, path: &str) -> Served {
-        let (Some((resolved, _)), Some(route)) = (&self.site, self.search_index_of(path)) else {
+        let Some((resolved, _)) = &self.site else {
             return Served::Missing;
         };
         let editions = resolved.editions();
-        let Some(site) = resolved.sites(&editions).find(|site| {
-            crate::render::search::index_route(*site).is_some_and(|r| r.path == route.path)
-        }) else {
-            return Served::Missing;
-        };
-        let Ok(files) = crate::render::search_index(site, &route) else {
+        let found = resolved.sites(&editions).find_map(|site| {
+            let route = crate::render::search::index_route(site)?;
+            path.starts_with(&route.path).then_some((site, route))
+        });
+        let Some(Ok(files)) = found.map(|(site, route)| crate::render::search_index(site, route))
+        else {
             return Served::Missing;
         };
         let mut rendered = self.rendered.locked();
