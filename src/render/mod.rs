@@ -858,7 +858,7 @@ fn render_page(
         .chain(
             context
                 .into_iter()
-                .map(|(name, value)| (Arc::from(name), template_value(value))),
+                .map(|(name, value)| (Arc::from(name), page_value(value))),
         )
         .collect();
     let html = env
@@ -994,6 +994,98 @@ fn merge_template_failures(failures: Vec<Diagnostic>) -> Diagnostics {
 /// Page data as the template engine holds it. Straight from the JSON tree,
 /// rather than through serde, with maps keyed by plain strings, which the
 /// engine looks names up in faster than in its general maps.
+/// A page's own data for its template: objects and arrays are read where
+/// they are, in the JSON tree, when the template asks for them, rather
+/// than copied whole into the engine's values first (which was a third of
+/// `cairn check`'s instructions, docs/performance.md).
+fn page_value(value: Value) -> minijinja::Value {
+    match value {
+        Value::Object(_) | Value::Array(_) => {
+            let root = Arc::new(value);
+            let node = std::ptr::NonNull::from(&*root);
+            minijinja::Value::from_object(JsonView { root, node })
+        }
+        leaf => template_value(leaf),
+    }
+}
+
+/// An object or array inside a page's JSON tree, as the template engine
+/// sees it.
+#[derive(Debug)]
+struct JsonView {
+    root: Arc<Value>,
+    /// Inside `root`, which is never changed and lives as long as this.
+    node: std::ptr::NonNull<Value>,
+}
+
+// SAFETY: `node` only ever reads the immutable tree `root` keeps alive, and
+// `Value` is itself `Send` and `Sync`.
+unsafe impl Send for JsonView {}
+// SAFETY: as above.
+unsafe impl Sync for JsonView {}
+
+impl JsonView {
+    fn node(&self) -> &Value {
+        // SAFETY: `node` points into the tree `self.root` owns and keeps
+        // alive; nothing mutates that tree.
+        unsafe { self.node.as_ref() }
+    }
+
+    fn child(&self, value: &Value) -> minijinja::Value {
+        match value {
+            Value::Object(_) | Value::Array(_) => minijinja::Value::from_object(JsonView {
+                root: Arc::clone(&self.root),
+                node: std::ptr::NonNull::from(value),
+            }),
+            leaf => template_value(leaf.clone()),
+        }
+    }
+}
+
+impl minijinja::value::Object for JsonView {
+    fn repr(self: &Arc<Self>) -> minijinja::value::ObjectRepr {
+        match self.node() {
+            Value::Array(_) => minijinja::value::ObjectRepr::Seq,
+            _ => minijinja::value::ObjectRepr::Map,
+        }
+    }
+
+    fn get_value(self: &Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
+        match self.node() {
+            Value::Object(map) => map.get(key.as_str()?).map(|v| self.child(v)),
+            Value::Array(items) => items.get(key.as_usize()?).map(|v| self.child(v)),
+            _ => None,
+        }
+    }
+
+    fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<minijinja::Value> {
+        match self.node() {
+            Value::Object(map) => map.get(key).map(|v| self.child(v)),
+            _ => None,
+        }
+    }
+
+    fn enumerate(self: &Arc<Self>) -> minijinja::value::Enumerator {
+        match self.node() {
+            Value::Array(items) => minijinja::value::Enumerator::Seq(items.len()),
+            Value::Object(map) => minijinja::value::Enumerator::Values(
+                map.keys()
+                    .map(|k| minijinja::Value::from(k.as_str()))
+                    .collect(),
+            ),
+            _ => minijinja::value::Enumerator::Empty,
+        }
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        match self.node() {
+            Value::Array(items) => Some(items.len()),
+            Value::Object(map) => Some(map.len()),
+            _ => Some(0),
+        }
+    }
+}
+
 fn template_value(value: Value) -> minijinja::Value {
     match value {
         Value::Null => minijinja::Value::from(()),
