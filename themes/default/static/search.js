@@ -62,7 +62,8 @@
     var link = document.createElement("a");
     link.href = data.url;
     link.textContent = data.meta.title || data.url;
-    var heading = document.createElement("p");
+    // A heading each, so that a screen reader can go from result to result.
+    var heading = document.createElement("h2");
     heading.className = "search-result-title";
     heading.appendChild(link);
     if (data.meta.kind) {
