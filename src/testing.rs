@@ -10,14 +10,15 @@ const SITE_TOML: &str = "title = \"Test\"\nbase_url = \"https://example.org\"\n\
 /// A scratch site folder holding `files` (path under the site root,
 /// text), a `content/` folder, and a site.toml with one organization
 /// (`guild`) unless `files` brings its own.
-pub(crate) fn site_folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+pub(crate) fn site_folder(files: &[(impl AsRef<str>, impl AsRef<str>)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a scratch folder");
     let root = dir.path();
     std::fs::create_dir_all(root.join("content")).expect("content/");
-    if !files.iter().any(|(path, _)| *path == "site.toml") {
+    if !files.iter().any(|(path, _)| path.as_ref() == "site.toml") {
         std::fs::write(root.join("site.toml"), SITE_TOML).expect("site.toml");
     }
     for (path, text) in files {
+        let (path, text) = (path.as_ref(), text.as_ref());
         let target = root.join(path);
         if let Some(folder) = target.parent() {
             std::fs::create_dir_all(folder).expect("a folder");
@@ -28,7 +29,9 @@ pub(crate) fn site_folder(files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 /// A site of `files`, resolved and checked, with no errors.
-pub(crate) fn resolved(files: &[(&str, &str)]) -> (tempfile::TempDir, Resolved) {
+pub(crate) fn resolved(
+    files: &[(impl AsRef<str>, impl AsRef<str>)],
+) -> (tempfile::TempDir, Resolved) {
     let dir = site_folder(files);
     let options = SiteOptions {
         root: dir.path().to_path_buf(),

@@ -633,10 +633,6 @@ mod tests {
                 md("title = \"Certificate\""),
             ),
         ];
-        let files: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(p, t)| (p.as_str(), t.as_str()))
-            .collect();
         resolved(&files)
     }
 

@@ -548,10 +548,6 @@ mod tests {
                 md("title = \"Certificate\""),
             ),
         ];
-        let files: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(p, t)| (p.as_str(), t.as_str()))
-            .collect();
         resolved(&files)
     }
 
@@ -772,11 +768,7 @@ mod tests {
         let mut planned = 0;
         for case in 0..120 {
             let files = random_catalogue(&mut dice);
-            let listing: Vec<(&str, &str)> = files
-                .iter()
-                .map(|(p, t)| (p.as_str(), t.as_str()))
-                .collect();
-            let (_dir, site) = resolved(&listing);
+            let (_dir, site) = resolved(&files);
             let c = &site.catalogue;
             // A random record: some things listed, some hours.
             let things: Vec<Id> = c
