@@ -136,6 +136,8 @@ pub struct Routes {
     by_document: HashMap<Id, Page>,
     /// The route of each calendar.
     by_calendar: HashMap<Calendar, usize>,
+    /// The route of the search index, when search is on.
+    search_index: Option<usize>,
     /// The path part of `base_url` ("" or "/sub"), in front of every URL.
     base_path: String,
     /// In a language that leaves out what is not translated yet, where
@@ -147,6 +149,11 @@ impl Routes {
     /// The route at an output path ("levels/index.html", "style.css").
     pub fn get(&self, path: &str) -> Option<&Route> {
         self.by_path.get(path).map(|&i| &self.routes[i])
+    }
+
+    /// The folder of this language's search index, when search is on.
+    pub fn search_index(&self) -> Option<&Route> {
+        self.search_index.map(|i| &self.routes[i])
     }
 
     /// The path part of `base_url` ("" or "/sub"), in front of every URL.
@@ -246,6 +253,7 @@ impl Routes {
         self.by_path.clear();
         self.by_page.clear();
         self.by_calendar.clear();
+        self.search_index = None;
         for page in pages {
             if let Page::Document(id) = page {
                 self.by_document.remove(id);
@@ -260,6 +268,9 @@ impl Routes {
     fn register(&mut self, route: Route, origin: Origin) {
         if let Output::Calendar(calendar) = route.output {
             self.by_calendar.insert(calendar, self.routes.len());
+        }
+        if matches!(route.output, Output::SearchIndex) {
+            self.search_index = Some(self.routes.len());
         }
         if let Some(page) = route.page() {
             self.by_page.insert(page, self.routes.len());

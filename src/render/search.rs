@@ -14,7 +14,7 @@ use crate::catalogue::Id;
 use crate::content::Kind;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::messages::Messages;
-use crate::routes::{Output, Page, Route};
+use crate::routes::{Page, Route};
 use crate::text;
 use std::collections::BTreeMap;
 
@@ -203,9 +203,7 @@ fn primary_subtag(lang: &str) -> String {
 
 /// The route of `site`'s search index, when search is on.
 pub fn index_route(site: Site<'_>) -> Option<&Route> {
-    site.routes
-        .iter()
-        .find(|route| matches!(route.output, Output::SearchIndex))
+    site.routes.search_index()
 }
 
 #[cfg(test)]

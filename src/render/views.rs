@@ -741,8 +741,7 @@ impl Views<'_> {
         let messages = self.messages();
         let routes = self.phrases.routes;
         let index = routes
-            .iter()
-            .find(|route| matches!(route.output, crate::routes::Output::SearchIndex))
+            .search_index()
             .map(|route| route.url(routes.base_path()));
         let (one, other) = plural_templates(messages, "search_results", &["query"]);
         let listings: Vec<Value> = Kind::CATALOGUE
