@@ -283,7 +283,7 @@ fn plain_text(events: &[Event<'_>]) -> String {
 /// The body's words as plain text, blocks apart, for the search index:
 /// taken from the parse itself, so no HTML needs taking apart again.
 fn words_of(events: &[Event<'_>]) -> String {
-    let mut words = String::new();
+    let mut words = Words::default();
     // Whether the last word so far ends a sentence already, kept as the
     // words go rather than looked for: 100,000 nested quotes end 100,000
     // blocks in a row.
@@ -291,12 +291,12 @@ fn words_of(events: &[Event<'_>]) -> String {
     for event in events {
         match event {
             Event::Text(t) | Event::Code(t) => {
-                words.push_str(t);
+                words.push(t);
                 if let Some(last) = t.trim_end().chars().last() {
                     open_sentence = last.is_alphanumeric();
                 }
             }
-            Event::SoftBreak | Event::HardBreak | Event::Rule => words.push(' '),
+            Event::SoftBreak | Event::HardBreak | Event::Rule => words.push(" "),
             Event::End(
                 TagEnd::Emphasis
                 | TagEnd::Strong
@@ -308,13 +308,39 @@ fn words_of(events: &[Event<'_>]) -> String {
             // item) gets a full stop, so that a search excerpt across
             // blocks still reads as sentences.
             Event::End(_) => {
-                words.push_str(if open_sentence { ". " } else { " " });
+                words.push(if open_sentence { ". " } else { " " });
                 open_sentence = false;
             }
             _ => {}
         }
     }
-    words.split_whitespace().collect::<Vec<_>>().join(" ")
+    words.text
+}
+
+/// Text with every run of whitespace made one space, and none at either
+/// end, as it is pushed: what `split_whitespace` and `join(" ")` give,
+/// without a list of every word of the body and a second copy of it.
+#[derive(Default)]
+struct Words {
+    text: String,
+    /// Whitespace seen since the last word: a space before the next one.
+    space: bool,
+}
+
+impl Words {
+    fn push(&mut self, chunk: &str) {
+        for (i, piece) in chunk.split(char::is_whitespace).enumerate() {
+            self.space |= i > 0;
+            if piece.is_empty() {
+                continue;
+            }
+            if self.space && !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            self.space = false;
+            self.text.push_str(piece);
+        }
+    }
 }
 
 /// An anchor from heading text: lowercase letters and digits, words joined
@@ -417,6 +443,29 @@ mod tests {
             body.words,
             "Safe sets. Consent first, then choreography. one. two code. raw."
         );
+    }
+
+    #[test]
+    fn words_collapse_whitespace_as_split_and_join_would() {
+        let chunks = [
+            "  lead",
+            "ing ",
+            "\u{a0}nbsp\u{2003}em ",
+            "",
+            " ",
+            "tab\tand\n\nlines",
+            "x",
+            ". ",
+            "end  ",
+        ];
+        let mut words = Words::default();
+        for chunk in chunks {
+            words.push(chunk);
+        }
+        let joined = chunks.concat();
+        let expected = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(words.text, expected);
+        assert_eq!(words.text, "leading nbsp em tab and linesx. end");
     }
 
     #[test]

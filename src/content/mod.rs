@@ -108,8 +108,10 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
         diags.extend(file_diags);
         loaded_translations.extend(translation);
     }
+    // In small pieces, so that the cores finish together (see render).
     let results: Vec<(Option<Document>, Diagnostics)> = markdown
         .par_iter()
+        .with_max_len(32)
         .map(|(rel, path)| load_file(rel, path))
         .collect();
     let mut documents = Vec::with_capacity(results.len());

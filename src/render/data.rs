@@ -6,7 +6,8 @@ use crate::content::{Details, Kind};
 use crate::routes::{Page, Routes};
 use crate::rules;
 use crate::rules::Expr;
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 /// The JSON Schema of what [`catalogue_json`] writes, published as
 /// `/catalogue.schema.json`; the tests validate every catalogue they build
@@ -16,79 +17,249 @@ pub const CATALOGUE_SCHEMA: &[u8] = include_bytes!("catalogue.schema.json");
 /// The resolved catalogue: every entity with its fields and resolved
 /// relations, ids as references. Stable key order, so identical input gives
 /// identical bytes.
+///
+/// Serialized straight from the catalogue through the borrowing structs
+/// below, never through a JSON tree: at 10,000 workshops a tree cost more
+/// than the rest of this file's work, to build, copy and drop. Each
+/// struct's fields are in alphabetical order, the order catalogue.json has
+/// always had (a JSON object's).
 pub fn catalogue_json(catalogue: &Catalogue, routes: &Routes) -> String {
     let config = &catalogue.config;
-    let id_of = |r: &Option<Ref>| r.as_ref().map(|r| catalogue[r.id].id.as_str());
-    let rule = |e: &Expr<Ref>| rules::to_json(e, catalogue);
-    let entities = |kind: Kind| -> Vec<Value> {
-        catalogue
-            .of_kind(kind)
-            .iter()
-            .map(|&id| {
-                let doc = &catalogue[id];
-                let mut value = json!({
-                    "id": doc.id,
-                    "title": doc.common.title.value,
-                    "summary": doc.common.summary,
-                    "url": routes.url_of(id).map(|url| config.absolute(&url)),
-                });
-                let fields = match &doc.details {
-                    Details::Pathway(p) => json!({
-                        "organization": p.organization.as_ref().map(|o| &o.value),
-                        "outcome": id_of(&p.outcome),
-                        "levels": catalogue.levels_of(id).iter().map(|&l| &catalogue[l].id).collect::<Vec<_>>(),
-                    }),
-                    Details::Level(l) => json!({
-                        "pathway": id_of(&l.pathway),
-                        "order": l.order.as_ref().map(|o| o.value),
-                        "requires": l.requires.as_ref().map(rule),
-                        "completion": l.completion.as_ref().map(rule),
-                        "awards": id_of(&l.awards),
-                        "by_application": l.by_application,
-                        "pool_noun": l.pool_noun.as_ref().map(|f| f.to_json()),
-                        "duration": l.duration,
-                    }),
-                    Details::Workshop(w) => json!({
-                        "level": id_of(&w.level),
-                        "requires": catalogue.workshop_requires(w).map(rule),
-                        "duration": w.duration,
-                        "topics": w.topics,
-                        "audience": w.audience,
-                        "offerings": w.offerings.iter().map(|o| offering(o, &catalogue.config)).collect::<Vec<_>>(),
-                    }),
-                    Details::Requirement(r) => json!({
-                        "category": r.category,
-                        "unit": r.unit.as_ref().map(|u| &u.other),
-                        "unit_forms": r.unit.as_ref().map(|u| u.to_json()),
-                        "valid_for": r.valid_for.map(|v| v.to_string()),
-                        "providers": r.providers,
-                    }),
-                    Details::Credential(c) => json!({ "issuer": c.issuer.as_ref().map(|i| &i.value) }),
-                    Details::Page => json!({}),
-                };
-                if let (Value::Object(target), Value::Object(fields)) = (&mut value, fields) {
-                    target.extend(fields);
-                }
-                value
-            })
-            .collect()
+    let kinds: Vec<(&str, Entities<'_>)> = Kind::CATALOGUE
+        .iter()
+        .map(|&kind| {
+            (
+                kind.folder(),
+                Entities {
+                    catalogue,
+                    routes,
+                    kind,
+                },
+            )
+        })
+        .collect();
+    let document = Document {
+        kinds,
+        organizations: &config.organizations,
+        site: SiteJson {
+            base_url: &config.base_url,
+            language: &config.language,
+            title: &config.title,
+        },
     };
-    // Built by hand: `json!` would copy each large array through serde.
-    let mut document = serde_json::Map::new();
-    document.insert(
-        "site".into(),
-        json!({ "title": config.title, "base_url": config.base_url, "language": config.language }),
-    );
-    document.insert(
-        "organizations".into(),
-        serde_json::to_value(&config.organizations).unwrap_or_default(),
-    );
-    for kind in Kind::CATALOGUE {
-        document.insert(kind.folder().into(), Value::Array(entities(kind)));
+    // About 1.5 KB per workshop with its offerings: one allocation, not twenty.
+    let mut bytes = Vec::with_capacity(1_600 * catalogue.of_kind(Kind::Workshop).len() + 4_096);
+    // Writing to memory cannot fail, and every map key is a string.
+    serde_json::to_writer_pretty(&mut bytes, &document).expect("catalogue.json serializes");
+    bytes.push(b'\n');
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
+struct Document<'a> {
+    /// Each catalogue kind's folder name and entities.
+    kinds: Vec<(&'static str, Entities<'a>)>,
+    organizations: &'a std::collections::BTreeMap<String, crate::config::Organization>,
+    site: SiteJson<'a>,
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut entries: Vec<(&str, Top<'_>)> = self
+            .kinds
+            .iter()
+            .map(|(folder, entities)| (*folder, Top::Entities(entities)))
+            .collect();
+        entries.push(("organizations", Top::Organizations(self.organizations)));
+        entries.push(("site", Top::Site(&self.site)));
+        entries.sort_by_key(|(key, _)| *key);
+        let mut map = serializer.serialize_map(Some(entries.len()))?;
+        for (key, value) in &entries {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
     }
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Top<'a> {
+    Entities(&'a Entities<'a>),
+    Organizations(&'a std::collections::BTreeMap<String, crate::config::Organization>),
+    Site(&'a SiteJson<'a>),
+}
+
+#[derive(Serialize)]
+struct SiteJson<'a> {
+    base_url: &'a str,
+    language: &'a str,
+    title: &'a str,
+}
+
+/// Every entity of one kind, in the catalogue's order.
+struct Entities<'a> {
+    catalogue: &'a Catalogue,
+    routes: &'a Routes,
+    kind: Kind,
+}
+
+impl Serialize for Entities<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Entities {
+            catalogue, routes, ..
+        } = *self;
+        serializer.collect_seq(
+            catalogue
+                .of_kind(self.kind)
+                .iter()
+                .map(|&id| entity(catalogue, routes, id)),
+        )
+    }
+}
+
+/// One entity's fields, its kind's and the ones every entity has.
+fn entity<'a>(catalogue: &'a Catalogue, routes: &Routes, id: crate::catalogue::Id) -> Entity<'a> {
+    let doc = &catalogue[id];
+    let common = Common {
+        id: &doc.id,
+        summary: doc.common.summary.as_deref(),
+        title: &doc.common.title.value,
+        url: routes.url_of(id).map(|url| catalogue.config.absolute(&url)),
+    };
+    let id_of = |r: &Option<Ref>| r.as_ref().map(|r| catalogue[r.id].id.as_str());
+    let rule = |expr: &'a Expr<Ref>| rules::Json { expr, catalogue };
+    match &doc.details {
+        Details::Pathway(p) => Entity::Pathway {
+            id: common.id,
+            levels: catalogue
+                .levels_of(id)
+                .iter()
+                .map(|&l| catalogue[l].id.as_str())
+                .collect(),
+            organization: p.organization.as_ref().map(|o| o.value.as_str()),
+            outcome: id_of(&p.outcome),
+            summary: common.summary,
+            title: common.title,
+            url: common.url,
+        },
+        Details::Level(l) => Entity::Level {
+            awards: id_of(&l.awards),
+            by_application: l.by_application,
+            completion: l.completion.as_ref().map(rule),
+            duration: l.duration.as_deref(),
+            id: common.id,
+            order: l.order.as_ref().map(|o| o.value),
+            pathway: id_of(&l.pathway),
+            pool_noun: l.pool_noun.as_ref().map(|f| f.to_json()),
+            requires: l.requires.as_ref().map(rule),
+            summary: common.summary,
+            title: common.title,
+            url: common.url,
+        },
+        Details::Workshop(w) => Entity::Workshop {
+            audience: &w.audience,
+            duration: w.duration.as_deref(),
+            id: common.id,
+            level: id_of(&w.level),
+            offerings: w
+                .offerings
+                .iter()
+                .map(|o| OfferingJson::new(o, &catalogue.config))
+                .collect(),
+            requires: catalogue.workshop_requires(w).map(rule),
+            summary: common.summary,
+            title: common.title,
+            topics: &w.topics,
+            url: common.url,
+        },
+        Details::Requirement(r) => Entity::Requirement {
+            category: r.category,
+            id: common.id,
+            providers: &r.providers,
+            summary: common.summary,
+            title: common.title,
+            unit: r.unit.as_ref().map(|u| u.other.as_str()),
+            unit_forms: r.unit.as_ref().map(|u| u.to_json()),
+            url: common.url,
+            valid_for: r.valid_for.map(|v| v.to_string()),
+        },
+        Details::Credential(c) => Entity::Credential {
+            id: common.id,
+            issuer: c.issuer.as_ref().map(|i| i.value.as_str()),
+            summary: common.summary,
+            title: common.title,
+            url: common.url,
+        },
+        Details::Page => Entity::Page(common),
+    }
+}
+
+/// What every entity has.
+#[derive(Serialize)]
+struct Common<'a> {
+    id: &'a str,
+    summary: Option<&'a str>,
+    title: &'a str,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Entity<'a> {
+    Pathway {
+        id: &'a str,
+        levels: Vec<&'a str>,
+        organization: Option<&'a str>,
+        outcome: Option<&'a str>,
+        summary: Option<&'a str>,
+        title: &'a str,
+        url: Option<String>,
+    },
+    Level {
+        awards: Option<&'a str>,
+        by_application: bool,
+        completion: Option<rules::Json<'a>>,
+        duration: Option<&'a str>,
+        id: &'a str,
+        order: Option<i64>,
+        pathway: Option<&'a str>,
+        pool_noun: Option<Value>,
+        requires: Option<rules::Json<'a>>,
+        summary: Option<&'a str>,
+        title: &'a str,
+        url: Option<String>,
+    },
+    Workshop {
+        audience: &'a [String],
+        duration: Option<&'a str>,
+        id: &'a str,
+        level: Option<&'a str>,
+        offerings: Vec<OfferingJson<'a>>,
+        requires: Option<rules::Json<'a>>,
+        summary: Option<&'a str>,
+        title: &'a str,
+        topics: &'a [String],
+        url: Option<String>,
+    },
+    Requirement {
+        category: Option<crate::content::Category>,
+        id: &'a str,
+        providers: &'a [crate::content::Provider],
+        summary: Option<&'a str>,
+        title: &'a str,
+        unit: Option<&'a str>,
+        unit_forms: Option<Value>,
+        url: Option<String>,
+        valid_for: Option<String>,
+    },
+    Credential {
+        id: &'a str,
+        issuer: Option<&'a str>,
+        summary: Option<&'a str>,
+        title: &'a str,
+        url: Option<String>,
+    },
+    Page(Common<'a>),
 }
 
 /// Every page's absolute URL but the 404 page's, sorted.
@@ -143,50 +314,90 @@ pub fn sitemap(site: super::Site<'_>) -> String {
 /// offset (`2027-03-12T09:00:00-04:00`) and the zone they were placed in,
 /// amounts as decimal strings so that no digit is lost to floating point.
 pub(crate) fn offering(o: &crate::content::Offering, config: &crate::config::Config) -> Value {
-    use crate::content::Price;
-    let placed = crate::schedule::place(o, config.time_zone.as_deref()).ok();
-    let moment = |m: &crate::schedule::Moment| crate::schedule::iso(m);
-    let written = |w: &crate::content::When| w.date().to_string();
-    let (start, end, deadline) = match &placed {
-        Some(p) => (
-            moment(&p.start),
-            p.end.as_ref().map(moment),
-            p.deadline.as_ref().map(moment),
-        ),
-        None => (
-            written(&o.start.value),
-            o.end.as_ref().map(|e| written(&e.value)),
-            o.deadline.as_ref().map(|d| written(&d.value)),
-        ),
-    };
-    let time_zone = placed
-        .as_ref()
-        .and_then(|p| p.zone.as_ref())
-        .and_then(|zone| zone.iana_name().map(str::to_string));
-    let price = o.price.as_ref().map(|price| match &price.value {
-        Price::Free => json!({ "free": true }),
-        Price::Amount { amount, currency } => {
-            let own = currency.as_ref().map(|c| c.value.as_str());
-            let site = config.currency.as_deref();
-            let (code, plain) = match crate::money::shown(*amount, own, site) {
-                Some((code, plain)) => (Some(code), plain),
-                None => (own.or(site).map(str::to_string), amount.to_string()),
-            };
-            json!({ "free": amount.is_zero(), "amount": plain, "currency": code })
+    serde_json::to_value(OfferingJson::new(o, config)).unwrap_or_default()
+}
+
+/// An offering as [`offering`] gives it, fields in alphabetical order.
+#[derive(Serialize)]
+pub(crate) struct OfferingJson<'a> {
+    deadline: Option<String>,
+    end: Option<String>,
+    id: Option<&'a str>,
+    language: Option<&'a str>,
+    location: Option<&'a str>,
+    note: Option<&'a str>,
+    online: bool,
+    price: Option<PriceJson>,
+    register: Option<&'a str>,
+    start: String,
+    status: crate::content::Status,
+    time_zone: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum PriceJson {
+    Free {
+        free: bool,
+    },
+    Amount {
+        amount: String,
+        currency: Option<String>,
+        free: bool,
+    },
+}
+
+impl<'a> OfferingJson<'a> {
+    fn new(o: &'a crate::content::Offering, config: &crate::config::Config) -> Self {
+        use crate::content::Price;
+        let placed = crate::schedule::place(o, config.time_zone.as_deref()).ok();
+        let moment = |m: &crate::schedule::Moment| crate::schedule::iso(m);
+        let written = |w: &crate::content::When| w.date().to_string();
+        let (start, end, deadline) = match &placed {
+            Some(p) => (
+                moment(&p.start),
+                p.end.as_ref().map(moment),
+                p.deadline.as_ref().map(moment),
+            ),
+            None => (
+                written(&o.start.value),
+                o.end.as_ref().map(|e| written(&e.value)),
+                o.deadline.as_ref().map(|d| written(&d.value)),
+            ),
+        };
+        let time_zone = placed
+            .as_ref()
+            .and_then(|p| p.zone.as_ref())
+            .and_then(|zone| zone.iana_name().map(str::to_string));
+        let price = o.price.as_ref().map(|price| match &price.value {
+            Price::Free => PriceJson::Free { free: true },
+            Price::Amount { amount, currency } => {
+                let own = currency.as_ref().map(|c| c.value.as_str());
+                let site = config.currency.as_deref();
+                let (currency, amount_text) = match crate::money::shown(*amount, own, site) {
+                    Some((code, plain)) => (Some(code), plain),
+                    None => (own.or(site).map(str::to_string), amount.to_string()),
+                };
+                PriceJson::Amount {
+                    amount: amount_text,
+                    currency,
+                    free: amount.is_zero(),
+                }
+            }
+        });
+        OfferingJson {
+            deadline,
+            end,
+            id: o.id.as_ref().map(|id| id.value.as_str()),
+            language: o.language.as_ref().map(|l| l.value.as_str()),
+            location: o.location.as_deref(),
+            note: o.note.as_deref(),
+            online: o.online,
+            price,
+            register: o.register.as_ref().map(|r| r.value.as_str()),
+            start,
+            status: o.status,
+            time_zone,
         }
-    });
-    json!({
-        "id": o.id.as_ref().map(|id| &id.value),
-        "start": start,
-        "end": end,
-        "time_zone": time_zone,
-        "location": o.location,
-        "online": o.online,
-        "register": o.register,
-        "price": price,
-        "language": o.language.as_ref().map(|l| &l.value),
-        "status": o.status,
-        "deadline": deadline,
-        "note": o.note,
-    })
+    }
 }

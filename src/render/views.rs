@@ -1294,18 +1294,20 @@ pub fn script_safe_json(value: &Value) -> String {
 pub fn script_safe(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut from = 0;
-    for (at, c) in text.char_indices() {
-        let escaped = match c {
-            '<' => "\\u003c",
-            '>' => "\\u003e",
-            '&' => "\\u0026",
-            '\u{2028}' => "\\u2028",
-            '\u{2029}' => "\\u2029",
+    // By bytes: every character escaped starts with one of these four
+    // (U+2028 and U+2029 with 0xE2), and a JSON-LD block has few of them.
+    for (at, byte) in text.bytes().enumerate() {
+        let escaped = match byte {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            0xE2 if text[at..].starts_with('\u{2028}') => "\\u2028",
+            0xE2 if text[at..].starts_with('\u{2029}') => "\\u2029",
             _ => continue,
         };
         out.push_str(&text[from..at]);
         out.push_str(escaped);
-        from = at + c.len_utf8();
+        from = at + if byte == 0xE2 { 3 } else { 1 };
     }
     out.push_str(&text[from..]);
     out
@@ -1327,4 +1329,17 @@ fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::script_safe;
+
+    #[test]
+    fn script_safe_escapes_markup_and_line_separators_and_keeps_the_rest() {
+        assert_eq!(
+            script_safe("é</script>&<!--\u{2028}\u{2029}€\u{2027}"),
+            "é\\u003c/script\\u003e\\u0026\\u003c!--\\u2028\\u2029€\u{2027}"
+        );
+    }
 }
