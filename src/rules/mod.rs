@@ -442,7 +442,7 @@ impl<'a> serde::Serialize for Json<'a> {
                 map.serialize_entry("choose", count)?;
                 match from {
                     Pool::Items(items) => {
-                        map.serialize_entry("from", &Seq(items.iter().map(id)))?
+                        map.serialize_entry("from", &Seq(items.iter().map(id)))?;
                     }
                     Pool::Level(level) => map.serialize_entry("from", id(level))?,
                 }
