@@ -196,7 +196,7 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
     }
     let (theme, theme_diags) = render::theme::load(root, &config);
     diags.extend(theme_diags);
-    let (content, content_diags) = content::load(root);
+    let (content, content_diags) = content::load(root, config.search);
     diags.extend(content_diags);
     let (catalogue, findings) = catalogue::resolve(
         config,

@@ -41,7 +41,7 @@ impl Site {
         let (config, mut loaded) = config::load(root, None).expect("site.toml is there");
         let (theme, theme_diags) = render::theme::load(root, &config);
         loaded.extend(theme_diags);
-        let (content, content_diags) = content::load(root);
+        let (content, content_diags) = content::load(root, true);
         loaded.extend(content_diags);
         let (catalogue, findings) = catalogue::resolve(config, content, ResolveOptions::default());
         let (routes, collisions) = routes::plan(&catalogue, &theme);

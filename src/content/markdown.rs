@@ -8,8 +8,9 @@ use super::model::{Address, Body, EntityLink, Heading, LocalRef};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
 
-/// Render `text`, whose first byte sits at `offset` in its file.
-pub fn render(text: &str, offset: usize) -> Body {
+/// Render `text`, whose first byte sits at `offset` in its file; with its
+/// plain words too when `search_words` (for a search index).
+pub fn render(text: &str, offset: usize, search_words: bool) -> Body {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -97,7 +98,11 @@ pub fn render(text: &str, offset: usize) -> Body {
         events.push(event);
     }
 
-    let words = words_of(&events);
+    let words = if search_words {
+        words_of(&events)
+    } else {
+        String::new()
+    };
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Body {
@@ -374,6 +379,7 @@ mod tests {
         let body = render(
             "## How to apply?\n\n## How to apply\n\n### Custom {#mine}\n",
             0,
+            true,
         );
         let anchors: Vec<_> = body.headings.iter().map(|h| h.anchor.as_str()).collect();
         assert_eq!(anchors, ["how-to-apply", "how-to-apply-1", "mine"]);
@@ -388,7 +394,7 @@ mod tests {
     #[test]
     fn entity_links_are_recorded_with_spans_and_kept_symbolic() {
         let text = "See [Level 2](@level-2#goals) and [the web](https://example.org).";
-        let body = render(text, 100);
+        let body = render(text, 100, true);
         assert_eq!(body.links.len(), 1);
         let link = &body.links[0];
         assert_eq!(
@@ -409,7 +415,7 @@ mod tests {
     #[test]
     fn links_in_raw_html_are_recorded_too() {
         let text = "[a](@one)\n\n<p><a href=\"@two#x\">b</a></p>\n";
-        let body = render(text, 0);
+        let body = render(text, 0, true);
         let ids: Vec<_> = body
             .links
             .iter()
@@ -424,6 +430,7 @@ mod tests {
         let body = render(
             "![map](/files/map.png) [pdf](guide.pdf#p2) [web](https://x.org) [mail](mailto:a@b.c) [top](#top) [l](@level-1)",
             0,
+            true,
         );
         let refs: Vec<_> = body
             .local_refs
@@ -438,11 +445,19 @@ mod tests {
         let body = render(
             "# Safe *sets*\n\nConsent **first**, then\nchoreography.\n\n- one\n- two `code`\n\n<b>raw</b>",
             0,
+            true,
         );
         assert_eq!(
             body.words,
             "Safe sets. Consent first, then choreography. one. two code. raw."
         );
+    }
+
+    #[test]
+    fn a_body_keeps_no_words_when_no_search_reads_them() {
+        let body = render("# Safe sets\n\nConsent first.", 0, false);
+        assert_eq!(body.words, "");
+        assert!(body.html.contains("Consent first."));
     }
 
     #[test]

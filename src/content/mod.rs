@@ -45,8 +45,10 @@ pub struct Asset {
 }
 
 /// Load `root/content`. Problems become diagnostics; a file that cannot be
-/// read is skipped, never fatal to the others.
-pub fn load(root: &Path) -> (Content, Diagnostics) {
+/// read is skipped, never fatal to the others. `search_words`: keep each
+/// body's words as plain text too (`Body::words`), which only a search
+/// index reads.
+pub fn load(root: &Path, search_words: bool) -> (Content, Diagnostics) {
     let content_dir = root.join("content");
     let mut diags = Diagnostics::default();
     let mut markdown = Vec::new();
@@ -101,7 +103,7 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
         .partition(|(rel, _)| translation_of(rel).is_some());
     let translations: Vec<(Option<Translation>, Diagnostics)> = translated
         .par_iter()
-        .map(|(rel, path)| load_translation(rel, path))
+        .map(|(rel, path)| load_translation(rel, path, search_words))
         .collect();
     let mut loaded_translations = Vec::new();
     for (translation, file_diags) in translations {
@@ -112,7 +114,7 @@ pub fn load(root: &Path) -> (Content, Diagnostics) {
     let results: Vec<(Option<Document>, Diagnostics)> = markdown
         .par_iter()
         .with_max_len(32)
-        .map(|(rel, path)| load_file(rel, path))
+        .map(|(rel, path)| load_file(rel, path, search_words))
         .collect();
     let mut documents = Vec::with_capacity(results.len());
     let mut failed_ids = Vec::new();
@@ -162,7 +164,11 @@ pub(crate) fn translation_of(rel: &str) -> Option<(String, &str)> {
 }
 
 /// Read a translation: its words, and an error for anything else.
-fn load_translation(rel: &str, path: &Path) -> (Option<Translation>, Diagnostics) {
+fn load_translation(
+    rel: &str,
+    path: &Path,
+    search_words: bool,
+) -> (Option<Translation>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let Some((original, lang)) = translation_of(rel) else {
         return (None, diags);
@@ -182,7 +188,11 @@ fn load_translation(rel: &str, path: &Path) -> (Option<Translation>, Diagnostics
         }
     };
     let location = Location::of(&original);
-    let body = markdown::render(&file.text[parts.body.clone()], parts.body.start);
+    let body = markdown::render(
+        &file.text[parts.body.clone()],
+        parts.body.start,
+        search_words,
+    );
     let front = &file.text[parts.front_matter.clone()];
     let words = fields::read_translation(&file, front, parts.front_matter.start, &mut diags);
     let translation = words.map(|words| Translation {
@@ -230,7 +240,7 @@ fn read_source(rel: &str, path: &Path) -> Result<SourceFile, Diagnostic> {
 }
 
 /// Read and type one Markdown file. `rel` is relative to `content/`.
-fn load_file(rel: &str, path: &Path) -> (Option<Document>, Diagnostics) {
+fn load_file(rel: &str, path: &Path, search_words: bool) -> (Option<Document>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let display = format!("content/{rel}");
     let bytes = match std::fs::read(path) {
@@ -302,7 +312,7 @@ fn load_file(rel: &str, path: &Path) -> (Option<Document>, Diagnostics) {
         );
     }
     let body_text = &file.text[parts.body.clone()];
-    let body = markdown::render(body_text, parts.body.start);
+    let body = markdown::render(body_text, parts.body.start, search_words);
     let front = &file.text[parts.front_matter.clone()];
     let typed = fields::read(
         &file,

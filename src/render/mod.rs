@@ -703,9 +703,6 @@ fn write_escaped_html(out: &mut impl std::fmt::Write, input: &str) -> std::fmt::
 struct Shared {
     /// The words of every entity's rules.
     rules: views::RuleWords,
-    /// The checklist's rules for `checklist.js`, escaped for a `<script>`
-    /// element, for the checklist page (level pages get their own subset).
-    checklist: String,
     checklist_key: String,
     /// The build day: offerings before it are past.
     today: Date,
@@ -746,7 +743,6 @@ impl Shared {
         Shared {
             globals,
             rules: views::RuleWords::new(&phrases),
-            checklist: views::checklist_data(&phrases, &checklist_key, None),
             checklist_key,
             today,
             calendar_events: std::sync::OnceLock::new(),
@@ -842,12 +838,14 @@ fn render_page(
             )
         }
         Page::Checklist => {
-            context.insert("pathways".into(), pathways(&shared.views(site), true));
+            let views = shared.views(site);
+            context.insert("pathways".into(), pathways(&views, true));
             context.insert("plan_goals".into(), json!(views::plan_goals(catalogue)));
-            context.insert(
-                "checklist_data".into(),
-                Value::String(shared.checklist.clone()),
-            );
+            // Every rule of the catalogue, for checklist.js: made here, on
+            // whichever core renders this page, rather than before any
+            // page starts (level pages get their own subset).
+            let data = views::checklist_data(&views.phrases, &shared.checklist_key, None);
+            context.insert("checklist_data".into(), Value::String(data));
             ("checklist.html", "checklist")
         }
         Page::Handbook => {
