@@ -355,8 +355,8 @@ pub enum How {
 
 /// For every entity, how it counts toward the rules of every level and
 /// workshop, in catalogue order: one walk over each rule, once per build.
-pub fn counts(catalogue: &Catalogue) -> std::collections::HashMap<Id, Vec<Count>> {
-    let mut found: std::collections::HashMap<Id, Vec<Count>> = std::collections::HashMap::new();
+pub fn counts(catalogue: &Catalogue) -> rustc_hash::FxHashMap<Id, Vec<Count>> {
+    let mut found: rustc_hash::FxHashMap<Id, Vec<Count>> = rustc_hash::FxHashMap::default();
     for (toward, doc) in catalogue.entities() {
         for (field, rule) in doc.rules() {
             let to_finish = field == "completion";

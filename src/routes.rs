@@ -11,7 +11,9 @@ use crate::catalogue::{Catalogue, Id};
 use crate::content::Kind;
 use crate::render::ical::Calendar;
 use crate::render::theme::{StaticFile, Theme};
-use std::collections::HashMap;
+// Keys are small numbers and paths of the organizer's own site: a fast
+// hash, no defence against crafted collisions needed.
+use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
 
 /// One output of the build.

@@ -17,7 +17,8 @@ use crate::config::Config;
 use crate::content::{Asset, Content, Details, Document, Kind, Level, Workshop};
 use crate::rules::{Expr, Name, Pool};
 use crate::source::{Span, Spanned};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// A handle on an entity of the catalogue: a compact index that only
 /// resolution hands out, so following one cannot fail.
@@ -307,11 +308,11 @@ pub fn resolve(config: Config, content: Content, options: ResolveOptions) -> (Ca
         listings: BTreeMap::new(),
         by_kind: BTreeMap::new(),
         pages: Vec::new(),
-        levels_of: HashMap::new(),
-        workshops_of: HashMap::new(),
-        needed_by: HashMap::new(),
-        awarded_by: HashMap::new(),
-        outcome_of: HashMap::new(),
+        levels_of: HashMap::default(),
+        workshops_of: HashMap::default(),
+        needed_by: HashMap::default(),
+        awarded_by: HashMap::default(),
+        outcome_of: HashMap::default(),
         translations: BTreeMap::new(),
     };
     index(&mut catalogue);

@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::content::{Credential, Details, Document, Kind, Level, Pathway, Workshop};
 use crate::rules::{Expr, Name, RefRole};
 use crate::source::Spanned;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What a reference may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +49,8 @@ impl Expect {
 /// The first document of each id; every later one is recorded as a
 /// duplicate and can be named by nothing.
 pub(super) fn index_ids(documents: &[Document], findings: &mut Findings) -> HashMap<String, Id> {
-    let mut by_id: HashMap<String, Id> = HashMap::with_capacity(documents.len());
+    let mut by_id: HashMap<String, Id> =
+        HashMap::with_capacity_and_hasher(documents.len(), Default::default());
     for (i, doc) in documents.iter().enumerate() {
         if doc.id.is_empty() {
             continue;

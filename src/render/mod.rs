@@ -248,11 +248,13 @@ pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStat
     let routes = site.routes;
     let prepared = prepare(site, today)?;
     let produce = |route: &Route| prepared.produce(site, route);
-    // Pages on every core first; the data files (one large JSON document)
-    // and copies beside them, unless the sink throws files away: no
-    // template can break those.
+    // Pages on every core; the data files, calendars and copies beside
+    // them, unless the sink throws files away (no template can break
+    // those). Each file is written as soon as it is made: holding the data
+    // files until the pages were done kept 45 MB in memory at 10,000
+    // workshops (the catalogue, the feed, a calendar per workshop).
     let (pages, rest): (Vec<&Route>, Vec<&Route>) = routes.iter().partition(|r| r.page().is_some());
-    let (failures, data_files) = rayon::join(
+    let (failures, written) = rayon::join(
         || -> Vec<Diagnostic> {
             // In small pieces: rayon otherwise cuts the pages into about
             // two pieces per core and renders each piece on one core; when
@@ -264,15 +266,19 @@ pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStat
                 .filter_map(|route| produce(route).and_then(|file| sink.put(file)).err())
                 .collect()
         },
-        || -> Vec<Result<OutputFile, Diagnostic>> {
+        || -> Result<(), Diagnostic> {
             if !sink.keeps_files() {
-                return Vec::new();
+                return Ok(());
             }
             rest.par_iter()
                 .with_max_len(PAGES_PER_PIECE)
-                .filter(|r| matches!(r.output, Output::Data(_) | Output::Calendar(_)))
-                .map(|route| produce(route))
-                .collect()
+                .filter(|r| {
+                    matches!(
+                        r.output,
+                        Output::Data(_) | Output::Calendar(_) | Output::Copy(_)
+                    )
+                })
+                .try_for_each(|route| produce(route).and_then(|file| sink.put(file)))
         },
     );
     if !failures.is_empty() {
@@ -282,19 +288,7 @@ pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStat
         failures.sort_by(|a, b| a.help.cmp(&b.help));
         return Err(merge_template_failures(failures));
     }
-    let copies = rest
-        .iter()
-        .filter(|r| matches!(r.output, Output::Copy(_)))
-        .map(|route| produce(route));
-    let files: Vec<OutputFile> = data_files
-        .into_iter()
-        .chain(copies)
-        .collect::<Result<_, _>>()
-        .map_err(|d| Diagnostics(vec![d]))?;
-    files
-        .into_par_iter()
-        .try_for_each(|file| sink.put(file))
-        .map_err(|d| Diagnostics(vec![d]))?;
+    written.map_err(|d| Diagnostics(vec![d]))?;
     // The search index's route stands for a folder, which `search_index`
     // makes: its files are counted there.
     Ok(RenderStats {
@@ -1052,8 +1046,18 @@ impl JsonView {
                 root: Arc::clone(&self.root),
                 node: std::ptr::NonNull::from(value),
             }),
-            leaf => template_value(leaf.clone()),
+            leaf => leaf_value(leaf),
         }
+    }
+}
+
+/// A leaf of a page's JSON tree as a template value, copied once (a
+/// string straight into the engine's own, not through a `String` first).
+fn leaf_value(leaf: &Value) -> minijinja::Value {
+    match leaf {
+        Value::String(s) => minijinja::Value::from(s.as_str()),
+        Value::Bool(b) => minijinja::Value::from(*b),
+        other => template_value(other.clone()),
     }
 }
 

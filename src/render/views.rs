@@ -26,14 +26,14 @@ use serde_json::{Map, Value, json};
 pub struct RuleWords {
     by_entity: Vec<EntityRules>,
     /// How each entity counts toward the rules of others ("Where it counts").
-    counts: std::collections::HashMap<Id, Vec<crate::phrases::Count>>,
+    counts: rustc_hash::FxHashMap<Id, Vec<crate::phrases::Count>>,
     /// Each distinct count in words: the workshops of one level share theirs
     /// ("Counts toward Level 2: choose 3 of 8 to finish").
-    count_words: std::collections::HashMap<crate::phrases::Count, Value>,
+    count_words: rustc_hash::FxHashMap<crate::phrases::Count, Value>,
     /// Each day an offering starts or ends, in words ("12 March 2027"), and
     /// the register label of offerings starting then: a catalogue's
     /// thousands of offerings share a few hundred days.
-    days: std::collections::HashMap<Date, (String, String)>,
+    days: rustc_hash::FxHashMap<Date, (String, String)>,
 }
 
 #[derive(Default)]
@@ -72,13 +72,13 @@ impl RuleWords {
             })
             .collect();
         let counts = crate::phrases::counts(phrases.catalogue);
-        let mut count_words = std::collections::HashMap::new();
+        let mut count_words = rustc_hash::FxHashMap::default();
         for count in counts.values().flatten() {
             count_words
                 .entry(*count)
                 .or_insert_with(|| json!(phrases.count(count)));
         }
-        let mut days = std::collections::HashMap::new();
+        let mut days = rustc_hash::FxHashMap::default();
         for (_, doc) in phrases.catalogue.entities() {
             let Some(workshop) = doc.as_workshop() else {
                 continue;
