@@ -124,7 +124,9 @@ impl Config {
     /// already holds the base path): for canonical links, the sitemap and
     /// catalogue.json.
     pub fn absolute(&self, site_url: &str) -> String {
-        format!("{}{site_url}", self.origin())
+        // Joined by hand: called tens of thousands of times a build, where
+        // `format!`'s machinery cost several times the copying.
+        [self.origin(), site_url].concat()
     }
 }
 

@@ -106,10 +106,10 @@ impl Route {
     /// The site-relative URL ("/levels/level-1/", "/404.html"), with the
     /// base path of `base_url` ("" or "/sub") in front.
     pub fn url(&self, base_path: &str) -> String {
-        match self.path.strip_suffix("index.html") {
-            Some(folder) => format!("{base_path}/{folder}"),
-            None => format!("{base_path}/{}", self.path),
-        }
+        // Joined by hand rather than with `format!`: every link of every
+        // page is made here.
+        let path = self.path.strip_suffix("index.html").unwrap_or(&self.path);
+        [base_path, "/", path].concat()
     }
 
     pub fn page(&self) -> Option<Page> {
