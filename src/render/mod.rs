@@ -729,10 +729,10 @@ impl Shared {
         let nav = views::nav(&phrases);
         let urls = views::urls(routes);
         let globals = [
-            ("site", template_value(site)),
-            ("t", template_value(t)),
-            ("urls", template_value(urls)),
-            ("nav", template_value(Value::Array(nav))),
+            ("site", shared_value(site)),
+            ("t", shared_value(t)),
+            ("urls", shared_value(urls)),
+            ("nav", shared_value(Value::Array(nav))),
         ];
         Shared {
             globals,
@@ -1102,6 +1102,56 @@ impl minijinja::value::Object for JsonView {
             Value::Object(map) => Some(map.len()),
             _ => Some(0),
         }
+    }
+}
+
+/// A value every page shares (`site`, `t`, `urls`, `nav`), made once: its
+/// objects keyed by hash. Pages read `t` alone a few dozen times each, and
+/// the engine's own maps find a key by comparing it with one key after
+/// another (`t` has hundreds).
+fn shared_value(value: Value) -> minijinja::Value {
+    match value {
+        Value::Object(map) => {
+            let keys: Vec<minijinja::Value> = map
+                .keys()
+                .map(|k| minijinja::Value::from(k.as_str()))
+                .collect();
+            let entries = map
+                .into_iter()
+                .map(|(k, v)| (Arc::<str>::from(k), shared_value(v)))
+                .collect();
+            minijinja::Value::from_object(HashedMap { entries, keys })
+        }
+        Value::Array(items) => {
+            minijinja::Value::from(items.into_iter().map(shared_value).collect::<Vec<_>>())
+        }
+        leaf => template_value(leaf),
+    }
+}
+
+/// An object of [`shared_value`]: found by hash, listed in key order (the
+/// order a JSON object has), so that a loop over it is the same on every run.
+#[derive(Debug)]
+struct HashedMap {
+    entries: rustc_hash::FxHashMap<Arc<str>, minijinja::Value>,
+    keys: Vec<minijinja::Value>,
+}
+
+impl minijinja::value::Object for HashedMap {
+    fn get_value(self: &Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
+        self.entries.get(key.as_str()?).cloned()
+    }
+
+    fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<minijinja::Value> {
+        self.entries.get(key).cloned()
+    }
+
+    fn enumerate(self: &Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::Values(self.keys.clone())
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        Some(self.keys.len())
     }
 }
 
