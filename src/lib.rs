@@ -255,27 +255,34 @@ fn render_into(
     // Each language's search index is built on a thread of its own, off
     // the rendering pool and beside the rendering of every language:
     // Pagefind adds records one at a time, so this is where its work
-    // overlaps the most.
+    // overlaps the most. When a page fails, the searches are told to stop,
+    // so that its error is not held back until they finish.
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let stop = &stop;
     std::thread::scope(|scope| {
         let searches: Vec<_> = sites
             .iter()
             .filter(|_| sink.keeps_files())
             .filter_map(|&site| {
                 let route = render::search::index_route(site)?;
-                let thread = scope.spawn(move || render::search_index(site, route));
+                let thread = scope.spawn(move || render::search_index(site, route, stop));
                 Some((route.lang.as_str(), thread))
             })
             .collect();
         for &site in &sites {
-            let more = render_site(resolved, site, sink)?;
+            let more = render_site(resolved, site, sink).inspect_err(|_| {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            })?;
             stats.pages += more.pages;
             stats.files += more.files;
         }
         for (lang, search) in searches {
+            // Only a failure above stops a search, and that returned.
             let files = search
                 .join()
                 .unwrap_or_else(|_| Err(render::search::failed(lang, "panic".into())))
-                .map_err(Failure::CannotRun)?;
+                .map_err(Failure::CannotRun)?
+                .unwrap_or_default();
             stats.files += files.len();
             for file in files {
                 sink.put(file).map_err(Failure::CannotRun)?;

@@ -297,10 +297,15 @@ pub fn render(site: Site<'_>, today: Date, sink: &dyn Sink) -> Result<RenderStat
     })
 }
 
-/// Every file of `site`'s search index, under `route`'s folder.
-pub fn search_index(site: Site<'_>, route: &Route) -> Result<Vec<OutputFile>, Diagnostic> {
+/// Every file of `site`'s search index, under `route`'s folder; `None`
+/// when `stop` was set before it was done (see [`search::bundle`]).
+pub fn search_index(
+    site: Site<'_>,
+    route: &Route,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Result<Option<Vec<OutputFile>>, Diagnostic> {
     let records = search::records(site, &site.theme.messages);
-    search::bundle(records, &route.lang, &route.path)
+    search::bundle(records, &route.lang, &route.path, stop)
 }
 
 /// Compile every template once.

@@ -17,6 +17,7 @@ use crate::messages::Messages;
 use crate::routes::{Page, Route};
 use crate::text;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One searchable page: where it is, what it is called, its words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,11 +127,16 @@ fn kind_word(kind: Kind) -> &'static str {
 /// Pagefind's bundle for `records` in language `lang`, as files under
 /// `folder` (`pagefind/`, `fr/pagefind/`). Pagefind reads the words with
 /// the stemmer of `lang` ("ateliers" finds "atelier").
+///
+/// `None` when `stop` was set while records were being added: the build
+/// failed elsewhere, and its errors should not wait for an index nobody
+/// will write (adding 10,000 records takes seconds).
 pub fn bundle(
     records: Vec<Record>,
     lang: &str,
     folder: &str,
-) -> Result<Vec<OutputFile>, Diagnostic> {
+    stop: &AtomicBool,
+) -> Result<Option<Vec<OutputFile>>, Diagnostic> {
     let failed = |error: String| failed(lang, error);
     // Pagefind's API is async; a runtime of one thread here keeps it off
     // the rendering threads' pool.
@@ -145,6 +151,9 @@ pub fn bundle(
                 .build();
             let mut index = pagefind::api::PagefindIndex::new(Some(options))?;
             for record in records {
+                if stop.load(Ordering::Relaxed) {
+                    return Ok(None);
+                }
                 let mut meta = BTreeMap::from([
                     ("title".to_string(), record.title),
                     ("kind".to_string(), record.kind),
@@ -163,9 +172,12 @@ pub fn bundle(
                     )
                     .await?;
             }
-            index.get_files().await
+            index.get_files().await.map(Some)
         })
         .map_err(|err| failed(format!("{err:#}")))?;
+    let Some(files) = files else {
+        return Ok(None);
+    };
     let mut files: Vec<OutputFile> = files
         .into_iter()
         .filter_map(|file| {
@@ -180,7 +192,7 @@ pub fn bundle(
         })
         .collect();
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    Ok(Some(files))
 }
 
 /// The search index of language `lang` could not be built: Pagefind's
@@ -217,6 +229,24 @@ mod tests {
     }
 
     #[test]
+    fn a_bundle_asked_to_stop_adds_nothing_and_gives_nothing() {
+        let record = |n: usize| Record {
+            url: format!("/workshops/w{n}/"),
+            title: format!("Workshop {n}"),
+            kind: "Workshop".into(),
+            summary: None,
+            words: "Consent before choreography.".into(),
+        };
+        let stopped = bundle(
+            (0..3).map(record).collect(),
+            "en",
+            "pagefind/",
+            &AtomicBool::new(true),
+        );
+        assert!(matches!(stopped, Ok(None)), "{stopped:?}");
+    }
+
+    #[test]
     fn a_bundle_has_pagefind_and_an_index_but_none_of_its_ready_made_interfaces() {
         let records = vec![Record {
             url: "/workshops/consent/".into(),
@@ -225,7 +255,9 @@ mod tests {
             summary: None,
             words: "Consent before choreography, every time.".into(),
         }];
-        let files = bundle(records, "en", "pagefind/").expect("a bundle");
+        let files = bundle(records, "en", "pagefind/", &AtomicBool::new(false))
+            .expect("a bundle")
+            .expect("not stopped");
         let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         for wanted in [
             "pagefind/pagefind.js",

@@ -161,7 +161,9 @@ impl Snapshot {
             let route = crate::render::search::index_route(site)?;
             path.starts_with(&route.path).then_some((site, route))
         });
-        let Some(Ok(files)) = found.map(|(site, route)| crate::render::search_index(site, route))
+        let never = std::sync::atomic::AtomicBool::new(false);
+        let Some(Ok(Some(files))) =
+            found.map(|(site, route)| crate::render::search_index(site, route, &never))
         else {
             return Served::Missing;
         };
