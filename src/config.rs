@@ -31,6 +31,9 @@ pub struct Config {
     pub time_zone: Option<String>,
     /// `[offerings] currency`: the ISO 4217 code of prices that name none.
     pub currency: Option<String>,
+    /// `[offerings] feed_limit`: the most entries the Atom feed holds, the
+    /// soonest first (Zola's `feed_limit`); every upcoming offering without it.
+    pub feed_limit: Option<usize>,
     /// `[search] enabled`: a search page and an index per language (on
     /// unless turned off).
     pub search: bool,
@@ -208,6 +211,7 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
         past_offerings: PastOfferings::default(),
         time_zone: None,
         currency: None,
+        feed_limit: None,
         search: true,
         extra: serde_json::Value::Object(Default::default()),
         parsed: false,
@@ -316,6 +320,17 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
                     zone.span,
                     text!("unknown_time_zone", name = &zone.value),
                     crate::schedule::zone_help(suggestion.as_deref()),
+                ),
+            }
+        }
+        if let Some(limit) = section.integer("feed_limit") {
+            match usize::try_from(limit.value) {
+                Ok(n) if n > 0 => config.feed_limit = Some(n),
+                _ => section.error(
+                    Code::InvalidConfig,
+                    limit.span,
+                    text!("feed_limit_value", value = limit.value.to_string()),
+                    text!("feed_limit_value_help"),
                 ),
             }
         }

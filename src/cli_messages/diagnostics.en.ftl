@@ -542,6 +542,10 @@ not_web_address_help = write a full address starting with { $place ->
 past_offerings_value = `past` must be "show" or "hide", found "{ $value }"
 past_offerings_value_help = write `past = "show"` to list offerings that are over apart on a workshop's page, or `past = "hide"` to leave them out
 
+# $value: what `feed_limit` says.
+feed_limit_value = `feed_limit` must be a whole number of 1 or more, found { $value }
+feed_limit_value_help = write `feed_limit = 50` to keep the 50 soonest offerings in the feed, or leave `feed_limit` out to list every upcoming offering
+
 ## E024 times that name no moment
 
 # $name: the zone as written.

@@ -538,6 +538,10 @@ not_web_address_help = écrivez une adresse complète qui commence par { $place 
 past_offerings_value = `past` doit valoir "show" ou "hide" ; valeur trouvée : "{ $value }"
 past_offerings_value_help = écrivez `past = "show"` pour lister à part, sur la page d’un atelier, les séances terminées, ou `past = "hide"` pour les laisser de côté
 
+# $value : ce que dit `feed_limit`.
+feed_limit_value = `feed_limit` doit être un nombre entier d’au moins 1 ; valeur trouvée : { $value }
+feed_limit_value_help = écrivez `feed_limit = 50` pour garder dans le flux les 50 séances les plus proches, ou omettez `feed_limit` pour y lister toutes les séances à venir
+
 ## E024 des heures qui ne désignent aucun moment
 
 unknown_time_zone = fuseau horaire inconnu "{ $name }"

@@ -1,6 +1,7 @@
 //! The Atom feed of upcoming offerings (RFC 4287), `/offerings.xml`: one
-//! entry per offering that is neither over nor cancelled, so that people
-//! can follow new dates in a feed reader.
+//! entry per offering that is neither over nor cancelled, the soonest
+//! first and at most `[offerings] feed_limit` of them, so that people can
+//! follow new dates in a feed reader.
 //!
 //! Stable by construction: an entry's id is its workshop's address with
 //! the offering's key (`…/workshops/knots/#2027-03-12`, an anchor on the
@@ -94,8 +95,12 @@ pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
             entries.push((start, updated, entry));
         }
     }
-    // Soonest first: what a reader wants to see at the top.
+    // Soonest first: what a reader wants to see at the top, and what a
+    // feed of limited length keeps.
     entries.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(&b.2)));
+    if let Some(limit) = config.feed_limit {
+        entries.truncate(limit);
+    }
     let updated = entries
         .iter()
         .map(|(_, updated, _)| *updated)

@@ -87,3 +87,37 @@ fn a_site_without_offerings_has_no_feed() {
         "no link to a feed that is not there"
     );
 }
+
+#[test]
+fn feed_limit_keeps_the_soonest_offerings() {
+    let entry_ids = |site: &std::path::Path| -> Vec<String> {
+        let out = tempfile::tempdir().expect("tempdir");
+        // 1 January 2027: March's and May's offerings are upcoming (June's
+        // is cancelled).
+        build_on_day(site, out.path(), "2027-01-01");
+        let path = out.path().join("offerings.xml");
+        let feeds = python_tool("read-feed.py", &[&path]);
+        feeds[path.to_string_lossy().as_ref()]["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .map(|entry| entry["id"].as_str().expect("an id").to_string())
+            .collect()
+    };
+    let site = site_copy("small");
+    assert_eq!(
+        entry_ids(site.path()),
+        [
+            "https://training.example.org/workshops/knots/#2027-03-12",
+            "https://training.example.org/workshops/knots/#2027-05-02",
+        ],
+        "every upcoming offering without a limit"
+    );
+    let config = site.path().join("site.toml");
+    std::fs::write(&config, read(&config) + "\n[offerings]\nfeed_limit = 1\n").expect("write");
+    assert_eq!(
+        entry_ids(site.path()),
+        ["https://training.example.org/workshops/knots/#2027-03-12"],
+        "the soonest one with `feed_limit = 1`"
+    );
+}
