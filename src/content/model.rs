@@ -136,7 +136,8 @@ pub struct Body {
     /// HTML in which `@id` links are still symbolic (`href="@level-2#goals"`);
     /// the render stage turns them into URLs.
     pub html: String,
-    /// Its words as plain text, for the search index.
+    /// Its words as plain text, for the search index; empty when the site
+    /// has no search (`[search] enabled = false`), since nothing reads them.
     pub words: String,
     pub headings: Vec<Heading>,
     pub links: Vec<EntityLink>,

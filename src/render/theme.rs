@@ -61,7 +61,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/partials/map.html",
     "templates/partials/untranslated.html",
     "templates/partials/rule.html",
-    "templates/partials/tags.html",
+    "templates/partials/rule-tags.html",
     "templates/partials/counts.html",
     "static/style.css",
     "static/checklist.js",

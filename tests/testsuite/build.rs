@@ -690,3 +690,72 @@ fn the_pathway_map_draws_every_level_and_link() {
     );
     assert!(pathway.contains("class=\"map-lane map-current\""));
 }
+
+/// A rule with a nested group, notes at two depths and a one-child `all`
+/// marked preferred, as `partials/rule.html` prints it: the markup the
+/// default theme's macros printed before the partial (the same bytes), and
+/// the same on every page that shows the rule.
+#[test]
+fn a_rule_prints_its_exact_markup_on_every_page_that_shows_it() {
+    let site = site_copy("small");
+    let pilot = site.path().join("content/levels/pilot.md");
+    std::fs::write(
+        &pilot,
+        read(&pilot).replace(
+            r#"  { has = "sea-hours", at_least = 500, note = "Logged at sea." },
+  "first-aid","#,
+            r#"  { any = ["first-aid", { has = "sea-hours", at_least = 500, note = "Logged at sea." }], note = "Either will do." },"#,
+        ),
+    )
+    .expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, stderr) = build(site.path(), out.path());
+    assert_eq!(code, 0, "{stderr}");
+    let rule = r#"<div class="rule"><span class="rule-lead">All of the following:</span>
+  <ul class="rule-list rule-all">
+    <li><span class="rule-leaf">Hold the credential <a href="/credentials/navigator-certificate/">Navigator certificate</a></span></li>
+    <li><span class="rule-lead">Any one of the following:</span>
+  <ul class="rule-list rule-any">
+    <li><span class="rule-leaf"><a href="/requirements/first-aid/">Marine first aid</a></span></li>
+    <li><span class="rule-leaf"><a href="/requirements/sea-hours/">Hours at sea</a>: at least 500 hours</span> <span class="rule-note">Logged at sea.</span></li>
+  </ul> <span class="rule-note">Either will do.</span></li>
+    <li><span class="rule-leaf"><a href="/requirements/union-card/">Union card</a></span> <span class="tag tag-preferred">Preferred<span class="visually-hidden">: recommended, not required</span></span></li>
+  </ul></div>"#;
+    for page in [
+        "levels/pilot/index.html",
+        "pathways/harbour-pilot/index.html",
+    ] {
+        let html = read(&out.path().join(page));
+        assert!(html.contains(rule), "{page}:\n{html}");
+    }
+    // The handbook links within itself, and prints the same markup.
+    let in_handbook = rule
+        .replace("/credentials/", "#credential-")
+        .replace("/requirements/", "#requirement-")
+        .replace("/\">", "\">");
+    let handbook = read(&out.path().join("handbook/index.html"));
+    assert!(handbook.contains(&in_handbook), "{handbook}");
+}
+
+/// The rule partial is a template like any other: a site's own
+/// `templates/partials/rule.html` prints every rule of the default pages.
+#[test]
+fn a_site_can_replace_the_rule_partial() {
+    let site = site_copy("small");
+    let partials = site.path().join("templates/partials");
+    std::fs::create_dir_all(&partials).expect("mkdir");
+    std::fs::write(partials.join("rule.html"), "<b>{{ rule.kind }}</b>").expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let (code, stderr) = build(site.path(), out.path());
+    assert_eq!(code, 0, "{stderr}");
+    for page in [
+        "levels/pilot/index.html",
+        "pathways/harbour-pilot/index.html",
+    ] {
+        let html = read(&out.path().join(page));
+        assert!(
+            html.contains(r#"<div class="rule"><b>all</b></div>"#),
+            "{page}:\n{html}"
+        );
+    }
+}

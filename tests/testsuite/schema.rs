@@ -43,6 +43,20 @@ fn every_catalogue_json_follows_the_published_schema() {
         );
         catalogues.push(site.join("catalogue.json"));
     }
+    // Keys in alphabetical order at every depth, as a JSON object sorts
+    // them, and printed with two spaces: catalogue.json is written straight
+    // from the catalogue, and must read as it always has. (This build's
+    // serde_json sorts a map's keys, so a round trip sorts them.)
+    assert_eq!(
+        serde_json::json!({ "b": 1, "a": 2 }).to_string(),
+        r#"{"a":2,"b":1}"#
+    );
+    for path in &catalogues {
+        let text = read(path);
+        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let sorted = serde_json::to_string_pretty(&value).expect("printed") + "\n";
+        assert!(sorted == text, "{} is not sorted", path.display());
+    }
     let schema = out.path().join("bundled/catalogue.schema.json");
     let files: Vec<&Path> = catalogues.iter().map(|p| p.as_path()).collect();
     let (valid, printed) = validate(&schema, &files);
