@@ -289,6 +289,7 @@ fn plain_text(events: &[Event<'_>]) -> String {
 /// taken from the parse itself, so no HTML needs taking apart again.
 fn words_of(events: &[Event<'_>]) -> String {
     let mut words = Words::default();
+    let mut html = HtmlText::default();
     // Whether the last word so far ends a sentence already, kept as the
     // words go rather than looked for: 100,000 nested quotes end 100,000
     // blocks in a row.
@@ -300,6 +301,9 @@ fn words_of(events: &[Event<'_>]) -> String {
                 if let Some(last) = t.trim_end().chars().last() {
                     open_sentence = last.is_alphanumeric();
                 }
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                html.read(raw, &mut words, &mut open_sentence);
             }
             Event::SoftBreak | Event::HardBreak | Event::Rule => words.push(" "),
             Event::End(
@@ -313,13 +317,159 @@ fn words_of(events: &[Event<'_>]) -> String {
             // item) gets a full stop, so that a search excerpt across
             // blocks still reads as sentences.
             Event::End(_) => {
-                words.push(if open_sentence { ". " } else { " " });
+                if open_sentence {
+                    words.end_sentence();
+                } else {
+                    words.push(" ");
+                }
                 open_sentence = false;
             }
             _ => {}
         }
     }
     words.text
+}
+
+/// Raw HTML's share of a body's words: the text between its tags, with
+/// entities decoded, and an image's `alt`; not the tags themselves, nor
+/// what `<script>`, `<style>` and comments hold. Its state carries from one
+/// event to the next: an HTML block comes as an event per line, and a tag
+/// or a script may span several.
+#[derive(Default)]
+struct HtmlText {
+    /// Inside a tag (after `<`), with what it holds so far.
+    tag: Option<String>,
+    /// Inside a quoted attribute value of that tag.
+    quote: Option<char>,
+    /// Skipping everything up to this (`</script`, `</style`, `-->`).
+    skip_until: Option<&'static str>,
+}
+
+/// Elements that sit inside a line of text: their tags join the words on
+/// either side ("re<b>hearse</b>d" is one word). Any other tag parts them.
+const INLINE_ELEMENTS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q",
+    "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+];
+
+impl HtmlText {
+    fn read(&mut self, raw: &str, words: &mut Words, open_sentence: &mut bool) {
+        let mut rest = raw;
+        while !rest.is_empty() {
+            if let Some(end) = self.skip_until {
+                let Some(at) = rest.to_ascii_lowercase().find(end) else {
+                    return;
+                };
+                rest = &rest[at + end.len()..];
+                self.skip_until = None;
+                // What is left of `</script …>` is read as a tag.
+                if end != "-->" {
+                    self.tag = Some(String::new());
+                }
+                continue;
+            }
+            if let Some(tag) = &mut self.tag {
+                let mut close = None;
+                for (at, c) in rest.char_indices() {
+                    match (self.quote, c) {
+                        (Some(quote), c) if c == quote => self.quote = None,
+                        (Some(_), _) => {}
+                        (None, '"' | '\'') => self.quote = Some(c),
+                        (None, '>') => {
+                            close = Some(at);
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                let Some(at) = close else {
+                    tag.push_str(rest);
+                    return;
+                };
+                tag.push_str(&rest[..at]);
+                rest = &rest[at + 1..];
+                let tag = self.tag.take().unwrap_or_default();
+                self.finish_tag(&tag, words);
+                continue;
+            }
+            let Some(at) = rest.find('<') else {
+                text(rest, words, open_sentence);
+                return;
+            };
+            text(&rest[..at], words, open_sentence);
+            rest = &rest[at..];
+            if let Some(after) = rest.strip_prefix("<!--") {
+                self.skip_until = Some("-->");
+                rest = after;
+            } else if rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || "/!?".contains(c))
+            {
+                self.tag = Some(String::new());
+                rest = &rest[1..];
+            } else {
+                text("<", words, open_sentence);
+                rest = &rest[1..];
+            }
+        }
+    }
+
+    /// A whole tag read (`img alt="…" src="…"`, `/div`): its `alt`, and a
+    /// space unless it is an inline element's.
+    fn finish_tag(&mut self, tag: &str, words: &mut Words) {
+        let closing = tag.starts_with('/');
+        let name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if !closing {
+            match name.as_str() {
+                "script" => self.skip_until = Some("</script"),
+                "style" => self.skip_until = Some("</style"),
+                _ => {}
+            }
+        }
+        if !INLINE_ELEMENTS.contains(&name.as_str()) {
+            words.push(" ");
+        }
+        if let Some(alt) = attribute(tag, "alt") {
+            words.push(" ");
+            words.push(&html_escape::decode_html_entities(alt));
+            words.push(" ");
+        }
+    }
+}
+
+/// Text of raw HTML into `words`, entities decoded.
+fn text(raw: &str, words: &mut Words, open_sentence: &mut bool) {
+    let decoded = html_escape::decode_html_entities(raw);
+    words.push(&decoded);
+    if let Some(last) = decoded.trim_end().chars().last() {
+        *open_sentence = last.is_alphanumeric();
+    }
+}
+
+/// The value of attribute `name` in a tag's text (`img alt="A chart"`),
+/// quoted or not.
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(name) {
+        let at = from + found;
+        from = at + name.len();
+        let before = lower[..at].chars().last();
+        let after = lower[from..].trim_start();
+        if !before.is_some_and(char::is_whitespace) || !after.starts_with('=') {
+            continue;
+        }
+        // `lower` has `tag`'s byte offsets: ASCII case changes keep lengths.
+        let value = tag[tag.len() - after.len() + 1..].trim_start();
+        return Some(match value.chars().next() {
+            Some(quote @ ('"' | '\'')) => value[1..].split(quote).next().unwrap_or(""),
+            _ => value.split(char::is_whitespace).next().unwrap_or(""),
+        });
+    }
+    None
 }
 
 /// Text with every run of whitespace made one space, and none at either
@@ -333,6 +483,15 @@ struct Words {
 }
 
 impl Words {
+    /// A full stop on the last word, whatever space came after it (a
+    /// closing tag's), and a space before the next.
+    fn end_sentence(&mut self) {
+        if !self.text.is_empty() {
+            self.text.push('.');
+        }
+        self.space = true;
+    }
+
     fn push(&mut self, chunk: &str) {
         for (i, piece) in chunk.split(char::is_whitespace).enumerate() {
             self.space |= i > 0;
@@ -450,6 +609,22 @@ mod tests {
         assert_eq!(
             body.words,
             "Safe sets. Consent first, then choreography. one. two code. raw."
+        );
+    }
+
+    #[test]
+    fn raw_html_gives_its_text_and_alt_but_not_its_tags_scripts_or_comments() {
+        let body = render(
+            "Intro.\n\n<div class=\"note\" title=\"a > b\">\nRe<b>hearse</b>d &amp; caf&eacute;\n</div>\n\n\
+             <img src=\"/chart.png\" data-alt=\"no\" ALT='A harbour &quot;chart&quot;'>\n\n\
+             <script>\nlet x = \"<b>secret</b>\";\n</script>\n\n<!-- hidden\nnote -->\n\n\
+             <p>Inline <img alt=plain src=x.png> image</p>\n",
+            0,
+            true,
+        );
+        assert_eq!(
+            body.words,
+            "Intro. Rehearsed & café. A harbour \"chart\" Inline plain image."
         );
     }
 
