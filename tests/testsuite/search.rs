@@ -372,7 +372,9 @@ fn markup_in_the_catalogue_stays_text_in_the_results() {
         "title = \"Knots\"",
         "title = \"Knots <img src=x onerror=\\\"document.title='pwned'\\\"> & hitches\"",
         1,
-    ) + "\nTie a zanzibar with `<script>document.title='pwned'</script>` in mind, &amp; <b>care</b>.\n";
+    ) + "\nTie a zanzibar with `<script>document.title='pwned'</script>` in mind, &amp; <b>care</b>.\n\
+         \n<div class=\"callout\">\nAsk about the quillback drill.\n</div>\n\
+         \n<img src=\"/knot.png\" alt=\"A marlinspike diagram\">\n";
     std::fs::write(&knots, text).expect("write knots.md");
     let served = serve(site.path(), &[]);
     let driver = Driver::start();
@@ -401,6 +403,19 @@ fn markup_in_the_catalogue_stays_text_in_the_results() {
         browser.run("return document.title", json!([])),
         json!("pwned")
     );
+
+    // Raw HTML is searched by its words and an image's alt, not its tags.
+    for word in ["quillback", "marlinspike"] {
+        browser.go(&served.url(&format!("/search/?q={word}")));
+        answer(&browser);
+        let found = results(&browser);
+        assert_eq!(found.len(), 1, "{word}: {found:?}");
+        let excerpt = browser.text("#search-results li p:last-child");
+        assert!(
+            !excerpt.contains("<div") && !excerpt.contains("<img"),
+            "{excerpt}"
+        );
+    }
 }
 
 /// Issue 13, item 5: a first query transfers under 300 KB. Counted by a
