@@ -651,6 +651,10 @@ pub fn mark_translations_current(
             .collect();
     let mut found = Vec::new();
     for file in files {
+        let is_link = std::fs::symlink_metadata(file).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link && let Err(outside) = translation_in_content(&options.root, file) {
+            return Err(links_out(file, &outside));
+        }
         let known = file.canonicalize().ok().and_then(|path| by_path.get(&path));
         let Some(&(id, translation)) = known else {
             return Err(Failure::CannotRun(
@@ -691,24 +695,74 @@ pub fn mark_translations_current(
             }
         };
         let path = options.root.join(&translation.source.path);
-        let staged = path.with_extension("md.cairn-new");
-        std::fs::write(&staged, updated)
-            .and_then(|()| std::fs::rename(&staged, &path))
-            .map_err(|err| {
-                let _ = std::fs::remove_file(&staged);
-                Failure::CannotRun(
-                    Diagnostic::error(
-                        Code::Output,
-                        text!(
-                            "cannot_write",
-                            path = path.display().to_string(),
-                            error = err.to_string()
-                        ),
-                    )
-                    .with_help(text!("cannot_write_help")),
+        let cannot_write = |err: std::io::Error| {
+            Failure::CannotRun(
+                Diagnostic::error(
+                    Code::Output,
+                    text!(
+                        "cannot_write",
+                        path = path.display().to_string(),
+                        error = err.to_string()
+                    ),
                 )
-            })?;
+                .with_help(text!("cannot_write_help")),
+            )
+        };
+        let target = translation_in_content(&options.root, &path)
+            .map_err(|outside| links_out(&path, &outside))?;
+        replace_file(&target, updated.as_bytes()).map_err(cannot_write)?;
         marked.push(translation.source.path.clone());
     }
     Ok(marked)
+}
+
+fn links_out(path: &Path, outside: &Path) -> Failure {
+    Failure::CannotRun(
+        Diagnostic::error(
+            Code::Output,
+            text!(
+                "translation_links_out",
+                path = path.display().to_string(),
+                target = outside.display().to_string()
+            ),
+        )
+        .with_help(text!("translation_links_out_help")),
+    )
+}
+
+/// Where a translation's file really is, when that is inside `content/`:
+/// a file that is a symbolic link out of the site (a repository can carry
+/// one) is refused rather than edited. A link inside `content/` is edited
+/// at its target, so the link stays a link.
+fn translation_in_content(root: &Path, path: &Path) -> Result<PathBuf, PathBuf> {
+    let real = path.canonicalize().map_err(|_| path.to_path_buf())?;
+    let content = root
+        .join("content")
+        .canonicalize()
+        .map_err(|_| real.clone())?;
+    if real.starts_with(&content) {
+        Ok(real)
+    } else {
+        Err(real)
+    }
+}
+
+/// Replace the file at `path` with `bytes` in one step: written first to a
+/// fresh temporary file beside it, created exclusively (`O_EXCL`, so a
+/// name planted in the folder, a symbolic link say, is never written
+/// through), with the file's permissions, then renamed over it. A failure
+/// at any point leaves the file as it was and no temporary file behind.
+fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut staged = tempfile::Builder::new()
+        .prefix(".cairn-")
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    staged.write_all(bytes)?;
+    staged.as_file().set_permissions(permissions)?;
+    staged.as_file().sync_all()?;
+    staged.persist(path).map_err(|err| err.error)?;
+    Ok(())
 }

@@ -256,12 +256,17 @@ fn take_lock(parent: &Path, name: &str) -> Result<Lock, Diagnostic> {
     // opened the file just before then locks a file that is gone, sees it,
     // and tries again with the path's new file.
     for _ in 0..8 {
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|err| io_error("create", &path, err))?;
+        let file = open_lock_file(&path).map_err(|err| {
+            if is_link(&path) {
+                Diagnostic::error(
+                    Code::Output,
+                    text!("output_lock_is_link", path = path.display().to_string()),
+                )
+                .with_help(text!("output_lock_is_link_help"))
+            } else {
+                io_error("create", &path, err)
+            }
+        })?;
         match file.try_lock() {
             Ok(()) if is_still_at(&file, &path) => return Ok(Lock { path, _file: file }),
             Ok(()) => continue,
@@ -276,6 +281,24 @@ fn take_lock(parent: &Path, name: &str) -> Result<Lock, Diagnostic> {
         }
     }
     Err(failed())
+}
+
+/// Open (or create) the lock file, never through a symbolic link: a link
+/// planted at its name, dangling or not, would have the build create or
+/// lock a file anywhere the link points.
+fn open_lock_file(path: &Path) -> io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// Whether `file` is still the file at `path` (not removed or replaced
@@ -410,9 +433,34 @@ fn remove_leftovers(parent: &Path, name: &str) {
     };
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str()))
+            && is_own_folder(parent, &entry.path())
+        {
             let _ = remove_marked(&entry.path());
         }
+    }
+}
+
+/// Whether `path` is a real folder (not a symbolic link to one, which a
+/// repository can carry under a leftover's name) on the same device as the
+/// folder `parent` that holds it: only such a folder can be one a build
+/// left there.
+fn is_own_folder(parent: &Path, path: &Path) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return false;
+    };
+    if !meta.file_type().is_dir() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(parent).is_ok_and(|holder| holder.dev() == meta.dev())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = parent;
+        true
     }
 }
 
@@ -423,8 +471,13 @@ fn has_marker(dir: &Path) -> bool {
     std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.file_type().is_file())
 }
 
-/// Delete `dir` only if cairn made it.
+/// Delete `dir` only if cairn made it. A symbolic link is never followed:
+/// what it points at is not cairn's to empty.
 fn remove_marked(dir: &Path) -> io::Result<()> {
+    let is_real_folder = std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_dir());
+    if !is_real_folder {
+        return Ok(());
+    }
     if has_marker(dir) {
         // Two levels deep in parallel (a large site is thousands of page
         // folders under workshops/); the marker goes last, so a folder

@@ -447,6 +447,8 @@ output_locked = another cairn build is writing this site: it holds the lock { $p
 output_locked_help = wait for it to finish, then build again; two builds into one folder would mix their pages
 output_lock_failed = cannot lock { $path }
 output_lock_failed_help = the file system of the output folder may not support file locks; build into a folder on a local disk
+output_lock_is_link = the lock file { $path } is a symbolic link; cairn does not open a lock through a link
+output_lock_is_link_help = remove the link (it is not a lock cairn made) and build again
 output_outside = refusing to write outside the output folder: { $path }
 output_outside_help = rename the file so its path stays inside the site
 # $folder: the folder given to cairn init.
@@ -660,6 +662,8 @@ not_a_translation_help = give a translation's file, beside its original with the
 # $path: the file; $error: the system's reason.
 cannot_write = cannot write { $path }: { $error }
 cannot_write_help = check that the file exists and that you may write to it; it is left as it was
+translation_links_out = { $path } is a link to { $target }, outside the site's content folder; cairn does not edit it
+translation_links_out_help = a translation is a file of its own under content/: replace the link with the file itself, then mark it again
 # $key: a key under [languages.TAG.organizations].
 language_organization_unknown = there is no organization "{ $key }" to name in this language
 language_organization_unknown_help = name organizations under [organizations] first; here, give each one's name in this language: { $key } = "…"

@@ -444,6 +444,8 @@ output_locked = une autre production cairn est en train d’écrire ce site : 
 output_locked_help = attendez qu’elle se termine, puis relancez la production du site ; deux productions dans un même dossier mélangeraient leurs pages
 output_lock_failed = impossible de verrouiller { $path }
 output_lock_failed_help = le système de fichiers du dossier de sortie ne prend peut-être pas en charge les verrous de fichiers ; produisez le site dans un dossier sur un disque local
+output_lock_is_link = le fichier de verrou { $path } est un lien symbolique ; cairn n’ouvre pas de verrou à travers un lien
+output_lock_is_link_help = supprimez le lien (ce n’est pas un verrou créé par cairn), puis relancez la construction
 output_outside = écriture hors du dossier de sortie refusée : { $path }
 output_outside_help = renommez le fichier pour que son chemin reste dans le site
 # $folder : le dossier donné à cairn init.
@@ -629,6 +631,8 @@ not_a_translation = { $file } n’est pas une traduction de ce site
 not_a_translation_help = donnez le fichier d’une traduction, à côté de son original avec la langue avant `.md`, comme content/levels/level-1.fr.md
 cannot_write = impossible d’écrire { $path } : { $error }
 cannot_write_help = vérifiez que le fichier existe et que vous pouvez y écrire ; il est laissé tel quel
+translation_links_out = { $path } est un lien vers { $target }, hors du dossier content du site ; cairn ne le modifie pas
+translation_links_out_help = une traduction est un fichier à part entière sous content/ : remplacez le lien par le fichier lui-même, puis marquez-le de nouveau
 language_organization_unknown = il n’y a pas d’organisation « { $key } » à nommer dans cette langue
 language_organization_unknown_help = déclarez d’abord les organisations sous [organizations] ; ici, donnez le nom de chacune dans cette langue : { $key } = "…"
 language_organization_not_text = le nom de « { $key } » dans cette langue doit être un texte

@@ -24,6 +24,8 @@ pub fn render(text: &str, offset: usize, search_words: bool) -> Body {
     let mut used_anchors = Anchors::default();
     // Index in `events` of the open heading's start, while inside one.
     let mut open_heading: Option<usize> = None;
+    // The raw HTML block being read: a tag may span its lines.
+    let mut html_block: Option<RawHtml> = None;
 
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match &event {
@@ -57,27 +59,19 @@ pub fn render(text: &str, offset: usize, search_words: bool) -> Body {
                     });
                 }
             }
-            Event::Html(html) | Event::InlineHtml(html)
-                if html.contains("href=") || html.contains("src=") =>
-            {
-                // Raw HTML links are published as written: their addresses
-                // are checked like Markdown's, pointed at the source.
-                for (target, image) in html_addresses(html) {
-                    if has_scheme(&target) {
-                        let source = &text[range.clone()];
-                        let at = source
-                            .find(target.as_str())
-                            .map_or(range.start, |i| range.start + i);
-                        let end = if at == range.start {
-                            range.end
-                        } else {
-                            at + target.len()
-                        };
-                        addresses.push(Address {
-                            target,
-                            image,
-                            span: at + offset..end + offset,
-                        });
+            Event::Start(Tag::HtmlBlock) => html_block = Some(RawHtml::default()),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(block) = html_block.take() {
+                    block.addresses(text, offset, &mut addresses);
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                match (&mut html_block, &event) {
+                    (Some(block), Event::Html(_)) => block.push(html, range.clone()),
+                    _ => {
+                        let mut inline = RawHtml::default();
+                        inline.push(html, range.clone());
+                        inline.addresses(text, offset, &mut addresses);
                     }
                 }
                 if html.contains("=\"@") {
@@ -115,6 +109,73 @@ pub fn render(text: &str, offset: usize, search_words: bool) -> Body {
     }
 }
 
+/// Raw HTML as pulldown gives it, in pieces (an HTML block comes line by
+/// line), joined so that a tag written over several lines is read whole,
+/// with where each piece sits in the source.
+#[derive(Default)]
+struct RawHtml {
+    html: String,
+    /// (offset in `html`, range in the Markdown text) of each piece.
+    pieces: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl RawHtml {
+    fn push(&mut self, piece: &str, range: std::ops::Range<usize>) {
+        self.pieces.push((self.html.len(), range));
+        self.html.push_str(piece);
+    }
+
+    /// Its addresses that lead off the site (`https:`, `javascript:`),
+    /// each pointed at where the source writes it.
+    fn addresses(&self, text: &str, offset: usize, addresses: &mut Vec<Address>) {
+        for found in super::raw_html::addresses(&self.html) {
+            if !has_scheme(&found.target) {
+                continue;
+            }
+            let span = self.source_range(text, &found.range, &found.target);
+            addresses.push(Address {
+                target: found.target,
+                image: found.image,
+                span: span.start + offset..span.end + offset,
+            });
+        }
+    }
+
+    /// Where `within` (a range of the joined HTML) is in the Markdown text:
+    /// in its piece, when the piece is the source as written; else the
+    /// first place the source writes `target`, else the whole piece.
+    fn source_range(
+        &self,
+        text: &str,
+        within: &std::ops::Range<usize>,
+        target: &str,
+    ) -> std::ops::Range<usize> {
+        let index = self
+            .pieces
+            .partition_point(|(start, _)| *start <= within.start)
+            .saturating_sub(1);
+        let Some((start, range)) = self.pieces.get(index) else {
+            return 0..0;
+        };
+        let piece = &self.html[*start..];
+        let piece_len = self
+            .pieces
+            .get(index + 1)
+            .map_or(piece.len(), |(next, _)| next - start);
+        if text.get(range.clone()) == Some(&piece[..piece_len]) {
+            let at = range.start + (within.start - start);
+            return at..at + (within.end - within.start);
+        }
+        match text
+            .get(range.clone())
+            .and_then(|source| source.find(target))
+        {
+            Some(at) => range.start + at..range.start + at + target.len(),
+            None => range.clone(),
+        }
+    }
+}
+
 /// `<a href="@id">` written as HTML: checked like a Markdown link, pointed
 /// at where the source says it.
 fn html_entity_links(
@@ -149,22 +210,6 @@ fn html_entity_links(
             span: at + offset..(at + needle.len()).min(range.end) + offset,
         });
     }
-}
-
-/// The `href` and `src` values of raw HTML, with whether each is an
-/// image's (`src`).
-fn html_addresses(html: &str) -> Vec<(String, bool)> {
-    let mut found = Vec::new();
-    for (attribute, image) in [("href=", false), ("src=", true)] {
-        for piece in html.split(attribute).skip(1) {
-            let Some(quote) = piece.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-                continue;
-            };
-            let value = piece[1..].split(quote).next().unwrap_or("");
-            found.push((value.to_string(), image));
-        }
-    }
-    found
 }
 
 /// Whether a link leads to an address with a scheme (`https:`,

@@ -9,6 +9,7 @@ pub(crate) mod fields;
 pub mod frontmatter;
 pub mod markdown;
 pub mod model;
+mod raw_html;
 
 pub use model::*;
 

@@ -253,3 +253,102 @@ fn a_template_that_calls_itself_without_end_is_named_not_a_crash() {
     }
     assert!(!output_dir.exists(), "nothing was written");
 }
+
+/// A folder cairn built, with the user's own file put in it later.
+fn built_folder_with_a_user_file(site: &std::path::Path, at: &std::path::Path) {
+    let (code, stderr) = build(site, at);
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::write(at.join("notes.txt"), "mine").expect("write");
+}
+
+/// Leftovers of a killed build are removed only when they are real
+/// folders: a symbolic link a repository carries under a leftover's name
+/// (`.public.cairn-staging-1`, `.public.cairn-old-1`) is never followed
+/// into the cairn-built folder it points at.
+#[test]
+fn a_leftover_that_is_a_link_is_never_followed() {
+    let site = site_copy("small");
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    for leftover in [".site.cairn-staging-1", ".site.cairn-old-1"] {
+        let target = elsewhere.path().join(leftover.trim_start_matches('.'));
+        built_folder_with_a_user_file(site.path(), &target);
+        let out = tempfile::tempdir().expect("tempdir");
+        std::os::unix::fs::symlink(&target, out.path().join(leftover)).expect("symlink");
+        let (code, stderr) = build(site.path(), &out.path().join("site"));
+        assert_eq!(code, 0, "{leftover}: {stderr}");
+        assert_eq!(
+            read(&target.join("notes.txt")),
+            "mine",
+            "{leftover}: the folder the link points at is untouched"
+        );
+        assert!(target.join("index.html").is_file(), "{leftover}");
+    }
+}
+
+/// A dangling link at the lock's name is not followed: no file appears
+/// where it points, and the build says why it stopped.
+#[test]
+fn a_lock_that_is_a_link_is_refused_and_said() {
+    let site = site_copy("small");
+    let out = tempfile::tempdir().expect("tempdir");
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let target = elsewhere.path().join("created-by-cairn");
+    std::os::unix::fs::symlink(&target, out.path().join(".site.cairn-lock")).expect("symlink");
+    let (code, stderr) = build(site.path(), &out.path().join("site"));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("is a symbolic link; cairn does not open a lock through a link"),
+        "{stderr}"
+    );
+    assert!(!target.exists(), "nothing was created through the link");
+    assert!(!out.path().join("site").exists(), "nothing was built");
+}
+
+/// E023 reads raw HTML with a real tokenizer: unquoted, uppercase and
+/// spaced `href`, `action=` and `formaction=` cannot smuggle a script
+/// address past the check (a site's own theme may have no CSP to stop it).
+#[test]
+fn raw_html_cannot_smuggle_a_script_address() {
+    let site = site_copy("small");
+    let about = site.path().join("content/about.md");
+    let body = "\n<p><A HREF = javascript:one>a</A></p>\n\n\
+                <form\naction=\"javascript:two\">\n<button formaction=javascript:three>b</button>\n</form>\n\n\
+                Inline <a href='JAVASCRIPT:four'>c</a> and <img src=data:text/html,five>.\n";
+    std::fs::write(&about, read(&about) + body).expect("write");
+    let (code, stdout, stderr) = cairn(&[
+        "check",
+        "--root",
+        &site.path().to_string_lossy(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    let found: Vec<serde_json::Value> = serde_json::from_str(&stdout).expect("JSON");
+    let e023: Vec<String> = found
+        .iter()
+        .filter(|d| d["code"] == "E023")
+        .map(|d| format!("{}:{} {}", d["file"], d["line"], d["message"]))
+        .collect();
+    assert_eq!(e023.len(), 5, "{e023:#?}");
+    let text = read(&about);
+    let line_of = |needle: &str| {
+        text[..text.find(needle).expect("written")]
+            .matches('\n')
+            .count()
+            + 1
+    };
+    for target in [
+        "javascript:one",
+        "javascript:two",
+        "javascript:three",
+        "JAVASCRIPT:four",
+        "data:text/html,five",
+    ] {
+        let expected = format!("\"content/about.md\":{}", line_of(target));
+        assert!(
+            e023.iter()
+                .any(|l| l.starts_with(&expected) && l.contains(target)),
+            "{target} reported at its line ({expected}): {e023:#?}"
+        );
+    }
+}

@@ -855,3 +855,74 @@ fn a_phrasebook_missing_or_naming_words_of_its_original_is_told() {
     );
     assert!(told[1].1.ends_with("\"bowlin\""), "{}", told[1].1);
 }
+
+/// `--mark-current` writes beside the file under a fresh name it creates
+/// exclusively: a link planted where the old fixed name was
+/// (`NAME.fr.md.cairn-new`) is never written through.
+#[test]
+fn marking_current_never_writes_through_a_planted_link() {
+    let site = bilingual(&[("workshops/knots.fr.md", KNOTS_FR)]);
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let victim = elsewhere.path().join("authorized_keys");
+    std::fs::write(&victim, "ssh-ed25519 AAAA mine\n").expect("write");
+    let file = site.path().join("content/workshops/knots.fr.md");
+    std::os::unix::fs::symlink(
+        &victim,
+        site.path().join("content/workshops/knots.fr.md.cairn-new"),
+    )
+    .expect("symlink");
+    let (code, _, stderr) = cairn(&[
+        "translations",
+        "--root",
+        site.path().to_str().expect("utf-8"),
+        "--mark-current",
+        file.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(read(&victim), "ssh-ed25519 AAAA mine\n", "untouched");
+    assert!(read(&file).starts_with("+++\ntranslated_from = \""));
+    assert!(
+        std::fs::symlink_metadata(&file).is_ok_and(|m| m.file_type().is_file()),
+        "the translation is still a plain file"
+    );
+    let leftovers: Vec<String> = std::fs::read_dir(site.path().join("content/workshops"))
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary file left: {leftovers:?}"
+    );
+}
+
+/// A translation that is a symbolic link out of `content/` is not edited:
+/// the file it points at is left as it was.
+#[test]
+fn marking_current_refuses_a_translation_that_links_out_of_the_site() {
+    let site = bilingual(&[]);
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let outside = elsewhere.path().join("knots.fr.md");
+    std::fs::write(&outside, KNOTS_FR).expect("write");
+    let file = site.path().join("content/workshops/knots.fr.md");
+    std::os::unix::fs::symlink(&outside, &file).expect("symlink");
+    let (code, _, stderr) = cairn(&[
+        "translations",
+        "--root",
+        site.path().to_str().expect("utf-8"),
+        "--mark-current",
+        file.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("error[E100]")
+            && stderr.contains("outside the site's content folder; cairn does not edit it"),
+        "{stderr}"
+    );
+    assert_eq!(read(&outside), KNOTS_FR, "the outside file is untouched");
+    assert!(
+        std::fs::symlink_metadata(&file).is_ok_and(|m| m.file_type().is_symlink()),
+        "the link is left as it was"
+    );
+}

@@ -1,0 +1,216 @@
+//! The addresses in a body's raw HTML, read by a real HTML tokenizer
+//! (lol_html, Cloudflare's streaming rewriter) rather than by searching
+//! for `href="`: unquoted, uppercase and spaced attributes
+//! (`<A HREF = javascript:x>`) are found as a browser finds them.
+//!
+//! Every attribute the HTML standard gives a URL is read, on any element:
+//! a site's own theme may not carry the default theme's
+//! Content-Security-Policy, so `action=` and `formaction=` matter as much
+//! as `href=`.
+
+use lol_html::html_content::Element;
+use lol_html::{HtmlRewriter, Settings, element};
+use std::ops::Range;
+
+/// Attributes whose value is one URL (the HTML standard's index of
+/// attributes, with the obsolete ones browsers still follow).
+const URL_ATTRIBUTES: [&str; 15] = [
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "cite",
+    "data",
+    "poster",
+    "background",
+    "longdesc",
+    "manifest",
+    "codebase",
+    "classid",
+    "profile",
+    "itemid",
+    "xlink:href",
+];
+
+/// One address written in raw HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HtmlAddress {
+    /// As written (character references not decoded).
+    pub(crate) target: String,
+    /// Where in the HTML it is written, in bytes.
+    pub(crate) range: Range<usize>,
+    /// An image's address (`<img src>`, `srcset`, `poster`), which may
+    /// be an inline `data:image/…`.
+    pub(crate) image: bool,
+}
+
+/// Every URL-valued attribute of `html`, in document order.
+pub(crate) fn addresses(html: &str) -> Vec<HtmlAddress> {
+    let mut found = Vec::new();
+    {
+        let settings = Settings::new()
+            .with_strict(false)
+            .append_element_content_handler(element!("*", |el: &mut Element<'_, '_, _>| {
+                collect(el, &mut found);
+                Ok(())
+            }));
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        // The tokenizer only errs on a handler's error or the memory
+        // limit, neither of which this reader sets: what it read stands.
+        let _ = rewriter.write(html.as_bytes());
+        let _ = rewriter.end();
+    }
+    found
+}
+
+fn collect(element: &Element<'_, '_>, found: &mut Vec<HtmlAddress>) {
+    let tag = element.tag_name();
+    for attribute in element.attributes() {
+        let name = attribute.name();
+        let Some(location) = attribute.value_source_location() else {
+            continue;
+        };
+        let range = location.bytes();
+        let value = attribute.value();
+        match name.as_str() {
+            "srcset" => {
+                let urls =
+                    srcset_urls(&value).map(|(at, url)| address(url, range.start + at, true));
+                found.extend(urls);
+            }
+            "ping" => {
+                let urls = words(&value).map(|(at, url)| address(url, range.start + at, false));
+                found.extend(urls);
+            }
+            "content" if is_refresh(element) => {
+                if let Some((at, url)) = refresh_url(&value) {
+                    found.push(address(url, range.start + at, false));
+                }
+            }
+            name if URL_ATTRIBUTES.contains(&name) => {
+                let image = matches!(
+                    (tag.as_str(), name),
+                    ("img" | "input", "src") | (_, "poster")
+                );
+                found.push(HtmlAddress {
+                    target: value,
+                    range,
+                    image,
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+fn address(url: &str, start: usize, image: bool) -> HtmlAddress {
+    HtmlAddress {
+        target: url.to_string(),
+        range: start..start + url.len(),
+        image,
+    }
+}
+
+/// Words separated by ASCII whitespace, with their offsets.
+fn words(value: &str) -> impl Iterator<Item = (usize, &str)> {
+    value
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - value.as_ptr() as usize, w))
+}
+
+/// The URLs of a `srcset` ("a.png 1x, b.png 2x"), with their offsets: each
+/// candidate's first word.
+fn srcset_urls(value: &str) -> impl Iterator<Item = (usize, &str)> {
+    value.split(',').filter_map(move |candidate| {
+        let (at, url) = words(candidate).next()?;
+        let offset = candidate.as_ptr() as usize - value.as_ptr() as usize;
+        Some((offset + at, url))
+    })
+}
+
+/// `<meta http-equiv="refresh">`, whose `content` can name an address.
+fn is_refresh(element: &Element<'_, '_>) -> bool {
+    element.tag_name() == "meta"
+        && element
+            .get_attribute("http-equiv")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"))
+}
+
+/// The address in a refresh's content ("5; url=https://…"), with its offset.
+fn refresh_url(content: &str) -> Option<(usize, &str)> {
+    let lower = content.to_ascii_lowercase();
+    let at = lower.find("url")?;
+    let rest = &content[at + 3..];
+    let rest_trimmed = rest.trim_start();
+    let rest_trimmed = rest_trimmed.strip_prefix('=')?.trim_start();
+    let rest_trimmed = rest_trimmed.trim_matches(|c| c == '\'' || c == '"');
+    let start = rest_trimmed.as_ptr() as usize - content.as_ptr() as usize;
+    Some((start, rest_trimmed.trim_end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets(html: &str) -> Vec<(String, bool)> {
+        addresses(html)
+            .into_iter()
+            .map(|a| {
+                assert_eq!(&html[a.range.clone()], a.target, "{a:?} points at its text");
+                (a.target, a.image)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn attributes_are_read_as_a_browser_reads_them() {
+        assert_eq!(
+            targets("<A HREF = javascript:x>one</A><a href='b'>two</a><a\nhref=\"c\">"),
+            [
+                ("javascript:x".to_string(), false),
+                ("b".to_string(), false),
+                ("c".to_string(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_url_valued_attribute_counts() {
+        let html = "<form action=\"javascript:a\"><button formaction=javascript:b>x</button></form>\
+                    <blockquote cite=\"javascript:c\"></blockquote><object data=\"javascript:d\"></object>\
+                    <video poster=\"data:image/png,x\" src=\"v.mp4\"></video>\
+                    <img src=\"data:image/png,y\" srcset=\"a.png 1x, javascript:e 2x\">\
+                    <a ping=\"https://p javascript:f\" href=\"#\">p</a>\
+                    <svg><a xlink:href=\"javascript:g\"><text>t</text></a></svg>\
+                    <meta http-equiv=\"Refresh\" content=\"0; url=javascript:h\">\
+                    <p title=\"javascript:not-a-url\" data-x=\"javascript:nor-this\">";
+        let found = targets(html);
+        for expected in [
+            "javascript:a",
+            "javascript:b",
+            "javascript:c",
+            "javascript:d",
+            "javascript:e",
+            "javascript:f",
+            "javascript:g",
+            "javascript:h",
+        ] {
+            assert!(
+                found.iter().any(|(t, _)| t == expected),
+                "{expected} missing from {found:?}"
+            );
+        }
+        assert!(!found.iter().any(|(t, _)| t.contains("not-a-url")));
+        assert!(!found.iter().any(|(t, _)| t.contains("nor-this")));
+        assert!(found.contains(&("data:image/png,x".to_string(), true)));
+        assert!(found.contains(&("data:image/png,y".to_string(), true)));
+        assert!(found.contains(&("v.mp4".to_string(), false)));
+    }
+
+    #[test]
+    fn text_and_comments_are_not_attributes() {
+        assert!(targets("<!-- <a href=javascript:x> --><p>href=javascript:y</p>").is_empty());
+        assert!(targets("<script>var a = '<a href=javascript:z>';</script>").is_empty());
+    }
+}
