@@ -223,7 +223,16 @@ pub struct Diagnostic {
     /// Boxed to keep `Result<_, Diagnostic>` small on the happy path.
     pub location: Option<Box<Location>>,
     pub help: Option<Text>,
+    /// Not 0: this diagnostic stands for that many more problems of its
+    /// code that are not shown (see [`Diagnostics::shown`]).
+    pub omitted: usize,
 }
+
+/// How many problems of one code are shown in one run; the rest are
+/// counted, in every format. A record of a million unknown ids, or a
+/// catalogue with a typo repeated in every file, is reported in a screenful
+/// and a number, not in gigabytes.
+pub const SHOWN_OF_A_KIND: usize = 100;
 
 impl Diagnostic {
     pub fn error(code: Code, message: Text) -> Self {
@@ -233,7 +242,26 @@ impl Diagnostic {
             message,
             location: None,
             help: None,
+            omitted: 0,
         }
+    }
+
+    /// "N more problems of this code are not shown": the line that stands
+    /// for the problems past [`SHOWN_OF_A_KIND`].
+    pub fn more_of_a_kind(code: Code, severity: Severity, omitted: usize) -> Self {
+        Diagnostic {
+            code,
+            severity,
+            message: crate::text!("more_of_a_kind", count = omitted, code = code.as_str()),
+            location: None,
+            help: Some(crate::text!("more_of_a_kind_help")),
+            omitted,
+        }
+    }
+
+    /// How many problems it counts for: itself, or those it stands for.
+    pub fn weight(&self) -> usize {
+        self.omitted.max(1)
     }
 
     pub fn warning(code: Code, message: Text) -> Self {
@@ -495,12 +523,61 @@ impl Diagnostics {
         self.0.iter().any(Diagnostic::is_error)
     }
 
+    /// Errors found, counting those past the shown ones of their kind.
     pub fn error_count(&self) -> usize {
-        self.0.iter().filter(|d| d.is_error()).count()
+        self.0
+            .iter()
+            .filter(|d| d.is_error())
+            .map(Diagnostic::weight)
+            .sum()
     }
 
     pub fn warning_count(&self) -> usize {
-        self.0.len() - self.error_count()
+        self.0
+            .iter()
+            .filter(|d| !d.is_error())
+            .map(Diagnostic::weight)
+            .sum()
+    }
+
+    /// What is shown of these (sorted) diagnostics: the first
+    /// [`SHOWN_OF_A_KIND`] of each code, and after the last of them one
+    /// line that counts the rest. Every output format prints this.
+    pub fn shown(&self) -> Diagnostics {
+        let mut shown_of: std::collections::BTreeMap<Code, usize> = Default::default();
+        let mut rest: std::collections::BTreeMap<Code, (Severity, usize)> = Default::default();
+        let mut out: Vec<Diagnostic> = Vec::new();
+        // Where each code's last shown diagnostic sits in `out`.
+        let mut last: std::collections::BTreeMap<Code, usize> = Default::default();
+        for diagnostic in &self.0 {
+            let count = shown_of.entry(diagnostic.code).or_default();
+            if diagnostic.omitted == 0 && *count < SHOWN_OF_A_KIND {
+                *count += 1;
+                last.insert(diagnostic.code, out.len());
+                out.push(diagnostic.clone());
+            } else {
+                let (_, omitted) = rest
+                    .entry(diagnostic.code)
+                    .or_insert((diagnostic.severity, 0));
+                *omitted += diagnostic.weight();
+            }
+        }
+        if rest.is_empty() {
+            return Diagnostics(out);
+        }
+        // From the back, so the places still to fill do not move.
+        let mut summaries: Vec<(usize, Diagnostic)> = rest
+            .into_iter()
+            .map(|(code, (severity, omitted))| {
+                let at = last.get(&code).map_or(out.len(), |i| i + 1);
+                (at, Diagnostic::more_of_a_kind(code, severity, omitted))
+            })
+            .collect();
+        summaries.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+        for (at, summary) in summaries {
+            out.insert(at, summary);
+        }
+        Diagnostics(out)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -573,6 +650,39 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn past_a_hundred_of_a_code_the_rest_are_one_counted_line_after_them() {
+        let file = SourceFile::new("a.md", "x\n".repeat(300));
+        let at = |code, line: usize| {
+            Diagnostic::error(code, crate::text!("toml_syntax", error = "e"))
+                .at(&file, line * 2..line * 2 + 1)
+        };
+        let mut all = Diagnostics::default();
+        all.extend((0..150).map(|line| at(Code::UnknownKey, line)));
+        all.push(at(Code::UnresolvedReference, 200));
+        // A reader that counted past its own hundred already.
+        all.push(Diagnostic::more_of_a_kind(
+            Code::UnknownKey,
+            Severity::Error,
+            1000,
+        ));
+        all.sort();
+        let shown = all.shown();
+        assert_eq!(shown.0.len(), 102);
+        assert!(
+            shown.0[..100]
+                .iter()
+                .all(|d| d.code == Code::UnknownKey && d.omitted == 0)
+        );
+        assert_eq!(
+            (shown.0[100].code, shown.0[100].omitted),
+            (Code::UnknownKey, 1050)
+        );
+        assert_eq!(shown.0[101].code, Code::UnresolvedReference);
+        assert_eq!(all.error_count(), 1151);
+        assert_eq!(shown.error_count(), 1151, "the counts survive the cut");
+    }
 
     #[test]
     fn github_commands_escape_what_they_must() {

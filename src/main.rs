@@ -586,6 +586,7 @@ fn report(diagnostics: &Diagnostics, printer: &Printer<'_>, outcome: Outcome) ->
 
 fn print(diagnostics: &Diagnostics, printer: &Printer<'_>) {
     let words = printer.words;
+    let diagnostics = &diagnostics.shown();
     match printer.format {
         Format::Human => eprint!("{}", report::human(diagnostics, words, use_color())),
         Format::Json => {

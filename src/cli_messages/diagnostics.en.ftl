@@ -49,6 +49,12 @@ list_and_more = { $items }, and { $more } more
 # After the first of many warnings of one kind. $count: how many others;
 # $places: where they are (file:line:column, list_and_more).
 warnings_grouped = { $count } more like this one: { $places } (`--format json` lists each)
+# A line standing for the problems of one code past the first hundred.
+more_of_a_kind = { $count ->
+    [one] 1 more { $code } problem like these is not shown
+   *[other] { $count } more { $code } problems like these are not shown
+}
+more_of_a_kind_help = fix the ones shown, or the one mistake behind them all, and run again to see what is left
 # What holds a key, as the messages of E003 and E004 name it ($table).
 # site.toml's sections are named as written: "[checklist]".
 table_record = a record

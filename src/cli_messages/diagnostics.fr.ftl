@@ -51,6 +51,12 @@ did_you_mean_key = vouliez-vous dire `{ $suggestion }` ?
 # virgules ; $more : combien il en reste.
 list_and_more = { $items } et { $more } de plus
 warnings_grouped = { $count } autres du même genre : { $places } (`--format json` les liste un par un)
+# Une ligne qui tient lieu des problèmes d’un même code au-delà des cent premiers.
+more_of_a_kind = { $count ->
+    [one] 1 autre problème { $code } du même genre n’est pas affiché
+   *[other] { $count } autres problèmes { $code } du même genre ne sont pas affichés
+}
+more_of_a_kind_help = corrigez ceux qui sont affichés, ou l’erreur unique qui les cause tous, puis relancez pour voir ce qui reste
 # Ce qui contient une clé, tel que les messages de E003 et E004 le nomment
 # ($table). Les sections de site.toml sont nommées telles qu’écrites :
 # « [checklist] ».

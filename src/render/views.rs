@@ -610,9 +610,11 @@ impl Views<'_> {
             .iter()
             .filter(|o| o.is_bookable(self.today))
             .collect();
-        let mut modes: Vec<&str> = Vec::new();
-        let mut months: Vec<String> = Vec::new();
-        let mut languages: Vec<&str> = Vec::new();
+        // Sets, in the order first met: a workshop of thousands of
+        // offerings stays linear.
+        let mut modes: indexed::Distinct<&str> = Default::default();
+        let mut months: indexed::Distinct<String> = Default::default();
+        let mut languages: indexed::Distinct<&str> = Default::default();
         // Each offering's own mode, month and language: "online in May"
         // must be one offering, not an online one in March and another in May.
         let mut each: Vec<Value> = Vec::new();
@@ -623,28 +625,19 @@ impl Views<'_> {
                 "month": format!("{:04}-{:02}", start.year, start.month),
                 "language": o.language.as_ref().map(|l| l.value.as_str()),
             }));
-            let mode = if o.online { "online" } else { "in-person" };
-            if !modes.contains(&mode) {
-                modes.push(mode);
-            }
-            let start = o.start.value.date();
-            let month = format!("{:04}-{:02}", start.year, start.month);
-            if !months.contains(&month) {
-                months.push(month);
-            }
-            if let Some(language) = &o.language
-                && !languages.contains(&language.value.as_str())
-            {
-                languages.push(&language.value);
+            modes.add(if o.online { "online" } else { "in-person" });
+            months.add(format!("{:04}-{:02}", start.year, start.month));
+            if let Some(language) = &o.language {
+                languages.add(language.value.as_str());
             }
         }
         json!({
             "level": w.level.as_ref().map(|r| self.catalogue[r.id].id.as_str()),
             "topic": w.topics,
             "audience": w.audience,
-            "mode": modes,
-            "month": months,
-            "language": languages,
+            "mode": modes.into_vec(),
+            "month": months.into_vec(),
+            "language": languages.into_vec(),
             "offerings": each,
         })
     }
@@ -653,19 +646,19 @@ impl Views<'_> {
     /// in words; `null` when no filter would tell two workshops apart.
     pub fn workshop_filters(&self, items: &[Value]) -> Value {
         let messages = self.messages();
-        let mut values: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+        // Each filter's values in the order first met, found by hash: a
+        // catalogue of 100,000 topics is linear, not quadratic.
+        let mut values: std::collections::BTreeMap<&str, indexed::Distinct<&str>> =
+            Default::default();
         for item in items {
             for key in ["level", "topic", "audience", "mode", "month", "language"] {
-                let found = &item["filter"][key];
                 let list = values.entry(key).or_default();
-                let mut add = |v: &str| {
-                    if !list.iter().any(|x| x == v) {
-                        list.push(v.to_string());
-                    }
-                };
-                match found {
-                    Value::String(v) => add(v),
-                    Value::Array(all) => all.iter().filter_map(Value::as_str).for_each(&mut add),
+                match &item["filter"][key] {
+                    Value::String(v) => list.add(v.as_str()),
+                    Value::Array(all) => all
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .for_each(|v| list.add(v)),
                     _ => {}
                 }
             }
@@ -699,7 +692,12 @@ impl Views<'_> {
         let filters: Vec<Value> = ["level", "topic", "audience", "mode", "month", "language"]
             .into_iter()
             .filter_map(|key| {
-                let mut options = values.remove(key)?;
+                let mut options: Vec<String> = values
+                    .remove(key)?
+                    .into_vec()
+                    .into_iter()
+                    .map(String::from)
+                    .collect();
                 if options.len() < 2 {
                     return None;
                 }
@@ -707,7 +705,7 @@ impl Views<'_> {
                     // In the order of the year, and of the catalogue.
                     "month" => options.sort(),
                     "level" => {}
-                    _ => options.sort_by_key(|o| o.to_lowercase()),
+                    _ => options.sort_by_cached_key(|o| o.to_lowercase()),
                 }
                 let options: Vec<Value> = options
                     .iter()
@@ -1359,5 +1357,34 @@ mod tests {
             "\\u2028\\u003c\\u003c\\u0026\\u2029€\\u003c"
         );
         assert_eq!(script_safe("plain"), "plain");
+    }
+}
+
+mod indexed {
+    /// Distinct values in the order first met, found by hash.
+    pub(super) struct Distinct<T> {
+        order: Vec<T>,
+        seen: rustc_hash::FxHashSet<T>,
+    }
+
+    impl<T> Default for Distinct<T> {
+        fn default() -> Self {
+            Distinct {
+                order: Vec::new(),
+                seen: rustc_hash::FxHashSet::default(),
+            }
+        }
+    }
+
+    impl<T: std::hash::Hash + Eq + Clone> Distinct<T> {
+        pub(super) fn add(&mut self, value: T) {
+            if self.seen.insert(value.clone()) {
+                self.order.push(value);
+            }
+        }
+
+        pub(super) fn into_vec(self) -> Vec<T> {
+            self.order
+        }
     }
 }

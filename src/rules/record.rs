@@ -12,7 +12,7 @@
 use super::eval::Record;
 use crate::catalogue::Catalogue;
 use crate::content::Kind;
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, SHOWN_OF_A_KIND, Severity, did_you_mean};
 use crate::source::SourceFile;
 use crate::text;
 use crate::toml_reader::{self, TableReader, TomlSource, as_table};
@@ -44,6 +44,15 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
             Kind::Level | Kind::Workshop | Kind::Requirement | Kind::Credential
         )
     };
+    // Past the first hundred unknown ids, they are only counted: a record
+    // of a million typos is read in a moment, not judged id by id.
+    let mut unknown_ids = 0;
+    let mut unknown_id = |reader: &mut TableReader<'_, '_>, id: &str, span| {
+        unknown_ids += 1;
+        if unknown_ids <= SHOWN_OF_A_KIND {
+            reader.report(unknown(file, catalogue, id, span));
+        }
+    };
     for id in completed {
         match catalogue.lookup(&id.value) {
             Some(entity) if completable(catalogue[entity].kind) => {
@@ -59,7 +68,7 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
                 ),
                 text!("record_not_completable_help"),
             ),
-            None => reader.report(unknown(file, catalogue, &id.value, id.span)),
+            None => unknown_id(&mut reader, &id.value, id.span),
         }
     }
     // The keys of `[measures]` are requirement ids, checked against the
@@ -72,7 +81,7 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
         let id = key.get_ref().to_string();
         let key_span = reader.span(key.span());
         let Some(entity) = catalogue.lookup(&id) else {
-            reader.report(unknown(file, catalogue, &id, key_span));
+            unknown_id(&mut reader, &id, key_span);
             continue;
         };
         let measured = catalogue[entity]
@@ -101,12 +110,19 @@ pub fn read(file: &SourceFile, catalogue: &Catalogue) -> (Record, Diagnostics) {
         let id = key.get_ref().to_string();
         let key_span = reader.span(key.span());
         let Some(entity) = catalogue.lookup(&id) else {
-            reader.report(unknown(file, catalogue, &id, key_span));
+            unknown_id(&mut reader, &id, key_span);
             continue;
         };
         if let Some(day) = reader.day_value(value, &id) {
             record.dates.insert(entity, day);
         }
+    }
+    if unknown_ids > SHOWN_OF_A_KIND {
+        reader.report(Diagnostic::more_of_a_kind(
+            Code::UnresolvedReference,
+            Severity::Error,
+            unknown_ids - SHOWN_OF_A_KIND,
+        ));
     }
     reader.finish();
     (record, diags)

@@ -247,6 +247,7 @@ impl Live {
 fn overlay_json(cli: &Messages, diagnostics: &Diagnostics) -> String {
     let errors = diagnostics.error_count();
     let text: String = diagnostics
+        .shown()
         .0
         .iter()
         .filter(|d| d.is_error())
@@ -442,7 +443,7 @@ fn watched_list() -> String {
 fn print(cli: &Messages, diagnostics: &Diagnostics) {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stderr().is_terminal();
-    eprint!("{}", crate::report::human(diagnostics, cli, color));
+    eprint!("{}", crate::report::human(&diagnostics.shown(), cli, color));
 }
 
 fn bind_error(address: SocketAddr, err: &std::io::Error) -> Diagnostic {

@@ -352,3 +352,125 @@ fn raw_html_cannot_smuggle_a_script_address() {
         );
     }
 }
+
+/// The workshop filters collect distinct topics and audiences by hash:
+/// a front matter of 100,000 of each is read, checked and built in
+/// seconds (it took minutes, quadratic, before). The time limit only
+/// tells a hang from an answer; docs/performance.md holds the figures.
+#[test]
+fn a_hundred_thousand_topics_do_not_hang_check_or_build() {
+    let site = site_copy("small");
+    let knots = site.path().join("content/workshops/knots.md");
+    let many = |prefix: &str| {
+        (0..100_000)
+            .map(|i| format!("\"{prefix}-{i}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let text = read(&knots)
+        .replace(
+            "topics = [\"bowline\", \"cleat hitch\"]",
+            &format!("topics = [{}]", many("topic")),
+        )
+        .replace(
+            "audience = [\"deckhands\"]",
+            &format!("audience = [{}]", many("audience")),
+        );
+    std::fs::write(&knots, text).expect("write");
+    // The search index of one page of 200,000 distinct words is the
+    // search budget's business (docs/performance.md), not the filters'.
+    let toml = site.path().join("site.toml");
+    std::fs::write(&toml, read(&toml) + "\n[search]\nenabled = false\n").expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let output_dir = out.path().join("site");
+    for args in [
+        vec!["check", "--root", site.path().to_str().expect("utf-8")],
+        vec![
+            "build",
+            "--root",
+            site.path().to_str().expect("utf-8"),
+            "--output",
+            output_dir.to_str().expect("utf-8"),
+        ],
+    ] {
+        let mut command = cairn_command();
+        command.args(&args).env("NO_COLOR", "1");
+        let output = output_within(command, std::time::Duration::from_secs(90));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{}: {stderr}", args[0]);
+    }
+    let listing = read(&output_dir.join("workshops/index.html"));
+    assert!(
+        listing.contains("topic-99999") && listing.contains("audience-99999"),
+        "every topic and audience is a filter option"
+    );
+}
+
+/// Past the first hundred problems of one code, the rest are counted, in
+/// every format: a record of 200,000 unknown ids is read in a moment and
+/// reported in a screenful, and the closing line still counts them all.
+#[test]
+fn problems_past_a_hundred_of_a_kind_are_counted_not_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let record = dir.path().join("record.toml");
+    let ids: Vec<String> = (0..200_000).map(|i| format!("\"nope-{i}\"")).collect();
+    std::fs::write(&record, format!("completed = [{}]\n", ids.join(", "))).expect("write");
+    let mut command = cairn_command();
+    command
+        .args(["eligibility", "--root"])
+        .arg(fixture("small"))
+        .arg("--profile")
+        .arg(&record)
+        .env("NO_COLOR", "1");
+    let output = output_within(command, std::time::Duration::from_secs(60));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        &stderr[..2000.min(stderr.len())]
+    );
+    assert_eq!(stderr.matches("error[E006]: the record names").count(), 100);
+    assert!(
+        stderr.contains("error[E006]: 199,900 more E006 problems like these are not shown"),
+        "{}",
+        &stderr[stderr.len().saturating_sub(1000)..]
+    );
+    assert!(
+        stderr.ends_with("error: found 200,000 errors and 0 warnings\n"),
+        "{}",
+        &stderr[stderr.len().saturating_sub(300)..]
+    );
+
+    // `check`, in JSON and for GitHub: a hundred, then the count.
+    let site = site_copy("small");
+    let knots = site.path().join("content/workshops/knots.md");
+    let keys: String = (0..150).map(|i| format!("key{i} = 1\n")).collect();
+    std::fs::write(
+        &knots,
+        read(&knots).replacen("+++\n", &format!("+++\n{keys}"), 1),
+    )
+    .expect("write");
+    let root = site.path().to_string_lossy().into_owned();
+    let (code, stdout, stderr) = cairn(&["check", "--root", &root, "--format", "json"]);
+    assert_eq!(code, 1, "{stderr}");
+    let found: Vec<serde_json::Value> = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(found.len(), 101);
+    assert_eq!(found[100]["code"], "E003");
+    assert_eq!(found[100]["file"], serde_json::Value::Null);
+    assert_eq!(
+        found[100]["message"],
+        "50 more E003 problems like these are not shown"
+    );
+    assert!(
+        stderr.ends_with("error: found 150 errors and 0 warnings\n"),
+        "{stderr}"
+    );
+    let (_, stdout, _) = cairn(&["check", "--root", &root, "--format", "github"]);
+    assert_eq!(stdout.lines().count(), 101, "{stdout}");
+    assert!(
+        stdout.ends_with("::error title=E003 50 more E003 problems like these are not shown::50 more E003 problems like these are not shown%0Ahelp: fix the ones shown, or the one mistake behind them all, and run again to see what is left\n"),
+        "{}",
+        &stdout[stdout.len().saturating_sub(400)..]
+    );
+}
