@@ -601,6 +601,8 @@ git_not_a_repository_help = --base reads an older revision from Git; to compare 
 git_no_revision = no revision "{ $revision }" in this repository
 git_no_revision_help = give a branch, tag or commit that exists here, like `main` or `origin/main`; in CI, fetch the history first (actions/checkout with `fetch-depth: 0`)
 diff_scratch = cannot make a scratch folder for the older revision: { $error }
+diff_scratch_write = cannot write { $path } in the scratch folder for the older revision: { $error }
+diff_scratch_write_help = the scratch folder is in $TMPDIR (or /tmp): make room there, or point TMPDIR at a folder on a disk that can hold the file and its name
 diff_needs_two = cairn diff needs two catalogues to compare
 diff_needs_two_help = give two site folders, `cairn diff OLD NEW`, or a Git revision to compare the site with, `cairn diff --base main`
 

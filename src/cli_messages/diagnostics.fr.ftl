@@ -588,6 +588,8 @@ git_not_a_repository_help = --base lit une révision antérieure dans Git ; po
 git_no_revision = aucune révision « { $revision } » dans ce dépôt
 git_no_revision_help = donnez une branche, une étiquette ou un commit qui existe ici, comme `main` ou `origin/main` ; en CI, récupérez d’abord l’historique (actions/checkout avec `fetch-depth: 0`)
 diff_scratch = impossible de créer un dossier de travail pour la révision antérieure : { $error }
+diff_scratch_write = impossible d’écrire { $path } dans le dossier de travail de la révision antérieure : { $error }
+diff_scratch_write_help = le dossier de travail est dans $TMPDIR (ou /tmp) : libérez-y de l’espace, ou faites pointer TMPDIR vers un dossier d’un disque qui peut contenir le fichier et son nom
 diff_needs_two = cairn diff a besoin de deux catalogues à comparer
 diff_needs_two_help = donnez deux dossiers de site, `cairn diff OLD NEW`, ou une révision Git avec laquelle comparer le site, `cairn diff --base main`
 

@@ -6,18 +6,96 @@
 //! Git library: two plumbing commands, `ls-tree` for the folder's files at
 //! the revision and `cat-file --batch` for their contents, in one pass.
 //! Nothing in the repository (index, work tree, worktrees) is touched.
+//!
+//! The scratch folder goes on every way out: when the comparison is done,
+//! on an error, and on Ctrl-C, SIGTERM or SIGHUP (a CI job cancelled
+//! mid-diff leaves nothing in `$TMPDIR`). Files are streamed from Git to
+//! disk, never held whole, and `static/` folders, which a comparison never
+//! reads, are not written at all.
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::text;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// The older revision's files, in a scratch folder that is removed when
+/// this is dropped or when the process is stopped by a signal.
+#[derive(Debug)]
+pub struct Scratch {
+    folder: Arc<Mutex<Option<tempfile::TempDir>>>,
+    path: PathBuf,
+}
+
+impl Scratch {
+    fn new() -> Result<Scratch, Diagnostic> {
+        let folder = tempfile::Builder::new()
+            .prefix("cairn-diff-")
+            .tempdir()
+            .map_err(|err| {
+                Diagnostic::error(Code::Output, text!("diff_scratch", error = err.to_string()))
+            })?;
+        let path = folder.path().to_path_buf();
+        let folder = Arc::new(Mutex::new(Some(folder)));
+        remove_on_signal(Arc::clone(&folder));
+        Ok(Scratch { folder, path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Hold the folder while writing into it: a signal that comes then
+    /// waits, and removes it whole afterwards.
+    fn hold(&self) -> std::sync::MutexGuard<'_, Option<tempfile::TempDir>> {
+        self.folder.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        // Dropping the TempDir removes the folder.
+        self.hold().take();
+    }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP: remove the scratch folder, then end as
+/// the signal would have ended the process (its exit status says so). A
+/// thread of its own waits for the signal, so the removal runs outside the
+/// signal handler, and takes the folder's lock, so no file is being
+/// written into it meanwhile. Without signal support, the folder is still
+/// removed on every other way out.
+fn remove_on_signal(folder: Arc<Mutex<Option<tempfile::TempDir>>>) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let mut held = folder.lock().unwrap_or_else(PoisonError::into_inner);
+                if let Some(folder) = held.take() {
+                    let _ = folder.close();
+                }
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                // A signal whose default is not to end (none of these three):
+                std::process::exit(128 + signal);
+            }
+        });
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = folder;
+    }
+}
 
 /// The site folder `root` as it was at `revision`, in a scratch folder
 /// that is removed when the value is dropped. The folder keeps its place
 /// in the repository: for a site in `site/`, the scratch folder holds
 /// what `site/` held.
-pub fn checkout(root: &Path, revision: &str) -> Result<tempfile::TempDir, Diagnostic> {
+pub fn checkout(root: &Path, revision: &str) -> Result<Scratch, Diagnostic> {
     let shown = root.display().to_string();
     let run = |args: &[&str]| -> Result<Vec<u8>, Diagnostic> {
         let output = Command::new("git")
@@ -79,12 +157,7 @@ pub fn checkout(root: &Path, revision: &str) -> Result<tempfile::TempDir, Diagno
     let commit = String::from_utf8_lossy(&commit).trim().to_string();
     // Paths relative to the site folder, and only below it.
     let listing = run(&["ls-tree", "-r", "-z", &commit, "--", "."])?;
-    let scratch = tempfile::Builder::new()
-        .prefix("cairn-diff-")
-        .tempdir()
-        .map_err(|err| {
-            Diagnostic::error(Code::Output, text!("diff_scratch", error = err.to_string()))
-        })?;
+    let scratch = Scratch::new()?;
     let mut files: Vec<(String, String)> = Vec::new();
     for entry in listing.split(|&b| b == 0).filter(|e| !e.is_empty()) {
         let entry = String::from_utf8_lossy(entry);
@@ -115,14 +188,28 @@ pub fn checkout(root: &Path, revision: &str) -> Result<tempfile::TempDir, Diagno
             )
             .with_help(text!("git_unsafe_path_help")));
         }
+        if never_compared(path) {
+            continue;
+        }
         files.push((object.to_string(), path.to_string()));
     }
-    write_blobs(root, &files, scratch.path())?;
+    write_blobs(root, &files, &scratch)?;
     Ok(scratch)
 }
 
-/// Every blob of `files` (object, path), through one `git cat-file --batch`.
-fn write_blobs(root: &Path, files: &[(String, String)], into: &Path) -> Result<(), Diagnostic> {
+/// Files a comparison never reads: those copied as they are into a site
+/// (`static/`, a theme's `static/`). A 500 MB video there costs nothing.
+fn never_compared(path: &str) -> bool {
+    let parts: Vec<&str> = path.split('/').collect();
+    matches!(
+        parts.as_slice(),
+        ["static", _, ..] | ["themes", _, "static", _, ..]
+    )
+}
+
+/// Every blob of `files` (object, path), through one `git cat-file --batch`,
+/// each streamed to its file in the scratch folder.
+fn write_blobs(root: &Path, files: &[(String, String)], into: &Scratch) -> Result<(), Diagnostic> {
     let failed = |err: std::io::Error| {
         Diagnostic::error(
             Code::Output,
@@ -132,6 +219,19 @@ fn write_blobs(root: &Path, files: &[(String, String)], into: &Path) -> Result<(
                 error = err.to_string()
             ),
         )
+    };
+    // A file that cannot be written is the scratch folder's problem (a
+    // name too long for its file system, a full disk), not Git's.
+    let cannot_write = |path: &Path, err: std::io::Error| {
+        Diagnostic::error(
+            Code::Output,
+            text!(
+                "diff_scratch_write",
+                path = path.display().to_string(),
+                error = err.to_string()
+            ),
+        )
+        .with_help(text!("diff_scratch_write_help"))
     };
     let mut child = Command::new("git")
         .arg("-C")
@@ -160,29 +260,98 @@ fn write_blobs(root: &Path, files: &[(String, String)], into: &Path) -> Result<(
         .take()
         .ok_or_else(|| failed(std::io::Error::other("no stdout")))?;
     let mut answers = BufReader::new(stdout);
-    for (_, path) in files {
-        let mut header = String::new();
-        answers.read_line(&mut header).map_err(failed)?;
-        // "<object> blob <size>"
-        let size: usize = header
-            .split_whitespace()
-            .nth(2)
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| {
-                failed(std::io::Error::other(format!(
-                    "unexpected answer {header:?}"
-                )))
+    let written = (|| {
+        for (_, path) in files {
+            let mut header = String::new();
+            answers.read_line(&mut header).map_err(failed)?;
+            // "<object> blob <size>"
+            let size: u64 = header
+                .split_whitespace()
+                .nth(2)
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| {
+                    failed(std::io::Error::other(format!(
+                        "unexpected answer {header:?}"
+                    )))
+                })?;
+            let held = into.hold();
+            if held.is_none() {
+                // Stopped by a signal: the folder is gone.
+                return Err(failed(std::io::Error::from(
+                    std::io::ErrorKind::Interrupted,
+                )));
+            }
+            let target = into.path().join(path);
+            let mut file = target
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::File::create(&target))
+                .map_err(|err| cannot_write(&target, err))?;
+            copy_exactly(&mut answers, size, &mut file).map_err(|(reading, err)| {
+                if reading {
+                    failed(err)
+                } else {
+                    cannot_write(&target, err)
+                }
             })?;
-        let mut contents = vec![0; size + 1];
-        answers.read_exact(&mut contents).map_err(failed)?;
-        contents.truncate(size);
-        let target = into.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(failed)?;
+            drop(held);
+            // The newline after each blob.
+            answers.read_exact(&mut [0]).map_err(failed)?;
         }
-        std::fs::write(&target, contents).map_err(failed)?;
-    }
+        Ok(())
+    })();
+    // On an error, the child may still be writing: close its pipe first.
+    drop(answers);
     let _ = asking.join();
     let _ = child.wait();
-    Ok(())
+    written
+}
+
+/// Copy exactly `size` bytes from `from` to `to`, in pieces; the error
+/// says whether reading (true) or writing failed.
+fn copy_exactly(
+    from: &mut impl Read,
+    size: u64,
+    to: &mut impl Write,
+) -> Result<(), (bool, std::io::Error)> {
+    let mut left = size;
+    let mut buffer = vec![0; 64 * 1024];
+    while left > 0 {
+        let want = buffer
+            .len()
+            .min(usize::try_from(left).unwrap_or(usize::MAX));
+        let got = from.read(&mut buffer[..want]).map_err(|e| (true, e))?;
+        if got == 0 {
+            return Err((true, std::io::ErrorKind::UnexpectedEof.into()));
+        }
+        to.write_all(&buffer[..got]).map_err(|e| (false, e))?;
+        left -= got as u64;
+    }
+    to.flush().map_err(|e| (false, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn static_files_are_never_compared() {
+        assert!(never_compared("static/video.mp4"));
+        assert!(never_compared("themes/default/static/style.css"));
+        assert!(!never_compared("content/static/a.md"));
+        assert!(!never_compared("themes/default/templates/base.html"));
+        assert!(!never_compared("static"));
+    }
+
+    #[test]
+    fn a_blob_is_copied_in_pieces_exactly() {
+        let data: Vec<u8> = (0..200_000u32).map(|i| i as u8).collect();
+        let mut from = std::io::Cursor::new([data.clone(), b"\nnext".to_vec()].concat());
+        let mut to = Vec::new();
+        copy_exactly(&mut from, data.len() as u64, &mut to).expect("copied");
+        assert_eq!(to, data);
+        let mut short = std::io::Cursor::new(vec![1, 2, 3]);
+        let err = copy_exactly(&mut short, 10, &mut Vec::new()).expect_err("too short");
+        assert!(err.0, "a reading error");
+    }
 }

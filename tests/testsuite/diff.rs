@@ -607,3 +607,198 @@ fn a_revision_whose_tree_climbs_out_of_the_site_folder_is_refused() {
         "nothing written outside"
     );
 }
+
+/// A repository of the small site, committed on `main`, with `extra`
+/// files (path under the site, size in bytes of zeros) committed too.
+fn committed_site(extra: &[(&str, u64)]) -> tempfile::TempDir {
+    let repo = tempfile::tempdir().expect("tempdir");
+    copy_tree(&fixture("small"), repo.path());
+    for (path, size) in extra {
+        let path = repo.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+        std::fs::File::create(&path)
+            .and_then(|f| f.set_len(*size))
+            .expect("a file of zeros");
+    }
+    git(repo.path(), &["init", "-q", "-b", "main"]);
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-qm", "start"]);
+    repo
+}
+
+fn scratch_folders(tmp: &Path) -> Vec<String> {
+    std::fs::read_dir(tmp)
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("cairn-diff-"))
+        .collect()
+}
+
+/// Stopped by SIGINT or SIGTERM mid-diff (a cancelled CI job), `diff
+/// --base` removes its scratch folder and ends as the signal says. Git is
+/// made to wait (a `git` ahead on PATH that sleeps in `cat-file`) so the
+/// signal comes while the folder is being filled.
+#[test]
+fn a_diff_stopped_by_a_signal_leaves_no_scratch_folder() {
+    let repo = committed_site(&[]);
+    let real_git = String::from_utf8(
+        Command::new("sh")
+            .args(["-c", "command -v git"])
+            .output()
+            .expect("sh")
+            .stdout,
+    )
+    .expect("utf-8");
+    let bin = tempfile::tempdir().expect("tempdir");
+    let waiting = bin.path().join("cat-file-waiting");
+    let slow_git = bin.path().join("git");
+    std::fs::write(
+        &slow_git,
+        format!(
+            "#!/bin/sh\ncase \" $* \" in *\" cat-file \"*) echo $$ > '{}'; exec sleep 60;; esac\nexec {} \"$@\"\n",
+            waiting.display(),
+            real_git.trim()
+        ),
+    )
+    .expect("write");
+    std::fs::set_permissions(
+        &slow_git,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .expect("chmod");
+    for (signal, name) in [(libc::SIGINT, "SIGINT"), (libc::SIGTERM, "SIGTERM")] {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let _ = std::fs::remove_file(&waiting);
+        let mut child = cairn_command()
+            .args(["diff", "--base", "main", "--root"])
+            .arg(repo.path())
+            .env("TMPDIR", tmp.path())
+            .env(
+                "PATH",
+                format!(
+                    "{}:{}",
+                    bin.path().display(),
+                    std::env::var("PATH").unwrap_or_default()
+                ),
+            )
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        let deadline = std::time::Instant::now() + WAIT;
+        let sleeping_git = loop {
+            if let Ok(pid) = std::fs::read_to_string(&waiting)
+                && let Ok(pid) = pid.trim().parse::<i32>()
+            {
+                break pid;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{name}: git never asked"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        assert_eq!(
+            scratch_folders(tmp.path()).len(),
+            1,
+            "{name}: the scratch folder is there"
+        );
+        // SAFETY: kill(2) on the child's own process id.
+        assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
+        let status = child.wait().expect("wait");
+        assert_eq!(
+            std::os::unix::process::ExitStatusExt::signal(&status),
+            Some(signal),
+            "{name}: ends as the signal says: {status:?}"
+        );
+        assert!(
+            scratch_folders(tmp.path()).is_empty(),
+            "{name}: the scratch folder is removed: {:?}",
+            scratch_folders(tmp.path())
+        );
+        // SAFETY: kill(2) on the stand-in git's process id, which it wrote.
+        unsafe { libc::kill(sleeping_git, libc::SIGKILL) };
+    }
+}
+
+/// A file of the older revision is streamed to the scratch folder, never
+/// held whole: a 300 MB file under `content/` costs the diff a buffer,
+/// and one under `static/` is not written at all.
+#[test]
+fn a_large_file_in_the_older_revision_is_streamed_not_held() {
+    let repo = committed_site(&[
+        ("content/files/big.bin", 300 << 20),
+        ("static/video.mp4", 300 << 20),
+    ]);
+    let mut child = cairn_command()
+        .args(["diff", "--base", "main", "--root"])
+        .arg(repo.path())
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    // cairn's own peak (VmHWM), read until it ends: its Git child reads
+    // the file its own way and is not cairn's memory.
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0;
+    let status = loop {
+        if let Ok(text) = std::fs::read_to_string(&status_file)
+            && let Some(kb) = text
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        {
+            peak_kb = peak_kb.max(kb);
+        }
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    assert!(status.success(), "{status:?}");
+    assert!(peak_kb > 0, "the peak was read");
+    assert!(
+        peak_kb < 150 * 1024,
+        "peak memory {} MB: a 300 MB file was held whole",
+        peak_kb / 1024
+    );
+}
+
+/// A file the scratch folder cannot hold (a name too long for its file
+/// system, crafted with Git's plumbing) is blamed on the scratch folder,
+/// with the path, not on Git.
+#[test]
+fn a_file_the_scratch_folder_cannot_hold_is_named() {
+    let repo = tempfile::tempdir().expect("tempdir");
+    let dir = repo.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    let blob = git_out(
+        dir,
+        &["hash-object", "-w", "--stdin"],
+        "+++\ntitle = \"x\"\n+++\n",
+    );
+    let long = format!("{}.md", "x".repeat(300));
+    let content = git_out(dir, &["mktree"], &format!("100644 blob {blob}\t{long}\n"));
+    let root = git_out(
+        dir,
+        &["mktree"],
+        &format!("040000 tree {content}\tcontent\n100644 blob {blob}\tsite.toml\n"),
+    );
+    let commit = git_out(dir, &["commit-tree", &root, "-m", "crafted"], "");
+    let (code, _, stderr) = cairn(&[
+        "diff",
+        "--base",
+        &commit,
+        "--root",
+        dir.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("in the scratch folder for the older revision")
+            && stderr.contains(&format!("content/{long}"))
+            && !stderr.contains("git cat-file --batch"),
+        "{stderr}"
+    );
+}
