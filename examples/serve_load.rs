@@ -13,7 +13,11 @@
 //! The cases: a thousand connections that send half a request and wait; a
 //! request line that never ends; three downloads of a large file at once,
 //! and a `Range` request for its first bytes; event streams opened and
-//! dropped; and many ordinary requests from several clients at once.
+//! dropped; and many ordinary requests from several clients at once. Then
+//! the second audit's: 2,100 held event streams; event streams that stop
+//! reading while saves put 1 MB problems on them; 2,000 requests at once;
+//! sixteen requests for search files that do not exist; and slow readers
+//! of a 100 MB HTML page from `static/`.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -25,13 +29,19 @@ use std::time::{Duration, Instant};
 mod served;
 
 /// The whole run ends by then, whatever the server does.
-const RUN_LIMIT: Duration = Duration::from_secs(180);
+const RUN_LIMIT: Duration = Duration::from_secs(420);
 /// No single read or write waits longer.
 const IO_LIMIT: Duration = Duration::from_secs(10);
 const SLOW_CONNECTIONS: usize = 1000;
 const BIG_FILE: u64 = 512 * 1024 * 1024;
 const ENDLESS_LINE: usize = 200 * 1024 * 1024;
 const DROPPED_STREAMS: usize = 200;
+const HELD_STREAMS: usize = 2_100;
+const STALLED_STREAMS: usize = 20;
+const SAVES: usize = 20;
+const AT_ONCE: usize = 2_000;
+const BIG_PAGE: usize = 100 << 20;
+const SLOW_READERS: usize = 16;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -61,8 +71,14 @@ fn main() {
     let big = std::fs::File::create(static_dir.join("big.bin")).expect("create big file");
     big.set_len(BIG_FILE).expect("size big file");
     drop(big);
+    let filler = "<p>Filler words for a very large page.</p>\n".repeat(BIG_PAGE / 42);
+    std::fs::write(
+        static_dir.join("big.html"),
+        format!("<!doctype html><title>big</title>{filler}</body></html>\n"),
+    )
+    .expect("write big page");
 
-    let server = served::Served::start(Path::new(cairn), &site, &[]);
+    let mut server = served::Served::start(Path::new(cairn), &site, &[]);
     let port = server.port;
     let pid = server.pid();
     server_pid.store(pid, std::sync::atomic::Ordering::SeqCst);
@@ -75,7 +91,240 @@ fn main() {
     big_downloads(port, pid);
     dropped_event_streams(port, pid);
     concurrent_requests(port, pid);
+    println!("-- the second audit's cases");
+    held_event_streams(port, pid);
+    stalled_event_streams(&mut server, &site, pid);
+    requests_at_once(port, pid);
+    missing_search_files(port, pid);
+    slow_page_readers(port, pid);
     drop(server);
+}
+
+/// Open a live-reload stream; `Some` while the server holds it open.
+fn open_stream(port: u16) -> Option<TcpStream> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(IO_LIMIT)).ok()?;
+    stream
+        .write_all(b"GET /__cairn/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .ok()?;
+    let mut first = [0; 12];
+    stream.read_exact(&mut first).ok()?;
+    (&first == b"HTTP/1.1 200").then_some(stream)
+}
+
+/// 2,100 event streams held open, more than the server's connection slots:
+/// is a page still answered?
+fn held_event_streams(port: u16, pid: u32) {
+    let before = peak_kib(pid);
+    let mut held = Vec::new();
+    let mut refused = 0;
+    // Opened from several threads: a server that takes every one keeps
+    // the last waiting in its queue, which must not stall this run.
+    let opened: Vec<_> = (0..8)
+        .map(|_| {
+            std::thread::spawn(move || {
+                let mut mine = Vec::new();
+                let mut no = 0;
+                for _ in 0..HELD_STREAMS / 8 + 1 {
+                    match open_stream(port) {
+                        Some(stream) => mine.push(stream),
+                        None => no += 1,
+                    }
+                }
+                (mine, no)
+            })
+        })
+        .collect();
+    for thread in opened {
+        let (mine, no) = thread.join().expect("streams");
+        held.extend(mine);
+        refused += no;
+    }
+    println!(
+        "{} event streams asked for: {} held, {refused} refused",
+        held.len() + refused,
+        held.len()
+    );
+    match try_latency(port, "/") {
+        Some(took) => println!("  GET / while they are held: {:.1} ms", ms(took)),
+        None => println!("  GET / while they are held: no answer in {IO_LIMIT:?}"),
+    }
+    println!(
+        "  peak memory {} -> {} MiB",
+        before / 1024,
+        peak_kib(pid) / 1024
+    );
+    drop(held);
+    std::thread::sleep(Duration::from_secs(2));
+    report("  2 s after they closed", pid, port);
+}
+
+/// Event streams whose browsers stopped reading, while saves put a 1 MB
+/// problem (an unknown key of that length) on each.
+fn stalled_event_streams(server: &mut served::Served, site: &Path, pid: u32) {
+    let port = server.port;
+    let stalled: Vec<TcpStream> = (0..STALLED_STREAMS)
+        .filter_map(|_| open_stream(port))
+        .collect();
+    let file = std::fs::read_dir(site.join("content/workshops"))
+        .expect("workshops")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .expect("a workshop");
+    let good = std::fs::read_to_string(&file).expect("read");
+    let (rss, peak) = (rss_kib(pid), peak_kib(pid));
+    let started = Instant::now();
+    for save in 0..SAVES {
+        let key = format!("{}{save}", "k".repeat(1 << 20));
+        std::fs::write(
+            &file,
+            good.replacen("+++\n", &format!("+++\n{key} = 1\n"), 1),
+        )
+        .expect("write");
+        server.wait_for_line(|l| l.starts_with("Kept the last good build"));
+    }
+    std::fs::write(&file, &good).expect("write");
+    server.wait_for_line(|l| l.starts_with("Rebuilt in"));
+    println!(
+        "{} event streams that stopped reading, {SAVES} saves of a 1 MB problem in {:.1} s:",
+        stalled.len(),
+        started.elapsed().as_secs_f64()
+    );
+    println!(
+        "  resident {} -> {} MiB, peak {} -> {} MiB",
+        rss / 1024,
+        rss_kib(pid) / 1024,
+        peak / 1024,
+        peak_kib(pid) / 1024
+    );
+    drop(stalled);
+    report("  after", pid, port);
+}
+
+/// 2,000 requests for pages sent at once, then every answer read.
+fn requests_at_once(port: u16, pid: u32) {
+    let before = peak_kib(pid);
+    let paths = [
+        "/",
+        "/levels/",
+        "/workshops/",
+        "/checklist/",
+        "/catalogue.json",
+    ];
+    let started = Instant::now();
+    let mut open = Vec::with_capacity(AT_ONCE);
+    for n in 0..AT_ONCE {
+        let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+            break;
+        };
+        let _ = stream.set_read_timeout(Some(IO_LIMIT));
+        let request = format!(
+            "GET {} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            paths[n % paths.len()]
+        );
+        if stream.write_all(request.as_bytes()).is_ok() {
+            open.push(stream);
+        }
+    }
+    let mut answered = 0;
+    for mut stream in open {
+        let mut body = Vec::new();
+        if stream.read_to_end(&mut body).is_ok() && body.starts_with(b"HTTP/1.1 200") {
+            answered += 1;
+        }
+    }
+    println!(
+        "{AT_ONCE} requests at once: {answered} answered 200 in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    println!(
+        "  peak memory {} -> {} MiB",
+        before / 1024,
+        peak_kib(pid) / 1024
+    );
+    report("  after", pid, port);
+}
+
+/// Sixteen requests at once for files of the search index that do not
+/// exist, as any web page could send them.
+fn missing_search_files(port: u16, pid: u32) {
+    let before = peak_kib(pid);
+    let started = Instant::now();
+    let requests: Vec<_> = (0..16)
+        .map(|n| {
+            std::thread::spawn(move || {
+                fetch(
+                    port,
+                    &format!("GET /pagefind/nothing-{n}.pf_fragment HTTP/1.1\r\n"),
+                    u64::MAX,
+                )
+                .0
+            })
+        })
+        .collect();
+    let statuses: Vec<u16> = requests
+        .into_iter()
+        .map(|r| r.join().expect("request"))
+        .collect();
+    println!(
+        "16 requests for missing search files: {:?} in {:.1} s",
+        statuses.iter().collect::<std::collections::BTreeSet<_>>(),
+        started.elapsed().as_secs_f64()
+    );
+    println!(
+        "  peak memory {} -> {} MiB",
+        before / 1024,
+        peak_kib(pid) / 1024
+    );
+    report("  after", pid, port);
+}
+
+/// Sixteen clients that ask for a 100 MB page from `static/` and read
+/// 4 KiB of it.
+fn slow_page_readers(port: u16, pid: u32) {
+    let (rss, peak) = (rss_kib(pid), peak_kib(pid));
+    let readers: Vec<TcpStream> = (0..SLOW_READERS)
+        .filter_map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+            stream.set_read_timeout(Some(IO_LIMIT)).ok()?;
+            stream
+                .write_all(b"GET /big.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                .ok()?;
+            let mut first = [0; 4096];
+            stream.read_exact(&mut first).ok()?;
+            Some(stream)
+        })
+        .collect();
+    std::thread::sleep(Duration::from_secs(1));
+    println!(
+        "{} slow readers of a {} MiB page: resident {} -> {} MiB, peak {} -> {} MiB",
+        readers.len(),
+        BIG_PAGE >> 20,
+        rss / 1024,
+        rss_kib(pid) / 1024,
+        peak / 1024,
+        peak_kib(pid) / 1024
+    );
+    drop(readers);
+    report("  after", pid, port);
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmRSS:"))
+                .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// How long one whole request takes, or `None` when it is not answered.
+fn try_latency(port: u16, path: &str) -> Option<Duration> {
+    let started = Instant::now();
+    let (status, _, _) = fetch(port, &format!("GET {path} HTTP/1.1\r\n"), u64::MAX);
+    (200..400).contains(&status).then(|| started.elapsed())
 }
 
 /// A thousand clients send half a request and wait, as a slow or hostile

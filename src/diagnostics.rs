@@ -638,7 +638,15 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let mut best: Option<(f64, &str)> = None;
+    let length = word.chars().count();
     for candidate in candidates {
+        // The edit distance is at least the difference in length, so the
+        // score is at most shorter/longer: a candidate that cannot reach
+        // 0.6 is not measured (a 1 MB typo is not compared letter by letter).
+        let other = candidate.chars().count();
+        if (length.min(other) as f64) < 0.6 * length.max(other) as f64 {
+            continue;
+        }
         let score = strsim::normalized_damerau_levenshtein(word, candidate);
         if score >= 0.6 && best.is_none_or(|(s, c)| score > s || (score == s && candidate < c)) {
             best = Some((score, candidate));
@@ -650,6 +658,15 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn did_you_mean_finds_typos_and_skips_what_cannot_be_one() {
+        let ids = ["first-aid", "level-1", "level-2", "mentorship"];
+        assert_eq!(did_you_mean("first-aide", ids), Some("first-aid"));
+        assert_eq!(did_you_mean("levl-2", ids), Some("level-2"));
+        assert_eq!(did_you_mean("x", ids), None);
+        assert_eq!(did_you_mean(&"k".repeat(1 << 20), ids), None);
+    }
 
     #[test]
     fn past_a_hundred_of_a_code_the_rest_are_one_counted_line_after_them() {

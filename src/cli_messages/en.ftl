@@ -252,6 +252,10 @@ serve_method_not_allowed = Only GET and HEAD are served.
 serve_moved = Moved.
 serve_not_found = Not found.
 serve_internal_error = The preview failed while answering; the terminal may say more. Try again.
+# A request whose Host is another name than this computer's: a page on
+# another site reaching the preview through DNS rebinding.
+serve_other_host = This preview answers only at this computer's own addresses (localhost, 127.0.0.1, [::1]{ $bound }), not at “{ $host }”: a page on another site may be trying to read it. Open { $url } instead.
+serve_too_many_streams = Too many live-reload connections are open ({ $limit }); this page still works, but will not reload by itself. Close some tabs of the preview and reload.
 # $reason: one of serve_reason_*.
 serve_bad_request = Bad request: { $reason }.
 serve_reason_not_absolute = the path must start with /

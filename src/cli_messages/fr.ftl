@@ -222,6 +222,10 @@ serve_method_not_allowed = Seules les requêtes GET et HEAD sont servies.
 serve_moved = Déplacé.
 serve_not_found = Introuvable.
 serve_internal_error = L’aperçu a échoué en répondant ; le terminal en dit peut-être plus. Réessayez.
+# Une requête dont l’en-tête Host nomme autre chose que cet ordinateur :
+# une page d’un autre site qui atteint l’aperçu par « DNS rebinding ».
+serve_other_host = Cet aperçu ne répond qu’aux adresses de cet ordinateur (localhost, 127.0.0.1, [::1]{ $bound }), pas à « { $host } » : une page d’un autre site tente peut-être de le lire. Ouvrez plutôt { $url }.
+serve_too_many_streams = Trop de connexions de rechargement automatique sont ouvertes ({ $limit }) ; cette page fonctionne, mais ne se rechargera pas d’elle-même. Fermez quelques onglets de l’aperçu et rechargez.
 serve_bad_request = Requête refusée : { $reason }.
 serve_reason_not_absolute = le chemin doit commencer par /
 serve_reason_encoded_slash = les barres obliques encodées sont refusées

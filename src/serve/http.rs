@@ -9,8 +9,15 @@
 //! not its size in memory.
 //!
 //! What a hostile or careless client can hold is bounded: request heads
-//! (size and number of headers), the time to send one, and the number of
-//! open connections. A connection is a task, not a thread.
+//! (size and number of headers), the time to send one, the number of open
+//! connections and of live-reload streams among them, and how long a
+//! connection may refuse to take what it is sent. A connection is a task,
+//! not a thread; a live-reload stream holds one pending event, never a
+//! queue.
+//!
+//! Only this computer's browser is answered: a request that names another
+//! host (a page on another site reaching the preview through DNS
+//! rebinding) gets 403.
 
 use super::{Event, Live, Served};
 use crate::render::Contents;
@@ -25,13 +32,14 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::future::Future;
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
-use tokio::sync::Semaphore;
-use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 
 /// Where the live-reload event stream and script are served.
 pub(super) const EVENTS_PATH: &str = "/__cairn/events";
@@ -51,6 +59,13 @@ const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 /// closes. A held connection costs a few kilobytes, so this bounds memory
 /// well above what a preview needs (one browser holds about six).
 const MAX_CONNECTIONS: usize = 2048;
+/// Live-reload streams at once, well below [`MAX_CONNECTIONS`]: held
+/// streams never take the slots that pages are asked through. One browser
+/// tab holds one.
+pub(super) const MAX_STREAMS: usize = 512;
+/// A connection that takes none of what it is sent for this long (a
+/// client that stopped reading) is dropped, freeing its slot.
+const WRITE_STALL: Duration = Duration::from_secs(30);
 /// Threads for rendering pages and reading files, beside the two that
 /// answer requests.
 pub(super) const BLOCKING_THREADS: usize = 8;
@@ -93,6 +108,7 @@ async fn accept(listener: tokio::net::TcpListener, live: Arc<Live>) {
         // `Content-Type`, as every server writes it, not `content-type`.
         .title_case_headers(true);
     let open = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let streams = Arc::new(Semaphore::new(MAX_STREAMS));
     loop {
         let Ok(slot) = Arc::clone(&open).acquire_owned().await else {
             return;
@@ -107,11 +123,13 @@ async fn accept(listener: tokio::net::TcpListener, live: Arc<Live>) {
             }
         };
         let live = Arc::clone(&live);
+        let streams = Arc::clone(&streams);
         let service = hyper::service::service_fn(move |request| {
             let live = Arc::clone(&live);
-            async move { Ok::<_, Infallible>(respond(request, live).await) }
+            let streams = Arc::clone(&streams);
+            async move { Ok::<_, Infallible>(respond(request, live, streams).await) }
         });
-        let connection = http.serve_connection(TokioIo::new(stream), service);
+        let connection = http.serve_connection(TokioIo::new(Stalling::new(stream)), service);
         tokio::spawn(async move {
             // A client that leaves mid-answer is no error worth reporting.
             let _ = connection.await;
@@ -126,10 +144,33 @@ enum Answer {
     Ready(Response<Payload>),
     /// A file copied from `static/`, streamed from disk.
     File(PathBuf, &'static str),
+    /// An HTML file copied from `static/`: streamed with the live-reload
+    /// script put in on the way.
+    Html(HtmlFile),
 }
 
-async fn respond(request: Request<Incoming>, live: Arc<Live>) -> Response<Payload> {
+async fn respond(
+    request: Request<Incoming>,
+    live: Arc<Live>,
+    streams: Arc<Semaphore>,
+) -> Response<Payload> {
     let words = |id: &str| live.cli.text(id, &[]) + "\n";
+    if let Some(host) = foreign_host(&request, live.at.bind) {
+        let bound = if live.at.bind.is_loopback() {
+            String::new()
+        } else {
+            format!(", {}", live.at.bind)
+        };
+        let text_403 = live.cli.text(
+            "serve_other_host",
+            &[
+                ("host", host.into()),
+                ("bound", bound.into()),
+                ("url", live.at.url.as_str().into()),
+            ],
+        ) + "\n";
+        return no_store(text(403, &text_403));
+    }
     let method = request.method().clone();
     if method != Method::GET && method != Method::HEAD {
         let response = with(
@@ -148,7 +189,18 @@ async fn respond(request: Request<Incoming>, live: Arc<Live>) -> Response<Payloa
         uri.path().to_string()
     };
     if target == EVENTS_PATH {
-        return event_stream(&live);
+        return match streams.try_acquire_owned() {
+            Ok(permit) => event_stream(&live, permit),
+            Err(_) => {
+                let said = live
+                    .cli
+                    .text("serve_too_many_streams", &[("limit", MAX_STREAMS.into())])
+                    + "\n";
+                let response = with(text(503, &said), header::RETRY_AFTER, "10");
+                // Closed once answered: a refused stream keeps no slot.
+                no_store(with(response, header::CONNECTION, "close"))
+            }
+        };
     }
     if target == SCRIPT_PATH {
         let response = with(
@@ -169,6 +221,7 @@ async fn respond(request: Request<Incoming>, live: Arc<Live>) -> Response<Payloa
         Ok(Answer::File(path, content_type)) => {
             stream_file(request, path, content_type, &live).await
         }
+        Ok(Answer::Html(file)) => no_store(file.response()),
         // The rendering thread panicked: say so rather than drop the connection.
         Err(_) => no_store(text(500, &words("serve_internal_error"))),
     }
@@ -225,8 +278,8 @@ fn answer(target: &str, query: Option<&str>, live: &Live) -> Answer {
         // An HTML page copied from `static/` gets the live-reload script
         // like a rendered one; other files are streamed.
         Served::File(Contents::Copy(path)) if content_type(&index).starts_with("text/html") => {
-            match std::fs::read(&path) {
-                Ok(bytes) => file_response(&index, bytes, 200),
+            match HtmlFile::open(&path) {
+                Ok(file) => return Answer::Html(file),
                 Err(_) => text(404, &words("serve_not_found")),
             }
         }
@@ -250,8 +303,34 @@ async fn stream_file(
     let mime: mime::Mime = content_type
         .parse()
         .unwrap_or(mime::APPLICATION_OCTET_STREAM);
-    let mut service = tower_http::services::ServeFile::new_with_mime(path, &mime);
-    match service.try_call(request).await {
+    let (parts, body) = request.into_parts();
+    let mut request = Request::from_parts(parts, body);
+    ignore_unknown_range_units(request.headers_mut());
+    let if_range = request
+        .headers()
+        .get(header::IF_RANGE)
+        .filter(|_| request.headers().contains_key(header::RANGE))
+        .cloned();
+    // Without the body (a GET has none): the same request can be asked
+    // again without its Range.
+    let retry = if_range.as_ref().map(|_| without_range(&request));
+    let service = || {
+        tower_http::services::ServeFile::new_with_mime(&path, &mime)
+            .ignore_multi_range_requests(true)
+    };
+    let mut answered = service().try_call(request).await;
+    let stale_part = match (&if_range, &answered) {
+        (Some(if_range), Ok(response)) => {
+            response.status() == StatusCode::PARTIAL_CONTENT
+                && !if_range_matches(if_range, response.headers())
+        }
+        _ => false,
+    };
+    if let (true, Some(retry)) = (stale_part, retry) {
+        // The part asked for is of an older file: send the whole file.
+        answered = service().try_call(retry).await;
+    }
+    match answered {
         Ok(response) if response.status() != StatusCode::NOT_FOUND => {
             let (mut parts, body) = response.into_parts();
             parts
@@ -263,6 +342,59 @@ async fn stream_file(
         // say so; until then it is simply not there.
         _ => no_store(text(404, &(live.cli.text("serve_not_found", &[]) + "\n"))),
     }
+}
+
+/// RFC 9110 §14.2: a server ignores a Range in a unit it does not
+/// understand (only `bytes` is a unit here), rather than refusing it; and
+/// units are case-insensitive (`BYTES=0-9` is bytes), which tower-http's
+/// parser is not, so the unit is given to it in lower case.
+fn ignore_unknown_range_units(headers: &mut http::HeaderMap) {
+    let Some(range) = headers.get(header::RANGE) else {
+        return;
+    };
+    let in_bytes = range
+        .as_bytes()
+        .get(..6)
+        .is_some_and(|unit| unit.eq_ignore_ascii_case(b"bytes="));
+    if !in_bytes {
+        headers.remove(header::RANGE);
+        return;
+    }
+    let mut lower = range.as_bytes().to_vec();
+    lower[..5].make_ascii_lowercase();
+    if let Ok(value) = HeaderValue::from_bytes(&lower) {
+        headers.insert(header::RANGE, value);
+    }
+}
+
+/// The same GET without `Range` and `If-Range`, for when the validator
+/// does not match.
+fn without_range<B>(request: &Request<B>) -> Request<()> {
+    let mut retry = Request::new(());
+    *retry.method_mut() = request.method().clone();
+    *retry.uri_mut() = request.uri().clone();
+    *retry.headers_mut() = request.headers().clone();
+    retry.headers_mut().remove(header::RANGE);
+    retry.headers_mut().remove(header::IF_RANGE);
+    retry
+}
+
+/// RFC 9110 §13.1.5: a Range applies only when `If-Range` names the file
+/// as it is now: its entity tag, compared strongly (a weak tag never
+/// matches), or exactly its Last-Modified date.
+fn if_range_matches(if_range: &HeaderValue, response: &http::HeaderMap) -> bool {
+    let wanted = if_range.as_bytes().trim_ascii();
+    if wanted.starts_with(b"W/") {
+        return false;
+    }
+    let validator = if wanted.starts_with(b"\"") {
+        header::ETAG
+    } else {
+        header::LAST_MODIFIED
+    };
+    response
+        .get(validator)
+        .is_some_and(|current| current.as_bytes().trim_ascii() == wanted)
 }
 
 /// The preview's own pages (no good build yet, a page that failed), with
@@ -383,9 +515,13 @@ fn waiting_page(live: &Live) -> Response<Payload> {
     notice(live, 503, "serve_waiting_title", "serve_waiting_text", "")
 }
 
+fn live_script_tag() -> String {
+    format!("<script src=\"{SCRIPT_PATH}\" defer></script>")
+}
+
 /// Add the live-reload script before `</body>` (or at the end).
 fn with_live_script(bytes: Vec<u8>) -> Vec<u8> {
-    let tag = format!("<script src=\"{SCRIPT_PATH}\" defer></script>");
+    let tag = live_script_tag();
     let mut html = String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     match html.rfind("</body>") {
@@ -476,7 +612,7 @@ fn with(
 /// A server-sent event stream: `reload` after each good rebuild,
 /// `problems` (with the diagnostics) after a bad one, and a comment every
 /// [`KEEP_ALIVE`] so idle connections stay open.
-fn event_stream(live: &Live) -> Response<Payload> {
+fn event_stream(live: &Live, permit: OwnedSemaphorePermit) -> Response<Payload> {
     let mut opening = VecDeque::new();
     if let Some(problems) = live.problems() {
         opening.push_back(message("problems", &problems));
@@ -484,8 +620,9 @@ fn event_stream(live: &Live) -> Response<Payload> {
     opening.push_back(message("ready", ""));
     let stream = EventStream {
         opening,
-        events: live.subscribe(),
+        next: Box::pin(next_event(live.subscribe())),
         keep_alive: Box::pin(tokio::time::sleep(KEEP_ALIVE)),
+        _permit: permit,
     };
     let response = with(
         Response::new(stream.boxed_unsync()),
@@ -513,12 +650,40 @@ fn message(event: &str, data: &str) -> Bytes {
     Bytes::from(message)
 }
 
+/// An event as a stream sends it: made once, shared by every stream.
+pub(super) fn event_message(event: &Event) -> Bytes {
+    match event {
+        Event::Reload => message("reload", ""),
+        Event::Problems(problems) => message("problems", problems),
+    }
+}
+
+/// The next event a stream is to send, with the receiver to wait for the
+/// one after it; `None` when the server stops.
+type NextEvent = Pin<Box<dyn Future<Output = Option<(Bytes, Receiver)>> + Send>>;
+type Receiver = watch::Receiver<Option<Bytes>>;
+
+/// Wait for the latest event to change, and take it: events that came
+/// meanwhile are replaced by the latest, never queued.
+async fn next_event(mut events: Receiver) -> Option<(Bytes, Receiver)> {
+    loop {
+        events.changed().await.ok()?;
+        let latest = events.borrow_and_update().clone();
+        if let Some(event) = latest {
+            return Some((event, events));
+        }
+    }
+}
+
 /// The body of a live-reload stream: it ends when the server stops, and
-/// is dropped (unsubscribing it) when its browser goes away.
+/// is dropped (unsubscribing it, freeing its place) when its browser goes
+/// away.
 struct EventStream {
     opening: VecDeque<Bytes>,
-    events: UnboundedReceiver<Event>,
+    next: NextEvent,
     keep_alive: Pin<Box<tokio::time::Sleep>>,
+    /// One of the [`MAX_STREAMS`] places, held while the stream is open.
+    _permit: OwnedSemaphorePermit,
 }
 
 impl Body for EventStream {
@@ -533,10 +698,12 @@ impl Body for EventStream {
         if let Some(first) = stream.opening.pop_front() {
             return Poll::Ready(Some(Ok(Frame::data(first))));
         }
-        let next = match stream.events.poll_recv(context) {
+        let next = match stream.next.as_mut().poll(context) {
             Poll::Ready(None) => return Poll::Ready(None),
-            Poll::Ready(Some(Event::Reload)) => message("reload", ""),
-            Poll::Ready(Some(Event::Problems(problems))) => message("problems", &problems),
+            Poll::Ready(Some((event, events))) => {
+                stream.next = Box::pin(next_event(events));
+                event
+            }
             Poll::Pending => match stream.keep_alive.as_mut().poll(context) {
                 Poll::Ready(()) => message("", ""),
                 Poll::Pending => return Poll::Pending,
@@ -545,6 +712,217 @@ impl Body for EventStream {
         let again = tokio::time::Instant::now() + KEEP_ALIVE;
         stream.keep_alive.as_mut().reset(again);
         Poll::Ready(Some(Ok(Frame::data(next))))
+    }
+}
+
+/// The host a request names, when that is not this computer: not
+/// `localhost` (or a name under it), not a loopback address, not the
+/// address the preview was bound to (any address at all when bound to
+/// every one, `0.0.0.0`). An address, unlike a name, cannot be rebound to
+/// this computer by someone else's DNS. A request without a Host (HTTP/1.0)
+/// names nothing, and no browser sends one.
+fn foreign_host<B>(request: &Request<B>, bind: IpAddr) -> Option<String> {
+    let host = request.headers().get(header::HOST)?;
+    let host = String::from_utf8_lossy(host.as_bytes()).into_owned();
+    let name = match host.strip_prefix('[') {
+        // "[::1]:1111"
+        Some(rest) => rest.split(']').next().unwrap_or_default(),
+        None => host
+            .rsplit_once(':')
+            .map_or(host.as_str(), |(name, _)| name),
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    if name == "localhost" || name.ends_with(".localhost") {
+        return None;
+    }
+    match name.parse::<IpAddr>() {
+        Ok(ip) if ip.is_loopback() || ip == bind || bind.is_unspecified() => None,
+        _ => Some(crate::diagnostics::visible(&host).into_owned()),
+    }
+}
+
+/// A connection's socket that gives up on a client that has taken none
+/// of what it was sent for [`WRITE_STALL`]: a reader that stopped frees
+/// its slot and what is buffered for it.
+struct Stalling<S> {
+    inner: S,
+    stalled: Option<Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl<S> Stalling<S> {
+    fn new(inner: S) -> Self {
+        Stalling {
+            inner,
+            stalled: None,
+        }
+    }
+
+    /// Pending writes start (or keep) the clock; progress stops it.
+    fn watch<T>(
+        &mut self,
+        context: &mut Context<'_>,
+        poll: Poll<std::io::Result<T>>,
+    ) -> Poll<std::io::Result<T>> {
+        if poll.is_ready() {
+            self.stalled = None;
+            return poll;
+        }
+        let clock = self
+            .stalled
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(WRITE_STALL)));
+        match clock.as_mut().poll(context) {
+            Poll::Ready(()) => Poll::Ready(Err(std::io::ErrorKind::TimedOut.into())),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for Stalling<S> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        context: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().inner).poll_read(context, buf)
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for Stalling<S> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        context: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        let poll = Pin::new(&mut this.inner).poll_write(context, buf);
+        this.watch(context, poll)
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        context: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        let poll = Pin::new(&mut this.inner).poll_write_vectored(context, bufs);
+        this.watch(context, poll)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        let poll = Pin::new(&mut this.inner).poll_flush(context);
+        this.watch(context, poll)
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().inner).poll_shutdown(context)
+    }
+}
+
+/// An HTML file from `static/`, sent as it is read, with the live-reload
+/// script before its last `</body>` (or at its end): a large page costs a
+/// buffer, not its size, per request.
+pub(super) struct HtmlFile {
+    file: std::fs::File,
+    length: u64,
+    /// Where the script goes.
+    split: u64,
+}
+
+impl HtmlFile {
+    /// How far from its end a page's `</body>` is looked for.
+    const TAIL: u64 = 64 * 1024;
+
+    fn open(path: &std::path::Path) -> std::io::Result<HtmlFile> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut file = std::fs::File::open(path)?;
+        let length = file.metadata()?.len();
+        let from = length.saturating_sub(Self::TAIL);
+        file.seek(SeekFrom::Start(from))?;
+        let mut tail = Vec::new();
+        file.by_ref().take(Self::TAIL).read_to_end(&mut tail)?;
+        let split = tail
+            .windows(7)
+            .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+            .map_or(length, |at| from + at as u64);
+        file.seek(SeekFrom::Start(0))?;
+        Ok(HtmlFile {
+            file,
+            length,
+            split,
+        })
+    }
+
+    fn response(self) -> Response<Payload> {
+        let tag = live_script_tag();
+        let length = self.length + tag.len() as u64;
+        let body = HtmlStream {
+            file: tokio::fs::File::from_std(self.file),
+            before: self.split,
+            tag: Some(Bytes::from(tag)),
+            buffer: vec![0; 64 * 1024],
+        };
+        let response = with(
+            Response::new(body.boxed_unsync()),
+            header::CONTENT_TYPE,
+            "text/html; charset=utf-8",
+        );
+        with(response, header::CONTENT_LENGTH, &length.to_string())
+    }
+}
+
+/// The body of an [`HtmlFile`]: the file up to `before` bytes, the tag,
+/// then the rest of the file.
+struct HtmlStream {
+    file: tokio::fs::File,
+    /// Bytes of the file still to send before the tag.
+    before: u64,
+    tag: Option<Bytes>,
+    buffer: Vec<u8>,
+}
+
+impl Body for HtmlStream {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        context: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, std::io::Error>>> {
+        let stream = self.get_mut();
+        if stream.before == 0
+            && let Some(tag) = stream.tag.take()
+        {
+            return Poll::Ready(Some(Ok(Frame::data(tag))));
+        }
+        let limit = if stream.tag.is_some() {
+            usize::try_from(stream.before)
+                .unwrap_or(usize::MAX)
+                .min(stream.buffer.len())
+        } else {
+            stream.buffer.len()
+        };
+        let mut read = ReadBuf::new(&mut stream.buffer[..limit]);
+        match Pin::new(&mut stream.file).poll_read(context, &mut read) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(Err(err)) => Poll::Ready(Some(Err(err))),
+            Poll::Ready(Ok(())) if read.filled().is_empty() => match stream.tag.take() {
+                // The file got shorter since it was measured: the tag still goes.
+                Some(tag) => Poll::Ready(Some(Ok(Frame::data(tag)))),
+                None => Poll::Ready(None),
+            },
+            Poll::Ready(Ok(())) => {
+                let got = Bytes::copy_from_slice(read.filled());
+                if stream.tag.is_some() {
+                    stream.before -= got.len() as u64;
+                }
+                Poll::Ready(Some(Ok(Frame::data(got))))
+            }
+        }
     }
 }
 
@@ -576,6 +954,72 @@ mod tests {
         ] {
             assert!(site_key(bad).is_err(), "{bad} must be refused");
         }
+    }
+
+    #[test]
+    fn only_this_computer_s_names_are_its_own() {
+        let host = |value: &str, bind: [u8; 4]| {
+            let request = Request::builder()
+                .header(header::HOST, value)
+                .body(())
+                .expect("a request");
+            foreign_host(&request, IpAddr::from(bind))
+        };
+        for own in [
+            "localhost",
+            "LOCALHOST:1111",
+            "localhost.:1111",
+            "app.localhost:1111",
+            "127.0.0.1:1111",
+            "127.9.9.9",
+            "[::1]:1111",
+        ] {
+            assert_eq!(host(own, [127, 0, 0, 1]), None, "{own}");
+        }
+        for other in [
+            "example.org",
+            "example.org:1111",
+            "localhost.example.org",
+            "10.0.0.2:1111",
+            "[::2]:1111",
+        ] {
+            assert_eq!(
+                host(other, [127, 0, 0, 1]).as_deref(),
+                Some(other),
+                "{other}"
+            );
+        }
+        assert_eq!(
+            host("10.0.0.2:1111", [10, 0, 0, 2]),
+            None,
+            "the address it is bound to"
+        );
+        assert_eq!(
+            host("10.0.0.3", [0, 0, 0, 0]),
+            None,
+            "bound to every address"
+        );
+        assert!(
+            host("example.org", [0, 0, 0, 0]).is_some(),
+            "but never a name"
+        );
+    }
+
+    #[test]
+    fn if_range_names_the_file_as_it_is_now() {
+        let mut current = http::HeaderMap::new();
+        current.insert(header::ETAG, HeaderValue::from_static("\"abc\""));
+        current.insert(
+            header::LAST_MODIFIED,
+            HeaderValue::from_static("Tue, 01 Dec 2026 10:00:00 GMT"),
+        );
+        let matches =
+            |value: &'static str| if_range_matches(&HeaderValue::from_static(value), &current);
+        assert!(matches("\"abc\""));
+        assert!(matches("Tue, 01 Dec 2026 10:00:00 GMT"));
+        assert!(!matches("W/\"abc\""), "weak tags never match");
+        assert!(!matches("\"abd\""));
+        assert!(!matches("Tue, 01 Dec 2026 10:00:01 GMT"));
     }
 
     #[test]

@@ -21,7 +21,6 @@ use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
-use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
 
 /// Locks that outlive a panicked holder. A request thread that panicked
 /// while holding one left data that is still whole (a cache, a list of
@@ -75,6 +74,11 @@ pub(crate) struct Snapshot {
     /// The site, and each language's prepared rendering.
     site: Option<(crate::Resolved, Vec<Prepared>)>,
     rendered: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    /// Each language's search index, by its route: built once, by the
+    /// first request for one of its files (others wait for it), then
+    /// answered from `rendered`. A name it does not have is a 404, not
+    /// another build.
+    search_indexes: Mutex<HashMap<String, Arc<std::sync::OnceLock<()>>>>,
 }
 
 /// What a request finds.
@@ -91,6 +95,7 @@ impl Snapshot {
         Snapshot {
             site: Some((resolved, prepared)),
             rendered: Mutex::default(),
+            search_indexes: Mutex::default(),
         }
     }
 
@@ -98,7 +103,8 @@ impl Snapshot {
         self.site.as_ref().is_some_and(|(resolved, _)| {
             resolved.routes.contains(path)
                 || resolved.languages.iter().any(|l| l.routes.contains(path))
-        }) || self.search_index_of(path).is_some()
+        }) || (self.search_index_of(path).is_some()
+            && matches!(self.search_file(path), Served::Bytes(_)))
     }
 
     /// The file at `path`, rendering it on first request.
@@ -150,8 +156,9 @@ impl Snapshot {
     }
 
     /// A file of a search index: the whole index of its language is built
-    /// the first time one of its files is asked for, and kept with the
-    /// pages until the next rebuild.
+    /// the first time one of its files is asked for, once however many
+    /// requests come meanwhile, and kept with the pages until the next
+    /// rebuild.
     fn search_file(&self, path: &str) -> Served {
         let Some((resolved, _)) = &self.site else {
             return Served::Missing;
@@ -161,19 +168,28 @@ impl Snapshot {
             let route = crate::render::search::index_route(site)?;
             path.starts_with(&route.path).then_some((site, route))
         });
-        let never = std::sync::atomic::AtomicBool::new(false);
-        let Some(Ok(Some(files))) =
-            found.map(|(site, route)| crate::render::search_index(site, route, &never))
-        else {
+        let Some((site, route)) = found else {
             return Served::Missing;
         };
-        let mut rendered = self.rendered.locked();
-        for file in files {
-            if let Contents::Bytes(bytes) = file.contents {
-                rendered.insert(file.path, Arc::new(bytes));
+        let once = Arc::clone(
+            self.search_indexes
+                .locked()
+                .entry(route.path.clone())
+                .or_default(),
+        );
+        once.get_or_init(|| {
+            let never = std::sync::atomic::AtomicBool::new(false);
+            if let Ok(Some(files)) = crate::render::search_index(site, route, &never) {
+                let mut rendered = self.rendered.locked();
+                for file in files {
+                    if let Contents::Bytes(bytes) = file.contents {
+                        rendered.insert(file.path, Arc::new(bytes));
+                    }
+                }
             }
-        }
-        rendered
+        });
+        self.rendered
+            .locked()
             .get(path)
             .cloned()
             .map_or(Served::Missing, Served::Bytes)
@@ -192,20 +208,36 @@ pub(crate) enum Event {
 pub(crate) struct Live {
     /// cairn's own words, for the console, the overlay and the preview's pages.
     cli: Messages,
+    /// Where the preview listens, and the address it tells people to open.
+    at: Address,
     snapshot: RwLock<Arc<Snapshot>>,
     problems: RwLock<Option<String>>,
-    clients: Mutex<Vec<UnboundedSender<Event>>>,
+    /// The latest event only, as the bytes a stream sends (shared, never
+    /// copied per stream): every live-reload stream reads it when it
+    /// changes. A browser that stops reading misses nothing that matters
+    /// (only the latest reload counts) and holds no queue that grows.
+    events: tokio::sync::watch::Sender<Option<bytes::Bytes>>,
     /// The templates last seen to render every page, by fingerprint.
     tried_templates: Mutex<Option<u64>>,
 }
 
+/// The address `cairn serve` was started with.
+#[derive(Debug, Clone)]
+pub(crate) struct Address {
+    /// As given to `--bind` (`0.0.0.0` for every address).
+    pub(crate) bind: IpAddr,
+    /// The page to open, `http://127.0.0.1:1111/`.
+    pub(crate) url: String,
+}
+
 impl Live {
-    fn new() -> Live {
+    fn new(at: Address) -> Live {
         Live {
             cli: crate::report::cli_messages_spoken(),
+            at,
             snapshot: RwLock::default(),
             problems: RwLock::default(),
-            clients: Mutex::default(),
+            events: tokio::sync::watch::Sender::new(None),
             tried_templates: Mutex::default(),
         }
     }
@@ -218,15 +250,13 @@ impl Live {
         self.problems.read_anyway().clone()
     }
 
-    fn subscribe(&self) -> UnboundedReceiver<Event> {
-        let (sender, receiver) = tokio::sync::mpsc::unbounded_channel();
-        self.clients.locked().push(sender);
-        receiver
+    /// The events from now on (the current one counts as seen).
+    fn subscribe(&self) -> tokio::sync::watch::Receiver<Option<bytes::Bytes>> {
+        self.events.subscribe()
     }
 
     fn broadcast(&self, event: &Event) {
-        let mut clients = self.clients.locked();
-        clients.retain(|client| client.send(event.clone()).is_ok());
+        self.events.send_replace(Some(http::event_message(event)));
     }
 
     /// A good build: serve it, clear the problems, reload every page.
@@ -287,7 +317,10 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
     };
     let url = format!("http://{reachable}/");
     options.site.base_url = Some(format!("http://{reachable}"));
-    let live = Arc::new(Live::new());
+    let live = Arc::new(Live::new(Address {
+        bind: options.bind,
+        url: url.clone(),
+    }));
     let say = |id: &str, args: &[(&str, Arg)]| eprintln!("{}", live.cli.text(id, args));
     if !options.bind.is_loopback() {
         say(

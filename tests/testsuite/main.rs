@@ -23,6 +23,7 @@ mod robustness;
 mod schema;
 mod search;
 mod serve;
+mod serve_guard;
 mod structured;
 mod theme;
 mod today;

@@ -23,12 +23,12 @@ fn request(serve: &Served, method: &str, path: &str) -> (u16, String, Vec<u8>) {
     )
 }
 
-fn get(serve: &Served, path: &str) -> (u16, String) {
+pub(crate) fn get(serve: &Served, path: &str) -> (u16, String) {
     let (status, _, body) = request(serve, "GET", path);
     (status, String::from_utf8_lossy(&body).into_owned())
 }
 
-fn raw_request(port: u16, request: &str) -> (u16, String, Vec<u8>) {
+pub(crate) fn raw_request(port: u16, request: &str) -> (u16, String, Vec<u8>) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     stream.set_read_timeout(Some(WAIT)).expect("timeout");
     stream.write_all(request.as_bytes()).expect("send");
@@ -446,7 +446,7 @@ fn a_template_that_calls_itself_without_end_never_takes_the_server_down() {
 }
 
 /// A header of a raw response head, by name, case-insensitively.
-fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+pub(crate) fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
     head.lines().find_map(|line| {
         let (key, value) = line.split_once(':')?;
         key.eq_ignore_ascii_case(name).then(|| value.trim())
