@@ -77,10 +77,29 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// the live-reload stream.
 type Payload = UnsyncBoxBody<Bytes, std::io::Error>;
 
+/// Connections the kernel holds for the server to accept. The standard
+/// library's 128 made a burst of a thousand connections wait out SYN
+/// retries (1 s, then 3 s) for no reason the server had.
+const BACKLOG: u32 = 1024;
+
+/// A socket bound to `address` (as `std::net::TcpListener::bind` binds it,
+/// with `SO_REUSEADDR`), not yet listening: the port is taken, or the
+/// error says why not, before anything else starts.
+pub(super) fn bind(address: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpSocket> {
+    let socket = if address.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(address)?;
+    Ok(socket)
+}
+
 /// The runtime that serves requests, with the server started on it. It
 /// serves until it is dropped.
 pub(super) fn start(
-    listener: std::net::TcpListener,
+    listener: tokio::net::TcpSocket,
     live: Arc<Live>,
 ) -> std::io::Result<tokio::runtime::Runtime> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -90,10 +109,9 @@ pub(super) fn start(
         .enable_io()
         .enable_time()
         .build()?;
-    listener.set_nonblocking(true)?;
     let listener = {
         let _inside = runtime.enter();
-        tokio::net::TcpListener::from_std(listener)?
+        listener.listen(BACKLOG)?
     };
     runtime.spawn(accept(listener, live));
     Ok(runtime)

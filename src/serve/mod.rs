@@ -18,7 +18,7 @@ use crate::text;
 use crate::{Failure, SiteOptions};
 use std::collections::HashMap;
 use std::io::IsTerminal;
-use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
@@ -297,7 +297,7 @@ fn overlay_json(cli: &Messages, diagnostics: &Diagnostics) -> String {
 pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
     let address = SocketAddr::new(options.bind, options.port);
     let listener =
-        TcpListener::bind(address).map_err(|err| Failure::CannotRun(bind_error(address, &err)))?;
+        http::bind(address).map_err(|err| Failure::CannotRun(bind_error(address, &err)))?;
     let local = listener
         .local_addr()
         .map_err(|err| Failure::CannotRun(bind_error(address, &err)))?;
