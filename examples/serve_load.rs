@@ -163,9 +163,12 @@ fn held_event_streams(port: u16, pid: u32) {
 /// problem (an unknown key of that length) on each.
 fn stalled_event_streams(server: &mut served::Served, site: &Path, pid: u32) {
     let port = server.port;
-    let stalled: Vec<TcpStream> = (0..STALLED_STREAMS)
-        .filter_map(|_| open_stream(port))
-        .collect();
+    // SERVE_LOAD_STALLED=0 measures what the saves alone cost.
+    let streams = std::env::var("SERVE_LOAD_STALLED")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(STALLED_STREAMS);
+    let stalled: Vec<TcpStream> = (0..streams).filter_map(|_| open_stream(port)).collect();
     let file = std::fs::read_dir(site.join("content/workshops"))
         .expect("workshops")
         .filter_map(|e| e.ok().map(|e| e.path()))
