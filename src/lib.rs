@@ -20,7 +20,6 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod diff;
-pub mod guard;
 pub mod init;
 pub mod messages;
 pub mod money;
@@ -144,6 +143,22 @@ impl Resolved {
             editions,
         }))
     }
+}
+
+/// Stack for each worker thread: templates and other people's content
+/// go through code that recurses, and the template engine's own limit
+/// (E015: a macro that calls itself without end) must be reached long
+/// before the stack's. The operating system only reserves it; pages that
+/// need none of it cost none.
+pub const THREAD_STACK: usize = 16 << 20;
+
+/// Give the rendering threads the stack [`THREAD_STACK`] says, once, before
+/// any work starts (rayon's threads get 2 MiB otherwise).
+pub fn configure_threads() {
+    // Fails only when the pool was already built (a second call): fine.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(THREAD_STACK)
+        .build_global();
 }
 
 /// Load and resolve the site at `options.root`: every check that needs no
@@ -307,13 +322,6 @@ fn render_site(
         render_diags.sort();
         Failure::Invalid(render_diags)
     })
-}
-
-/// Render every page one at a time, logging each into `log` before it
-/// starts: how [`guard`] finds the template that never finished.
-pub fn render_logged(options: &SiteOptions, log: &Path) -> Result<(), Failure> {
-    let resolved = resolve(options)?;
-    render::render_logged(resolved.site(), resolved.today, log).map_err(Failure::Invalid)
 }
 
 /// Every rule, and every page rendered in memory; writes nothing.
@@ -665,10 +673,13 @@ pub fn mark_translations_current(
                 .with_help(text!("not_a_translation_help")),
             ));
         };
-        found.push((id, translation));
+        let path = options.root.join(&translation.source.path);
+        let target = translation_in_content(&options.root, &path)
+            .map_err(|outside| links_out(&path, &outside))?;
+        found.push((id, translation, target));
     }
     let mut marked = Vec::new();
-    for (id, translation) in found {
+    for (id, translation, target) in found {
         let id = &id;
         let fingerprint = catalogue::words_fingerprint(&catalogue[*id]);
         let text = &translation.source.text;
@@ -708,8 +719,6 @@ pub fn mark_translations_current(
                 .with_help(text!("cannot_write_help")),
             )
         };
-        let target = translation_in_content(&options.root, &path)
-            .map_err(|outside| links_out(&path, &outside))?;
         replace_file(&target, updated.as_bytes()).map_err(cannot_write)?;
         marked.push(translation.source.path.clone());
     }

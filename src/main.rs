@@ -6,7 +6,6 @@
 
 use cairn::content::Date;
 use cairn::diagnostics::{Diagnostic, Diagnostics, Format};
-use cairn::guard;
 use cairn::messages::Messages;
 use cairn::report::{self, Ending};
 use cairn::{Failure, SiteOptions};
@@ -192,6 +191,7 @@ fn main() -> ExitCode {
             };
         }
     };
+    cairn::configure_threads();
     // Like other command-line tools, end quietly when the reader of our
     // output goes away (`cairn eligibility … | head`), instead of panicking
     // on the failed print. Not for `serve`, which must outlive a browser
@@ -227,9 +227,6 @@ fn main() -> ExitCode {
                 today: Some(today),
                 language: None,
             };
-            if let Some(code) = guarded(&options, &human, Outcome::NotWritten) {
-                return code;
-            }
             match cairn::build(&options, output.as_deref()) {
                 Ok(build) => {
                     print(&build.warnings, &human);
@@ -318,29 +315,11 @@ fn main() -> ExitCode {
         } => {
             let site = SiteOptions {
                 root,
-                // In the child that tries templates: the server's address.
-                base_url: std::env::var(guard::TRIAL_BASE_URL_ENV).ok(),
+                base_url: None,
                 drafts,
                 today: Some(today),
                 language: None,
             };
-            // The child `cairn serve` starts to try new templates (see
-            // `guard::trial`) renders every page and ends.
-            match guard::role() {
-                guard::Role::Parent => {}
-                guard::Role::Child => {
-                    return match cairn::check(&site) {
-                        Ok(_) => ExitCode::SUCCESS,
-                        Err(_) => ExitCode::from(1),
-                    };
-                }
-                guard::Role::Logging(log) => {
-                    return match cairn::render_logged(&site, &log) {
-                        Ok(()) => ExitCode::SUCCESS,
-                        Err(_) => ExitCode::from(1),
-                    };
-                }
-            }
             match cairn::serve::serve(cairn::serve::ServeOptions {
                 site,
                 bind,
@@ -369,9 +348,6 @@ fn main() -> ExitCode {
                 today: Some(today),
                 language: None,
             };
-            if let Some(code) = guarded(&options, &printer, Outcome::Checked) {
-                return code;
-            }
             match cairn::check(&options) {
                 Ok(warnings) if deny_warnings && !warnings.is_empty() => {
                     report(&warnings, &printer, Outcome::DeniedWarnings)
@@ -522,27 +498,6 @@ fn diff(args: DiffArgs, today: Date, human: &Printer<'_>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Commands that render run in a child process (see `cairn::guard`): as the
-/// parent, watch the child and end as it did, or report the template that
-/// never finished. `None` in the child: it does the work.
-fn guarded(options: &SiteOptions, printer: &Printer<'_>, invalid: Outcome) -> Option<ExitCode> {
-    match guard::role() {
-        guard::Role::Child => None,
-        guard::Role::Logging(log) => Some(match cairn::render_logged(options, &log) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(_) => ExitCode::from(1),
-        }),
-        guard::Role::Parent => match guard::supervise(use_color()) {
-            Some(guard::End::Exited(code)) => Some(ExitCode::from(u8::try_from(code).unwrap_or(1))),
-            Some(guard::End::Crashed(diagnostic)) => {
-                Some(report(&Diagnostics(vec![*diagnostic]), printer, invalid))
-            }
-            // No child could be started: do the work here, unguarded.
-            None => None,
-        },
-    }
-}
-
 /// How a run ended, for the closing line and the exit code.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Outcome {
@@ -657,10 +612,6 @@ fn repository_prefix(root: &Path) -> String {
 
 /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
 fn use_color() -> bool {
-    // A guarded child's stderr is a pipe to its parent, which decided.
-    if let Ok(decided) = std::env::var(guard::COLOR_ENV) {
-        return decided == "1";
-    }
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 

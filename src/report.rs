@@ -367,7 +367,8 @@ pub fn human(diagnostics: &Diagnostics, words: &Messages, color: bool) -> String
         });
         let note = words.format(&crate::text!(
             "warnings_grouped",
-            count = same.len() - 1,
+            // Lines past the hundred of a kind count for what they stand for.
+            count = same[1..].iter().map(|d| d.weight()).sum::<usize>(),
             places = crate::diagnostics::list_some(places)
         ));
         out.push_str(&same[0].render_human_noted(words, color, Some(&note)));

@@ -26,6 +26,8 @@ pub fn render(text: &str, offset: usize, search_words: bool) -> Body {
     let mut open_heading: Option<usize> = None;
     // The raw HTML block being read: a tag may span its lines.
     let mut html_block: Option<RawHtml> = None;
+    // Where the body's first raw HTML is, if it has any.
+    let mut first_raw_html: Option<std::ops::Range<usize>> = None;
 
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match &event {
@@ -66,6 +68,7 @@ pub fn render(text: &str, offset: usize, search_words: bool) -> Body {
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
+                first_raw_html.get_or_insert_with(|| range.clone());
                 match (&mut html_block, &event) {
                     (Some(block), Event::Html(_)) => block.push(html, range.clone()),
                     _ => {
@@ -99,6 +102,9 @@ pub fn render(text: &str, offset: usize, search_words: bool) -> Body {
     };
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if let Some(first) = first_raw_html {
+        addresses_across_fragments(&html, text, first, offset, &mut addresses);
+    }
     Body {
         html,
         words,
@@ -173,6 +179,43 @@ impl RawHtml {
             Some(at) => range.start + at..range.start + at + target.len(),
             None => range.clone(),
         }
+    }
+}
+
+/// Addresses a browser finds in the page that no single piece of raw HTML
+/// shows: a tag left open in one HTML block takes its attributes from the
+/// Markdown after it (`<a title='` … `' href=javascript:x>`). The body as
+/// rendered is read once more, as the browser will read it, when it has
+/// raw HTML at all; what was not found piece by piece is reported at the
+/// first place the source writes it (else at the first raw HTML).
+fn addresses_across_fragments(
+    html: &str,
+    text: &str,
+    first: std::ops::Range<usize>,
+    offset: usize,
+    addresses: &mut Vec<Address>,
+) {
+    let known: HashSet<String> = addresses.iter().map(|a| a.target.clone()).collect();
+    for found in super::raw_html::addresses(html) {
+        if known.contains(&found.target) || !has_scheme(&found.target) {
+            continue;
+        }
+        // Rendering may have put markup after it (`javascript:x</p`):
+        // the part the source wrote is found instead.
+        let written = [
+            found.target.as_str(),
+            found.target.split('<').next().unwrap_or_default(),
+        ];
+        let span = written
+            .iter()
+            .filter(|part| part.len() > 1)
+            .find_map(|part| text.find(part).map(|at| at..at + part.len()))
+            .unwrap_or(first.clone());
+        addresses.push(Address {
+            target: found.target,
+            image: found.image,
+            span: span.start + offset..span.end + offset,
+        });
     }
 }
 

@@ -46,12 +46,19 @@ pub(crate) struct HtmlAddress {
 
 /// Every URL-valued attribute of `html`, in document order.
 pub(crate) fn addresses(html: &str) -> Vec<HtmlAddress> {
+    addresses_within(html, 0)
+}
+
+/// How deep documents inside `srcdoc` attributes are read.
+const SRCDOC_DEPTH: usize = 4;
+
+fn addresses_within(html: &str, depth: usize) -> Vec<HtmlAddress> {
     let mut found = Vec::new();
     {
         let settings = Settings::new()
             .with_strict(false)
             .append_element_content_handler(element!("*", |el: &mut Element<'_, '_, _>| {
-                collect(el, &mut found);
+                collect(el, depth, &mut found);
                 Ok(())
             }));
         let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
@@ -63,7 +70,7 @@ pub(crate) fn addresses(html: &str) -> Vec<HtmlAddress> {
     found
 }
 
-fn collect(element: &Element<'_, '_>, found: &mut Vec<HtmlAddress>) {
+fn collect(element: &Element<'_, '_>, depth: usize, found: &mut Vec<HtmlAddress>) {
     let tag = element.tag_name();
     for attribute in element.attributes() {
         let name = attribute.name();
@@ -86,6 +93,28 @@ fn collect(element: &Element<'_, '_>, found: &mut Vec<HtmlAddress>) {
                 if let Some((at, url)) = refresh_url(&value) {
                     found.push(address(url, range.start + at, false));
                 }
+            }
+            // SVG animation of a link: `<set attributeName="href" to="…">`.
+            "to" | "from" | "values" if animates_a_link(element) => {
+                let urls = value
+                    .split(';')
+                    .map(|url| (url.as_ptr() as usize - value.as_ptr() as usize, url.trim()))
+                    .filter(|(_, url)| !url.is_empty())
+                    .map(|(at, url)| {
+                        let lead = value[at..].len() - value[at..].trim_start().len();
+                        address(url, range.start + at + lead, false)
+                    });
+                found.extend(urls.collect::<Vec<_>>());
+            }
+            // A whole document in an attribute: read it too, pointed at
+            // the attribute.
+            "srcdoc" if depth < SRCDOC_DEPTH => {
+                let inner = html_escape::decode_html_entities(&value);
+                let inner = addresses_within(&inner, depth + 1);
+                found.extend(inner.into_iter().map(|inner| HtmlAddress {
+                    range: range.clone(),
+                    ..inner
+                }));
             }
             name if URL_ATTRIBUTES.contains(&name) => {
                 let image = matches!(
@@ -137,16 +166,49 @@ fn is_refresh(element: &Element<'_, '_>) -> bool {
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"))
 }
 
-/// The address in a refresh's content ("5; url=https://…"), with its offset.
+/// `<set>` or `<animate>` of an SVG link's address, whose `to`, `from`
+/// and `values` are addresses.
+fn animates_a_link(element: &Element<'_, '_>) -> bool {
+    matches!(element.tag_name().as_str(), "set" | "animate")
+        && element.get_attribute("attributename").is_some_and(|name| {
+            let name = name.trim().to_ascii_lowercase();
+            name == "href" || name == "xlink:href"
+        })
+}
+
+/// The address in a refresh's content, with its offset, read as the HTML
+/// standard's "shared declarative refresh steps" read it: a delay
+/// (digits and dots), then `;` or `,`, then optionally `url=`, then the
+/// address, quotes around it dropped. `"0; javascript:x"` names one too.
 fn refresh_url(content: &str) -> Option<(usize, &str)> {
-    let lower = content.to_ascii_lowercase();
-    let at = lower.find("url")?;
-    let rest = &content[at + 3..];
-    let rest_trimmed = rest.trim_start();
-    let rest_trimmed = rest_trimmed.strip_prefix('=')?.trim_start();
-    let rest_trimmed = rest_trimmed.trim_matches(|c| c == '\'' || c == '"');
-    let start = rest_trimmed.as_ptr() as usize - content.as_ptr() as usize;
-    Some((start, rest_trimmed.trim_end()))
+    let skip = |text: &str, what: &dyn Fn(char) -> bool| -> usize {
+        text.len() - text.trim_start_matches(|c: char| what(c)).len()
+    };
+    let space = |c: char| c.is_ascii_whitespace();
+    let mut at = skip(content, &space);
+    at += skip(&content[at..], &|c: char| c.is_ascii_digit() || c == '.');
+    at += skip(&content[at..], &space);
+    let rest = &content[at..];
+    let after = rest.strip_prefix([';', ','])?;
+    at += rest.len() - after.len();
+    at += skip(&content[at..], &space);
+    let rest = &content[at..];
+    if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case("url") {
+        let after_url = &rest[3..];
+        let spaces = skip(after_url, &space);
+        if after_url[spaces..].starts_with('=') {
+            at += 3 + spaces + 1;
+            at += skip(&content[at..], &space);
+        }
+    }
+    let mut url = &content[at..];
+    if let Some(quote) = url.chars().next().filter(|c| *c == '"' || *c == '\'') {
+        url = &url[1..];
+        at += 1;
+        url = url.split(quote).next().unwrap_or("");
+    }
+    let url = url.trim_end();
+    (!url.is_empty()).then_some((at, url))
 }
 
 #[cfg(test)]
@@ -206,6 +268,40 @@ mod tests {
         assert!(found.contains(&("data:image/png,x".to_string(), true)));
         assert!(found.contains(&("data:image/png,y".to_string(), true)));
         assert!(found.contains(&("v.mp4".to_string(), false)));
+    }
+
+    #[test]
+    fn a_refresh_names_its_address_with_or_without_url() {
+        assert_eq!(
+            refresh_url("0; url=javascript:a"),
+            Some((7, "javascript:a"))
+        );
+        assert_eq!(
+            refresh_url("5;URL = 'javascript:b'"),
+            Some((9, "javascript:b"))
+        );
+        assert_eq!(refresh_url("0; javascript:c"), Some((3, "javascript:c")));
+        assert_eq!(
+            refresh_url("1.5, curl.example/x"),
+            Some((5, "curl.example/x"))
+        );
+        assert_eq!(refresh_url("30"), None);
+    }
+
+    #[test]
+    fn animated_links_and_inline_documents_count() {
+        let found = targets(
+            "<svg><a><set attributeName=\"href\" to=\"javascript:a\"/>\
+                             <animate attributeName=\"xlink:href\" values=\"https://x; javascript:b\"/></a></svg>",
+        );
+        assert!(found.iter().any(|(t, _)| t == "javascript:a"), "{found:?}");
+        assert!(found.iter().any(|(t, _)| t == "javascript:b"), "{found:?}");
+        let inline =
+            addresses("<iframe srcdoc=\"&lt;a href=javascript:c&gt;x&lt;/a&gt;\"></iframe>");
+        assert!(
+            inline.iter().any(|a| a.target == "javascript:c"),
+            "{inline:?}"
+        );
     }
 
     #[test]

@@ -10,8 +10,9 @@
 //! The scratch folder goes on every way out: when the comparison is done,
 //! on an error, and on Ctrl-C, SIGTERM or SIGHUP (a CI job cancelled
 //! mid-diff leaves nothing in `$TMPDIR`). Files are streamed from Git to
-//! disk, never held whole, and `static/` folders, which a comparison never
-//! reads, are not written at all.
+//! disk, never held whole, and the files of `static/` folders, whose
+//! contents a comparison never reads, are written as empty files of their
+//! size (a link to one still finds it), never read from Git.
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::text;
@@ -30,6 +31,11 @@ pub struct Scratch {
 
 impl Scratch {
     fn new() -> Result<Scratch, Diagnostic> {
+        // The signals are watched first: one that comes while the folder
+        // is being made finds it once it is there.
+        let holder = Arc::new(Mutex::new(None));
+        remove_on_signal(Arc::clone(&holder));
+        let mut held = holder.lock().unwrap_or_else(PoisonError::into_inner);
         let folder = tempfile::Builder::new()
             .prefix("cairn-diff-")
             .tempdir()
@@ -37,9 +43,38 @@ impl Scratch {
                 Diagnostic::error(Code::Output, text!("diff_scratch", error = err.to_string()))
             })?;
         let path = folder.path().to_path_buf();
-        let folder = Arc::new(Mutex::new(Some(folder)));
-        remove_on_signal(Arc::clone(&folder));
-        Ok(Scratch { folder, path })
+        *held = Some(folder);
+        drop(held);
+        Ok(Scratch {
+            folder: holder,
+            path,
+        })
+    }
+
+    /// `path` (below the folder) made, with its folders, empty and `size`
+    /// bytes long (sparse: it takes no room).
+    fn write_empty(&self, path: &str, size: u64) -> Result<(), Diagnostic> {
+        let target = self.path.join(path);
+        let _held = self.live()?;
+        target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::File::create(&target))
+            .and_then(|file| file.set_len(size))
+            .map_err(|err| cannot_write(&target, err))
+    }
+
+    /// The folder's lock, while the folder is still there (not removed by
+    /// a signal): hold it while writing into it.
+    fn live(&self) -> Result<std::sync::MutexGuard<'_, Option<tempfile::TempDir>>, Diagnostic> {
+        let held = self.hold();
+        if held.is_none() {
+            return Err(cannot_write(
+                &self.path,
+                std::io::ErrorKind::Interrupted.into(),
+            ));
+        }
+        Ok(held)
     }
 
     pub fn path(&self) -> &Path {
@@ -156,17 +191,18 @@ pub fn checkout(root: &Path, revision: &str) -> Result<Scratch, Diagnostic> {
     })?;
     let commit = String::from_utf8_lossy(&commit).trim().to_string();
     // Paths relative to the site folder, and only below it.
-    let listing = run(&["ls-tree", "-r", "-z", &commit, "--", "."])?;
+    let listing = run(&["ls-tree", "-r", "-z", "-l", &commit, "--", "."])?;
     let scratch = Scratch::new()?;
     let mut files: Vec<(String, String)> = Vec::new();
     for entry in listing.split(|&b| b == 0).filter(|e| !e.is_empty()) {
         let entry = String::from_utf8_lossy(entry);
-        // "<mode> <type> <object>\t<path>"
+        // "<mode> <type> <object> <size, padded>\t<path>"
         let Some((meta, path)) = entry.split_once('\t') else {
             continue;
         };
-        let mut meta = meta.split(' ');
-        let (Some(mode), Some("blob"), Some(object)) = (meta.next(), meta.next(), meta.next())
+        let mut meta = meta.split_whitespace();
+        let (Some(mode), Some("blob"), Some(object), Some(size)) =
+            (meta.next(), meta.next(), meta.next(), meta.next())
         else {
             // Submodules (commits) are not part of a site.
             continue;
@@ -189,6 +225,10 @@ pub fn checkout(root: &Path, revision: &str) -> Result<Scratch, Diagnostic> {
             .with_help(text!("git_unsafe_path_help")));
         }
         if never_compared(path) {
+            // There, at its size, with nothing in it: a link to it still
+            // finds a file, and a 500 MB video costs nothing.
+            let size = size.parse().unwrap_or(0);
+            scratch.write_empty(path, size)?;
             continue;
         }
         files.push((object.to_string(), path.to_string()));
@@ -197,8 +237,8 @@ pub fn checkout(root: &Path, revision: &str) -> Result<Scratch, Diagnostic> {
     Ok(scratch)
 }
 
-/// Files a comparison never reads: those copied as they are into a site
-/// (`static/`, a theme's `static/`). A 500 MB video there costs nothing.
+/// Files whose contents a comparison never reads: those copied as they
+/// are into a site (`static/`, a theme's `static/`).
 fn never_compared(path: &str) -> bool {
     let parts: Vec<&str> = path.split('/').collect();
     matches!(
@@ -219,19 +259,6 @@ fn write_blobs(root: &Path, files: &[(String, String)], into: &Scratch) -> Resul
                 error = err.to_string()
             ),
         )
-    };
-    // A file that cannot be written is the scratch folder's problem (a
-    // name too long for its file system, a full disk), not Git's.
-    let cannot_write = |path: &Path, err: std::io::Error| {
-        Diagnostic::error(
-            Code::Output,
-            text!(
-                "diff_scratch_write",
-                path = path.display().to_string(),
-                error = err.to_string()
-            ),
-        )
-        .with_help(text!("diff_scratch_write_help"))
     };
     let mut child = Command::new("git")
         .arg("-C")
@@ -274,27 +301,26 @@ fn write_blobs(root: &Path, files: &[(String, String)], into: &Scratch) -> Resul
                         "unexpected answer {header:?}"
                     )))
                 })?;
-            let held = into.hold();
-            if held.is_none() {
-                // Stopped by a signal: the folder is gone.
-                return Err(failed(std::io::Error::from(
-                    std::io::ErrorKind::Interrupted,
-                )));
-            }
             let target = into.path().join(path);
-            let mut file = target
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| std::fs::File::create(&target))
-                .map_err(|err| cannot_write(&target, err))?;
-            copy_exactly(&mut answers, size, &mut file).map_err(|(reading, err)| {
-                if reading {
-                    failed(err)
-                } else {
-                    cannot_write(&target, err)
-                }
+            let mut file = {
+                let _held = into.live()?;
+                target
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::File::create(&target))
+                    .map_err(|err| cannot_write(&target, err))?
+            };
+            // Read from Git without the lock, each piece written with it:
+            // a signal never waits on Git.
+            let mut write = |piece: &[u8]| -> Result<(), Diagnostic> {
+                let _held = into.live()?;
+                file.write_all(piece)
+                    .map_err(|err| cannot_write(&target, err))
+            };
+            copy_exactly(&mut answers, size, &mut write).map_err(|err| match err {
+                Copy::Reading(err) => failed(err),
+                Copy::Writing(diagnostic) => diagnostic,
             })?;
-            drop(held);
             // The newline after each blob.
             answers.read_exact(&mut [0]).map_err(failed)?;
         }
@@ -307,27 +333,47 @@ fn write_blobs(root: &Path, files: &[(String, String)], into: &Scratch) -> Resul
     written
 }
 
-/// Copy exactly `size` bytes from `from` to `to`, in pieces; the error
-/// says whether reading (true) or writing failed.
-fn copy_exactly(
+/// A file that cannot be written is the scratch folder's problem (a name
+/// too long for its file system, a full disk), not Git's.
+fn cannot_write(path: &Path, err: std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        Code::Output,
+        text!(
+            "diff_scratch_write",
+            path = path.display().to_string(),
+            error = err.to_string()
+        ),
+    )
+    .with_help(text!("diff_scratch_write_help"))
+}
+
+/// Why a copy stopped.
+#[derive(Debug)]
+enum Copy<E> {
+    Reading(std::io::Error),
+    Writing(E),
+}
+
+/// Copy exactly `size` bytes from `from` to `write`, in pieces.
+fn copy_exactly<E>(
     from: &mut impl Read,
     size: u64,
-    to: &mut impl Write,
-) -> Result<(), (bool, std::io::Error)> {
+    write: &mut impl FnMut(&[u8]) -> Result<(), E>,
+) -> Result<(), Copy<E>> {
     let mut left = size;
     let mut buffer = vec![0; 64 * 1024];
     while left > 0 {
         let want = buffer
             .len()
             .min(usize::try_from(left).unwrap_or(usize::MAX));
-        let got = from.read(&mut buffer[..want]).map_err(|e| (true, e))?;
+        let got = from.read(&mut buffer[..want]).map_err(Copy::Reading)?;
         if got == 0 {
-            return Err((true, std::io::ErrorKind::UnexpectedEof.into()));
+            return Err(Copy::Reading(std::io::ErrorKind::UnexpectedEof.into()));
         }
-        to.write_all(&buffer[..got]).map_err(|e| (false, e))?;
+        write(&buffer[..got]).map_err(Copy::Writing)?;
         left -= got as u64;
     }
-    to.flush().map_err(|e| (false, e))
+    Ok(())
 }
 
 #[cfg(test)]
@@ -348,10 +394,15 @@ mod tests {
         let data: Vec<u8> = (0..200_000u32).map(|i| i as u8).collect();
         let mut from = std::io::Cursor::new([data.clone(), b"\nnext".to_vec()].concat());
         let mut to = Vec::new();
-        copy_exactly(&mut from, data.len() as u64, &mut to).expect("copied");
+        let mut write = |piece: &[u8]| -> Result<(), ()> {
+            to.extend_from_slice(piece);
+            Ok(())
+        };
+        copy_exactly(&mut from, data.len() as u64, &mut write).expect("copied");
         assert_eq!(to, data);
         let mut short = std::io::Cursor::new(vec![1, 2, 3]);
-        let err = copy_exactly(&mut short, 10, &mut Vec::new()).expect_err("too short");
-        assert!(err.0, "a reading error");
+        let mut ignore = |_: &[u8]| -> Result<(), ()> { Ok(()) };
+        let err = copy_exactly(&mut short, 10, &mut ignore).expect_err("too short");
+        assert!(matches!(err, Copy::Reading(_)), "a reading error");
     }
 }

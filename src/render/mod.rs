@@ -204,39 +204,6 @@ pub fn template_origin(site: Site<'_>, page: Page) -> String {
         .map_or_else(|| name.to_string(), |(_, origin)| origin.clone())
 }
 
-/// Render every page one after another, writing to `log` which page is
-/// about to render and when it is done: when a template never finishes
-/// (a macro that calls itself without end overflows the stack, which
-/// nothing in the process can catch), the log's last unfinished line names
-/// it. What `guard` runs to find such a template; nothing is kept.
-pub fn render_logged(
-    site: Site<'_>,
-    today: Date,
-    log: &std::path::Path,
-) -> Result<(), Diagnostics> {
-    use std::io::Write;
-    let prepared = prepare(site, today)?;
-    let mut log = std::fs::File::create(log).map_err(|err| {
-        Diagnostics(vec![Diagnostic::error(
-            Code::Output,
-            text!(
-                "output_io",
-                action = "create",
-                path = log.display().to_string(),
-                error = err.to_string()
-            ),
-        )])
-    })?;
-    for (route, page) in site.routes.pages() {
-        // Unbuffered on purpose: the line must be on disk before a crash.
-        let origin = template_origin(site, page);
-        let _ = writeln!(log, "start\t{}\t{}", route.url(""), origin);
-        let _ = prepared.produce(site, route);
-        let _ = writeln!(log, "end");
-    }
-    Ok(())
-}
-
 /// The most pages one core renders before the others may take some of
 /// what is left: small enough that the cores finish together, large
 /// enough that handing out pieces costs nothing to speak of.
@@ -346,6 +313,7 @@ fn compile(site: Site<'_>) -> Result<Environment<'static>, Diagnostics> {
     });
     env.set_formatter(format_value);
     env.set_recursion_limit(TEMPLATE_DEPTH);
+    env.set_fuel(Some(TEMPLATE_FUEL));
     // A file ends with a line end when the template's own text does.
     if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
         .keep_trailing_newline(true)
@@ -394,6 +362,14 @@ fn compile(site: Site<'_>) -> Result<Environment<'static>, Diagnostics> {
 /// 80 deep, far deeper than any rule a page shows, and one that never
 /// stops is stopped with an error rather than by the stack.
 const TEMPLATE_DEPTH: usize = 500;
+
+/// The most instructions of the template engine one page may run. Every
+/// page of a 10,000-workshop catalogue (the handbook and listings
+/// included) runs fewer than 5 million; loops nested past this never
+/// finish in any time a person waits for, so they stop with an error
+/// (E015) after a few seconds instead, in `build`, `check` and `serve`
+/// alike.
+pub(crate) const TEMPLATE_FUEL: u64 = 100_000_000;
 
 /// How a template prints a value: text escaped by [`escape_html`] in
 /// HTML and XML templates (the engine's own escaping would turn every `/`
@@ -928,6 +904,8 @@ fn template_error(theme: &Theme, template: &str, url: &str, err: &minijinja::Err
         && err.detail() == Some("recursion limit exceeded")
     {
         text!("template_recursion").into()
+    } else if err.kind() == ErrorKind::OutOfFuel {
+        text!("template_out_of_fuel", steps = TEMPLATE_FUEL as usize).into()
     } else if err.kind() == ErrorKind::UndefinedError {
         match failed_expression(err, theme) {
             Some(Undefined::Name(name)) => text!("template_undefined", name = name).into(),

@@ -91,6 +91,10 @@ pub(super) fn bind(address: std::net::SocketAddr) -> std::io::Result<tokio::net:
     } else {
         tokio::net::TcpSocket::new_v6()?
     };
+    // As the standard library binds on Unix (a port in TIME_WAIT can be
+    // taken again); on Windows the same option would let two servers
+    // share a port.
+    #[cfg(unix)]
     socket.set_reuseaddr(true)?;
     socket.bind(address)?;
     Ok(socket)
@@ -105,6 +109,8 @@ pub(super) fn start(
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .max_blocking_threads(BLOCKING_THREADS)
+        // Pages are rendered on these threads, as on the build's.
+        .thread_stack_size(crate::THREAD_STACK)
         .thread_name("cairn-serve")
         .enable_io()
         .enable_time()
@@ -337,10 +343,14 @@ async fn stream_file(
             .ignore_multi_range_requests(true)
     };
     let mut answered = service().try_call(request).await;
+    // A Range that does not fit the file (416) is ignored as well when
+    // the validator does not match: the condition is false either way.
     let stale_part = match (&if_range, &answered) {
         (Some(if_range), Ok(response)) => {
-            response.status() == StatusCode::PARTIAL_CONTENT
-                && !if_range_matches(if_range, response.headers())
+            matches!(
+                response.status(),
+                StatusCode::PARTIAL_CONTENT | StatusCode::RANGE_NOT_SATISFIABLE
+            ) && !if_range_matches(if_range, response.headers())
         }
         _ => false,
     };
@@ -881,6 +891,7 @@ impl HtmlFile {
         let body = HtmlStream {
             file: tokio::fs::File::from_std(self.file),
             before: self.split,
+            after: self.length - self.split,
             tag: Some(Bytes::from(tag)),
             buffer: vec![0; 64 * 1024],
         };
@@ -894,11 +905,14 @@ impl HtmlFile {
 }
 
 /// The body of an [`HtmlFile`]: the file up to `before` bytes, the tag,
-/// then the rest of the file.
+/// then `after` bytes more: the length it was measured at and said in
+/// `Content-Length`, whatever the file does meanwhile.
 struct HtmlStream {
     file: tokio::fs::File,
     /// Bytes of the file still to send before the tag.
     before: u64,
+    /// Bytes of the file to send after it.
+    after: u64,
     tag: Option<Bytes>,
     buffer: Vec<u8>,
 }
@@ -917,13 +931,17 @@ impl Body for HtmlStream {
         {
             return Poll::Ready(Some(Ok(Frame::data(tag))));
         }
-        let limit = if stream.tag.is_some() {
-            usize::try_from(stream.before)
-                .unwrap_or(usize::MAX)
-                .min(stream.buffer.len())
+        let left = if stream.tag.is_some() {
+            stream.before
         } else {
-            stream.buffer.len()
+            stream.after
         };
+        if left == 0 {
+            return Poll::Ready(None);
+        }
+        let limit = usize::try_from(left)
+            .unwrap_or(usize::MAX)
+            .min(stream.buffer.len());
         let mut read = ReadBuf::new(&mut stream.buffer[..limit]);
         match Pin::new(&mut stream.file).poll_read(context, &mut read) {
             Poll::Pending => Poll::Pending,
@@ -937,6 +955,8 @@ impl Body for HtmlStream {
                 let got = Bytes::copy_from_slice(read.filled());
                 if stream.tag.is_some() {
                     stream.before -= got.len() as u64;
+                } else {
+                    stream.after -= got.len() as u64;
                 }
                 Poll::Ready(Some(Ok(Frame::data(got))))
             }

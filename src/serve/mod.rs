@@ -217,8 +217,6 @@ pub(crate) struct Live {
     /// changes. A browser that stops reading misses nothing that matters
     /// (only the latest reload counts) and holds no queue that grows.
     events: tokio::sync::watch::Sender<Option<bytes::Bytes>>,
-    /// The templates last seen to render every page, by fingerprint.
-    tried_templates: Mutex<Option<u64>>,
 }
 
 /// The address `cairn serve` was started with.
@@ -238,7 +236,6 @@ impl Live {
             snapshot: RwLock::default(),
             problems: RwLock::default(),
             events: tokio::sync::watch::Sender::new(None),
-            tried_templates: Mutex::default(),
         }
     }
 
@@ -400,12 +397,6 @@ pub fn serve(mut options: ServeOptions) -> Result<(), Failure> {
 fn rebuild(site: &SiteOptions, live: &Live) -> Result<(), Failure> {
     match crate::prepare_site(site) {
         Ok((resolved, prepared)) => {
-            if let Err(diagnostic) = try_templates(&resolved, live) {
-                let diagnostics = Diagnostics(vec![diagnostic]);
-                print(&live.cli, &diagnostics);
-                live.report(&diagnostics);
-                return Err(Failure::Invalid(diagnostics));
-            }
             let warnings = resolved.diagnostics.warning_count();
             live.publish(Snapshot::new(resolved, prepared));
             if warnings > 0 {
@@ -430,38 +421,6 @@ fn rebuild(site: &SiteOptions, live: &Live) -> Result<(), Failure> {
             live.report(&diagnostics);
             Err(failure)
         }
-    }
-}
-
-/// Templates this server has not yet seen render every page are tried in
-/// a child process first (`guard::trial`): one that calls itself without
-/// end crashes the child, not the server, and is reported like any other
-/// error while the last good build stays up. Content edits reuse templates
-/// already tried, so saving a page costs no second process.
-fn try_templates(resolved: &crate::Resolved, live: &Live) -> Result<(), Diagnostic> {
-    let templates = &resolved.site().theme.templates;
-    let fingerprint = {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        templates.hash(&mut hasher);
-        hasher.finish()
-    };
-    let mut tried = live.tried_templates.locked();
-    if *tried == Some(fingerprint) {
-        return Ok(());
-    }
-    let base_url = resolved.catalogue.config.base_url.clone();
-    match crate::guard::trial(&base_url) {
-        Some(crate::guard::End::Crashed(diagnostic)) => Err(*diagnostic),
-        // Every page rendered: these templates are safe to serve.
-        Some(crate::guard::End::Exited(0)) => {
-            *tried = Some(fingerprint);
-            Ok(())
-        }
-        // Other problems (a page whose template fails) are shown by this
-        // process itself when the page is asked for; they are tried again
-        // at the next save. With no child to try them in, serve as before.
-        Some(crate::guard::End::Exited(_)) | None => Ok(()),
     }
 }
 

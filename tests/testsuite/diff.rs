@@ -609,10 +609,13 @@ fn a_revision_whose_tree_climbs_out_of_the_site_folder_is_refused() {
 }
 
 /// A repository of the small site, committed on `main`, with `extra`
-/// files (path under the site, size in bytes of zeros) committed too.
-fn committed_site(extra: &[(&str, u64)]) -> tempfile::TempDir {
+/// files (path under the site, size in bytes of zeros) committed too, and
+/// `about` added to its about page.
+fn committed_site(extra: &[(&str, u64)], about: &str) -> tempfile::TempDir {
     let repo = tempfile::tempdir().expect("tempdir");
     copy_tree(&fixture("small"), repo.path());
+    let page = repo.path().join("content/about.md");
+    std::fs::write(&page, read(&page) + about).expect("write");
     for (path, size) in extra {
         let path = repo.path().join(path);
         std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
@@ -641,7 +644,7 @@ fn scratch_folders(tmp: &Path) -> Vec<String> {
 /// signal comes while the folder is being filled.
 #[test]
 fn a_diff_stopped_by_a_signal_leaves_no_scratch_folder() {
-    let repo = committed_site(&[]);
+    let repo = committed_site(&[], "");
     let real_git = String::from_utf8(
         Command::new("sh")
             .args(["-c", "command -v git"])
@@ -687,11 +690,11 @@ fn a_diff_stopped_by_a_signal_leaves_no_scratch_folder() {
             .spawn()
             .expect("spawn");
         let deadline = std::time::Instant::now() + WAIT;
-        let sleeping_git = loop {
+        let _sleeping_git = loop {
             if let Ok(pid) = std::fs::read_to_string(&waiting)
                 && let Ok(pid) = pid.trim().parse::<i32>()
             {
-                break pid;
+                break KilledOnDrop(pid);
             }
             assert!(
                 std::time::Instant::now() < deadline,
@@ -717,20 +720,32 @@ fn a_diff_stopped_by_a_signal_leaves_no_scratch_folder() {
             "{name}: the scratch folder is removed: {:?}",
             scratch_folders(tmp.path())
         );
-        // SAFETY: kill(2) on the stand-in git's process id, which it wrote.
-        unsafe { libc::kill(sleeping_git, libc::SIGKILL) };
+    }
+}
+
+/// A process killed when this goes, whatever the test's outcome.
+struct KilledOnDrop(i32);
+
+impl Drop for KilledOnDrop {
+    fn drop(&mut self) {
+        // SAFETY: kill(2) on a process id the process itself wrote down.
+        unsafe { libc::kill(self.0, libc::SIGKILL) };
     }
 }
 
 /// A file of the older revision is streamed to the scratch folder, never
 /// held whole: a 300 MB file under `content/` costs the diff a buffer,
-/// and one under `static/` is not written at all.
+/// and one under `static/` is not read from Git at all, though a link to
+/// it still finds it.
 #[test]
 fn a_large_file_in_the_older_revision_is_streamed_not_held() {
-    let repo = committed_site(&[
-        ("content/files/big.bin", 300 << 20),
-        ("static/video.mp4", 300 << 20),
-    ]);
+    let repo = committed_site(
+        &[
+            ("content/files/big.bin", 300 << 20),
+            ("static/media/video.mp4", 300 << 20),
+        ],
+        "\n\nWatch [the video](/media/video.mp4).\n",
+    );
     let mut child = cairn_command()
         .args(["diff", "--base", "main", "--root"])
         .arg(repo.path())
