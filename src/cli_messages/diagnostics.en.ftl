@@ -340,13 +340,6 @@ template_failed_help = it failed on { $others ->
     } (rendered with { $template }); fix the template, or the page data it expects: docs/templates.md lists every variable
 url_for_without_id = url_for needs `id`, like url_for(id="level-1")
 url_for_unknown_id = url_for: no page has the id "{ $id }"
-# $url: the page being rendered when cairn's renderer died.
-template_never_finished = a template never finished rendering { $url }: it called itself without end, and rendering ran out of stack
-template_never_finished_help = look for a macro, include or import in this template (or one it uses) that calls itself with no way to stop, and give it one
-render_crashed = rendering stopped: a template called itself without end, and rendering ran out of stack
-# $seconds: the limit, in seconds.
-render_too_long = rendering every page took more than { $seconds } s: a template runs too long, perhaps in nested loops
-render_too_long_help = look in the templates for a loop or a `range()` that repeats too many times, and make it smaller
 range_step_zero = range: the step must not be 0, which would never reach the end
 # $limit: the most numbers range gives.
 range_too_long = range: more than { $limit } numbers; a template should not loop that long

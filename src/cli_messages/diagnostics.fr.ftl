@@ -339,13 +339,6 @@ template_failed_help = il a échoué sur { $others ->
     } (rendu avec { $template }) ; corrigez le gabarit, ou les données de page qu’il attend : docs/templates.md liste chaque variable
 url_for_without_id = url_for demande `id`, comme url_for(id="level-1")
 url_for_unknown_id = url_for : aucune page n’a l’identifiant "{ $id }"
-# $url : la page en cours de rendu quand le moteur de rendu de cairn s’est arrêté net.
-template_never_finished = un gabarit n’a jamais fini le rendu de { $url } : il s’est appelé lui-même sans fin, et le rendu a épuisé sa pile
-template_never_finished_help = cherchez dans ce gabarit (ou dans un gabarit qu’il utilise) une macro, un include ou un import qui s’appelle lui-même sans condition d’arrêt, et donnez-lui-en une
-render_crashed = le rendu s’est arrêté : un gabarit s’est appelé lui-même sans fin, et le rendu a épuisé sa pile
-# $seconds : la limite, en secondes.
-render_too_long = le rendu de toutes les pages a duré plus de { $seconds } s : un gabarit tourne trop longtemps, peut-être dans des boucles imbriquées
-render_too_long_help = cherchez dans les gabarits une boucle ou un `range()` qui répète trop de fois, et réduisez-le
 range_step_zero = range : le pas ne doit pas valoir 0, avec lequel on n’atteindrait jamais la fin
 # $limit : le plus de nombres que range donne.
 range_too_long = range : plus de { $limit } nombres ; un gabarit ne devrait pas boucler aussi longtemps
