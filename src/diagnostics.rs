@@ -214,6 +214,28 @@ pub struct Location {
     pub width: usize,
 }
 
+impl Location {
+    fn of(file: &SourceFile, span: &Span) -> Location {
+        let start = file.position(span.start);
+        let excerpt = file.excerpt(span);
+        // An empty span marks a place, not a piece of text: no caret line.
+        // A non-empty one always gets a caret, even at the end of a line.
+        let width = if span.end > span.start {
+            excerpt.width.max(1)
+        } else {
+            0
+        };
+        Location {
+            file: file.path.clone(),
+            line: start.line,
+            column: start.column,
+            line_text: excerpt.text.to_string(),
+            text_column: excerpt.column,
+            width,
+        }
+    }
+}
+
 /// One problem found in a site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -226,6 +248,17 @@ pub struct Diagnostic {
     /// Not 0: this diagnostic stands for that many more problems of its
     /// code that are not shown (see [`Diagnostics::shown`]).
     pub omitted: usize,
+    /// A second place the problem involves (the other definition of a
+    /// duplicate id), with what to say of it.
+    pub related: Option<Box<Related>>,
+}
+
+/// A second place of a diagnostic, shown after the first as rustc shows
+/// "previous definition here".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub location: Location,
+    pub label: Text,
 }
 
 /// How many problems of one code are shown in one run; the rest are
@@ -243,6 +276,7 @@ impl Diagnostic {
             location: None,
             help: None,
             omitted: 0,
+            related: None,
         }
     }
 
@@ -256,6 +290,7 @@ impl Diagnostic {
             location: None,
             help: Some(crate::text!("more_of_a_kind_help")),
             omitted,
+            related: None,
         }
     }
 
@@ -273,22 +308,16 @@ impl Diagnostic {
 
     /// Point at `span` in `file`.
     pub fn at(mut self, file: &SourceFile, span: Span) -> Self {
-        let start = file.position(span.start);
-        let excerpt = file.excerpt(&span);
-        // An empty span marks a place, not a piece of text: no caret line.
-        // A non-empty one always gets a caret, even at the end of a line.
-        let width = if span.end > span.start {
-            excerpt.width.max(1)
-        } else {
-            0
-        };
-        self.location = Some(Box::new(Location {
-            file: file.path.clone(),
-            line: start.line,
-            column: start.column,
-            line_text: excerpt.text.to_string(),
-            text_column: excerpt.column,
-            width,
+        self.location = Some(Box::new(Location::of(file, &span)));
+        self
+    }
+
+    /// A second place the problem involves, and what to say of it there
+    /// ("first used here").
+    pub fn also_at(mut self, file: &SourceFile, span: Span, label: Text) -> Self {
+        self.related = Some(Box::new(Related {
+            location: Location::of(file, &span),
+            label,
         }));
         self
     }
@@ -339,67 +368,51 @@ impl Diagnostic {
         color: bool,
         note: Option<&str>,
     ) -> String {
-        use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+        use annotate_snippets::{AnnotationKind, Group, Level, Renderer};
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
         // A title is one line, whatever a message (a template error…) holds.
         let title = visible(&self.message_text(messages).replace(['\n', '\r'], " ")).into_owned();
-        let mut group =
-            Group::with_title(level.primary_title(title.as_str()).id(self.code.as_str()));
-        // For a caret display the `-->` line is written here, not by the
-        // renderer: `line_text` may be a window of a long line, and the
-        // renderer would count columns from the window's start.
-        let mut location_line = None;
-        let (file, line_text) = match &self.location {
-            Some(loc) => (visible(&loc.file), visible(&loc.line_text)),
-            None => (Cow::Borrowed(""), Cow::Borrowed("")),
-        };
-        if let Some(loc) = &self.location {
-            if loc.width > 0 {
-                // `visible` keeps one character for each, so columns hold.
-                let start = char_to_byte(&line_text, loc.text_column - 1);
-                let end = char_to_byte(&line_text, loc.text_column - 1 + loc.width).max(start);
-                group = group.element(
-                    Snippet::source(line_text.as_ref())
-                        .line_start(loc.line)
-                        .annotation(AnnotationKind::Primary.span(start..end)),
-                );
-                let arrow = if color {
-                    "\u{1b}[1m\u{1b}[94m-->\u{1b}[0m"
-                } else {
-                    "-->"
-                };
-                let indent = " ".repeat(loc.line.to_string().len());
-                location_line = Some(format!(
-                    "{indent}{arrow} {file}:{}:{}",
-                    loc.line, loc.column
-                ));
-            } else {
-                group = group.element(
-                    Origin::path(file.as_ref())
-                        .line(loc.line)
-                        .char_column(loc.column),
-                );
-            }
-        }
+        let group = Group::with_title(level.primary_title(title.as_str()).id(self.code.as_str()));
         let help = self.help_text(messages).map(|h| visible(&h).into_owned());
-        if let Some(help) = &help {
-            group = group.element(Level::HELP.message(help.as_str()));
-        }
         let note = note.map(|n| visible(n).into_owned());
-        if let Some(note) = &note {
-            group = group.element(Level::NOTE.message(note.as_str()));
-        }
         let renderer = if color {
             Renderer::styled()
         } else {
             Renderer::plain()
         };
-        let mut out = renderer.render(&[group]);
-        if let (Some(line), Some(end_of_title)) = (location_line, out.find('\n')) {
-            out.insert_str(end_of_title + 1, &format!("{line}\n"));
+        let shown = self.location.as_deref().map(Shown::of);
+        let mut out = place(
+            &renderer,
+            group,
+            shown.as_ref(),
+            AnnotationKind::Primary,
+            color,
+            |mut group| {
+                if let Some(help) = &help {
+                    group = group.element(Level::HELP.message(help.as_str()));
+                }
+                if let Some(note) = &note {
+                    group = group.element(Level::NOTE.message(note.as_str()));
+                }
+                group
+            },
+        );
+        if let Some(related) = &self.related {
+            let label = visible(&messages.format(&related.label)).into_owned();
+            let group = Group::with_title(Level::NOTE.primary_title(label.as_str()));
+            let shown = Shown::of(&related.location);
+            out.push('\n');
+            out.push_str(&place(
+                &renderer,
+                group,
+                Some(&shown),
+                AnnotationKind::Context,
+                color,
+                |group| group,
+            ));
         }
         out.push('\n');
         out
@@ -408,7 +421,7 @@ impl Diagnostic {
     /// One JSON object: `{code, severity, file, line, column, message, help}`.
     pub fn to_json(&self, messages: &Messages) -> serde_json::Value {
         let loc = self.location.as_deref();
-        serde_json::json!({
+        let mut object = serde_json::json!({
             "code": self.code.as_str(),
             "severity": self.severity,
             "file": loc.map(|l| l.file.as_str()),
@@ -416,7 +429,20 @@ impl Diagnostic {
             "column": loc.map(|l| l.column),
             "message": self.message_text(messages),
             "help": self.help_text(messages),
-        })
+        });
+        // Only when there is one: the seven fields stay as they were.
+        if let (Some(related), Some(fields)) = (&self.related, object.as_object_mut()) {
+            fields.insert(
+                "related".into(),
+                serde_json::json!([{
+                    "file": related.location.file,
+                    "line": related.location.line,
+                    "column": related.location.column,
+                    "message": messages.format(&related.label),
+                }]),
+            );
+        }
+        object
     }
 
     /// One GitHub Actions workflow command (`::error file=…,line=…,col=…::message`).
@@ -452,6 +478,79 @@ impl Diagnostic {
             properties.join(","),
             escape_data(&message)
         )
+    }
+}
+
+/// One group of a diagnostic rendered: its title, its place (the source
+/// line with a mark under the span, or the file and position alone), and
+/// what `finish` adds. The `-->` line is written here, not by the
+/// renderer: `line_text` may be a window of a long line, and the renderer
+/// would count columns from the window's start.
+fn place<'a>(
+    renderer: &annotate_snippets::Renderer,
+    mut group: annotate_snippets::Group<'a>,
+    location: Option<&'a Shown<'a>>,
+    mark: annotate_snippets::AnnotationKind,
+    color: bool,
+    finish: impl FnOnce(annotate_snippets::Group<'a>) -> annotate_snippets::Group<'a>,
+) -> String {
+    use annotate_snippets::{Origin, Snippet};
+    let mut location_line = None;
+    if let Some(Shown {
+        location: loc,
+        file,
+        line_text,
+    }) = location
+    {
+        if loc.width > 0 {
+            // `visible` keeps one character for each, so columns hold.
+            let start = char_to_byte(line_text, loc.text_column - 1);
+            let end = char_to_byte(line_text, loc.text_column - 1 + loc.width).max(start);
+            group = group.element(
+                Snippet::source(line_text.as_str())
+                    .line_start(loc.line)
+                    .annotation(mark.span(start..end)),
+            );
+            let arrow = if color {
+                "\u{1b}[1m\u{1b}[94m-->\u{1b}[0m"
+            } else {
+                "-->"
+            };
+            let indent = " ".repeat(loc.line.to_string().len());
+            location_line = Some(format!(
+                "{indent}{arrow} {file}:{}:{}",
+                loc.line, loc.column
+            ));
+        } else {
+            group = group.element(
+                Origin::path(file.as_str())
+                    .line(loc.line)
+                    .char_column(loc.column),
+            );
+        }
+    }
+    let group = finish(group);
+    let mut out = renderer.render(&[group]);
+    if let (Some(line), Some(end_of_title)) = (location_line, out.find('\n')) {
+        out.insert_str(end_of_title + 1, &format!("{line}\n"));
+    }
+    out
+}
+
+/// A location with its file name and line as a terminal may show them.
+struct Shown<'a> {
+    location: &'a Location,
+    file: String,
+    line_text: String,
+}
+
+impl<'a> Shown<'a> {
+    fn of(location: &'a Location) -> Shown<'a> {
+        Shown {
+            location,
+            file: visible(&location.file).into_owned(),
+            line_text: visible(&location.line_text).into_owned(),
+        }
     }
 }
 
@@ -711,6 +810,46 @@ mod tests {
         assert_eq!(
             d.render_github("", &crate::report::cli_messages()),
             "::warning file=content/a%2Cb.md,line=1,col=1,title=W004 invalid TOML%3A 50%25 done%3A a%0Ab::invalid TOML: 50%25 done: a%0Ab%0Ahelp: try another --port\n"
+        );
+    }
+
+    #[test]
+    fn a_second_place_is_shown_after_the_first_and_listed_in_json() {
+        let first = SourceFile::new("content/levels/knots.md", "+++\ntitle = \"Knots\"\n");
+        let second = SourceFile::new("content/workshops/knots.md", "+++\ntitle = \"Knots 2\"\n");
+        let d = Diagnostic::error(
+            Code::DuplicateId,
+            crate::text!(
+                "duplicate_id",
+                id = "knots",
+                path = "content/levels/knots.md"
+            ),
+        )
+        .at(&second, 12..21)
+        .also_at(
+            &first,
+            12..19,
+            crate::text!("duplicate_id_first", path = "content/levels/knots.md"),
+        );
+        let cli = crate::report::cli_messages();
+        let human = d.render_human(&cli, false);
+        let primary = human
+            .find("--> content/workshops/knots.md:2:9")
+            .expect("the first place");
+        let note = human
+            .find("note: the id is first used by content/levels/knots.md")
+            .expect("a note");
+        let secondary = human
+            .find("--> content/levels/knots.md:2:9")
+            .expect("the second place");
+        assert!(primary < note && note < secondary, "{human}");
+        assert!(
+            human.contains("|         -------\n"),
+            "the second place is marked, not careted: {human}"
+        );
+        assert_eq!(
+            d.to_json(&cli)["related"],
+            serde_json::json!([{"file": "content/levels/knots.md", "line": 2, "column": 9, "message": "the id is first used by content/levels/knots.md"}])
         );
     }
 

@@ -17,6 +17,11 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
                 text!("duplicate_id", id = &doc.id, path = &first.source.path),
             )
             .at(&doc.source, doc.common.title.span.clone())
+            .also_at(
+                &first.source,
+                first.common.title.span.clone(),
+                text!("duplicate_id_first", path = &first.source.path),
+            )
             .with_help(text!("duplicate_id_help")),
         );
     }

@@ -183,6 +183,7 @@ example_file_stem = my-page
 # $path: the file that has the id already.
 duplicate_id = the id "{ $id }" is already used by { $path }
 duplicate_id_help = ids are file names and must be unique across all of content/: rename one of the two files
+duplicate_id_first = the id is first used by { $path }
 
 ## E009 names of the wrong kind
 

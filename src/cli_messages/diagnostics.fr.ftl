@@ -186,6 +186,7 @@ example_file_stem = ma-page
 # $path : le fichier qui a déjà cet identifiant.
 duplicate_id = l’identifiant "{ $id }" est déjà utilisé par { $path }
 duplicate_id_help = les identifiants sont les noms des fichiers et doivent être uniques dans tout content/ : renommez l’un des deux fichiers
+duplicate_id_first = l’identifiant est d’abord utilisé par { $path }
 
 ## E009 noms de la mauvaise sorte
 
