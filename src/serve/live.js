@@ -39,6 +39,11 @@
   }
 
   var events = new EventSource("/__cairn/events");
+  // Said on the page once the stream is open (each stream starts with
+  // `ready`): a save from then on reloads it. Tests wait for it.
+  events.addEventListener("ready", function () {
+    document.documentElement.setAttribute("data-cairn-live", "ready");
+  });
   events.addEventListener("reload", function () {
     window.location.reload();
   });

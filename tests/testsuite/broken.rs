@@ -3,6 +3,10 @@
 //! and `expected.txt` holds the exact exit code and output of `cairn check`.
 //! Run with `CAIRN_BLESS=1` to rewrite the expected files after a deliberate
 //! change, then review every changed line as if you had written it.
+//!
+//! Each case is a test of its own, named after its folder (`cargo test
+//! e006` runs the E006 cases); a new folder must be added to [`corpus!`]'s
+//! list, which a test checks against the folder.
 
 use crate::support::*;
 use std::collections::BTreeSet;
@@ -27,98 +31,224 @@ fn run_check(root: &Path, extra: &[&str]) -> (i32, String, String) {
     )
 }
 
-fn cases() -> Vec<std::path::PathBuf> {
-    let mut cases: Vec<_> = std::fs::read_dir(fixture("broken"))
+/// One test per case: `e006_unresolved_reference` runs the folder
+/// `e006-unresolved-reference`.
+macro_rules! corpus {
+    ($($case:ident),* $(,)?) => {
+        /// Every case's folder name, in the order listed.
+        const CASES: &[&str] = &[$(stringify!($case)),*];
+        $(
+            #[test]
+            fn $case() {
+                check_case(&stringify!($case).replace('_', "-"));
+            }
+        )*
+    };
+}
+
+corpus!(
+    e001_empty_file,
+    e001_no_front_matter,
+    e001_unterminated,
+    e002_deep_nesting,
+    e002_site_toml_syntax,
+    e002_toml_syntax,
+    e003_unknown_key,
+    e003_unknown_key_beside_missing_start,
+    e003_unknown_key_in_offering,
+    e004_missing_title,
+    e004_offering_without_start,
+    e004_organization_without_name,
+    e005_quoted_date,
+    e005_wrong_type,
+    e006_unresolved_pool_item,
+    e006_unresolved_reference,
+    e007_index_in_subfolder,
+    e007_invalid_id,
+    e008_duplicate_id,
+    e009_unknown_organization,
+    e009_wrong_kind,
+    e009_wrong_kind_in_pool,
+    e009_wrong_kind_no_close_id,
+    e010_cycle,
+    e010_cycle_through_inherited_requires,
+    e011_empty_any,
+    e011_mixed_forms,
+    e011_negative_threshold,
+    e011_unknown_offering_status,
+    e012_broken_anchor,
+    e012_broken_link,
+    e013_not_utf8,
+    e014_feed_limit_zero,
+    e014_invalid_base_url,
+    e014_unknown_site_time_zone,
+    e014_unknown_theme,
+    e015_template_fails,
+    e015_template_syntax,
+    e015_templates_include_each_other,
+    e016_duplicate_order,
+    e017_requires_itself,
+    e018_choose_too_many,
+    e019_has_without_unit,
+    e020_deadline_after_start,
+    e020_offering_ends_before_start,
+    e021_missing_file,
+    e022_address_taken,
+    e022_static_file_over_generated,
+    e023_not_a_web_address,
+    e024_time_without_zone,
+    e024_unknown_time_zone,
+    e025_price_without_currency,
+    e025_unknown_currency,
+    e026_translation_structure,
+    many_problems_at_once,
+    w001_past_offering,
+    w002_unreferenced,
+    w003_level_without_pathway,
+    w004_no_summary,
+    w005_preferred_and_required,
+    w006_preferred_alternative,
+    w007_skipped_time,
+    w008_untranslated,
+    w009_stale_translation,
+    w010_unused_message,
+    w011_translation_words
+);
+
+/// The case's folder: `site/` laid over the small fixture, `expected.txt`.
+fn case_site(name: &str) -> (std::path::PathBuf, tempfile::TempDir) {
+    let case = fixture("broken").join(name);
+    assert!(case.is_dir(), "no corpus case {name}");
+    let site = site_copy("small");
+    copy_tree(&case.join("site"), site.path());
+    (case, site)
+}
+
+/// The codes a check's human output shows, in order.
+fn codes_of(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| {
+            l.strip_prefix("error[")
+                .or_else(|| l.strip_prefix("warning["))
+        })
+        .map(|rest| rest[..4].to_string())
+        .collect()
+}
+
+/// A case gives exactly its expected output, the same diagnostics in JSON
+/// and for GitHub, and the same in French with no English left.
+fn check_case(name: &str) {
+    let (case, site) = case_site(name);
+    let (code, _, stderr) = run_check(site.path(), &[]);
+    assert!(
+        !stderr.contains("panicked"),
+        "{name}: cairn panicked:\n{stderr}"
+    );
+    let actual = format!("exit: {code}\n{stderr}");
+    let expected_path = case.join("expected.txt");
+    if std::env::var_os("CAIRN_BLESS").is_some() {
+        std::fs::write(&expected_path, &actual).expect("bless");
+    }
+    let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "{name} differs (CAIRN_BLESS=1 rewrites it):\n-- expected\n{expected}\n-- actual\n{actual}"
+    );
+
+    // The machine formats carry the same diagnostics as the human one.
+    let human_codes = codes_of(&stderr);
+    let (json_code, json, _) = run_check(site.path(), &["--format", "json"]);
+    assert_eq!(json_code, code, "{name}: same exit code in JSON");
+    let array: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{name}: JSON output: {e}\n{json}"));
+    let json_codes: Vec<String> = array
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(
+        json_codes, human_codes,
+        "{name}: JSON lists the same diagnostics in the same order"
+    );
+    let (_, github, _) = run_check(site.path(), &["--format", "github"]);
+    assert_eq!(
+        github.lines().count(),
+        human_codes.len(),
+        "{name}: one annotation per diagnostic:\n{github}"
+    );
+
+    // In French: cairn follows the locale, and CAIRN_LANG, when set, comes
+    // first; half the cases are asked each way.
+    let mut command = cairn_command();
+    command
+        .args(["check", "--root", &site.path().to_string_lossy()])
+        .env("NO_COLOR", "1")
+        .env("CAIRN_TODAY", TODAY);
+    if CASES
+        .iter()
+        .position(|c| c.replace('_', "-") == name)
+        .unwrap_or(0)
+        % 2
+        == 0
+    {
+        command.env("CAIRN_LANG", "fr");
+    } else {
+        command
+            .env_remove("CAIRN_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "fr_CA.UTF-8");
+    }
+    let output = output_within(command, Duration::from_secs(60));
+    let french = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        format!("exit: {}", output.status.code().unwrap_or(-1)),
+        expected.lines().next().unwrap_or_default(),
+        "{name}: the same exit code in French"
+    );
+    assert_eq!(
+        codes_of(&french),
+        codes_of(&expected),
+        "{name}: not the same diagnostics as in English:\n{french}"
+    );
+    for piece in english_diagnostic_pieces() {
+        assert!(
+            !french.contains(piece.as_str()),
+            "{name}: English left: {piece:?}\n{french}"
+        );
+    }
+}
+
+/// The list above is the folder, whole, and together the cases show every
+/// code cairn has (but E100, which `check` never gives).
+#[test]
+fn the_corpus_lists_every_case_and_shows_every_code() {
+    let mut folders: Vec<String> = std::fs::read_dir(fixture("broken"))
         .expect("broken fixtures")
         .map(|e| e.expect("entry").path())
         .filter(|p| p.is_dir())
+        .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
         .collect();
-    cases.sort();
-    cases
-}
-
-#[test]
-fn every_broken_catalogue_gives_exactly_its_expected_diagnostics() {
-    let bless = std::env::var_os("CAIRN_BLESS").is_some();
-    let mut failures = Vec::new();
-    let mut seen_codes = BTreeSet::new();
-    let cases = cases();
-    assert!(cases.len() >= 30, "the corpus has {} cases", cases.len());
-    for case in &cases {
-        let name = case
-            .file_name()
-            .expect("name")
-            .to_string_lossy()
-            .into_owned();
-        let site = site_copy("small");
-        copy_tree(&case.join("site"), site.path());
-        let (code, _, stderr) = run_check(site.path(), &[]);
-        assert!(
-            !stderr.contains("panicked"),
-            "{name}: cairn panicked:\n{stderr}"
-        );
-        let actual = format!("exit: {code}\n{stderr}");
-        let expected_path = case.join("expected.txt");
-        if bless {
-            std::fs::write(&expected_path, &actual).expect("bless");
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if actual != expected {
-            failures.push(format!(
-                "== {name}\n-- expected\n{expected}\n-- actual\n{actual}"
-            ));
-        }
-        for piece in stderr
-            .split("error[")
-            .chain(stderr.split("warning["))
-            .skip(1)
-        {
-            if let Some(code) = piece.get(..4) {
-                seen_codes.insert(code.to_string());
-            }
-        }
-
-        // The machine formats carry the same diagnostics as the human one.
-        let (json_code, json, _) = run_check(site.path(), &["--format", "json"]);
-        assert_eq!(json_code, code, "{name}: same exit code in JSON");
-        let array: serde_json::Value = serde_json::from_str(&json)
-            .unwrap_or_else(|e| panic!("{name}: JSON output: {e}\n{json}"));
-        let json_codes: Vec<&str> = array
-            .as_array()
-            .expect("array")
-            .iter()
-            .map(|d| d["code"].as_str().unwrap_or(""))
-            .collect();
-        let human_codes: Vec<&str> = stderr
-            .lines()
-            .filter_map(|l| {
-                l.strip_prefix("error[")
-                    .or_else(|| l.strip_prefix("warning["))
-            })
-            .map(|rest| &rest[..4])
-            .collect();
-        assert_eq!(
-            json_codes, human_codes,
-            "{name}: JSON lists the same diagnostics in the same order"
-        );
-        let (_, github, _) = run_check(site.path(), &["--format", "github"]);
-        assert_eq!(
-            github.lines().count(),
-            human_codes.len(),
-            "{name}: one annotation per diagnostic:\n{github}"
-        );
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases differ (CAIRN_BLESS=1 rewrites them):\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
+    folders.sort();
+    let listed: Vec<String> = CASES.iter().map(|c| c.replace('_', "-")).collect();
+    assert_eq!(
+        listed, folders,
+        "add each case folder to corpus!(…) in this file"
     );
+    assert!(
+        folders.len() >= 30,
+        "the corpus has {} cases",
+        folders.len()
+    );
+    let seen: BTreeSet<String> = folders
+        .iter()
+        .flat_map(|name| codes_of(&read(&fixture("broken").join(name).join("expected.txt"))))
+        .collect();
     let missing: Vec<&str> = cairn::diagnostics::Code::ALL
         .iter()
         .map(|c| c.as_str())
-        .filter(|c| *c != "E100" && !seen_codes.contains(*c))
+        .filter(|c| *c != "E100" && !seen.contains(*c))
         .collect();
     assert!(missing.is_empty(), "no broken catalogue shows {missing:?}");
 }
@@ -185,57 +315,4 @@ fn english_diagnostic_pieces() -> Vec<String> {
                 >= 3
         })
         .collect()
-}
-
-#[test]
-fn every_broken_catalogue_is_explained_in_french_too() {
-    let english = english_diagnostic_pieces();
-    assert!(english.len() > 100, "{}", english.len());
-    let mut failures = Vec::new();
-    for (at, case) in cases().iter().enumerate() {
-        let name = case.file_name().expect("name").to_string_lossy();
-        let site = site_copy("small");
-        copy_tree(&case.join("site"), site.path());
-        let mut command = cairn_command();
-        command
-            .args(["check", "--root", &site.path().to_string_lossy()])
-            .env("NO_COLOR", "1")
-            .env("CAIRN_TODAY", TODAY);
-        // cairn follows the locale; CAIRN_LANG, when set, comes first.
-        if at % 2 == 0 {
-            command.env("CAIRN_LANG", "fr");
-        } else {
-            command
-                .env_remove("CAIRN_LANG")
-                .env_remove("LC_ALL")
-                .env_remove("LC_MESSAGES")
-                .env("LANG", "fr_CA.UTF-8");
-        }
-        let output = output_within(command, Duration::from_secs(60));
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let expected = read(&case.join("expected.txt"));
-        let codes = |text: &str| -> Vec<String> {
-            text.lines()
-                .filter_map(|l| {
-                    l.strip_prefix("error[")
-                        .or_else(|| l.strip_prefix("warning["))
-                })
-                .map(|rest| rest[..4].to_string())
-                .collect()
-        };
-        if Some(format!("exit: {}", output.status.code().unwrap_or(-1)).as_str())
-            != expected.lines().next()
-            || codes(&stderr) != codes(&expected)
-        {
-            failures.push(format!(
-                "== {name}: not the same diagnostics as in English\n{stderr}"
-            ));
-        }
-        for piece in &english {
-            if stderr.contains(piece.as_str()) {
-                failures.push(format!("== {name}: English left: {piece:?}\n{stderr}"));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

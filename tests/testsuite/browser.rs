@@ -945,8 +945,19 @@ fn a_save_reloads_the_page_in_the_browser() {
     let driver = Driver::start();
     let browser = driver.browser(true);
     browser.go(&served.url("/about/"));
-    // The live-reload stream opens once the page has loaded.
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    // The live-reload stream is open once the page says so.
+    let mut live = json!(false);
+    for _ in 0..200 {
+        live = browser.run(
+            "return document.documentElement.getAttribute('data-cairn-live') === 'ready'",
+            json!([]),
+        );
+        if live == json!(true) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(live, json!(true), "the live-reload stream opened");
     browser.run("window.cairnMark = 'before the save'", json!([]));
     let about = site.path().join("content/about.md");
     std::fs::write(

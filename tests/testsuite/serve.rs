@@ -516,9 +516,17 @@ fn static_files_stream_with_ranges_and_revalidation() {
 
     // An edit: the old ETag no longer matches, the new bytes come.
     let events = events(&serve);
-    std::thread::sleep(std::time::Duration::from_millis(1100));
-    std::fs::write(site.path().join("static/media/clip.mp4"), b"new cut")
-        .expect("loopback and scratch files work");
+    let clip = site.path().join("static/media/clip.mp4");
+    std::fs::write(&clip, b"new cut").expect("loopback and scratch files work");
+    // A whole second later, as a later save would be: Last-Modified has
+    // one-second steps. Set, not waited for.
+    std::fs::File::options()
+        .write(true)
+        .open(&clip)
+        .and_then(|file| {
+            file.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(2))
+        })
+        .expect("set the time");
     assert_eq!(next_event(&events), "reload");
     let (status, _, body) = get_with(&format!("If-None-Match: {etag}\r\n"));
     assert_eq!(status, 200, "the edited file is sent again");
