@@ -19,27 +19,30 @@
 //! host (a page on another site reaching the preview through DNS
 //! rebinding) gets 403.
 
-use super::{Event, Live, Served};
+mod events;
+mod html;
+mod shield;
+
+pub(super) use events::event_message;
+use events::event_stream;
+use html::HtmlFile;
+use shield::{Stalling, foreign_host};
+
+use super::{Live, Served};
 use crate::render::Contents;
 use bytes::Bytes;
 use http::header::{self, HeaderValue};
 use http::{Method, Request, Response, StatusCode};
 use http_body_util::combinators::UnsyncBoxBody;
 use http_body_util::{BodyExt, Full};
-use hyper::body::{Body, Frame, Incoming};
+use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use std::collections::VecDeque;
 use std::convert::Infallible;
-use std::future::Future;
-use std::net::IpAddr;
 use std::path::PathBuf;
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::Duration;
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
+use tokio::sync::Semaphore;
 
 /// Where the live-reload event stream and script are served.
 pub(super) const EVENTS_PATH: &str = "/__cairn/events";
@@ -637,333 +640,6 @@ fn with(
     response
 }
 
-/// A server-sent event stream: `reload` after each good rebuild,
-/// `problems` (with the diagnostics) after a bad one, and a comment every
-/// [`KEEP_ALIVE`] so idle connections stay open.
-fn event_stream(live: &Live, permit: OwnedSemaphorePermit) -> Response<Payload> {
-    let mut opening = VecDeque::new();
-    if let Some(problems) = live.problems() {
-        opening.push_back(message("problems", &problems));
-    }
-    opening.push_back(message("ready", ""));
-    let stream = EventStream {
-        opening,
-        next: Box::pin(next_event(live.subscribe())),
-        keep_alive: Box::pin(tokio::time::sleep(KEEP_ALIVE)),
-        _permit: permit,
-    };
-    let response = with(
-        Response::new(stream.boxed_unsync()),
-        header::CONTENT_TYPE,
-        "text/event-stream",
-    );
-    no_store(response)
-}
-
-fn message(event: &str, data: &str) -> Bytes {
-    if event.is_empty() {
-        // A comment line: ignored by browsers, keeps the connection open.
-        return Bytes::from_static(b": keep-alive\n\n");
-    }
-    let mut message = format!("event: {event}\n");
-    // Browsers drop an event with no data at all (the EventSource rules):
-    // an event without data of its own carries its name as its data.
-    let data = if data.is_empty() { event } else { data };
-    for line in data.lines() {
-        message.push_str("data: ");
-        message.push_str(line);
-        message.push('\n');
-    }
-    message.push('\n');
-    Bytes::from(message)
-}
-
-/// An event as a stream sends it: made once, shared by every stream.
-pub(super) fn event_message(event: &Event) -> Bytes {
-    match event {
-        Event::Reload => message("reload", ""),
-        Event::Problems(problems) => message("problems", problems),
-    }
-}
-
-/// The next event a stream is to send, with the receiver to wait for the
-/// one after it; `None` when the server stops.
-type NextEvent = Pin<Box<dyn Future<Output = Option<(Bytes, Receiver)>> + Send>>;
-type Receiver = watch::Receiver<Option<Bytes>>;
-
-/// Wait for the latest event to change, and take it: events that came
-/// meanwhile are replaced by the latest, never queued.
-async fn next_event(mut events: Receiver) -> Option<(Bytes, Receiver)> {
-    loop {
-        events.changed().await.ok()?;
-        let latest = events.borrow_and_update().clone();
-        if let Some(event) = latest {
-            return Some((event, events));
-        }
-    }
-}
-
-/// The body of a live-reload stream: it ends when the server stops, and
-/// is dropped (unsubscribing it, freeing its place) when its browser goes
-/// away.
-struct EventStream {
-    opening: VecDeque<Bytes>,
-    next: NextEvent,
-    keep_alive: Pin<Box<tokio::time::Sleep>>,
-    /// One of the [`MAX_STREAMS`] places, held while the stream is open.
-    _permit: OwnedSemaphorePermit,
-}
-
-impl Body for EventStream {
-    type Data = Bytes;
-    type Error = std::io::Error;
-
-    fn poll_frame(
-        self: Pin<&mut Self>,
-        context: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, std::io::Error>>> {
-        let stream = self.get_mut();
-        if let Some(first) = stream.opening.pop_front() {
-            return Poll::Ready(Some(Ok(Frame::data(first))));
-        }
-        let next = match stream.next.as_mut().poll(context) {
-            Poll::Ready(None) => return Poll::Ready(None),
-            Poll::Ready(Some((event, events))) => {
-                stream.next = Box::pin(next_event(events));
-                event
-            }
-            Poll::Pending => match stream.keep_alive.as_mut().poll(context) {
-                Poll::Ready(()) => message("", ""),
-                Poll::Pending => return Poll::Pending,
-            },
-        };
-        let again = tokio::time::Instant::now() + KEEP_ALIVE;
-        stream.keep_alive.as_mut().reset(again);
-        Poll::Ready(Some(Ok(Frame::data(next))))
-    }
-}
-
-/// The host a request names, when that is not this computer: not
-/// `localhost` (or a name under it), not a loopback address, not the
-/// address the preview was bound to (any address at all when bound to
-/// every one, `0.0.0.0`). An address, unlike a name, cannot be rebound to
-/// this computer by someone else's DNS. A request without a Host (HTTP/1.0)
-/// names nothing, and no browser sends one.
-fn foreign_host<B>(request: &Request<B>, bind: IpAddr) -> Option<String> {
-    let host = request.headers().get(header::HOST)?;
-    let host = String::from_utf8_lossy(host.as_bytes()).into_owned();
-    let name = match host.strip_prefix('[') {
-        // "[::1]:1111"
-        Some(rest) => rest.split(']').next().unwrap_or_default(),
-        None => host
-            .rsplit_once(':')
-            .map_or(host.as_str(), |(name, _)| name),
-    };
-    let name = name.trim_end_matches('.').to_ascii_lowercase();
-    if name == "localhost" || name.ends_with(".localhost") {
-        return None;
-    }
-    match name.parse::<IpAddr>() {
-        Ok(ip) if ip.is_loopback() || ip == bind || bind.is_unspecified() => None,
-        _ => Some(crate::diagnostics::visible(&host).into_owned()),
-    }
-}
-
-/// A connection's socket that gives up on a client that has taken none
-/// of what it was sent for [`WRITE_STALL`]: a reader that stopped frees
-/// its slot and what is buffered for it.
-struct Stalling<S> {
-    inner: S,
-    stalled: Option<Pin<Box<tokio::time::Sleep>>>,
-}
-
-impl<S> Stalling<S> {
-    fn new(inner: S) -> Self {
-        Stalling {
-            inner,
-            stalled: None,
-        }
-    }
-
-    /// Pending writes start (or keep) the clock; progress stops it.
-    fn watch<T>(
-        &mut self,
-        context: &mut Context<'_>,
-        poll: Poll<std::io::Result<T>>,
-    ) -> Poll<std::io::Result<T>> {
-        if poll.is_ready() {
-            self.stalled = None;
-            return poll;
-        }
-        let clock = self
-            .stalled
-            .get_or_insert_with(|| Box::pin(tokio::time::sleep(WRITE_STALL)));
-        match clock.as_mut().poll(context) {
-            Poll::Ready(()) => Poll::Ready(Err(std::io::ErrorKind::TimedOut.into())),
-            Poll::Pending => Poll::Pending,
-        }
-    }
-}
-
-impl<S: AsyncRead + Unpin> AsyncRead for Stalling<S> {
-    fn poll_read(
-        self: Pin<&mut Self>,
-        context: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.get_mut().inner).poll_read(context, buf)
-    }
-}
-
-impl<S: AsyncWrite + Unpin> AsyncWrite for Stalling<S> {
-    fn poll_write(
-        self: Pin<&mut Self>,
-        context: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
-        let this = self.get_mut();
-        let poll = Pin::new(&mut this.inner).poll_write(context, buf);
-        this.watch(context, poll)
-    }
-
-    fn poll_write_vectored(
-        self: Pin<&mut Self>,
-        context: &mut Context<'_>,
-        bufs: &[std::io::IoSlice<'_>],
-    ) -> Poll<std::io::Result<usize>> {
-        let this = self.get_mut();
-        let poll = Pin::new(&mut this.inner).poll_write_vectored(context, bufs);
-        this.watch(context, poll)
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        self.inner.is_write_vectored()
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        let this = self.get_mut();
-        let poll = Pin::new(&mut this.inner).poll_flush(context);
-        this.watch(context, poll)
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.get_mut().inner).poll_shutdown(context)
-    }
-}
-
-/// An HTML file from `static/`, sent as it is read, with the live-reload
-/// script before its last `</body>` (or at its end): a large page costs a
-/// buffer, not its size, per request.
-pub(super) struct HtmlFile {
-    file: std::fs::File,
-    length: u64,
-    /// Where the script goes.
-    split: u64,
-}
-
-impl HtmlFile {
-    /// How far from its end a page's `</body>` is looked for.
-    const TAIL: u64 = 64 * 1024;
-
-    fn open(path: &std::path::Path) -> std::io::Result<HtmlFile> {
-        use std::io::{Read, Seek, SeekFrom};
-        let mut file = std::fs::File::open(path)?;
-        let length = file.metadata()?.len();
-        let from = length.saturating_sub(Self::TAIL);
-        file.seek(SeekFrom::Start(from))?;
-        let mut tail = Vec::new();
-        file.by_ref().take(Self::TAIL).read_to_end(&mut tail)?;
-        let split = tail
-            .windows(7)
-            .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
-            .map_or(length, |at| from + at as u64);
-        file.seek(SeekFrom::Start(0))?;
-        Ok(HtmlFile {
-            file,
-            length,
-            split,
-        })
-    }
-
-    fn response(self) -> Response<Payload> {
-        let tag = live_script_tag();
-        let length = self.length + tag.len() as u64;
-        let body = HtmlStream {
-            file: tokio::fs::File::from_std(self.file),
-            before: self.split,
-            after: self.length - self.split,
-            tag: Some(Bytes::from(tag)),
-            buffer: vec![0; 64 * 1024],
-        };
-        let response = with(
-            Response::new(body.boxed_unsync()),
-            header::CONTENT_TYPE,
-            "text/html; charset=utf-8",
-        );
-        with(response, header::CONTENT_LENGTH, &length.to_string())
-    }
-}
-
-/// The body of an [`HtmlFile`]: the file up to `before` bytes, the tag,
-/// then `after` bytes more: the length it was measured at and said in
-/// `Content-Length`, whatever the file does meanwhile.
-struct HtmlStream {
-    file: tokio::fs::File,
-    /// Bytes of the file still to send before the tag.
-    before: u64,
-    /// Bytes of the file to send after it.
-    after: u64,
-    tag: Option<Bytes>,
-    buffer: Vec<u8>,
-}
-
-impl Body for HtmlStream {
-    type Data = Bytes;
-    type Error = std::io::Error;
-
-    fn poll_frame(
-        self: Pin<&mut Self>,
-        context: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, std::io::Error>>> {
-        let stream = self.get_mut();
-        if stream.before == 0
-            && let Some(tag) = stream.tag.take()
-        {
-            return Poll::Ready(Some(Ok(Frame::data(tag))));
-        }
-        let left = if stream.tag.is_some() {
-            stream.before
-        } else {
-            stream.after
-        };
-        if left == 0 {
-            return Poll::Ready(None);
-        }
-        let limit = usize::try_from(left)
-            .unwrap_or(usize::MAX)
-            .min(stream.buffer.len());
-        let mut read = ReadBuf::new(&mut stream.buffer[..limit]);
-        match Pin::new(&mut stream.file).poll_read(context, &mut read) {
-            Poll::Pending => Poll::Pending,
-            Poll::Ready(Err(err)) => Poll::Ready(Some(Err(err))),
-            Poll::Ready(Ok(())) if read.filled().is_empty() => match stream.tag.take() {
-                // The file got shorter since it was measured: the tag still goes.
-                Some(tag) => Poll::Ready(Some(Ok(Frame::data(tag)))),
-                None => Poll::Ready(None),
-            },
-            Poll::Ready(Ok(())) => {
-                let got = Bytes::copy_from_slice(read.filled());
-                if stream.tag.is_some() {
-                    stream.before -= got.len() as u64;
-                } else {
-                    stream.after -= got.len() as u64;
-                }
-                Poll::Ready(Some(Ok(Frame::data(got))))
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -992,55 +668,6 @@ mod tests {
         ] {
             assert!(site_key(bad).is_err(), "{bad} must be refused");
         }
-    }
-
-    #[test]
-    fn only_this_computer_s_names_are_its_own() {
-        let host = |value: &str, bind: [u8; 4]| {
-            let request = Request::builder()
-                .header(header::HOST, value)
-                .body(())
-                .expect("a request");
-            foreign_host(&request, IpAddr::from(bind))
-        };
-        for own in [
-            "localhost",
-            "LOCALHOST:1111",
-            "localhost.:1111",
-            "app.localhost:1111",
-            "127.0.0.1:1111",
-            "127.9.9.9",
-            "[::1]:1111",
-        ] {
-            assert_eq!(host(own, [127, 0, 0, 1]), None, "{own}");
-        }
-        for other in [
-            "example.org",
-            "example.org:1111",
-            "localhost.example.org",
-            "10.0.0.2:1111",
-            "[::2]:1111",
-        ] {
-            assert_eq!(
-                host(other, [127, 0, 0, 1]).as_deref(),
-                Some(other),
-                "{other}"
-            );
-        }
-        assert_eq!(
-            host("10.0.0.2:1111", [10, 0, 0, 2]),
-            None,
-            "the address it is bound to"
-        );
-        assert_eq!(
-            host("10.0.0.3", [0, 0, 0, 0]),
-            None,
-            "bound to every address"
-        );
-        assert!(
-            host("example.org", [0, 0, 0, 0]).is_some(),
-            "but never a name"
-        );
     }
 
     #[test]
