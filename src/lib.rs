@@ -280,7 +280,12 @@ fn render_into(
             .filter(|_| sink.keeps_files())
             .filter_map(|&site| {
                 let route = render::search::index_route(site)?;
-                let thread = scope.spawn(move || render::search_index(site, route, stop));
+                // Its own stack, as the rendering threads have: a body's
+                // words come from other people's content.
+                let thread = std::thread::Builder::new()
+                    .stack_size(THREAD_STACK)
+                    .spawn_scoped(scope, move || render::search_index(site, route, stop))
+                    .ok()?;
                 Some((route.lang.as_str(), thread))
             })
             .collect();

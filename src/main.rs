@@ -191,7 +191,6 @@ fn main() -> ExitCode {
             };
         }
     };
-    cairn::configure_threads();
     // Like other command-line tools, end quietly when the reader of our
     // output goes away (`cairn eligibility … | head`), instead of panicking
     // on the failed print. Not for `serve`, which must outlive a browser
@@ -204,6 +203,8 @@ fn main() -> ExitCode {
             libc::signal(libc::SIGPIPE, libc::SIG_DFL);
         }
     }
+    // After SIGPIPE's default is back: rayon starts its threads here.
+    cairn::configure_threads();
     // The language cairn speaks in: its own words and its diagnostics'.
     let words = report::cli_messages_spoken();
     let human = Printer::human(&words);

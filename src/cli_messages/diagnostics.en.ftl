@@ -332,7 +332,7 @@ template_undefined_here = a value used here is not defined on this page
 # $filter: the filter's name.
 template_undefined_filter = the filter `{ $filter }` was given a value that is not defined on this page
 template_recursion = it calls itself without end: macros, includes and imports nest too deep
-template_out_of_fuel = it runs too long: more than { $steps } steps for one page (loops nested too deep, or over too much)
+template_out_of_fuel = it runs too long: more steps than one page may take (loops nested too deep, or over too much)
 # $url: the first page it failed on; $others: on how many more it failed.
 template_failed_help = it failed on { $others ->
         [0] { $url }

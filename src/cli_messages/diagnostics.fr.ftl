@@ -331,7 +331,7 @@ template_undefined_here = une valeur utilisée ici n’est pas définie sur cett
 # $filter : le nom du filtre.
 template_undefined_filter = le filtre `{ $filter }` a reçu une valeur qui n’est pas définie sur cette page
 template_recursion = il s’appelle lui-même sans fin : macros, include et import s’imbriquent trop profondément
-template_out_of_fuel = il tourne trop longtemps : plus de { $steps } étapes pour une seule page (boucles trop imbriquées, ou sur trop de données)
+template_out_of_fuel = il tourne trop longtemps : plus d’étapes qu’une page ne peut en prendre (boucles trop imbriquées, ou sur trop de données)
 # $url : la première page où il a échoué ; $others : sur combien d’autres il a échoué.
 template_failed_help = il a échoué sur { $others ->
         [0] { $url }

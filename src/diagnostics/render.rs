@@ -54,7 +54,8 @@ impl Diagnostic {
             },
         );
         if let Some(related) = &self.related {
-            let label = visible(&messages.format(&related.label)).into_owned();
+            let label =
+                visible(&messages.format(&related.label).replace(['\n', '\r'], " ")).into_owned();
             let group = Group::with_title(Level::NOTE.primary_title(label.as_str()));
             let shown = Shown::of(&related.location);
             out.push('\n');
@@ -71,7 +72,8 @@ impl Diagnostic {
         out
     }
 
-    /// One JSON object: `{code, severity, file, line, column, message, help}`.
+    /// One JSON object: `{code, severity, file, line, column, message, help}`,
+    /// and `related` when there is a second place.
     pub fn to_json(&self, messages: &Messages) -> serde_json::Value {
         let loc = self.location.as_deref();
         let mut object = serde_json::json!({

@@ -186,24 +186,6 @@ fn template_of(kind: Kind) -> &'static str {
     }
 }
 
-/// The template a page is rendered with, as messages name it
-/// ("templates/level.html", "(built-in) templates/level.html").
-pub fn template_origin(site: Site<'_>, page: Page) -> String {
-    let name = match page {
-        Page::Home => "index.html",
-        Page::Listing(_) => "list.html",
-        Page::Document(id) => template_of(site.catalogue[id].kind),
-        Page::Checklist => "checklist.html",
-        Page::Handbook => "handbook.html",
-        Page::Search => "search.html",
-        Page::NotFound => "404.html",
-    };
-    site.theme
-        .templates
-        .get(name)
-        .map_or_else(|| name.to_string(), |(_, origin)| origin.clone())
-}
-
 /// The most pages one core renders before the others may take some of
 /// what is left: small enough that the cores finish together, large
 /// enough that handing out pieces costs nothing to speak of.
@@ -313,7 +295,7 @@ fn compile(site: Site<'_>) -> Result<Environment<'static>, Diagnostics> {
     });
     env.set_formatter(format_value);
     env.set_recursion_limit(TEMPLATE_DEPTH);
-    env.set_fuel(Some(TEMPLATE_FUEL));
+    env.set_fuel(Some(template_fuel(catalogue.entities().count())));
     // A file ends with a line end when the template's own text does.
     if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
         .keep_trailing_newline(true)
@@ -363,13 +345,23 @@ fn compile(site: Site<'_>) -> Result<Environment<'static>, Diagnostics> {
 /// stops is stopped with an error rather than by the stack.
 const TEMPLATE_DEPTH: usize = 500;
 
-/// The most instructions of the template engine one page may run. Every
-/// page of a 10,000-workshop catalogue (the handbook and listings
-/// included) runs fewer than 5 million; loops nested past this never
-/// finish in any time a person waits for, so they stop with an error
-/// (E015) after a few seconds instead, in `build`, `check` and `serve`
-/// alike.
-pub(crate) const TEMPLATE_FUEL: u64 = 100_000_000;
+/// The most steps of the template engine one page may take (its fuel:
+/// instructions, items looped over, and bytes written, one step per 64):
+/// a base, and more for each entity, since the handbook and the listings
+/// go through them all. Every page of a 10,000-workshop catalogue takes
+/// fewer than 5 million of the 120 million it is given; loops nested past
+/// the budget never finish in any time a person waits for, so they stop
+/// with an error (E015) after a few seconds instead, in `build`, `check`
+/// and `serve` alike. `CAIRN_TEMPLATE_FUEL` sets another budget (a test
+/// that wants one small, or a catalogue beyond any measured here).
+fn template_fuel(entities: usize) -> u64 {
+    const BASE: u64 = 100_000_000;
+    const PER_ENTITY: u64 = 2_000;
+    std::env::var("CAIRN_TEMPLATE_FUEL")
+        .ok()
+        .and_then(|fuel| fuel.trim().parse().ok())
+        .unwrap_or_else(|| BASE.saturating_add(PER_ENTITY.saturating_mul(entities as u64)))
+}
 
 /// How a template prints a value: text escaped by [`escape_html`] in
 /// HTML and XML templates (the engine's own escaping would turn every `/`
@@ -905,7 +897,7 @@ fn template_error(theme: &Theme, template: &str, url: &str, err: &minijinja::Err
     {
         text!("template_recursion").into()
     } else if err.kind() == ErrorKind::OutOfFuel {
-        text!("template_out_of_fuel", steps = TEMPLATE_FUEL as usize).into()
+        text!("template_out_of_fuel").into()
     } else if err.kind() == ErrorKind::UndefinedError {
         match failed_expression(err, theme) {
             Some(Undefined::Name(name)) => text!("template_undefined", name = name).into(),

@@ -241,6 +241,9 @@ fn the_corpus_lists_every_case_and_shows_every_code() {
         "the corpus has {} cases",
         folders.len()
     );
+    // What each case checks the French for: English left over.
+    let english = english_diagnostic_pieces();
+    assert!(english.len() > 100, "{}", english.len());
     let seen: BTreeSet<String> = folders
         .iter()
         .flat_map(|name| codes_of(&read(&fixture("broken").join(name).join("expected.txt"))))

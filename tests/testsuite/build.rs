@@ -549,6 +549,15 @@ fn two_builds_into_one_folder_never_mix() {
         first,
         "the site is as the first build left it"
     );
+    let beside: Vec<String> = std::fs::read_dir(out.path())
+        .expect("list")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.contains("cairn-staging") || n.contains("cairn-old"))
+        .collect();
+    assert!(
+        beside.is_empty(),
+        "the refused build left nothing: {beside:?}"
+    );
     drop(running);
     let (code, stderr) = build(site.path(), &output);
     assert_eq!(code, 0, "{stderr}");

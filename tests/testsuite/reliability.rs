@@ -478,3 +478,45 @@ fn problems_past_a_hundred_of_a_kind_are_counted_not_shown() {
         &stdout[stdout.len().saturating_sub(400)..]
     );
 }
+
+/// A template that would run for hours (loops nested over too much) is
+/// stopped by the engine's step budget with E015, in `check` and `build`,
+/// inside cairn's own process. The budget is made small here
+/// (`CAIRN_TEMPLATE_FUEL`) so that the test takes a moment; the real one
+/// stops the same loops after a few seconds of a release build.
+#[test]
+fn a_template_that_would_run_for_hours_is_stopped_with_e015() {
+    let site = small_site_with_templates(&[(
+        "page.html",
+        "{% for i in range(100000) %}{% for j in range(100000) %}{{ i }}{% endfor %}{% endfor %}\n",
+    )]);
+    let out = tempfile::tempdir().expect("tempdir");
+    let output_dir = out.path().join("site");
+    for args in [
+        vec!["check", "--root", site.path().to_str().expect("utf-8")],
+        vec![
+            "build",
+            "--root",
+            site.path().to_str().expect("utf-8"),
+            "--output",
+            output_dir.to_str().expect("utf-8"),
+        ],
+    ] {
+        let mut command = cairn_command();
+        command
+            .args(&args)
+            .env("NO_COLOR", "1")
+            .env("CAIRN_TEMPLATE_FUEL", "200000");
+        let output = output_within(command, std::time::Duration::from_secs(60));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{}: {stderr}", args[0]);
+        assert!(
+            stderr.contains(
+                "error[E015]: a template failed: it runs too long: more steps than one page may take"
+            ) && stderr.contains("--> templates/page.html:1:"),
+            "{}: {stderr}",
+            args[0]
+        );
+    }
+    assert!(!output_dir.exists(), "nothing was written");
+}

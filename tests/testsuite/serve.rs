@@ -397,8 +397,8 @@ fn a_template_that_fails_on_one_page_shows_its_error_there() {
 #[test]
 fn a_template_that_calls_itself_without_end_never_takes_the_server_down() {
     let site = site_copy("small");
-    // serve needs no base_url (it serves at its own address); the child
-    // that tries the templates must not need one either.
+    // serve needs no base_url (it serves at its own address), whatever
+    // its templates do.
     let config = site.path().join("site.toml");
     let without: String = read(&config)
         .lines()
@@ -518,8 +518,8 @@ fn static_files_stream_with_ranges_and_revalidation() {
     let events = events(&serve);
     let clip = site.path().join("static/media/clip.mp4");
     std::fs::write(&clip, b"new cut").expect("loopback and scratch files work");
-    // A whole second later, as a later save would be: Last-Modified has
-    // one-second steps. Set, not waited for.
+    // A second later than the first version, as a later save would be
+    // (Last-Modified has one-second steps): set, not waited for.
     std::fs::File::options()
         .write(true)
         .open(&clip)
@@ -530,6 +530,9 @@ fn static_files_stream_with_ranges_and_revalidation() {
     assert_eq!(next_event(&events), "reload");
     let (status, _, body) = get_with(&format!("If-None-Match: {etag}\r\n"));
     assert_eq!(status, 200, "the edited file is sent again");
+    assert_eq!(body, b"new cut");
+    let (status, _, body) = get_with(&format!("If-Modified-Since: {modified}\r\n"));
+    assert_eq!(status, 200, "modified since the first version's date");
     assert_eq!(body, b"new cut");
 }
 
