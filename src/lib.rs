@@ -34,6 +34,7 @@ pub mod serve;
 pub mod source;
 #[cfg(test)]
 mod testing;
+pub mod theme;
 mod toml_reader;
 
 use catalogue::{Catalogue, ResolveOptions};
@@ -70,7 +71,7 @@ pub enum Failure {
 /// output planned.
 pub struct Resolved {
     pub catalogue: Catalogue,
-    pub theme: render::theme::Theme,
+    pub theme: theme::Theme,
     pub routes: routes::Routes,
     /// The site in each of its other languages (`[languages]`), under
     /// `/<tag>/`.
@@ -85,7 +86,7 @@ pub struct Resolved {
 /// language, the theme with that language's messages, and its routes.
 pub struct LanguageSite {
     pub catalogue: Catalogue,
-    pub theme: render::theme::Theme,
+    pub theme: theme::Theme,
     pub routes: routes::Routes,
 }
 
@@ -209,7 +210,7 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
         }
         config.language = language.clone();
     }
-    let (theme, theme_diags) = render::theme::load(root, &config);
+    let (theme, theme_diags) = theme::load(root, &config);
     diags.extend(theme_diags);
     let (content, content_diags) = content::load(root, config.search);
     diags.extend(content_diags);
@@ -236,7 +237,7 @@ pub fn resolve(options: &SiteOptions) -> Result<Resolved, Failure> {
     for language in catalogue.config.other_languages() {
         let view = catalogue.in_language(&language.tag);
         let every: Vec<String> = theme.messages.ids().iter().cloned().collect();
-        let (theme, theme_diags) = render::theme::load_requiring(root, &view.config, &every);
+        let (theme, theme_diags) = theme::load_requiring(root, &view.config, &every);
         diags.extend(theme_diags);
         let routes = routes::plan_language(&view, &theme, &routes);
         languages.push(LanguageSite {

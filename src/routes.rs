@@ -9,12 +9,21 @@
 
 use crate::catalogue::{Catalogue, Id};
 use crate::content::Kind;
-use crate::render::ical::Calendar;
-use crate::render::theme::{StaticFile, Theme};
+use crate::theme::{StaticFile, Theme};
 // Keys are small numbers and paths of the organizer's own site: a fast
 // hash, no defence against crafted collisions needed.
 use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
+
+/// Which offerings a calendar holds: the route table describes each
+/// calendar file; `render::ical` writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Calendar {
+    /// Every offering of the site.
+    Site,
+    /// Every offering of one workshop.
+    Workshop(Id),
+}
 
 /// One output of the build.
 #[derive(Debug, Clone)]

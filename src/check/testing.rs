@@ -8,7 +8,7 @@ use crate::catalogue::{self, Catalogue, Findings, ResolveOptions};
 use crate::content::{self, Date};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::routes::{self, Collision, Routes};
-use crate::{config, render};
+use crate::{config, theme};
 
 /// The build day of every test site.
 pub(super) const TODAY: Date = Date {
@@ -39,7 +39,7 @@ impl Site {
         let dir = crate::testing::site_folder(files);
         let root = dir.path();
         let (config, mut loaded) = config::load(root, None).expect("site.toml is there");
-        let (theme, theme_diags) = render::theme::load(root, &config);
+        let (theme, theme_diags) = theme::load(root, &config);
         loaded.extend(theme_diags);
         let (content, content_diags) = content::load(root, true);
         loaded.extend(content_diags);

@@ -8,10 +8,11 @@
 //! page), and its `updated` is the workshop's `updated` day, else the build
 //! day, never the clock, so two builds of one day give the same bytes.
 
-use super::ical::{Calendar, offering_keys};
+use super::ical::offering_keys;
 use super::push_escaped_html;
 use super::views::Views;
 use crate::content::{Date, Time, When};
+use crate::routes::Calendar;
 use crate::routes::Routes;
 
 /// When an entry's offering starts, to sort by: its first day, the instant

@@ -30,21 +30,13 @@
 use crate::catalogue::{Catalogue, Id};
 use crate::content::{Date, Offering, Status, Workshop};
 use crate::messages::Messages;
+use crate::routes::Calendar;
 use crate::routes::Routes;
 use crate::schedule::{Moment, Schedule};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-
-/// Which offerings a calendar holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Calendar {
-    /// Every offering of the site.
-    Site,
-    /// Every offering of one workshop.
-    Workshop(Id),
-}
 
 /// The key of each offering of a workshop, in file order: its `id` when it
 /// has one, else its first day (`2027-03-12`), with `-2`, `-3`… for a

@@ -12,7 +12,6 @@ pub mod links;
 pub mod map;
 pub mod search;
 pub mod structured;
-pub mod theme;
 pub mod views;
 
 use crate::catalogue::{Catalogue, Id};
@@ -22,6 +21,7 @@ use crate::messages::{Text, TextArg};
 use crate::phrases::Phrases;
 use crate::routes::{Copied, DataFile, Output, Page, Route, Routes};
 use crate::text;
+use crate::theme::Theme;
 use minijinja::value::Kwargs;
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use rayon::prelude::*;
@@ -29,7 +29,6 @@ use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
-use theme::Theme;
 
 /// One file of the built site.
 #[derive(Debug, Clone)]

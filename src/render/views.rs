@@ -11,7 +11,7 @@ use crate::content::{Date, Details, Kind, Offering, Price, Status, When};
 use crate::messages::Arg;
 use crate::messages::Messages;
 use crate::phrases::Phrases;
-use crate::render::ical::Calendar;
+use crate::routes::Calendar;
 use crate::routes::{DataFile, Page, Routes};
 use crate::rules::Expr;
 use crate::schedule::Moment;

@@ -6,6 +6,8 @@
 
 mod support;
 
+mod architecture;
+
 mod broken;
 mod browser;
 mod build;

@@ -37,7 +37,7 @@ pub enum StaticFile {
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
-        &[$(($name, include_bytes!(concat!("../../themes/default/", $name)))),*]
+        &[$(($name, include_bytes!(concat!("../themes/default/", $name)))),*]
     };
 }
 
