@@ -9,7 +9,6 @@
 //! the words around it, so a template marks them up without ever trusting
 //! an assembled string as HTML.
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::source::SourceFile;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -247,17 +246,39 @@ impl std::fmt::Debug for Messages {
     }
 }
 
+/// What is wrong with a language's message files, as
+/// [`crate::diagnostics`] reports it (E014).
+#[derive(Debug, Clone)]
+pub enum Problem {
+    /// A file that does not parse there (what parsed still counts).
+    Syntax {
+        file: SourceFile,
+        /// The byte the error is at.
+        at: usize,
+        error: String,
+    },
+    /// Messages the theme needs that no file defines.
+    Missing {
+        /// The file to fix: the site's or the theme's own.
+        origin: String,
+        language: String,
+        missing: Vec<String>,
+        required: usize,
+    },
+}
+
 impl Messages {
     /// Build the catalogue of `lang` from `layers`, lowest first: a message
     /// of a later layer replaces the one of the same id before it. Every id
     /// of `required` must end up defined. Syntax errors and missing
-    /// messages are diagnostics (E014).
+    /// messages come back as [`Problem`]s, plain data that the diagnostics
+    /// turn into E014 (this module sits below them).
     pub fn build(
         lang: &str,
         layers: &[MessageFile],
         required: &[String],
-    ) -> (Messages, Diagnostics) {
-        let mut diags = Diagnostics::default();
+    ) -> (Messages, Vec<Problem>) {
+        let mut problems = Vec::new();
         let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
         // Isolation marks protect right-to-left text inside left-to-right
@@ -276,7 +297,6 @@ impl Messages {
             let resource = match FluentResource::try_new(layer.text.clone()) {
                 Ok(resource) => resource,
                 Err((resource, errors)) => {
-                    let file = SourceFile::new(layer.origin.clone(), layer.text.clone());
                     for error in errors {
                         // A token missing at the end of a line is found at
                         // the start of the next: point at the line it ends.
@@ -287,15 +307,11 @@ impl Messages {
                         {
                             start -= 1;
                         }
-                        let span = start..start + 1;
-                        diags.push(
-                            Diagnostic::error(
-                                Code::InvalidConfig,
-                                crate::text!("messages_syntax", error = error.kind.to_string()),
-                            )
-                            .at(&file, span)
-                            .with_help(crate::text!("messages_syntax_help")),
-                        );
+                        problems.push(Problem::Syntax {
+                            file: SourceFile::new(layer.origin.clone(), layer.text.clone()),
+                            at: start,
+                            error: error.kind.to_string(),
+                        });
                     }
                     // The messages that did parse still count.
                     resource
@@ -322,21 +338,12 @@ impl Messages {
                 .last()
                 .filter(|l| !l.origin.starts_with("(built-in)"))
                 .map_or(own.as_str(), |l| l.origin.as_str());
-            let ids = crate::diagnostics::list_some(missing.iter().map(|id| id.to_string()));
-            diags.push(
-                Diagnostic::error(
-                    Code::InvalidConfig,
-                    crate::text!(
-                        "messages_missing",
-                        language = lang,
-                        missing = missing.len(),
-                        required = required.len(),
-                        ids = ids
-                    ),
-                )
-                .in_file(origin)
-                .with_help(crate::text!("messages_missing_help")),
-            );
+            problems.push(Problem::Missing {
+                origin: origin.to_string(),
+                language: lang.to_string(),
+                missing: missing.iter().map(|id| id.to_string()).collect(),
+                required: required.len(),
+            });
         }
         let plurals = PluralRules::create(langid, PluralRuleType::CARDINAL).ok();
         let mut messages = Messages {
@@ -348,7 +355,7 @@ impl Messages {
         };
         messages.plain = messages.format_plain(&ids);
         messages.ids = ids;
-        (messages, diags)
+        (messages, problems)
     }
 
     /// The id of every message these hold.
@@ -730,9 +737,9 @@ mod tests {
             text: "nav_home = Start\nbroken = { $x\n".into(),
         };
         let required = vec!["nav_home".to_string(), "nav_next".to_string()];
-        let (messages, diags) = Messages::build("de", &[file], &required);
+        let (messages, problems) = Messages::build("de", &[file], &required);
         let cli = crate::report::cli_messages();
-        let text: Vec<String> = diags
+        let text: Vec<String> = crate::diagnostics::of_messages(problems)
             .0
             .iter()
             .map(|d| d.render_human(&cli, false))

@@ -202,8 +202,8 @@ pub fn load_requiring(root: &Path, config: &Config, also: &[String]) -> (Theme, 
             .cloned()
             .collect::<Vec<_>>(),
     );
-    let (messages, message_diags) = Messages::build(&config.language, &message_layers, &required);
-    diags.extend(message_diags);
+    let (messages, problems) = Messages::build(&config.language, &message_layers, &required);
+    diags.extend(crate::diagnostics::of_messages(problems));
     let theme = Theme {
         templates,
         statics,

@@ -477,6 +477,41 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+/// E014 for what is wrong with a language's message files.
+pub fn of_messages(problems: Vec<crate::messages::Problem>) -> Diagnostics {
+    use crate::messages::Problem;
+    Diagnostics(
+        problems
+            .into_iter()
+            .map(|problem| match problem {
+                Problem::Syntax { file, at, error } => Diagnostic::error(
+                    Code::InvalidConfig,
+                    crate::text!("messages_syntax", error = error),
+                )
+                .at(&file, at..at + 1)
+                .with_help(crate::text!("messages_syntax_help")),
+                Problem::Missing {
+                    origin,
+                    language,
+                    missing,
+                    required,
+                } => Diagnostic::error(
+                    Code::InvalidConfig,
+                    crate::text!(
+                        "messages_missing",
+                        language = language,
+                        missing = missing.len(),
+                        required = required,
+                        ids = list_some(missing.into_iter())
+                    ),
+                )
+                .in_file(&origin)
+                .with_help(crate::text!("messages_missing_help")),
+            })
+            .collect(),
+    )
+}
+
 /// "a, b, c" for a few items, "a, b, …, and 95 more" for many: help lines
 /// stay readable whatever the catalogue's size.
 pub fn list_some(items: impl ExactSizeIterator<Item = String>) -> TextArg {
