@@ -36,6 +36,7 @@ pub mod source;
 mod testing;
 pub mod theme;
 mod toml_reader;
+pub mod values;
 
 use catalogue::{Catalogue, ResolveOptions};
 use diagnostics::{Code, Diagnostic, Diagnostics};

@@ -2,9 +2,9 @@
 //! standard's list (the `iso_currency` crate) and written with as many
 //! decimals as the currency has (2 for CAD, 0 for JPY).
 
-use crate::content::Amount;
 use crate::messages::Text;
 use crate::text;
+use crate::values::Amount;
 use iso_currency::Currency;
 
 /// Why a currency code is refused.

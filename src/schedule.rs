@@ -7,8 +7,9 @@
 //! `[offerings] time_zone`, else in the offset written with each time. A
 //! time with none of these is refused: "9:00" alone names no moment.
 
-use crate::content::{Date, Offering, When};
 use crate::source::Span;
+use crate::source::Spanned;
+use crate::values::{Date, When};
 use jiff::civil;
 use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, ZonedDateTime};
@@ -102,12 +103,22 @@ pub enum Problem {
     DeadlineAfterStart { at: Span },
 }
 
-/// Place `offering`, in the site's zone when it names none itself. The
-/// site's zone has been checked where site.toml is read.
-pub fn place(offering: &Offering, site_zone: Option<&str>) -> Result<Schedule, Vec<Problem>> {
+/// An offering's times as written, with their places in its file: what
+/// [`place`] reads (`content::Offering::times` gives them).
+#[derive(Debug, Clone, Copy)]
+pub struct Written<'a> {
+    pub start: &'a Spanned<When>,
+    pub end: Option<&'a Spanned<When>>,
+    pub deadline: Option<&'a Spanned<When>>,
+    pub time_zone: Option<&'a Spanned<String>>,
+}
+
+/// Place an offering's times, in the site's zone when it names none
+/// itself. The site's zone has been checked where site.toml is read.
+pub fn place(offering: Written<'_>, site_zone: Option<&str>) -> Result<Schedule, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut notices = Vec::new();
-    let named = match &offering.time_zone {
+    let named = match offering.time_zone {
         Some(name) => match time_zone(&name.value) {
             Ok(zone) => Some((zone, name.value.clone())),
             Err(suggestion) => {
@@ -201,13 +212,13 @@ pub fn place(offering: &Offering, site_zone: Option<&str>) -> Result<Schedule, V
         }
     };
     let start = moment(&offering.start.value, &offering.start.span, &mut problems);
-    let end = offering.end.as_ref().map(|end| {
+    let end = offering.end.map(|end| {
         (
             moment(&end.value, &end.span, &mut problems),
             end.span.clone(),
         )
     });
-    let deadline = offering.deadline.as_ref().map(|deadline| {
+    let deadline = offering.deadline.map(|deadline| {
         (
             moment(&deadline.value, &deadline.span, &mut problems),
             deadline.span.clone(),
@@ -305,8 +316,12 @@ pub fn instant(moment: &Moment) -> Option<Timestamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Status, Time};
-    use crate::source::Spanned;
+    use crate::content::{Offering, Status, Time};
+
+    /// `super::place` for a whole offering, as its callers use it.
+    fn place(offering: &Offering, zone: Option<&str>) -> Result<Schedule, Vec<Problem>> {
+        super::place(offering.times(), zone)
+    }
 
     fn at(date: &str, hour: u8, offset: Option<i32>) -> Spanned<When> {
         Spanned::new(

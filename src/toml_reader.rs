@@ -5,11 +5,11 @@
 //! first error; reading `DeTable` by hand gives exact wrong-type messages,
 //! did-you-mean for unknown keys, and all problems in one pass.
 
-use crate::content::{Amount, Date, Time, When};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::messages::{Text, TextArg};
 use crate::source::{SourceFile, Span, Spanned};
 use crate::text;
+use crate::values::{Amount, Date, Time, When};
 use toml::de::{DeInteger, DeTable, DeValue};
 
 pub(crate) type TomlValue<'i> = toml::Spanned<DeValue<'i>>;

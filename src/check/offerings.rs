@@ -36,7 +36,7 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
             if !config.parsed && (has_times(offering) || offering.price.is_some()) {
                 continue;
             }
-            let placed = crate::schedule::place(offering, config.time_zone.as_deref());
+            let placed = crate::schedule::place(offering.times(), config.time_zone.as_deref());
             match &placed {
                 Err(problems) => {
                     for problem in problems {

@@ -350,7 +350,7 @@ enum PriceJson {
 impl<'a> OfferingJson<'a> {
     fn new(o: &'a crate::content::Offering, config: &crate::config::Config) -> Self {
         use crate::content::Price;
-        let placed = crate::schedule::place(o, config.time_zone.as_deref()).ok();
+        let placed = crate::schedule::place(o.times(), config.time_zone.as_deref()).ok();
         let moment = |m: &crate::schedule::Moment| crate::schedule::iso(m);
         let written = |w: &crate::content::When| w.date().to_string();
         let (start, end, deadline) = match &placed {

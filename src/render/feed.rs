@@ -85,7 +85,7 @@ pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
             entry.push_str("  </entry>\n");
             // Soonest first by the instant it starts (10:00 in Halifax
             // before 09:00 in Vancouver); a whole day by its day.
-            let instant = crate::schedule::place(offering, config.time_zone.as_deref())
+            let instant = crate::schedule::place(offering.times(), config.time_zone.as_deref())
                 .ok()
                 .and_then(|placed| crate::schedule::instant(&placed.start))
                 .map(|at| at.as_second());

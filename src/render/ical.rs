@@ -113,9 +113,11 @@ impl Events {
                     .enumerate()
                     .filter_map(|(index, (offering, key))| {
                         // A catalogue that passed its checks places every offering.
-                        let schedule =
-                            crate::schedule::place(offering, catalogue.config.time_zone.as_deref())
-                                .ok()?;
+                        let schedule = crate::schedule::place(
+                            offering.times(),
+                            catalogue.config.time_zone.as_deref(),
+                        )
+                        .ok()?;
                         let mut out = Writer::default();
                         let stamp = doc.common.updated.unwrap_or(context.today);
                         let uid = format!("{key}.{}@{host}", doc.id);

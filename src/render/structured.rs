@@ -393,7 +393,7 @@ fn course_instance(views: &Views<'_>, offering: &Offering, url: Option<&str>) ->
             url: link.map(str::to_string),
         });
     }
-    let schedule = crate::schedule::place(offering, config.time_zone.as_deref()).ok();
+    let schedule = crate::schedule::place(offering.times(), config.time_zone.as_deref()).ok();
     // Without an end, it ends the day (or at the time) it starts.
     let dates = schedule.as_ref().map(|placed| {
         let end = placed.end.as_ref().unwrap_or(&placed.start);

@@ -183,7 +183,7 @@ impl Views<'_> {
         let config = &self.catalogue.config;
         // Checked before rendering: an offering that cannot be placed
         // stopped the build. Its days as written, should one slip through.
-        let schedule = crate::schedule::place(o, config.time_zone.as_deref()).ok();
+        let schedule = crate::schedule::place(o.times(), config.time_zone.as_deref()).ok();
         let (start, end, deadline, zone) = match &schedule {
             Some(placed) => {
                 let start = self.moment(&placed.start, None);
@@ -289,7 +289,7 @@ impl Views<'_> {
     /// 2027 to 13 March 2027", "2 May 2027, 9:00 a.m. to 5:00 p.m. ADT".
     pub(super) fn when(&self, o: &Offering) -> String {
         let config = &self.catalogue.config;
-        let Ok(placed) = crate::schedule::place(o, config.time_zone.as_deref()) else {
+        let Ok(placed) = crate::schedule::place(o.times(), config.time_zone.as_deref()) else {
             return self.day(o.start.value.date()).0.clone();
         };
         let text = |moment: &Moment, start: Option<&Moment>| match moment {

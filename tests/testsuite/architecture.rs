@@ -17,7 +17,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "source, diagnostics",
         &["source", "diagnostics", "messages"],
     ),
-    ("values", &["money", "schedule"]),
+    ("values", &["values", "money", "schedule"]),
     ("toml reader, expression syntax", &["toml_reader"]),
     ("content, config, theme", &["content", "config", "theme"]),
     ("catalogue", &["catalogue"]),
@@ -38,10 +38,6 @@ const KNOWN_BACKWARDS: &[&str] = &[
     // The expression syntax lives in `rules`, with the evaluation.
     "catalogue -> rules",
     "content -> rules",
-    // Value types (periods, days) live in `content`.
-    "money -> content",
-    "schedule -> content",
-    "toml_reader -> content",
 ];
 
 fn layer_of(module: &str) -> Option<usize> {
