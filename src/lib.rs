@@ -20,6 +20,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod diff;
+pub mod expr;
 pub mod init;
 pub mod messages;
 pub mod money;

@@ -15,7 +15,7 @@ pub use resolver::Expect;
 
 use crate::config::Config;
 use crate::content::{Asset, Content, Details, Document, Kind, Level, Workshop};
-use crate::rules::{Expr, Name, Pool};
+use crate::expr::{Expr, Name, Pool};
 use crate::source::{Span, Spanned};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
@@ -601,7 +601,7 @@ mod tests {
             "its level has no requires to inherit"
         );
         assert_eq!(
-            ids(&c.pool(&crate::rules::Pool::Level(super::Ref {
+            ids(&c.pool(&crate::expr::Pool::Level(super::Ref {
                 id: id("one"),
                 span: 0..0
             }))),

@@ -10,7 +10,7 @@ use super::{
 };
 use crate::config::Config;
 use crate::content::{Credential, Details, Document, Kind, Level, Pathway, Workshop};
-use crate::rules::{Expr, Name, RefRole};
+use crate::expr::{Expr, Name, RefRole};
 use crate::source::Spanned;
 use rustc_hash::FxHashMap as HashMap;
 

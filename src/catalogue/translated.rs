@@ -5,7 +5,7 @@
 
 use super::{Catalogue, Entity, Ref};
 use crate::content::{Details, Document, Forms, Translation};
-use crate::rules::{Expr, ExprKind};
+use crate::expr::{Expr, ExprKind};
 
 impl Catalogue {
     /// The catalogue as the site in `lang` shows it.

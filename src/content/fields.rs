@@ -3,8 +3,8 @@
 
 use super::model::*;
 use crate::diagnostics::{Code, Diagnostics, did_you_mean};
+use crate::expr;
 use crate::messages::Text;
-use crate::rules;
 use crate::source::{SourceFile, Spanned};
 use crate::text;
 use crate::toml_reader::{self, TableReader, TomlSource};
@@ -236,9 +236,9 @@ fn updated(reader: &mut TableReader<'_, '_>) -> Option<Date> {
     }
 }
 
-fn expr(reader: &mut TableReader<'_, '_>, key: &'static str) -> Option<rules::Expr> {
+fn expr(reader: &mut TableReader<'_, '_>, key: &'static str) -> Option<expr::Expr> {
     let value = reader.get(key)?;
-    rules::parse_rule(reader, key, value)
+    expr::parse_rule(reader, key, value)
 }
 
 fn plain_list(reader: &mut TableReader<'_, '_>, key: &'static str) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! The typed content model: what one Markdown file under `content/` says,
 //! after its front matter is read and its body is turned into HTML.
 
-use crate::rules::{Expr, Name};
+use crate::expr::{Expr, Name};
 use crate::source::{SourceFile, Spanned};
 // Values as written live below the content (`values`); they are part of
 // what a document holds, so they are named here too.
