@@ -224,27 +224,14 @@ fn a_template_that_calls_itself_without_end_is_named_not_a_crash() {
     ]);
     let out = tempfile::tempdir().expect("tempdir");
     let output_dir = out.path().join("site");
-    for args in [
-        vec!["check", "--root", site.path().to_str().expect("utf-8")],
-        vec![
-            "build",
-            "--root",
-            site.path().to_str().expect("utf-8"),
-            "--output",
-            output_dir.to_str().expect("utf-8"),
-        ],
-    ] {
-        let mut command = cairn_command();
-        command.args(&args).env("NO_COLOR", "1");
-        let output = output_within(command, std::time::Duration::from_secs(60));
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{}: {stderr}", args[0]);
+    for (command, code, stderr) in check_and_build(site.path(), &output_dir, &[], 60) {
+        assert_eq!(code, Some(1), "{command}: {stderr}");
         assert!(
             stderr.contains("error[E015]: a template failed: it calls itself without end")
                 && stderr.contains("--> templates/forever.html:1:23")
                 && stderr.contains("it failed on /about/"),
             "{}: {stderr}",
-            args[0]
+            command
         );
         assert!(
             !stderr.contains("overflowed its stack") && !stderr.contains("fatal runtime error"),
@@ -387,21 +374,8 @@ fn a_hundred_thousand_topics_do_not_hang_check_or_build() {
     std::fs::write(&toml, read(&toml) + "\n[search]\nenabled = false\n").expect("write");
     let out = tempfile::tempdir().expect("tempdir");
     let output_dir = out.path().join("site");
-    for args in [
-        vec!["check", "--root", site.path().to_str().expect("utf-8")],
-        vec![
-            "build",
-            "--root",
-            site.path().to_str().expect("utf-8"),
-            "--output",
-            output_dir.to_str().expect("utf-8"),
-        ],
-    ] {
-        let mut command = cairn_command();
-        command.args(&args).env("NO_COLOR", "1");
-        let output = output_within(command, std::time::Duration::from_secs(90));
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(0), "{}: {stderr}", args[0]);
+    for (command, code, stderr) in check_and_build(site.path(), &output_dir, &[], 90) {
+        assert_eq!(code, Some(0), "{command}: {stderr}");
     }
     let listing = read(&output_dir.join("workshops/index.html"));
     assert!(
@@ -492,31 +466,48 @@ fn a_template_that_would_run_for_hours_is_stopped_with_e015() {
     )]);
     let out = tempfile::tempdir().expect("tempdir");
     let output_dir = out.path().join("site");
-    for args in [
-        vec!["check", "--root", site.path().to_str().expect("utf-8")],
-        vec![
-            "build",
-            "--root",
-            site.path().to_str().expect("utf-8"),
-            "--output",
-            output_dir.to_str().expect("utf-8"),
-        ],
-    ] {
-        let mut command = cairn_command();
-        command
-            .args(&args)
-            .env("NO_COLOR", "1")
-            .env("CAIRN_TEMPLATE_FUEL", "200000");
-        let output = output_within(command, std::time::Duration::from_secs(60));
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{}: {stderr}", args[0]);
+    for (command, code, stderr) in check_and_build(
+        site.path(),
+        &output_dir,
+        &[("CAIRN_TEMPLATE_FUEL", "200000")],
+        60,
+    ) {
+        assert_eq!(code, Some(1), "{command}: {stderr}");
         assert!(
             stderr.contains(
                 "error[E015]: a template failed: it runs too long: more steps than one page may take"
             ) && stderr.contains("--> templates/page.html:1:"),
             "{}: {stderr}",
-            args[0]
+            command
         );
     }
     assert!(!output_dir.exists(), "nothing was written");
+}
+
+/// `cairn check`, then `cairn build` into `output`, each with `env` and
+/// within `seconds` (a hang fails): (command, exit code, stderr) of each.
+fn check_and_build(
+    site: &std::path::Path,
+    output: &std::path::Path,
+    env: &[(&str, &str)],
+    seconds: u64,
+) -> Vec<(&'static str, Option<i32>, String)> {
+    let root = site.to_string_lossy();
+    let output = output.to_string_lossy();
+    [
+        ("check", vec!["check", "--root", &root]),
+        ("build", vec!["build", "--root", &root, "--output", &output]),
+    ]
+    .into_iter()
+    .map(|(name, args)| {
+        let mut command = cairn_command();
+        command
+            .args(&args)
+            .env("NO_COLOR", "1")
+            .envs(env.iter().copied());
+        let ran = output_within(command, std::time::Duration::from_secs(seconds));
+        let stderr = String::from_utf8_lossy(&ran.stderr).into_owned();
+        (name, ran.status.code(), stderr)
+    })
+    .collect()
 }
