@@ -149,11 +149,7 @@ fn held_event_streams(port: u16, pid: u32) {
         Some(took) => println!("  GET / while they are held: {:.1} ms", ms(took)),
         None => println!("  GET / while they are held: no answer in {IO_LIMIT:?}"),
     }
-    println!(
-        "  peak memory {} -> {} MiB",
-        before / 1024,
-        peak_kib(pid) / 1024
-    );
+    peak_since(before, pid);
     drop(held);
     std::thread::sleep(Duration::from_secs(2));
     report("  2 s after they closed", pid, port);
@@ -240,11 +236,7 @@ fn requests_at_once(port: u16, pid: u32) {
         "{AT_ONCE} requests at once: {answered} answered 200 in {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    println!(
-        "  peak memory {} -> {} MiB",
-        before / 1024,
-        peak_kib(pid) / 1024
-    );
+    peak_since(before, pid);
     report("  after", pid, port);
 }
 
@@ -274,11 +266,7 @@ fn missing_search_files(port: u16, pid: u32) {
         statuses.iter().collect::<std::collections::BTreeSet<_>>(),
         started.elapsed().as_secs_f64()
     );
-    println!(
-        "  peak memory {} -> {} MiB",
-        before / 1024,
-        peak_kib(pid) / 1024
-    );
+    peak_since(before, pid);
     report("  after", pid, port);
 }
 
@@ -313,14 +301,7 @@ fn slow_page_readers(port: u16, pid: u32) {
 }
 
 fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("VmRSS:"))
-                .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
-        })
-        .unwrap_or(0)
+    status_kib(pid, "VmRSS:")
 }
 
 /// How long one whole request takes, or `None` when it is not answered.
@@ -376,11 +357,7 @@ fn endless_line(port: u16, pid: u32) {
     );
     drop(stream);
     std::thread::sleep(Duration::from_millis(500));
-    println!(
-        "  peak memory {} -> {} MiB",
-        before / 1024,
-        peak_kib(pid) / 1024
-    );
+    peak_since(before, pid);
     report("  after", pid, port);
 }
 
@@ -415,11 +392,7 @@ fn big_downloads(port: u16, pid: u32) {
         started.elapsed().as_secs_f64(),
         ms(during)
     );
-    println!(
-        "  peak memory {} -> {} MiB",
-        before / 1024,
-        peak_kib(pid) / 1024
-    );
+    peak_since(before, pid);
     let (status, head, length) = fetch(
         port,
         "GET /big.bin HTTP/1.1\r\nRange: bytes=0-99\r\n",
@@ -514,12 +487,26 @@ fn report(when: &str, pid: u32, port: u16) {
     );
 }
 
+/// "  peak memory 59 -> 62 MiB": the peak before a case, and now.
+fn peak_since(before_kib: u64, pid: u32) {
+    println!(
+        "  peak memory {} -> {} MiB",
+        before_kib / 1024,
+        peak_kib(pid) / 1024
+    );
+}
+
 fn peak_kib(pid: u32) -> u64 {
+    status_kib(pid, "VmHWM:")
+}
+
+/// A field of `/proc/PID/status` in KiB (`VmRSS:`, `VmHWM:`); 0 when gone.
+fn status_kib(pid: u32, field: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
         .and_then(|s| {
             s.lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .find_map(|l| l.strip_prefix(field))
                 .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
         })
         .unwrap_or(0)
