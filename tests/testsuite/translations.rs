@@ -39,6 +39,18 @@ fn check(root: &Path) -> (i32, Vec<serde_json::Value>) {
     (code, diagnostics)
 }
 
+/// `cairn translations --root ROOT --mark-current FILE`: (exit code,
+/// stdout, stderr).
+fn mark_current(root: &Path, file: &Path) -> (i32, String, String) {
+    cairn(&[
+        "translations",
+        "--root",
+        &root.to_string_lossy(),
+        "--mark-current",
+        &file.to_string_lossy(),
+    ])
+}
+
 fn codes(diagnostics: &[serde_json::Value]) -> Vec<String> {
     diagnostics
         .iter()
@@ -517,13 +529,7 @@ fn a_translation_marked_current_goes_stale_when_its_original_s_words_change() {
         "{}",
         list(&root)
     );
-    let (code, stdout, stderr) = cairn(&[
-        "translations",
-        "--root",
-        &root,
-        "--mark-current",
-        file.to_str().expect("utf-8"),
-    ]);
+    let (code, stdout, stderr) = mark_current(Path::new(&root), &file);
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.starts_with("marked current: content/workshops/knots.fr.md"),
@@ -567,23 +573,11 @@ fn a_translation_marked_current_goes_stale_when_its_original_s_words_change() {
     assert_eq!(stale["file"], "content/workshops/knots.fr.md");
     assert!(list(&root).contains("  stale      workshops/knots.md\n"));
     // Marked again after a review: current, and the line replaced, not added.
-    cairn(&[
-        "translations",
-        "--root",
-        &root,
-        "--mark-current",
-        file.to_str().expect("utf-8"),
-    ]);
+    mark_current(Path::new(&root), &file);
     assert_eq!(read(&file).matches("translated_from").count(), 1);
     assert!(list(&root).contains("  current    workshops/knots.md\n"));
     // A file that is no translation is refused, and nothing is written.
-    let (code, _, stderr) = cairn(&[
-        "translations",
-        "--root",
-        &root,
-        "--mark-current",
-        knots.to_str().expect("utf-8"),
-    ]);
+    let (code, _, stderr) = mark_current(Path::new(&root), &knots);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("is not a translation of this site"),
@@ -871,13 +865,7 @@ fn marking_current_never_writes_through_a_planted_link() {
         site.path().join("content/workshops/knots.fr.md.cairn-new"),
     )
     .expect("symlink");
-    let (code, _, stderr) = cairn(&[
-        "translations",
-        "--root",
-        site.path().to_str().expect("utf-8"),
-        "--mark-current",
-        file.to_str().expect("utf-8"),
-    ]);
+    let (code, _, stderr) = mark_current(site.path(), &file);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(read(&victim), "ssh-ed25519 AAAA mine\n", "untouched");
     assert!(read(&file).starts_with("+++\ntranslated_from = \""));
@@ -907,13 +895,7 @@ fn marking_current_refuses_a_translation_that_links_out_of_the_site() {
     std::fs::write(&outside, KNOTS_FR).expect("write");
     let file = site.path().join("content/workshops/knots.fr.md");
     std::os::unix::fs::symlink(&outside, &file).expect("symlink");
-    let (code, _, stderr) = cairn(&[
-        "translations",
-        "--root",
-        site.path().to_str().expect("utf-8"),
-        "--mark-current",
-        file.to_str().expect("utf-8"),
-    ]);
+    let (code, _, stderr) = mark_current(site.path(), &file);
     assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("error[E100]")
