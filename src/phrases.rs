@@ -18,8 +18,7 @@ use crate::rules::{Expr, ExprKind, Pool};
 /// a node, and on a large catalogue the nulls weigh.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Rule {
-    /// "leaf" (one thing to have done), "all", "any" or "choose".
-    pub kind: &'static str,
+    pub kind: RuleKind,
     /// A leaf's sentence ("Complete Level 1"), or a `choose` from a
     /// level's workshops as one sentence ("At least 2 different workshops
     /// of Level 2"). Empty for other groups.
@@ -40,6 +39,19 @@ pub struct Rule {
     /// What the checklist asks for a leaf.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ask: Option<Ask>,
+}
+
+/// What a node of a rule is; templates read it as `"leaf"`, `"all"`,
+/// `"any"` or `"choose"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleKind {
+    /// One thing to have done (or to have an amount of).
+    Leaf,
+    All,
+    Any,
+    /// At least `count` distinct items of a list or of a level's workshops.
+    Choose,
 }
 
 /// The "Preferred" tag and what it means, for screen readers.
@@ -126,7 +138,7 @@ impl<'a> Phrases<'a> {
     /// `choose … from = "level"` as children, as the checklist needs them.
     pub fn rule(&self, e: &Expr<Ref>, with_pools: bool) -> Rule {
         let mut rule = Rule {
-            kind: "leaf",
+            kind: RuleKind::Leaf,
             words: Vec::new(),
             lead: String::new(),
             children: Vec::new(),
@@ -173,14 +185,14 @@ impl<'a> Phrases<'a> {
             }
             ExprKind::All(children) | ExprKind::Any(children) => {
                 let all = matches!(e.kind, ExprKind::All(_));
-                rule.kind = if all { "all" } else { "any" };
+                rule.kind = if all { RuleKind::All } else { RuleKind::Any };
                 rule.lead = self
                     .messages
                     .text(if all { "rule_all_of" } else { "rule_any_of" }, &[]);
                 rule.children = children.iter().map(|c| self.rule(c, with_pools)).collect();
             }
             ExprKind::Choose { count, from } => {
-                rule.kind = "choose";
+                rule.kind = RuleKind::Choose;
                 rule.count = Some(*count);
                 rule.lead = self
                     .messages
@@ -210,6 +222,49 @@ impl<'a> Phrases<'a> {
             });
         }
         rule
+    }
+
+    /// A rule on one line, wherever one line is all there is room for: a
+    /// page's JSON-LD, `cairn eligibility`, `cairn diff`. A leaf's
+    /// sentence; a group's lead and its members, a group within a group
+    /// in parentheses, a preferred part marked; a group of one, its
+    /// member alone.
+    pub fn line(&self, rule: &Rule) -> String {
+        let text = if !rule.words.is_empty() {
+            crate::messages::plain(&rule.words)
+        } else if let [only] = rule.children.as_slice()
+            && rule.kind == RuleKind::All
+        {
+            self.line(only)
+        } else {
+            let separator = self.messages.text("rule_line_separator", &[]);
+            let members: Vec<String> = rule
+                .children
+                .iter()
+                .map(|child| {
+                    let member = self.line(child);
+                    if reads_as_group(child) {
+                        self.messages
+                            .text("rule_line_nested", &[("part", Arg::Text(member))])
+                    } else {
+                        member
+                    }
+                })
+                .collect();
+            self.messages.text(
+                "rule_line_group",
+                &[
+                    ("lead", Arg::Text(rule.lead.clone())),
+                    ("parts", Arg::Text(members.join(&separator))),
+                ],
+            )
+        };
+        match rule.preferred {
+            Some(_) => self
+                .messages
+                .text("rule_line_preferred", &[("part", Arg::Text(text))]),
+            None => text,
+        }
     }
 
     /// One item as a rule of its own, as a `choose` lists it: worded
@@ -326,6 +381,16 @@ impl<'a> Phrases<'a> {
                 ("year", date.year.to_string().into()),
             ],
         )
+    }
+}
+
+/// Whether a rule's line is a group's (a lead and members), which a group
+/// around it puts in parentheses.
+fn reads_as_group(rule: &Rule) -> bool {
+    match rule.children.as_slice() {
+        _ if !rule.words.is_empty() => false,
+        [only] if rule.kind == RuleKind::All => reads_as_group(only),
+        _ => true,
     }
 }
 
@@ -550,6 +615,33 @@ mod tests {
             .map(|c| plain(&c.words))
             .collect();
         assert_eq!(items, ["Complete Deep", "Complete Night"]);
+    }
+
+    #[test]
+    fn a_rule_on_one_line_brackets_inner_groups_and_marks_what_is_preferred() {
+        let (_dir, site) = resolved(&[
+            (
+                "content/levels/open-water.md",
+                &md(
+                    "title = \"Open water\"\nrequires = { all = [\"medical\", { any = [\"deep\", \"night\"] }, { all = [\"night\"], preferred = true }, { all = [\"deep\"] }] }",
+                ),
+            ),
+            ("content/workshops/deep.md", &md("title = \"Deep\"")),
+            ("content/workshops/night.md", &md("title = \"Night\"")),
+            ("content/requirements/medical.md", &md("title = \"Medical\"")),
+        ]);
+        let phrases = Phrases::new(&site.catalogue, &site.theme.messages, &site.routes);
+        let level = site.catalogue.lookup("open-water").expect("level");
+        let requires = site.catalogue[level]
+            .as_level()
+            .and_then(|l| l.requires.as_ref())
+            .expect("rule");
+        assert_eq!(
+            phrases.line(&phrases.rule(requires, false)),
+            "All of the following: Medical; (Any one of the following: Complete Deep; \
+             Complete Night); Complete Night (preferred); Complete Deep",
+            "a group of one reads as its member, with no brackets"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::messages::{Arg, MessageFile, Messages, plain};
-use crate::phrases::{Phrases, Rule};
+use crate::phrases::Phrases;
 use crate::rules::eval::{Left, Verdict};
 
 /// cairn's own words, compiled in: what the commands say, and what
@@ -129,7 +129,10 @@ pub fn eligibility(phrases: &Phrases<'_>, cli: &Messages, verdicts: &[Verdict]) 
         }
         // DESIGN: a preferred item never decides, but is reported as met or not.
         for (part, met) in &verdict.preferred {
-            let part = one_line(&phrases.rule(part, false), cli);
+            // The message says it is preferred: the part is worded as it stands.
+            let mut rule = phrases.rule(part, false);
+            rule.preferred = None;
+            let part = phrases.line(&rule);
             let met = if *met { "yes" } else { "no" };
             out.push_str(&format!(
                 "  {}\n",
@@ -285,20 +288,6 @@ fn left_lines(
             }
         }
     }
-}
-
-/// A rule in words on one line: a leaf's sentence, a group's lead and its
-/// members.
-pub fn one_line(rule: &Rule, cli: &Messages) -> String {
-    if !rule.words.is_empty() {
-        return plain(&rule.words);
-    }
-    if rule.children.len() == 1 && rule.kind == "all" {
-        return one_line(&rule.children[0], cli);
-    }
-    let separator = cli.text("eligibility_part_separator", &[]);
-    let members: Vec<String> = rule.children.iter().map(|c| one_line(c, cli)).collect();
-    format!("{} {}", rule.lead, members.join(&separator))
 }
 
 /// The closing line of `cairn build`.

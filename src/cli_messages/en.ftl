@@ -88,7 +88,6 @@ eligibility_preferred = { $met ->
    *[no] preferred, not met: { $part }
 }
 # Between the parts of a group, when a rule is written on one line.
-eligibility_part_separator = ;{" "}
 
 ## cairn diff
 
@@ -165,9 +164,7 @@ diff_amount = { $amount } { $unit } of { $item }
 diff_list_separator = ,{" "}
 diff_list_last = { $first } and { $last }
 # A group within a group, on one line.
-diff_nested = ({ $part })
 # A preferred part, on one line.
-diff_preferred = { $part } (preferred)
 # A member of a group the change removed or added.
 diff_part_removed = removed: { $rule }
 diff_part_added = added: { $rule }

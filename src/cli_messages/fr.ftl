@@ -68,7 +68,6 @@ eligibility_preferred = { $met ->
     [yes] souhaité, rempli : { $part }
    *[no] souhaité, non rempli : { $part }
 }
-eligibility_part_separator =  ;{" "}
 
 ## cairn diff
 
@@ -151,8 +150,6 @@ diff_someone_with_nothing = Une personne dont le dossier est vide
 diff_amount = { $amount } { $unit } de « { $item } »
 diff_list_separator = ,{" "}
 diff_list_last = { $first } et { $last }
-diff_nested = ({ $part })
-diff_preferred = { $part } (souhaité)
 diff_part_removed = retiré : { $rule }
 diff_part_added = ajouté : { $rule }
 diff_equivalent = Écrite autrement ; chaque dossier est jugé comme avant.

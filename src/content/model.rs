@@ -230,6 +230,31 @@ pub struct Workshop<R = Name> {
     pub offerings: Vec<Offering>,
 }
 
+impl<R> Workshop<R> {
+    /// The key of each offering of a workshop, in file order: its `id` when it
+    /// has one, else its first day (`2027-03-12`), with `-2`, `-3`… for a
+    /// second and third with the same. Its UID, its feed entry and its anchor
+    /// on the workshop's page are named by it.
+    pub fn offering_keys(&self) -> Vec<String> {
+        let mut seen: std::collections::BTreeMap<String, usize> = Default::default();
+        self.offerings
+            .iter()
+            .map(|offering| {
+                let base = match &offering.id {
+                    Some(id) => id.value.clone(),
+                    None => offering.start.value.date().to_string(),
+                };
+                let count = seen.entry(base.clone()).or_insert(0);
+                *count += 1;
+                match *count {
+                    1 => base,
+                    n => format!("{base}-{n}"),
+                }
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Offering {
     /// A name for the offering that stays when its dates move (`spring`):

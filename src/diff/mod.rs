@@ -414,7 +414,7 @@ fn offering_changes(old: &Catalogue, new: &Catalogue, o: Id, n: Id, out: &mut Ve
         return;
     };
     let keyed = |w: &'_ crate::content::Workshop<Ref>| -> Vec<(String, Offering)> {
-        crate::render::ical::offering_keys(w)
+        w.offering_keys()
             .into_iter()
             .zip(w.offerings.iter().cloned())
             .collect()

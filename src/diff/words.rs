@@ -276,7 +276,7 @@ impl Told<'_> {
 
     /// A rule of one side, on one line, as the site words it.
     fn rule_words(&self, old: bool, id: Id, which: Which) -> String {
-        self.line(&self.rule_tree(old, id, which))
+        self.phrases_new().line(&self.rule_tree(old, id, which))
     }
 
     /// A rule of one side in the site's words; an absent rule, or who
@@ -289,7 +289,7 @@ impl Told<'_> {
         };
         let entity = &catalogue[id];
         let sentence = |text: String| Rule {
-            kind: "leaf",
+            kind: crate::phrases::RuleKind::Leaf,
             words: vec![crate::messages::Word::text(text)],
             lead: String::new(),
             children: Vec::new(),
@@ -333,37 +333,6 @@ impl Told<'_> {
         }
     }
 
-    /// A rule on one line: a group's members after its lead, a group
-    /// within a group in parentheses, a preferred part marked.
-    fn line(&self, rule: &Rule) -> String {
-        let mut text = if !rule.words.is_empty() {
-            crate::messages::plain(&rule.words)
-        } else if let [only] = rule.children.as_slice()
-            && rule.kind == "all"
-        {
-            self.line(only)
-        } else {
-            let separator = self.cli.text("eligibility_part_separator", &[]);
-            let members: Vec<String> = rule
-                .children
-                .iter()
-                .map(|c| {
-                    let member = self.line(c);
-                    if c.children.is_empty() {
-                        member
-                    } else {
-                        self.text("diff_nested", &[("part", Arg::Text(member))])
-                    }
-                })
-                .collect();
-            format!("{} {}", rule.lead, members.join(&separator))
-        };
-        if rule.preferred.is_some() {
-            text = self.text("diff_preferred", &[("part", Arg::Text(text))]);
-        }
-        text
-    }
-
     /// What differs between two versions of a rule, as lines: the members
     /// of a group removed and added, descending into the one member that
     /// changed; the whole rule before and after otherwise.
@@ -375,7 +344,10 @@ impl Told<'_> {
             && before.preferred.is_some() == after.preferred.is_some();
         if same_group {
             let lines = |rule: &Rule| -> Vec<String> {
-                rule.children.iter().map(|c| self.line(c)).collect()
+                rule.children
+                    .iter()
+                    .map(|c| self.phrases_new().line(c))
+                    .collect()
             };
             let (was, now) = (lines(before), lines(after));
             let removed: Vec<usize> = (0..was.len()).filter(|&i| !now.contains(&was[i])).collect();
@@ -405,8 +377,14 @@ impl Told<'_> {
                 }
             }
         }
-        out.push(self.text("diff_before", &[("rule", Arg::Text(self.line(before)))]));
-        out.push(self.text("diff_after", &[("rule", Arg::Text(self.line(after)))]));
+        out.push(self.text(
+            "diff_before",
+            &[("rule", Arg::Text(self.phrases_new().line(before)))],
+        ));
+        out.push(self.text(
+            "diff_after",
+            &[("rule", Arg::Text(self.phrases_new().line(after)))],
+        ));
     }
 
     /// "Someone with Level 2 and 300 hours of Hours on set".

@@ -8,7 +8,6 @@
 //! page), and its `updated` is the workshop's `updated` day, else the build
 //! day, never the clock, so two builds of one day give the same bytes.
 
-use super::ical::offering_keys;
 use super::push_escaped_html;
 use super::views::Views;
 use crate::content::{Date, Time, When};
@@ -37,7 +36,7 @@ pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
         let calendar = routes
             .calendar_url(Calendar::Workshop(id))
             .map(|url| config.absolute(&url));
-        let keys = offering_keys(workshop);
+        let keys = workshop.offering_keys();
         for (offering, key) in workshop.offerings.iter().zip(keys) {
             if !offering.is_bookable(views.today) {
                 continue;

@@ -28,7 +28,7 @@
 //! - a cancelled offering has `STATUS:CANCELLED`.
 
 use crate::catalogue::{Catalogue, Id};
-use crate::content::{Date, Offering, Status, Workshop};
+use crate::content::{Date, Offering, Status};
 use crate::messages::Messages;
 use crate::routes::Calendar;
 use crate::routes::Routes;
@@ -37,30 +37,6 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-
-/// The key of each offering of a workshop, in file order: its `id` when it
-/// has one, else its first day (`2027-03-12`), with `-2`, `-3`… for a
-/// second and third with the same. Its UID, its feed entry and its anchor
-/// on the workshop's page are named by it.
-pub fn offering_keys<R>(workshop: &Workshop<R>) -> Vec<String> {
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    workshop
-        .offerings
-        .iter()
-        .map(|offering| {
-            let base = match &offering.id {
-                Some(id) => id.value.clone(),
-                None => offering.start.value.date().to_string(),
-            };
-            let count = seen.entry(base.clone()).or_insert(0);
-            *count += 1;
-            match *count {
-                1 => base,
-                n => format!("{base}-{n}"),
-            }
-        })
-        .collect()
-}
 
 /// What every event of a build shares.
 pub struct Context<'a> {
@@ -105,7 +81,7 @@ impl Events {
                     .routes
                     .url_of(id)
                     .map(|url| catalogue.config.absolute(&url));
-                let keys = offering_keys(workshop);
+                let keys = workshop.offering_keys();
                 let placed: Vec<((Id, usize), Event)> = workshop
                     .offerings
                     .iter()

@@ -25,7 +25,6 @@ use crate::theme::Theme;
 use minijinja::value::Kwargs;
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use rayon::prelude::*;
-use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -691,25 +690,24 @@ impl Shared {
         let config = &catalogue.config;
         let messages = &theme.messages;
         let phrases = Phrases::new(catalogue, messages, routes);
-        let checklist_key = views::checklist_key(&phrases);
-        let mut site = serde_json::to_value(config).unwrap_or_default();
-        if let Value::Object(map) = &mut site {
-            map.insert("base_path".into(), json!(config.base_path()));
-            map.insert("language".into(), json!(messages.lang()));
-        }
-        let t = serde_json::to_value(messages.plain_messages()).unwrap_or_default();
-        let nav = views::nav(&phrases);
-        let urls = views::urls(routes);
+        let site = views::SiteView {
+            config,
+            base_path: config.base_path(),
+            language: messages.lang(),
+        };
         let globals = [
-            ("site", shared_value(site)),
-            ("t", shared_value(t)),
-            ("urls", shared_value(urls)),
-            ("nav", shared_value(Value::Array(nav))),
+            ("site", views::template_value(&site)),
+            (
+                "t",
+                minijinja::Value::from_object(views::TemplateWords::new(messages)),
+            ),
+            ("urls", views::template_value(&views::urls(routes))),
+            ("nav", views::template_value(&views::nav(&phrases))),
         ];
         Shared {
             globals,
             rules: views::RuleWords::new(&phrases),
-            checklist_key,
+            checklist_key: views::checklist_key(&phrases),
             today,
             calendar_events: std::sync::OnceLock::new(),
         }
@@ -736,22 +734,22 @@ fn render_page(
         catalogue, theme, ..
     } = site;
     let base = catalogue.config.base_path();
-    let mut context = serde_json::Map::new();
+    let views = shared.views(site);
+    // What the page's own template reads, besides what every page shares.
+    let mut context: Vec<(&'static str, minijinja::Value)> = Vec::with_capacity(12);
     let (template, section) = match page {
         Page::Home => {
-            let content = catalogue
-                .home
-                .map(|i| body_html(site, i))
-                .unwrap_or_default();
             let page = match catalogue.home {
-                Some(i) => shared.views(site).page(i, content),
-                None => {
-                    json!({"title": catalogue.config.title, "content": "", "url": route.url(base)})
-                }
+                Some(i) => views::template_value(&views.page(i, body_html(site, i))),
+                None => views::template_value(&views::BarePage {
+                    title: &catalogue.config.title,
+                    content: "",
+                    url: route.url(base),
+                }),
             };
-            context.insert("page".into(), page);
-            context.insert("pathways".into(), pathways(&shared.views(site), false));
-            context.insert("map".into(), json!(map::map(catalogue, None)));
+            context.push(("page", page));
+            context.push(("pathways", views::template_value(&views.pathways(false))));
+            context.push(("map", views::template_value(&map::map(catalogue, None))));
             ("index.html", "home")
         }
         Page::Listing(kind) => {
@@ -763,35 +761,31 @@ fn render_page(
                         .messages
                         .text(&format!("listing_{}", kind.folder()), &[])
                 });
-            context.insert("section".into(), {
-                let mut section = json!({
-                    "kind": kind,
-                    "title": title,
-                    "summary": listing.and_then(|i| catalogue[i].common.summary.clone()),
-                    "content": listing.map(|i| body_html(site, i)).unwrap_or_default(),
-                    "url": route.url(base),
-                });
-                let views = shared.views(site);
-                let items = views.listing_items(kind);
-                if kind == Kind::Workshop {
-                    section["filters"] = views.workshop_filters(&items);
-                }
-                // Inserted, not passed to `json!`, which would copy every item.
-                section["items"] = Value::Array(items);
-                section
-            });
+            let items = views.listing_items(kind);
+            let section = views::Section {
+                kind,
+                title,
+                summary: listing.and_then(|i| catalogue[i].common.summary.as_deref()),
+                content: listing.map(|i| body_html(site, i)).unwrap_or_default(),
+                url: route.url(base),
+                filters: (kind == Kind::Workshop).then(|| views.workshop_filters(&items)),
+                items,
+            };
+            context.push(("section", views::template_value(&section)));
             ("list.html", kind.folder())
         }
         Page::Document(i) => {
             let doc = &catalogue[i];
-            let views = shared.views(site);
-            context.insert("page".into(), views.page(i, body_html(site, i)));
+            context.push((
+                "page",
+                views::template_value(&views.page(i, body_html(site, i))),
+            ));
             if doc.kind == Kind::Level {
                 let data = views::checklist_data(&views.phrases, &shared.checklist_key, Some(i));
-                context.insert("checklist_data".into(), Value::String(data));
+                context.push(("checklist_data", minijinja::Value::from(data)));
             }
             if doc.kind == Kind::Pathway {
-                context.insert("map".into(), json!(map::map(catalogue, Some(i))));
+                context.push(("map", views::template_value(&map::map(catalogue, Some(i)))));
             }
             let template = template_of(doc.kind);
             (
@@ -804,43 +798,45 @@ fn render_page(
             )
         }
         Page::Checklist => {
-            let views = shared.views(site);
-            context.insert("pathways".into(), pathways(&views, true));
-            context.insert("plan_goals".into(), json!(views::plan_goals(catalogue)));
+            context.push(("pathways", views::template_value(&views.pathways(true))));
+            context.push((
+                "plan_goals",
+                views::template_value(&views::plan_goals(catalogue)),
+            ));
             // Every rule of the catalogue, for checklist.js: made here, on
             // whichever core renders this page, rather than before any
             // page starts (level pages get their own subset).
             let data = views::checklist_data(&views.phrases, &shared.checklist_key, None);
-            context.insert("checklist_data".into(), Value::String(data));
+            context.push(("checklist_data", minijinja::Value::from(data)));
             ("checklist.html", "checklist")
         }
         Page::Handbook => {
-            context.insert("handbook".into(), shared.views(site).handbook());
+            context.push(("handbook", views::template_value(&views.handbook())));
             ("handbook.html", "handbook")
         }
         Page::Search => {
-            context.insert("search".into(), shared.views(site).search_page());
+            context.push(("search", views::template_value(&views.search_page())));
             ("search.html", "search")
         }
         Page::NotFound => ("404.html", "not-found"),
     };
-    let structured = structured::page(&shared.views(site), site.routes, page, context.get("page"));
-    context.insert("structured_data".into(), json!(structured));
+    let structured = structured::page(&views, site.routes, page);
+    context.push(("structured_data", minijinja::Value::from(structured)));
     let url = route.url(base);
-    context.insert("section_key".into(), json!(section));
-    context.insert("alternates".into(), alternates(site, page));
-    context.insert("current_url".into(), json!(url));
-    context.insert("permalink".into(), json!(catalogue.config.absolute(&url)));
+    context.push(("section_key", minijinja::Value::from(section)));
+    context.push(("alternates", views::template_value(&alternates(site, page))));
+    context.push((
+        "permalink",
+        minijinja::Value::from(catalogue.config.absolute(&url)),
+    ));
+    context.push(("current_url", minijinja::Value::from(url)));
     let failed = |e: &minijinja::Error| template_error(theme, template, &route.url(""), e);
     let values: BTreeMap<Arc<str>, minijinja::Value> = shared
         .globals
         .iter()
-        .map(|(name, value)| (Arc::from(*name), value.clone()))
-        .chain(
-            context
-                .into_iter()
-                .map(|(name, value)| (Arc::from(name), page_value(value))),
-        )
+        .map(|(name, value)| (*name, value.clone()))
+        .chain(context)
+        .map(|(name, value)| (Arc::from(name), value))
         .collect();
     let html = env
         .get_template(template)
@@ -852,24 +848,35 @@ fn render_page(
     })
 }
 
+/// The same page in another language, for the language switcher and
+/// `hreflang` links.
+#[derive(serde::Serialize)]
+struct Alternate<'a> {
+    lang: &'a str,
+    name: &'a str,
+    href: String,
+    url: String,
+    current: bool,
+}
+
 /// The same page in every language of the site that has it, for the
 /// language switcher and `hreflang` links: `[{lang, name, url, href,
 /// current}]`, the default language first; empty for a site in one
 /// language. A page a language leaves out (`untranslated = "omit"`) has
 /// no link there, so that no link leads to a missing page.
-fn alternates(site: Site<'_>, page: Page) -> Value {
+fn alternates<'a>(site: Site<'a>, page: Page) -> Vec<Alternate<'a>> {
     let config = &site.catalogue.config;
     site.editions
         .iter()
         .filter_map(|edition| {
             let url = edition.routes.page_url(page)?;
-            Some(json!({
-                "lang": edition.tag,
-                "name": edition.name,
-                "href": config.absolute(&url),
-                "url": url,
-                "current": edition.tag == config.language,
-            }))
+            Some(Alternate {
+                lang: edition.tag,
+                name: edition.name,
+                href: config.absolute(&url),
+                url,
+                current: edition.tag == config.language,
+            })
         })
         .collect()
 }
@@ -974,182 +981,6 @@ fn merge_template_failures(failures: Vec<Diagnostic>) -> Diagnostics {
     )
 }
 
-/// Page data as the template engine holds it. Straight from the JSON tree,
-/// rather than through serde, with maps keyed by plain strings, which the
-/// engine looks names up in faster than in its general maps.
-/// A page's own data for its template: objects and arrays are read where
-/// they are, in the JSON tree, when the template asks for them, rather
-/// than copied whole into the engine's values first (which was a third of
-/// `cairn check`'s instructions, docs/performance.md).
-fn page_value(value: Value) -> minijinja::Value {
-    match value {
-        Value::Object(_) | Value::Array(_) => {
-            let root = Arc::new(value);
-            let node = std::ptr::NonNull::from(&*root);
-            minijinja::Value::from_object(JsonView { root, node })
-        }
-        leaf => template_value(leaf),
-    }
-}
-
-/// An object or array inside a page's JSON tree, as the template engine
-/// sees it.
-#[derive(Debug)]
-struct JsonView {
-    root: Arc<Value>,
-    /// Inside `root`, which is never changed and lives as long as this.
-    node: std::ptr::NonNull<Value>,
-}
-
-// SAFETY: `node` only ever reads the immutable tree `root` keeps alive, and
-// `Value` is itself `Send` and `Sync`.
-unsafe impl Send for JsonView {}
-// SAFETY: as above.
-unsafe impl Sync for JsonView {}
-
-impl JsonView {
-    fn node(&self) -> &Value {
-        // SAFETY: `node` points into the tree `self.root` owns and keeps
-        // alive; nothing mutates that tree.
-        unsafe { self.node.as_ref() }
-    }
-
-    fn child(&self, value: &Value) -> minijinja::Value {
-        match value {
-            Value::Object(_) | Value::Array(_) => minijinja::Value::from_object(JsonView {
-                root: Arc::clone(&self.root),
-                node: std::ptr::NonNull::from(value),
-            }),
-            leaf => leaf_value(leaf),
-        }
-    }
-}
-
-/// A leaf of a page's JSON tree as a template value, copied once (a
-/// string straight into the engine's own, not through a `String` first).
-fn leaf_value(leaf: &Value) -> minijinja::Value {
-    match leaf {
-        Value::String(s) => minijinja::Value::from(s.as_str()),
-        Value::Bool(b) => minijinja::Value::from(*b),
-        other => template_value(other.clone()),
-    }
-}
-
-impl minijinja::value::Object for JsonView {
-    fn repr(self: &Arc<Self>) -> minijinja::value::ObjectRepr {
-        match self.node() {
-            Value::Array(_) => minijinja::value::ObjectRepr::Seq,
-            _ => minijinja::value::ObjectRepr::Map,
-        }
-    }
-
-    fn get_value(self: &Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
-        match self.node() {
-            Value::Object(map) => map.get(key.as_str()?).map(|v| self.child(v)),
-            Value::Array(items) => items.get(key.as_usize()?).map(|v| self.child(v)),
-            _ => None,
-        }
-    }
-
-    fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<minijinja::Value> {
-        match self.node() {
-            Value::Object(map) => map.get(key).map(|v| self.child(v)),
-            _ => None,
-        }
-    }
-
-    fn enumerate(self: &Arc<Self>) -> minijinja::value::Enumerator {
-        match self.node() {
-            Value::Array(items) => minijinja::value::Enumerator::Seq(items.len()),
-            Value::Object(map) => minijinja::value::Enumerator::Values(
-                map.keys()
-                    .map(|k| minijinja::Value::from(k.as_str()))
-                    .collect(),
-            ),
-            _ => minijinja::value::Enumerator::Empty,
-        }
-    }
-
-    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
-        match self.node() {
-            Value::Array(items) => Some(items.len()),
-            Value::Object(map) => Some(map.len()),
-            _ => Some(0),
-        }
-    }
-}
-
-/// A value every page shares (`site`, `t`, `urls`, `nav`), made once: its
-/// objects keyed by hash. Pages read `t` alone a few dozen times each, and
-/// the engine's own maps find a key by comparing it with one key after
-/// another (`t` has hundreds).
-fn shared_value(value: Value) -> minijinja::Value {
-    match value {
-        Value::Object(map) => {
-            let keys: Vec<minijinja::Value> = map
-                .keys()
-                .map(|k| minijinja::Value::from(k.as_str()))
-                .collect();
-            let entries = map
-                .into_iter()
-                .map(|(k, v)| (Arc::<str>::from(k), shared_value(v)))
-                .collect();
-            minijinja::Value::from_object(HashedMap { entries, keys })
-        }
-        Value::Array(items) => {
-            minijinja::Value::from(items.into_iter().map(shared_value).collect::<Vec<_>>())
-        }
-        leaf => template_value(leaf),
-    }
-}
-
-/// An object of [`shared_value`]: found by hash, listed in key order (the
-/// order a JSON object has), so that a loop over it is the same on every run.
-#[derive(Debug)]
-struct HashedMap {
-    entries: rustc_hash::FxHashMap<Arc<str>, minijinja::Value>,
-    keys: Vec<minijinja::Value>,
-}
-
-impl minijinja::value::Object for HashedMap {
-    fn get_value(self: &Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
-        self.entries.get(key.as_str()?).cloned()
-    }
-
-    fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<minijinja::Value> {
-        self.entries.get(key).cloned()
-    }
-
-    fn enumerate(self: &Arc<Self>) -> minijinja::value::Enumerator {
-        minijinja::value::Enumerator::Values(self.keys.clone())
-    }
-
-    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
-        Some(self.keys.len())
-    }
-}
-
-fn template_value(value: Value) -> minijinja::Value {
-    match value {
-        Value::Null => minijinja::Value::from(()),
-        Value::Bool(b) => minijinja::Value::from(b),
-        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-            (Some(i), _) => minijinja::Value::from(i),
-            (None, Some(u)) => minijinja::Value::from(u),
-            _ => minijinja::Value::from(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        Value::String(s) => minijinja::Value::from(s),
-        Value::Array(items) => {
-            minijinja::Value::from(items.into_iter().map(template_value).collect::<Vec<_>>())
-        }
-        Value::Object(map) => minijinja::Value::from(
-            map.into_iter()
-                .map(|(k, v)| (Arc::<str>::from(k), template_value(v)))
-                .collect::<BTreeMap<_, _>>(),
-        ),
-    }
-}
-
 /// A document's body with its `@id` links turned into URLs.
 fn body_html(site: Site<'_>, index: Id) -> String {
     links::resolve_links(
@@ -1157,26 +988,4 @@ fn body_html(site: Site<'_>, index: Id) -> String {
         site.catalogue,
         site.routes,
     )
-}
-
-/// Every pathway with its levels, for the home and checklist pages.
-fn pathways(views: &views::Views<'_>, with_pools: bool) -> Value {
-    let catalogue = views.catalogue;
-    let list: Vec<Value> = catalogue
-        .of_kind(Kind::Pathway)
-        .iter()
-        .map(|&p| {
-            let mut view = views.link_to(p);
-            let levels: Vec<Value> = catalogue
-                .levels_of(p)
-                .iter()
-                .map(|&l| views.level_summary(l, with_pools))
-                .collect();
-            if let Value::Object(map) = &mut view {
-                map.insert("levels".into(), levels.into());
-            }
-            view
-        })
-        .collect();
-    Value::Array(list)
 }

@@ -28,12 +28,7 @@ use serde_json::{Map, Value, json};
 
 /// The JSON-LD of a page, ready for `<script type="application/ld+json">`,
 /// or `None` for a page with nothing to say (the 404 page).
-pub fn page(
-    views: &Views<'_>,
-    routes: &Routes,
-    page: Page,
-    view: Option<&Value>,
-) -> Option<String> {
+pub fn page(views: &Views<'_>, routes: &Routes, page: Page) -> Option<String> {
     let catalogue = views.catalogue;
     let config = &catalogue.config;
     let absolute = |url: String| config.absolute(&url);
@@ -71,7 +66,7 @@ pub fn page(
                 "itemListElement": items,
             })));
         }
-        Page::Document(id) => graph.extend(document(views, routes, id, view)),
+        Page::Document(id) => graph.extend(document(views, routes, id)),
         Page::Checklist | Page::Handbook | Page::Search => {}
     }
     if page != Page::Home {
@@ -200,12 +195,12 @@ fn breadcrumbs(views: &Views<'_>, routes: &Routes, page: Page) -> Node {
     })
 }
 
-fn document(views: &Views<'_>, routes: &Routes, id: Id, view: Option<&Value>) -> Option<Node> {
+fn document(views: &Views<'_>, routes: &Routes, id: Id) -> Option<Node> {
     let catalogue = views.catalogue;
     let config = &catalogue.config;
     let doc = &catalogue[id];
     let url = routes.url_of(id).map(|u| config.absolute(&u));
-    let requires = view.map(|v| &v["requires"]).and_then(rule_text);
+    let requires = prerequisites(views, id);
     let course = |prerequisites: Option<String>, provider: Option<Value>| Course {
         kind: "Course",
         name: doc.common.title.value.clone(),
@@ -231,7 +226,7 @@ fn document(views: &Views<'_>, routes: &Routes, id: Id, view: Option<&Value>) ->
             let level = workshop.level.as_ref().map(|r| r.id);
             let provider = provider(views, level.and_then(|l| pathway_of(views, l)));
             let mut course = course(requires, provider.map(|(_, p)| p));
-            let keys = super::ical::offering_keys(workshop);
+            let keys = workshop.offering_keys();
             for (offering, key) in workshop.offerings.iter().zip(keys) {
                 if offering.is_past(views.today) {
                     continue;
@@ -278,14 +273,7 @@ fn document(views: &Views<'_>, routes: &Routes, id: Id, view: Option<&Value>) ->
                 node.insert("hasCourse".into(), json!(courses));
             }
             // What the first step asks is what the pathway asks to begin.
-            let first = levels.first().and_then(|&l| catalogue[l].as_level());
-            if let Some(text) = first
-                .and_then(|l| l.requires.as_ref())
-                .map(|rule| views.phrases.rule(rule, false))
-                .and_then(|rule| serde_json::to_value(rule).ok())
-                .as_ref()
-                .and_then(rule_text)
-            {
+            if let Some(text) = levels.first().and_then(|&l| prerequisites(views, l)) {
                 node.insert("programPrerequisites".into(), json!(text));
             }
             if let Some(credential) = credential(views, routes, pathway.outcome.as_ref()) {
@@ -503,35 +491,17 @@ fn credential(views: &Views<'_>, routes: &Routes, reference: Option<&Ref>) -> Op
     Some(credential)
 }
 
-/// A rule in words as plain text, from its view: a leaf's sentence, or a
-/// group's lead followed by its members.
-fn rule_text(rule: &Value) -> Option<String> {
-    if rule.is_null() {
-        return None;
+/// What a level or workshop asks before one starts, on one line: a
+/// level's words are the build's own; a workshop's own rule is worded here.
+fn prerequisites(views: &Views<'_>, id: Id) -> Option<String> {
+    let entity = &views.catalogue[id];
+    if let Some(own) = entity.as_workshop().and_then(|w| w.requires.as_ref()) {
+        return Some(views.phrases.line(&views.phrases.rule(own, false)));
     }
-    let words = |words: &Value| -> String {
-        words
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|w| w["text"].as_str())
-            .collect()
+    let level = match &entity.details {
+        Details::Level(_) => id,
+        Details::Workshop(w) => w.level.as_ref()?.id,
+        _ => return None,
     };
-    let leaf = words(&rule["words"]);
-    if !leaf.is_empty() {
-        return Some(leaf);
-    }
-    let children: Vec<String> = rule["children"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(rule_text)
-        .collect();
-    let lead = rule["lead"].as_str().unwrap_or_default();
-    match (lead.is_empty(), children.len()) {
-        (_, 0) => (!lead.is_empty()).then(|| lead.to_string()),
-        (_, 1) if rule["kind"] == "all" => children.into_iter().next(),
-        (true, _) => Some(children.join("; ")),
-        (false, _) => Some(format!("{lead} {}", children.join("; "))),
-    }
+    views.rules.requires(level).map(|words| words.line.clone())
 }

@@ -214,17 +214,10 @@ fn every_message_a_template_reads_exists_and_every_message_is_read() {
         }
     }
     // Ids read by prefix (`t["category_" ~ …]`) and by cairn itself.
-    let sources: String = [
-        "src/phrases.rs",
-        "src/render/views.rs",
-        "src/render/mod.rs",
-        "src/render/feed.rs",
-        "src/render/ical.rs",
-        "src/render/search.rs",
-    ]
-    .iter()
-    .map(|path| read(&repo().join(path)))
-    .collect();
+    let sources: String = std::iter::once(repo().join("src/phrases.rs"))
+        .chain(files_ending(&repo().join("src/render"), ".rs"))
+        .map(|path| read(&path))
+        .collect();
     let templates: String = default_templates().into_iter().map(|(_, t)| t).collect();
     let unread: Vec<&String> = ids
         .iter()

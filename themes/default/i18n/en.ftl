@@ -119,6 +119,12 @@ rule_meet = { $item }
 rule_has = { $item }: at least { $count } { $unit }
 rule_preferred = Preferred
 rule_preferred_explained = : recommended, not required
+# A rule on one line (JSON-LD, the command line): a group's lead, then
+# its parts joined by the separator; a group inside a group in brackets.
+rule_line_group = { $lead } { $parts }
+rule_line_separator = ;{" "}
+rule_line_nested = ({ $part })
+rule_line_preferred = { $part } (preferred)
 
 ## Home
 

@@ -97,6 +97,12 @@ rule_meet = { $item }
 rule_has = { $item } : au moins { $count } { $unit }
 rule_preferred = Atout
 rule_preferred_explained = { "\u202F" }: recommandé, non obligatoire
+# A rule on one line (JSON-LD, the command line): a group's lead, then
+# its parts joined by the separator; a group inside a group in brackets.
+rule_line_group = { $lead } { $parts }
+rule_line_separator = { "\u202F" };{" "}
+rule_line_nested = ({ $part })
+rule_line_preferred = { $part } (atout)
 
 ## Accueil
 
