@@ -51,7 +51,10 @@ pub fn atom(views: &Views<'_>, routes: &Routes, feed_url: &str) -> String {
             );
             let mut details = vec![when];
             let place = match (offering.online, &offering.location) {
-                (true, Some(location)) => Some(format!("{online} · {location}")),
+                (true, Some(location)) => Some(messages.text(
+                    "feed_online_and_place",
+                    &[("place", location.as_str().into())],
+                )),
                 (true, None) => Some(online.to_string()),
                 (false, location) => location.clone(),
             };

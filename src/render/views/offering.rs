@@ -201,24 +201,31 @@ impl<'a> Views<'a> {
             Moment::Day(day) => self.day(crate::schedule::day(*day)).0.clone(),
             Moment::At(_) => self.moment(moment, start).text,
         };
-        let mut words = text(&placed.start, None);
-        if let Some(end) = &placed.end
-            && end != &placed.start
-        {
-            let same_day = end.date() == placed.start.date();
-            let to = self
-                .messages()
-                .word(if same_day && matches!(end, Moment::At(_)) {
-                    "workshop_to_time"
-                } else {
-                    "workshop_to"
-                });
-            words = format!("{words} {to} {}", text(end, Some(&placed.start)));
+        let start = text(&placed.start, None);
+        let words = match &placed.end {
+            Some(end) if end != &placed.start => {
+                let within_a_day = end.date() == placed.start.date() && matches!(end, Moment::At(_));
+                self.messages().text(
+                    "offering_span",
+                    &[
+                        ("start", start.into()),
+                        ("end", text(end, Some(&placed.start)).into()),
+                        ("within_a_day", if within_a_day { "yes" } else { "no" }.into()),
+                    ],
+                )
+            }
+            _ => start,
+        };
+        match &placed.start {
+            Moment::At(zoned) => self.messages().text(
+                "offering_zoned",
+                &[
+                    ("when", words.into()),
+                    ("zone", crate::schedule::zone_label(zoned).into()),
+                ],
+            ),
+            Moment::Day(_) => words,
         }
-        if let Moment::At(zoned) = &placed.start {
-            words = format!("{words} {}", crate::schedule::zone_label(zoned));
-        }
-        words
     }
 
     /// What an offering costs, in words, when it says.

@@ -180,6 +180,14 @@ workshop_to = to
 workshop_register_for = for the offering starting { $date }
 # Between an offering's first and last time on one day: "9:00 a.m. to 5:00 p.m.".
 workshop_to_time = to
+# When an offering runs, in the feed: its first day (or moment) to its
+# last; `within_a_day` is "yes" when both are times of one day.
+offering_span = { $within_a_day ->
+    [yes] { $start } to { $end }
+   *[no] { $start } to { $end }
+}
+# The same, with the time zone of its times: "9:00 a.m. to 5:00 p.m. ADT".
+offering_zoned = { $when } { $zone }
 workshop_price = Price:
 workshop_language = Language:
 # $date: the last day (date_long, or date_at_time).
@@ -318,6 +326,8 @@ not_found_home_link = Go to the home page
 feed_title = { $site }: upcoming offerings
 # The title of an offering's entry. $workshop: its title; $when: its dates.
 feed_entry_title = { $workshop }, { $when }
+# An offering both online and in a place, in the feed.
+feed_online_and_place = { workshop_online } · { $place }
 # The feed, as browsers and readers list it from a page's head.
 feed_link_title = Upcoming offerings
 

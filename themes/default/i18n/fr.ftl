@@ -155,6 +155,14 @@ workshop_register = S’inscrire
 workshop_to = au
 workshop_register_for = à la séance qui commence le { $date }
 workshop_to_time = à
+# When an offering runs, in the feed: its first day (or moment) to its
+# last; `within_a_day` is "yes" when both are times of one day.
+offering_span = { $within_a_day ->
+    [yes] { $start } à { $end }
+   *[no] { $start } au { $end }
+}
+# The same, with the time zone of its times: "9:00 a.m. to 5:00 p.m. ADT".
+offering_zoned = { $when } { $zone }
 workshop_price = Prix :
 workshop_language = Langue :
 workshop_deadline = Inscription jusqu’au { $date }.
@@ -290,6 +298,8 @@ not_found_home_link = Aller à la page d’accueil
 
 feed_title = { $site } : prochaines séances
 feed_entry_title = { $workshop }, { $when }
+# An offering both online and in a place, in the feed.
+feed_online_and_place = { workshop_online } · { $place }
 feed_link_title = Prochaines séances
 
 ## La carte des parcours
