@@ -628,7 +628,10 @@ mod tests {
             ),
             ("content/workshops/deep.md", &md("title = \"Deep\"")),
             ("content/workshops/night.md", &md("title = \"Night\"")),
-            ("content/requirements/medical.md", &md("title = \"Medical\"")),
+            (
+                "content/requirements/medical.md",
+                &md("title = \"Medical\""),
+            ),
         ]);
         let phrases = Phrases::new(&site.catalogue, &site.theme.messages, &site.routes);
         let level = site.catalogue.lookup("open-water").expect("level");

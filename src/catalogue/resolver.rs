@@ -120,7 +120,14 @@ impl Resolver<'_> {
             is_index: doc.is_index,
             source: doc.source,
             common: doc.common,
-            body: doc.body,
+            // Unknown ids were reported with the links, above.
+            body: doc.body.resolve(|name| {
+                let &id = self.by_id.get(&name.value)?;
+                Some(Ref {
+                    id,
+                    span: name.span.clone(),
+                })
+            }),
             details,
         }
     }

@@ -35,7 +35,7 @@ impl Catalogue {
                 .translations
                 .get(&(super::Id::new(id), lang.to_string()))
             {
-                Some(translation) => translate(doc, translation),
+                Some(translation) => translate(doc, translation, self),
                 None => doc.common.words_lang = Some(original.clone()),
             }
         }
@@ -46,7 +46,7 @@ impl Catalogue {
 }
 
 /// Put a translation's words in place of the original's.
-fn translate(doc: &mut Document<Ref>, translation: &Translation) {
+fn translate(doc: &mut Document<Ref>, translation: &Translation, catalogue: &Catalogue) {
     let words = &translation.words;
     let word = |text: &mut String| {
         if let Some(translated) = words.get(text.as_str()) {
@@ -68,7 +68,12 @@ fn translate(doc: &mut Document<Ref>, translation: &Translation) {
     if translation.summary.is_some() {
         doc.common.summary = translation.summary.clone();
     }
-    doc.body = translation.body.clone();
+    doc.body = translation.body.clone().resolve(|name| {
+        Some(Ref {
+            id: catalogue.lookup(&name.value)?,
+            span: name.span.clone(),
+        })
+    });
     match &mut doc.details {
         Details::Level(level) => {
             for rule in [&mut level.requires, &mut level.completion]

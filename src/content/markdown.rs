@@ -4,7 +4,8 @@
 //! `@id` links stay symbolic in the HTML (`href="@level-2#goals"`) because
 //! ids resolve only once every file is loaded; the render stage replaces them.
 
-use super::model::{Address, Body, EntityLink, Heading, LocalRef};
+use super::model::{Address, Body, EntityLink, Heading, LocalRef, Rewrite, RewriteTarget};
+use super::raw_html::RewriteFound;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
 
@@ -64,7 +65,7 @@ pub fn render(text: &str, offset: usize, search_words: bool) -> Body {
             Event::Start(Tag::HtmlBlock) => html_block = Some(RawHtml::default()),
             Event::End(TagEnd::HtmlBlock) => {
                 if let Some(block) = html_block.take() {
-                    block.addresses(text, offset, &mut addresses);
+                    block.read(text, offset, &mut addresses, &mut links);
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -74,11 +75,8 @@ pub fn render(text: &str, offset: usize, search_words: bool) -> Body {
                     _ => {
                         let mut inline = RawHtml::default();
                         inline.push(html, range.clone());
-                        inline.addresses(text, offset, &mut addresses);
+                        inline.read(text, offset, &mut addresses, &mut links);
                     }
-                }
-                if html.contains("=\"@") {
-                    html_entity_links(html, text, range.clone(), offset, &mut links);
                 }
             }
             Event::Start(Tag::Heading { .. }) => open_heading = Some(events.len()),
@@ -105,6 +103,20 @@ pub fn render(text: &str, offset: usize, search_words: bool) -> Body {
     if let Some(first) = first_raw_html {
         addresses_across_fragments(&html, text, first, offset, &mut addresses);
     }
+    let rewrites = super::raw_html::rewrites(&html)
+        .into_iter()
+        .map(|(at, found)| Rewrite {
+            at,
+            target: match found {
+                // Checks report an unknown id from `links`, at its place in
+                // the source; this one only needs its name.
+                RewriteFound::Entity(id) => {
+                    RewriteTarget::Entity(crate::source::Spanned::new(id, 0..0))
+                }
+                RewriteFound::Root(path) => RewriteTarget::Root(path),
+            },
+        })
+        .collect();
     Body {
         html,
         words,
@@ -112,6 +124,7 @@ pub fn render(text: &str, offset: usize, search_words: bool) -> Body {
         links,
         local_refs,
         addresses,
+        rewrites,
     }
 }
 
@@ -132,9 +145,31 @@ impl RawHtml {
     }
 
     /// Its addresses that lead off the site (`https:`, `javascript:`),
-    /// each pointed at where the source writes it.
-    fn addresses(&self, text: &str, offset: usize, addresses: &mut Vec<Address>) {
+    /// and its `<a href="@id">` links, checked like a Markdown link's: each
+    /// pointed at where the source writes it.
+    fn read(
+        &self,
+        text: &str,
+        offset: usize,
+        addresses: &mut Vec<Address>,
+        links: &mut Vec<EntityLink>,
+    ) {
         for found in super::raw_html::addresses(&self.html) {
+            if found.link
+                && let Some(target) = found.target.strip_prefix('@')
+            {
+                let span = self.source_range(text, &found.range, &found.target);
+                let (id, anchor) = match target.split_once('#') {
+                    Some((id, anchor)) => (id, Some(anchor.to_string())),
+                    None => (target, None),
+                };
+                links.push(EntityLink {
+                    id: id.to_string(),
+                    anchor,
+                    span: span.start + offset..span.end + offset,
+                });
+                continue;
+            }
             if !has_scheme(&found.target) {
                 continue;
             }
@@ -215,42 +250,6 @@ fn addresses_across_fragments(
             target: found.target,
             image: found.image,
             span: span.start + offset..span.end + offset,
-        });
-    }
-}
-
-/// `<a href="@id">` written as HTML: checked like a Markdown link, pointed
-/// at where the source says it.
-fn html_entity_links(
-    html: &str,
-    text: &str,
-    range: std::ops::Range<usize>,
-    offset: usize,
-    links: &mut Vec<EntityLink>,
-) {
-    let source = &text[range.clone()];
-    let mut search_from = 0;
-    for piece in html.split("href=\"@").skip(1) {
-        let target = piece.split('"').next().unwrap_or("");
-        let (id, anchor) = match target.split_once('#') {
-            Some((id, anchor)) => (id, Some(anchor.to_string())),
-            None => (target, None),
-        };
-        let needle = format!("@{target}");
-        let at = match source
-            .get(search_from..)
-            .and_then(|rest| rest.find(&needle))
-        {
-            Some(i) => {
-                search_from += i + needle.len();
-                range.start + search_from - needle.len()
-            }
-            None => range.start,
-        };
-        links.push(EntityLink {
-            id: id.to_string(),
-            anchor,
-            span: at + offset..(at + needle.len()).min(range.end) + offset,
         });
     }
 }

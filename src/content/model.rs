@@ -74,7 +74,7 @@ pub struct Document<R = Name> {
     pub is_index: bool,
     pub source: SourceFile,
     pub common: Common,
-    pub body: Body,
+    pub body: Body<R>,
     pub details: Details<R>,
 }
 
@@ -134,8 +134,8 @@ pub struct Common {
 }
 
 /// A body rendered to HTML, with what checks need to know about it.
-#[derive(Debug, Clone, Default)]
-pub struct Body {
+#[derive(Debug, Clone)]
+pub struct Body<R = Name> {
     /// HTML in which `@id` links are still symbolic (`href="@level-2#goals"`);
     /// the render stage turns them into URLs.
     pub html: String,
@@ -149,6 +149,62 @@ pub struct Body {
     /// Links and images with a scheme (`https:`, `mailto:`, `javascript:`…),
     /// in Markdown or in raw HTML: checked for where they may lead.
     pub addresses: Vec<Address>,
+    /// Where render writes addresses into `html`, in order: found once, as
+    /// the body is read; their targets resolved with the rest of the
+    /// catalogue.
+    pub rewrites: Vec<Rewrite<R>>,
+}
+
+/// A place in a body's HTML that render rewrites.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rewrite<R = Name> {
+    /// Bytes of [`Body::html`]: an `@id` link's `@id`, which its page's URL
+    /// replaces; the empty range where a root-relative address starts,
+    /// where the site's base path (and language) go.
+    pub at: std::ops::Range<usize>,
+    pub target: RewriteTarget<R>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RewriteTarget<R = Name> {
+    /// An `@id` link's entity.
+    Entity(R),
+    /// An `@id` that names no entity: reported by the checks, and written
+    /// as `#` should rendering go on (`cairn serve` after an error).
+    Unknown,
+    /// A root-relative address (`/checklist/`), its path without `?query`
+    /// or `#fragment`.
+    Root(String),
+}
+
+impl<R> Body<R> {
+    /// The same body with its `@id` links' entities resolved by `resolve`
+    /// (`None`: no such entity).
+    pub fn resolve<S>(self, mut resolve: impl FnMut(&R) -> Option<S>) -> Body<S> {
+        let rewrites = self
+            .rewrites
+            .into_iter()
+            .map(|rewrite| Rewrite {
+                at: rewrite.at,
+                target: match rewrite.target {
+                    RewriteTarget::Entity(name) => {
+                        resolve(&name).map_or(RewriteTarget::Unknown, RewriteTarget::Entity)
+                    }
+                    RewriteTarget::Unknown => RewriteTarget::Unknown,
+                    RewriteTarget::Root(path) => RewriteTarget::Root(path),
+                },
+            })
+            .collect();
+        Body {
+            html: self.html,
+            words: self.words,
+            headings: self.headings,
+            links: self.links,
+            local_refs: self.local_refs,
+            addresses: self.addresses,
+            rewrites,
+        }
+    }
 }
 
 /// A link or image to an address with a scheme, as written.

@@ -42,11 +42,54 @@ pub(crate) struct HtmlAddress {
     /// An image's address (`<img src>`, `srcset`, `poster`), which may
     /// be an inline `data:image/…`.
     pub(crate) image: bool,
+    /// The value of an `href` or `src` attribute, which may be an `@id`
+    /// link or a root-relative address that render rewrites.
+    pub(crate) link: bool,
 }
 
 /// Every URL-valued attribute of `html`, in document order.
 pub(crate) fn addresses(html: &str) -> Vec<HtmlAddress> {
     addresses_within(html, 0)
+}
+
+/// Where render writes addresses into a rendered body: each `href` or
+/// `src` whose value is an `@id` link (the range of its `@id`) or a
+/// root-relative address (`/checklist/`: where its path starts), in
+/// document order. A body with neither is not read at all.
+pub(crate) fn rewrites(html: &str) -> Vec<(Range<usize>, RewriteFound)> {
+    let may_have = ["\"@", "'@", "=@", "\"/", "'/", "=/"]
+        .iter()
+        .any(|pattern| memchr::memmem::find(html.as_bytes(), pattern.as_bytes()).is_some());
+    if !may_have {
+        return Vec::new();
+    }
+    addresses(html)
+        .into_iter()
+        .filter(|found| found.link)
+        .filter_map(|found| {
+            // As written: an `@` spelled as a character reference is no link.
+            let written = html.get(found.range.clone())?;
+            if let Some(target) = written.strip_prefix('@') {
+                let id = target.split('#').next().unwrap_or_default();
+                let at = found.range.start..found.range.start + 1 + id.len();
+                return Some((at, RewriteFound::Entity(id.to_string())));
+            }
+            if written.starts_with('/') && !written.starts_with("//") {
+                let path = written.split(['#', '?']).next().unwrap_or_default();
+                let at = found.range.start..found.range.start;
+                return Some((at, RewriteFound::Root(path.to_string())));
+            }
+            None
+        })
+        .collect()
+}
+
+/// What a rewrite found: an entity's id, or a root-relative path (without
+/// its `?query` or `#fragment`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum RewriteFound {
+    Entity(String),
+    Root(String),
 }
 
 /// How deep documents inside `srcdoc` attributes are read.
@@ -125,6 +168,7 @@ fn collect(element: &Element<'_, '_>, depth: usize, found: &mut Vec<HtmlAddress>
                     target: value,
                     range,
                     image,
+                    link: matches!(name, "href" | "src"),
                 });
             }
             _ => {}
@@ -137,6 +181,7 @@ fn address(url: &str, start: usize, image: bool) -> HtmlAddress {
         target: url.to_string(),
         range: start..start + url.len(),
         image,
+        link: false,
     }
 }
 
@@ -302,6 +347,26 @@ mod tests {
             inline.iter().any(|a| a.target == "javascript:c"),
             "{inline:?}"
         );
+    }
+
+    #[test]
+    fn rewrites_are_found_however_the_attribute_is_written() {
+        let html = "<p><a href=\"@level-2#goals\">a</a> <A HREF='/checklist/'>b</A> \
+                    <img src=/images/x.png?v=1> <a href=\"//cdn.example.org/x\">c</a> \
+                    <a title=\"@not-a-link\" href=\"https://example.org/@x\">d</a></p>";
+        let found: Vec<(&str, RewriteFound)> = rewrites(html)
+            .into_iter()
+            .map(|(at, found)| (&html[at.start..at.end.max(at.start)], found))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("@level-2", RewriteFound::Entity("level-2".into())),
+                ("", RewriteFound::Root("/checklist/".into())),
+                ("", RewriteFound::Root("/images/x.png".into())),
+            ]
+        );
+        assert!(rewrites("<p>No links at all.</p>").is_empty());
     }
 
     #[test]

@@ -983,9 +983,5 @@ fn merge_template_failures(failures: Vec<Diagnostic>) -> Diagnostics {
 
 /// A document's body with its `@id` links turned into URLs.
 fn body_html(site: Site<'_>, index: Id) -> String {
-    links::resolve_links(
-        &site.catalogue[index].body.html,
-        site.catalogue,
-        site.routes,
-    )
+    links::resolve_links(&site.catalogue[index].body, site.catalogue, site.routes)
 }

@@ -204,13 +204,17 @@ impl<'a> Views<'a> {
         let start = text(&placed.start, None);
         let words = match &placed.end {
             Some(end) if end != &placed.start => {
-                let within_a_day = end.date() == placed.start.date() && matches!(end, Moment::At(_));
+                let within_a_day =
+                    end.date() == placed.start.date() && matches!(end, Moment::At(_));
                 self.messages().text(
                     "offering_span",
                     &[
                         ("start", start.into()),
                         ("end", text(end, Some(&placed.start)).into()),
-                        ("within_a_day", if within_a_day { "yes" } else { "no" }.into()),
+                        (
+                            "within_a_day",
+                            if within_a_day { "yes" } else { "no" }.into(),
+                        ),
                     ],
                 )
             }
