@@ -26,6 +26,7 @@ pub mod messages;
 pub mod money;
 pub mod output;
 pub mod phrases;
+pub mod published;
 pub mod render;
 pub mod report;
 pub mod routes;

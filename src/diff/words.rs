@@ -676,7 +676,9 @@ impl Told<'_> {
             })
             .collect();
         let config = &self.new.catalogue.config;
-        let offering = |o: &Offering| crate::render::data::offering(o, config);
+        let offering = |o: &Offering| {
+            serde_json::to_value(crate::published::Offering::new(o, config)).unwrap_or_default()
+        };
         let offerings: Vec<Value> = self
             .diff
             .offerings

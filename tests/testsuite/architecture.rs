@@ -19,7 +19,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("values", &["values", "money", "schedule"]),
     ("toml reader, expression syntax", &["toml_reader", "expr"]),
-    ("content, config, theme", &["content", "config", "theme"]),
+    (
+        "content, config, theme",
+        &["content", "config", "theme", "published"],
+    ),
     ("catalogue", &["catalogue"]),
     ("eligibility", &["rules"]),
     ("phrases, routes", &["phrases", "routes"]),
