@@ -3,9 +3,11 @@
 #![allow(dead_code, unreachable_pub)]
 
 pub mod served;
+pub mod site_test;
 pub mod webdriver;
 
 pub use served::{Served, WAIT};
+pub use site_test::{Run, SiteTest};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
