@@ -197,6 +197,7 @@ impl SiteTest {
 /// them and keep it; each failure shows the command and what it printed.
 #[derive(Debug)]
 pub struct Run {
+    /// -1 when a signal ended cairn (a stack overflow aborts).
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
