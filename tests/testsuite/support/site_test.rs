@@ -18,7 +18,8 @@ pub struct SiteTest {
     /// read in place and never written.
     copy: Option<tempfile::TempDir>,
     scratch: tempfile::TempDir,
-    env: Vec<(String, String)>,
+    /// Set (`Some`) or removed (`None`), in order.
+    env: Vec<(String, Option<String>)>,
     limit: Option<Duration>,
 }
 
@@ -61,7 +62,14 @@ impl SiteTest {
 
     /// Set an environment variable for every run of cairn on this site.
     pub fn env(mut self, name: &str, value: &str) -> SiteTest {
-        self.env.push((name.to_string(), value.to_string()));
+        self.env.push((name.to_string(), Some(value.to_string())));
+        self
+    }
+
+    /// Keep a variable of this process's environment from cairn (the build
+    /// day's `CAIRN_TODAY`, when the test is about where the day comes from).
+    pub fn env_remove(mut self, name: &str) -> SiteTest {
+        self.env.push((name.to_string(), None));
         self
     }
 
@@ -162,7 +170,10 @@ impl SiteTest {
         let mut command = cairn_command();
         command.args(&all).env("NO_COLOR", "1");
         for (name, value) in &self.env {
-            command.env(name, value);
+            match value {
+                Some(value) => command.env(name, value),
+                None => command.env_remove(name),
+            };
         }
         let output = match self.limit {
             Some(limit) => output_within(command, limit),
