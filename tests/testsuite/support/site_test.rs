@@ -1,11 +1,12 @@
 //! `SiteTest`, a scratch site for one test (as mdBook's `BookTest` is a
-//! scratch book): a copy of a fixture, or nothing, with the files a case
-//! is about written over it, and the real `cairn` run on it.
+//! scratch book): a copy of a fixture or of the bundled site, or nothing,
+//! with the files a case is about written over it, and the real `cairn`
+//! run on it, as a user runs it.
 //!
 //! Each test gets its own copy, so it may break its site as it likes; the
-//! output goes to a folder of its own beside it, so that whatever a build
-//! leaves next to its output is cairn's alone. A failed expectation about
-//! a run prints the command and everything cairn printed.
+//! output goes to a scratch folder of its own, outside the site, so that
+//! whatever a build leaves next to its output is cairn's alone. A failed
+//! expectation about a run prints the command and everything cairn printed.
 
 use super::{bundled_copy, cairn_command, output_within, read, repo, site_copy};
 use std::path::{Path, PathBuf};
@@ -105,12 +106,13 @@ impl SiteTest {
         read(&self.path(relative))
     }
 
-    /// The text of a file the last `build` wrote.
+    /// The text of a file a build wrote into `out_dir()`.
     pub fn output(&self, relative: &str) -> String {
         read(&self.out_dir().join(relative))
     }
 
-    /// Write a file of the site, with the folders it needs.
+    /// Write a file of the site. The folders it needs are made too, so a
+    /// case can add a template or a static file without saying so.
     #[track_caller]
     pub fn file(&self, relative: &str, contents: impl AsRef<[u8]>) -> &SiteTest {
         self.writable();
@@ -265,15 +267,6 @@ impl Run {
         self.expect(
             !self.stderr.contains(text),
             &format!("expected no {text:?} in stderr"),
-        );
-        self
-    }
-
-    #[track_caller]
-    pub fn stdout_contains(self, text: &str) -> Run {
-        self.expect(
-            self.stdout.contains(text),
-            &format!("expected {text:?} in stdout"),
         );
         self
     }
