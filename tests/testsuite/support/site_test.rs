@@ -56,7 +56,8 @@ impl SiteTest {
 
     /// The repository's own site, in place: what is checked and built is
     /// the bundled site exactly as it stands, whatever else the repository
-    /// holds beside it. It cannot be written to.
+    /// holds beside it. Its files cannot be written to, and its builds go to
+    /// `out_dir()` (never `run(["build"])`, whose default output is inside).
     pub fn repository() -> SiteTest {
         SiteTest::on(repo(), None)
     }
