@@ -10,25 +10,16 @@
 
 use crate::support::*;
 use std::collections::BTreeSet;
-use std::path::Path;
 use std::time::Duration;
 
 /// The day the corpus is checked on, so "in the past" never drifts.
 const TODAY: &str = "2027-01-01";
 
-fn run_check(root: &Path, extra: &[&str]) -> (i32, String, String) {
-    let mut command = cairn_command();
-    command
-        .args(["check", "--root", &root.to_string_lossy()])
-        .args(extra)
-        .env("NO_COLOR", "1")
-        .env("CAIRN_TODAY", TODAY);
-    let output = output_within(command, Duration::from_secs(60));
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+/// The small fixture, checked on `TODAY`, each check within a minute.
+fn small() -> SiteTest {
+    SiteTest::fixture("small")
+        .env("CAIRN_TODAY", TODAY)
+        .time_limit(Duration::from_secs(60))
 }
 
 /// One test per case: `e006_unresolved_reference` runs the folder
@@ -116,11 +107,11 @@ corpus!(
 );
 
 /// The case's folder: `site/` laid over the small fixture, `expected.txt`.
-fn case_site(name: &str) -> (std::path::PathBuf, tempfile::TempDir) {
+fn case_site(name: &str) -> (std::path::PathBuf, SiteTest) {
     let case = fixture("broken").join(name);
     assert!(case.is_dir(), "no corpus case {name}");
-    let site = site_copy("small");
-    copy_tree(&case.join("site"), site.path());
+    let site = small();
+    copy_tree(&case.join("site"), site.root());
     (case, site)
 }
 
@@ -139,7 +130,7 @@ fn codes_of(text: &str) -> Vec<String> {
 /// and for GitHub, and the same in French with no English left.
 fn check_case(name: &str) {
     let (case, site) = case_site(name);
-    let (code, _, stderr) = run_check(site.path(), &[]);
+    let Run { code, stderr, .. } = site.check();
     assert!(
         !stderr.contains("panicked"),
         "{name}: cairn panicked:\n{stderr}"
@@ -157,7 +148,11 @@ fn check_case(name: &str) {
 
     // The machine formats carry the same diagnostics as the human one.
     let human_codes = codes_of(&stderr);
-    let (json_code, json, _) = run_check(site.path(), &["--format", "json"]);
+    let Run {
+        code: json_code,
+        stdout: json,
+        ..
+    } = site.run(&["check", "--format", "json"]);
     assert_eq!(json_code, code, "{name}: same exit code in JSON");
     let array: serde_json::Value =
         serde_json::from_str(&json).unwrap_or_else(|e| panic!("{name}: JSON output: {e}\n{json}"));
@@ -171,7 +166,7 @@ fn check_case(name: &str) {
         json_codes, human_codes,
         "{name}: JSON lists the same diagnostics in the same order"
     );
-    let (_, github, _) = run_check(site.path(), &["--format", "github"]);
+    let github = site.run(&["check", "--format", "github"]).stdout;
     assert_eq!(
         github.lines().count(),
         human_codes.len(),
@@ -182,7 +177,7 @@ fn check_case(name: &str) {
     // first; half the cases are asked each way.
     let mut command = cairn_command();
     command
-        .args(["check", "--root", &site.path().to_string_lossy()])
+        .args(["check", "--root", &site.root().to_string_lossy()])
         .env("NO_COLOR", "1")
         .env("CAIRN_TODAY", TODAY);
     if CASES
@@ -258,13 +253,11 @@ fn the_corpus_lists_every_case_and_shows_every_code() {
 
 #[test]
 fn deny_warnings_turns_warnings_into_failure() {
-    let site = site_copy("small");
-    copy_tree(&fixture("broken/w004-no-summary/site"), site.path());
-    let (code, _, stderr) = run_check(site.path(), &[]);
-    assert_eq!(code, 0, "{stderr}");
+    let site = small();
+    copy_tree(&fixture("broken/w004-no-summary/site"), site.root());
+    let stderr = site.check().succeeds().stderr;
     assert!(stderr.ends_with("ok: no errors, 1 warning\n"), "{stderr}");
-    let (code, _, stderr) = run_check(site.path(), &["--deny-warnings"]);
-    assert_eq!(code, 1);
+    let stderr = site.run(&["check", "--deny-warnings"]).fails().stderr;
     assert!(
         stderr.ends_with(
             "error: found 0 errors and 1 warning; warnings are denied (--deny-warnings)\n"

@@ -12,15 +12,15 @@ const STATUS: &str = "#checklist-status";
 /// A scratch copy of the bundled site, served, and a chromedriver to drive
 /// browsers against it.
 struct Setup {
-    _site: tempfile::TempDir,
+    _site: SiteTest,
     served: Served,
     driver: Driver,
 }
 
 impl Setup {
     fn bundled() -> Setup {
-        let site = bundled_copy();
-        let served = serve(site.path(), &[]);
+        let site = SiteTest::bundled();
+        let served = serve(site.root(), &[]);
         Setup {
             _site: site,
             served,
@@ -326,41 +326,34 @@ fn axe_finds_no_violations_on_phone_and_desktop() {
 
 /// The small fixture with titles and notes that try to break out of the
 /// rules' `<script>` element: `</script>`, `<!--`, U+2028.
-fn tricky_copy() -> tempfile::TempDir {
-    let site = site_copy("small");
-    std::fs::write(
-        site.path().join("content/workshops/radio.md"),
+fn tricky_copy() -> SiteTest {
+    let site = SiteTest::fixture("small");
+    site.file(
+        "content/workshops/radio.md",
         "+++\ntitle = 'Radio </script><script>document.title=\"pwned\"</script> <!-- and \u{2028} line'\nsummary = \"s\"\nlevel = \"deck-basics\"\n+++\n",
-    )
-    .expect("write");
+    );
     // An id that is also a property of every JavaScript object.
-    std::fs::write(
-        site.path().join("content/requirements/constructor.md"),
+    site.file(
+        "content/requirements/constructor.md",
         "+++\ntitle = \"Boat builder's course\"\nsummary = \"s\"\ncategory = \"training\"\n+++\n",
-    )
-    .expect("write");
-    let pilot = read(&site.path().join("content/levels/pilot.md"));
-    std::fs::write(
-        site.path().join("content/levels/pilot.md"),
-        pilot.replace("\"first-aid\",", "\"first-aid\", \"constructor\","),
-    )
-    .expect("write");
-    let navigation = read(&site.path().join("content/levels/navigation.md"));
-    std::fs::write(
-        site.path().join("content/levels/navigation.md"),
-        navigation.replace(
-            "completion = { choose = 2, from = \"navigation\" }",
-            "completion = { choose = 2, from = \"navigation\", note = \"</script><!-- \u{2028}\u{2029} done\" }",
-        ),
-    )
-    .expect("write");
+    );
+    site.replace(
+        "content/levels/pilot.md",
+        "\"first-aid\",",
+        "\"first-aid\", \"constructor\",",
+    );
+    site.replace(
+        "content/levels/navigation.md",
+        "completion = { choose = 2, from = \"navigation\" }",
+        "completion = { choose = 2, from = \"navigation\", note = \"</script><!-- \u{2028}\u{2029} done\" }",
+    );
     site
 }
 
 #[test]
 fn no_content_breaks_out_of_the_rules_script() {
     let site = tricky_copy();
-    let served = serve(site.path(), &[]);
+    let served = serve(site.root(), &[]);
     let driver = Driver::start();
     let browser = driver.browser(true);
     for path in ["/checklist/", "/levels/deck-basics/"] {
@@ -477,9 +470,9 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
     let driver = Driver::start();
     let browser = driver.browser(true);
     let mut compared = 0;
-    for (name, site) in [("bundled", bundled_copy()), ("fixture", tricky_copy())] {
+    for (name, site) in [("bundled", SiteTest::bundled()), ("fixture", tricky_copy())] {
         let options = cairn::SiteOptions {
-            root: site.path().to_path_buf(),
+            root: site.root().to_path_buf(),
             ..Default::default()
         };
         let resolved = match cairn::resolve(&options) {
@@ -491,7 +484,7 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
             250,
             if name == "bundled" { 7 } else { 11 },
         );
-        let served = serve(site.path(), &[]);
+        let served = serve(site.root(), &[]);
         browser.go(&served.url("/checklist/"));
         let as_json: Vec<Value> = records
             .iter()
@@ -649,8 +642,8 @@ fn answers_to_older_rules_are_dropped() {
 /// it back from a shared link, and without JavaScript leave the whole list.
 #[test]
 fn workshop_filters_narrow_the_list_and_keep_the_choice_in_the_address() {
-    let site = site_copy("small");
-    let served = serve(site.path(), &["--today", "2026-11-28"]);
+    let site = SiteTest::fixture("small");
+    let served = serve(site.root(), &["--today", "2026-11-28"]);
     let driver = Driver::start();
     let browser = driver.browser(true);
     let shown = |browser: &Browser<'_>| {
@@ -739,20 +732,15 @@ fn workshop_filters_narrow_the_list_and_keep_the_choice_in_the_address() {
 /// only, the rules coming once from checklist-rules.js.
 #[test]
 fn a_chain_of_six_thousand_levels_is_judged_without_deep_recursion() {
-    let site = tempfile::tempdir().expect("tempdir");
-    let root = site.path();
-    std::fs::create_dir_all(root.join("content/levels")).expect("mkdir");
-    std::fs::create_dir_all(root.join("content/pathways")).expect("mkdir");
-    std::fs::write(
-        root.join("site.toml"),
+    let site = SiteTest::empty();
+    site.file(
+        "site.toml",
         "title = \"Chain\"\nbase_url = \"https://chain.example.org\"\n",
     )
-    .expect("write");
-    std::fs::write(
-        root.join("content/pathways/p.md"),
+    .file(
+        "content/pathways/p.md",
         "+++\ntitle = \"P\"\nsummary = \"S\"\n+++\n",
-    )
-    .expect("write");
+    );
     const LEVELS: usize = 6000;
     for i in 1..=LEVELS {
         let completion = if i < LEVELS {
@@ -760,13 +748,12 @@ fn a_chain_of_six_thousand_levels_is_judged_without_deep_recursion() {
         } else {
             String::new()
         };
-        std::fs::write(
-            root.join(format!("content/levels/l{i}.md")),
+        site.file(
+            &format!("content/levels/l{i}.md"),
             format!("+++\ntitle = \"Level {i}\"\nsummary = \"S\"\npathway = \"p\"\norder = {i}\n{completion}+++\n"),
-        )
-        .expect("write");
+        );
     }
-    let served = serve(root, &[]);
+    let served = serve(site.root(), &[]);
     let driver = Driver::start();
     let browser = driver.browser(true);
     for path in ["/checklist/", "/levels/l1/"] {
@@ -813,13 +800,15 @@ fn answers_saved_as_a_file_are_a_record_the_cli_reads_and_load_back() {
     let saved = saved.as_str().expect("TOML text").to_string();
     assert!(saved.contains("[measures]\non-set-hours = 120"), "{saved}");
 
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("my-checklist.toml");
+    let file = _site.scratch("my-checklist.toml");
     std::fs::write(&file, &saved).expect("write");
-    let (code, stdout, stderr) = cairn(&[
+    let Run {
+        code,
+        stdout,
+        stderr,
+        ..
+    } = _site.run(&[
         "eligibility",
-        "--root",
-        &_site.path().to_string_lossy(),
         "--profile",
         &file.to_string_lossy(),
         "--format",
@@ -864,7 +853,7 @@ fn answers_saved_as_a_file_are_a_record_the_cli_reads_and_load_back() {
 
     // A bad file: refused, with where and why, and nothing changes.
     let before = browser.run(&format!("return {record}"), json!([]));
-    let bad = dir.path().join("bad.toml");
+    let bad = _site.scratch("bad.toml");
     std::fs::write(&bad, "completed = [\"level-1\", \"levle-2\"]\n").expect("write");
     browser.type_into(&browser.find("#checklist-load"), &bad.to_string_lossy());
     let mut status = String::new();
@@ -940,8 +929,8 @@ fn the_checklist_asks_the_day_of_what_lapses_and_says_it_lapsed() {
 /// tell.)
 #[test]
 fn a_save_reloads_the_page_in_the_browser() {
-    let site = site_copy("small");
-    let served = serve(site.path(), &[]);
+    let site = SiteTest::fixture("small");
+    let served = serve(site.root(), &[]);
     let driver = Driver::start();
     let browser = driver.browser(true);
     browser.go(&served.url("/about/"));
@@ -959,12 +948,9 @@ fn a_save_reloads_the_page_in_the_browser() {
     }
     assert_eq!(live, json!(true), "the live-reload stream opened");
     browser.run("window.cairnMark = 'before the save'", json!([]));
-    let about = site.path().join("content/about.md");
-    std::fs::write(
-        &about,
-        read(&about) + "\nA sentence added while the page is open.\n",
-    )
-    .expect("write");
+    site.edit("content/about.md", |text| {
+        text + "\nA sentence added while the page is open.\n"
+    });
     let mut reloaded = json!(false);
     for _ in 0..100 {
         reloaded = browser.run(
@@ -1001,7 +987,7 @@ fn the_browser_and_the_cli_plan_alike_for_500_random_records() {
     let mut planned = 0;
     let mut approximate = 0;
     let sites = [
-        ("bundled", bundled_copy(), 150),
+        ("bundled", SiteTest::bundled(), 150),
         ("fixture", tricky_copy(), 100),
         ("random 1", random_catalogue(1, 8), 100),
         ("random 2", random_catalogue(2, 10), 100),
@@ -1012,7 +998,7 @@ fn the_browser_and_the_cli_plan_alike_for_500_random_records() {
     ];
     for (name, site, count) in sites {
         let options = cairn::SiteOptions {
-            root: site.path().to_path_buf(),
+            root: site.root().to_path_buf(),
             ..Default::default()
         };
         let Ok(resolved) = cairn::resolve(&options) else {
@@ -1032,7 +1018,7 @@ fn the_browser_and_the_cli_plan_alike_for_500_random_records() {
         .flat_map(|kind| catalogue.of_kind(kind).iter().copied())
         .collect();
         let goal_ids: Vec<&str> = goals.iter().map(|&g| catalogue[g].id.as_str()).collect();
-        let served = serve(site.path(), &[]);
+        let served = serve(site.root(), &[]);
         browser.go(&served.url("/checklist/"));
         let as_json: Vec<Value> = records.iter().map(|r| r.to_json(catalogue)).collect();
         let from_browser = browser.run(
@@ -1081,21 +1067,17 @@ fn the_browser_and_the_cli_plan_alike_for_500_random_records() {
 /// each needing some of the levels, requirements and credential before it
 /// (`all`, `any`, `choose` and `has` mixed) and completed by `choose`-ing
 /// among its `pool` workshops, some of which have rules of their own.
-fn random_catalogue(seed: u64, pool: usize) -> tempfile::TempDir {
+fn random_catalogue(seed: u64, pool: usize) -> SiteTest {
     let rng = std::cell::RefCell::new(Rng(seed * 7919 + 1));
     let next = |below: u64| rng.borrow_mut().next() % below;
-    let site = tempfile::tempdir().expect("tempdir");
-    let root = site.path();
+    let site = SiteTest::empty();
     let write = |path: &str, front: String| {
-        let file = root.join("content").join(path);
-        std::fs::create_dir_all(file.parent().expect("a folder")).expect("mkdir");
-        std::fs::write(file, format!("+++\n{front}+++\n")).expect("write");
+        site.file(&format!("content/{path}"), format!("+++\n{front}+++\n"));
     };
-    std::fs::write(
-        root.join("site.toml"),
+    site.file(
+        "site.toml",
         "title = \"Random\"\nbase_url = \"https://random.example.org\"\n[organizations.o]\nname = \"O\"\n",
-    )
-    .expect("site.toml");
+    );
     write(
         "pathways/p.md",
         "title = \"P\"\nsummary = \"S.\"\norganization = \"o\"\n".into(),
@@ -1261,15 +1243,17 @@ fn the_checklist_plans_toward_the_goal_chosen() {
         "return window.cairnChecklist.plan(window.cairnChecklist.record(), 'icc-mentoring')",
         json!([]),
     );
-    let record = tempfile::NamedTempFile::new().expect("a file");
-    std::fs::write(record.path(), "completed = [\"level-1-workshop\"]\n").expect("write");
-    let root = _site.path().to_string_lossy().to_string();
-    let (code, stdout, stderr) = cairn(&[
+    let record = _site.scratch("record.toml");
+    std::fs::write(&record, "completed = [\"level-1-workshop\"]\n").expect("write");
+    let Run {
+        code,
+        stdout,
+        stderr,
+        ..
+    } = _site.run(&[
         "eligibility",
-        "--root",
-        &root,
         "--profile",
-        &record.path().to_string_lossy(),
+        &record.to_string_lossy(),
         "--goal",
         "icc-mentoring",
         "--format",

@@ -6,10 +6,9 @@ use std::path::Path;
 
 #[test]
 fn bundled_site_builds_with_every_page_and_no_broken_link() {
-    let out = tempfile::tempdir().expect("tempdir");
-    let output = out.path().join("public");
-    let (code, stderr) = build(&repo(), &output);
-    assert_eq!(code, 0, "{stderr}");
+    let site = SiteTest::repository();
+    let stderr = site.build().succeeds().stderr;
+    let output = site.out_dir();
     assert!(stderr.starts_with("Built "), "one summary line: {stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     for page in [
@@ -33,7 +32,7 @@ fn bundled_site_builds_with_every_page_and_no_broken_link() {
     ] {
         assert!(output.join(page).is_file(), "missing {page}");
     }
-    let level2_workshops = read(&output.join("catalogue.json"));
+    let level2_workshops = site.output("catalogue.json");
     let catalogue: serde_json::Value =
         serde_json::from_str(&level2_workshops).expect("catalogue.json is JSON");
     let topic_workshops = catalogue["workshops"]
@@ -48,7 +47,7 @@ fn bundled_site_builds_with_every_page_and_no_broken_link() {
     );
     assert_eq!(broken_links(&output), Vec::<String>::new());
 
-    let mentoring = read(&output.join("levels/icc-mentoring/index.html"));
+    let mentoring = site.output("levels/icc-mentoring/index.html");
     for words in [
         "at least 300 hours",
         "at least 10 years",
@@ -61,9 +60,9 @@ fn bundled_site_builds_with_every_page_and_no_broken_link() {
             "ICC mentorship page lacks {words:?}"
         );
     }
-    let mhfa = read(&output.join("requirements/mental-health-first-aid/index.html"));
+    let mhfa = site.output("requirements/mental-health-first-aid/index.html");
     assert!(mhfa.contains("valid for 3 years"), "MHFA validity shown");
-    let level2 = read(&output.join("levels/level-2/index.html"));
+    let level2 = site.output("levels/level-2/index.html");
     assert!(
         level2.contains("At least 3 different workshops of"),
         "choose-3 in words"
@@ -73,10 +72,9 @@ fn bundled_site_builds_with_every_page_and_no_broken_link() {
 
 #[test]
 fn fixture_pages_carry_rules_in_words_with_links() {
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, stderr) = build(&fixture("small"), out.path());
-    assert_eq!(code, 0, "{stderr}");
-    let pilot = read(&out.path().join("levels/pilot/index.html"));
+    let site = SiteTest::fixture("small");
+    site.build().succeeds();
+    let pilot = site.output("levels/pilot/index.html");
     assert!(
         pilot.contains(
             r#"Hold the credential <a href="/credentials/navigator-certificate/">Navigator certificate</a>"#
@@ -97,7 +95,7 @@ fn fixture_pages_carry_rules_in_words_with_links() {
     ));
     assert!(pilot.contains("By application"));
 
-    let navigation = read(&out.path().join("levels/navigation/index.html"));
+    let navigation = site.output("levels/navigation/index.html");
     assert!(navigation.contains(r#"Complete <a href="/levels/deck-basics/">Deck basics</a>"#));
     assert!(navigation.contains("At least 2 different workshops of"));
     for workshop in ["Charts", "Stars", "Tides"] {
@@ -107,7 +105,7 @@ fn fixture_pages_carry_rules_in_words_with_links() {
         );
     }
 
-    let knots = read(&out.path().join("workshops/knots/index.html"));
+    let knots = site.output("workshops/knots/index.html");
     assert!(knots.contains(r#"<time datetime="2027-03-12">12 March 2027</time> to <time datetime="2027-03-13">13 March 2027</time>"#));
     assert!(knots.contains("Halifax") && knots.contains("Online"));
     assert!(knots.contains(r#"href="https://harbour.example.org/register/knots""#));
@@ -116,13 +114,13 @@ fn fixture_pages_carry_rules_in_words_with_links() {
         "deck-basics has no requires"
     );
 
-    let charts = read(&out.path().join("workshops/charts/index.html"));
+    let charts = site.output("workshops/charts/index.html");
     assert!(
         charts.contains("The same as for its level."),
         "workshop inherits its level's requires"
     );
 
-    let first_aid = read(&out.path().join("requirements/first-aid/index.html"));
+    let first_aid = site.output("requirements/first-aid/index.html");
     assert!(first_aid.contains("valid for 3 years"));
     assert!(
         first_aid.contains(r#"<a href="/levels/pilot/">Pilot</a>"#),
@@ -130,14 +128,14 @@ fn fixture_pages_carry_rules_in_words_with_links() {
     );
     assert!(first_aid.contains("Red Cross"));
 
-    let licence = read(&out.path().join("credentials/pilot-licence/index.html"));
+    let licence = site.output("credentials/pilot-licence/index.html");
     assert!(
         licence.contains(r#"<a href="/levels/pilot/">Pilot</a>"#),
         "credential says how to earn it"
     );
     assert!(licence.contains("Harbour Safety Board"));
 
-    let pathway = read(&out.path().join("pathways/harbour-pilot/index.html"));
+    let pathway = site.output("pathways/harbour-pilot/index.html");
     let steps: Vec<usize> = ["Deck basics", "Navigation", "Pilot"]
         .iter()
         .map(|t| pathway.find(&format!(">{t}</a>")).unwrap_or(usize::MAX))
@@ -152,30 +150,30 @@ fn fixture_pages_carry_rules_in_words_with_links() {
         "a level says where it sits in its pathway"
     );
 
-    let about = read(&out.path().join("about/index.html"));
+    let about = site.output("about/index.html");
     assert!(
         about.contains(r#"href="/levels/pilot/#learning-goals""#),
         "@id#anchor links resolve"
     );
-    let home = read(&out.path().join("index.html"));
+    let home = site.output("index.html");
     assert!(home.contains(r#"href="/levels/deck-basics/""#));
-    let crew = read(&out.path().join("crew-notes/index.html"));
+    let crew = site.output("crew-notes/index.html");
     assert!(
         crew.contains("Café — crew notes 🚢"),
         "BOM + CRLF file with accents and emoji"
     );
 
-    let listing = read(&out.path().join("levels/index.html"));
+    let listing = site.output("levels/index.html");
     assert!(
         listing.contains("<h1>All levels</h1>"),
         "_index.md titles the listing"
     );
-    assert!(out.path().join("404.html").is_file());
-    let sitemap = read(&out.path().join("sitemap.xml"));
+    assert!(site.out_dir().join("404.html").is_file());
+    let sitemap = site.output("sitemap.xml");
     assert!(sitemap.contains("<loc>https://training.example.org/levels/pilot/</loc>"));
-    assert_eq!(broken_links(out.path()), Vec::<String>::new());
+    assert_eq!(broken_links(&site.out_dir()), Vec::<String>::new());
     let catalogue: serde_json::Value =
-        serde_json::from_str(&read(&out.path().join("catalogue.json"))).expect("json");
+        serde_json::from_str(&site.output("catalogue.json")).expect("json");
     assert_eq!(
         catalogue["levels"][1]["completion"],
         serde_json::json!({"choose": 2, "from": "navigation"})
@@ -188,19 +186,10 @@ fn fixture_pages_carry_rules_in_words_with_links() {
 
 #[test]
 fn base_url_with_a_path_prefixes_every_link() {
-    let out = tempfile::tempdir().expect("tempdir");
-    let root = fixture("small");
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &root.to_string_lossy(),
-        "--output",
-        &out.path().to_string_lossy(),
-        "--base-url",
-        "https://example.org/training/",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    let pilot = read(&out.path().join("levels/pilot/index.html"));
+    let site = SiteTest::fixture("small");
+    site.build_with(&["--base-url", "https://example.org/training/"])
+        .succeeds();
+    let pilot = site.output("levels/pilot/index.html");
     assert!(pilot.contains(r#"href="/training/credentials/navigator-certificate/""#));
     assert!(pilot.contains(r#"href="/training/style.css""#));
     assert!(
@@ -212,14 +201,11 @@ fn base_url_with_a_path_prefixes_every_link() {
 
 #[test]
 fn identical_input_gives_identical_bytes() {
-    let a = tempfile::tempdir().expect("tempdir");
-    let b = tempfile::tempdir().expect("tempdir");
-    assert_eq!(build(&repo(), &a.path().join("site")).0, 0);
-    assert_eq!(build(&repo(), &b.path().join("site")).0, 0);
-    let (first, second) = (
-        snapshot(&a.path().join("site")),
-        snapshot(&b.path().join("site")),
-    );
+    let site = SiteTest::repository();
+    let (a, b) = (site.scratch("a"), site.scratch("b"));
+    site.build_to(&a, &[]).succeeds();
+    site.build_to(&b, &[]).succeeds();
+    let (first, second) = (snapshot(&a), snapshot(&b));
     assert!(first.len() > 40);
     assert_eq!(
         first.keys().collect::<Vec<_>>(),
@@ -232,14 +218,14 @@ fn identical_input_gives_identical_bytes() {
 
 #[test]
 fn output_guards_refuse_dangerous_folders_and_touch_nothing() {
-    let site = site_copy("small");
-    let root = site.path();
+    let site = SiteTest::fixture("small");
+    let root = site.root();
     let before = snapshot(root);
     let refused = |output: &Path, expected: &str| {
-        let (code, stderr) = build(root, output);
-        assert_eq!(code, 2, "{} should be refused: {stderr}", output.display());
-        assert!(stderr.contains(expected), "{stderr}");
-        assert!(stderr.contains("help:"), "{stderr}");
+        site.build_to(output, &[])
+            .exits(2)
+            .stderr_contains(expected)
+            .stderr_contains("help:");
     };
     refused(root, "is the site root");
     refused(root.parent().expect("parent"), "contains the site root");
@@ -247,44 +233,40 @@ fn output_guards_refuse_dangerous_folders_and_touch_nothing() {
         &root.join("content/out"),
         "inside the site's content/ folder",
     );
-    let other_site = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir(other_site.path().join("content")).expect("mkdir");
-    refused(other_site.path(), "contains a content/ folder");
-    let precious = tempfile::tempdir().expect("tempdir");
-    std::fs::write(precious.path().join("thesis.docx"), "years of work").expect("write");
-    refused(precious.path(), "not empty and was not made by cairn");
-    assert_eq!(read(&precious.path().join("thesis.docx")), "years of work");
+    let other_site = site.scratch("other-site");
+    std::fs::create_dir_all(other_site.join("content")).expect("mkdir");
+    refused(&other_site, "contains a content/ folder");
+    let precious = site.scratch("precious");
+    std::fs::create_dir(&precious).expect("mkdir");
+    std::fs::write(precious.join("thesis.docx"), "years of work").expect("write");
+    refused(&precious, "not empty and was not made by cairn");
+    assert_eq!(read(&precious.join("thesis.docx")), "years of work");
     assert_eq!(snapshot(root), before, "the site itself is untouched");
 }
 
 #[test]
 fn an_empty_folder_is_accepted_and_then_owned() {
-    let site = site_copy("small");
-    let out = tempfile::tempdir().expect("tempdir");
-    assert_eq!(build(site.path(), out.path()).0, 0);
-    assert!(out.path().join(".cairn-output").is_file(), "marker written");
+    let site = SiteTest::fixture("small");
+    let out = site.scratch("empty");
+    std::fs::create_dir(&out).expect("mkdir");
+    site.build_to(&out, &[]).succeeds();
+    assert!(out.join(".cairn-output").is_file(), "marker written");
     // A second build replaces its own folder, removing stale pages.
-    std::fs::remove_file(site.path().join("content/workshops/radio.md")).expect("rm");
-    let (code, stderr) = build(site.path(), out.path());
-    assert_eq!(code, 1, "deck-basics completion names radio: {stderr}");
-    std::fs::write(
-        site.path().join("content/levels/deck-basics.md"),
+    site.remove("content/workshops/radio.md");
+    // deck-basics' completion names radio.
+    site.build_to(&out, &[]).fails();
+    site.file(
+        "content/levels/deck-basics.md",
         "+++\ntitle = \"Deck basics\"\npathway = \"harbour-pilot\"\norder = 1\n+++\n",
-    )
-    .expect("write");
-    let (code, stderr) = build(site.path(), out.path());
-    assert_eq!(code, 0, "{stderr}");
-    assert!(
-        !out.path().join("workshops/radio").exists(),
-        "stale page removed"
     );
+    site.build_to(&out, &[]).succeeds();
+    assert!(!out.join("workshops/radio").exists(), "stale page removed");
     let name = out
-        .path()
         .file_name()
         .expect("name")
         .to_string_lossy()
         .into_owned();
-    let leftovers: Vec<_> = std::fs::read_dir(out.path().parent().expect("parent"))
+    let leftovers: Vec<_> = std::fs::read_dir(out.parent().expect("parent"))
         .expect("ls")
         .filter_map(Result::ok)
         .filter(|e| {
@@ -298,88 +280,63 @@ fn an_empty_folder_is_accepted_and_then_owned() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_site_exactly_as_it_was() {
-    let site = site_copy("small");
-    let out = tempfile::tempdir().expect("tempdir");
-    let output = out.path().join("public");
-    assert_eq!(build(site.path(), &output).0, 0);
-    let before = snapshot(&output);
-    std::fs::write(
-        site.path().join("content/levels/pilot.md"),
+    let site = SiteTest::fixture("small");
+    site.build().succeeds();
+    let before = snapshot(&site.out_dir());
+    site.file(
+        "content/levels/pilot.md",
         "+++\ntitle = \"Pilot\"\nrequires = [\"first-aide\"]\n+++\n",
-    )
-    .expect("write");
-    let (code, stderr) = build(site.path(), &output);
-    assert_eq!(code, 1);
-    assert!(
-        stderr.contains("error[E006]: unresolved reference \"first-aide\""),
-        "{stderr}"
     );
-    assert!(
-        stderr.contains("--> content/levels/pilot.md:3:13"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("help: did you mean \"first-aid\"?"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("nothing was written"), "{stderr}");
-    assert_eq!(snapshot(&output), before);
+    site.build()
+        .fails()
+        .stderr_contains("error[E006]: unresolved reference \"first-aide\"")
+        .stderr_contains("--> content/levels/pilot.md:3:13")
+        .stderr_contains("help: did you mean \"first-aid\"?")
+        .stderr_contains("nothing was written");
+    assert_eq!(snapshot(&site.out_dir()), before);
 }
 
 #[test]
 fn site_templates_and_static_files_override_the_theme() {
-    let site = site_copy("small");
-    std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
-    std::fs::create_dir_all(site.path().join("static")).expect("mkdir");
-    std::fs::write(
-        site.path().join("templates/page.html"),
+    let site = SiteTest::fixture("small");
+    site.file(
+        "templates/page.html",
         "{% extends \"base.html\" %}{% block main %}<h1>Custom: {{ page.title }}</h1>{% endblock main %}",
     )
-    .expect("write");
-    std::fs::write(site.path().join("static/style.css"), "body { color: red }").expect("write");
-    std::fs::write(site.path().join("static/logo.svg"), "<svg/>").expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, stderr) = build(site.path(), out.path());
-    assert_eq!(code, 0, "{stderr}");
-    assert!(read(&out.path().join("about/index.html")).contains("<h1>Custom: About</h1>"));
-    assert_eq!(read(&out.path().join("style.css")), "body { color: red }");
-    assert_eq!(read(&out.path().join("logo.svg")), "<svg/>");
+    .file("static/style.css", "body { color: red }")
+    .file("static/logo.svg", "<svg/>");
+    site.build().succeeds();
     assert!(
-        read(&out.path().join("levels/pilot/index.html")).contains("What it takes to start"),
+        site.output("about/index.html")
+            .contains("<h1>Custom: About</h1>")
+    );
+    assert_eq!(site.output("style.css"), "body { color: red }");
+    assert_eq!(site.output("logo.svg"), "<svg/>");
+    assert!(
+        site.output("levels/pilot/index.html")
+            .contains("What it takes to start"),
         "other templates from the theme"
     );
 }
 
 #[test]
 fn a_theme_of_its_own_falls_back_to_the_built_in_one() {
-    let site = site_copy("small");
-    let theme = site.path().join("themes/plain");
-    std::fs::create_dir_all(theme.join("templates")).expect("mkdir");
-    std::fs::create_dir_all(theme.join("i18n")).expect("mkdir");
-    std::fs::write(
-        theme.join("templates/workshop.html"),
+    let site = SiteTest::fixture("small");
+    site.file(
+        "themes/plain/templates/workshop.html",
         "<p>{{ page.title }} by plain</p>",
     )
-    .expect("write");
-    std::fs::write(
-        theme.join("i18n/en.ftl"),
+    .file(
+        "themes/plain/i18n/en.ftl",
         "# Only what the theme changes.\nlevel_start_heading = Before you begin\n",
     )
-    .expect("write");
-    let config = read(&site.path().join("site.toml"));
-    std::fs::write(
-        site.path().join("site.toml"),
-        config.replace("base_url", "theme = \"plain\"\nbase_url"),
-    )
-    .expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, stderr) = build(site.path(), out.path());
-    assert_eq!(code, 0, "{stderr}");
+    .replace("site.toml", "base_url", "theme = \"plain\"\nbase_url");
+    site.build().succeeds();
     assert_eq!(
-        read(&out.path().join("workshops/knots/index.html")),
+        site.output("workshops/knots/index.html"),
         "<p>Knots by plain</p>"
     );
-    let pilot = read(&out.path().join("levels/pilot/index.html"));
+    let pilot = site.output("levels/pilot/index.html");
     assert!(
         pilot.contains("Before you begin"),
         "the theme's strings override"
@@ -389,54 +346,42 @@ fn a_theme_of_its_own_falls_back_to_the_built_in_one() {
         "missing strings come from the built-in theme"
     );
     assert!(
-        out.path().join("style.css").is_file(),
+        site.out_dir().join("style.css").is_file(),
         "built-in static files"
     );
 }
 
 #[test]
 fn drafts_are_left_out_unless_asked_for() {
-    let site = site_copy("small");
-    std::fs::write(
-        site.path().join("content/draft-page.md"),
+    let site = SiteTest::fixture("small");
+    site.file(
+        "content/draft-page.md",
         "+++\ntitle = \"Soon\"\ndraft = true\n+++\n",
-    )
-    .expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    assert_eq!(build(site.path(), out.path()).0, 0);
-    assert!(!out.path().join("draft-page").exists());
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--drafts",
-        "--root",
-        &site.path().to_string_lossy(),
-        "--output",
-        &out.path().to_string_lossy(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(out.path().join("draft-page/index.html").is_file());
+    );
+    site.build().succeeds();
+    assert!(!site.out_dir().join("draft-page").exists());
+    site.build_with(&["--drafts"]).succeeds();
+    assert!(site.out_dir().join("draft-page/index.html").is_file());
 }
 
 #[test]
 fn a_killed_build_leaves_the_old_site_or_the_whole_new_one() {
-    let site = site_copy("small");
-    let out = tempfile::tempdir().expect("tempdir");
-    let output = out.path().join("public");
-    assert_eq!(build(site.path(), &output).0, 0);
+    let site = SiteTest::fixture("small");
+    let output = site.out_dir();
+    site.build().succeeds();
     let old = snapshot(&output);
     for i in 0..3000 {
-        std::fs::write(
-            site.path().join(format!("content/workshops/extra-{i}.md")),
+        site.file(
+            &format!("content/workshops/extra-{i}.md"),
             format!("+++\ntitle = \"Extra {i}\"\nlevel = \"navigation\"\n+++\n## Part one\n\nText for [knots](@knots).\n"),
-        )
-        .expect("write");
+        );
     }
     for delay_ms in [20, 120, 400] {
         let mut child = cairn_command()
             .args([
                 "build",
                 "--root",
-                &site.path().to_string_lossy(),
+                &site.root().to_string_lossy(),
                 "--output",
                 &output.to_string_lossy(),
             ])
@@ -455,9 +400,8 @@ fn a_killed_build_leaves_the_old_site_or_the_whole_new_one() {
             now.len()
         );
     }
-    let (code, stderr) = build(site.path(), &output);
-    assert_eq!(code, 0, "{stderr}");
-    let leftovers: Vec<_> = std::fs::read_dir(out.path())
+    site.build().succeeds();
+    let leftovers: Vec<_> = std::fs::read_dir(output.parent().expect("parent"))
         .expect("ls")
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -472,20 +416,17 @@ fn a_killed_build_leaves_the_old_site_or_the_whole_new_one() {
 
 #[test]
 fn html_in_titles_and_summaries_is_escaped_everywhere() {
-    let site = site_copy("small");
+    let site = SiteTest::fixture("small");
     let title = r#"<b>Knots</b> & "ropes" 'n' <script>alert(1)</script>"#;
-    std::fs::write(
-        site.path().join("content/workshops/knots.md"),
+    site.file(
+        "content/workshops/knots.md",
         format!(
             "+++\ntitle = '''{title}'''\nsummary = '''Tie <i onmouseover=\"x()\">fast</i> & \"well\"'''\nlevel = \"deck-basics\"\n+++\nBody.\n"
         ),
-    )
-    .expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, stderr) = build(site.path(), out.path());
-    assert_eq!(code, 0, "{stderr}");
+    );
+    site.build().succeeds();
     let mut pages_with_title = 0;
-    for (path, bytes) in snapshot(out.path()) {
+    for (path, bytes) in snapshot(&site.out_dir()) {
         if !(path.ends_with(".html") || path.ends_with(".xml")) {
             continue;
         }
@@ -511,10 +452,10 @@ fn html_in_titles_and_summaries_is_escaped_everywhere() {
         pages_with_title >= 4,
         "the title shows, escaped, on {pages_with_title} pages"
     );
-    let knots = read(&out.path().join("workshops/knots/index.html"));
+    let knots = site.output("workshops/knots/index.html");
     assert!(knots.contains(r#"<meta name="description" content="Tie &lt;i onmouseover=&quot;x()&quot;&gt;fast&lt;/i&gt; &amp; &quot;well&quot;">"#), "attribute escaping");
     let catalogue: serde_json::Value =
-        serde_json::from_str(&read(&out.path().join("catalogue.json"))).expect("json");
+        serde_json::from_str(&site.output("catalogue.json")).expect("json");
     let workshops = catalogue["workshops"].as_array().expect("workshops");
     assert!(
         workshops.iter().any(|w| w["title"] == title),
@@ -528,28 +469,24 @@ fn html_in_titles_and_summaries_is_escaped_everywhere() {
 /// is released, the next build replaces it whole.
 #[test]
 fn two_builds_into_one_folder_never_mix() {
-    let site = site_copy("small");
-    let out = tempfile::tempdir().expect("tempdir");
-    let output = out.path().join("public");
-    assert_eq!(build(site.path(), &output).0, 0);
+    let site = SiteTest::fixture("small");
+    let output = site.out_dir();
+    site.build().succeeds();
     let first = snapshot(&output);
-    std::fs::write(
-        site.path().join("content/workshops/extra.md"),
+    site.file(
+        "content/workshops/extra.md",
         "+++\ntitle = \"Extra\"\nsummary = \"s\"\nlevel = \"navigation\"\n+++\nText.\n",
-    )
-    .expect("write");
-    let lock_path = out.path().join(".public.cairn-lock");
+    );
+    let lock_path = site.scratch(".public.cairn-lock");
     let running = std::fs::File::create(&lock_path).expect("create");
     running.try_lock().expect("the test holds the lock");
-    let (code, stderr) = build(site.path(), &output);
-    assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("another cairn build"), "{stderr}");
+    site.build().exits(2).stderr_contains("another cairn build");
     assert_eq!(
         snapshot(&output),
         first,
         "the site is as the first build left it"
     );
-    let beside: Vec<String> = std::fs::read_dir(out.path())
+    let beside: Vec<String> = std::fs::read_dir(output.parent().expect("parent"))
         .expect("list")
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
         .filter(|n| n.contains("cairn-staging") || n.contains("cairn-old"))
@@ -559,8 +496,7 @@ fn two_builds_into_one_folder_never_mix() {
         "the refused build left nothing: {beside:?}"
     );
     drop(running);
-    let (code, stderr) = build(site.path(), &output);
-    assert_eq!(code, 0, "{stderr}");
+    site.build().succeeds();
     let second = snapshot(&output);
     assert!(
         second.contains_key("workshops/extra/index.html"),
@@ -572,18 +508,17 @@ fn two_builds_into_one_folder_never_mix() {
 
 #[test]
 fn a_symbolic_link_in_the_old_site_is_removed_not_followed() {
-    let site = site_copy("small");
-    let out = tempfile::tempdir().expect("tempdir");
-    let output = out.path().join("public");
-    assert_eq!(build(site.path(), &output).0, 0);
-    let precious = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir(precious.path().join("sub")).expect("mkdir");
-    std::fs::write(precious.path().join("sub/b.txt"), "keep me").expect("write");
-    std::os::unix::fs::symlink(precious.path(), output.join("media")).expect("symlink");
-    std::os::unix::fs::symlink(precious.path(), output.join("levels/media")).expect("symlink");
-    assert_eq!(build(site.path(), &output).0, 0);
+    let site = SiteTest::fixture("small");
+    let output = site.out_dir();
+    site.build().succeeds();
+    let precious = site.scratch("precious");
+    std::fs::create_dir_all(precious.join("sub")).expect("mkdir");
+    std::fs::write(precious.join("sub/b.txt"), "keep me").expect("write");
+    std::os::unix::fs::symlink(&precious, output.join("media")).expect("symlink");
+    std::os::unix::fs::symlink(&precious, output.join("levels/media")).expect("symlink");
+    site.build().succeeds();
     assert_eq!(
-        read(&precious.path().join("sub/b.txt")),
+        read(&precious.join("sub/b.txt")),
         "keep me",
         "what a link points at is not cairn's"
     );
@@ -592,35 +527,26 @@ fn a_symbolic_link_in_the_old_site_is_removed_not_followed() {
 
 #[test]
 fn the_checklist_key_follows_the_rules_not_their_wording() {
-    let key = |site: &std::path::Path| {
-        let out = tempfile::tempdir().expect("tempdir");
-        assert_eq!(build(site, out.path()).0, 0);
-        let page = read(&out.path().join("checklist/index.html"));
+    let key = |site: &SiteTest| {
+        site.build().succeeds();
+        let page = site.output("checklist/index.html");
         page.split("\"storage_key\":\"")
             .nth(1)
             .and_then(|rest| rest.split('"').next())
             .expect("a storage key")
             .to_string()
     };
-    let site = site_copy("small");
-    let original = key(site.path());
-    let pilot = site.path().join("content/levels/pilot.md");
-    std::fs::write(
-        &pilot,
-        read(&pilot).replace("Logged at sea.", "Logged at sea, signed by the master."),
-    )
-    .expect("write");
-    assert_eq!(
-        key(site.path()),
-        original,
-        "a reworded note keeps the answers"
+    let site = SiteTest::fixture("small");
+    let original = key(&site);
+    let pilot = "content/levels/pilot.md";
+    site.replace(
+        pilot,
+        "Logged at sea.",
+        "Logged at sea, signed by the master.",
     );
-    std::fs::write(
-        &pilot,
-        read(&pilot).replace("at_least = 500", "at_least = 600"),
-    )
-    .expect("write");
-    assert_ne!(key(site.path()), original, "a changed rule starts afresh");
+    assert_eq!(key(&site), original, "a reworded note keeps the answers");
+    site.replace(pilot, "at_least = 500", "at_least = 600");
+    assert_ne!(key(&site), original, "a changed rule starts afresh");
 }
 
 /// Issue 13, item 3: the pathway map on the home page and each pathway's
@@ -630,10 +556,9 @@ fn the_checklist_key_follows_the_rules_not_their_wording() {
 /// list of steps.
 #[test]
 fn the_pathway_map_draws_every_level_and_link() {
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, stderr) = build(&repo(), out.path());
-    assert_eq!(code, 0, "{stderr}");
-    let home = read(&out.path().join("index.html"));
+    let site = SiteTest::repository();
+    site.build().succeeds();
+    let home = site.output("index.html");
     let svg_start = home.find("<svg").expect("a map on the home page");
     let svg = &home[svg_start
         ..home[svg_start..]
@@ -647,7 +572,7 @@ fn the_pathway_map_draws_every_level_and_link() {
         svg.contains("<desc id=\"map-desc\">")
             && svg.contains("The list of steps says the same in words.")
     );
-    let levels = std::fs::read_dir(repo().join("content/levels"))
+    let levels = std::fs::read_dir(site.path("content/levels"))
         .expect("levels")
         .filter(|e| {
             e.as_ref().is_ok_and(|e| {
@@ -681,7 +606,7 @@ fn the_pathway_map_draws_every_level_and_link() {
     );
     assert!(!svg.contains("<script"), "no JavaScript");
 
-    let pathway = read(&out.path().join("pathways/icc-mentorship/index.html"));
+    let pathway = site.output("pathways/icc-mentorship/index.html");
     assert!(
         pathway.contains("<g class=\"map-node map-current\">"),
         "its own levels stand out"
@@ -695,20 +620,14 @@ fn the_pathway_map_draws_every_level_and_link() {
 /// the same on every page that shows the rule.
 #[test]
 fn a_rule_prints_its_exact_markup_on_every_page_that_shows_it() {
-    let site = site_copy("small");
-    let pilot = site.path().join("content/levels/pilot.md");
-    std::fs::write(
-        &pilot,
-        read(&pilot).replace(
-            r#"  { has = "sea-hours", at_least = 500, note = "Logged at sea." },
+    let site = SiteTest::fixture("small");
+    site.replace(
+        "content/levels/pilot.md",
+        r#"  { has = "sea-hours", at_least = 500, note = "Logged at sea." },
   "first-aid","#,
-            r#"  { any = ["first-aid", { has = "sea-hours", at_least = 500, note = "Logged at sea." }], note = "Either will do." },"#,
-        ),
-    )
-    .expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, stderr) = build(site.path(), out.path());
-    assert_eq!(code, 0, "{stderr}");
+        r#"  { any = ["first-aid", { has = "sea-hours", at_least = 500, note = "Logged at sea." }], note = "Either will do." },"#,
+    );
+    site.build().succeeds();
     let rule = r#"<div class="rule"><span class="rule-lead">All of the following:</span>
   <ul class="rule-list rule-all">
     <li><span class="rule-leaf">Hold the credential <a href="/credentials/navigator-certificate/">Navigator certificate</a></span></li>
@@ -723,7 +642,7 @@ fn a_rule_prints_its_exact_markup_on_every_page_that_shows_it() {
         "levels/pilot/index.html",
         "pathways/harbour-pilot/index.html",
     ] {
-        let html = read(&out.path().join(page));
+        let html = site.output(page);
         assert!(html.contains(rule), "{page}:\n{html}");
     }
     // The handbook links within itself, and prints the same markup.
@@ -731,7 +650,7 @@ fn a_rule_prints_its_exact_markup_on_every_page_that_shows_it() {
         .replace("/credentials/", "#credential-")
         .replace("/requirements/", "#requirement-")
         .replace("/\">", "\">");
-    let handbook = read(&out.path().join("handbook/index.html"));
+    let handbook = site.output("handbook/index.html");
     assert!(handbook.contains(&in_handbook), "{handbook}");
 }
 
@@ -739,18 +658,14 @@ fn a_rule_prints_its_exact_markup_on_every_page_that_shows_it() {
 /// `templates/partials/rule.html` prints every rule of the default pages.
 #[test]
 fn a_site_can_replace_the_rule_partial() {
-    let site = site_copy("small");
-    let partials = site.path().join("templates/partials");
-    std::fs::create_dir_all(&partials).expect("mkdir");
-    std::fs::write(partials.join("rule.html"), "<b>{{ rule.kind }}</b>").expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, stderr) = build(site.path(), out.path());
-    assert_eq!(code, 0, "{stderr}");
+    let site = SiteTest::fixture("small");
+    site.file("templates/partials/rule.html", "<b>{{ rule.kind }}</b>");
+    site.build().succeeds();
     for page in [
         "levels/pilot/index.html",
         "pathways/harbour-pilot/index.html",
     ] {
-        let html = read(&out.path().join(page));
+        let html = site.output(page);
         assert!(
             html.contains(r#"<div class="rule"><b>all</b></div>"#),
             "{page}:\n{html}"

@@ -11,10 +11,10 @@ use std::path::Path;
 /// `small` with a second workshop whose offerings cross clock changes in
 /// two hemispheres, carry text that needs escaping and folding, and give
 /// an `updated` day.
-fn calendar_site() -> tempfile::TempDir {
-    let site = site_copy("small");
-    std::fs::write(
-        site.path().join("content/workshops/harbour-tour.md"),
+fn calendar_site() -> SiteTest {
+    let site = SiteTest::fixture("small");
+    site.file(
+        "content/workshops/harbour-tour.md",
         r#"+++
 title = "Harbour tour; knots, hitches & splices — a very long title that needs folding in a calendar"
 summary = "Round the harbour.\nTwo lines."
@@ -51,8 +51,7 @@ start = 2027-09-09
 +++
 A tour.
 "#,
-    )
-    .expect("write");
+    );
     site
 }
 
@@ -87,9 +86,9 @@ fn expected_times(offering: &Value) -> (Value, Value) {
 #[test]
 fn every_calendar_reads_back_as_the_catalogue_says() {
     let site = calendar_site();
-    let out = tempfile::tempdir().expect("tempdir");
-    build_on_day(site.path(), out.path(), "2026-11-28");
-    let files = files_ending(out.path(), ".ics");
+    site.build_with(&["--today", "2026-11-28"]).succeeds();
+    let out = site.out_dir();
+    let files = files_ending(&out, ".ics");
     assert_eq!(files.len(), 3, "the site's and each workshop's: {files:?}");
 
     // As bytes: CRLF everywhere, no line over 75 octets.
@@ -102,15 +101,14 @@ fn every_calendar_reads_back_as_the_catalogue_says() {
             assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
         }
     }
-    let folded = read(&out.path().join("workshops/harbour-tour/offerings.ics"));
+    let folded = site.output("workshops/harbour-tour/offerings.ics");
     assert!(folded.contains("\r\n "), "the long title is folded");
 
     let paths: Vec<&Path> = files.iter().map(|p| p.as_path()).collect();
     let calendars = python_tool("read-ics.py", &paths);
-    let catalogue: Value =
-        serde_json::from_str(&read(&out.path().join("catalogue.json"))).expect("json");
+    let catalogue: Value = serde_json::from_str(&site.output("catalogue.json")).expect("json");
     let calendar = |relative: &str| -> &Value {
-        let path = out.path().join(relative);
+        let path = out.join(relative);
         &calendars[path.to_string_lossy().as_ref()]
     };
 
@@ -156,7 +154,7 @@ fn every_calendar_reads_back_as_the_catalogue_says() {
             every_uid.push(event["uid"].as_str().expect("uid").to_string());
         }
         // Each upcoming offering's "Add to calendar" opens this file.
-        let page = read(&out.path().join(format!("workshops/{id}/index.html")));
+        let page = site.output(&format!("workshops/{id}/index.html"));
         assert!(
             page.contains(&format!(
                 "class=\"offering-calendar\" href=\"/workshops/{id}/offerings.ics\" type=\"text/calendar\">Add to calendar"
@@ -198,10 +196,10 @@ fn every_calendar_reads_back_as_the_catalogue_says() {
 #[test]
 fn calendars_are_the_same_bytes_in_every_build_and_keep_their_uids() {
     let site = calendar_site();
-    let first = tempfile::tempdir().expect("tempdir");
-    let second = tempfile::tempdir().expect("tempdir");
-    build_on_day(site.path(), first.path(), "2026-11-28");
-    build_on_day(site.path(), second.path(), "2026-11-28");
+    let (first, second) = (site.scratch("first"), site.scratch("second"));
+    site.build_to(&first, &["--today", "2026-11-28"]).succeeds();
+    site.build_to(&second, &["--today", "2026-11-28"])
+        .succeeds();
     let ics = |dir: &Path| -> Vec<(String, String)> {
         files_ending(dir, ".ics")
             .iter()
@@ -215,21 +213,17 @@ fn calendars_are_the_same_bytes_in_every_build_and_keep_their_uids() {
             })
             .collect()
     };
-    assert_eq!(ics(first.path()), ics(second.path()));
+    assert_eq!(ics(&first), ics(&second));
 
     // An edit of everything but the first day keeps every UID, and an
     // offering with an `id` keeps its UID even when it moves to another day.
-    let tour = site.path().join("content/workshops/harbour-tour.md");
-    std::fs::write(
-        &tour,
-        read(&tour)
-            .replace("Toronto, Ontario", "Hamilton, Ontario")
-            .replace("12:00:00", "13:00:00")
-            .replace("2027-01-15T09:00:00", "2027-01-22T09:00:00"),
-    )
-    .expect("write");
-    let edited = tempfile::tempdir().expect("tempdir");
-    build_on_day(site.path(), edited.path(), "2026-11-28");
+    let tour = "content/workshops/harbour-tour.md";
+    site.replace(tour, "Toronto, Ontario", "Hamilton, Ontario")
+        .replace(tour, "12:00:00", "13:00:00")
+        .replace(tour, "2027-01-15T09:00:00", "2027-01-22T09:00:00");
+    let edited = site.scratch("edited");
+    site.build_to(&edited, &["--today", "2026-11-28"])
+        .succeeds();
     let uids = |dir: &Path| -> Vec<String> {
         read(&dir.join("offerings.ics"))
             .lines()
@@ -237,20 +231,20 @@ fn calendars_are_the_same_bytes_in_every_build_and_keep_their_uids() {
             .map(str::to_string)
             .collect()
     };
-    assert_eq!(uids(first.path()), uids(edited.path()));
+    assert_eq!(uids(&first), uids(&edited));
     assert!(
-        uids(edited.path()).contains(&"UID:winter.harbour-tour@training.example.org".to_string()),
+        uids(&edited).contains(&"UID:winter.harbour-tour@training.example.org".to_string()),
         "{:?}",
-        uids(edited.path())
+        uids(&edited)
     );
     assert_ne!(
-        read(&first.path().join("offerings.ics")),
-        read(&edited.path().join("offerings.ics"))
+        read(&first.join("offerings.ics")),
+        read(&edited.join("offerings.ics"))
     );
     // catalogue.json names the offering by the same id, for consumers that
     // follow it across moves as calendars do.
     let catalogue: serde_json::Value =
-        serde_json::from_str(&read(&edited.path().join("catalogue.json"))).expect("json");
+        serde_json::from_str(&read(&edited.join("catalogue.json"))).expect("json");
     let tour = catalogue["workshops"]
         .as_array()
         .expect("workshops")

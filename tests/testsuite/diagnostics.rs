@@ -3,31 +3,31 @@
 
 use crate::support::*;
 
-/// A copy of the small fixture with `files` written over it; returns the
-/// exit code and stderr of `cairn check` on it.
-fn check_with(files: &[(&str, &str)]) -> (i32, String) {
-    let site = site_copy("small");
+/// `cairn check` on a copy of the small fixture with `files` written over it.
+#[track_caller]
+fn check_with(files: &[(&str, &str)]) -> Run {
+    let site = SiteTest::fixture("small");
     for (path, text) in files {
-        let target = site.path().join(path);
-        std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
-        std::fs::write(&target, text).expect("write");
+        site.file(path, text);
     }
-    let (code, _, stderr) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
-    (code, stderr)
+    site.check()
 }
 
+#[track_caller]
 fn assert_reports(files: &[(&str, &str)], expected: &[&str]) {
-    let (code, stderr) = check_with(files);
-    assert_eq!(code, 1, "expected errors:\n{stderr}");
+    let mut run = check_with(files).fails();
     for line in expected {
-        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+        run = run.stderr_contains(line);
     }
 }
 
 #[test]
 fn the_fixture_is_clean() {
-    let (code, _, stderr) = cairn(&["check", "--root", &fixture("small").to_string_lossy()]);
-    assert_eq!((code, stderr.as_str()), (0, "ok: no errors, 0 warnings\n"));
+    let run = SiteTest::fixture("small").check();
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (0, "ok: no errors, 0 warnings\n")
+    );
 }
 
 #[test]
@@ -208,7 +208,7 @@ fn expression_values_are_checked() {
 
 #[test]
 fn duplicate_orders_and_bad_ids_and_bad_encoding() {
-    let (code, stderr) = check_with(&[
+    check_with(&[
         (
             "content/levels/navigation.md",
             "+++\ntitle = \"Navigation\"\npathway = \"harbour-pilot\"\norder = 1\n+++\n",
@@ -217,34 +217,18 @@ fn duplicate_orders_and_bad_ids_and_bad_encoding() {
             "content/workshops/Knot Tying.md",
             "+++\ntitle = \"Knot tying\"\n+++\n",
         ),
-    ]);
-    assert_eq!(code, 1);
-    assert!(
-        stderr.contains("error[E016]: levels \"deck-basics\" and \"navigation\" both have order 1"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("error[E007]: `Knot Tying` is not a valid id"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("rename the file to `knot-tying.md`"),
-        "{stderr}"
-    );
+    ])
+    .fails()
+    .stderr_contains("error[E016]: levels \"deck-basics\" and \"navigation\" both have order 1")
+    .stderr_contains("error[E007]: `Knot Tying` is not a valid id")
+    .stderr_contains("rename the file to `knot-tying.md`");
 
-    let site = site_copy("small");
-    std::fs::write(
-        site.path().join("content/latin1.md"),
-        b"+++\ntitle = \"Caf\xe9\"\n+++\n",
-    )
-    .expect("write");
-    let (code, _, stderr) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
-    assert_eq!(code, 1);
-    assert!(
-        stderr.contains("error[E013]: this file is not valid UTF-8 text"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("--> content/latin1.md:2:13"), "{stderr}");
+    let site = SiteTest::fixture("small");
+    site.file("content/latin1.md", b"+++\ntitle = \"Caf\xe9\"\n+++\n");
+    site.check()
+        .fails()
+        .stderr_contains("error[E013]: this file is not valid UTF-8 text")
+        .stderr_contains("--> content/latin1.md:2:13");
 }
 
 #[test]
@@ -259,9 +243,8 @@ fn every_problem_in_one_run_in_a_stable_order() {
             "+++\ntitle = \"About\"\n+++\n[x](@nothing)\n",
         ),
     ];
-    let (first_code, first) = check_with(&files);
-    let (_, second) = check_with(&files);
-    assert_eq!(first_code, 1);
+    let first = check_with(&files).fails().stderr;
+    let second = check_with(&files).stderr;
     assert_eq!(first, second, "deterministic output");
     let about = first.find("content/about.md").expect("about reported");
     let radio = first
@@ -276,61 +259,50 @@ fn every_problem_in_one_run_in_a_stable_order() {
 
 #[test]
 fn no_site_toml_cannot_run() {
-    let empty = tempfile::tempdir().expect("tempdir");
-    let (code, _, stderr) = cairn(&["check", "--root", &empty.path().to_string_lossy()]);
-    assert_eq!(code, 2);
-    assert!(
-        stderr.contains("error[E014]: there is no site.toml in"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("help: run cairn in the folder that holds site.toml, or pass --root DIR"),
-        "{stderr}"
-    );
+    SiteTest::empty()
+        .check()
+        .exits(2)
+        .stderr_contains("error[E014]: there is no site.toml in")
+        .stderr_contains("help: run cairn in the folder that holds site.toml, or pass --root DIR");
     let (code, _, stderr) = cairn(&["build", "--bogus"]);
     assert_eq!(code, 2, "{stderr}");
 }
 
 #[test]
 fn template_errors_name_the_template_and_write_nothing() {
-    let site = small_site_with_templates(&[("level.html", "{{ page.nonexistent.field }}")]);
-    let out = tempfile::tempdir().expect("tempdir");
-    let output = out.path().join("public");
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &site.path().to_string_lossy(),
-        "--output",
-        &output.to_string_lossy(),
-    ]);
-    assert_eq!(code, 1, "{stderr}");
-    assert!(
-        stderr.contains(
-            "error[E015]: a template failed: `page.nonexistent.field` is not defined on this page"
-        ),
-        "{stderr}"
-    );
-    assert!(stderr.contains("--> templates/level.html:1:4"), "{stderr}");
-    assert!(
-        stderr.contains(
-            "it failed on /levels/deck-basics/ and 2 other pages (rendered with level.html)"
-        ),
-        "one diagnostic for the three pages: {stderr}"
-    );
+    let site = SiteTest::fixture("small");
+    site.with_templates(&[("level.html", "{{ page.nonexistent.field }}")]);
+    let output = site.out_dir();
+    let stderr = site
+        .build()
+        .fails()
+        .stderr_contains(
+            "error[E015]: a template failed: `page.nonexistent.field` is not defined on this page",
+        )
+        .stderr_contains("--> templates/level.html:1:4")
+        // One diagnostic for the three pages.
+        .stderr_contains(
+            "it failed on /levels/deck-basics/ and 2 other pages (rendered with level.html)",
+        )
+        .stderr;
     assert_eq!(stderr.matches("error[E015]").count(), 1, "{stderr}");
     assert!(!output.exists(), "nothing written");
     assert!(
-        std::fs::read_dir(out.path()).expect("ls").next().is_none(),
+        std::fs::read_dir(output.parent().expect("parent"))
+            .expect("ls")
+            .next()
+            .is_none(),
         "no staging left"
     );
-    let (code, _, _) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
-    assert_eq!(code, 1, "check renders templates too");
+    // check renders templates too.
+    site.check().fails();
 }
 
 #[test]
 fn problems_at_one_place_come_in_a_stable_order() {
-    let (code, stderr) = check_with(&[("site.toml", "theme = \"nope\"\nlanguage = \"de\"\n")]);
-    assert_eq!(code, 1, "{stderr}");
+    let stderr = check_with(&[("site.toml", "theme = \"nope\"\nlanguage = \"de\"\n")])
+        .fails()
+        .stderr;
     let titles: Vec<&str> = stderr
         .lines()
         .filter(|l| l.starts_with("error[E004]") || l.starts_with("error[E014]: the theme"))
@@ -348,20 +320,13 @@ fn problems_at_one_place_come_in_a_stable_order() {
 
 #[test]
 fn url_for_says_what_it_could_not_find() {
-    let (code, stderr) = check_with(&[
+    check_with(&[
         ("templates/credential.html", "{{ url_for(id=\"nowhere\") }}"),
         ("templates/pathway.html", "{{ url_for() }}"),
-    ]);
-    assert_eq!(code, 1, "{stderr}");
-    for expected in [
-        "error[E015]: a template failed: url_for: no page has the id \"nowhere\"\n --> templates/credential.html",
-        "error[E015]: a template failed: url_for needs `id`, like url_for(id=\"level-1\")\n --> templates/pathway.html",
-    ] {
-        assert!(
-            stderr.contains(expected),
-            "missing {expected:?} in:\n{stderr}"
-        );
-    }
+    ])
+    .fails()
+    .stderr_contains("error[E015]: a template failed: url_for: no page has the id \"nowhere\"\n --> templates/credential.html")
+    .stderr_contains("error[E015]: a template failed: url_for needs `id`, like url_for(id=\"level-1\")\n --> templates/pathway.html");
 }
 
 #[test]
@@ -419,16 +384,15 @@ fn links_in_raw_html_are_checked_too() {
 /// `script`, which gives it a real pseudo-terminal.
 #[test]
 fn colour_on_a_terminal_unless_no_color() {
-    let site = site_copy("small");
-    std::fs::write(
-        site.path().join("content/about.md"),
+    let site = SiteTest::fixture("small");
+    site.file(
+        "content/about.md",
         "+++\ntitle = \"About\"\n+++\n[x](@nowhere)\n",
-    )
-    .expect("write");
+    );
     let command = format!(
         "{} check --root {}",
         env!("CARGO_BIN_EXE_cairn"),
-        site.path().display()
+        site.root().display()
     );
     let under_terminal = |no_color: bool| {
         let mut script = std::process::Command::new("script");
@@ -456,7 +420,7 @@ fn colour_on_a_terminal_unless_no_color() {
     );
     let mut piped = cairn_command();
     piped
-        .args(["check", "--root", &site.path().to_string_lossy()])
+        .args(["check", "--root", &site.root().to_string_lossy()])
         .env_remove("NO_COLOR");
     let piped = output_within(piped, std::time::Duration::from_secs(30));
     assert!(
@@ -470,24 +434,20 @@ fn colour_on_a_terminal_unless_no_color() {
 /// read as one; `json` and `github` keep one entry each.
 #[test]
 fn an_error_is_never_buried_under_warnings() {
-    let site = site_copy("small");
+    let site = SiteTest::fixture("small");
     for n in 1..=14 {
-        std::fs::write(
-            site.path().join(format!("content/note-{n:02}.md")),
+        site.file(
+            &format!("content/note-{n:02}.md"),
             format!("+++\ntitle = \"Note {n}\"\n+++\nA note.\n"),
-        )
-        .expect("write");
+        );
     }
-    let knots = site.path().join("content/workshops/knots.md");
-    std::fs::write(
-        &knots,
-        read(&knots).replace("level = \"deck-basics\"", "level = \"deck-basiks\""),
-    )
-    .expect("write");
-    let root = site.path().to_string_lossy().into_owned();
+    site.replace(
+        "content/workshops/knots.md",
+        "level = \"deck-basics\"",
+        "level = \"deck-basiks\"",
+    );
 
-    let (code, _, stderr) = cairn(&["check", "--root", &root]);
-    assert_eq!(code, 1, "{stderr}");
+    let stderr = site.check().fails().stderr;
     let first = stderr.lines().next().unwrap_or_default();
     assert!(
         first.starts_with("error[E006]"),
@@ -513,8 +473,7 @@ fn an_error_is_never_buried_under_warnings() {
         "the count stays exact: {stderr}"
     );
 
-    let (_, stdout, _) = cairn(&["check", "--root", &root, "--format", "json"]);
-    let entries: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    let entries = site.run(&["check", "--format", "json"]).json();
     let w004 = entries
         .as_array()
         .expect("a list")
@@ -522,15 +481,15 @@ fn an_error_is_never_buried_under_warnings() {
         .filter(|e| e["code"] == "W004")
         .count();
     assert_eq!(w004, 14, "json keeps one entry per file");
-    let (_, stdout, _) = cairn(&["check", "--root", &root, "--format", "github"]);
+    let stdout = site.run(&["check", "--format", "github"]).stdout;
     assert_eq!(stdout.matches("::warning ").count(), 14, "{stdout}");
     assert_eq!(stdout.matches("::error ").count(), 1, "{stdout}");
 
     // Three of a kind are still shown one by one.
     for n in 4..=14 {
-        std::fs::remove_file(site.path().join(format!("content/note-{n:02}.md"))).expect("rm");
+        site.remove(&format!("content/note-{n:02}.md"));
     }
-    let (_, _, stderr) = cairn(&["check", "--root", &root]);
+    let stderr = site.check().stderr;
     assert_eq!(stderr.matches("warning[W004]").count(), 3, "{stderr}");
 }
 
@@ -539,14 +498,12 @@ fn an_error_is_never_buried_under_warnings() {
 /// forms are errors whose help points at it.
 #[test]
 fn no_prerequisites_has_one_spelling() {
-    let site = site_copy("small");
-    let stars = site.path().join("content/workshops/stars.md");
-    let text = read(&stars).replacen("+++\n", "+++\nrequires = []\n", 1);
-    std::fs::write(&stars, text).expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, stderr) = build(site.path(), out.path());
-    assert_eq!(code, 0, "{stderr}");
-    let page = read(&out.path().join("workshops/stars/index.html"));
+    let site = SiteTest::fixture("small");
+    site.edit("content/workshops/stars.md", |text| {
+        text.replacen("+++\n", "+++\nrequires = []\n", 1)
+    });
+    site.build().succeeds();
+    let page = site.output("workshops/stars/index.html");
     assert!(
         page.contains("No prerequisites: open to everyone."),
         "{page}"
@@ -571,7 +528,7 @@ fn no_prerequisites_has_one_spelling() {
             "write the whole rule as `requires = []`",
         ),
     ] {
-        let (code, stderr) = check_with(&[(
+        let Run { code, stderr, .. } = check_with(&[(
             "content/workshops/stars.md",
             &format!(
                 "+++\ntitle = \"Stars\"\nsummary = \"S.\"\nlevel = \"navigation\"\n{rule}\n+++\n"
@@ -590,46 +547,36 @@ fn no_prerequisites_has_one_spelling() {
 /// a help that can fix it, not "put each item in double quotes".
 #[test]
 fn choose_from_takes_ids_and_says_how_to_choose_among_groups() {
-    let (code, stderr) = check_with(&[(
+    check_with(&[(
         "content/workshops/stars.md",
         "+++\ntitle = \"Stars\"\nsummary = \"S.\"\nlevel = \"navigation\"\nrequires = { choose = 1, from = [[\"charts\", \"tides\"], \"knots\"] }\n+++\n",
-    )]);
-    assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("error[E005]"), "{stderr}");
-    assert!(
-        stderr.contains(
-            "`from` lists ids only; to choose among groups, write an `any` of the combinations"
-        ),
-        "{stderr}"
-    );
-    assert!(
-        !stderr.contains("put each item in double quotes"),
-        "{stderr}"
-    );
+    )])
+    .fails()
+    .stderr_contains("error[E005]")
+    .stderr_contains(
+        "`from` lists ids only; to choose among groups, write an `any` of the combinations",
+    )
+    .stderr_lacks("put each item in double quotes");
 }
 
 /// An offering's `id` (what its calendar event keeps when it moves) is a
 /// plain name.
 #[test]
 fn an_offering_id_is_a_plain_name() {
-    let (code, stderr) = check_with(&[(
+    check_with(&[(
         "content/workshops/stars.md",
         "+++\ntitle = \"Stars\"\nsummary = \"S.\"\nlevel = \"navigation\"\n\n[[offerings]]\nid = \"Spring 2027\"\nstart = 2027-03-12\n+++\n",
-    )]);
-    assert_eq!(code, 1, "{stderr}");
-    assert!(
-        stderr.contains("error[E011]: an offering's `id` is made of lowercase letters, digits and hyphens, found \"Spring 2027\""),
-        "{stderr}"
-    );
+    )])
+    .fails()
+    .stderr_contains("error[E011]: an offering's `id` is made of lowercase letters, digits and hyphens, found \"Spring 2027\"");
 }
 
 /// Runs `cairn check` on the small site with `templates` (name, text)
 /// added, and returns its stderr.
 fn check_with_templates(templates: &[(&str, &str)]) -> String {
-    let site = small_site_with_templates(templates);
-    let (code, _, stderr) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
-    assert_eq!(code, 1, "{stderr}");
-    stderr
+    let site = SiteTest::fixture("small");
+    site.with_templates(templates);
+    site.check().fails().stderr
 }
 
 #[test]

@@ -6,27 +6,28 @@ use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Command;
 
-/// Replace `from` with `to` in the file at `path` under `root`; the text
-/// must be there.
-fn edit(root: &Path, path: &str, from: &str, to: &str) {
-    let file = root.join(path);
-    let text = read(&file);
-    assert!(text.contains(from), "{path} has no {from:?}");
-    std::fs::write(&file, text.replacen(from, to, 1)).expect("write");
+/// Replace the first `from` with `to` in the file at `path` of `site`; the
+/// text must be there.
+fn edit(site: &SiteTest, path: &str, from: &str, to: &str) {
+    site.edit(path, |text| {
+        assert!(text.contains(from), "{path} has no {from:?}");
+        text.replacen(from, to, 1)
+    });
 }
 
 /// The small site before and after `change`.
-fn before_and_after(change: impl Fn(&Path)) -> (tempfile::TempDir, tempfile::TempDir) {
-    let (old, new) = (site_copy("small"), site_copy("small"));
-    change(new.path());
+fn before_and_after(change: impl Fn(&SiteTest)) -> (SiteTest, SiteTest) {
+    let (old, new) = (SiteTest::fixture("small"), SiteTest::fixture("small"));
+    change(&new);
     (old, new)
 }
 
-fn diff(old: &Path, new: &Path, extra: &[&str]) -> (i32, String, String) {
+/// `cairn diff OLD NEW`: two roots, so not `SiteTest::run`'s `--root`.
+fn diff(old: &SiteTest, new: &SiteTest, extra: &[&str]) -> (i32, String, String) {
     let mut args = vec![
         "diff",
-        old.to_str().expect("utf-8"),
-        new.to_str().expect("utf-8"),
+        old.root().to_str().expect("utf-8"),
+        new.root().to_str().expect("utf-8"),
         "--today",
         "2027-01-01",
     ];
@@ -34,7 +35,7 @@ fn diff(old: &Path, new: &Path, extra: &[&str]) -> (i32, String, String) {
     cairn(&args)
 }
 
-fn diff_json(old: &Path, new: &Path) -> Value {
+fn diff_json(old: &SiteTest, new: &SiteTest) -> Value {
     let (code, stdout, stderr) = diff(old, new, &["--format", "json"]);
     assert_eq!(code, 0, "{stderr}");
     serde_json::from_str(&stdout).expect("JSON")
@@ -42,8 +43,7 @@ fn diff_json(old: &Path, new: &Path) -> Value {
 
 /// `cairn eligibility` on a record of `completed` items and `measures`:
 /// whether the person can start `level`.
-fn can_start(root: &Path, record: &Value, level: &str) -> bool {
-    let dir = tempfile::tempdir().expect("tempdir");
+fn can_start(site: &SiteTest, record: &Value, level: &str) -> bool {
     let mut toml = format!(
         "completed = {}\n[measures]\n",
         serde_json::to_string(&record["completed"]).expect("JSON")
@@ -51,21 +51,20 @@ fn can_start(root: &Path, record: &Value, level: &str) -> bool {
     for (measure, amount) in record["measures"].as_object().expect("measures") {
         toml.push_str(&format!("{measure} = {amount}\n"));
     }
-    let profile = dir.path().join("record.toml");
+    let profile = site.scratch("record.toml");
     std::fs::write(&profile, toml).expect("write");
-    let (code, stdout, stderr) = cairn(&[
-        "eligibility",
-        "--root",
-        root.to_str().expect("utf-8"),
-        "--profile",
-        profile.to_str().expect("utf-8"),
-        "--format",
-        "json",
-        "--today",
-        "2027-01-01",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    let verdicts: Value = serde_json::from_str(&stdout).expect("JSON");
+    let verdicts = site
+        .run(&[
+            "eligibility",
+            "--profile",
+            profile.to_str().expect("utf-8"),
+            "--format",
+            "json",
+            "--today",
+            "2027-01-01",
+        ])
+        .succeeds()
+        .json();
     verdicts["levels"]
         .as_array()
         .expect("levels")
@@ -86,7 +85,7 @@ fn a_raised_threshold_is_stricter_and_its_witness_is_a_real_record() {
             "at_least = 600",
         );
     });
-    let report = diff_json(old.path(), new.path());
+    let report = diff_json(&old, &new);
     let rules = report["rules"].as_array().expect("rules");
     assert_eq!(rules.len(), 1, "{report:#}");
     let rule = &rules[0];
@@ -105,11 +104,11 @@ fn a_raised_threshold_is_stricter_and_its_witness_is_a_real_record() {
         })
     );
     // The witness is true: judged by `cairn eligibility` on each side.
-    assert!(can_start(old.path(), &rule["lost"], "pilot"));
-    assert!(!can_start(new.path(), &rule["lost"], "pilot"));
+    assert!(can_start(&old, &rule["lost"], "pilot"));
+    assert!(!can_start(&new, &rule["lost"], "pilot"));
     assert_eq!(report["needs_sign_off"], true);
 
-    let (code, stdout, stderr) = diff(old.path(), new.path(), &["--fail-on-stricter"]);
+    let (code, stdout, stderr) = diff(&old, &new, &["--fail-on-stricter"]);
     assert_eq!(code, 1, "{stdout}{stderr}");
     assert!(stderr.contains("a rule became stricter"), "{stderr}");
     assert!(
@@ -134,7 +133,7 @@ fn the_markdown_report_reads_as_a_pull_request_comment() {
             "title = \"Tides & *currents*\"",
         );
     });
-    let (code, stdout, stderr) = diff(old.path(), new.path(), &["--format", "markdown"]);
+    let (code, stdout, stderr) = diff(&old, &new, &["--format", "markdown"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stdout,
@@ -161,12 +160,12 @@ fn looser_both_and_reworded_are_told_apart() {
     let (old, new) = before_and_after(|site| {
         edit(site, "content/levels/pilot.md", "  \"first-aid\",\n", "");
     });
-    let report = diff_json(old.path(), new.path());
+    let report = diff_json(&old, &new);
     assert_eq!(report["rules"][0]["change"], "looser", "{report:#}");
     let gained = &report["rules"][0]["gained"];
-    assert!(!can_start(old.path(), gained, "pilot"));
-    assert!(can_start(new.path(), gained, "pilot"));
-    let (code, _, stderr) = diff(old.path(), new.path(), &["--fail-on-stricter"]);
+    assert!(!can_start(&old, gained, "pilot"));
+    assert!(can_start(&new, gained, "pilot"));
+    let (code, _, stderr) = diff(&old, &new, &["--fail-on-stricter"]);
     assert_eq!(code, 0, "{stderr}");
 
     // One requirement for another: some lose, others gain.
@@ -178,13 +177,13 @@ fn looser_both_and_reworded_are_told_apart() {
             "  \"union-card\",\n",
         );
     });
-    let report = diff_json(old.path(), new.path());
+    let report = diff_json(&old, &new);
     let rule = &report["rules"][0];
     assert_eq!(rule["change"], "both", "{report:#}");
-    assert!(can_start(old.path(), &rule["lost"], "pilot"));
-    assert!(!can_start(new.path(), &rule["lost"], "pilot"));
-    assert!(!can_start(old.path(), &rule["gained"], "pilot"));
-    assert!(can_start(new.path(), &rule["gained"], "pilot"));
+    assert!(can_start(&old, &rule["lost"], "pilot"));
+    assert!(!can_start(&new, &rule["lost"], "pilot"));
+    assert!(!can_start(&old, &rule["gained"], "pilot"));
+    assert!(can_start(&new, &rule["gained"], "pilot"));
 
     // The certificate, or the level that awards it: the same people.
     let (old, new) = before_and_after(|site| {
@@ -195,7 +194,7 @@ fn looser_both_and_reworded_are_told_apart() {
             "  { any = [\"navigation\", \"navigator-certificate\"] },\n",
         );
     });
-    let report = diff_json(old.path(), new.path());
+    let report = diff_json(&old, &new);
     assert_eq!(report["rules"][0]["change"], "equivalent", "{report:#}");
     assert_eq!(report["needs_sign_off"], false);
 }
@@ -204,7 +203,7 @@ fn looser_both_and_reworded_are_told_apart() {
 fn renamed_retitled_added_and_removed_entities_and_a_smaller_pool() {
     let (old, new) = before_and_after(|site| {
         // A file renamed: the same workshop under a new id.
-        let workshops = site.join("content/workshops");
+        let workshops = site.path("content/workshops");
         std::fs::rename(workshops.join("stars.md"), workshops.join("star-sights.md"))
             .expect("rename");
         // A workshop removed from the navigation pool, which it counted in.
@@ -215,11 +214,10 @@ fn renamed_retitled_added_and_removed_entities_and_a_smaller_pool() {
             "title = \"Charts\"",
             "title = \"Chart work\"",
         );
-        std::fs::write(
-            site.join("content/requirements/radio-licence.md"),
+        site.file(
+            "content/requirements/radio-licence.md",
             "+++\ntitle = \"Radio licence\"\nsummary = \"A licence.\"\n+++\nBody.\n",
-        )
-        .expect("write");
+        );
         edit(
             site,
             "content/levels/pilot.md",
@@ -227,7 +225,7 @@ fn renamed_retitled_added_and_removed_entities_and_a_smaller_pool() {
             "  \"first-aid\",\n  \"radio-licence\",\n",
         );
     });
-    let report = diff_json(old.path(), new.path());
+    let report = diff_json(&old, &new);
     assert_eq!(
         report["renamed"],
         json!([{"kind": "workshop", "from": "stars", "to": "star-sights", "title": "Stars"}])
@@ -305,12 +303,12 @@ fn offerings_added_removed_moved_cancelled_and_repriced() {
     });
     // The old side names its first offering too, as it would have been.
     edit(
-        old.path(),
+        &old,
         "content/workshops/knots.md",
         "[[offerings]]\nstart = 2027-03-12",
         "[[offerings]]\nid = \"spring\"\nstart = 2027-03-12",
     );
-    let report = diff_json(old.path(), new.path());
+    let report = diff_json(&old, &new);
     let sentences: Vec<&str> = report["offerings"]
         .as_array()
         .expect("offerings")
@@ -342,7 +340,7 @@ fn offerings_added_removed_moved_cancelled_and_repriced() {
             "[[offerings]]\nstart = 2027-03-06",
         );
     });
-    let report = diff_json(old.path(), new.path());
+    let report = diff_json(&old, &new);
     let changes: Vec<&str> = report["offerings"]
         .as_array()
         .expect("offerings")
@@ -359,7 +357,7 @@ fn offerings_added_removed_moved_cancelled_and_repriced() {
 #[test]
 fn the_same_catalogue_has_nothing_to_say() {
     let (old, new) = before_and_after(|_| {});
-    let (code, stdout, stderr) = diff(old.path(), new.path(), &["--fail-on-stricter"]);
+    let (code, stdout, stderr) = diff(&old, &new, &["--fail-on-stricter"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stdout,
@@ -371,11 +369,10 @@ fn the_same_catalogue_has_nothing_to_say() {
 fn a_rule_too_large_to_decide_says_so_and_needs_sign_off() {
     let (old, new) = before_and_after(|site| {
         for n in 0..30 {
-            std::fs::write(
-                site.join(format!("content/workshops/extra-{n}.md")),
+            site.file(
+                &format!("content/workshops/extra-{n}.md"),
                 format!("+++\ntitle = \"Extra {n}\"\nsummary = \"One of many.\"\nlevel = \"navigation\"\n+++\nBody.\n"),
-            )
-            .expect("write");
+            );
         }
         edit(
             site,
@@ -384,7 +381,7 @@ fn a_rule_too_large_to_decide_says_so_and_needs_sign_off() {
             "choose = 7",
         );
     });
-    let report = diff_json(old.path(), new.path());
+    let report = diff_json(&old, &new);
     let navigation = report["rules"]
         .as_array()
         .expect("rules")
@@ -392,7 +389,7 @@ fn a_rule_too_large_to_decide_says_so_and_needs_sign_off() {
         .find(|r| r["id"] == "navigation" && r["rule"] == "completion")
         .expect("navigation's completion");
     assert_eq!(navigation["change"], "undecided");
-    let (code, stdout, _) = diff(old.path(), new.path(), &["--fail-on-stricter"]);
+    let (code, stdout, _) = diff(&old, &new, &["--fail-on-stricter"]);
     assert_eq!(code, 1);
     assert!(stdout.contains("more than 10,000 minimal ways"), "{stdout}");
 }
@@ -407,7 +404,7 @@ fn a_side_with_errors_is_named_and_stops_the_comparison() {
             "\"first-aide\"",
         );
     });
-    let (code, stdout, stderr) = diff(old.path(), new.path(), &[]);
+    let (code, stdout, stderr) = diff(&old, &new, &[]);
     assert_eq!(code, 1);
     assert!(stdout.is_empty(), "{stdout}");
     assert!(
@@ -427,12 +424,10 @@ fn base_reads_an_older_revision_of_a_site_in_a_subfolder_from_git() {
     git(repo.path(), &["init", "-q", "-b", "main"]);
     git(repo.path(), &["add", "-A"]);
     git(repo.path(), &["commit", "-qm", "start"]);
-    edit(
-        &site,
-        "content/levels/pilot.md",
-        "at_least = 500",
-        "at_least = 400",
-    );
+    let pilot = site.join("content/levels/pilot.md");
+    let text = read(&pilot);
+    assert!(text.contains("at_least = 500"), "{text}");
+    std::fs::write(&pilot, text.replacen("at_least = 500", "at_least = 400", 1)).expect("write");
     // A file the work tree has and the revision had not, and one the other way.
     std::fs::write(
         site.join("content/workshops/anchors.md"),
@@ -475,16 +470,10 @@ fn base_reads_an_older_revision_of_a_site_in_a_subfolder_from_git() {
     );
     assert!(stderr.contains("fetch-depth: 0"), "{stderr}");
 
-    let elsewhere = site_copy("small");
-    let (code, _, stderr) = cairn(&[
-        "diff",
-        "--base",
-        "main",
-        "--root",
-        elsewhere.path().to_str().expect("utf-8"),
-    ]);
-    assert_eq!(code, 2);
-    assert!(stderr.contains("is not in a Git repository"), "{stderr}");
+    SiteTest::fixture("small")
+        .run(&["diff", "--base", "main"])
+        .exits(2)
+        .stderr_contains("is not in a Git repository");
 
     // No git at all.
     let output = cairn_command()
@@ -510,7 +499,7 @@ fn a_workshop_s_own_rule_is_compared_with_the_level_s_it_follows() {
             "level = \"navigation\"\nrequires = \"deck-basics\"",
         );
     });
-    let report = diff_json(old.path(), new.path());
+    let report = diff_json(&old, &new);
     assert_eq!(report["rules"], json!([]), "{report:#}");
 
     // Its own rule, stricter than its level's: and the other way round,
@@ -523,9 +512,9 @@ fn a_workshop_s_own_rule_is_compared_with_the_level_s_it_follows() {
             "level = \"navigation\"\nrequires = [\"deck-basics\", \"first-aid\"]",
         );
     });
-    let report = diff_json(old.path(), new.path());
+    let report = diff_json(&old, &new);
     assert_eq!(report["rules"][0]["change"], "stricter", "{report:#}");
-    let report = diff_json(new.path(), old.path());
+    let report = diff_json(&new, &old);
     let rule = &report["rules"][0];
     assert_eq!(rule["change"], "looser", "{report:#}");
     assert_eq!(
@@ -545,7 +534,7 @@ fn a_retitle_that_reorders_a_level_s_workshops_changes_no_rule() {
             "title = \"Age of tides\"",
         );
     });
-    let report = diff_json(old.path(), new.path());
+    let report = diff_json(&old, &new);
     assert_eq!(report["rules"], json!([]), "{report:#}");
     assert_eq!(report["retitled"][0]["id"], "tides");
 }
@@ -611,22 +600,20 @@ fn a_revision_whose_tree_climbs_out_of_the_site_folder_is_refused() {
 /// A repository of the small site, committed on `main`, with `extra`
 /// files (path under the site, size in bytes of zeros) committed too, and
 /// `about` added to its about page.
-fn committed_site(extra: &[(&str, u64)], about: &str) -> tempfile::TempDir {
-    let repo = tempfile::tempdir().expect("tempdir");
-    copy_tree(&fixture("small"), repo.path());
-    let page = repo.path().join("content/about.md");
-    std::fs::write(&page, read(&page) + about).expect("write");
+fn committed_site(extra: &[(&str, u64)], about: &str) -> SiteTest {
+    let site = SiteTest::fixture("small");
+    site.edit("content/about.md", |text| text + about);
     for (path, size) in extra {
-        let path = repo.path().join(path);
+        let path = site.path(path);
         std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
         std::fs::File::create(&path)
             .and_then(|f| f.set_len(*size))
             .expect("a file of zeros");
     }
-    git(repo.path(), &["init", "-q", "-b", "main"]);
-    git(repo.path(), &["add", "-A"]);
-    git(repo.path(), &["commit", "-qm", "start"]);
-    repo
+    git(site.root(), &["init", "-q", "-b", "main"]);
+    git(site.root(), &["add", "-A"]);
+    git(site.root(), &["commit", "-qm", "start"]);
+    site
 }
 
 fn scratch_folders(tmp: &Path) -> Vec<String> {
@@ -675,7 +662,7 @@ fn a_diff_stopped_by_a_signal_leaves_no_scratch_folder() {
         let _ = std::fs::remove_file(&waiting);
         let mut child = cairn_command()
             .args(["diff", "--base", "main", "--root"])
-            .arg(repo.path())
+            .arg(repo.root())
             .env("TMPDIR", tmp.path())
             .env(
                 "PATH",
@@ -748,7 +735,7 @@ fn a_large_file_in_the_older_revision_is_streamed_not_held() {
     );
     let mut child = cairn_command()
         .args(["diff", "--base", "main", "--root"])
-        .arg(repo.path())
+        .arg(repo.root())
         .env("NO_COLOR", "1")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())

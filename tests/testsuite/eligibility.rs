@@ -4,14 +4,12 @@
 use crate::support::*;
 use serde_json::json;
 
-fn eligibility(root: &std::path::Path, record: &str, format: &str) -> (i32, String, String) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let profile = dir.path().join("me.toml");
+/// `cairn eligibility` on `record`, written to `me.toml` beside the site.
+fn eligibility(site: &SiteTest, record: &str, format: &str) -> Run {
+    let profile = site.scratch("me.toml");
     std::fs::write(&profile, record).expect("write");
-    cairn(&[
+    site.run(&[
         "eligibility",
-        "--root",
-        &root.to_string_lossy(),
         "--profile",
         &profile.to_string_lossy(),
         "--format",
@@ -22,9 +20,9 @@ fn eligibility(root: &std::path::Path, record: &str, format: &str) -> (i32, Stri
 #[test]
 fn json_lists_every_level_with_what_is_missing() {
     let record = "completed = [\"level-1\", \"consent-and-boundaries\", \"anti-harassment\", \"bystander-intervention\", \"mental-health-first-aid\"]\n[measures]\non-set-hours = 320\n";
-    let (code, stdout, stderr) = eligibility(&repo(), record, "json");
-    assert_eq!(code, 0, "{stderr}");
-    let verdicts: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let verdicts = eligibility(&SiteTest::repository(), record, "json")
+        .succeeds()
+        .json();
     assert_eq!(
         verdicts,
         json!({"levels": [
@@ -55,12 +53,9 @@ fn semantics_as_designed() {
     // Deck basics: any of knots, radio. Navigation: choose 2 of its
     // workshops, awards the certificate. Pilot: certificate, 500 sea hours,
     // first aid, union card preferred.
-    let small = fixture("small");
-    let judge = |record: &str| {
-        let (code, stdout, stderr) = eligibility(&small, record, "json");
-        assert_eq!(code, 0, "{stderr}");
-        serde_json::from_str::<serde_json::Value>(&stdout).expect("JSON")["levels"].clone()
-    };
+    let small = SiteTest::fixture("small");
+    let judge =
+        |record: &str| eligibility(&small, record, "json").succeeds().json()["levels"].clone();
     let levels = judge(
         "completed = [\"knots\", \"charts\", \"charts\", \"tides\", \"first-aid\"]\n[measures]\nsea-hours = 500\n",
     );
@@ -118,8 +113,9 @@ fn semantics_as_designed() {
         "nothing is missing from a completed level"
     );
     // In people's words, the site's own: titles and sentences, never ids.
-    let (code, words, _) = eligibility(&small, "completed = [\"deck-basics\"]\n", "human");
-    assert_eq!(code, 0);
+    let words = eligibility(&small, "completed = [\"deck-basics\"]\n", "human")
+        .succeeds()
+        .stdout;
     assert_eq!(
         words,
         "Deck basics — completed\n\
@@ -136,68 +132,44 @@ fn semantics_as_designed() {
          \x20 - Marine first aid\n\
          \x20 preferred, not met: Union card\n"
     );
-    let (_, words, _) = eligibility(&small, "completed = [\"union-card\"]\n", "human");
+    let words = eligibility(&small, "completed = [\"union-card\"]\n", "human").stdout;
     assert!(words.ends_with("  preferred, met: Union card\n"), "{words}");
 }
 
 #[test]
 fn a_record_naming_what_the_catalogue_lacks_is_a_diagnostic() {
-    let (code, stdout, stderr) = eligibility(
-        &repo(),
+    let site = SiteTest::repository();
+    let run = eligibility(
+        &site,
         "completed = [\"level-l\"]\n[measures]\nmental-health-first-aid = 3\nshow-credits = \"many\"\n",
         "json",
-    );
-    assert_eq!(code, 1, "{stderr}");
-    assert!(stdout.is_empty(), "no verdicts from a bad record");
-    assert!(
-        stderr.contains("error[E006]: the record names \"level-l\", which is not in the catalogue"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("help: did you mean \"level-1\"?"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("error[E019]: \"mental-health-first-aid\" is not a measured requirement, so it has no amount"), "{stderr}");
-    assert!(
-        stderr.contains("error[E011]: the amount of \"show-credits\" must be a number"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("me.toml:3:1"),
-        "points into the record: {stderr}"
-    );
-    let (code, _, stderr) = eligibility(&repo(), "completd = []\n", "json");
-    assert_eq!(code, 1);
-    assert!(
-        stderr.contains("unknown key `completd` in a record")
-            && stderr.contains("did you mean `completed`?"),
-        "{stderr}"
-    );
-    let (code, _, stderr) = cairn(&[
-        "eligibility",
-        "--root",
-        &repo().to_string_lossy(),
-        "--profile",
-        "/nonexistent/me.toml",
-    ]);
-    assert_eq!(code, 2, "{stderr}");
+    )
+    .fails()
+    .stderr_contains("error[E006]: the record names \"level-l\", which is not in the catalogue")
+    .stderr_contains("help: did you mean \"level-1\"?")
+    .stderr_contains("error[E019]: \"mental-health-first-aid\" is not a measured requirement, so it has no amount")
+    .stderr_contains("error[E011]: the amount of \"show-credits\" must be a number")
+    // It points into the record.
+    .stderr_contains("me.toml:3:1");
+    assert!(run.stdout.is_empty(), "no verdicts from a bad record");
+    eligibility(&site, "completd = []\n", "json")
+        .fails()
+        .stderr_contains("unknown key `completd` in a record")
+        .stderr_contains("did you mean `completed`?");
+    site.run(&["eligibility", "--profile", "/nonexistent/me.toml"])
+        .exits(2);
 }
 
 #[test]
 fn eligibility_speaks_the_language_asked_for() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let profile = dir.path().join("me.toml");
+    let site = SiteTest::fixture("small");
+    let profile = site.scratch("me.toml");
     std::fs::write(&profile, "completed = [\"deck-basics\"]\n").expect("write");
-    let (code, stdout, stderr) = cairn(&[
-        "eligibility",
-        "--root",
-        &fixture("small").to_string_lossy(),
-        "--profile",
-        &profile.to_string_lossy(),
-        "--lang",
-        "fr",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    let profile = profile.to_string_lossy();
+    let stdout = site
+        .run(&["eligibility", "--profile", &profile, "--lang", "fr"])
+        .succeeds()
+        .stdout;
     assert!(
         stdout.starts_with("Deck basics — terminé\nNavigation — vous pouvez commencer\n"),
         "{stdout}"
@@ -214,41 +186,26 @@ fn eligibility_speaks_the_language_asked_for() {
         stdout.contains("  souhaité, non rempli\u{202f}: Union card\n"),
         "{stdout}"
     );
-    let (code, _, stderr) = cairn(&[
-        "eligibility",
-        "--root",
-        &fixture("small").to_string_lossy(),
-        "--profile",
-        &profile.to_string_lossy(),
-        "--lang",
-        "de",
-    ]);
-    assert_eq!(code, 1);
-    assert!(
-        stderr.contains("the theme has no messages for the language \"de\""),
-        "{stderr}"
-    );
-    assert!(
-        !stderr.contains("lack 134"),
-        "one message for one problem: {stderr}"
-    );
+    site.run(&["eligibility", "--profile", &profile, "--lang", "de"])
+        .fails()
+        .stderr_contains("the theme has no messages for the language \"de\"")
+        // One message for one problem.
+        .stderr_lacks("lack 134");
 }
 
 /// Issue 10, item 5: a record naming a draft is told it is a draft, as
 /// `cairn check` says of a reference to one.
 #[test]
 fn a_record_naming_a_draft_is_told_so() {
-    let site = site_copy("small");
-    let radio = site.path().join("content/workshops/radio.md");
-    std::fs::write(
-        &radio,
-        read(&radio).replacen("+++\n", "+++\ndraft = true\n", 1),
-    )
-    .expect("write");
-    let (code, _, stderr) = eligibility(site.path(), "completed = [\"radio\"]\n", "human");
-    assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("\"radio\" is a draft"), "{stderr}");
-    assert!(!stderr.contains("did you mean"), "not a typo: {stderr}");
+    let site = SiteTest::fixture("small");
+    site.edit("content/workshops/radio.md", |text| {
+        text.replacen("+++\n", "+++\ndraft = true\n", 1)
+    });
+    eligibility(&site, "completed = [\"radio\"]\n", "human")
+        .fails()
+        .stderr_contains("\"radio\" is a draft")
+        // Not a typo.
+        .stderr_lacks("did you mean");
 }
 
 /// Issue 10, item 5: `cairn eligibility` prints no warnings of the
@@ -256,27 +213,19 @@ fn a_record_naming_a_draft_is_told_so() {
 /// beside the errors that stop it.
 #[test]
 fn eligibility_prints_no_warnings_of_the_catalogue() {
-    let site = site_copy("small");
-    let knots = site.path().join("content/workshops/knots.md");
+    let site = SiteTest::fixture("small");
+    let knots = "content/workshops/knots.md";
     // W004: a workshop without a summary.
-    std::fs::write(
-        &knots,
-        read(&knots).replace("summary = \"About knots.\"\n", ""),
-    )
-    .expect("write");
-    let (code, _, stderr) = eligibility(site.path(), "completed = []\n", "human");
-    assert_eq!(code, 0, "{stderr}");
-    assert!(!stderr.contains("W004"), "{stderr}");
+    site.replace(knots, "summary = \"About knots.\"\n", "");
+    eligibility(&site, "completed = []\n", "human")
+        .succeeds()
+        .stderr_lacks("W004");
     // With an error in the catalogue too: the error, and no warning.
-    std::fs::write(
-        &knots,
-        read(&knots).replace("level = \"deck-basics\"", "level = \"deck-basiks\""),
-    )
-    .expect("write");
-    let (code, _, stderr) = eligibility(site.path(), "completed = []\n", "human");
-    assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("error[E006]"), "{stderr}");
-    assert!(!stderr.contains("warning["), "{stderr}");
+    site.replace(knots, "level = \"deck-basics\"", "level = \"deck-basiks\"");
+    eligibility(&site, "completed = []\n", "human")
+        .fails()
+        .stderr_contains("error[E006]")
+        .stderr_lacks("warning[");
 }
 
 /// Issue 10, item 2: a record may give the day each item was completed; a
@@ -284,18 +233,16 @@ fn eligibility_prints_no_warnings_of_the_catalogue() {
 /// day, and the verdicts say what has lapsed or soon will.
 #[test]
 fn what_lapses_counts_only_while_valid_on_the_judging_day() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let profile = dir.path().join("me.toml");
+    let site = SiteTest::repository();
+    let profile = site.scratch("me.toml");
     std::fs::write(
         &profile,
         "completed = [\"level-1\", \"mental-health-first-aid\"]\n[dates]\nmental-health-first-aid = 2023-03-03\n",
     )
     .expect("write");
     let judge = |today: &str, format: &str| {
-        cairn(&[
+        site.run(&[
             "eligibility",
-            "--root",
-            &repo().to_string_lossy(),
             "--profile",
             &profile.to_string_lossy(),
             "--today",
@@ -305,14 +252,12 @@ fn what_lapses_counts_only_while_valid_on_the_judging_day() {
         ])
     };
     // Three years after 3 March 2023, it has lapsed.
-    let (code, stdout, stderr) = judge("2026-11-28", "human");
-    assert_eq!(code, 0, "{stderr}");
+    let stdout = judge("2026-11-28", "human").succeeds().stdout;
     assert!(
         stdout.contains("Mental Health First Aid expired on 3 March 2026: renew it. Until then it does not count."),
         "{stdout}"
     );
-    let (_, stdout, _) = judge("2026-11-28", "json");
-    let verdicts: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    let verdicts = judge("2026-11-28", "json").json();
     let mentorship = verdicts["levels"]
         .as_array()
         .expect("levels")
@@ -330,12 +275,12 @@ fn what_lapses_counts_only_while_valid_on_the_judging_day() {
         "lapsed, so missing: {mentorship}"
     );
     // A month before it lapses: it counts, with a reminder.
-    let (_, stdout, _) = judge("2026-02-01", "human");
+    let stdout = judge("2026-02-01", "human").stdout;
     assert!(
         stdout.contains("Mental Health First Aid lapses on 3 March 2026: renew it before then."),
         "{stdout}"
     );
-    let (_, stdout, _) = judge("2026-02-01", "json");
+    let stdout = judge("2026-02-01", "json").stdout;
     assert!(!stdout.contains("\"expired\""), "{stdout}");
 
     // A date that is not a day.
@@ -344,13 +289,8 @@ fn what_lapses_counts_only_while_valid_on_the_judging_day() {
         "completed = [\"mental-health-first-aid\"]\n[dates]\nmental-health-first-aid = \"2023-03-03\"\n",
     )
     .expect("write");
-    let (code, _, stderr) = judge("2026-11-28", "human");
-    assert_eq!(code, 1, "{stderr}");
-    assert!(
-        stderr.contains(
-            "error[E005]: the date of \"mental-health-first-aid\" must be a day, found a string"
-        ),
-        "{stderr}"
+    judge("2026-11-28", "human").fails().stderr_contains(
+        "error[E005]: the date of \"mental-health-first-aid\" must be a day, found a string",
     );
 }
 
@@ -359,14 +299,12 @@ fn what_lapses_counts_only_while_valid_on_the_judging_day() {
 #[test]
 fn a_goal_gets_the_shortest_plan_in_prerequisite_order() {
     let record = "completed = [\"level-1\", \"consent-and-boundaries\", \"mental-health-first-aid\"]\n[measures]\non-set-hours = 120\n";
-    let dir = tempfile::tempdir().expect("tempdir");
-    let profile = dir.path().join("me.toml");
+    let site = SiteTest::repository();
+    let profile = site.scratch("me.toml");
     std::fs::write(&profile, record).expect("write");
     let run = |goal: &str, format: &str| {
-        cairn(&[
+        site.run(&[
             "eligibility",
-            "--root",
-            &repo().to_string_lossy(),
             "--profile",
             &profile.to_string_lossy(),
             "--goal",
@@ -375,8 +313,7 @@ fn a_goal_gets_the_shortest_plan_in_prerequisite_order() {
             format,
         ])
     };
-    let (code, stdout, stderr) = run("field-work", "human");
-    assert_eq!(code, 0, "{stderr}");
+    let stdout = run("field-work", "human").succeeds().stdout;
     let plan = &stdout[stdout.find("\nPlan toward").expect("a plan")..];
     assert_eq!(
         plan,
@@ -391,9 +328,7 @@ fn a_goal_gets_the_shortest_plan_in_prerequisite_order() {
          \x20    - Complete Field Work (Level 4)\n"
     );
     // Equivalent experience is one item where Level 3 would be several.
-    let (code, stdout, stderr) = run("icc-mentoring", "json");
-    assert_eq!(code, 0, "{stderr}");
-    let json: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let json = run("icc-mentoring", "json").succeeds().json();
     assert_eq!(
         json["plan"],
         json!({
@@ -412,47 +347,39 @@ fn a_goal_gets_the_shortest_plan_in_prerequisite_order() {
         })
     );
     // Of three amounts that would each do, the one nearest to reached.
-    let near = dir.path().join("near.toml");
+    let near = site.scratch("near.toml");
     std::fs::write(
         &near,
         "completed = []\n[measures]\non-set-hours = 10\non-set-years = 8\nshow-credits = 12\n",
     )
     .expect("write");
-    let (code, stdout, stderr) = cairn(&[
-        "eligibility",
-        "--root",
-        &repo().to_string_lossy(),
-        "--profile",
-        &near.to_string_lossy(),
-        "--goal",
-        "icc-mentoring",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    let json: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let json = site
+        .run(&[
+            "eligibility",
+            "--profile",
+            &near.to_string_lossy(),
+            "--goal",
+            "icc-mentoring",
+            "--format",
+            "json",
+        ])
+        .succeeds()
+        .json();
     assert_eq!(
         json["plan"]["steps"][0]["do"][1],
         json!({"has": "on-set-years", "have": 8, "at_least": 10})
     );
-    let (code, stdout, _) = run("level-1", "human");
-    assert_eq!(code, 0);
+    let stdout = run("level-1", "human").succeeds().stdout;
     assert!(
         stdout.ends_with("\nLevel 1: Introduction: already reached, nothing left to do.\n"),
         "{stdout}"
     );
 
-    let (code, _, stderr) = run("levl-3", "human");
-    assert_eq!(code, 2);
-    assert!(
-        stderr.contains("no level or credential \"levl-3\" in this catalogue"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("did you mean \"level-3\"?"), "{stderr}");
-    let (code, _, stderr) = run("anti-harassment", "human");
-    assert_eq!(code, 2);
-    assert!(
-        stderr.contains("\"anti-harassment\" is a workshop; a goal is a level or a credential"),
-        "{stderr}"
-    );
+    run("levl-3", "human")
+        .exits(2)
+        .stderr_contains("no level or credential \"levl-3\" in this catalogue")
+        .stderr_contains("did you mean \"level-3\"?");
+    run("anti-harassment", "human")
+        .exits(2)
+        .stderr_contains("\"anti-harassment\" is a workshop; a goal is a level or a credential");
 }

@@ -7,21 +7,16 @@ use serde_json::json;
 
 #[test]
 fn the_feed_lists_upcoming_offerings_and_reads_back() {
-    let site = site_copy("small");
-    let knots = site.path().join("content/workshops/knots.md");
-    std::fs::write(
-        &knots,
-        read(&knots).replace(
-            "level = \"deck-basics\"",
-            "level = \"deck-basics\"\nupdated = 2026-11-02",
-        ),
-    )
-    .expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
+    let site = SiteTest::fixture("small");
+    site.replace(
+        "content/workshops/knots.md",
+        "level = \"deck-basics\"",
+        "level = \"deck-basics\"\nupdated = 2026-11-02",
+    );
     // 1 April 2027: the March offering is over, June's is cancelled, May's
     // is the one upcoming.
-    build_on_day(site.path(), out.path(), "2027-04-01");
-    let path = out.path().join("offerings.xml");
+    site.build_with(&["--today", "2027-04-01"]).succeeds();
+    let path = site.out_dir().join("offerings.xml");
     let feeds = python_tool("read-feed.py", &[&path]);
     let feed = &feeds[path.to_string_lossy().as_ref()];
     assert_eq!(feed["version"], "atom10");
@@ -63,25 +58,25 @@ fn the_feed_lists_upcoming_offerings_and_reads_back() {
     );
 
     // The entry's link lands on the offering, and every page points at the feed.
-    let page = read(&out.path().join("workshops/knots/index.html"));
+    let page = site.output("workshops/knots/index.html");
     assert!(page.contains("<li id=\"2027-05-02\""), "{page}");
     assert!(page.contains(
         "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/offerings.xml\" title=\"Upcoming offerings\">"
     ));
 
     // The same day, the same bytes.
-    let again = tempfile::tempdir().expect("tempdir");
-    build_on_day(site.path(), again.path(), "2027-04-01");
-    assert_eq!(read(&path), read(&again.path().join("offerings.xml")));
+    let again = site.scratch("again");
+    site.build_to(&again, &["--today", "2027-04-01"]).succeeds();
+    assert_eq!(read(&path), read(&again.join("offerings.xml")));
 }
 
 #[test]
 fn a_site_without_offerings_has_no_feed() {
-    let out = tempfile::tempdir().expect("tempdir");
-    build_on_day(&repo(), out.path(), "2026-11-28");
-    assert!(!out.path().join("offerings.xml").exists());
-    assert!(!out.path().join("offerings.ics").exists());
-    let home = read(&out.path().join("index.html"));
+    let site = SiteTest::repository();
+    site.build_with(&["--today", "2026-11-28"]).succeeds();
+    assert!(!site.out_dir().join("offerings.xml").exists());
+    assert!(!site.out_dir().join("offerings.ics").exists());
+    let home = site.output("index.html");
     assert!(
         !home.contains("application/atom+xml"),
         "no link to a feed that is not there"
@@ -90,12 +85,11 @@ fn a_site_without_offerings_has_no_feed() {
 
 #[test]
 fn feed_limit_keeps_the_soonest_offerings() {
-    let entry_ids = |site: &std::path::Path| -> Vec<String> {
-        let out = tempfile::tempdir().expect("tempdir");
+    let entry_ids = |site: &SiteTest| -> Vec<String> {
         // 1 January 2027: March's and May's offerings are upcoming (June's
         // is cancelled).
-        build_on_day(site, out.path(), "2027-01-01");
-        let path = out.path().join("offerings.xml");
+        site.build_with(&["--today", "2027-01-01"]).succeeds();
+        let path = site.out_dir().join("offerings.xml");
         let feeds = python_tool("read-feed.py", &[&path]);
         feeds[path.to_string_lossy().as_ref()]["entries"]
             .as_array()
@@ -104,19 +98,18 @@ fn feed_limit_keeps_the_soonest_offerings() {
             .map(|entry| entry["id"].as_str().expect("an id").to_string())
             .collect()
     };
-    let site = site_copy("small");
+    let site = SiteTest::fixture("small");
     assert_eq!(
-        entry_ids(site.path()),
+        entry_ids(&site),
         [
             "https://training.example.org/workshops/knots/#2027-03-12",
             "https://training.example.org/workshops/knots/#2027-05-02",
         ],
         "every upcoming offering without a limit"
     );
-    let config = site.path().join("site.toml");
-    std::fs::write(&config, read(&config) + "\n[offerings]\nfeed_limit = 1\n").expect("write");
+    site.edit("site.toml", |text| text + "\n[offerings]\nfeed_limit = 1\n");
     assert_eq!(
-        entry_ids(site.path()),
+        entry_ids(&site),
         ["https://training.example.org/workshops/knots/#2027-03-12"],
         "the soonest one with `feed_limit = 1`"
     );

@@ -5,17 +5,16 @@
 use crate::support::*;
 use std::process::Command;
 
-fn built() -> tempfile::TempDir {
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, stderr) = build(&fixture("small"), &out.path().join("site"));
-    assert_eq!(code, 0, "{stderr}");
-    out
+fn built() -> SiteTest {
+    let site = SiteTest::fixture("small");
+    site.build().succeeds();
+    site
 }
 
 #[test]
 fn every_entity_has_its_section_and_every_link_stays_in_the_page() {
-    let out = built();
-    let html = read(&out.path().join("site/handbook/index.html"));
+    let site = built();
+    let html = site.output("handbook/index.html");
     for anchor in [
         "pathway-harbour-pilot",
         "level-deck-basics",
@@ -51,7 +50,7 @@ fn every_entity_has_its_section_and_every_link_stays_in_the_page() {
         html.contains(r##"Hold the credential <a href="#credential-navigator-certificate">"##),
         "rules link to the handbook's own sections"
     );
-    let home = read(&out.path().join("site/index.html"));
+    let home = site.output("index.html");
     assert!(
         home.contains("href=\"/handbook/\""),
         "every page links to it"
@@ -61,11 +60,11 @@ fn every_entity_has_its_section_and_every_link_stays_in_the_page() {
 #[test]
 fn the_handbook_prints_to_pdf_with_a_page_per_part() {
     // Served, as a reader gets it: the stylesheet's print rules apply.
-    let site = site_copy("small");
-    let served = serve(site.path(), &[]);
-    let out = tempfile::tempdir().expect("tempdir");
-    let pdf = out.path().join("handbook.pdf");
-    let profile = tempfile::tempdir().expect("tempdir");
+    let site = SiteTest::fixture("small");
+    let served = serve(site.root(), &[]);
+    let pdf = site.scratch("handbook.pdf");
+    let profile = site.scratch("chromium-profile");
+    std::fs::create_dir(&profile).expect("mkdir");
     let page = served.url("/handbook/");
     let mut command = Command::new("/usr/bin/chromium");
     command.args([
@@ -77,7 +76,7 @@ fn the_handbook_prints_to_pdf_with_a_page_per_part() {
         "--no-first-run",
         "--disable-sync",
         "--no-pdf-header-footer",
-        &format!("--user-data-dir={}", profile.path().display()),
+        &format!("--user-data-dir={}", profile.display()),
         &format!("--print-to-pdf={}", pdf.display()),
         &page,
     ]);

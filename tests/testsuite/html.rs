@@ -14,12 +14,9 @@ fn every_page_validates() {
         jar.is_file(),
         "the Nu HTML Checker is missing: run scripts/test (it runs `npm ci`)"
     );
-    let out = tempfile::tempdir().expect("tempdir");
-    let bundled = out.path().join("bundled");
-    let small = out.path().join("small");
-    for (root, output) in [(repo(), &bundled), (fixture("small"), &small)] {
-        let (code, stderr) = build(&root, output);
-        assert_eq!(code, 0, "{stderr}");
+    let (bundled, small) = (SiteTest::repository(), SiteTest::fixture("small"));
+    for site in [&bundled, &small] {
+        site.build().succeeds();
     }
     let result = Command::new("java")
         .args([
@@ -30,8 +27,8 @@ fn every_page_validates() {
             "gnu",
             "--skip-non-html",
         ])
-        .arg(&bundled)
-        .arg(&small)
+        .arg(bundled.out_dir())
+        .arg(small.out_dir())
         .output()
         .expect("run java: install a JRE (scripts/test does)");
     let report = String::from_utf8_lossy(&result.stderr).into_owned()

@@ -18,9 +18,9 @@ fn offerings(page: &str) -> Vec<String> {
 
 #[test]
 fn an_offering_says_when_where_what_it_costs_and_how_to_join() {
-    let out = tempfile::tempdir().expect("tempdir");
-    build_on_day(&fixture("small"), out.path(), "2026-11-28");
-    let page = read(&out.path().join("workshops/knots/index.html"));
+    let site = SiteTest::fixture("small");
+    site.build_with(&["--today", "2026-11-28"]).succeeds();
+    let page = site.output("workshops/knots/index.html");
     let [march, may, june] = offerings(&page).try_into().expect("three offerings");
 
     assert!(march.contains("A few places left"), "{march}");
@@ -48,7 +48,7 @@ fn an_offering_says_when_where_what_it_costs_and_how_to_join() {
     assert!(june.contains("Cancelled"), "{june}");
     assert!(june.contains("19.50 USD"), "{june}");
     assert!(!june.contains("/register/"), "{june}");
-    let listing = read(&out.path().join("workshops/index.html"));
+    let listing = site.output("workshops/index.html");
     assert!(
         listing.contains("2 upcoming offerings"),
         "a cancelled offering is not counted as upcoming"
@@ -56,9 +56,9 @@ fn an_offering_says_when_where_what_it_costs_and_how_to_join() {
 
     // The site's zone and currency, for offerings that name neither; a
     // waiting list instead of registration.
-    let out = tempfile::tempdir().expect("tempdir");
-    build_on_day(&fixture("scuba"), out.path(), "2026-11-28");
-    let page = read(&out.path().join("workshops/open-water-course/index.html"));
+    let scuba = SiteTest::fixture("scuba");
+    scuba.build_with(&["--today", "2026-11-28"]).succeeds();
+    let page = scuba.output("workshops/open-water-course/index.html");
     let june = &offerings(&page)[1];
     assert!(
         june.contains("2027-06-04T08:00:00+08:00\">4 June 2027, 8:00 a.m.</time>"),
@@ -71,16 +71,10 @@ fn an_offering_says_when_where_what_it_costs_and_how_to_join() {
 
 #[test]
 fn offerings_in_french() {
-    let site = site_copy("small");
-    let config = site.path().join("site.toml");
-    std::fs::write(
-        &config,
-        read(&config).replace("base_url", "language = \"fr\"\nbase_url"),
-    )
-    .expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    build_on_day(site.path(), out.path(), "2026-11-28");
-    let page = read(&out.path().join("workshops/knots/index.html"));
+    let site = SiteTest::fixture("small");
+    site.replace("site.toml", "base_url", "language = \"fr\"\nbase_url");
+    site.build_with(&["--today", "2026-11-28"]).succeeds();
+    let page = site.output("workshops/knots/index.html");
     let [march, may, june] = offerings(&page).try_into().expect("three offerings");
     assert!(march.contains("Quelques places disponibles"), "{march}");
     assert!(
@@ -100,10 +94,10 @@ fn offerings_in_french() {
 
 #[test]
 fn catalogue_json_carries_every_field_of_an_offering() {
-    let out = tempfile::tempdir().expect("tempdir");
-    build_on_day(&fixture("scuba"), out.path(), "2026-11-28");
+    let site = SiteTest::fixture("scuba");
+    site.build_with(&["--today", "2026-11-28"]).succeeds();
     let catalogue: serde_json::Value =
-        serde_json::from_str(&read(&out.path().join("catalogue.json"))).expect("json");
+        serde_json::from_str(&site.output("catalogue.json")).expect("json");
     let course = catalogue["workshops"]
         .as_array()
         .expect("workshops")

@@ -3,17 +3,17 @@
 
 use crate::support::*;
 use std::process::Command;
+use std::time::Duration;
 
 /// A level whose `requires` names an id holding terminal control
 /// characters (ESC, BEL): the unresolved name comes back in a diagnostic.
-fn site_with_control_characters() -> tempfile::TempDir {
-    let site = site_copy("small");
-    let pilot = site.path().join("content/levels/pilot.md");
-    let text = read(&pilot).replace(
+fn site_with_control_characters() -> SiteTest {
+    let site = SiteTest::fixture("small");
+    site.replace(
+        "content/levels/pilot.md",
         "\"first-aid\"",
         "\"first-aid\\u001b]0;owned\\u0007\\u001b[31m\"",
     );
-    std::fs::write(&pilot, text).expect("write");
     site
 }
 
@@ -21,14 +21,7 @@ fn site_with_control_characters() -> tempfile::TempDir {
 fn control_characters_from_content_never_reach_the_terminal() {
     let site = site_with_control_characters();
     for format in ["github", "human", "json"] {
-        let (code, stdout, stderr) = cairn(&[
-            "check",
-            "--root",
-            &site.path().to_string_lossy(),
-            "--format",
-            format,
-        ]);
-        assert_eq!(code, 1, "{stderr}");
+        let Run { stdout, stderr, .. } = site.run(&["check", "--format", format]).fails();
         for (stream, text) in [("stdout", &stdout), ("stderr", &stderr)] {
             assert!(
                 !text.chars().any(|c| c.is_control() && c != '\n'),
@@ -44,16 +37,16 @@ fn control_characters_from_content_never_reach_the_terminal() {
 
 #[test]
 fn a_marker_that_is_a_symbolic_link_does_not_make_a_folder_ours() {
-    let site = site_copy("small");
-    let out = tempfile::tempdir().expect("tempdir");
-    let precious = out.path().join("precious");
+    let site = SiteTest::fixture("small");
+    let precious = site.scratch("precious");
     std::fs::create_dir(&precious).expect("mkdir");
     std::fs::write(precious.join("thesis.txt"), "years of work").expect("write");
     let marker = tempfile::NamedTempFile::new().expect("a file elsewhere");
     std::os::unix::fs::symlink(marker.path(), precious.join(".cairn-output")).expect("symlink");
-    let (code, stderr) = build(site.path(), &precious);
-    assert_eq!(code, 2, "refused: {stderr}");
-    assert!(stderr.contains("E100"), "{stderr}");
+    // Refused.
+    site.build_to(&precious, &[])
+        .exits(2)
+        .stderr_contains("E100");
     assert_eq!(
         read(&precious.join("thesis.txt")),
         "years of work",
@@ -63,26 +56,20 @@ fn a_marker_that_is_a_symbolic_link_does_not_make_a_folder_ours() {
 
 #[test]
 fn a_base_url_cannot_put_markup_into_pages() {
-    let site = site_copy("small");
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &site.path().to_string_lossy(),
-        "--output",
-        &out.path().join("site").to_string_lossy(),
+    let site = SiteTest::fixture("small");
+    site.build_with(&[
         "--base-url",
         "https://example.org/x\"><img src=x onerror=alert(1)>",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    for (path, bytes) in snapshot(&out.path().join("site")) {
+    ])
+    .succeeds();
+    for (path, bytes) in snapshot(&site.out_dir()) {
         let text = String::from_utf8_lossy(&bytes);
         assert!(
             !text.contains("<img src=x") && !text.contains("\"><img"),
             "{path} carries markup from --base-url"
         );
     }
-    let page = read(&out.path().join("site/levels/pilot/index.html"));
+    let page = site.output("levels/pilot/index.html");
     assert!(
         page.contains("href=\"/x%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E/levels/"),
         "links keep the address, encoded"
@@ -93,39 +80,35 @@ fn a_base_url_cannot_put_markup_into_pages() {
 fn a_lock_left_by_a_killed_build_never_blocks_a_build() {
     // A killed build leaves its lock file; the process id written in it may
     // then belong to an unrelated process that is still running.
-    let site = site_copy("small");
-    let out = tempfile::tempdir().expect("tempdir");
+    let site = SiteTest::fixture("small");
     let mut unrelated = Command::new("sleep").arg("30").spawn().expect("sleep");
     std::fs::write(
-        out.path().join(".site.cairn-lock"),
+        site.scratch(".public.cairn-lock"),
         unrelated.id().to_string(),
     )
     .expect("write");
-    let (code, stderr) = build(site.path(), &out.path().join("site"));
+    let run = site.build();
     let _ = unrelated.kill();
     let _ = unrelated.wait();
-    assert_eq!(code, 0, "a stale lock blocked the build: {stderr}");
+    // A stale lock must not block the build.
+    run.succeeds();
 }
 
 #[test]
 fn a_build_that_holds_the_lock_is_named_by_its_lock_file() {
-    let site = site_copy("small");
-    let out = tempfile::tempdir().expect("tempdir");
-    let lock_path = out.path().join(".site.cairn-lock");
+    let site = SiteTest::fixture("small");
+    let lock_path = site.scratch(".public.cairn-lock");
     let held = std::fs::File::create(&lock_path).expect("create");
     held.try_lock()
         .expect("the test holds the lock, as a running build would");
-    let (code, stderr) = build(site.path(), &out.path().join("site"));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(
-        stderr.contains("another cairn build is writing this site: it holds the lock")
-            && stderr.contains(".site.cairn-lock"),
-        "{stderr}"
-    );
-    assert!(!out.path().join("site").exists(), "nothing written");
+    site.build()
+        .exits(2)
+        .stderr_contains("another cairn build is writing this site: it holds the lock")
+        .stderr_contains(".public.cairn-lock");
+    assert!(!site.out_dir().exists(), "nothing written");
     drop(held);
-    let (code, stderr) = build(site.path(), &out.path().join("site"));
-    assert_eq!(code, 0, "once released, the build runs: {stderr}");
+    // Once released, the build runs.
+    site.build().succeeds();
     assert!(!lock_path.exists(), "and leaves no lock file behind");
 }
 
@@ -133,15 +116,14 @@ fn a_build_that_holds_the_lock_is_named_by_its_lock_file() {
 fn a_mount_point_as_the_output_folder_builds_and_rebuilds() {
     // A mount point (a Docker volume, `-v ./public:/site/public`) cannot be
     // renamed. A private mount namespace gives the test one of its own.
-    let site = site_copy("small");
-    let out = tempfile::tempdir().expect("tempdir");
-    let public = out.path().join("public");
+    let test = SiteTest::fixture("small");
+    let public = test.out_dir();
     std::fs::create_dir(&public).expect("mkdir");
     let cairn = env!("CARGO_BIN_EXE_cairn");
     let (site, public, parent) = (
-        site.path().display().to_string(),
+        test.root().display().to_string(),
         public.display().to_string(),
-        out.path().display().to_string(),
+        public.parent().expect("parent").display().to_string(),
     );
     let script = format!(
         "mount -t tmpfs tmpfs '{public}' && mountpoint -q '{public}' \
@@ -188,17 +170,12 @@ fn a_template_range_that_would_never_end_is_an_error_not_a_hang() {
         ("range(0, 10, 0)", "the step must not be 0"),
         ("range(4000000000)", "more than 100000 numbers"),
     ] {
-        let site = small_site_with_templates(&[(
+        let site = SiteTest::fixture("small").time_limit(Duration::from_secs(20));
+        site.with_templates(&[(
             "page.html",
             &format!("{{% for i in {call} %}}{{{{ i }}}}{{% endfor %}}"),
         )]);
-        let mut command = cairn_command();
-        command
-            .args(["check", "--root", &site.path().to_string_lossy()])
-            .env("NO_COLOR", "1");
-        let output = output_within(command, std::time::Duration::from_secs(20));
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        let stderr = site.check().fails().stderr;
         assert!(
             stderr.contains("error[E015]") && stderr.contains(expected),
             "{call}: {stderr}"
@@ -212,7 +189,8 @@ fn a_template_range_that_would_never_end_is_an_error_not_a_hang() {
 
 #[test]
 fn a_template_that_calls_itself_without_end_is_named_not_a_crash() {
-    let site = small_site_with_templates(&[
+    let site = SiteTest::fixture("small").time_limit(Duration::from_secs(60));
+    site.with_templates(&[
         (
             "forever.html",
             "{% macro down(n) %}{{ down(n=n+1) }}{% endmacro %}\n",
@@ -222,10 +200,8 @@ fn a_template_that_calls_itself_without_end_is_named_not_a_crash() {
             "{% import \"forever.html\" as f %}{{ f.down(n=1) }}\n",
         ),
     ]);
-    let out = tempfile::tempdir().expect("tempdir");
-    let output_dir = out.path().join("site");
-    for (command, code, stderr) in check_and_build(site.path(), &output_dir, &[], 60) {
-        assert_eq!(code, Some(1), "{command}: {stderr}");
+    for (command, Run { code, stderr, .. }) in check_and_build(&site) {
+        assert_eq!(code, 1, "{command}: {stderr}");
         assert!(
             stderr.contains("error[E015]: a template failed: it calls itself without end")
                 && stderr.contains("--> templates/forever.html:1:23")
@@ -238,13 +214,12 @@ fn a_template_that_calls_itself_without_end_is_named_not_a_crash() {
             "the runtime's own words are replaced by the diagnostic: {stderr}"
         );
     }
-    assert!(!output_dir.exists(), "nothing was written");
+    assert!(!site.out_dir().exists(), "nothing was written");
 }
 
 /// A folder cairn built, with the user's own file put in it later.
-fn built_folder_with_a_user_file(site: &std::path::Path, at: &std::path::Path) {
-    let (code, stderr) = build(site, at);
-    assert_eq!(code, 0, "{stderr}");
+fn built_folder_with_a_user_file(site: &SiteTest, at: &std::path::Path) {
+    site.build_to(at, &[]).succeeds();
     std::fs::write(at.join("notes.txt"), "mine").expect("write");
 }
 
@@ -254,14 +229,14 @@ fn built_folder_with_a_user_file(site: &std::path::Path, at: &std::path::Path) {
 /// into the cairn-built folder it points at.
 #[test]
 fn a_leftover_that_is_a_link_is_never_followed() {
-    let site = site_copy("small");
+    let site = SiteTest::fixture("small");
     let elsewhere = tempfile::tempdir().expect("tempdir");
     for leftover in [".site.cairn-staging-1", ".site.cairn-old-1"] {
         let target = elsewhere.path().join(leftover.trim_start_matches('.'));
-        built_folder_with_a_user_file(site.path(), &target);
+        built_folder_with_a_user_file(&site, &target);
         let out = tempfile::tempdir().expect("tempdir");
         std::os::unix::fs::symlink(&target, out.path().join(leftover)).expect("symlink");
-        let (code, stderr) = build(site.path(), &out.path().join("site"));
+        let Run { code, stderr, .. } = site.build_to(&out.path().join("site"), &[]);
         assert_eq!(code, 0, "{leftover}: {stderr}");
         assert_eq!(
             read(&target.join("notes.txt")),
@@ -276,19 +251,15 @@ fn a_leftover_that_is_a_link_is_never_followed() {
 /// where it points, and the build says why it stopped.
 #[test]
 fn a_lock_that_is_a_link_is_refused_and_said() {
-    let site = site_copy("small");
-    let out = tempfile::tempdir().expect("tempdir");
+    let site = SiteTest::fixture("small");
     let elsewhere = tempfile::tempdir().expect("tempdir");
     let target = elsewhere.path().join("created-by-cairn");
-    std::os::unix::fs::symlink(&target, out.path().join(".site.cairn-lock")).expect("symlink");
-    let (code, stderr) = build(site.path(), &out.path().join("site"));
-    assert_eq!(code, 2, "{stderr}");
-    assert!(
-        stderr.contains("is a symbolic link; cairn does not open a lock through a link"),
-        "{stderr}"
-    );
+    std::os::unix::fs::symlink(&target, site.scratch(".public.cairn-lock")).expect("symlink");
+    site.build()
+        .exits(2)
+        .stderr_contains("is a symbolic link; cairn does not open a lock through a link");
     assert!(!target.exists(), "nothing was created through the link");
-    assert!(!out.path().join("site").exists(), "nothing was built");
+    assert!(!site.out_dir().exists(), "nothing was built");
 }
 
 /// E023 reads raw HTML with a real tokenizer: unquoted, uppercase and
@@ -296,21 +267,13 @@ fn a_lock_that_is_a_link_is_refused_and_said() {
 /// address past the check (a site's own theme may have no CSP to stop it).
 #[test]
 fn raw_html_cannot_smuggle_a_script_address() {
-    let site = site_copy("small");
-    let about = site.path().join("content/about.md");
+    let site = SiteTest::fixture("small");
     let body = "\n<p><A HREF = javascript:one>a</A></p>\n\n\
                 <form\naction=\"javascript:two\">\n<button formaction=javascript:three>b</button>\n</form>\n\n\
                 Inline <a href='JAVASCRIPT:four'>c</a> and <img src=data:text/html,five>.\n\n\
                 <div><a title='\n\n\\' href=javascript:six//\n\n'>x</a></div>\n";
-    std::fs::write(&about, read(&about) + body).expect("write");
-    let (code, stdout, stderr) = cairn(&[
-        "check",
-        "--root",
-        &site.path().to_string_lossy(),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(code, 1, "{stderr}");
+    site.edit("content/about.md", |text| text + body);
+    let stdout = site.run(&["check", "--format", "json"]).fails().stdout;
     let found: Vec<serde_json::Value> = serde_json::from_str(&stdout).expect("JSON");
     let e023: Vec<String> = found
         .iter()
@@ -318,7 +281,7 @@ fn raw_html_cannot_smuggle_a_script_address() {
         .map(|d| format!("{}:{} {}", d["file"], d["line"], d["message"]))
         .collect();
     assert_eq!(e023.len(), 6, "{e023:#?}");
-    let text = read(&about);
+    let text = site.read("content/about.md");
     let line_of = |needle: &str| {
         text[..text.find(needle).expect("written")]
             .matches('\n')
@@ -350,34 +313,31 @@ fn raw_html_cannot_smuggle_a_script_address() {
 /// tells a hang from an answer; docs/performance.md holds the figures.
 #[test]
 fn a_hundred_thousand_topics_do_not_hang_check_or_build() {
-    let site = site_copy("small");
-    let knots = site.path().join("content/workshops/knots.md");
+    let site = SiteTest::fixture("small").time_limit(Duration::from_secs(90));
+    let knots = "content/workshops/knots.md";
     let many = |prefix: &str| {
         (0..100_000)
             .map(|i| format!("\"{prefix}-{i}\""))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let text = read(&knots)
-        .replace(
-            "topics = [\"bowline\", \"cleat hitch\"]",
-            &format!("topics = [{}]", many("topic")),
-        )
-        .replace(
-            "audience = [\"deckhands\"]",
-            &format!("audience = [{}]", many("audience")),
-        );
-    std::fs::write(&knots, text).expect("write");
+    site.replace(
+        knots,
+        "topics = [\"bowline\", \"cleat hitch\"]",
+        &format!("topics = [{}]", many("topic")),
+    )
+    .replace(
+        knots,
+        "audience = [\"deckhands\"]",
+        &format!("audience = [{}]", many("audience")),
+    );
     // The search index of one page of 200,000 distinct words is the
     // search budget's business (docs/performance.md), not the filters'.
-    let toml = site.path().join("site.toml");
-    std::fs::write(&toml, read(&toml) + "\n[search]\nenabled = false\n").expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    let output_dir = out.path().join("site");
-    for (command, code, stderr) in check_and_build(site.path(), &output_dir, &[], 90) {
-        assert_eq!(code, Some(0), "{command}: {stderr}");
+    site.edit("site.toml", |text| text + "\n[search]\nenabled = false\n");
+    for (command, Run { code, stderr, .. }) in check_and_build(&site) {
+        assert_eq!(code, 0, "{command}: {stderr}");
     }
-    let listing = read(&output_dir.join("workshops/index.html"));
+    let listing = site.output("workshops/index.html");
     assert!(
         listing.contains("topic-99999") && listing.contains("audience-99999"),
         "every topic and audience is a filter option"
@@ -389,25 +349,14 @@ fn a_hundred_thousand_topics_do_not_hang_check_or_build() {
 /// reported in a screenful, and the closing line still counts them all.
 #[test]
 fn problems_past_a_hundred_of_a_kind_are_counted_not_shown() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let record = dir.path().join("record.toml");
+    let site = SiteTest::fixture("small").time_limit(Duration::from_secs(60));
+    let record = site.scratch("record.toml");
     let ids: Vec<String> = (0..200_000).map(|i| format!("\"nope-{i}\"")).collect();
     std::fs::write(&record, format!("completed = [{}]\n", ids.join(", "))).expect("write");
-    let mut command = cairn_command();
-    command
-        .args(["eligibility", "--root"])
-        .arg(fixture("small"))
-        .arg("--profile")
-        .arg(&record)
-        .env("NO_COLOR", "1");
-    let output = output_within(command, std::time::Duration::from_secs(60));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "{}",
-        &stderr[..2000.min(stderr.len())]
-    );
+    // Not `fails()`: on failure, only the ends of 200,000 lines are shown.
+    let Run { code, stderr, .. } =
+        site.run(&["eligibility", "--profile", &record.to_string_lossy()]);
+    assert_eq!(code, 1, "{}", &stderr[..2000.min(stderr.len())]);
     assert_eq!(stderr.matches("error[E006]: the record names").count(), 100);
     assert!(
         stderr.contains("error[E006]: 199,900 more E006 problems like these are not shown"),
@@ -421,17 +370,12 @@ fn problems_past_a_hundred_of_a_kind_are_counted_not_shown() {
     );
 
     // `check`, in JSON and for GitHub: a hundred, then the count.
-    let site = site_copy("small");
-    let knots = site.path().join("content/workshops/knots.md");
+    let site = SiteTest::fixture("small");
     let keys: String = (0..150).map(|i| format!("key{i} = 1\n")).collect();
-    std::fs::write(
-        &knots,
-        read(&knots).replacen("+++\n", &format!("+++\n{keys}"), 1),
-    )
-    .expect("write");
-    let root = site.path().to_string_lossy().into_owned();
-    let (code, stdout, stderr) = cairn(&["check", "--root", &root, "--format", "json"]);
-    assert_eq!(code, 1, "{stderr}");
+    site.edit("content/workshops/knots.md", |text| {
+        text.replacen("+++\n", &format!("+++\n{keys}"), 1)
+    });
+    let Run { stdout, stderr, .. } = site.run(&["check", "--format", "json"]).fails();
     let found: Vec<serde_json::Value> = serde_json::from_str(&stdout).expect("JSON");
     assert_eq!(found.len(), 101);
     assert_eq!(found[100]["code"], "E003");
@@ -444,7 +388,7 @@ fn problems_past_a_hundred_of_a_kind_are_counted_not_shown() {
         stderr.ends_with("error: found 150 errors and 0 warnings\n"),
         "{stderr}"
     );
-    let (_, stdout, _) = cairn(&["check", "--root", &root, "--format", "github"]);
+    let stdout = site.run(&["check", "--format", "github"]).stdout;
     assert_eq!(stdout.lines().count(), 101, "{stdout}");
     assert!(
         stdout.ends_with("::error title=E003 50 more E003 problems like these are not shown::50 more E003 problems like these are not shown%0Ahelp: fix the ones shown, or the one mistake behind them all, and run again to see what is left\n"),
@@ -460,19 +404,15 @@ fn problems_past_a_hundred_of_a_kind_are_counted_not_shown() {
 /// stops the same loops after a few seconds of a release build.
 #[test]
 fn a_template_that_would_run_for_hours_is_stopped_with_e015() {
-    let site = small_site_with_templates(&[(
+    let site = SiteTest::fixture("small")
+        .env("CAIRN_TEMPLATE_FUEL", "200000")
+        .time_limit(Duration::from_secs(60));
+    site.with_templates(&[(
         "page.html",
         "{% for i in range(100000) %}{% for j in range(100000) %}{{ i }}{% endfor %}{% endfor %}\n",
     )]);
-    let out = tempfile::tempdir().expect("tempdir");
-    let output_dir = out.path().join("site");
-    for (command, code, stderr) in check_and_build(
-        site.path(),
-        &output_dir,
-        &[("CAIRN_TEMPLATE_FUEL", "200000")],
-        60,
-    ) {
-        assert_eq!(code, Some(1), "{command}: {stderr}");
+    for (command, Run { code, stderr, .. }) in check_and_build(&site) {
+        assert_eq!(code, 1, "{command}: {stderr}");
         assert!(
             stderr.contains(
                 "error[E015]: a template failed: it runs too long: more steps than one page may take"
@@ -481,33 +421,11 @@ fn a_template_that_would_run_for_hours_is_stopped_with_e015() {
             command
         );
     }
-    assert!(!output_dir.exists(), "nothing was written");
+    assert!(!site.out_dir().exists(), "nothing was written");
 }
 
-/// `cairn check`, then `cairn build` into `output`, each with `env` and
-/// within `seconds` (a hang fails): (command, exit code, stderr) of each.
-fn check_and_build(
-    site: &std::path::Path,
-    output: &std::path::Path,
-    env: &[(&str, &str)],
-    seconds: u64,
-) -> Vec<(&'static str, Option<i32>, String)> {
-    let root = site.to_string_lossy();
-    let output = output.to_string_lossy();
-    [
-        ("check", vec!["check", "--root", &root]),
-        ("build", vec!["build", "--root", &root, "--output", &output]),
-    ]
-    .into_iter()
-    .map(|(name, args)| {
-        let mut command = cairn_command();
-        command
-            .args(&args)
-            .env("NO_COLOR", "1")
-            .envs(env.iter().copied());
-        let ran = output_within(command, std::time::Duration::from_secs(seconds));
-        let stderr = String::from_utf8_lossy(&ran.stderr).into_owned();
-        (name, ran.status.code(), stderr)
-    })
-    .collect()
+/// `cairn check`, then `cairn build`, each named. Give the site a time
+/// limit: these are the runs that could hang.
+fn check_and_build(site: &SiteTest) -> [(&'static str, Run); 2] {
+    [("check", site.check()), ("build", site.build())]
 }

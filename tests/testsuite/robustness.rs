@@ -131,19 +131,19 @@ fn random_mutations_give_diagnostics_never_panics() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(400);
     let mut rng = Rng(seed | 1);
-    let site = site_copy("small");
+    let site = SiteTest::fixture("small");
     // The bundled catalogue's files are good seeds too: copy them in beside.
     for file in markdown_files(&repo()) {
-        let target = site.path().join(&file);
+        let target = site.path(&file);
         if !target.exists() {
             std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
             std::fs::copy(repo().join(&file), &target).expect("copy");
         }
     }
-    let mut files_with_site = markdown_files(site.path());
+    let mut files_with_site = markdown_files(site.root());
     files_with_site.push("site.toml".into());
     let options = cairn::SiteOptions {
-        root: site.path().to_path_buf(),
+        root: site.root().to_path_buf(),
         today: cairn::content::Date::parse("2027-01-01"),
         ..Default::default()
     };
@@ -151,7 +151,7 @@ fn random_mutations_give_diagnostics_never_panics() {
     let (mut ok, mut failed) = (0, 0);
     for case in 0..cases {
         let file = &files_with_site[rng.below(files_with_site.len())];
-        let path = site.path().join(file);
+        let path = site.path(file);
         let original = std::fs::read(&path).expect("read");
         let mutated = mutate(&mut rng, &original);
         std::fs::write(&path, &mutated).expect("write");
@@ -191,21 +191,6 @@ fn random_mutations_give_diagnostics_never_panics() {
         failed > cases / 4,
         "mutations should break most files ({failed} of {cases} did)"
     );
-}
-
-/// Run the real binary on a site, failing if it takes longer than `limit`
-/// (a hang) or dies of a signal (a stack overflow aborts).
-fn check_within(root: &Path, limit: Duration) -> (i32, String) {
-    let mut command = cairn_command();
-    command
-        .args(["check", "--root", &root.to_string_lossy()])
-        .env("NO_COLOR", "1");
-    let output = output_within(command, limit);
-    let code = output
-        .status
-        .code()
-        .unwrap_or_else(|| panic!("cairn died of a signal: {:?}", output.status));
-    (code, String::from_utf8_lossy(&output.stderr).into_owned())
 }
 
 #[test]
@@ -304,10 +289,12 @@ fn extreme_inputs_neither_overflow_nor_hang() {
         ),
     ];
     for (name, text) in cases {
-        let site = site_copy("small");
-        std::fs::write(site.path().join("content/levels/pilot.md"), &text).expect("write");
+        // The real binary, within a time limit: a hang fails, and so does
+        // a death by signal (a stack overflow aborts), as exit -1.
+        let site = SiteTest::fixture("small").time_limit(Duration::from_secs(90));
+        site.file("content/levels/pilot.md", &text);
         let started = Instant::now();
-        let (code, stderr) = check_within(site.path(), Duration::from_secs(90));
+        let Run { code, stderr, .. } = site.check();
         eprintln!("{name}: {:?}", started.elapsed());
         assert!(code == 0 || code == 1, "{name}: exit {code}\n{stderr}");
         assert!(!stderr.contains("panicked"), "{name}: {stderr}");

@@ -26,22 +26,22 @@ fn validate(schema: &Path, files: &[&Path]) -> (bool, String) {
 
 #[test]
 fn every_catalogue_json_follows_the_published_schema() {
-    let out = tempfile::tempdir().expect("tempdir");
+    let sites = [
+        ("bundled", SiteTest::repository()),
+        ("small", SiteTest::fixture("small")),
+        ("scuba", SiteTest::fixture("scuba")),
+    ];
     let mut catalogues = Vec::new();
-    for (name, root) in [
-        ("bundled", repo()),
-        ("small", fixture("small")),
-        ("scuba", fixture("scuba")),
-    ] {
-        let site = out.path().join(name);
-        let (code, stderr) = build(&root, &site);
+    for (name, site) in &sites {
+        let Run { code, stderr, .. } = site.build();
         assert_eq!(code, 0, "{name}: {stderr}");
+        let out = site.out_dir();
         assert_eq!(
-            std::fs::read(site.join("catalogue.schema.json")).expect("the schema is published"),
+            std::fs::read(out.join("catalogue.schema.json")).expect("the schema is published"),
             std::fs::read(repo().join("src/render/catalogue.schema.json")).expect("schema"),
             "{name}"
         );
-        catalogues.push(site.join("catalogue.json"));
+        catalogues.push(out.join("catalogue.json"));
     }
     // Keys in alphabetical order at every depth, as a JSON object sorts
     // them, and printed with two spaces: catalogue.json is written straight
@@ -57,7 +57,8 @@ fn every_catalogue_json_follows_the_published_schema() {
         let sorted = serde_json::to_string_pretty(&value).expect("printed") + "\n";
         assert!(sorted == text, "{} is not sorted", path.display());
     }
-    let schema = out.path().join("bundled/catalogue.schema.json");
+    let bundled = &sites[0].1;
+    let schema = bundled.out_dir().join("catalogue.schema.json");
     let files: Vec<&Path> = catalogues.iter().map(|p| p.as_path()).collect();
     let (valid, printed) = validate(&schema, &files);
     assert!(valid, "{printed}");
@@ -69,7 +70,7 @@ fn every_catalogue_json_follows_the_published_schema() {
         serde_json::from_str(&read(&catalogues[0])).expect("catalogue.json is JSON");
     catalogue["workshops"][0]["colour"] = "red".into();
     catalogue["levels"][1]["requires"] = serde_json::json!({ "every": ["level-1"] });
-    let bad = out.path().join("bad.json");
+    let bad = bundled.scratch("bad.json");
     std::fs::write(&bad, catalogue.to_string()).expect("write");
     let (valid, printed) = validate(&schema, &[&bad]);
     assert!(!valid, "{printed}");

@@ -39,8 +39,8 @@ fn results(browser: &Browser<'_>) -> Vec<(String, String, String)> {
 
 #[test]
 fn the_search_page_finds_pages_in_each_language_and_says_how_many() {
-    let site = bundled_copy();
-    let served = serve(site.path(), &[]);
+    let site = SiteTest::bundled();
+    let served = serve(site.root(), &[]);
     let driver = Driver::start();
     let browser = driver.browser(true);
 
@@ -131,8 +131,8 @@ fn the_search_page_finds_pages_in_each_language_and_says_how_many() {
 
 #[test]
 fn the_header_box_searches_by_keyboard_and_more_results_come_on_request() {
-    let site = bundled_copy();
-    let served = serve(site.path(), &[]);
+    let site = SiteTest::bundled();
+    let served = serve(site.root(), &[]);
     let driver = Driver::start();
     let browser = driver.browser(true);
     browser.size(1280, 900);
@@ -208,8 +208,8 @@ fn the_header_box_searches_by_keyboard_and_more_results_come_on_request() {
 
 #[test]
 fn without_javascript_search_is_a_way_to_the_listings() {
-    let site = bundled_copy();
-    let served = serve(site.path(), &[]);
+    let site = SiteTest::bundled();
+    let served = serve(site.root(), &[]);
     let driver = Driver::start();
     let plain = driver.browser(false);
     plain.go(&served.url("/levels/level-1/"));
@@ -260,20 +260,12 @@ fn search_files(site: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Run cairn in `root`, which must succeed.
-fn cairn_in(root: &Path, args: &[&str]) {
-    let root = root.to_string_lossy();
-    let mut all = args.to_vec();
-    all.extend(["--root", &root]);
-    let (code, stdout, stderr) = cairn(&all);
-    assert_eq!(code, 0, "cairn {args:?}: {stdout}{stderr}");
-}
-
 #[test]
 fn each_language_has_its_index_and_search_can_be_turned_off() {
-    let site = bundled_copy();
-    let out = site.path().join("public");
-    cairn_in(site.path(), &["build"]);
+    let site = SiteTest::bundled();
+    // Into the default output folder, public/ in the site.
+    let out = site.path("public");
+    site.run(&["build"]).succeeds();
     let files = search_files(&out);
     for wanted in ["pagefind/pagefind.js", "fr/pagefind/pagefind.js"] {
         assert!(files.iter().any(|f| f == wanted), "{wanted} in {files:?}");
@@ -315,11 +307,9 @@ fn each_language_has_its_index_and_search_can_be_turned_off() {
     assert!(other_page.contains("class=\"site-search\""));
 
     // Two builds write the same index, byte for byte.
-    let again = site.path().join("again");
-    cairn_in(
-        site.path(),
-        &["build", "--output", &again.to_string_lossy()],
-    );
+    let again = site.path("again");
+    site.run(&["build", "--output", &again.to_string_lossy()])
+        .succeeds();
     for file in &files {
         assert_eq!(
             std::fs::read(out.join(file)).ok(),
@@ -329,13 +319,10 @@ fn each_language_has_its_index_and_search_can_be_turned_off() {
     }
 
     // Turned off: no index, no search page, no box in the header.
-    let toml = std::fs::read_to_string(site.path().join("site.toml")).expect("site.toml");
-    std::fs::write(
-        site.path().join("site.toml"),
-        format!("{toml}\n[search]\nenabled = false\n"),
-    )
-    .expect("write site.toml");
-    cairn_in(site.path(), &["build"]);
+    site.edit("site.toml", |toml| {
+        format!("{toml}\n[search]\nenabled = false\n")
+    });
+    site.run(&["build"]).succeeds();
     assert_eq!(search_files(&out), Vec::<String>::new());
     assert!(!out.join("search/index.html").exists());
     let page = std::fs::read_to_string(out.join("levels/level-1/index.html")).expect("page");
@@ -345,29 +332,23 @@ fn each_language_has_its_index_and_search_can_be_turned_off() {
 
 #[test]
 fn a_page_in_the_search_folder_is_refused() {
-    let site = site_copy("small");
-    std::fs::write(
-        site.path().join("content/search.md"),
+    let site = SiteTest::fixture("small");
+    site.file(
+        "content/search.md",
         "+++\ntitle = \"Search tips\"\n+++\nHow to search.\n",
-    )
-    .expect("write page");
-    let root = site.path().to_string_lossy();
-    let (code, _, stderr) = cairn(&["check", "--root", &root]);
-    assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("E022"), "{stderr}");
-    assert!(
-        stderr.contains("already the page cairn generates at /search/"),
-        "{stderr}"
     );
+    site.check()
+        .fails()
+        .stderr_contains("E022")
+        .stderr_contains("already the page cairn generates at /search/");
 }
 
 /// Words that look like markup, in a title and a body, come back from the
 /// index as text: nothing in a result runs or becomes an element.
 #[test]
 fn markup_in_the_catalogue_stays_text_in_the_results() {
-    let site = site_copy("small");
-    let knots = site.path().join("content/workshops/knots.md");
-    let text = std::fs::read_to_string(&knots).expect("knots.md");
+    let site = SiteTest::fixture("small");
+    let text = site.read("content/workshops/knots.md");
     let text = text.replacen(
         "title = \"Knots\"",
         "title = \"Knots <img src=x onerror=\\\"document.title='pwned'\\\"> & hitches\"",
@@ -375,8 +356,8 @@ fn markup_in_the_catalogue_stays_text_in_the_results() {
     ) + "\nTie a zanzibar with `<script>document.title='pwned'</script>` in mind, &amp; <b>care</b>.\n\
          \n<div class=\"callout\">\nAsk about the quillback drill.\n</div>\n\
          \n<img src=\"/knot.png\" alt=\"A marlinspike diagram\">\n";
-    std::fs::write(&knots, text).expect("write knots.md");
-    let served = serve(site.path(), &[]);
+    site.file("content/workshops/knots.md", text);
+    let served = serve(site.root(), &[]);
     let driver = Driver::start();
     let browser = driver.browser(true);
     browser.go(&served.url("/search/?q=zanzibar"));
@@ -425,9 +406,9 @@ fn markup_in_the_catalogue_stays_text_in_the_results() {
 /// scripts/bench-search-build measures the same at 10,000 workshops.
 #[test]
 fn a_first_query_transfers_under_300_kb() {
-    let site = bundled_copy();
-    let out = site.path().join("public");
-    cairn_in(site.path(), &["build"]);
+    let site = SiteTest::bundled();
+    let out = site.path("public");
+    site.run(&["build"]).succeeds();
     let measured = python_tool(
         "first-query.py",
         &[

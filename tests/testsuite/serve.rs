@@ -58,8 +58,8 @@ fn next_event(events: &Receiver<String>) -> String {
 
 #[test]
 fn serves_the_site_from_memory_with_correct_http() {
-    let site = site_copy("small");
-    let serve = serve(site.path(), &[]);
+    let site = SiteTest::fixture("small");
+    let serve = serve(site.root(), &[]);
 
     let (status, head, body) = request(&serve, "GET", "/levels/pilot/");
     assert_eq!(status, 200);
@@ -120,16 +120,16 @@ fn serves_the_site_from_memory_with_correct_http() {
     let (status, _, _) = request(&serve, "POST", "/");
     assert_eq!(status, 405);
     assert!(
-        !site.path().join("public").exists(),
+        !site.path("public").exists(),
         "serve writes no output folder"
     );
 }
 
 #[test]
 fn no_request_reaches_outside_the_site() {
-    let site = site_copy("small");
-    std::fs::write(site.path().join("secret.txt"), "root:x:0:0 secret").expect("write");
-    let serve = serve(site.path(), &[]);
+    let site = SiteTest::fixture("small");
+    site.file("secret.txt", "root:x:0:0 secret");
+    let serve = serve(site.root(), &[]);
     let attempts = [
         "GET /../secret.txt HTTP/1.1",
         "GET /../../../../etc/passwd HTTP/1.1",
@@ -163,38 +163,34 @@ fn no_request_reaches_outside_the_site() {
 
 #[test]
 fn edits_of_every_kind_reload_the_browser_with_the_new_content() {
-    let site = site_copy("small");
-    let root = site.path();
+    let site = SiteTest::fixture("small");
+    let root = site.root();
     let mut serve = serve(root, &[]);
     let events = events(&serve);
     let about = root.join("content/about.md");
 
     // A plain save.
-    std::fs::write(
-        &about,
+    site.file(
+        "content/about.md",
         "+++\ntitle = \"About\"\nsummary = \"s\"\n+++\nFirst edit.\n",
-    )
-    .expect("write");
+    );
     assert_eq!(next_event(&events), "reload");
     assert!(get(&serve, "/about/").1.contains("First edit."));
 
     // An editor's atomic save: write a temporary file, rename it over.
-    let temporary = root.join("content/.about.md.tmp");
-    std::fs::write(
-        &temporary,
+    site.file(
+        "content/.about.md.tmp",
         "+++\ntitle = \"About\"\nsummary = \"s\"\n+++\nAtomic edit.\n",
-    )
-    .expect("write");
-    std::fs::rename(&temporary, &about).expect("rename");
+    );
+    std::fs::rename(root.join("content/.about.md.tmp"), &about).expect("rename");
     assert_eq!(next_event(&events), "reload");
     assert!(get(&serve, "/about/").1.contains("Atomic edit."));
 
     // A new page, then renamed, then deleted.
-    std::fs::write(
-        root.join("content/news.md"),
+    site.file(
+        "content/news.md",
         "+++\ntitle = \"News\"\nsummary = \"s\"\n+++\nFresh.\n",
-    )
-    .expect("write");
+    );
     assert_eq!(next_event(&events), "reload");
     assert_eq!(get(&serve, "/news/").0, 200);
     std::fs::rename(
@@ -205,23 +201,18 @@ fn edits_of_every_kind_reload_the_browser_with_the_new_content() {
     assert_eq!(next_event(&events), "reload");
     assert_eq!(get(&serve, "/news/").0, 404);
     assert_eq!(get(&serve, "/updates/").0, 200);
-    std::fs::remove_file(root.join("content/updates.md")).expect("remove");
+    site.remove("content/updates.md");
     assert_eq!(next_event(&events), "reload");
     assert_eq!(get(&serve, "/updates/").0, 404, "a deleted page is gone");
 
     // Templates, static files and site.toml are watched too, even folders
-    // created after serve started.
+    // created after serve started: the folder first, on its own.
     std::fs::create_dir_all(root.join("static")).expect("mkdir");
     assert_eq!(next_event(&events), "reload");
-    std::fs::write(root.join("static/notice.txt"), "hello").expect("write");
+    site.file("static/notice.txt", "hello");
     assert_eq!(next_event(&events), "reload");
     assert_eq!(get(&serve, "/notice.txt"), (200, "hello".to_string()));
-    let config = read(&root.join("site.toml"));
-    std::fs::write(
-        root.join("site.toml"),
-        config.replace("Harbour Safety Training", "Harbour Academy"),
-    )
-    .expect("write");
+    site.replace("site.toml", "Harbour Safety Training", "Harbour Academy");
     assert_eq!(next_event(&events), "reload");
     assert!(get(&serve, "/").1.contains("Harbour Academy"));
     serve.wait_for_line(|l| l.starts_with("Rebuilt in"));
@@ -229,13 +220,13 @@ fn edits_of_every_kind_reload_the_browser_with_the_new_content() {
 
 #[test]
 fn a_broken_edit_keeps_the_last_good_site_and_shows_the_problem() {
-    let site = site_copy("small");
-    let serve = serve(site.path(), &[]);
+    let site = SiteTest::fixture("small");
+    let serve = serve(site.root(), &[]);
     let events = events(&serve);
-    let pilot = site.path().join("content/levels/pilot.md");
-    let good = read(&pilot);
+    let pilot = "content/levels/pilot.md";
+    let good = site.read(pilot);
 
-    std::fs::write(&pilot, good.replace("\"first-aid\"", "\"first-aide\"")).expect("write");
+    site.file(pilot, good.replace("\"first-aid\"", "\"first-aide\""));
     assert_eq!(next_event(&events), "problems");
     let (status, body) = get(&serve, "/levels/pilot/");
     assert_eq!(status, 200, "the site stays up");
@@ -253,11 +244,10 @@ fn a_broken_edit_keeps_the_last_good_site_and_shows_the_problem() {
         "{late}"
     );
 
-    std::fs::write(
-        &pilot,
+    site.file(
+        pilot,
         good.replace("Bring ships in safely.", "Bring ships in, safely."),
-    )
-    .expect("write");
+    );
     assert_eq!(next_event(&events), "reload");
     assert!(
         get(&serve, "/levels/pilot/")
@@ -295,33 +285,21 @@ fn events_with_problems(serve: &Served) -> String {
 fn a_busy_port_is_a_clear_error() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = taken.local_addr().expect("addr").port().to_string();
-    let site = site_copy("small");
-    let mut command = cairn_command();
-    command
-        .args([
-            "serve",
-            "--root",
-            &site.path().to_string_lossy(),
-            "--port",
-            &port,
-        ])
-        .env("NO_COLOR", "1");
-    let output = output_within(command, WAIT);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.contains(&format!("port {port} is already in use")),
-        "{stderr}"
-    );
-    assert!(stderr.contains("--port"), "the help names --port: {stderr}");
+    SiteTest::fixture("small")
+        .time_limit(WAIT)
+        .run(&["serve", "--port", &port])
+        .exits(2)
+        .stderr_contains(&format!("port {port} is already in use"))
+        // The help names --port.
+        .stderr_contains("--port");
 }
 
 #[test]
 fn binding_beyond_loopback_warns() {
-    let site = site_copy("small");
+    let site = SiteTest::fixture("small");
     let mut serve = Served::spawn(
         std::path::Path::new(env!("CARGO_BIN_EXE_cairn")),
-        site.path(),
+        site.root(),
         &["--bind", "0.0.0.0"],
     );
     let warning = serve.wait_for_line(|l| l.starts_with("warning: serving on 0.0.0.0"));
@@ -335,11 +313,11 @@ fn binding_beyond_loopback_warns() {
 
 #[test]
 fn a_site_broken_from_the_start_recovers_at_the_first_good_save() {
-    let site = site_copy("small");
-    let pilot = site.path().join("content/levels/pilot.md");
-    let good = read(&pilot);
-    std::fs::write(&pilot, good.replace("\"first-aid\"", "\"first-aide\"")).expect("write");
-    let serve = serve(site.path(), &[]);
+    let site = SiteTest::fixture("small");
+    let pilot = "content/levels/pilot.md";
+    let good = site.read(pilot);
+    site.file(pilot, good.replace("\"first-aid\"", "\"first-aide\""));
+    let serve = serve(site.root(), &[]);
     let (status, body) = get(&serve, "/levels/pilot/");
     assert_eq!(status, 503, "no good build yet");
     assert!(
@@ -347,21 +325,19 @@ fn a_site_broken_from_the_start_recovers_at_the_first_good_save() {
         "the waiting page reloads itself"
     );
     let events = events(&serve);
-    std::fs::write(&pilot, &good).expect("write");
+    site.file(pilot, &good);
     assert_eq!(next_event(&events), "reload");
     assert_eq!(get(&serve, "/levels/pilot/").0, 200);
 }
 
 #[test]
 fn a_template_that_fails_on_one_page_shows_its_error_there() {
-    let site = site_copy("small");
-    std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
-    std::fs::write(
-        site.path().join("templates/credential.html"),
+    let site = SiteTest::fixture("small");
+    site.file(
+        "templates/credential.html",
         "<p>{{ page.issuer.website }}</p>",
-    )
-    .expect("write");
-    let serve = serve(site.path(), &[]);
+    );
+    let serve = serve(site.root(), &[]);
     let events = events(&serve);
     let (status, body) = get(&serve, "/credentials/pilot-licence/");
     assert_eq!(status, 500);
@@ -378,11 +354,7 @@ fn a_template_that_fails_on_one_page_shows_its_error_there() {
         200,
         "other pages still work"
     );
-    std::fs::write(
-        site.path().join("templates/credential.html"),
-        "<p>{{ page.issuer.name }}</p>",
-    )
-    .expect("write");
+    site.file("templates/credential.html", "<p>{{ page.issuer.name }}</p>");
     assert_eq!(next_event(&events), "reload");
     assert_eq!(
         get(&serve, "/credentials/pilot-licence/"),
@@ -396,34 +368,32 @@ fn a_template_that_fails_on_one_page_shows_its_error_there() {
 
 #[test]
 fn a_template_that_calls_itself_without_end_never_takes_the_server_down() {
-    let site = site_copy("small");
+    let site = SiteTest::fixture("small");
     // serve needs no base_url (it serves at its own address), whatever
     // its templates do.
-    let config = site.path().join("site.toml");
-    let without: String = read(&config)
-        .lines()
-        .filter(|line| !line.starts_with("base_url"))
-        .map(|line| format!("{line}\n"))
-        .collect();
-    std::fs::write(&config, without).expect("write");
-    let serve = serve(site.path(), &[]);
+    site.edit("site.toml", |config| {
+        config
+            .lines()
+            .filter(|line| !line.starts_with("base_url"))
+            .map(|line| format!("{line}\n"))
+            .collect()
+    });
+    let serve = serve(site.root(), &[]);
     let events = events(&serve);
     assert!(get(&serve, "/about/").1.contains("</html>"));
 
     // A macro that calls itself forever is stopped by the engine's depth
     // limit: the page shows the error, and the server stays up.
-    std::fs::create_dir_all(site.path().join("templates")).expect("mkdir");
-    std::fs::write(
-        site.path().join("templates/forever.html"),
+    std::fs::create_dir_all(site.path("templates")).expect("mkdir");
+    site.file(
+        "templates/forever.html",
         "{% macro down(n) %}{{ down(n=n+1) }}{% endmacro %}\n",
-    )
-    .expect("write");
+    );
     assert_eq!(next_event(&events), "reload", "a template no page uses yet");
-    std::fs::write(
-        site.path().join("templates/page.html"),
+    site.file(
+        "templates/page.html",
         "{% import \"forever.html\" as f %}{{ f.down(n=1) }}\n",
-    )
-    .expect("write");
+    );
     assert_eq!(next_event(&events), "reload");
     let (status, body) = get(&serve, "/about/");
     assert_eq!(status, 500, "{body}");
@@ -436,11 +406,10 @@ fn a_template_that_calls_itself_without_end_never_takes_the_server_down() {
         "other pages still render"
     );
 
-    std::fs::write(
-        site.path().join("templates/page.html"),
+    site.file(
+        "templates/page.html",
         "<!doctype html><title>About</title><main>{{ page.title }}, fixed</main>\n",
-    )
-    .expect("write");
+    );
     assert_eq!(next_event(&events), "reload");
     assert!(get(&serve, "/about/").1.contains("fixed"));
 }
@@ -455,13 +424,10 @@ pub(crate) fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
 
 #[test]
 fn static_files_stream_with_ranges_and_revalidation() {
-    let site = site_copy("small");
+    let site = SiteTest::fixture("small");
     let movie: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
-    std::fs::create_dir_all(site.path().join("static/media"))
-        .expect("loopback and scratch files work");
-    std::fs::write(site.path().join("static/media/clip.mp4"), &movie)
-        .expect("loopback and scratch files work");
-    let serve = serve(site.path(), &[]);
+    site.file("static/media/clip.mp4", &movie);
+    let serve = serve(site.root(), &[]);
     let get_with = |headers: &str| {
         raw_request(
             serve.port,
@@ -516,8 +482,8 @@ fn static_files_stream_with_ranges_and_revalidation() {
 
     // An edit: the old ETag no longer matches, the new bytes come.
     let events = events(&serve);
-    let clip = site.path().join("static/media/clip.mp4");
-    std::fs::write(&clip, b"new cut").expect("loopback and scratch files work");
+    let clip = site.path("static/media/clip.mp4");
+    site.file("static/media/clip.mp4", b"new cut");
     // A second later than the first version, as a later save would be
     // (Last-Modified has one-second steps): set, not waited for.
     std::fs::File::options()
@@ -538,8 +504,8 @@ fn static_files_stream_with_ranges_and_revalidation() {
 
 #[test]
 fn oversized_request_heads_are_refused_without_being_held() {
-    let site = site_copy("small");
-    let serve = serve(site.path(), &[]);
+    let site = SiteTest::fixture("small");
+    let serve = serve(site.root(), &[]);
 
     // A header line with no end: refused once it passes the bound, not
     // buffered for as long as the client keeps sending.
@@ -580,8 +546,8 @@ fn oversized_request_heads_are_refused_without_being_held() {
 
 #[test]
 fn a_connection_that_sends_nothing_is_closed() {
-    let site = site_copy("small");
-    let serve = serve(site.path(), &[]);
+    let site = SiteTest::fixture("small");
+    let serve = serve(site.root(), &[]);
     let mut idle =
         TcpStream::connect(("127.0.0.1", serve.port)).expect("loopback and scratch files work");
     let mut slow =
@@ -608,20 +574,15 @@ fn a_connection_that_sends_nothing_is_closed() {
 /// language's folder gets that language's "not found" page.
 #[test]
 fn the_preview_serves_each_language_and_its_own_not_found_page() {
-    let site = site_copy("small");
-    let toml = site.path().join("site.toml");
-    std::fs::write(
-        &toml,
-        read(&toml)
-            + "\n[languages.en]\nname = \"English\"\n\n[languages.fr]\nname = \"Français\"\n",
-    )
-    .expect("write");
-    std::fs::write(
-        site.path().join("content/levels/pilot.fr.md"),
+    let site = SiteTest::fixture("small");
+    site.edit("site.toml", |toml| {
+        toml + "\n[languages.en]\nname = \"English\"\n\n[languages.fr]\nname = \"Français\"\n"
+    })
+    .file(
+        "content/levels/pilot.fr.md",
         "+++\ntitle = \"Pilote\"\n+++\n## Objectifs {#learning-goals}\n",
-    )
-    .expect("write");
-    let serve = serve(site.path(), &[]);
+    );
+    let serve = serve(site.root(), &[]);
     let (status, body) = get(&serve, "/fr/levels/pilot/");
     assert_eq!(status, 200);
     assert!(

@@ -76,8 +76,8 @@ fn get_with_host(serve: &Served, host: &str) -> (u16, String) {
 
 #[test]
 fn only_this_computer_s_names_are_answered() {
-    let site = site_copy("small");
-    let serve = serve(site.path(), &[]);
+    let site = SiteTest::fixture("small");
+    let serve = serve(site.root(), &[]);
     let port = serve.port;
     for host in [
         format!("127.0.0.1:{port}"),
@@ -111,8 +111,8 @@ fn only_this_computer_s_names_are_answered() {
 
 #[test]
 fn the_address_serve_is_bound_to_is_answered_and_every_address_when_bound_to_all() {
-    let site = site_copy("small");
-    let serve = serve(site.path(), &["--bind", "0.0.0.0"]);
+    let site = SiteTest::fixture("small");
+    let serve = serve(site.root(), &["--bind", "0.0.0.0"]);
     assert_eq!(get_with_host(&serve, "192.168.1.5:1111").0, 200);
     assert_eq!(get_with_host(&serve, "attacker.example").0, 403);
 }
@@ -124,10 +124,10 @@ fn the_address_serve_is_bound_to_is_answered_and_every_address_when_bound_to_all
 /// before, each held in memory meanwhile).
 #[test]
 fn a_live_reload_stream_that_stops_reading_holds_no_growing_queue() {
-    let site = site_copy("small");
-    let knots = site.path().join("content/workshops/knots.md");
-    let good = read(&knots);
-    let mut serve = serve(site.path(), &[]);
+    let site = SiteTest::fixture("small");
+    let knots = "content/workshops/knots.md";
+    let good = site.read(knots);
+    let mut serve = serve(site.root(), &[]);
     let mut stalled = small_window(serve.port);
     stalled.set_read_timeout(Some(WAIT)).expect("timeout");
     stalled
@@ -144,14 +144,13 @@ fn a_live_reload_stream_that_stops_reading_holds_no_growing_queue() {
     for save in 0..SAVES {
         // An unknown key of 1 MB: the problems event carries it.
         let key = format!("{}{save}", "k".repeat(1 << 20));
-        std::fs::write(
-            &knots,
+        site.file(
+            knots,
             good.replacen("+++\n", &format!("+++\n{key} = 1\n"), 1),
-        )
-        .expect("write");
+        );
         serve.wait_for_line(|l| l.starts_with("Kept the last good build"));
     }
-    std::fs::write(&knots, &good).expect("write");
+    site.file(knots, &good);
     serve.wait_for_line(|l| l.starts_with("Rebuilt in"));
     let mut received = Vec::new();
     // The last event the stream sends (in chunked framing).
@@ -190,8 +189,8 @@ fn a_live_reload_stream_that_stops_reading_holds_no_growing_queue() {
 /// pages are still answered however many streams are held.
 #[test]
 fn held_live_reload_streams_never_lock_out_pages() {
-    let site = site_copy("small");
-    let serve = serve(site.path(), &[]);
+    let site = SiteTest::fixture("small");
+    let serve = serve(site.root(), &[]);
     let mut held = Vec::new();
     let mut refused = 0;
     for _ in 0..540 {
@@ -229,8 +228,8 @@ fn held_live_reload_streams_never_lock_out_pages() {
 /// come, never once per request.
 #[test]
 fn missing_search_files_never_rebuild_the_index() {
-    let site = bundled_copy();
-    let serve = serve(site.path(), &[]);
+    let site = SiteTest::bundled();
+    let serve = serve(site.root(), &[]);
     let pid = serve.pid();
     let at_rest = cpu_ticks(pid);
     let (status, _) = get(&serve, "/pagefind/pagefind-entry.json");
@@ -267,18 +266,15 @@ fn missing_search_files_never_rebuild_the_index() {
 /// in on the way: slow readers of a large page do not each cost its size.
 #[test]
 fn large_static_pages_are_streamed_with_the_live_script() {
-    let site = site_copy("small");
-    let pages = site.path().join("static/pages");
-    std::fs::create_dir_all(&pages).expect("mkdir");
-    std::fs::write(
-        pages.join("small.html"),
+    let site = SiteTest::fixture("small");
+    site.file(
+        "static/pages/small.html",
         "<!doctype html><title>t</title><p>Hello</p></body></html>\n",
-    )
-    .expect("write");
+    );
     let filler = "<p>Filler words for a very large page.</p>\n".repeat(100 << 20 >> 6);
     let big = format!("<!doctype html><title>big</title>{filler}</body></html>\n");
-    std::fs::write(pages.join("big.html"), &big).expect("write");
-    let serve = serve(site.path(), &[]);
+    site.file("static/pages/big.html", &big);
+    let serve = serve(site.root(), &[]);
 
     let (status, head, body) = raw_request(
         serve.port,
@@ -336,11 +332,10 @@ fn large_static_pages_are_streamed_with_the_live_script() {
 /// several ranges may be (and is) answered with the whole file.
 #[test]
 fn ranges_follow_rfc_9110() {
-    let site = site_copy("small");
+    let site = SiteTest::fixture("small");
     let movie: Vec<u8> = (0..100_000u32).map(|i| (i % 251) as u8).collect();
-    std::fs::create_dir_all(site.path().join("static/media")).expect("mkdir");
-    std::fs::write(site.path().join("static/media/clip.mp4"), &movie).expect("write");
-    let serve = serve(site.path(), &[]);
+    site.file("static/media/clip.mp4", &movie);
+    let serve = serve(site.root(), &[]);
     let get_with = |headers: &str| {
         raw_request(
             serve.port,

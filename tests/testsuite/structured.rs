@@ -51,35 +51,24 @@ fn absolute(url: &Value) {
 
 /// `small` (whose first-aid requirement lapses after 3 years) with a
 /// workshop whose title tries to close the script element.
-fn site() -> tempfile::TempDir {
-    let site = site_copy("small");
-    std::fs::write(
-        site.path().join("content/workshops/escape.md"),
+fn site() -> SiteTest {
+    let site = SiteTest::fixture("small");
+    site.file(
+        "content/workshops/escape.md",
         "+++\ntitle = \"Ropes </script><script>alert(1)</script> & <b>knots</b>\"\nsummary = \"A \\u2028 line separator.\"\nlevel = \"deck-basics\"\n\n[[offerings]]\nstart = 2027-02-01\nlocation = \"Halifax\"\nonline = true\nregister = \"https://harbour.example.org/r\"\n+++\nBody.\n",
-    )
-    .expect("write");
+    );
     site
 }
 
 #[test]
 fn every_page_s_structured_data_is_sound_and_extractors_agree() {
     let site = site();
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &site.path().to_string_lossy(),
-        "--output",
-        &out.path().to_string_lossy(),
-        "--today",
-        "2026-11-28",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    let pages: Vec<PathBuf> = files_ending(out.path(), ".html");
+    site.build_with(&["--today", "2026-11-28"]).succeeds();
+    let out = site.out_dir();
+    let pages: Vec<PathBuf> = files_ending(&out, ".html");
     let paths: Vec<&Path> = pages.iter().map(PathBuf::as_path).collect();
     let extracted = python_tool("read-jsonld.py", &paths);
-    let catalogue: Value =
-        serde_json::from_str(&read(&out.path().join("catalogue.json"))).expect("json");
+    let catalogue: Value = serde_json::from_str(&site.output("catalogue.json")).expect("json");
 
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for page in &pages {
@@ -97,7 +86,7 @@ fn every_page_s_structured_data_is_sound_and_extractors_agree() {
             let inside = &inside[..inside.find("</script>").expect("closed")];
             assert!(!inside[1..].contains('<'), "{}", page.display());
         }
-        let relative = page.strip_prefix(out.path()).expect("inside");
+        let relative = page.strip_prefix(&out).expect("inside");
         let is_404 = relative == Path::new("404.html");
         assert_eq!(
             ours.is_empty(),
@@ -196,7 +185,7 @@ fn every_page_s_structured_data_is_sound_and_extractors_agree() {
     // catalogue says them.
     for workshop in catalogue["workshops"].as_array().expect("workshops") {
         let id = workshop["id"].as_str().expect("id");
-        let html = read(&out.path().join(format!("workshops/{id}/index.html")));
+        let html = site.output(&format!("workshops/{id}/index.html"));
         let course = &nodes(&blocks(&html))["Course"][0];
         assert_eq!(course["name"], workshop["title"]);
         let instances = course["hasCourseInstance"]
@@ -223,14 +212,14 @@ fn every_page_s_structured_data_is_sound_and_extractors_agree() {
             );
         }
     }
-    let escape = read(&out.path().join("workshops/escape/index.html"));
+    let escape = site.output("workshops/escape/index.html");
     let course = &nodes(&blocks(&escape))["Course"][0];
     assert_eq!(
         course["name"], "Ropes </script><script>alert(1)</script> & <b>knots</b>",
         "the title whole, read back from its escaped form"
     );
     assert_eq!(course["hasCourseInstance"][0]["courseMode"], "Blended");
-    let first_aid = read(&out.path().join("requirements/first-aid/index.html"));
+    let first_aid = site.output("requirements/first-aid/index.html");
     assert_eq!(
         nodes(&blocks(&first_aid))["EducationalOccupationalCredential"][0]["validFor"],
         "P3Y",

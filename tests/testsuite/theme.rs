@@ -99,10 +99,9 @@ fn the_checklist_script_is_small_and_no_page_has_inline_script() {
         "checklist-plan.js is {} bytes; the budget is 20 KB unminified",
         plans.len()
     );
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, stderr) = build(&repo(), &out.path().join("site"));
-    assert_eq!(code, 0, "{stderr}");
-    for (path, bytes) in snapshot(&out.path().join("site")) {
+    let site = SiteTest::repository();
+    site.build().succeeds();
+    for (path, bytes) in snapshot(&site.out_dir()) {
         if !path.ends_with(".html") {
             continue;
         }
@@ -253,53 +252,34 @@ fn docs_list_every_message_a_theme_can_override() {
 
 #[test]
 fn a_site_overrides_messages_and_a_bad_message_file_points_at_its_line() {
-    let site = site_copy("small");
-    std::fs::create_dir_all(site.path().join("i18n")).expect("mkdir");
-    std::fs::write(
-        site.path().join("i18n/en.ftl"),
+    let site = SiteTest::fixture("small");
+    site.file(
+        "i18n/en.ftl",
         "rule_hold = Hold { $item }\nlist_offerings = { $count } dates\n",
-    )
-    .expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, stderr) = build(site.path(), out.path());
-    assert_eq!(code, 0, "{stderr}");
-    let pilot = read(&out.path().join("levels/pilot/index.html"));
+    );
+    site.build().succeeds();
+    let pilot = site.output("levels/pilot/index.html");
     assert!(
         pilot.contains(
             r#"Hold <a href="/credentials/navigator-certificate/">Navigator certificate</a>"#
         ),
         "the site's message replaces the theme's, keeping its link"
     );
-    assert!(read(&out.path().join("workshops/index.html")).contains("2 dates"));
+    assert!(site.output("workshops/index.html").contains("2 dates"));
 
-    std::fs::write(
-        site.path().join("i18n/en.ftl"),
-        "nav_home = Home\nrule_hold = { $item\n",
-    )
-    .expect("write");
-    let (code, _, stderr) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
-    assert_eq!(code, 1, "{stderr}");
-    assert!(
-        stderr.contains("error[E014]: a message file does not parse"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("--> i18n/en.ftl:2:"),
-        "points at the line: {stderr}"
-    );
+    site.file("i18n/en.ftl", "nav_home = Home\nrule_hold = { $item\n");
+    site.check()
+        .fails()
+        .stderr_contains("error[E014]: a message file does not parse")
+        // It points at the line.
+        .stderr_contains("--> i18n/en.ftl:2:");
 
-    std::fs::remove_file(site.path().join("i18n/en.ftl")).expect("rm");
-    std::fs::write(
-        site.path().join("i18n/en.toml"),
-        "[nav]\nhome = \"Start\"\n",
-    )
-    .expect("write");
-    let (code, _, stderr) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
-    assert_eq!(code, 1, "{stderr}");
-    assert!(
-        stderr.contains("i18n/en.toml is no longer read") && stderr.contains("i18n/en.ftl"),
-        "{stderr}"
-    );
+    site.remove("i18n/en.ftl")
+        .file("i18n/en.toml", "[nav]\nhome = \"Start\"\n");
+    site.check()
+        .fails()
+        .stderr_contains("i18n/en.toml is no longer read")
+        .stderr_contains("i18n/en.ftl");
 }
 
 type Variables = std::collections::BTreeSet<String>;
@@ -375,20 +355,13 @@ fn the_french_messages_match_the_english_ones() {
 fn default_stands_in_for_none_as_for_a_missing_value() {
     // Page data writes what a page lacks as none (a level without
     // `duration`); `default` must replace it as it replaces a missing field.
-    let site = small_site_with_templates(&[(
+    let site = SiteTest::fixture("small");
+    site.with_templates(&[(
         "page.html",
         "[{{ none | default(\"a\") }}][{{ page.missing | default(\"b\") }}]\
          [{{ \"\" | default(\"c\") }}][{{ \"\" | default(\"d\", true) }}][{{ none }}]\n",
     )]);
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &site.path().to_string_lossy(),
-        "--output",
-        &out.path().join("site").to_string_lossy(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    let about = std::fs::read_to_string(out.path().join("site/about/index.html")).expect("read");
+    site.build().succeeds();
+    let about = site.output("about/index.html");
     assert_eq!(about, "[a][b][][d][]\n");
 }

@@ -10,45 +10,34 @@ const LANGUAGES: &str =
 
 /// The small site in English and French, with `files` (path under
 /// content/, text) added.
-fn bilingual(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let site = site_copy("small");
-    let toml = site.path().join("site.toml");
-    std::fs::write(&toml, read(&toml) + LANGUAGES).expect("write");
-    add(site.path(), files);
+fn bilingual(files: &[(&str, &str)]) -> SiteTest {
+    let site = SiteTest::fixture("small");
+    site.edit("site.toml", |text| text + LANGUAGES);
+    add(&site, files);
     site
 }
 
-fn add(root: &Path, files: &[(&str, &str)]) {
+fn add(site: &SiteTest, files: &[(&str, &str)]) {
     for (path, text) in files {
-        std::fs::write(root.join("content").join(path), text).expect("write");
+        site.file(&format!("content/{path}"), text);
     }
 }
 
-fn check(root: &Path) -> (i32, Vec<serde_json::Value>) {
-    let (code, stdout, stderr) = cairn(&[
-        "check",
-        "--root",
-        root.to_str().expect("utf-8"),
-        "--format",
-        "json",
-        "--today",
-        "2027-01-01",
-    ]);
+fn check(site: &SiteTest) -> (i32, Vec<serde_json::Value>) {
+    let Run {
+        code,
+        stdout,
+        stderr,
+        ..
+    } = site.run(&["check", "--format", "json", "--today", "2027-01-01"]);
     let diagnostics: Vec<serde_json::Value> =
         serde_json::from_str(&stdout).unwrap_or_else(|_| panic!("JSON: {stdout}{stderr}"));
     (code, diagnostics)
 }
 
-/// `cairn translations --root ROOT --mark-current FILE`: (exit code,
-/// stdout, stderr).
-fn mark_current(root: &Path, file: &Path) -> (i32, String, String) {
-    cairn(&[
-        "translations",
-        "--root",
-        &root.to_string_lossy(),
-        "--mark-current",
-        &file.to_string_lossy(),
-    ])
+/// `cairn translations --mark-current FILE`.
+fn mark_current(site: &SiteTest, file: &Path) -> Run {
+    site.run(&["translations", "--mark-current", &file.to_string_lossy()])
 }
 
 fn codes(diagnostics: &[serde_json::Value]) -> Vec<String> {
@@ -63,7 +52,7 @@ const KNOTS_FR: &str = "+++\ntitle = \"Nœuds\"\nsummary = \"Les nœuds.\"\n\n[w
 #[test]
 fn untranslated_pages_are_one_warning_per_language_listing_them() {
     let site = bilingual(&[("workshops/knots.fr.md", KNOTS_FR)]);
-    let (code, diagnostics) = check(site.path());
+    let (code, diagnostics) = check(&site);
     assert_eq!(code, 0, "{diagnostics:#?}");
     assert_eq!(codes(&diagnostics), ["W008"], "{diagnostics:#?}");
     let warning = &diagnostics[0];
@@ -92,7 +81,7 @@ fn structure_in_a_translation_is_an_error_at_its_key() {
         "levels/pilot.fr.md",
         "+++\ntitle = \"Pilote\"\nrequires = [\"first-aid\"]\norder = 9\n+++\n## Objectifs {#learning-goals}\n\nCorps.\n",
     )]);
-    let (code, diagnostics) = check(site.path());
+    let (code, diagnostics) = check(&site);
     assert_eq!(code, 1);
     let errors: Vec<&serde_json::Value> =
         diagnostics.iter().filter(|d| d["code"] == "E026").collect();
@@ -122,7 +111,7 @@ fn a_translation_without_original_or_in_a_language_the_site_lacks_is_an_error() 
         ("workshops/radio.de.md", "+++\ntitle = \"Funk\"\n+++\n"),
         ("workshops/stars.en.md", "+++\ntitle = \"Stars\"\n+++\n"),
     ]);
-    let (code, diagnostics) = check(site.path());
+    let (code, diagnostics) = check(&site);
     assert_eq!(code, 1);
     let messages: Vec<(String, String)> = diagnostics
         .iter()
@@ -164,9 +153,9 @@ fn a_translation_without_original_or_in_a_language_the_site_lacks_is_an_error() 
     );
 
     // A site in one language is told how to add languages.
-    let site = site_copy("small");
-    add(site.path(), &[("workshops/knots.fr.md", KNOTS_FR)]);
-    let (code, diagnostics) = check(site.path());
+    let site = SiteTest::fixture("small");
+    add(&site, &[("workshops/knots.fr.md", KNOTS_FR)]);
+    let (code, diagnostics) = check(&site);
     assert_eq!(code, 1);
     assert_eq!(codes(&diagnostics), ["E026"]);
     assert!(
@@ -181,13 +170,10 @@ fn a_translation_without_original_or_in_a_language_the_site_lacks_is_an_error() 
 #[test]
 fn a_translation_of_a_draft_leaves_with_it() {
     let site = bilingual(&[("workshops/knots.fr.md", KNOTS_FR)]);
-    let knots = site.path().join("content/workshops/knots.md");
-    std::fs::write(
-        &knots,
-        read(&knots).replacen("+++\n", "+++\ndraft = true\n", 1),
-    )
-    .expect("write");
-    let (_, diagnostics) = check(site.path());
+    site.edit("content/workshops/knots.md", |text| {
+        text.replacen("+++\n", "+++\ndraft = true\n", 1)
+    });
+    let (_, diagnostics) = check(&site);
     assert!(
         !codes(&diagnostics).contains(&"E026".to_string()),
         "{diagnostics:#?}"
@@ -196,48 +182,35 @@ fn a_translation_of_a_draft_leaves_with_it() {
 
 #[test]
 fn site_toml_languages_are_checked() {
-    let site = site_copy("small");
-    let toml = site.path().join("site.toml");
-    let base = read(&toml);
+    let site = SiteTest::fixture("small");
+    let base = site.read("site.toml");
     let attempt = |languages: &str| {
-        std::fs::write(&toml, format!("{base}{languages}")).expect("write");
-        let (code, _, stderr) = cairn(&["check", "--root", site.path().to_str().expect("utf-8")]);
-        (code, stderr)
+        site.file("site.toml", format!("{base}{languages}"));
+        site.check()
     };
-    let (code, stderr) = attempt("\n[languages.fr]\nname = \"Français\"\n");
-    assert_eq!(code, 1);
-    assert!(
-        stderr.contains("[languages] does not list the site's default language, \"en\""),
-        "{stderr}"
-    );
-    let (code, stderr) =
-        attempt("\n[languages.en]\nname = \"English\"\n[languages.French]\nname = \"Français\"\n");
-    assert_eq!(code, 1);
-    assert!(
-        stderr.contains("\"French\" is not a language tag"),
-        "{stderr}"
-    );
-    let (code, stderr) = attempt(
+    attempt("\n[languages.fr]\nname = \"Français\"\n")
+        .fails()
+        .stderr_contains("[languages] does not list the site's default language, \"en\"");
+    attempt("\n[languages.en]\nname = \"English\"\n[languages.French]\nname = \"Français\"\n")
+        .fails()
+        .stderr_contains("\"French\" is not a language tag");
+    attempt(
         "\n[languages.en]\nname = \"English\"\n[languages.fr]\nname = \"Français\"\nuntranslated = \"hide\"\n",
-    );
-    assert_eq!(code, 1);
-    assert!(
-        stderr.contains("untranslated = \"hide\" is not a choice"),
-        "{stderr}"
-    );
-    let (code, stderr) = attempt(
+    )
+    .fails()
+    .stderr_contains("untranslated = \"hide\" is not a choice");
+    attempt(
         "\n[languages.en]\nname = \"English\"\n[languages.fr]\nname = \"Français\"\nuntranslated = \"omit\"\n",
-    );
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("W008"), "{stderr}");
+    )
+    .succeeds()
+    .stderr_contains("W008");
 }
 
-/// The bundled site, built on a fixed day into a scratch folder.
-fn bundled_build() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out = dir.path().join("public");
-    build_on_day(&repo(), &out, "2026-11-28");
-    (dir, out)
+/// The bundled site, built on a fixed day.
+fn bundled_build() -> SiteTest {
+    let site = SiteTest::repository();
+    site.build_with(&["--today", "2026-11-28"]).succeeds();
+    site
 }
 
 /// Every HTML page of a build, relative to it.
@@ -266,7 +239,8 @@ fn attributes<'a>(html: &'a str, marker: &str, attribute: &str) -> Vec<&'a str> 
 
 #[test]
 fn every_page_is_in_both_languages_with_its_language_switch_and_hreflang_pairs() {
-    let (_dir, out) = bundled_build();
+    let site = bundled_build();
+    let out = site.out_dir();
     let all = pages(&out);
     let french: Vec<&String> = all.iter().filter(|p| p.starts_with("fr/")).collect();
     let english: Vec<&String> = all.iter().filter(|p| !p.starts_with("fr/")).collect();
@@ -345,7 +319,8 @@ fn every_page_is_in_both_languages_with_its_language_switch_and_hreflang_pairs()
 
 #[test]
 fn no_french_page_shows_an_english_theme_message() {
-    let (_dir, out) = bundled_build();
+    let site = bundled_build();
+    let out = site.out_dir();
     // The theme's plain English messages that French words differently.
     let messages = |path: &str| -> std::collections::BTreeMap<String, String> {
         read(&repo().join(path))
@@ -393,9 +368,8 @@ fn no_french_page_shows_an_english_theme_message() {
 #[test]
 fn an_untranslated_page_shows_the_original_marked_with_a_notice() {
     let site = bilingual(&[("workshops/knots.fr.md", KNOTS_FR)]);
-    let out = tempfile::tempdir().expect("tempdir");
-    build_on_day(site.path(), out.path(), "2027-01-01");
-    let radio = read(&out.path().join("fr/workshops/radio/index.html"));
+    site.build_with(&["--today", "2027-01-01"]).succeeds();
+    let radio = site.output("fr/workshops/radio/index.html");
     assert!(radio.contains("<html lang=\"fr\">"));
     assert!(radio.contains("<h1 lang=\"en\">Radio</h1>"), "{radio}");
     assert!(
@@ -403,7 +377,7 @@ fn an_untranslated_page_shows_the_original_marked_with_a_notice() {
         "{radio}"
     );
     // On the French listing too, its card is marked as English.
-    let listing = read(&out.path().join("fr/workshops/index.html"));
+    let listing = site.output("fr/workshops/index.html");
     assert!(
         listing.contains(
             "<h2 class=\"card-title\" lang=\"en\"><a href=\"/fr/workshops/radio/\">Radio</a></h2>"
@@ -415,16 +389,16 @@ fn an_untranslated_page_shows_the_original_marked_with_a_notice() {
             .contains("<h2 class=\"card-title\"><a href=\"/fr/workshops/knots/\">Nœuds</a></h2>"),
         "{listing}"
     );
-    let knots = read(&out.path().join("fr/workshops/knots/index.html"));
+    let knots = site.output("fr/workshops/knots/index.html");
     assert!(knots.contains("<h1>Nœuds</h1>"));
     // The checklist's script is told its title is English, to mark it.
-    let checklist = read(&out.path().join("fr/checklist/index.html"));
+    let checklist = site.output("fr/checklist/index.html");
     assert!(
         checklist.contains("\"radio\":{\"lang\":\"en\",\"title\":\"Radio\""),
         "{checklist}"
     );
     // So does its section of the French handbook.
-    let handbook = read(&out.path().join("fr/handbook/index.html"));
+    let handbook = site.output("fr/handbook/index.html");
     assert!(handbook.contains("lang=\"en\">Radio</h3>"), "{handbook}");
     // A link to an untranslated page says its title is English.
     assert!(
@@ -438,11 +412,9 @@ fn an_untranslated_page_shows_the_original_marked_with_a_notice() {
 #[test]
 fn omit_leaves_an_untranslated_page_out_and_links_to_the_original() {
     let site = bilingual(&[("workshops/knots.fr.md", KNOTS_FR)]);
-    let toml = site.path().join("site.toml");
-    std::fs::write(&toml, read(&toml) + "untranslated = \"omit\"\n").expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    build_on_day(site.path(), out.path(), "2027-01-01");
-    let out = out.path();
+    site.edit("site.toml", |text| text + "untranslated = \"omit\"\n");
+    site.build_with(&["--today", "2027-01-01"]).succeeds();
+    let out = &site.out_dir();
     assert!(out.join("fr/workshops/knots/index.html").is_file());
     assert!(
         !out.join("fr/workshops/radio/index.html").exists(),
@@ -461,7 +433,8 @@ fn omit_leaves_an_untranslated_page_out_and_links_to_the_original() {
 
 #[test]
 fn the_sitemap_names_every_page_s_other_languages() {
-    let (_dir, out) = bundled_build();
+    let site = bundled_build();
+    let out = site.out_dir();
     let sitemap = read(&out.join("sitemap.xml"));
     assert!(sitemap.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
     let entries: Vec<&str> = sitemap.split("<url>").skip(1).collect();
@@ -492,21 +465,21 @@ fn the_sitemap_names_every_page_s_other_languages() {
 
 #[test]
 fn eligibility_in_french_reads_the_french_words_of_the_catalogue() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let profile = dir.path().join("me.toml");
+    let site = SiteTest::repository();
+    let profile = site.scratch("me.toml");
     std::fs::write(&profile, "completed = [\"level-1\"]\n").expect("write");
-    let (code, stdout, stderr) = cairn(&[
-        "eligibility",
-        "--root",
-        &repo().to_string_lossy(),
-        "--profile",
-        &profile.to_string_lossy(),
-        "--lang",
-        "fr",
-        "--today",
-        "2026-11-28",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    let stdout = site
+        .run(&[
+            "eligibility",
+            "--profile",
+            &profile.to_string_lossy(),
+            "--lang",
+            "fr",
+            "--today",
+            "2026-11-28",
+        ])
+        .succeeds()
+        .stdout;
     assert!(
         stdout.starts_with("Niveau 1\u{202f}: introduction — terminé\n"),
         "{stdout}"
@@ -521,16 +494,14 @@ fn eligibility_in_french_reads_the_french_words_of_the_catalogue() {
 #[test]
 fn a_translation_marked_current_goes_stale_when_its_original_s_words_change() {
     let site = bilingual(&[("workshops/knots.fr.md", KNOTS_FR)]);
-    let root = site.path().to_str().expect("utf-8").to_string();
-    let file = site.path().join("content/workshops/knots.fr.md");
-    let list = |root: &str| cairn(&["translations", "--root", root]).1;
+    let file = site.path("content/workshops/knots.fr.md");
+    let list = || site.run(&["translations"]).stdout;
     assert!(
-        list(&root).starts_with("fr: 0 current, 0 stale, 1 not marked, 17 missing\n"),
+        list().starts_with("fr: 0 current, 0 stale, 1 not marked, 17 missing\n"),
         "{}",
-        list(&root)
+        list()
     );
-    let (code, stdout, stderr) = mark_current(Path::new(&root), &file);
-    assert_eq!(code, 0, "{stderr}");
+    let stdout = mark_current(&site, &file).succeeds().stdout;
     assert!(
         stdout.starts_with("marked current: content/workshops/knots.fr.md"),
         "{stdout}"
@@ -542,62 +513,52 @@ fn a_translation_marked_current_goes_stale_when_its_original_s_words_change() {
         "nothing else changed: {marked}"
     );
     assert!(
-        list(&root).contains("  current    workshops/knots.md\n"),
+        list().contains("  current    workshops/knots.md\n"),
         "{}",
-        list(&root)
+        list()
     );
     // Structure is not words: a new offering leaves it current.
-    let knots = site.path().join("content/workshops/knots.md");
+    let knots = site.path("content/workshops/knots.md");
     let original = read(&knots);
-    std::fs::write(
-        &knots,
+    site.file(
+        "content/workshops/knots.md",
         original.replacen("start = 2027-03-12", "start = 2027-03-19", 1),
-    )
-    .expect("write");
-    let (_, diagnostics) = check(site.path());
+    );
+    let (_, diagnostics) = check(&site);
     assert!(
         !codes(&diagnostics).contains(&"W009".to_string()),
         "{diagnostics:#?}"
     );
     // Words are: a new summary makes it stale.
-    std::fs::write(
-        &knots,
+    site.file(
+        "content/workshops/knots.md",
         original.replacen("About knots.", "All about knots.", 1),
-    )
-    .expect("write");
-    let (_, diagnostics) = check(site.path());
+    );
+    let (_, diagnostics) = check(&site);
     let stale = diagnostics
         .iter()
         .find(|d| d["code"] == "W009")
         .expect("W009");
     assert_eq!(stale["file"], "content/workshops/knots.fr.md");
-    assert!(list(&root).contains("  stale      workshops/knots.md\n"));
+    assert!(list().contains("  stale      workshops/knots.md\n"));
     // Marked again after a review: current, and the line replaced, not added.
-    mark_current(Path::new(&root), &file);
+    mark_current(&site, &file);
     assert_eq!(read(&file).matches("translated_from").count(), 1);
-    assert!(list(&root).contains("  current    workshops/knots.md\n"));
+    assert!(list().contains("  current    workshops/knots.md\n"));
     // A file that is no translation is refused, and nothing is written.
-    let (code, _, stderr) = mark_current(Path::new(&root), &knots);
-    assert_eq!(code, 2);
-    assert!(
-        stderr.contains("is not a translation of this site"),
-        "{stderr}"
-    );
+    mark_current(&site, &knots)
+        .exits(2)
+        .stderr_contains("is not a translation of this site");
 }
 
 #[test]
 fn site_toml_words_take_each_language() {
     let site = bilingual(&[]);
-    let toml = site.path().join("site.toml");
-    std::fs::write(
-        &toml,
-        read(&toml)
-            + "title = \"Formation à la sécurité portuaire\"\n\n[languages.fr.checklist]\ntitle = \"Prêt à naviguer\u{202f}?\"\n\n[languages.fr.organizations]\nharbour = \"Commission de sécurité du port\"\n",
-    )
-    .expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    build_on_day(site.path(), out.path(), "2027-01-01");
-    let pathway = read(&out.path().join("fr/pathways/harbour-pilot/index.html"));
+    site.edit("site.toml", |text| {
+        text + "title = \"Formation à la sécurité portuaire\"\n\n[languages.fr.checklist]\ntitle = \"Prêt à naviguer\u{202f}?\"\n\n[languages.fr.organizations]\nharbour = \"Commission de sécurité du port\"\n"
+    });
+    site.build_with(&["--today", "2027-01-01"]).succeeds();
+    let pathway = site.output("fr/pathways/harbour-pilot/index.html");
     assert!(
         pathway.contains("Commission de sécurité du port"),
         "{pathway}"
@@ -606,48 +567,32 @@ fn site_toml_words_take_each_language() {
         pathway.contains("· Formation à la sécurité portuaire</title>"),
         "{pathway}"
     );
-    let checklist = read(&out.path().join("fr/checklist/index.html"));
+    let checklist = site.output("fr/checklist/index.html");
     assert!(
         checklist.contains("<h1>Prêt à naviguer\u{202f}?</h1>"),
         "{checklist}"
     );
-    let english = read(&out.path().join("pathways/harbour-pilot/index.html"));
+    let english = site.output("pathways/harbour-pilot/index.html");
     assert!(
         english.contains("Harbour Safety Board") && !english.contains("Commission de sécurité")
     );
 
-    std::fs::write(&toml, read(&toml) + "nobody = \"Personne\"\n").expect("write");
-    let (code, _, stderr) = cairn(&["check", "--root", site.path().to_str().expect("utf-8")]);
-    assert_eq!(code, 1);
-    assert!(
-        stderr.contains("there is no organization \"nobody\" to name in this language"),
-        "{stderr}"
-    );
+    site.edit("site.toml", |text| text + "nobody = \"Personne\"\n");
+    site.check()
+        .fails()
+        .stderr_contains("there is no organization \"nobody\" to name in this language");
 }
 
 #[test]
 fn a_theme_message_missing_in_a_language_is_an_error() {
     let site = bilingual(&[]);
-    std::fs::create_dir_all(site.path().join("i18n")).expect("mkdir");
-    std::fs::write(
-        site.path().join("i18n/en.ftl"),
-        "banner_text = Welcome aboard\n",
-    )
-    .expect("write");
-    let (code, _, stderr) = cairn(&["check", "--root", site.path().to_str().expect("utf-8")]);
-    assert_eq!(code, 1, "{stderr}");
-    assert!(
-        stderr.contains("the messages for the language \"fr\" lack 1"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("banner_text"), "{stderr}");
-    std::fs::write(
-        site.path().join("i18n/fr.ftl"),
-        "banner_text = Bienvenue à bord\n",
-    )
-    .expect("write");
-    let (code, _, stderr) = cairn(&["check", "--root", site.path().to_str().expect("utf-8")]);
-    assert_eq!(code, 0, "{stderr}");
+    site.file("i18n/en.ftl", "banner_text = Welcome aboard\n");
+    site.check()
+        .fails()
+        .stderr_contains("the messages for the language \"fr\" lack 1")
+        .stderr_contains("banner_text");
+    site.file("i18n/fr.ftl", "banner_text = Bienvenue à bord\n");
+    site.check().succeeds();
 }
 
 /// Defects from a review of the languages, each reproduced here.
@@ -656,15 +601,14 @@ fn review_a_page_in_the_french_folder_an_asset_a_bad_link_and_a_second_translati
     // A content page where the French site goes is refused (E022), not
     // silently overwritten.
     let site = bilingual(&[]);
-    std::fs::create_dir_all(site.path().join("content/fr")).expect("mkdir");
     add(
-        site.path(),
+        &site,
         &[(
             "fr/about.md",
             "+++\ntitle = \"About, in a folder named fr\"\nsummary = \"S.\"\n+++\n",
         )],
     );
-    let (code, diagnostics) = check(site.path());
+    let (code, diagnostics) = check(&site);
     assert_eq!(code, 1);
     let taken = diagnostics
         .iter()
@@ -678,28 +622,22 @@ fn review_a_page_in_the_french_folder_an_asset_a_bad_link_and_a_second_translati
         "workshops/knots.fr.md",
         "+++\ntitle = \"Nœuds\"\nsummary = \"Les nœuds.\"\n+++\nVoir [la carte](@knots) et [en anglais](/workshops/knots/).\n",
     )]);
-    std::fs::create_dir_all(site.path().join("content/workshops/knots")).expect("mkdir");
-    std::fs::write(site.path().join("content/workshops/knots/map.png"), b"png").expect("write");
-    let knots = site.path().join("content/workshops/knots.md");
-    std::fs::write(
-        &knots,
-        read(&knots).replace(
+    site.file("content/workshops/knots/map.png", b"png")
+        .replace(
+            "content/workshops/knots.md",
             "Tie them fast.",
             "Tie them fast. ![map](map.png) [Français](/fr/workshops/knots/)",
-        ),
-    )
-    .expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    build_on_day(site.path(), out.path(), "2027-01-01");
-    assert!(out.path().join("fr/workshops/knots/map.png").is_file());
-    assert_eq!(broken_links(out.path()), Vec::<String>::new());
+        );
+    site.build_with(&["--today", "2027-01-01"]).succeeds();
+    assert!(site.out_dir().join("fr/workshops/knots/map.png").is_file());
+    assert_eq!(broken_links(&site.out_dir()), Vec::<String>::new());
 
     // A translation's body is checked: an @ link to nothing, a javascript: link.
     let site = bilingual(&[(
         "workshops/knots.fr.md",
         "+++\ntitle = \"Nœuds\"\n+++\nVoir [la radio](@radoi) et [ceci](javascript:alert(1)).\n",
     )]);
-    let (code, diagnostics) = check(site.path());
+    let (code, diagnostics) = check(&site);
     assert_eq!(code, 1);
     let messages: Vec<&str> = diagnostics
         .iter()
@@ -716,9 +654,8 @@ fn review_a_page_in_the_french_folder_an_asset_a_bad_link_and_a_second_translati
 
     // Two files translating one page: the second is reported.
     let site = bilingual(&[("workshops/knots.fr.md", KNOTS_FR)]);
-    std::fs::create_dir_all(site.path().join("content/workshops/deck")).expect("mkdir");
-    add(site.path(), &[("workshops/deck/knots.fr.md", KNOTS_FR)]);
-    let (_, diagnostics) = check(site.path());
+    add(&site, &[("workshops/deck/knots.fr.md", KNOTS_FR)]);
+    let (_, diagnostics) = check(&site);
     assert!(
         diagnostics
             .iter()
@@ -727,23 +664,18 @@ fn review_a_page_in_the_french_folder_an_asset_a_bad_link_and_a_second_translati
     );
 
     // --lang of a language the site is not published in.
-    let dir = tempfile::tempdir().expect("tempdir");
-    let profile = dir.path().join("me.toml");
+    let site = SiteTest::repository();
+    let profile = site.scratch("me.toml");
     std::fs::write(&profile, "completed = []\n").expect("write");
-    let (code, _, stderr) = cairn(&[
+    site.run(&[
         "eligibility",
-        "--root",
-        &repo().to_string_lossy(),
         "--profile",
         &profile.to_string_lossy(),
         "--lang",
         "de",
-    ]);
-    assert_eq!(code, 2);
-    assert!(
-        stderr.contains("this site is not published in \"de\""),
-        "{stderr}"
-    );
+    ])
+    .exits(2)
+    .stderr_contains("this site is not published in \"de\"");
 }
 
 #[test]
@@ -754,19 +686,15 @@ fn links_into_a_translation_keep_their_anchor_and_stay_in_the_language() {
         "workshops/knots.fr.md",
         "+++\ntitle = \"Nœuds\"\n+++\n## Le nœud de chaise\n\nVoir la [liste](/checklist/) et [le pilote](@pilot).\n",
     )]);
-    let knots = site.path().join("content/workshops/knots.md");
-    std::fs::write(
-        &knots,
-        read(&knots).replace("Tie them fast.", "## Bowline\n\nTie them fast."),
+    site.replace(
+        "content/workshops/knots.md",
+        "Tie them fast.",
+        "## Bowline\n\nTie them fast.",
     )
-    .expect("write");
-    let pilot = site.path().join("content/levels/pilot.md");
-    std::fs::write(
-        &pilot,
-        read(&pilot) + "\nSee [the bowline](@knots#bowline).\n",
-    )
-    .expect("write");
-    let (code, diagnostics) = check(site.path());
+    .edit("content/levels/pilot.md", |text| {
+        text + "\nSee [the bowline](@knots#bowline).\n"
+    });
+    let (code, diagnostics) = check(&site);
     assert_eq!(code, 1);
     let missing = diagnostics
         .iter()
@@ -778,19 +706,17 @@ fn links_into_a_translation_keep_their_anchor_and_stay_in_the_language() {
         "this translation has no heading #bowline, which content/levels/pilot.md links to"
     );
     // With the anchor kept, it builds; its root-relative link stays French.
-    let fr = site.path().join("content/workshops/knots.fr.md");
-    std::fs::write(
-        &fr,
-        read(&fr).replace("## Le nœud de chaise", "## Le nœud de chaise {#bowline}"),
-    )
-    .expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    build_on_day(site.path(), out.path(), "2027-01-01");
-    let page = read(&out.path().join("fr/workshops/knots/index.html"));
+    site.replace(
+        "content/workshops/knots.fr.md",
+        "## Le nœud de chaise",
+        "## Le nœud de chaise {#bowline}",
+    );
+    site.build_with(&["--today", "2027-01-01"]).succeeds();
+    let page = site.output("fr/workshops/knots/index.html");
     assert!(page.contains("href=\"/fr/checklist/\""), "{page}");
     assert!(page.contains("href=\"/fr/levels/pilot/\""), "{page}");
     assert!(page.contains("id=\"bowline\""), "{page}");
-    assert_eq!(broken_links(out.path()), Vec::<String>::new());
+    assert_eq!(broken_links(&site.out_dir()), Vec::<String>::new());
 }
 
 #[test]
@@ -799,19 +725,17 @@ fn a_unit_takes_the_plural_forms_of_the_translation_s_language() {
         "requirements/sea-hours.fr.md",
         "+++\ntitle = \"Heures en mer\"\n\n[words]\n\"hours\" = { one = \"heure\", other = \"heures\" }\n+++\n",
     )]);
-    let pilot = site.path().join("content/levels/pilot.md");
-    std::fs::write(
-        &pilot,
-        read(&pilot).replace("at_least = 500", "at_least = 1.5"),
-    )
-    .expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    build_on_day(site.path(), out.path(), "2027-01-01");
-    let page = read(&out.path().join("fr/levels/pilot/index.html"));
+    site.replace(
+        "content/levels/pilot.md",
+        "at_least = 500",
+        "at_least = 1.5",
+    );
+    site.build_with(&["--today", "2027-01-01"]).succeeds();
+    let page = site.output("fr/levels/pilot/index.html");
     // In French, 1,5 is singular: "1,5 heure".
     assert!(page.contains("au moins 1,5 heure"), "{page}");
     assert!(!page.contains("1,5 heures"), "{page}");
-    let (code, diagnostics) = check(site.path());
+    let (code, diagnostics) = check(&site);
     assert_eq!(code, 0, "{diagnostics:#?}");
 }
 
@@ -821,7 +745,7 @@ fn a_phrasebook_missing_or_naming_words_of_its_original_is_told() {
         "workshops/knots.fr.md",
         "+++\ntitle = \"Nœuds\"\n\n[words]\n\"bowline\" = \"nœud de chaise\"\n\"bowlin\" = \"nœud\"\n+++\n",
     )]);
-    let (code, diagnostics) = check(site.path());
+    let (code, diagnostics) = check(&site);
     assert_eq!(code, 0, "warnings only");
     let told: Vec<(&str, &str)> = diagnostics
         .iter()
@@ -856,24 +780,22 @@ fn a_phrasebook_missing_or_naming_words_of_its_original_is_told() {
 #[test]
 fn marking_current_never_writes_through_a_planted_link() {
     let site = bilingual(&[("workshops/knots.fr.md", KNOTS_FR)]);
-    let elsewhere = tempfile::tempdir().expect("tempdir");
-    let victim = elsewhere.path().join("authorized_keys");
+    let victim = site.scratch("authorized_keys");
     std::fs::write(&victim, "ssh-ed25519 AAAA mine\n").expect("write");
-    let file = site.path().join("content/workshops/knots.fr.md");
+    let file = site.path("content/workshops/knots.fr.md");
     std::os::unix::fs::symlink(
         &victim,
-        site.path().join("content/workshops/knots.fr.md.cairn-new"),
+        site.path("content/workshops/knots.fr.md.cairn-new"),
     )
     .expect("symlink");
-    let (code, _, stderr) = mark_current(site.path(), &file);
-    assert_eq!(code, 0, "{stderr}");
+    mark_current(&site, &file).succeeds();
     assert_eq!(read(&victim), "ssh-ed25519 AAAA mine\n", "untouched");
     assert!(read(&file).starts_with("+++\ntranslated_from = \""));
     assert!(
         std::fs::symlink_metadata(&file).is_ok_and(|m| m.file_type().is_file()),
         "the translation is still a plain file"
     );
-    let leftovers: Vec<String> = std::fs::read_dir(site.path().join("content/workshops"))
+    let leftovers: Vec<String> = std::fs::read_dir(site.path("content/workshops"))
         .expect("list")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -890,13 +812,11 @@ fn marking_current_never_writes_through_a_planted_link() {
 #[test]
 fn marking_current_refuses_a_translation_that_links_out_of_the_site() {
     let site = bilingual(&[]);
-    let elsewhere = tempfile::tempdir().expect("tempdir");
-    let outside = elsewhere.path().join("knots.fr.md");
+    let outside = site.scratch("knots.fr.md");
     std::fs::write(&outside, KNOTS_FR).expect("write");
-    let file = site.path().join("content/workshops/knots.fr.md");
+    let file = site.path("content/workshops/knots.fr.md");
     std::os::unix::fs::symlink(&outside, &file).expect("symlink");
-    let (code, _, stderr) = mark_current(site.path(), &file);
-    assert_eq!(code, 2, "{stderr}");
+    let stderr = mark_current(&site, &file).exits(2).stderr;
     assert!(
         stderr.contains("error[E100]")
             && stderr.contains("outside the site's content folder; cairn does not edit it"),

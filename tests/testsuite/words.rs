@@ -7,23 +7,14 @@
 
 use crate::support::*;
 
-fn built() -> tempfile::TempDir {
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &fixture("scuba").to_string_lossy(),
-        "--output",
-        &out.path().join("site").to_string_lossy(),
-        "--today",
-        "2027-04-01",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    out
+fn built() -> SiteTest {
+    let site = SiteTest::fixture("scuba");
+    site.build_with(&["--today", "2027-04-01"]).succeeds();
+    site
 }
 
-fn page(out: &tempfile::TempDir, path: &str) -> String {
-    read(&out.path().join("site").join(path).join("index.html"))
+fn page(site: &SiteTest, path: &str) -> String {
+    read(&site.out_dir().join(path).join("index.html"))
 }
 
 /// What a page says in its main part, tags removed, spaces collapsed.
@@ -48,15 +39,9 @@ fn text_of(html: &str) -> String {
 
 #[test]
 fn the_catalogue_is_clean() {
-    let (code, _, stderr) = cairn(&[
-        "check",
-        "--root",
-        &fixture("scuba").to_string_lossy(),
-        "--deny-warnings",
-        "--today",
-        "2027-01-01",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    SiteTest::fixture("scuba")
+        .run(&["check", "--deny-warnings", "--today", "2027-01-01"])
+        .succeeds();
 }
 
 #[test]
@@ -153,21 +138,17 @@ fn validity_is_worded_for_what_lapses() {
 
 #[test]
 fn eligibility_speaks_the_sites_words() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let record = dir.path().join("me.toml");
+    let site = SiteTest::fixture("scuba");
+    let record = site.scratch("me.toml");
     std::fs::write(
         &record,
         "completed = [\"open-water\", \"deep-diver\"]\n[measures]\nlogged-dives = 40\n",
     )
     .expect("write");
-    let (code, stdout, stderr) = cairn(&[
-        "eligibility",
-        "--root",
-        &fixture("scuba").to_string_lossy(),
-        "--profile",
-        &record.to_string_lossy(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    let stdout = site
+        .run(&["eligibility", "--profile", &record.to_string_lossy()])
+        .succeeds()
+        .stdout;
     assert_eq!(
         stdout,
         "Open water — completed\n\
@@ -187,28 +168,23 @@ fn eligibility_speaks_the_sites_words() {
 
 #[test]
 fn a_valid_for_that_is_not_a_period_is_an_error() {
-    let site = site_copy("scuba");
-    let medical = site.path().join("content/requirements/dive-medical.md");
-    let text = read(&medical).replace("\"12 months\"", "\"a year or so\"");
-    std::fs::write(&medical, text).expect("write");
-    let unit = site.path().join("content/requirements/logged-dives.md");
-    let text = read(&unit).replace(
+    let site = SiteTest::fixture("scuba");
+    site.replace(
+        "content/requirements/dive-medical.md",
+        "\"12 months\"",
+        "\"a year or so\"",
+    )
+    .replace(
+        "content/requirements/logged-dives.md",
         "{ one = \"dive\", other = \"dives\" }",
         "{ one = \"dive\" }",
     );
-    std::fs::write(&unit, text).expect("write");
-    let (code, _, stderr) = cairn(&["check", "--root", &site.path().to_string_lossy()]);
-    assert_eq!(code, 1, "{stderr}");
-    assert!(
-        stderr.contains(
-            "error[E011]: `valid_for` must be a period like \"3 years\", found \"a year or so\""
-        ),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("error[E004]: `unit` has no `other`"),
-        "{stderr}"
-    );
+    site.check()
+        .fails()
+        .stderr_contains(
+            "error[E011]: `valid_for` must be a period like \"3 years\", found \"a year or so\"",
+        )
+        .stderr_contains("error[E004]: `unit` has no `other`");
 }
 
 #[test]
@@ -249,33 +225,17 @@ fn a_page_says_where_it_counts() {
 
 #[test]
 fn a_french_site_speaks_french_and_no_english() {
-    let site = site_copy("small");
-    let config = site.path().join("site.toml");
-    std::fs::write(
-        &config,
-        read(&config).replace("base_url", "language = \"fr\"\nbase_url"),
-    )
-    .expect("write");
-    let out = tempfile::tempdir().expect("tempdir");
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &site.path().to_string_lossy(),
-        "--output",
-        &out.path().join("site").to_string_lossy(),
-        "--today",
-        "2027-01-01",
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    let page = |path: &str| read(&out.path().join("site").join(path).join("index.html"));
-    let knots = page("workshops/knots");
+    let site = SiteTest::fixture("small");
+    site.replace("site.toml", "base_url", "language = \"fr\"\nbase_url");
+    site.build_with(&["--today", "2027-01-01"]).succeeds();
+    let knots = page(&site, "workshops/knots");
     assert!(knots.contains("<html lang=\"fr\">"), "{knots}");
     assert!(knots.contains("Prochaines séances"), "{knots}");
     assert!(
         knots.contains(">12 mars 2027</time> au <time datetime=\"2027-03-13\">13 mars 2027<"),
         "French dates: {knots}"
     );
-    let pilot = page("levels/pilot");
+    let pilot = page(&site, "levels/pilot");
     assert!(pilot.contains("Détenir le titre <a href="), "{pilot}");
     assert!(pilot.contains("Pour commencer"), "{pilot}");
     assert!(
@@ -283,7 +243,7 @@ fn a_french_site_speaks_french_and_no_english() {
         "content words stay as written (the unit is the catalogue's): {}",
         text_of(&pilot)
     );
-    let listing = text_of(&page("workshops"));
+    let listing = text_of(&page(&site, "workshops"));
     assert!(listing.contains("2 séances à venir"), "{listing}");
 
     // No page shows a sentence of the English theme.
@@ -294,7 +254,7 @@ fn a_french_site_speaks_french_and_no_english() {
         .filter(|text| !text.contains('{') && text.split_whitespace().count() >= 2)
         .collect();
     assert!(english.len() > 50, "{}", english.len());
-    for (path, bytes) in snapshot(&out.path().join("site")) {
+    for (path, bytes) in snapshot(&site.out_dir()) {
         if !path.ends_with(".html") {
             continue;
         }

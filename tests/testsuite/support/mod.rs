@@ -1,11 +1,14 @@
 //! Helpers shared by the integration tests: run the real binary on real files.
+//! A test that sets up a site starts from [`SiteTest`] (site_test.rs).
 
 #![allow(dead_code, unreachable_pub)]
 
 pub mod served;
+pub mod site_test;
 pub mod webdriver;
 
 pub use served::{Served, WAIT};
+pub use site_test::{Run, SiteTest};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -41,32 +44,6 @@ pub fn cairn(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// `cairn build --root ROOT --output OUTPUT`; returns (exit code, stderr).
-pub fn build(root: &Path, output: &Path) -> (i32, String) {
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &root.to_string_lossy(),
-        "--output",
-        &output.to_string_lossy(),
-    ]);
-    (code, stderr)
-}
-
-/// `cairn build` judged on the build day `today`, which must succeed.
-pub fn build_on_day(root: &Path, output: &Path, today: &str) {
-    let (code, _, stderr) = cairn(&[
-        "build",
-        "--root",
-        &root.to_string_lossy(),
-        "--output",
-        &output.to_string_lossy(),
-        "--today",
-        today,
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-}
-
 /// Copy a folder tree (a fixture) to `to`.
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
@@ -86,18 +63,6 @@ pub fn site_copy(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_tree(&fixture(name), dir.path());
     dir
-}
-
-/// A copy of the small fixture site with `templates` (name under
-/// `templates/`, text) added to its own templates.
-pub fn small_site_with_templates(templates: &[(&str, &str)]) -> tempfile::TempDir {
-    let site = site_copy("small");
-    for (name, text) in templates {
-        let path = site.path().join("templates").join(name);
-        std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
-    site
 }
 
 pub fn read(path: &Path) -> String {
