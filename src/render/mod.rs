@@ -696,13 +696,13 @@ impl Shared {
             language: messages.lang(),
         };
         let globals = [
-            ("site", views::template_value(&site)),
+            ("site", views::engine_value(&site)),
             (
                 "t",
                 minijinja::Value::from_object(views::TemplateWords::new(messages)),
             ),
-            ("urls", views::template_value(&views::urls(routes))),
-            ("nav", views::template_value(&views::nav(&phrases))),
+            ("urls", views::engine_value(&views::urls(routes))),
+            ("nav", views::engine_value(&views::nav(&phrases))),
         ];
         Shared {
             globals,
@@ -740,16 +740,16 @@ fn render_page(
     let (template, section) = match page {
         Page::Home => {
             let page = match catalogue.home {
-                Some(i) => views::template_value(&views.page(i, body_html(site, i))),
-                None => views::template_value(&views::BarePage {
+                Some(i) => views::engine_value(&views.page(i, body_html(site, i))),
+                None => views::engine_value(&views::BarePage {
                     title: &catalogue.config.title,
                     content: "",
                     url: route.url(base),
                 }),
             };
             context.push(("page", page));
-            context.push(("pathways", views::template_value(&views.pathways(false))));
-            context.push(("map", views::template_value(&map::map(catalogue, None))));
+            context.push(("pathways", views::engine_value(&views.pathways(false))));
+            context.push(("map", views::engine_value(&map::map(catalogue, None))));
             ("index.html", "home")
         }
         Page::Listing(kind) => {
@@ -771,21 +771,21 @@ fn render_page(
                 filters: (kind == Kind::Workshop).then(|| views.workshop_filters(&items)),
                 items,
             };
-            context.push(("section", views::template_value(&section)));
+            context.push(("section", views::engine_value(&section)));
             ("list.html", kind.folder())
         }
         Page::Document(i) => {
             let doc = &catalogue[i];
             context.push((
                 "page",
-                views::template_value(&views.page(i, body_html(site, i))),
+                views::engine_value(&views.page(i, body_html(site, i))),
             ));
             if doc.kind == Kind::Level {
                 let data = views::checklist_data(&views.phrases, &shared.checklist_key, Some(i));
                 context.push(("checklist_data", minijinja::Value::from(data)));
             }
             if doc.kind == Kind::Pathway {
-                context.push(("map", views::template_value(&map::map(catalogue, Some(i)))));
+                context.push(("map", views::engine_value(&map::map(catalogue, Some(i)))));
             }
             let template = template_of(doc.kind);
             (
@@ -798,10 +798,10 @@ fn render_page(
             )
         }
         Page::Checklist => {
-            context.push(("pathways", views::template_value(&views.pathways(true))));
+            context.push(("pathways", views::engine_value(&views.pathways(true))));
             context.push((
                 "plan_goals",
-                views::template_value(&views::plan_goals(catalogue)),
+                views::engine_value(&views::plan_goals(catalogue)),
             ));
             // Every rule of the catalogue, for checklist.js: made here, on
             // whichever core renders this page, rather than before any
@@ -811,11 +811,11 @@ fn render_page(
             ("checklist.html", "checklist")
         }
         Page::Handbook => {
-            context.push(("handbook", views::template_value(&views.handbook())));
+            context.push(("handbook", views::engine_value(&views.handbook())));
             ("handbook.html", "handbook")
         }
         Page::Search => {
-            context.push(("search", views::template_value(&views.search_page())));
+            context.push(("search", views::engine_value(&views.search_page())));
             ("search.html", "search")
         }
         Page::NotFound => ("404.html", "not-found"),
@@ -824,7 +824,7 @@ fn render_page(
     context.push(("structured_data", minijinja::Value::from(structured)));
     let url = route.url(base);
     context.push(("section_key", minijinja::Value::from(section)));
-    context.push(("alternates", views::template_value(&alternates(site, page))));
+    context.push(("alternates", views::engine_value(&alternates(site, page))));
     context.push((
         "permalink",
         minijinja::Value::from(catalogue.config.absolute(&url)),

@@ -15,16 +15,16 @@
 //!
 //! Google retired its Course info rich result in 2025: this serves Course
 //! list and any other reader of schema.org, and promises no rich result.
-//! Written in a fixed order (typed nodes in their fields' order, the others
-//! as JSON values with sorted keys), so the same input gives the same
-//! bytes, and made safe to sit in a `<script>` element.
+//! Every node is a typed struct written in its fields' order (alphabetical,
+//! `@type` first, except for the course nodes, in schema.org's reading
+//! order), so the same input gives the same bytes, and made safe to sit in
+//! a `<script>` element.
 
 use super::views::{Views, script_safe};
 use crate::catalogue::{Id, Ref};
 use crate::content::{Details, Kind, Offering, Price, Status};
 use crate::routes::{Page, Routes};
 use serde::Serialize;
-use serde_json::{Map, Value, json};
 
 /// The JSON-LD of a page, ready for `<script type="application/ld+json">`,
 /// or `None` for a page with nothing to say (the 404 page).
@@ -32,39 +32,37 @@ pub fn page(views: &Views<'_>, routes: &Routes, page: Page) -> Option<String> {
     let catalogue = views.catalogue;
     let config = &catalogue.config;
     let absolute = |url: String| config.absolute(&url);
-    let mut graph: Vec<Node> = Vec::new();
+    let mut graph: Vec<Node<'_>> = Vec::new();
     match page {
         Page::NotFound => return None,
         Page::Home => {
-            graph.push(Node::Other(json!({
-                "@type": "WebSite",
-                "name": config.title,
-                "url": absolute(routes.page_url(Page::Home).unwrap_or_default()),
-                "inLanguage": views.phrases.messages.lang(),
-            })));
+            graph.push(Node::WebSite(WebSite {
+                kind: "WebSite",
+                in_language: views.phrases.messages.lang(),
+                name: &config.title,
+                url: absolute(routes.page_url(Page::Home).unwrap_or_default()),
+            }));
             for key in config.organizations.keys() {
-                graph.extend(organization(views, Some(key.as_str())).map(Node::Other));
+                graph.extend(organization(views, Some(key.as_str())).map(Node::Organization));
             }
         }
         Page::Listing(kind) => {
-            let items: Vec<Value> = catalogue
+            let items: Vec<ListItem<'_>> = catalogue
                 .of_kind(kind)
                 .iter()
                 .enumerate()
-                .map(|(at, &id)| {
-                    json!({
-                        "@type": "ListItem",
-                        "position": at + 1,
-                        "name": catalogue[id].common.title.value,
-                        "url": absolute(views.phrases.url(id)),
-                    })
+                .map(|(at, &id)| ListItem {
+                    kind: "ListItem",
+                    name: &catalogue[id].common.title.value,
+                    position: at + 1,
+                    url: absolute(views.phrases.url(id)),
                 })
                 .collect();
-            graph.push(Node::Other(json!({
-                "@type": "ItemList",
-                "numberOfItems": items.len(),
-                "itemListElement": items,
-            })));
+            graph.push(Node::ItemList(ItemList {
+                kind: "ItemList",
+                number_of_items: items.len(),
+                items,
+            }));
         }
         Page::Document(id) => graph.extend(document(views, routes, id)),
         Page::Checklist | Page::Handbook | Page::Search => {}
@@ -86,19 +84,121 @@ pub fn page(views: &Views<'_>, routes: &Routes, page: Page) -> Option<String> {
 /// pages need it (courses, breadcrumbs), so that it is written straight to
 /// text; as JSON values for the few pages of other kinds.
 #[derive(Serialize)]
-struct Document {
+struct Document<'a> {
     #[serde(rename = "@context")]
     context: &'static str,
     #[serde(rename = "@graph")]
-    graph: Vec<Node>,
+    graph: Vec<Node<'a>>,
 }
 
 #[derive(Serialize)]
 #[serde(untagged)]
-enum Node {
-    Course(Box<Course>),
+enum Node<'a> {
+    Course(Box<Course<'a>>),
     Breadcrumbs(BreadcrumbList),
-    Other(Value),
+    WebSite(WebSite<'a>),
+    Organization(Organization<'a>),
+    ItemList(ItemList<'a>),
+    Program(Box<Program<'a>>),
+    Credential(CredentialNode<'a>),
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WebSite<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    in_language: &'a str,
+    name: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Organization<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ItemList<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "itemListElement")]
+    items: Vec<ListItem<'a>>,
+    number_of_items: usize,
+}
+
+#[derive(Serialize)]
+struct ListItem<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    position: usize,
+    url: String,
+}
+
+/// A pathway.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Program<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    has_course: Vec<LevelCourse<'a>>,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    occupational_credential_awarded: Option<CredentialRef<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    program_prerequisites: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider: Option<Organization<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+/// A level among a pathway's courses.
+#[derive(Serialize)]
+struct LevelCourse<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    name: &'a str,
+    url: String,
+}
+
+/// A credential, or a requirement that lapses.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CredentialNode<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    credential_category: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recognized_by: Option<Organization<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    valid_for: Option<String>,
+}
+
+/// A credential a course or pathway leads to, by name and address.
+#[derive(Serialize)]
+struct CredentialRef<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -121,21 +221,21 @@ struct Crumb {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Course {
+struct Course<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
-    name: String,
+    name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<String>,
+    description: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
     in_language: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     course_prerequisites: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    provider: Option<Value>,
+    provider: Option<Organization<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    educational_credential_awarded: Option<Value>,
+    educational_credential_awarded: Option<CredentialRef<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     has_course_instance: Vec<CourseInstance>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -143,7 +243,7 @@ struct Course {
 }
 
 /// Home, then the kind's listing, then the page itself.
-fn breadcrumbs(views: &Views<'_>, routes: &Routes, page: Page) -> Node {
+fn breadcrumbs<'a>(views: &Views<'a>, routes: &Routes, page: Page) -> Node<'a> {
     let catalogue = views.catalogue;
     let config = &catalogue.config;
     let messages = views.phrases.messages;
@@ -195,37 +295,29 @@ fn breadcrumbs(views: &Views<'_>, routes: &Routes, page: Page) -> Node {
     })
 }
 
-fn document(views: &Views<'_>, routes: &Routes, id: Id) -> Option<Node> {
+fn document<'a>(views: &Views<'a>, routes: &Routes, id: Id) -> Option<Node<'a>> {
     let catalogue = views.catalogue;
     let config = &catalogue.config;
     let doc = &catalogue[id];
+    let name = doc.common.title.value.as_str();
+    let description = doc.common.summary.as_deref();
     let url = routes.url_of(id).map(|u| config.absolute(&u));
-    let requires = prerequisites(views, id);
-    let course = |prerequisites: Option<String>, provider: Option<Value>| Course {
+    let course = |provider: Option<Organization<'a>>| Course {
         kind: "Course",
-        name: doc.common.title.value.clone(),
-        description: doc.common.summary.clone(),
+        name,
+        description,
         url: url.clone(),
         in_language: views.phrases.messages.lang().to_string(),
-        course_prerequisites: prerequisites,
+        course_prerequisites: prerequisites(views, id),
         provider,
         educational_credential_awarded: None,
         has_course_instance: Vec::new(),
         offers: Vec::new(),
     };
-    let mut node = Map::new();
-    node.insert("name".into(), json!(doc.common.title.value));
-    if let Some(summary) = &doc.common.summary {
-        node.insert("description".into(), json!(summary));
-    }
-    if let Some(url) = &url {
-        node.insert("url".into(), json!(url));
-    }
-    match &doc.details {
+    Some(match &doc.details {
         Details::Workshop(workshop) => {
             let level = workshop.level.as_ref().map(|r| r.id);
-            let provider = provider(views, level.and_then(|l| pathway_of(views, l)));
-            let mut course = course(requires, provider.map(|(_, p)| p));
+            let mut course = course(provider(views, level.and_then(|l| pathway_of(views, l))));
             let keys = workshop.offering_keys();
             for (offering, key) in workshop.offerings.iter().zip(keys) {
                 if offering.is_past(views.today) {
@@ -241,65 +333,65 @@ fn document(views: &Views<'_>, routes: &Routes, id: Id) -> Option<Node> {
                 }
                 course.has_course_instance.push(instance);
             }
-            return Some(Node::Course(Box::new(course)));
+            Node::Course(Box::new(course))
         }
         Details::Level(level) => {
-            let provider = provider(views, level.pathway.as_ref().map(|r| r.id));
-            let mut course = course(requires, provider.map(|(_, p)| p));
+            let mut course = course(provider(views, level.pathway.as_ref().map(|r| r.id)));
             course.educational_credential_awarded =
                 credential(views, routes, level.awards.as_ref());
-            return Some(Node::Course(Box::new(course)));
+            Node::Course(Box::new(course))
         }
         Details::Pathway(pathway) => {
-            node.insert("@type".into(), json!("EducationalOccupationalProgram"));
-            node.extend(provider(views, Some(id)));
             let levels = catalogue.levels_of(id);
-            let courses: Vec<Value> = levels
-                .iter()
-                .map(|&level| {
-                    let doc = &catalogue[level];
-                    let mut course = json!({
-                        "@type": "Course",
-                        "name": doc.common.title.value,
-                        "url": config.absolute(&views.phrases.url(level)),
-                    });
-                    if let Some(summary) = &doc.common.summary {
-                        course["description"] = json!(summary);
-                    }
-                    course
-                })
-                .collect();
-            if !courses.is_empty() {
-                node.insert("hasCourse".into(), json!(courses));
-            }
-            // What the first step asks is what the pathway asks to begin.
-            if let Some(text) = levels.first().and_then(|&l| prerequisites(views, l)) {
-                node.insert("programPrerequisites".into(), json!(text));
-            }
-            if let Some(credential) = credential(views, routes, pathway.outcome.as_ref()) {
-                node.insert("occupationalCredentialAwarded".into(), credential);
-            }
+            Node::Program(Box::new(Program {
+                kind: "EducationalOccupationalProgram",
+                description,
+                has_course: levels
+                    .iter()
+                    .map(|&level| LevelCourse {
+                        kind: "Course",
+                        description: catalogue[level].common.summary.as_deref(),
+                        name: &catalogue[level].common.title.value,
+                        url: config.absolute(&views.phrases.url(level)),
+                    })
+                    .collect(),
+                name,
+                occupational_credential_awarded: credential(
+                    views,
+                    routes,
+                    pathway.outcome.as_ref(),
+                ),
+                // What the first step asks is what the pathway asks to begin.
+                program_prerequisites: levels.first().and_then(|&l| prerequisites(views, l)),
+                provider: provider(views, Some(id)),
+                url,
+            }))
         }
-        Details::Credential(credential) => {
-            node.insert("@type".into(), json!("EducationalOccupationalCredential"));
-            node.insert("credentialCategory".into(), json!("certificate"));
-            if let Some(issuer) =
-                organization(views, credential.issuer.as_ref().map(|i| i.value.as_str()))
-            {
-                node.insert("recognizedBy".into(), issuer);
-            }
-        }
-        Details::Requirement(requirement) => {
-            // Only what lapses is a credential one holds; other requirements
-            // (hours on set, a membership) are no thing schema.org names.
-            let period = requirement.valid_for?;
-            node.insert("@type".into(), json!("EducationalOccupationalCredential"));
-            node.insert("credentialCategory".into(), json!("certificate"));
-            node.insert("validFor".into(), json!(period.iso8601()));
-        }
+        Details::Credential(credential) => Node::Credential(CredentialNode {
+            kind: "EducationalOccupationalCredential",
+            credential_category: "certificate",
+            description,
+            name,
+            recognized_by: organization(
+                views,
+                credential.issuer.as_ref().map(|i| i.value.as_str()),
+            ),
+            url,
+            valid_for: None,
+        }),
+        // Only what lapses is a credential one holds; other requirements
+        // (hours on set, a membership) are no thing schema.org names.
+        Details::Requirement(requirement) => Node::Credential(CredentialNode {
+            kind: "EducationalOccupationalCredential",
+            credential_category: "certificate",
+            description,
+            name,
+            recognized_by: None,
+            url,
+            valid_for: Some(requirement.valid_for?.iso8601()),
+        }),
         Details::Page => return None,
-    }
-    Some(Node::Other(Value::Object(node)))
+    })
 }
 
 #[derive(Serialize, PartialEq, Clone)]
@@ -459,36 +551,37 @@ fn pathway_of(views: &Views<'_>, level: Id) -> Option<Id> {
 }
 
 /// `provider`: the organization of a pathway, when it names one.
-fn provider(views: &Views<'_>, pathway: Option<Id>) -> Option<(String, Value)> {
+fn provider<'a>(views: &Views<'a>, pathway: Option<Id>) -> Option<Organization<'a>> {
     let Details::Pathway(p) = &views.catalogue[pathway?].details else {
         return None;
     };
-    let organization = organization(views, p.organization.as_ref().map(|o| o.value.as_str()))?;
-    Some(("provider".to_string(), organization))
+    organization(views, p.organization.as_ref().map(|o| o.value.as_str()))
 }
 
 /// An organization of site.toml.
-fn organization(views: &Views<'_>, key: Option<&str>) -> Option<Value> {
+fn organization<'a>(views: &Views<'a>, key: Option<&str>) -> Option<Organization<'a>> {
     let found = views.catalogue.config.organizations.get(key?)?;
-    let mut organization = json!({ "@type": "Organization", "name": found.name });
-    if let Some(url) = &found.url {
-        organization["url"] = json!(url.value);
-    }
-    Some(organization)
+    Some(Organization {
+        kind: "Organization",
+        name: &found.name,
+        url: found.url.as_ref().map(|url| url.value.as_str()),
+    })
 }
 
 /// A credential, by reference.
-fn credential(views: &Views<'_>, routes: &Routes, reference: Option<&Ref>) -> Option<Value> {
+fn credential<'a>(
+    views: &Views<'a>,
+    routes: &Routes,
+    reference: Option<&Ref>,
+) -> Option<CredentialRef<'a>> {
     let id = reference?.id;
-    let doc = &views.catalogue[id];
-    let mut credential = json!({
-        "@type": "EducationalOccupationalCredential",
-        "name": doc.common.title.value,
-    });
-    if let Some(url) = routes.url_of(id) {
-        credential["url"] = json!(views.catalogue.config.absolute(&url));
-    }
-    Some(credential)
+    Some(CredentialRef {
+        kind: "EducationalOccupationalCredential",
+        name: &views.catalogue[id].common.title.value,
+        url: routes
+            .url_of(id)
+            .map(|url| views.catalogue.config.absolute(&url)),
+    })
 }
 
 /// What a level or workshop asks before one starts, on one line: a

@@ -34,7 +34,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// A value as the template engine holds it, made from a typed view.
-pub fn template_value(view: &impl Serialize) -> minijinja::Value {
+pub fn engine_value(view: &impl Serialize) -> minijinja::Value {
     minijinja::Value::from(Serde(view))
 }
 
@@ -76,7 +76,7 @@ impl Worded {
     fn new(phrases: &Phrases<'_>, rule: Rule) -> Worded {
         Worded {
             line: phrases.line(&rule),
-            value: template_value(&rule),
+            value: engine_value(&rule),
             rule,
         }
     }
@@ -89,7 +89,7 @@ fn rule_value(
     with_pools: bool,
 ) -> minijinja::Value {
     rule.map_or(minijinja::Value::from(()), |e| {
-        template_value(&phrases.rule(e, with_pools))
+        engine_value(&phrases.rule(e, with_pools))
     })
 }
 
@@ -121,7 +121,7 @@ impl RuleWords {
         for count in counts.values().flatten() {
             count_words
                 .entry(*count)
-                .or_insert_with(|| template_value(&phrases.count(count)));
+                .or_insert_with(|| engine_value(&phrases.count(count)));
         }
         let mut days = FxHashMap::default();
         for (_, doc) in phrases.catalogue.entities() {
