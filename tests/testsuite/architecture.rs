@@ -91,6 +91,10 @@ fn named_modules(text: &str) -> BTreeSet<String> {
 fn imports() -> BTreeSet<(String, String)> {
     let mut edges = BTreeSet::new();
     for file in files_ending(&repo().join("src"), ".rs") {
+        // A module's unit tests in a file of their own, as in `mod tests`.
+        if file.file_name().is_some_and(|name| name == "tests.rs") {
+            continue;
+        }
         let Some(from) = module_of(&file) else {
             continue;
         };
@@ -142,5 +146,31 @@ fn imports_run_down_the_layers_only() {
     assert!(
         gone.is_empty(),
         "these no longer run backwards: take them off KNOWN_BACKWARDS: {gone:?}"
+    );
+}
+
+/// The most lines a file of `src/` may have: past it, a file holds more
+/// than one thing, and should be split where its parts meet.
+const MOST_LINES: usize = 800;
+
+#[test]
+fn every_source_file_is_short_and_says_what_it_owns() {
+    let mut long = Vec::new();
+    let mut silent = Vec::new();
+    for file in files_ending(&repo().join("src"), ".rs") {
+        let text = read(&file);
+        let name = file.strip_prefix(repo()).unwrap_or(&file).display().to_string();
+        let lines = text.lines().count();
+        if lines > MOST_LINES {
+            long.push(format!("{name} ({lines} lines)"));
+        }
+        if !text.starts_with("//!") {
+            silent.push(name);
+        }
+    }
+    assert!(long.is_empty(), "split these files: {long:?}");
+    assert!(
+        silent.is_empty(),
+        "start these files with a `//!` line that says what they own: {silent:?}"
     );
 }
