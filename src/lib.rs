@@ -61,6 +61,33 @@ pub struct SiteOptions {
     pub language: Option<String>,
 }
 
+impl SiteOptions {
+    /// The site at `root`, judged on the day `today`, as published: no
+    /// drafts, site.toml's address and language.
+    pub fn new(root: PathBuf, today: content::Date) -> SiteOptions {
+        SiteOptions {
+            root,
+            today: Some(today),
+            ..SiteOptions::default()
+        }
+    }
+
+    /// With documents marked `draft = true` too, when `drafts`.
+    pub fn drafts(self, drafts: bool) -> SiteOptions {
+        SiteOptions { drafts, ..self }
+    }
+
+    /// Published at `base_url` rather than at site.toml's, when given.
+    pub fn base_url(self, base_url: Option<String>) -> SiteOptions {
+        SiteOptions { base_url, ..self }
+    }
+
+    /// Speaking `language` rather than site.toml's, when given.
+    pub fn language(self, language: Option<String>) -> SiteOptions {
+        SiteOptions { language, ..self }
+    }
+}
+
 /// Why a run stopped.
 #[derive(Debug)]
 pub enum Failure {

@@ -221,13 +221,9 @@ fn main() -> ExitCode {
             base_url,
             drafts,
         } => {
-            let options = SiteOptions {
-                root,
-                base_url,
-                drafts,
-                today: Some(today),
-                language: None,
-            };
+            let options = SiteOptions::new(root, today)
+                .base_url(base_url)
+                .drafts(drafts);
             match cairn::build(&options, output.as_deref()) {
                 Ok(build) => {
                     print(&build.warnings, &human);
@@ -253,13 +249,7 @@ fn main() -> ExitCode {
             lang,
             goal,
         } => {
-            let options = SiteOptions {
-                root,
-                base_url: None,
-                drafts: false,
-                today: Some(today),
-                language: lang,
-            };
+            let options = SiteOptions::new(root, today).language(lang);
             match cairn::eligibility(&options, &profile, goal.as_deref()) {
                 Ok(judged) => {
                     match format {
@@ -314,13 +304,7 @@ fn main() -> ExitCode {
             open,
             drafts,
         } => {
-            let site = SiteOptions {
-                root,
-                base_url: None,
-                drafts,
-                today: Some(today),
-                language: None,
-            };
+            let site = SiteOptions::new(root, today).drafts(drafts);
             match cairn::serve::serve(cairn::serve::ServeOptions {
                 site,
                 bind,
@@ -342,13 +326,7 @@ fn main() -> ExitCode {
                 github_prefix: repository_prefix(&root),
                 words: &words,
             };
-            let options = SiteOptions {
-                root,
-                base_url: None,
-                drafts,
-                today: Some(today),
-                language: None,
-            };
+            let options = SiteOptions::new(root, today).drafts(drafts);
             match cairn::check(&options) {
                 Ok(warnings) if deny_warnings && !warnings.is_empty() => {
                     report(&warnings, &printer, Outcome::DeniedWarnings)
@@ -362,13 +340,7 @@ fn main() -> ExitCode {
 
 /// `cairn translations`: list, or mark current.
 fn translations(root: PathBuf, mark: &[PathBuf], today: Date, human: &Printer<'_>) -> ExitCode {
-    let options = SiteOptions {
-        root,
-        base_url: None,
-        drafts: false,
-        today: Some(today),
-        language: None,
-    };
+    let options = SiteOptions::new(root, today);
     let resolved = match cairn::resolve(&options) {
         Ok(resolved) => resolved,
         Err(failure) => return fail(failure, human, Outcome::Checked),
@@ -441,13 +413,7 @@ struct DiffArgs {
 
 /// `cairn diff`: compare, print, and fail when asked to on a stricter rule.
 fn diff(args: DiffArgs, today: Date, human: &Printer<'_>) -> ExitCode {
-    let site = |root: PathBuf| SiteOptions {
-        root,
-        base_url: None,
-        drafts: false,
-        today: Some(today),
-        language: None,
-    };
+    let site = |root: PathBuf| SiteOptions::new(root, today);
     // With --base, the older side is read from Git into a scratch folder
     // that lives until the comparison is printed.
     let (old, new, _scratch) = match (args.old, args.new, &args.base) {

@@ -159,7 +159,11 @@ fn every_source_file_is_short_and_says_what_it_owns() {
     let mut silent = Vec::new();
     for file in files_ending(&repo().join("src"), ".rs") {
         let text = read(&file);
-        let name = file.strip_prefix(repo()).unwrap_or(&file).display().to_string();
+        let name = file
+            .strip_prefix(repo())
+            .unwrap_or(&file)
+            .display()
+            .to_string();
         let lines = text.lines().count();
         if lines > MOST_LINES {
             long.push(format!("{name} ({lines} lines)"));
