@@ -5,7 +5,7 @@
 //! against a rule is `rules`, above the catalogue.
 
 use crate::diagnostics::Code;
-use crate::messages::TextArg;
+use crate::messages::Arg;
 use crate::source::{Span, Spanned};
 use crate::text;
 use crate::toml_reader::{TableReader, TomlValue, type_name};
@@ -272,9 +272,9 @@ fn parse_table(mut reader: TableReader<'_, '_>, key: &str) -> Option<Expr> {
 }
 
 /// "`all` and `any` and `has`": the forms a table mixes.
-fn forms_and(forms: &[&str]) -> TextArg {
+fn forms_and(forms: &[&str]) -> Arg {
     match forms {
-        [] => TextArg::from(""),
+        [] => Arg::from(""),
         [only] => format!("`{only}`").into(),
         [first, rest @ ..] => text!(
             "expr_forms_and",

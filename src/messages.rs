@@ -53,16 +53,23 @@ pub fn plain(words: &[Word]) -> String {
     words.iter().map(|w| w.text.as_str()).collect()
 }
 
-/// A value given to a message.
+/// A value given to a message, now ([`Messages::text`]) or later, in
+/// whichever language the reader is given ([`Text`]).
 #[derive(Debug, Clone)]
 pub enum Arg {
+    /// Text as it is: a name, an id, a path, a code example, another
+    /// program's error text.
     Text(String),
+    /// A count: a Fluent number, so that messages choose their plural forms.
     Number(f64),
     /// A decimal number written with exactly its digits ("19.50"), for
     /// amounts of money: the language's formatter sets it out ("19,50").
     Decimal(String),
     /// A link: in words, it stays a link; in plain text, its text.
     Link(Word),
+    /// Words of their own ("a level", "the current folder"): formatted
+    /// first, in the same language.
+    Message(Text),
 }
 
 impl From<&str> for Arg {
@@ -114,12 +121,12 @@ impl From<Word> for Arg {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Text {
     pub id: &'static str,
-    pub args: Vec<(&'static str, TextArg)>,
+    pub args: Vec<(&'static str, Arg)>,
 }
 
 impl Text {
     /// Replace the value of the argument `name` (or add it).
-    pub fn set(&mut self, name: &'static str, value: impl Into<TextArg>) {
+    pub fn set(&mut self, name: &'static str, value: impl Into<Arg>) {
         let value = value.into();
         match self.args.iter_mut().find(|(n, _)| *n == name) {
             Some((_, slot)) => *slot = value,
@@ -128,95 +135,62 @@ impl Text {
     }
 }
 
-/// A value given to a [`Text`].
-#[derive(Debug, Clone)]
-pub enum TextArg {
-    /// Not words: an id, a path, a code example, a number that is shown as
-    /// written, another program's error text.
-    Str(String),
-    /// A count: a Fluent number, so that messages choose their plural forms.
-    Number(f64),
-    /// Words of their own ("a level", "the current folder"): formatted
-    /// first, in the same language.
-    Text(Text),
+impl From<&String> for Arg {
+    fn from(text: &String) -> Arg {
+        Arg::Text(text.clone())
+    }
 }
 
-impl PartialEq for TextArg {
-    fn eq(&self, other: &TextArg) -> bool {
+impl From<Text> for Arg {
+    fn from(text: Text) -> Arg {
+        Arg::Message(text)
+    }
+}
+
+impl PartialEq for Arg {
+    fn eq(&self, other: &Arg) -> bool {
         self.cmp(other) == std::cmp::Ordering::Equal
     }
 }
 
-impl Eq for TextArg {}
+impl Eq for Arg {}
 
-impl PartialOrd for TextArg {
-    fn partial_cmp(&self, other: &TextArg) -> Option<std::cmp::Ordering> {
+impl PartialOrd for Arg {
+    fn partial_cmp(&self, other: &Arg) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
 /// Any total order will do: diagnostics are sorted by their words only to
 /// be in the same order on every run.
-impl Ord for TextArg {
-    fn cmp(&self, other: &TextArg) -> std::cmp::Ordering {
-        use std::cmp::Ordering;
+impl Ord for Arg {
+    fn cmp(&self, other: &Arg) -> std::cmp::Ordering {
+        let rank = |arg: &Arg| match arg {
+            Arg::Text(_) => 0,
+            Arg::Number(_) => 1,
+            Arg::Decimal(_) => 2,
+            Arg::Link(_) => 3,
+            Arg::Message(_) => 4,
+        };
         match (self, other) {
-            (TextArg::Str(a), TextArg::Str(b)) => a.cmp(b),
-            (TextArg::Number(a), TextArg::Number(b)) => a.total_cmp(b),
-            (TextArg::Text(a), TextArg::Text(b)) => a.cmp(b),
-            (TextArg::Str(_), _) => Ordering::Less,
-            (_, TextArg::Str(_)) => Ordering::Greater,
-            (TextArg::Number(_), _) => Ordering::Less,
-            (_, TextArg::Number(_)) => Ordering::Greater,
+            (Arg::Text(a), Arg::Text(b)) | (Arg::Decimal(a), Arg::Decimal(b)) => a.cmp(b),
+            (Arg::Number(a), Arg::Number(b)) => a.total_cmp(b),
+            (Arg::Link(a), Arg::Link(b)) => (&a.text, &a.url).cmp(&(&b.text, &b.url)),
+            (Arg::Message(a), Arg::Message(b)) => a.cmp(b),
+            _ => rank(self).cmp(&rank(other)),
         }
-    }
-}
-
-impl From<&str> for TextArg {
-    fn from(text: &str) -> TextArg {
-        TextArg::Str(text.to_string())
-    }
-}
-
-impl From<String> for TextArg {
-    fn from(text: String) -> TextArg {
-        TextArg::Str(text)
-    }
-}
-
-impl From<&String> for TextArg {
-    fn from(text: &String) -> TextArg {
-        TextArg::Str(text.clone())
-    }
-}
-
-impl From<usize> for TextArg {
-    fn from(n: usize) -> TextArg {
-        TextArg::Number(n as f64)
-    }
-}
-
-impl From<u32> for TextArg {
-    fn from(n: u32) -> TextArg {
-        TextArg::Number(f64::from(n))
-    }
-}
-
-impl From<Text> for TextArg {
-    fn from(text: Text) -> TextArg {
-        TextArg::Text(text)
     }
 }
 
 /// A [`Text`]: `text!("unresolved_reference", name = id)`. The id must be a
 /// literal, and each argument is `name = value` with a value that turns
-/// into a [`TextArg`].
+/// into an [`Arg`].
 #[macro_export]
 macro_rules! text {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::messages::Text {
             id: $id,
-            args: vec![$((stringify!($name), $crate::messages::TextArg::from($value))),*],
+            args: vec![$((stringify!($name), $crate::messages::Arg::from($value))),*],
         }
     };
 }
@@ -430,9 +404,8 @@ impl Messages {
             .iter()
             .map(|(name, value)| {
                 let value = match value {
-                    TextArg::Str(s) => Arg::Text(s.clone()),
-                    TextArg::Number(n) => Arg::Number(*n),
-                    TextArg::Text(inner) => Arg::Text(self.format_into(inner, errors)),
+                    Arg::Message(inner) => Arg::Text(self.format_into(inner, errors)),
+                    other => other.clone(),
                 };
                 (*name, value)
             })
@@ -480,6 +453,8 @@ impl Messages {
                     links.push(word);
                     FluentValue::from(format!("{LINK_OPEN}{}{LINK_CLOSE}", links.len() - 1))
                 }
+                // Words of their own, in this language.
+                Arg::Message(inner) => FluentValue::from(self.format_into(inner, errors)),
             };
             fluent_args.set(*name, value);
         }

@@ -400,7 +400,7 @@ pub fn init_done(cli: &Messages, files: usize, folder: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::messages::{Text, TextArg};
+    use crate::messages::{Arg, Text};
     use fluent_syntax::ast;
     use std::collections::{BTreeMap, BTreeSet};
 
@@ -636,7 +636,7 @@ mod tests {
             // Any value will do: a selector falls back on its default.
             let text = Text {
                 id: leak(id),
-                args: args.iter().map(|a| (leak(a), TextArg::from("x"))).collect(),
+                args: args.iter().map(|a| (leak(a), Arg::from("x"))).collect(),
             };
             if let Err(errors) = words.try_format(&text) {
                 problems.push(format!("{file}: {errors:?}"));

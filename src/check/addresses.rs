@@ -11,7 +11,7 @@
 use super::CheckInput;
 use crate::catalogue::Catalogue;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::messages::TextArg;
+use crate::messages::Arg;
 use crate::routes::{Collision, Origin};
 use crate::text;
 
@@ -27,7 +27,7 @@ fn address_taken(catalogue: &Catalogue, collision: &Collision) -> Option<Diagnos
     match &collision.second {
         Origin::Document(id) => {
             let doc = &catalogue[*id];
-            let existing: TextArg = match &collision.first {
+            let existing: Arg = match &collision.first {
                 Origin::Document(other) => catalogue[*other].source.path.clone().into(),
                 _ => text!("generated_page_at", path = &doc.path).into(),
             };
@@ -46,10 +46,10 @@ fn address_taken(catalogue: &Catalogue, collision: &Collision) -> Option<Diagnos
             )
         }
         Origin::File(label) => {
-            let existing: TextArg = match &collision.first {
+            let existing: Arg = match &collision.first {
                 Origin::Generated | Origin::Document(_) => text!("generated_page").into(),
                 Origin::Data => text!("generated_file").into(),
-                Origin::File(other) => TextArg::from(other),
+                Origin::File(other) => Arg::from(other),
             };
             Some(
                 Diagnostic::error(

@@ -118,7 +118,7 @@ pub(super) fn check(input: &CheckInput<'_>, diags: &mut Diagnostics) {
             .cloned()
             .collect::<Vec<_>>()
             .join(", ");
-        let files: crate::messages::TextArg = if untranslated.len() > NAMED {
+        let files: crate::messages::Arg = if untranslated.len() > NAMED {
             text!("and_more", list = named, more = untranslated.len() - NAMED).into()
         } else {
             named.into()

@@ -14,7 +14,7 @@ mod raw_html;
 pub use model::*;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::messages::TextArg;
+use crate::messages::Arg;
 use crate::source::SourceFile;
 use crate::text;
 use rayon::prelude::*;
@@ -304,7 +304,7 @@ fn load_file(rel: &str, path: &Path, search_words: bool) -> (Option<Document>, D
         let suggestion = if suggestion.is_empty() {
             text!("example_file_stem").into()
         } else {
-            TextArg::from(suggestion)
+            Arg::from(suggestion)
         };
         diags.push(
             Diagnostic::error(Code::InvalidId, text!("invalid_id", id = &location.id))

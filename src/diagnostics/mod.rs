@@ -13,7 +13,7 @@ mod render;
 
 pub use render::visible;
 
-use crate::messages::{Messages, Text, TextArg};
+use crate::messages::{Arg, Messages, Text};
 use crate::source::{SourceFile, Span};
 
 /// How bad a problem is: errors stop a build, warnings do not.
@@ -514,7 +514,7 @@ pub fn of_messages(problems: Vec<crate::messages::Problem>) -> Diagnostics {
 
 /// "a, b, c" for a few items, "a, b, …, and 95 more" for many: help lines
 /// stay readable whatever the catalogue's size.
-pub fn list_some(items: impl ExactSizeIterator<Item = String>) -> TextArg {
+pub fn list_some(items: impl ExactSizeIterator<Item = String>) -> Arg {
     const SHOWN: usize = 8;
     let total = items.len();
     let shown: Vec<String> = items.take(SHOWN).collect();

@@ -5,7 +5,7 @@
 
 use super::Site;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::messages::{Text, TextArg};
+use crate::messages::{Arg, Text};
 use crate::text;
 use crate::theme::Theme;
 use minijinja::value::Kwargs;
@@ -378,7 +378,7 @@ fn expression_span(err: &minijinja::Error, text: &str) -> Option<std::ops::Range
 
 /// The engine's account of an error, without the "(in page.html:2)" that
 /// the diagnostic's location says better.
-fn engine_words(err: &minijinja::Error) -> TextArg {
+fn engine_words(err: &minijinja::Error) -> Arg {
     match err.detail() {
         Some(detail) => detail.to_string().into(),
         None if err.kind() == ErrorKind::SyntaxError => text!("template_invalid_syntax").into(),
@@ -439,7 +439,7 @@ pub(super) fn template_error(
             err = engine;
         }
     }
-    let words: TextArg = if let Some(url_for) = cause.downcast_ref::<UrlForError>() {
+    let words: Arg = if let Some(url_for) = cause.downcast_ref::<UrlForError>() {
         url_for.text().into()
     } else if let Some(range) = cause.downcast_ref::<RangeError>() {
         range.text().into()

@@ -6,7 +6,7 @@
 //! did-you-mean for unknown keys, and all problems in one pass.
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
-use crate::messages::{Text, TextArg};
+use crate::messages::{Arg, Text};
 use crate::source::{SourceFile, Span, Spanned};
 use crate::text;
 use toml::de::{DeInteger, DeTable, DeValue};
@@ -75,7 +75,7 @@ pub(crate) struct TableReader<'a, 'i> {
     table_span: Span,
     /// What this table is, for messages: "a level's front matter", "an
     /// offering", "site.toml".
-    what: TextArg,
+    what: Arg,
     /// Every key asked for so far, in the order first asked: the keys this
     /// table accepts, as listed in the help of an unknown key.
     asked: Vec<&'static str>,
@@ -89,7 +89,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         source: TomlSource<'a>,
         table: &'a DeTable<'i>,
         table_span: Span,
-        what: impl Into<TextArg>,
+        what: impl Into<Arg>,
         diags: &'a mut Diagnostics,
     ) -> Self {
         TableReader {
@@ -110,7 +110,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
     pub(crate) fn nested<'b>(
         &'b mut self,
         value: &'b TomlValue<'i>,
-        what: impl Into<TextArg>,
+        what: impl Into<Arg>,
     ) -> Option<TableReader<'b, 'i>> {
         let table = as_table(value)?;
         let source = TomlSource {
@@ -201,7 +201,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
     pub(crate) fn required_string(
         &mut self,
         key: &'static str,
-        example: impl Into<TextArg>,
+        example: impl Into<Arg>,
     ) -> Option<Spanned<String>> {
         if self.get(key).is_none() {
             let span = self.missing_anchor.clone().unwrap_or_else(|| {

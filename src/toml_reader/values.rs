@@ -4,7 +4,7 @@
 
 use super::{TableReader, TomlValue, number, type_name};
 use crate::diagnostics::Code;
-use crate::messages::{Text, TextArg};
+use crate::messages::{Arg, Text};
 use crate::source::Spanned;
 use crate::text;
 use crate::values::{Amount, Date, Time, When};
@@ -43,7 +43,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
     pub(crate) fn non_negative_number(
         &mut self,
         value: &TomlValue<'_>,
-        subject: impl Into<TextArg>,
+        subject: impl Into<Arg>,
         help: Text,
     ) -> Option<f64> {
         let found = match number(value.get_ref()) {

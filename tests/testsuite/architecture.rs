@@ -30,7 +30,14 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "commands",
         &[
-            "output", "check", "diff", "serve", "report", "init", "testing",
+            "output",
+            "check",
+            "diff",
+            "serve",
+            "report",
+            "init",
+            "translations",
+            "testing",
         ],
     ),
 ];
