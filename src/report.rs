@@ -95,14 +95,25 @@ pub fn eligibility(phrases: &Phrases<'_>, cli: &Messages, verdicts: &[Verdict]) 
     let mut out = String::new();
     for verdict in verdicts {
         let state = match (verdict.complete, verdict.can_start) {
+            (true, _) if verdict.implied_by.is_some() => "implied",
             (true, _) => "completed",
             (false, true) => "can_start",
             (false, false) => "not_yet",
         };
         let title = phrases.catalogue[verdict.level].common.title.value.clone();
+        let by = verdict
+            .implied_by
+            .as_deref()
+            .and_then(|id| phrases.catalogue.lookup(id))
+            .map(|id| phrases.catalogue[id].common.title.value.clone())
+            .unwrap_or_default();
         out.push_str(&cli.text(
             "eligibility_verdict",
-            &[("level", title.into()), ("state", state.into())],
+            &[
+                ("level", title.into()),
+                ("state", state.into()),
+                ("by", by.into()),
+            ],
         ));
         out.push('\n');
         if let Some(left) = &verdict.left {

@@ -66,6 +66,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "static/style.css",
     "static/checklist.js",
     "static/checklist-plan.js",
+    "static/checklist-file.js",
     "static/filters.js",
     "static/search.js",
     "static/favicon.svg",

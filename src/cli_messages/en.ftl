@@ -44,9 +44,11 @@ arg_not_an_address = "{ $value }" is not a full address; write it like https://e
 
 ## cairn eligibility
 
-# $level: the level's title.
+# $level: the level's title; $by: for "implied", the title of what was
+# completed that required it.
 eligibility_verdict = { $level } — { $state ->
     [completed] completed
+    [implied] completed (implied by { $by })
     [can_start] can start
    *[not_yet] not yet
 }
@@ -87,7 +89,6 @@ eligibility_preferred = { $met ->
     [yes] preferred, met: { $part }
    *[no] preferred, not met: { $part }
 }
-# Between the parts of a group, when a rule is written on one line.
 
 ## cairn diff
 
@@ -163,8 +164,6 @@ diff_amount = { $amount } { $unit } of { $item }
 # A list: "A, B and C". $first: every item but the last, joined by diff_list_separator.
 diff_list_separator = ,{" "}
 diff_list_last = { $first } and { $last }
-# A group within a group, on one line.
-# A preferred part, on one line.
 # A member of a group the change removed or added.
 diff_part_removed = removed: { $rule }
 diff_part_added = added: { $rule }

@@ -40,6 +40,7 @@ arg_not_an_address = "{ $value }" n’est pas une adresse complète ; écrivez
 
 eligibility_verdict = { $level } — { $state ->
     [completed] terminé
+    [implied] terminé (exigé pour « { $by } »)
     [can_start] vous pouvez commencer
    *[not_yet] pas encore
 }

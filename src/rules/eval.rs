@@ -134,6 +134,11 @@ pub struct Verdict {
     /// What still holds but lapses within [`EXPIRING_WITHIN_DAYS`] days.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub expiring: Vec<Lapse>,
+    /// Complete because something done implies it (`Level 3` implies the
+    /// `Level 2` it required), not because the record says so: the id of
+    /// what implies it ([`super::implied`]). In the JSON only when so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub implied_by: Option<String>,
 }
 
 /// What is left of a rule that is not met yet.
@@ -219,7 +224,8 @@ pub fn evaluate_on(
     record: &Record,
     today: Option<crate::content::Date>,
 ) -> Vec<Verdict> {
-    let judge = Judge::decided(catalogue, record, today);
+    let (implied, implied_by) = super::implied::implied_record(catalogue, record, today);
+    let judge = Judge::decided(catalogue, &implied, today);
     catalogue
         .of_kind(Kind::Level)
         .iter()
@@ -268,15 +274,28 @@ pub fn evaluate_on(
                 preferred,
                 expired,
                 expiring,
+                implied_by: implied_by
+                    .get(&id)
+                    .map(|&source| catalogue[source].id.clone()),
             }
         })
         .collect()
 }
 
 /// Whether each entity of the catalogue is done for `record` on `today`
-/// (by [`Id`] index), exactly as [`evaluate_on`] decides it: what a plan
-/// starts from.
+/// (by [`Id`] index), exactly as [`evaluate_on`] decides it, what the
+/// record implies included: what a plan starts from.
 pub fn done_on(
+    catalogue: &Catalogue,
+    record: &Record,
+    today: Option<crate::content::Date>,
+) -> Vec<bool> {
+    let (implied, _) = super::implied::implied_record(catalogue, record, today);
+    done_as_recorded(catalogue, &implied, today)
+}
+
+/// Whether each entity is done for `record` as it stands, nothing implied.
+pub(super) fn done_as_recorded(
     catalogue: &Catalogue,
     record: &Record,
     today: Option<crate::content::Date>,

@@ -373,8 +373,8 @@ fn no_content_breaks_out_of_the_rules_script() {
                 "return document.querySelectorAll('script').length",
                 json!([])
             ),
-            json!(if path == "/checklist/" { 7 } else { 6 }),
-            "{path}: JSON-LD, the page's data, checklist-rules.js, checklist.js, search.js, live reload, and on the checklist checklist-plan.js"
+            json!(if path == "/checklist/" { 8 } else { 6 }),
+            "{path}: JSON-LD, the page's data, checklist-rules.js, checklist.js, search.js, live reload, and on the checklist checklist-plan.js and checklist-file.js"
         );
     }
     browser.go(&served.url("/checklist/"));
@@ -423,7 +423,9 @@ fn random_records(
         .collect();
     (0..count)
         .map(|_| {
-            let density = 1 + next() % 9; // in tenths
+            // In tenths: at most half of everything, since what is ticked
+            // implies more (a level, what its rules needed).
+            let density = 1 + next() % 5;
             let mut record = cairn::rules::eval::Record::default();
             for id in &ids {
                 if next() % 10 < density {
@@ -1274,5 +1276,69 @@ fn the_checklist_plans_toward_the_goal_chosen() {
         display_of(&plain, "plan"),
         json!("none"),
         "no plan without JavaScript"
+    );
+}
+
+#[test]
+fn ticking_a_later_level_completes_what_it_required_and_says_why() {
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/checklist/"));
+    browser.click(&box_for(&browser, "level-3"));
+    let status = browser.text(STATUS);
+    for line in [
+        "Level 1: Introduction: Completed (implied by Level 2: Specialized workshops)",
+        "Level 2: Specialized workshops: Completed (implied by Ally Foundations Certificate)",
+        "Level 3: Specialization intensive: Completed",
+    ] {
+        assert!(status.contains(line), "{line}\n{status}");
+    }
+    // What was implied is shown ticked, apart from what the person ticked,
+    // and cannot be unticked on its own.
+    let implied = browser.run(
+        "return [...document.querySelectorAll('input[data-done=\"level-2\"], input[data-done=\"level-1-workshop\"]')] \
+         .map(box => [box.checked, box.disabled, box.parentNode.querySelector('.implied')?.textContent.trim() ?? null])",
+        json!([]),
+    );
+    assert_eq!(
+        implied,
+        json!([
+            // Level 1 could be finished by either of two workshops: neither
+            // is implied.
+            [false, false, null],
+            [
+                true,
+                true,
+                "Completed (implied by Ally Foundations Certificate)"
+            ],
+        ])
+    );
+    // The same judgement as `cairn eligibility` for the same record.
+    let verdicts = browser.run(
+        "return window.cairnChecklist.evaluate({completed: ['level-3'], measures: {}}).map(v => [v.id, v.complete, v.implied_by || null])",
+        json!([]),
+    );
+    assert_eq!(
+        verdicts,
+        json!([
+            ["level-1", true, "level-2"],
+            ["level-2", true, "ally-foundations-certificate"],
+            ["level-3", true, null],
+            ["field-work", false, null],
+            ["icc-mentoring", false, null],
+        ])
+    );
+    // Unticking Level 3 takes back everything it implied.
+    browser.click(&box_for(&browser, "level-3"));
+    assert!(
+        browser
+            .text(STATUS)
+            .starts_with("Levels completed: 0 of 5."),
+        "{}",
+        browser.text(STATUS)
     );
 }

@@ -383,3 +383,41 @@ fn a_goal_gets_the_shortest_plan_in_prerequisite_order() {
         .exits(2)
         .stderr_contains("\"anti-harassment\" is a workshop; a goal is a level or a credential");
 }
+
+#[test]
+fn a_completed_level_implies_what_it_required_and_says_so() {
+    let site = SiteTest::repository();
+    let record = "completed = [\"level-3\"]\n";
+    let verdicts = eligibility(&site, record, "json").succeeds().json();
+    let state = |id: &str| {
+        let verdict = verdicts["levels"]
+            .as_array()
+            .and_then(|levels| levels.iter().find(|v| v["id"] == id))
+            .cloned()
+            .unwrap_or_default();
+        (verdict["complete"].clone(), verdict["implied_by"].clone())
+    };
+    // Level 3 required the certificate Level 2 alone awards, and Level 2
+    // required Level 1: the advisor's reading, not "Level 1: you can start".
+    assert_eq!(state("level-1"), (json!(true), json!("level-2")));
+    assert_eq!(
+        state("level-2"),
+        (json!(true), json!("ally-foundations-certificate"))
+    );
+    assert_eq!(
+        state("level-3"),
+        (json!(true), json!(null)),
+        "ticked itself"
+    );
+    // ICC's mentorship takes Level 3 *or* equivalent experience: a choice
+    // implies nothing, and Field Work is not implied by what came before.
+    assert_eq!(state("field-work"), (json!(false), json!(null)));
+    let human = eligibility(&site, record, "human").succeeds();
+    assert!(
+        human.stdout.contains(
+            "Level 1: Introduction — completed (implied by Level 2: Specialized workshops)"
+        ),
+        "{}",
+        human.stdout
+    );
+}

@@ -62,6 +62,9 @@ struct PlanWorkshop<'a> {
 #[derive(Serialize)]
 struct ChecklistRules<'a> {
     awarded_by: BTreeMap<&'a str, Vec<&'a str>>,
+    /// What each entity implies when done, in the order `cairn
+    /// eligibility` applies them (`rules::implied`).
+    implies: Vec<(&'a str, Vec<&'a str>)>,
     levels: Vec<LevelRules<'a>>,
     /// What a record may give an amount of.
     measured: BTreeSet<&'a str>,
@@ -107,6 +110,8 @@ pub fn checklist_key(phrases: &Phrases<'_>) -> String {
     // language's alphabet: every language shares one person's answers.
     if let Some(rules) = rules.as_object_mut() {
         rules.remove("order");
+        // What the rules imply follows from them: it tells no two apart.
+        rules.remove("implies");
         if let Some(Value::Object(pools)) = rules.get_mut("pools") {
             for pool in pools.values_mut() {
                 if let Value::Array(items) = pool {
@@ -310,6 +315,7 @@ fn live_text(messages: &Messages) -> BTreeMap<&'static str, LiveText> {
         ("separator", text("checklist_live_separator", &[])),
         ("can_start", text("checklist_live_can_start", &[])),
         ("completed", text("checklist_live_completed", &[])),
+        ("implied", text("checklist_live_implied", &["item"])),
         ("not_yet", text("checklist_live_not_yet", &[])),
         ("missing_start", text("checklist_live_missing_start", &[])),
         ("missing_finish", text("checklist_live_missing_finish", &[])),
@@ -425,8 +431,13 @@ fn checklist_rules(catalogue: &Catalogue) -> ChecklistRules<'_> {
         .into_iter()
         .map(|id| catalogue[id].id.as_str())
         .collect();
+    let implies = crate::rules::implied::implications(catalogue)
+        .into_iter()
+        .map(|(source, implied)| (catalogue[source].id.as_str(), ids(catalogue, &implied)))
+        .collect();
     ChecklistRules {
         awarded_by,
+        implies,
         levels,
         measured,
         order,

@@ -294,6 +294,8 @@ checklist_open_checklist = Open the full checklist
 checklist_live_separator = .{" "}
 checklist_live_can_start = You can start
 checklist_live_completed = Completed
+# Complete because something ticked required it: $item, its title.
+checklist_live_implied = Completed (implied by { $item })
 checklist_live_not_yet = Not yet
 checklist_live_missing_start = Still needed to start:
 checklist_live_missing_finish = Still needed to finish:

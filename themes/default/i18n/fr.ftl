@@ -270,6 +270,8 @@ checklist_open_checklist = Ouvrir la liste complète
 checklist_live_separator = .{" "}
 checklist_live_can_start = Vous pouvez commencer
 checklist_live_completed = Terminé
+# Complete because something ticked required it: $item, its title.
+checklist_live_implied = Terminé (exigé pour «{ "\u202F" }{ $item }{ "\u202F" }»)
 checklist_live_not_yet = Pas encore
 checklist_live_missing_start = Il manque encore, pour commencer :
 checklist_live_missing_finish = Il manque encore, pour terminer :

@@ -52,12 +52,31 @@
     return out;
   }
 
-  // Judge a record {completed, measures, dates} on a day (today by default):
-  // {verdicts: [{id, can_start, complete, missing, left?, expired?,
-  // expiring?}], done}.
+  // What a done entity implies, applied round by round as src/rules/implied.rs does.
+  var implies = rules.implies || [], impliedBy = map();
+  implies.forEach(function (p) { impliedBy[p[0]] = p[1]; });
   function judge(record, on) {
+    var ids = (record.completed || []).slice(), implied = map(), queue = [1];
+    while (queue.length) {
+      var round = decide(ids, record, on).done;
+      queue = [];
+      var add = function (from, id) { if (!round(id) && !own(implied, id)) { implied[id] = from; queue.push(id); } };
+      implies.forEach(function (p) { if (round(p[0])) p[1].forEach(function (id) { add(p[0], id); }); });
+      for (var at = 0; at < queue.length; at++) {
+        ids.push(queue[at]);
+        (impliedBy[queue[at]] || []).forEach(function (id) { add(queue[at], id); });
+      }
+    }
+    var judged = decide(ids, record, on);
+    judged.verdicts.forEach(function (v) { if (own(implied, v.id)) v.implied_by = implied[v.id]; });
+    judged.implied = implied;
+    return judged;
+  }
+
+  // Judge ids done with a record's measures and dates: {verdicts, done}.
+  function decide(completedIds, record, on) {
     var listed = map();
-    (record.completed || []).forEach(function (id) { listed[id] = true; });
+    completedIds.forEach(function (id) { listed[id] = true; });
     var measures = record.measures || {};
     var dates = record.dates || {};
     var judging = on || today();
@@ -134,79 +153,17 @@
     return { verdicts: verdicts, done: done };
   }
 
-  // A record as the TOML `cairn eligibility --profile` reads: ids are plain
-  // (a-z, 0-9, -), so they need no quoting beyond their quotes.
-  function toToml(record) {
-    var lines = ["# " + (text.file_comment || ""), "completed = [" + record.completed.map(function (id) { return JSON.stringify(id); }).join(", ") + "]"];
-    var ids = Object.keys(record.measures).sort();
-    if (ids.length) {
-      lines.push("", "[measures]");
-      ids.forEach(function (id) { lines.push(id + " = " + String(record.measures[id])); });
-    }
-    var dated = Object.keys(record.dates || {}).filter(function (id) { return isDay(record.dates[id]); }).sort();
-    if (dated.length) {
-      lines.push("", "[dates]");
-      dated.forEach(function (id) { lines.push(id + " = " + record.dates[id]); });
-    }
-    return lines.join("\n") + "\n";
-  }
-
-  // Read such a file back (`completed`, `[measures]`, `[dates]`, comments).
-  // Throws {line, reason, id} for anything else, or an unknown id.
-  function fromToml(source) {
-    var measured = map();
-    (rules.measured || []).forEach(function (id) { measured[id] = true; });
-    var result = { completed: [], measures: {}, dates: {} };
-    var section = "";
-    var seenCompleted = false;
-    var lines = String(source).replace(/^\uFEFF/, "").split(/\r?\n/);
-    function fail(reason, line, id) { throw { reason: reason, line: line, id: id }; }
-    function known(id, line) { if (!own(data.items, id)) fail("unknown", line, id); }
-    for (var at = 0; at < lines.length; at++) {
-      var line = lines[at].trim();
-      var number = at + 1;
-      if (line === "" || line.charAt(0) === "#") continue;
-      if (line === "[measures]" || line === "[dates]") { section = line.slice(1, -1); continue; }
-      var pair = /^("?)([A-Za-z0-9_-]+)\1\s*=\s*(.*)$/.exec(line);
-      if (!pair) fail("line", number);
-      var key = pair[2], value = pair[3].replace(/\s+#.*$/, "");
-      if (section === "" && key === "completed" && !seenCompleted) {
-        seenCompleted = true;
-        // The list may go on over the next lines until its `]`.
-        while (value.indexOf("]") < 0 && at + 1 < lines.length) value += " " + lines[++at].replace(/#.*$/, "");
-        var list = /^\[(.*)\]$/.exec(value.trim());
-        if (!list) fail("line", number);
-        var items = list[1].split(",").map(function (item) { return item.trim(); }).filter(function (item) { return item !== ""; });
-        items.forEach(function (item) {
-          var id = /^"([^"\\]*)"$/.exec(item);
-          if (!id) fail("line", number);
-          known(id[1], number);
-          if (result.completed.indexOf(id[1]) < 0) result.completed.push(id[1]);
-        });
-      } else if (section === "dates") {
-        if (!isDay(value)) fail("line", number);
-        known(key, number);
-        result.dates[key] = value;
-      } else if (section === "measures") {
-        var amount = value.replace(/_/g, "");
-        if (!/^[0-9]+(\.[0-9]+)?$/.test(amount)) fail("line", number);
-        known(key, number);
-        if (!measured[key]) fail("not_measured", number, key);
-        result.measures[key] = Number(amount);
-      } else {
-        fail("line", number);
-      }
-    }
-    return result;
-  }
-
-  // For tests, tools and checklist-plan.js: verdicts as `cairn eligibility
-  // --format json` gives them, what is done, the answers, the file.
+  // For tests, tools, checklist-plan.js and checklist-file.js: verdicts as
+  // `cairn eligibility --format json` gives them, what is done, the answers.
   window.cairnChecklist = {
     evaluate: function (record, on) { return judge(record, on).verdicts; },
     done: function (record, on) { return judge(record, on).done; },
     record: function () { return record; },
-    toToml: function () { return toToml(record); }
+    replace: function (answers) { record = answers; save(); show(); },
+    isDay: isDay,
+    fill: function (template, values) { return fill(template, values); },
+    data: data,
+    rules: rules
   };
 
   // Saved answers: ids and numbers only, under a key that changes with the rules.
@@ -248,6 +205,7 @@
     if (content) node.textContent = content;
     return node;
   }
+  function titleOf(id) { return own(data.items, id) ? data.items[id].title : id; }
   function link(id) {
     var item = own(data.items, id) ? data.items[id] : { title: id, url: "#" };
     var a = element("a", item.title);
@@ -274,7 +232,8 @@
   }
   function verdictNode(tag, verdict, title) {
     var node = element(tag);
-    var word = verdict.complete ? text.completed : verdict.can_start ? text.can_start : text.not_yet;
+    var word = verdict.implied_by ? fill(text.implied, { item: titleOf(verdict.implied_by) })
+      : verdict.complete ? text.completed : verdict.can_start ? text.can_start : text.not_yet;
     if (title) {
       node.appendChild(link(verdict.id));
       node.appendChild(document.createTextNode(": "));
@@ -334,7 +293,8 @@
   }
 
   function show() {
-    var done = judge(record).done;
+    var judged = judge(record);
+    var done = judged.done;
     var ticked = map();
     record.completed.forEach(function (id) { ticked[id] = true; });
     checkboxes.forEach(function (box) {
@@ -344,6 +304,9 @@
       var listed = ticked[id] === true;
       box.checked = listed || done(id);
       box.disabled = !listed && box.checked;
+      var label = box.parentNode, note = label.querySelector(".implied");
+      if (note) note.remove();
+      if (own(judged.implied, id)) label.appendChild(element("small", " " + fill(text.implied, { item: titleOf(judged.implied[id]) }))).className = "implied";
     });
     numbers.forEach(function (input) {
       var id = input.getAttribute("data-measure");
@@ -378,48 +341,6 @@
       render();
     });
   });
-  // Save the answers as a file to keep or bring to an advisor; load such a
-  // file back. A file that cannot be read changes nothing.
-  var saveButton = document.getElementById("checklist-save");
-  var loadInput = document.getElementById("checklist-load");
-  var fileStatus = document.getElementById("checklist-file-status");
-  if (saveButton) {
-    saveButton.hidden = false;
-    saveButton.addEventListener("click", function () {
-      var url = URL.createObjectURL(new Blob([toToml(record)], { type: "application/toml" }));
-      var a = element("a");
-      a.href = url;
-      a.download = text.file_name || "checklist.toml";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-    });
-  }
-  if (loadInput) {
-    var loadBlock = document.getElementById("checklist-load-block");
-    if (loadBlock) loadBlock.hidden = false;
-    loadInput.addEventListener("change", function () {
-      var file = loadInput.files && loadInput.files[0];
-      if (!file) return;
-      var reader = new FileReader();
-      reader.onload = function () {
-        try {
-          record = fromToml(reader.result);
-          save();
-          show();
-          if (fileStatus) fileStatus.textContent = fill(text.file_loaded, { file: file.name });
-        } catch (problem) {
-          var reason = problem && problem.reason === "unknown" ? text.file_unknown
-            : problem && problem.reason === "not_measured" ? text.file_not_measured : text.file_bad_line;
-          if (fileStatus) fileStatus.textContent = fill(text.file_not_loaded, { file: file.name, reason: fill(reason, { line: problem && problem.line, id: problem && problem.id }) });
-        }
-        loadInput.value = "";
-      };
-      reader.readAsText(file);
-    });
-  }
-
   dateInputs.forEach(function (input) {
     input.addEventListener("change", function () {
       var id = input.getAttribute("data-date");
