@@ -45,7 +45,7 @@ fn ticking_and_typing_update_the_results_in_words() {
     assert!(
         browser
             .text(STATUS)
-            .starts_with("Levels completed: 0 of 5. Levels you can start now: 1."),
+            .starts_with("Levels completed: 0 of 5. You can start 1 level: Level 1: Introduction."),
         "{}",
         browser.text(STATUS)
     );
@@ -1340,5 +1340,35 @@ fn ticking_a_later_level_completes_what_it_required_and_says_why() {
             .starts_with("Levels completed: 0 of 5."),
         "{}",
         browser.text(STATUS)
+    );
+}
+
+#[test]
+fn the_checklist_names_in_french_the_levels_one_can_start() {
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/fr/checklist/"));
+    let status = browser.text(STATUS);
+    assert!(
+        status.starts_with(
+            "Niveaux terminés\u{202f}: 0 sur 5. Vous pouvez commencer 1 niveau\u{202f}: Niveau 1\u{202f}: introduction."
+        ),
+        "{status}"
+    );
+    browser.click(&box_for(&browser, "level-3"));
+    let status = browser.text(STATUS);
+    assert!(
+        status.starts_with(
+            "Niveaux terminés\u{202f}: 3 sur 5. Vous pouvez commencer 1 niveau\u{202f}: "
+        ),
+        "{status}"
+    );
+    assert!(
+        status.contains("Terminé (exigé pour «\u{202f}"),
+        "what Level 3 required reads as implied: {status}"
     );
 }

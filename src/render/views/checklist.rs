@@ -300,6 +300,10 @@ fn live_text(messages: &Messages) -> BTreeMap<&'static str, LiveText> {
             .collect();
         LiveText::One(messages.text(id, &args))
     };
+    // "You can start 1 level: …": each plural form, for the script to pick
+    // with `Intl.PluralRules`.
+    let (startable_one, startable_other) =
+        plural_templates(messages, "checklist_live_startable", &["levels"]);
     let first = messages
         .text(
             "date_long",
@@ -321,11 +325,11 @@ fn live_text(messages: &Messages) -> BTreeMap<&'static str, LiveText> {
         ("missing_finish", text("checklist_live_missing_finish", &[])),
         (
             "summary",
-            text(
-                "checklist_live_summary",
-                &["completed", "total", "startable"],
-            ),
+            text("checklist_live_summary", &["completed", "total"]),
         ),
+        ("startable_one", LiveText::One(startable_one)),
+        ("startable_other", LiveText::One(startable_other)),
+        ("startable_none", text("checklist_live_startable_none", &[])),
         ("count", text("checklist_live_count", &["count", "total"])),
         ("one_of", text("checklist_live_one_of", &[])),
         ("more_of", text("checklist_live_more_of", &["count"])),

@@ -299,7 +299,13 @@ checklist_live_implied = Completed (implied by { $item })
 checklist_live_not_yet = Not yet
 checklist_live_missing_start = Still needed to start:
 checklist_live_missing_finish = Still needed to finish:
-checklist_live_summary = Levels completed: { $completed } of { $total }. Levels you can start now: { $startable }.
+checklist_live_summary = Levels completed: { $completed } of { $total }.
+# The levels that can be started now, named: $levels, their titles as a list.
+checklist_live_startable = { $count ->
+    [one] You can start { $count } level: { $levels }.
+   *[other] You can start { $count } levels: { $levels }.
+}
+checklist_live_startable_none = No level can be started yet.
 checklist_live_count = { $count } of { $total }
 # What is left, in the rule's structure: "(one of A, B)", "2 more of A, B, C",
 # a measure's amount reached "120 of 300".

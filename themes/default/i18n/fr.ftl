@@ -275,7 +275,12 @@ checklist_live_implied = Terminé (exigé pour «{ "\u202F" }{ $item }{ "\u202F"
 checklist_live_not_yet = Pas encore
 checklist_live_missing_start = Il manque encore, pour commencer :
 checklist_live_missing_finish = Il manque encore, pour terminer :
-checklist_live_summary = Niveaux terminés : { $completed } sur { $total }. Niveaux que vous pouvez commencer : { $startable }.
+checklist_live_summary = Niveaux terminés : { $completed } sur { $total }.
+checklist_live_startable = { $count ->
+    [one] Vous pouvez commencer { $count } niveau : { $levels }.
+   *[other] Vous pouvez commencer { $count } niveaux : { $levels }.
+}
+checklist_live_startable_none = Aucun niveau ne peut encore être commencé.
 checklist_live_count = { $count } sur { $total }
 checklist_live_one_of = l’un de
 checklist_live_more_of = encore { $count } parmi

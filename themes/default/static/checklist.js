@@ -280,10 +280,13 @@
     if (status) {
       var listed = verdicts.filter(function (v) { return document.querySelector('[data-verdict="' + v.id + '"]'); });
       var completed = listed.filter(function (v) { return v.complete; }).length;
-      var startable = listed.filter(function (v) { return !v.complete && v.can_start; }).length;
       var list = element("ul");
       listed.forEach(function (v) { list.appendChild(verdictNode("li", v, true)); });
-      status.replaceChildren(element("p", fill(text.summary, { completed: completed, total: listed.length, startable: startable })), list);
+      // The levels to start, named, in the page's language: "You can start 1 level: Level 2".
+      var lang = document.documentElement.lang || "en";
+      var names = listed.filter(function (v) { return !v.complete && v.can_start; }).map(function (v) { return titleOf(v.id); });
+      var can = !names.length ? text.startable_none : fill(new Intl.PluralRules(lang).select(names.length) === "one" ? text.startable_one : text.startable_other, { count: names.length, levels: new Intl.ListFormat(lang).format(names) });
+      status.replaceChildren(element("p", fill(text.summary, { completed: completed, total: listed.length }) + " " + can), list);
     }
     all("[data-status-for]").forEach(function (slot) {
       var verdict = byId[slot.getAttribute("data-status-for")];
