@@ -1345,11 +1345,11 @@ fn ticking_a_later_level_completes_what_it_required_and_says_why() {
 
 #[test]
 fn the_checklist_names_in_french_the_levels_one_can_start() {
-    let Setup {
-        _site,
-        served,
-        driver,
-    } = Setup::bundled();
+    // The certificate left untranslated: its English title is marked so.
+    let site = SiteTest::bundled();
+    site.remove("content/credentials/ally-foundations-certificate.fr.md");
+    let served = serve(site.root(), &[]);
+    let driver = Driver::start();
     let browser = driver.browser(true);
     browser.go(&served.url("/fr/checklist/"));
     let status = browser.text(STATUS);
@@ -1370,5 +1370,16 @@ fn the_checklist_names_in_french_the_levels_one_can_start() {
     assert!(
         status.contains("Terminé (exigé pour «\u{202f}"),
         "what Level 3 required reads as implied: {status}"
+    );
+    // The certificate's title has no French: it is marked as English, in
+    // the results and beside its box.
+    let marked = browser.run(
+        "return [...document.querySelectorAll('#checklist-status [lang=en], .implied [lang=en]')].map(e => e.textContent)",
+        json!([]),
+    );
+    assert!(
+        marked.as_array().is_some_and(|titles| titles.len() >= 2
+            && titles.iter().all(|t| t == "Ally Foundations Certificate")),
+        "{marked}"
     );
 }

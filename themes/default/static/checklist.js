@@ -206,6 +206,16 @@
     return node;
   }
   function titleOf(id) { return own(data.items, id) ? data.items[id].title : id; }
+  // A message whose {item} is a title, as nodes: an untranslated title
+  // keeps its language (lang="en" on a French page).
+  function words(template, id) {
+    var node = document.createDocumentFragment();
+    String(template || "").split("{item}").forEach(function (part, i) {
+      if (i) { var title = node.appendChild(element("span", titleOf(id))); if (own(data.items, id) && data.items[id].lang) title.lang = data.items[id].lang; }
+      node.appendChild(document.createTextNode(part));
+    });
+    return node;
+  }
   function link(id) {
     var item = own(data.items, id) ? data.items[id] : { title: id, url: "#" };
     var a = element("a", item.title);
@@ -232,13 +242,14 @@
   }
   function verdictNode(tag, verdict, title) {
     var node = element(tag);
-    var word = verdict.implied_by ? fill(text.implied, { item: titleOf(verdict.implied_by) })
-      : verdict.complete ? text.completed : verdict.can_start ? text.can_start : text.not_yet;
+    var word = verdict.implied_by ? words(text.implied, verdict.implied_by)
+      : document.createTextNode(verdict.complete ? text.completed : verdict.can_start ? text.can_start : text.not_yet);
     if (title) {
       node.appendChild(link(verdict.id));
       node.appendChild(document.createTextNode(": "));
     }
-    var strong = element("strong", word);
+    var strong = element("strong");
+    strong.appendChild(word);
     node.appendChild(strong);
     node.className = "verdict-" + (verdict.complete ? "complete" : verdict.can_start ? "start" : "not-yet");
     if (verdict.left) {
@@ -309,7 +320,11 @@
       box.disabled = !listed && box.checked;
       var label = box.parentNode, note = label.querySelector(".implied");
       if (note) note.remove();
-      if (own(judged.implied, id)) label.appendChild(element("small", " " + fill(text.implied, { item: titleOf(judged.implied[id]) }))).className = "implied";
+      if (own(judged.implied, id)) {
+        note = label.appendChild(element("small", " "));
+        note.className = "implied";
+        note.appendChild(words(text.implied, judged.implied[id]));
+      }
     });
     numbers.forEach(function (input) {
       var id = input.getAttribute("data-measure");
