@@ -645,6 +645,12 @@ fn answers_to_older_rules_are_dropped() {
 #[test]
 fn workshop_filters_narrow_the_list_and_keep_the_choice_in_the_address() {
     let site = SiteTest::fixture("small");
+    // Topics two workshops share; a topic of one alone is no filter.
+    site.replace(
+        "content/workshops/radio.md",
+        "level = \"deck-basics\"",
+        "level = \"deck-basics\"\ntopics = [\"bowline\", \"cleat hitch\", \"phonetic alphabet\"]",
+    );
     let served = serve(site.root(), &["--today", "2026-11-28"]);
     let driver = Driver::start();
     let browser = driver.browser(true);
@@ -664,13 +670,26 @@ fn workshop_filters_narrow_the_list_and_keep_the_choice_in_the_address() {
     browser.go(&served.url("/workshops/"));
     assert_eq!(shown(&browser).as_array().map(Vec::len), Some(5));
     assert_eq!(browser.text("#filter-status"), "Showing 5 of 5");
+    assert_eq!(
+        browser.run(
+            "return [...document.querySelectorAll('#filter-topic option')].map(o => o.value)",
+            json!([])
+        ),
+        json!(["", "bowline", "cleat hitch"]),
+        "\"phonetic alphabet\", a topic of Radio alone, is not offered"
+    );
     choose(&browser, "topic", "bowline");
-    assert_eq!(shown(&browser), json!(["Knots"]));
-    assert_eq!(browser.text("#filter-status"), "Showing 1 of 5");
+    assert_eq!(shown(&browser), json!(["Knots", "Radio"]));
+    assert_eq!(browser.text("#filter-status"), "Showing 2 of 5");
     assert_eq!(
         browser.run("return location.search", json!([])),
         json!("?topic=bowline"),
         "the choice is in the address"
+    );
+    // A card names its level once, and when and where it runs next.
+    assert_eq!(
+        browser.text(".cards > li:nth-child(2) .meta"),
+        "Deck basics · Next: 12 March 2027, Halifax · 2 upcoming offerings"
     );
     choose(&browser, "topic", "");
     choose(&browser, "level", "navigation");
@@ -686,6 +705,11 @@ fn workshop_filters_narrow_the_list_and_keep_the_choice_in_the_address() {
     // and online in May, so "online in March" finds nothing.
     browser.go(&served.url("/workshops/?mode=online&month=2027-03"));
     assert_eq!(shown(&browser), json!([]));
+    assert_eq!(
+        browser.text("#filter-status"),
+        "No workshop matches these filters.",
+        "nothing shown says so, beside the button that shows all"
+    );
     // A shared link: the filters it names are chosen on arrival.
     browser.go(&served.url("/workshops/?mode=online&month=2027-05"));
     assert_eq!(shown(&browser), json!(["Knots"]));

@@ -340,7 +340,7 @@ fn a_hundred_thousand_topics_do_not_hang_check_or_build() {
     let listing = site.output("workshops/index.html");
     assert!(
         listing.contains("topic-99999") && listing.contains("audience-99999"),
-        "every topic and audience is a filter option"
+        "every topic and audience reaches the listing's filter data"
     );
 }
 

@@ -1,6 +1,7 @@
 //! A kind's listing page: its items, each a card, and for workshops the
 //! filters a visitor narrows them with.
 
+use super::page::start_key;
 use super::{Link, Organization, Validity, Views, indexed};
 use crate::catalogue::Ref;
 use crate::content::{Category, Details, Kind, Offering};
@@ -42,6 +43,9 @@ enum ItemDetails<'a> {
         offering_count: usize,
         filter: FilterValues<'a>,
         offerings_text: String,
+        /// The soonest offering still open to booking, in words: "Next:
+        /// 12 March 2027, Toronto".
+        next_text: Option<String>,
     },
     Requirement {
         category: Option<Category>,
@@ -80,11 +84,13 @@ struct OfferingFilter<'a> {
 }
 
 /// The workshop listing's filters: for each, the values workshops have, in
-/// words.
+/// words; `status` what the script says of the list it shows, `none` when
+/// it shows nothing.
 #[derive(Serialize)]
 pub struct Filters {
     filters: Vec<Filter>,
     status: String,
+    none: String,
 }
 
 #[derive(Serialize)]
@@ -128,6 +134,31 @@ impl<'a> FilterValues<'a> {
 }
 
 impl<'a> Views<'a> {
+    /// The soonest offering still open to booking, in words, with where it
+    /// runs: its place, or "Online".
+    fn next_offering(&self, w: &crate::content::Workshop<Ref>) -> Option<String> {
+        let next = w
+            .offerings
+            .iter()
+            .filter(|o| o.is_bookable(self.today))
+            .min_by_key(|o| (start_key(&o.start.value), o.last_day()))?;
+        let when = self.day(next.start.value.date()).0.clone();
+        let place = match (&next.location, next.online) {
+            (Some(place), _) => Some(place.clone()),
+            (None, true) => Some(self.messages().word("workshop_online").into_owned()),
+            (None, false) => None,
+        };
+        Some(match place {
+            Some(place) => self.messages().text(
+                "list_next_offering_at",
+                &[("when", when.into()), ("place", place.into())],
+            ),
+            None => self
+                .messages()
+                .text("list_next_offering", &[("when", when.into())]),
+        })
+    }
+
     fn filter_values(&self, w: &'a crate::content::Workshop<Ref>) -> FilterValues<'a> {
         let upcoming: Vec<&Offering> = w
             .offerings
@@ -174,11 +205,17 @@ impl<'a> Views<'a> {
         // Each filter's values in the order first met, found by hash: a
         // catalogue of 100,000 topics is linear, not quadratic.
         let mut values: [indexed::Distinct<&str>; FILTERS.len()] = Default::default();
+        // How many workshops have each topic: a topic of one workshop is
+        // that workshop's title by other means, not a way to narrow a list.
+        let mut topic_count: rustc_hash::FxHashMap<&str, usize> = Default::default();
         for filter in filter_values {
             for (at, name) in FILTERS.iter().enumerate() {
                 for value in filter.of(name) {
                     values[at].add(value);
                 }
+            }
+            for topic in filter.topic.iter().collect::<rustc_hash::FxHashSet<_>>() {
+                *topic_count.entry(topic.as_str()).or_default() += 1;
             }
         }
         let text = |key: &str, value: &str| -> String {
@@ -212,6 +249,9 @@ impl<'a> Views<'a> {
             .zip(values)
             .filter_map(|(name, values)| {
                 let mut options: Vec<&str> = values.into_vec();
+                if name == "topic" {
+                    options.retain(|topic| topic_count.get(topic).is_some_and(|&n| n >= 2));
+                }
                 if options.len() < 2 {
                     return None;
                 }
@@ -243,6 +283,7 @@ impl<'a> Views<'a> {
                 "filter_status",
                 &[("shown", "{shown}".into()), ("total", "{total}".into())],
             ),
+            none: messages.text("filter_none", &[]),
         })
     }
 
@@ -277,6 +318,7 @@ impl<'a> Views<'a> {
                     offerings_text: self
                         .messages()
                         .text("list_offerings", &[("count", upcoming.into())]),
+                    next_text: self.next_offering(w),
                 }
             }
             Details::Requirement(r) => ItemDetails::Requirement {

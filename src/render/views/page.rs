@@ -135,7 +135,7 @@ struct LevelFacts<'a> {
 }
 
 /// Offerings in the order they start: by day, then time of day.
-fn start_key(when: &When) -> (crate::content::Date, Option<crate::content::Time>) {
+pub(super) fn start_key(when: &When) -> (crate::content::Date, Option<crate::content::Time>) {
     match *when {
         When::Day(date) => (date, None),
         When::At { date, time, .. } => (date, Some(time)),

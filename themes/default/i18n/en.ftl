@@ -262,11 +262,14 @@ credential_not_awarded = No level awards this credential yet.
 
 list_empty = Nothing is listed here yet.
 list_in_pathway = Pathway:
-list_of_level = Level:
 list_offerings = { $count ->
     [one] { $count } upcoming offering
    *[other] { $count } upcoming offerings
 }
+# A workshop's soonest offering on its card: $when, its first day; $place,
+# where it runs (its place, or "Online").
+list_next_offering = Next: { $when }
+list_next_offering_at = Next: { $when }, { $place }
 list_valid_for = Valid for { $period }
 
 ## The eligibility checklist
@@ -361,6 +364,8 @@ filter_reset = Show all
 filter_month_year = { $month } { $year }
 # Announced as the list changes. $shown, $total: how many workshops.
 filter_status = Showing { $shown } of { $total }
+# When no workshop matches, beside the button that shows them all again.
+filter_none = No workshop matches these filters.
 
 ## Keeping the checklist's answers in a file
 

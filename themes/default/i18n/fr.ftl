@@ -241,11 +241,14 @@ credential_not_awarded = Aucun niveau ne décerne encore ce titre.
 
 list_empty = Rien n’est encore indiqué ici.
 list_in_pathway = Parcours :
-list_of_level = Niveau :
 list_offerings = { $count ->
     [one] { $count } séance à venir
    *[other] { $count } séances à venir
 }
+# A workshop's soonest offering on its card: $when, its first day; $place,
+# where it runs (its place, or "Online").
+list_next_offering = Prochaine séance : { $when }
+list_next_offering_at = Prochaine séance : { $when }, { $place }
 list_valid_for = Valide pendant { $period }
 
 ## La liste d’admissibilité
@@ -329,6 +332,8 @@ filter_in_person = En personne
 filter_reset = Tout afficher
 filter_month_year = { $month } { $year }
 filter_status = Résultats : { $shown } sur { $total }
+# When no workshop matches, beside the button that shows them all again.
+filter_none = Aucun atelier ne correspond à ces filtres.
 
 ## Garder les réponses de la liste dans un fichier
 

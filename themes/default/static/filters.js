@@ -41,10 +41,13 @@
       item.hidden = !keep;
       if (keep) shown += 1;
     });
-    status.textContent = status
-      .getAttribute("data-template")
-      .replace("{shown}", numbers.format(shown))
-      .replace("{total}", numbers.format(items.length));
+    // Nothing shown says so; the "Show all" button beside it brings the list back.
+    status.textContent = shown === 0 && status.getAttribute("data-none")
+      ? status.getAttribute("data-none")
+      : status
+        .getAttribute("data-template")
+        .replace("{shown}", numbers.format(shown))
+        .replace("{total}", numbers.format(items.length));
     if (remember) {
       var query = new URLSearchParams();
       Object.keys(wanted).forEach(function (name) {
