@@ -106,6 +106,7 @@ impl Resolver<'_> {
                 duration: workshop.duration.clone(),
                 topics: workshop.topics.clone(),
                 audience: workshop.audience.clone(),
+                open_to_all: workshop.open_to_all,
                 offerings: workshop.offerings.clone(),
             }),
             Details::Requirement(r) => Details::Requirement(r.clone()),

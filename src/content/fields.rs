@@ -52,6 +52,7 @@ pub(super) fn read(
             duration: reader.string("duration").map(|d| d.value),
             topics: plain_list(&mut reader, "topics"),
             audience: plain_list(&mut reader, "audience"),
+            open_to_all: reader.bool("open_to_all").is_some_and(|b| b.value),
             offerings: reader
                 .tables("offerings")
                 .into_iter()
@@ -517,7 +518,7 @@ mod tests {
             (
                 Kind::Workshop,
                 false,
-                "a workshop's front matter accepts: COMMON, level, requires, duration, topics, audience, offerings",
+                "a workshop's front matter accepts: COMMON, level, requires, duration, topics, audience, open_to_all, offerings",
             ),
             (
                 Kind::Requirement,

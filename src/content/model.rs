@@ -283,6 +283,10 @@ pub struct Workshop<R = Name> {
     pub duration: Option<String>,
     pub topics: Vec<String>,
     pub audience: Vec<String>,
+    /// Anyone who meets its prerequisites may take it: `audience` names
+    /// whom it suits most, not who may come, so the audience filter keeps
+    /// it whatever audience is chosen.
+    pub open_to_all: bool,
     pub offerings: Vec<Offering>,
 }
 

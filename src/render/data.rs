@@ -166,6 +166,7 @@ fn entity<'a>(catalogue: &'a Catalogue, routes: &Routes, id: crate::catalogue::I
                 .iter()
                 .map(|o| crate::published::Offering::new(o, &catalogue.config))
                 .collect(),
+            open_to_all: w.open_to_all,
             requires: catalogue.workshop_requires(w).map(rule),
             summary: common.summary,
             title: common.title,
@@ -235,6 +236,7 @@ enum Entity<'a> {
         id: &'a str,
         level: Option<&'a str>,
         offerings: Vec<crate::published::Offering<'a>>,
+        open_to_all: bool,
         requires: Option<rules::Json<'a>>,
         summary: Option<&'a str>,
         title: &'a str,

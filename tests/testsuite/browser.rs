@@ -1407,3 +1407,37 @@ fn the_checklist_names_in_french_the_levels_one_can_start() {
         "{marked}"
     );
 }
+
+/// Issue 24: a workshop open to all stays in the list whatever audience is
+/// chosen; only one written for named audiences is left out.
+#[test]
+fn the_audience_filter_keeps_workshops_open_to_all() {
+    let site = SiteTest::bundled();
+    let served = serve(site.root(), &["--today", "2026-11-28"]);
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    let shown = |url: &str| {
+        browser.go(&served.url(url));
+        browser.run(
+            "return [...document.querySelectorAll('.cards > li')].filter(li => !li.hidden).length",
+            json!([]),
+        )
+    };
+    // Level 2's eight workshops name actors, producers and instructors, and
+    // are open to anyone past Level 1: a technician finds them.
+    assert_eq!(
+        shown("/workshops/?level=level-2&audience=Technicians"),
+        json!(8)
+    );
+    // Level 1's is open to everyone, instructors included.
+    assert_eq!(
+        shown("/workshops/?level=level-1&audience=Instructors"),
+        json!(1)
+    );
+    // The Level 3 intensives are for named people only.
+    assert_eq!(
+        shown("/workshops/?level=level-3&audience=Technicians"),
+        json!(0)
+    );
+    assert_eq!(browser.console_errors(), Vec::<String>::new());
+}

@@ -73,6 +73,8 @@ struct FilterValues<'a> {
     /// Each offering's own mode, month and language: "online in May" must
     /// be one offering, not an online one in March and another in May.
     offerings: Vec<OfferingFilter<'a>>,
+    /// Kept by the audience filter whatever audience is chosen.
+    open_to_all: bool,
     topic: &'a [String],
 }
 
@@ -190,6 +192,7 @@ impl<'a> Views<'a> {
             mode: modes.into_vec(),
             month: months.into_vec(),
             offerings: each,
+            open_to_all: w.open_to_all,
             topic: &w.topics,
         }
     }

@@ -34,6 +34,8 @@
     items.forEach(function (item, at) {
       var value = values[at];
       var keep = Object.keys(wanted).every(function (name) {
+        // A workshop open to all is for every audience.
+        if (name === "audience" && value.open_to_all) return true;
         return ofOffering.indexOf(name) >= 0 || matches(value[name], wanted[name]);
       }) && (!ofOffering.length || (value.offerings || []).some(function (offering) {
         return ofOffering.every(function (name) { return offering[name] === wanted[name]; });
