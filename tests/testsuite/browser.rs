@@ -155,20 +155,25 @@ fn the_checklist_works_by_keyboard_alone() {
     } = Setup::bundled();
     let browser = driver.browser(true);
     browser.go(&served.url("/checklist/"));
-    // Tab from the top until the Level 1 workshop's box has focus, then Space.
-    let mut reached = false;
-    for _ in 0..80 {
-        browser.keys(&["\u{E004}"]);
-        let focused = browser.run(
-            "return document.activeElement.getAttribute('data-done')",
+    let focused = |browser: &Browser<'_>| {
+        browser.run(
+            "const e = document.activeElement; return e.getAttribute('data-done') || e.getAttribute('href')",
             json!([]),
-        );
-        if focused == json!("level-1-workshop") {
-            reached = true;
-            break;
-        }
-    }
-    assert!(reached, "Tab reaches the checkboxes");
+        )
+    };
+    // From the top: Tab, Tab to the second skip link, Enter, Tab: the first
+    // question, four presses of Tab at most.
+    browser.keys(&["\u{E004}", "\u{E004}"]);
+    assert_eq!(focused(&browser), json!("#checklist-questions"));
+    browser.keys(&["\u{E007}", "\u{E004}"]);
+    assert_eq!(focused(&browser), json!("level-1-workshop"));
+    // One stop per question: the next Tab is the next box, not a link.
+    browser.keys(&["\u{E004}"]);
+    assert_eq!(focused(&browser), json!("idi-three-day-workshop"));
+    browser.run(
+        "document.querySelector('input[data-done=\"level-1-workshop\"]').focus()",
+        json!([]),
+    );
     browser.keys(&[" "]);
     assert!(
         browser
@@ -212,6 +217,68 @@ fn the_checklist_works_by_keyboard_alone() {
             .starts_with("Levels completed: 0 of 5."),
         "Enter on Clear clears"
     );
+    assert_eq!(
+        browser.text("#checklist-file-status"),
+        "Your answers are cleared."
+    );
+    // Focus is on Undo, which brings every answer back.
+    assert_eq!(
+        browser.run("return document.activeElement.id", json!([])),
+        json!("checklist-undo")
+    );
+    browser.keys(&["\u{E007}"]);
+    assert!(
+        browser
+            .text(STATUS)
+            .starts_with("Levels completed: 1 of 5."),
+        "Undo restores: {}",
+        browser.text(STATUS)
+    );
+    assert_eq!(
+        browser.run(
+            "return document.querySelector('input[data-measure=\"on-set-hours\"]').value",
+            json!([])
+        ),
+        json!("300")
+    );
+    assert_eq!(
+        browser.text("#checklist-file-status"),
+        "Your answers are back."
+    );
+}
+
+/// Issue 24: a checklist row ticks as a whole, words included, and is at
+/// least 44 px tall on a phone; its page is a separate link.
+#[test]
+fn a_checklist_row_ticks_from_its_words() {
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
+    let browser = driver.browser(true);
+    browser.size(390, 844);
+    browser.go(&served.url("/checklist/"));
+    let row = browser.find("label[for] span");
+    browser.click(&row);
+    assert!(
+        browser
+            .text(STATUS)
+            .contains("Level 1: Introduction: Completed"),
+        "tapping the words ticks: {}",
+        browser.text(STATUS)
+    );
+    let tall = browser.run(
+        "return Math.min(...[...document.querySelectorAll('.checklist .ask-row')].map(r => r.getBoundingClientRect().height))",
+        json!([]),
+    );
+    assert!(tall.as_f64().is_some_and(|h| h >= 44.0), "{tall}");
+    let page = browser.run(
+        "return document.querySelector('.ask-row + .ask-page').getAttribute('href')",
+        json!([]),
+    );
+    assert_eq!(page, json!("/workshops/level-1-workshop/"));
+    assert_eq!(axe_violations(&browser), json!([]));
 }
 
 #[test]

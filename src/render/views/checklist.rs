@@ -320,6 +320,8 @@ fn live_text(messages: &Messages) -> BTreeMap<&'static str, LiveText> {
         ("can_start", text("checklist_live_can_start", &[])),
         ("completed", text("checklist_live_completed", &[])),
         ("implied", text("checklist_live_implied", &["item"])),
+        ("cleared", text("checklist_live_cleared", &[])),
+        ("restored", text("checklist_live_restored", &[])),
         ("not_yet", text("checklist_live_not_yet", &[])),
         ("missing_start", text("checklist_live_missing_start", &[])),
         ("missing_finish", text("checklist_live_missing_finish", &[])),

@@ -281,6 +281,10 @@ checklist_finish = To finish
 checklist_print_hint = Print this page to tick the boxes by hand.
 checklist_privacy = Your answers stay on this device: this browser keeps them, and nothing is sent anywhere.
 checklist_clear = Clear my answers
+# Brings back the answers just cleared.
+checklist_undo = Undo
+# A second skip link, on the checklist page: straight to its first question.
+checklist_skip_link = Skip to the questions
 checklist_status_heading = Where you stand
 checklist_no_script = Tick what you have done. With JavaScript on, this box shows which levels you can start and what is still missing.
 checklist_mark_completed = I have completed this level
@@ -297,6 +301,9 @@ checklist_open_checklist = Open the full checklist
 checklist_live_separator = .{" "}
 checklist_live_can_start = You can start
 checklist_live_completed = Completed
+# Said when "Clear my answers" has cleared them, and when "Undo" brought them back.
+checklist_live_cleared = Your answers are cleared.
+checklist_live_restored = Your answers are back.
 # Complete because something ticked required it: $item, its title.
 checklist_live_implied = Completed (implied by { $item })
 checklist_live_not_yet = Not yet

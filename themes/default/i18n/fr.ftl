@@ -260,6 +260,10 @@ checklist_finish = Pour terminer
 checklist_print_hint = Imprimez cette page pour cocher les cases à la main.
 checklist_privacy = Vos réponses restent sur cet appareil : ce navigateur les garde, et rien n’est envoyé nulle part.
 checklist_clear = Effacer mes réponses
+# Brings back the answers just cleared.
+checklist_undo = Annuler
+# A second skip link, on the checklist page: straight to its first question.
+checklist_skip_link = Aller aux questions
 checklist_status_heading = Où vous en êtes
 checklist_no_script = Cochez ce que vous avez fait. Avec JavaScript, cette zone indique les niveaux que vous pouvez commencer et ce qui manque encore.
 checklist_mark_completed = J’ai terminé ce niveau
@@ -273,6 +277,9 @@ checklist_open_checklist = Ouvrir la liste complète
 checklist_live_separator = .{" "}
 checklist_live_can_start = Vous pouvez commencer
 checklist_live_completed = Terminé
+# Said when "Clear my answers" has cleared them, and when "Undo" brought them back.
+checklist_live_cleared = Vos réponses sont effacées.
+checklist_live_restored = Vos réponses sont rétablies.
 # Complete because something ticked required it: $item, its title.
 checklist_live_implied = Terminé (exigé pour «{ "\u202F" }{ $item }{ "\u202F" }»)
 checklist_live_not_yet = Pas encore

@@ -367,13 +367,28 @@
       show();
     });
   });
+  // Clearing says what it did and can be undone until the next change.
   var clear = document.getElementById("checklist-clear");
+  var undo = document.getElementById("checklist-undo");
+  var told = document.getElementById("checklist-file-status");
+  var cleared = null;
   if (clear) {
     clear.hidden = false;
     clear.addEventListener("click", function () {
+      cleared = record;
       record = { completed: [], measures: {}, dates: {} };
       try { window.localStorage.removeItem(data.storage_key); } catch (e) { /* nothing saved */ }
       show();
+      if (told) told.textContent = text.cleared || "";
+      if (undo) { undo.hidden = false; undo.focus(); }
+    });
+  }
+  if (undo) {
+    undo.addEventListener("click", function () {
+      if (cleared) { record = cleared; cleared = null; save(); show(); }
+      undo.hidden = true;
+      if (told) told.textContent = text.restored || "";
+      if (clear) clear.focus();
     });
   }
   show();
