@@ -1508,3 +1508,59 @@ fn the_audience_filter_keeps_workshops_open_to_all() {
     );
     assert_eq!(browser.console_errors(), Vec::<String>::new());
 }
+
+/// Issue 24: on a phone, the home page's first screen shows a way to the
+/// checklist and the steps starting, under a header of two rows; the
+/// pathway page leads to the checklist and on to what follows it.
+#[test]
+fn what_to_do_first_is_on_a_phone_s_first_screen() {
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
+    let browser = driver.browser(true);
+    browser.size(390, 844);
+    for home in ["/", "/fr/"] {
+        browser.go(&served.url(home));
+        // Rows of the header: boxes side by side share one.
+        let rows = browser.run(
+            "const boxes = [...document.querySelectorAll('.site-title, .language-switch, .site-search, .site-nav')] \
+             .filter(e => e.getClientRects().length).map(e => e.getBoundingClientRect()).sort((a, b) => a.top - b.top); \
+             let rows = 0, bottom = -Infinity; \
+             for (const b of boxes) { if (b.top >= bottom - 1) { rows += 1; bottom = b.bottom; } else bottom = Math.max(bottom, b.bottom); } \
+             return rows",
+            json!([]),
+        );
+        assert_eq!(rows, json!(2), "{home}: the header keeps to two rows");
+        let first_screen = browser.run(
+            "const h = window.innerHeight; \
+             const top = s => document.querySelector(s).getBoundingClientRect().top; \
+             return [top('.hero-actions a[href$=\"/checklist/\"]') < h, top('.mini-steps li') < h]",
+            json!([]),
+        );
+        assert_eq!(first_screen, json!([true, true]), "{home}");
+        assert_eq!(
+            browser.run(
+                "return document.documentElement.scrollWidth <= window.innerWidth",
+                json!([])
+            ),
+            json!(true),
+            "{home}: no sideways scroll"
+        );
+        assert_eq!(axe_violations(&browser), json!([]), "{home}");
+    }
+    browser.go(&served.url("/pathways/idc-certification/"));
+    assert_eq!(
+        browser.text(".leads-on"),
+        "It opens the way to: Mentorship with ICC"
+    );
+    assert_eq!(
+        browser.run(
+            "return document.querySelector('main a.button[href=\"/checklist/\"]') !== null",
+            json!([])
+        ),
+        json!(true),
+        "the pathway page leads to the checklist"
+    );
+}

@@ -51,6 +51,9 @@ struct PathwayView<'a> {
     organization: Option<Organization<'a>>,
     outcome: Option<Link<'a>>,
     levels: Vec<LevelSummary<'a>>,
+    /// The levels of other pathways whose rules name a level of this one
+    /// (ICC's mentorship, after IDC's Level 3): where it leads on.
+    leads_to: Vec<Link<'a>>,
 }
 
 #[derive(Serialize)]
@@ -174,6 +177,7 @@ impl<'a> Views<'a> {
                     .iter()
                     .map(|&level| self.level_summary(level, false))
                     .collect(),
+                leads_to: self.leads_to(index),
             }),
             Details::Level(level) => KindView::Level(Box::new(LevelView {
                 pathway: self.link_of(level.pathway.as_ref()),
@@ -293,6 +297,28 @@ impl<'a> Views<'a> {
             link: self.link_to(index),
             level,
         }
+    }
+
+    /// The levels of other pathways that a level of `pathway` counts
+    /// toward, in catalogue order.
+    fn leads_to(&self, pathway: Id) -> Vec<Link<'a>> {
+        let catalogue = self.catalogue;
+        let in_pathway = |level: Id| {
+            catalogue[level]
+                .as_level()
+                .and_then(|l| l.pathway.as_ref())
+                .is_some_and(|p| p.id == pathway)
+        };
+        let mut found: Vec<Id> = catalogue
+            .levels_of(pathway)
+            .iter()
+            .flat_map(|level| self.rules.counts.get(level).into_iter().flatten())
+            .map(|count| count.toward)
+            .filter(|&toward| catalogue[toward].kind == Kind::Level && !in_pathway(toward))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(|id| self.link_to(id)).collect()
     }
 
     /// Where a level sits in its pathway.

@@ -139,6 +139,8 @@ home_checklist_link = Open the eligibility checklist
 pathway_organization = Run by
 pathway_outcome = Leads to
 pathway_steps_heading = The steps, in order
+# After a pathway's last step: the levels of other pathways it leads on to.
+pathway_leads_on = It opens the way to:
 pathway_needs = To start:
 pathway_awards = Awards:
 pathway_no_levels = No levels belong to this pathway yet.

@@ -13,7 +13,7 @@ site_sitemap = Plan du site
 nav_label = Principale
 nav_language = Langue
 nav_home = Accueil
-nav_checklist = Liste d’admissibilité
+nav_checklist = Mon admissibilité
 nav_breadcrumb = Fil d’Ariane
 nav_pager = Étapes de ce parcours
 nav_previous = Étape précédente
@@ -25,7 +25,7 @@ listing_pathways = Parcours
 listing_levels = Niveaux
 listing_workshops = Ateliers
 listing_requirements = Exigences
-listing_credentials = Titres
+listing_credentials = Titres de compétences
 
 category_training = Formation
 category_experience = Expérience
@@ -110,13 +110,15 @@ home_pathways_heading = Parcours
 home_steps = Étapes
 home_checklist_heading = Où en êtes-vous ?
 home_checklist_text = Cochez ce que vous avez fait et voyez à quel niveau vous pouvez vous inscrire ensuite.
-home_checklist_link = Ouvrir la liste d’admissibilité
+home_checklist_link = Vérifier mon admissibilité
 
 ## Un parcours
 
 pathway_organization = Offert par
 pathway_outcome = Mène à
 pathway_steps_heading = Les étapes, dans l’ordre
+# After a pathway's last step: the levels of other pathways it leads on to.
+pathway_leads_on = Ouvre la voie à :
 pathway_needs = Pour commencer :
 pathway_awards = Décerne :
 pathway_no_levels = Aucun niveau n’appartient encore à ce parcours.
@@ -251,9 +253,9 @@ list_next_offering = Prochaine séance : { $when }
 list_next_offering_at = Prochaine séance : { $when }, { $place }
 list_valid_for = Valide pendant { $period }
 
-## La liste d’admissibilité
+## Vérifier mon admissibilité
 
-checklist_title = Liste d’admissibilité
+checklist_title = Vérifier mon admissibilité
 checklist_intro = Pour chaque niveau, ce qu’il faut pour commencer et pour terminer.
 checklist_start = Pour commencer
 checklist_finish = Pour terminer
@@ -271,7 +273,7 @@ checklist_no_completion = Les responsables confirment la réussite : voyez la 
 checklist_at_least = au moins { $count }
 checklist_valid_for = valide pendant { $period } : gardez-la à jour
 checklist_ready_heading = Suis-je prêt ou prête ?
-checklist_ready_intro = Cochez ce que vous avez fait pour savoir si vous pouvez commencer ce niveau. Vos réponses sont partagées avec la liste d’admissibilité et restent sur cet appareil.
+checklist_ready_intro = Cochez ce que vous avez fait pour savoir si vous pouvez commencer ce niveau. Vos réponses sont partagées avec la page « Vérifier mon admissibilité » et restent sur cet appareil.
 checklist_open_checklist = Ouvrir la liste complète
 
 checklist_live_separator = .{" "}
@@ -347,7 +349,7 @@ filter_none = Aucun atelier ne correspond à ces filtres.
 checklist_save = Enregistrer mes réponses dans un fichier
 checklist_load = Charger des réponses depuis un fichier :
 checklist_file_name = ma-liste.toml
-checklist_file_comment = Mes réponses à la liste d’admissibilité. Apportez ce fichier à une personne-ressource : cairn eligibility --profile ma-liste.toml
+checklist_file_comment = Mes réponses pour vérifier mon admissibilité. Apportez ce fichier à une personne-ressource : cairn eligibility --profile ma-liste.toml
 checklist_file_loaded = Réponses chargées depuis { $file }.
 checklist_file_not_loaded = { $file } n’a pas été chargé : { $reason }. Vos réponses n’ont pas changé.
 checklist_file_bad_line = la ligne { $line } n’est pas une ligne d’un tel fichier
@@ -393,7 +395,7 @@ search_kind_workshop = Atelier
 search_kind_requirement = Exigence
 search_kind_credential = Titre
 search_kind_page = Page
-search_kind_checklist = Liste d’admissibilité
+search_kind_checklist = Vérifier mon admissibilité
 
 ## Prochaines étapes vers un objectif (la page de la liste)
 
