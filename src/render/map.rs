@@ -12,6 +12,7 @@
 
 use crate::catalogue::{Catalogue, Id};
 use crate::content::Kind;
+use crate::routes::Routes;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -25,10 +26,26 @@ const LANE_LABEL: u32 = 22;
 const MARGIN: u32 = 8;
 /// Characters per line of a box, for the default theme's 13 px type.
 const LINE_CHARS: usize = 22;
+/// The tall layout: narrower boxes, two lanes side by side within a
+/// phone's 360 px, and room between rows for the arrows.
+const TALL_BOX_WIDTH: u32 = 144;
+const TALL_LINE_CHARS: usize = 18;
+const TALL_LANE_GAP: u32 = 20;
+const TALL_ROW_GAP: u32 = 34;
 const MAX_LINES: usize = 3;
 
+/// The map in two layouts: pathways as rows read left to right (`width`,
+/// `nodes`… at the top level), and, for a phone's narrow screen, `tall`:
+/// pathways as columns read top to bottom.
 #[derive(Debug, Serialize)]
 pub struct Map {
+    #[serde(flatten)]
+    pub wide: Layout,
+    pub tall: Layout,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Layout {
     pub width: u32,
     pub height: u32,
     pub lanes: Vec<Lane>,
@@ -48,6 +65,8 @@ pub struct Lane {
 #[derive(Debug, Serialize)]
 pub struct Node {
     pub id: String,
+    /// The level's page: every box is a link.
+    pub url: String,
     /// The title, wrapped: the map has no room for long lines.
     pub lines: Vec<Line>,
     pub x: u32,
@@ -79,7 +98,7 @@ const MAX_LEVELS: usize = 80;
 /// The map of every pathway, with `current`'s lane marked; `None` when
 /// there are fewer than two levels on pathways, or more than
 /// [`MAX_LEVELS`].
-pub fn map(catalogue: &Catalogue, current: Option<Id>) -> Option<Map> {
+pub fn map(catalogue: &Catalogue, routes: &Routes, current: Option<Id>) -> Option<Map> {
     let pathways: Vec<Id> = catalogue
         .of_kind(Kind::Pathway)
         .iter()
@@ -140,97 +159,217 @@ pub fn map(catalogue: &Catalogue, current: Option<Id>) -> Option<Map> {
         }
     }
 
-    let wrapped: HashMap<Id, Vec<String>> = levels
-        .iter()
-        .map(|&(l, _)| (l, wrap(&catalogue[l].common.title.value)))
-        .collect();
-    let lines = wrapped.values().map(Vec::len).max().unwrap_or(1) as u32;
-    let box_height = lines * LINE_HEIGHT + 2 * PADDING;
-    let lane_top = |lane: usize| MARGIN + lane as u32 * (LANE_LABEL + box_height + LANE_GAP);
-    let column_left = |layer: u32| MARGIN + layer * (BOX_WIDTH + COLUMN_GAP);
-
-    let nodes: Vec<Node> = levels
-        .iter()
-        .map(|&(level, lane)| {
-            let x = column_left(layer[&level]);
-            let y = lane_top(lane) + LANE_LABEL;
-            let text = &wrapped[&level];
-            // Lines centred in the box, on their baselines.
-            let first = y + (box_height - text.len() as u32 * LINE_HEIGHT) / 2 + LINE_HEIGHT - 4;
-            Node {
-                id: catalogue[level].id.clone(),
-                lines: text
-                    .iter()
-                    .enumerate()
-                    .map(|(at, line)| Line {
-                        text: line.clone(),
-                        x: x + PADDING,
-                        y: first + at as u32 * LINE_HEIGHT,
-                    })
-                    .collect(),
-                x,
-                y,
-                width: BOX_WIDTH,
-                height: box_height,
-                current: current.is_some_and(|c| pathways.get(lane) == Some(&c)),
-            }
-        })
-        .collect();
-    let position: HashMap<Id, (u32, u32)> = levels
-        .iter()
-        .zip(&nodes)
-        .map(|(&(level, _), node)| (level, (node.x, node.y)))
-        .collect();
-
-    let edges = links
-        .iter()
-        .map(|&(from, to)| {
-            let (x1, y1) = position[&from];
-            let (x2, y2) = position[&to];
-            let (x1, x2) = (x1 + BOX_WIDTH, x2.saturating_sub(6));
-            let (y1, y2) = (y1 + box_height / 2, y2 + box_height / 2);
-            let cross = lane_of[&from] != lane_of[&to];
-            let skips = layer[&to] > layer[&from] + 1;
-            let d = if !cross && !skips {
-                format!("M{x1},{y1} H{x2}")
-            } else if !cross {
-                // Over the boxes between, not through them.
-                let top = y1.saturating_sub(box_height / 2 + LANE_LABEL / 2);
-                format!(
-                    "M{x1},{y1} C{},{top} {},{top} {x2},{y2}",
-                    x1 + 40,
-                    x2.saturating_sub(40)
-                )
-            } else {
-                let bend = COLUMN_GAP / 2 + 8;
-                format!(
-                    "M{x1},{y1} C{},{y1} {},{y2} {x2},{y2}",
-                    x1 + bend,
-                    x2 - bend
-                )
-            };
-            Edge { d, cross }
-        })
-        .collect();
-
-    let lanes = pathways
-        .iter()
-        .enumerate()
-        .map(|(lane, &p)| Lane {
-            title: catalogue[p].common.title.value.clone(),
-            x: MARGIN,
-            y: lane_top(lane) + LANE_LABEL - 8,
-            current: current == Some(p),
-        })
-        .collect();
-    let columns = layer.values().max().copied().unwrap_or(0) + 1;
+    let placed = Placed {
+        catalogue,
+        routes,
+        pathways: &pathways,
+        levels: &levels,
+        lane_of: &lane_of,
+        layer: &layer,
+        links: &links,
+        current,
+    };
     Some(Map {
-        width: column_left(columns) - COLUMN_GAP + MARGIN,
-        height: lane_top(pathways.len()) - LANE_GAP + MARGIN,
-        lanes,
-        nodes,
-        edges,
+        wide: placed.wide(),
+        tall: placed.tall(),
     })
+}
+
+/// Every level with its lane and layer, and the links between them: what
+/// both layouts place.
+struct Placed<'a> {
+    catalogue: &'a Catalogue,
+    routes: &'a Routes,
+    pathways: &'a [Id],
+    levels: &'a [(Id, usize)],
+    lane_of: &'a HashMap<Id, usize>,
+    layer: &'a HashMap<Id, u32>,
+    links: &'a [(Id, Id)],
+    current: Option<Id>,
+}
+
+impl Placed<'_> {
+    /// A box for each level at the place `at` gives its lane and layer.
+    fn nodes(
+        &self,
+        wrapped: &HashMap<Id, Vec<String>>,
+        width: u32,
+        box_height: u32,
+        at: impl Fn(usize, u32) -> (u32, u32),
+    ) -> Vec<Node> {
+        self.levels
+            .iter()
+            .map(|&(level, lane)| {
+                let (x, y) = at(lane, self.layer[&level]);
+                let text = &wrapped[&level];
+                // Lines centred in the box, on their baselines.
+                let first =
+                    y + (box_height - text.len() as u32 * LINE_HEIGHT) / 2 + LINE_HEIGHT - 4;
+                Node {
+                    id: self.catalogue[level].id.clone(),
+                    url: self.routes.url_of(level).unwrap_or_default(),
+                    lines: text
+                        .iter()
+                        .enumerate()
+                        .map(|(at, line)| Line {
+                            text: line.clone(),
+                            x: x + PADDING,
+                            y: first + at as u32 * LINE_HEIGHT,
+                        })
+                        .collect(),
+                    x,
+                    y,
+                    width,
+                    height: box_height,
+                    current: self
+                        .current
+                        .is_some_and(|c| self.pathways.get(lane) == Some(&c)),
+                }
+            })
+            .collect()
+    }
+
+    fn positions(&self, nodes: &[Node]) -> HashMap<Id, (u32, u32)> {
+        self.levels
+            .iter()
+            .zip(nodes)
+            .map(|(&(level, _), node)| (level, (node.x, node.y)))
+            .collect()
+    }
+
+    fn wrapped(&self, chars: usize) -> (HashMap<Id, Vec<String>>, u32) {
+        let wrapped: HashMap<Id, Vec<String>> = self
+            .levels
+            .iter()
+            .map(|&(l, _)| (l, wrap(&self.catalogue[l].common.title.value, chars)))
+            .collect();
+        let lines = wrapped.values().map(Vec::len).max().unwrap_or(1) as u32;
+        (wrapped, lines * LINE_HEIGHT + 2 * PADDING)
+    }
+
+    fn columns(&self) -> u32 {
+        self.layer.values().max().copied().unwrap_or(0) + 1
+    }
+
+    /// Pathways as rows, read left to right.
+    fn wide(&self) -> Layout {
+        let (wrapped, box_height) = self.wrapped(LINE_CHARS);
+        let lane_top = |lane: usize| MARGIN + lane as u32 * (LANE_LABEL + box_height + LANE_GAP);
+        let column_left = |layer: u32| MARGIN + layer * (BOX_WIDTH + COLUMN_GAP);
+        let nodes = self.nodes(&wrapped, BOX_WIDTH, box_height, |lane, layer| {
+            (column_left(layer), lane_top(lane) + LANE_LABEL)
+        });
+        let position = self.positions(&nodes);
+        let edges = self
+            .links
+            .iter()
+            .map(|&(from, to)| {
+                let (x1, y1) = position[&from];
+                let (x2, y2) = position[&to];
+                let (x1, x2) = (x1 + BOX_WIDTH, x2.saturating_sub(6));
+                let (y1, y2) = (y1 + box_height / 2, y2 + box_height / 2);
+                let cross = self.lane_of[&from] != self.lane_of[&to];
+                let skips = self.layer[&to] > self.layer[&from] + 1;
+                let d = if !cross && !skips {
+                    format!("M{x1},{y1} H{x2}")
+                } else if !cross {
+                    // Over the boxes between, not through them.
+                    let top = y1.saturating_sub(box_height / 2 + LANE_LABEL / 2);
+                    format!(
+                        "M{x1},{y1} C{},{top} {},{top} {x2},{y2}",
+                        x1 + 40,
+                        x2.saturating_sub(40)
+                    )
+                } else {
+                    let bend = COLUMN_GAP / 2 + 8;
+                    format!(
+                        "M{x1},{y1} C{},{y1} {},{y2} {x2},{y2}",
+                        x1 + bend,
+                        x2 - bend
+                    )
+                };
+                Edge { d, cross }
+            })
+            .collect();
+        let lanes = self.lanes(|lane| (MARGIN, lane_top(lane) + LANE_LABEL - 8));
+        Layout {
+            width: column_left(self.columns()) - COLUMN_GAP + MARGIN,
+            height: lane_top(self.pathways.len()) - LANE_GAP + MARGIN,
+            lanes,
+            nodes,
+            edges,
+        }
+    }
+
+    /// Pathways as columns, read top to bottom: each lane's name heads its
+    /// column, and two lanes fit a phone's width side by side.
+    fn tall(&self) -> Layout {
+        let (wrapped, box_height) = self.wrapped(TALL_LINE_CHARS);
+        let lane_left = |lane: usize| MARGIN + lane as u32 * (TALL_BOX_WIDTH + TALL_LANE_GAP);
+        let row_top = |layer: u32| MARGIN + LANE_LABEL + layer * (box_height + TALL_ROW_GAP);
+        let nodes = self.nodes(&wrapped, TALL_BOX_WIDTH, box_height, |lane, layer| {
+            (lane_left(lane), row_top(layer))
+        });
+        let position = self.positions(&nodes);
+        let edges = self
+            .links
+            .iter()
+            .map(|&(from, to)| {
+                let (x1, y1) = position[&from];
+                let (x2, y2) = position[&to];
+                let cross = self.lane_of[&from] != self.lane_of[&to];
+                let skips = self.layer[&to] > self.layer[&from] + 1;
+                let d = if !cross && !skips {
+                    let x = x1 + TALL_BOX_WIDTH / 2;
+                    format!("M{x},{} V{}", y1 + box_height, y2.saturating_sub(6))
+                } else if !cross {
+                    // Beside the boxes between, in the gap to the right.
+                    let (x1, x2) = (x1 + TALL_BOX_WIDTH, x2 + TALL_BOX_WIDTH + 6);
+                    let (y1, y2) = (y1 + box_height / 2, y2 + box_height / 2);
+                    let out = x1 + TALL_LANE_GAP / 2;
+                    format!("M{x1},{y1} C{out},{y1} {out},{y2} {x2},{y2}")
+                } else {
+                    let (x1, x2) = (x1 + TALL_BOX_WIDTH / 2, x2 + TALL_BOX_WIDTH / 2);
+                    let (y1, y2) = (y1 + box_height, y2.saturating_sub(6));
+                    let bend = TALL_ROW_GAP / 2 + 4;
+                    format!(
+                        "M{x1},{y1} C{x1},{} {x2},{} {x2},{y2}",
+                        y1 + bend,
+                        y2.saturating_sub(bend)
+                    )
+                };
+                Edge { d, cross }
+            })
+            .collect();
+        let lanes = self.lanes(|lane| (lane_left(lane), MARGIN + LANE_LABEL - 8));
+        let count = self.pathways.len() as u32;
+        Layout {
+            width: MARGIN
+                + count * TALL_BOX_WIDTH
+                + count.saturating_sub(1) * TALL_LANE_GAP
+                + MARGIN,
+            height: row_top(self.columns()) - TALL_ROW_GAP + MARGIN,
+            lanes,
+            nodes,
+            edges,
+        }
+    }
+
+    fn lanes(&self, at: impl Fn(usize) -> (u32, u32)) -> Vec<Lane> {
+        self.pathways
+            .iter()
+            .enumerate()
+            .map(|(lane, &p)| {
+                let (x, y) = at(lane);
+                Lane {
+                    title: self.catalogue[p].common.title.value.clone(),
+                    x,
+                    y,
+                    current: self.current == Some(p),
+                }
+            })
+            .collect()
+    }
 }
 
 /// Each link between two levels on pathways: (needed, needing), in a
@@ -266,13 +405,13 @@ fn links(catalogue: &Catalogue, on_map: &HashMap<Id, usize>) -> Vec<(Id, Id)> {
     links
 }
 
-/// A title in lines of at most [`LINE_CHARS`] characters, broken between
-/// words, at most [`MAX_LINES`] of them (the last ends in "…" when cut).
-fn wrap(title: &str) -> Vec<String> {
+/// A title in lines of at most `chars` characters, broken between words,
+/// at most [`MAX_LINES`] of them (the last ends in "…" when cut).
+fn wrap(title: &str, chars: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in title.split_whitespace() {
         match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= LINE_CHARS => {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= chars => {
                 line.push(' ');
                 line.push_str(word);
             }
@@ -290,7 +429,7 @@ fn wrap(title: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{map, wrap};
+    use super::{LINE_CHARS, map, wrap};
     use crate::testing::{md, resolved};
 
     #[test]
@@ -329,9 +468,10 @@ mod tests {
                 ),
             ),
         ]);
-        let map = map(&site.catalogue, None).expect("a map");
+        let map = map(&site.catalogue, &site.routes, None).expect("a map");
         let x = |id: &str| {
-            map.nodes
+            map.wide
+                .nodes
                 .iter()
                 .find(|n| n.id == id)
                 .map(|n| n.x)
@@ -339,13 +479,45 @@ mod tests {
         };
         assert!(x("a") < x("b"), "steps go left to right");
         assert!(x("b") < x("c"), "C needs B's badge, so it comes after B");
-        assert_eq!(map.edges.len(), 2, "a → b, and b → c through the badge");
-        assert_eq!(map.edges.iter().filter(|e| e.cross).count(), 1);
-        assert_eq!(map.lanes.len(), 2);
+        assert_eq!(
+            map.wide.edges.len(),
+            2,
+            "a → b, and b → c through the badge"
+        );
+        assert_eq!(map.wide.edges.iter().filter(|e| e.cross).count(), 1);
+        assert_eq!(map.wide.lanes.len(), 2);
+        // Tall: the same order top to bottom, each pathway a column.
+        let at = |id: &str| {
+            map.tall
+                .nodes
+                .iter()
+                .find(|n| n.id == id)
+                .map(|n| (n.x, n.y))
+                .expect(id)
+        };
+        assert!(at("a").1 < at("b").1 && at("b").1 < at("c").1);
+        assert_eq!(at("a").0, at("b").0, "one pathway, one column");
+        assert!(at("c").0 > at("b").0);
+        assert!(
+            map.tall.width <= 360,
+            "two pathways fit a phone: {}",
+            map.tall.width
+        );
+        assert_eq!(map.tall.edges.len(), 2);
+        assert_eq!(
+            map.wide
+                .nodes
+                .iter()
+                .map(|n| n.url.as_str())
+                .collect::<Vec<_>>(),
+            ["/levels/a/", "/levels/b/", "/levels/c/"],
+            "every box is a link"
+        );
     }
 
     #[test]
     fn titles_wrap_between_words() {
+        let wrap = |title| wrap(title, LINE_CHARS);
         assert_eq!(wrap("Level 1"), ["Level 1"]);
         assert_eq!(
             wrap("Mentorship with Intimacy Coordinators Canada"),
@@ -387,10 +559,15 @@ mod tests {
                 &md("title = \"C\"\nsummary = \"S\"\npathway = \"p\"\norder = 3"),
             ),
         ]);
-        let map = map(&site.catalogue, None).expect("a map");
-        let mut xs: Vec<u32> = map.nodes.iter().map(|n| n.x).collect();
+        let map = map(&site.catalogue, &site.routes, None).expect("a map");
+        let mut xs: Vec<u32> = map.wide.nodes.iter().map(|n| n.x).collect();
         xs.sort_unstable();
         xs.dedup();
-        assert_eq!(xs.len(), 3, "no two boxes on one another: {:?}", map.nodes);
+        assert_eq!(
+            xs.len(),
+            3,
+            "no two boxes on one another: {:?}",
+            map.wide.nodes
+        );
     }
 }

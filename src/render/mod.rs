@@ -343,7 +343,10 @@ fn render_page(
             };
             context.push(("page", page));
             context.push(("pathways", views::engine_value(&views.pathways(false))));
-            context.push(("map", views::engine_value(&map::map(catalogue, None))));
+            context.push((
+                "map",
+                views::engine_value(&map::map(catalogue, site.routes, None)),
+            ));
             ("index.html", "home")
         }
         Page::Listing(kind) => {
@@ -379,7 +382,10 @@ fn render_page(
                 context.push(("checklist_data", minijinja::Value::from(data)));
             }
             if doc.kind == Kind::Pathway {
-                context.push(("map", views::engine_value(&map::map(catalogue, Some(i)))));
+                context.push((
+                    "map",
+                    views::engine_value(&map::map(catalogue, site.routes, Some(i))),
+                ));
             }
             let template = template_of(doc.kind);
             (

@@ -564,14 +564,17 @@ fn the_pathway_map_draws_every_level_and_link() {
         ..home[svg_start..]
             .find("</svg>")
             .map_or(home.len(), |e| svg_start + e)];
+    // The wide drawing first; the tall one (pathways as columns, for a
+    // phone) follows, drawn from the same levels and links.
     assert!(
-        svg.contains("role=\"img\" aria-labelledby=\"map-title map-desc\""),
+        svg.contains("aria-labelledby=\"map-title-wide map-desc-wide\""),
         "{svg}"
     );
     assert!(
-        svg.contains("<desc id=\"map-desc\">")
+        svg.contains("<desc id=\"map-desc-wide\">")
             && svg.contains("The list of steps says the same in words.")
     );
+    assert!(home.contains("aria-labelledby=\"map-title-tall map-desc-tall\""));
     let levels = std::fs::read_dir(site.path("content/levels"))
         .expect("levels")
         .filter(|e| {
@@ -585,10 +588,11 @@ fn the_pathway_map_draws_every_level_and_link() {
         })
         .count();
     assert_eq!(
-        svg.matches("<g class=\"map-node").count(),
+        svg.matches("class=\"map-node").count(),
         levels,
-        "a box per level"
+        "a box per level, each a link: {svg}"
     );
+    assert_eq!(svg.matches("<a href=\"/levels/").count(), levels);
     assert_eq!(
         svg.matches("class=\"map-lane").count(),
         2,
@@ -608,7 +612,7 @@ fn the_pathway_map_draws_every_level_and_link() {
 
     let pathway = site.output("pathways/icc-mentorship/index.html");
     assert!(
-        pathway.contains("<g class=\"map-node map-current\">"),
+        pathway.contains("class=\"map-node map-current\">"),
         "its own levels stand out"
     );
     assert!(pathway.contains("class=\"map-lane map-current\""));
