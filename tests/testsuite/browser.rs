@@ -1613,3 +1613,50 @@ fn the_map_fits_a_phone_and_every_box_is_a_link() {
         assert_eq!(axe_violations(&browser), json!([]), "at {width} px");
     }
 }
+
+/// Issue 24: the handbook on paper stands alone: outside links as their
+/// addresses, no breadcrumb, a preferred part marked as not required (not
+/// a box to tick), and the first part on the first sheet.
+#[test]
+fn the_handbook_on_paper_stands_alone() {
+    let site = SiteTest::fixture("small");
+    let served = serve(site.root(), &[]);
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/handbook/"));
+    browser.emulate_media("print");
+    let printed = browser.run(
+        "const style = (e, pseudo) => getComputedStyle(e, pseudo || null); \
+         const parts = document.querySelectorAll('.handbook-part'); \
+         const preferred = [...document.querySelectorAll('.rule-list li')].find(li => li.querySelector(':scope > .tag-preferred')); \
+         return [style(document.querySelector('.breadcrumb')).display, \
+                 style(parts[0]).breakBefore, style(parts[1]).breakBefore, \
+                 style(preferred, '::marker').content, \
+                 preferred.querySelector('.tag-preferred').innerText.trim()]",
+        json!([]),
+    );
+    assert_eq!(
+        printed,
+        json!([
+            "none",
+            "auto",
+            "page",
+            "\"◇  \"",
+            "Preferred: recommended, not required"
+        ])
+    );
+    // An outside link prints its address.
+    browser.emulate_media("");
+    browser.go(&served.url("/pathways/harbour-pilot/"));
+    browser.emulate_media("print");
+    let after = browser.run(
+        "const a = document.querySelector('main a[href^=\"http\"]'); return a && getComputedStyle(a, '::after').content",
+        json!([]),
+    );
+    assert!(
+        after
+            .as_str()
+            .is_some_and(|c| c.contains("attr(href)") || c.contains("http")),
+        "{after}"
+    );
+}

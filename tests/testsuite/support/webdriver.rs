@@ -153,6 +153,16 @@ impl Browser<'_> {
             .send("POST", &format!("{}{path}", self.url), Some(body))
     }
 
+    /// Lay the page out for `media` ("print", or "" for the screen), as
+    /// Chromium's DevTools protocol does it: the print stylesheet, read by
+    /// `getComputedStyle`.
+    pub fn emulate_media(&self, media: &str) {
+        self.post(
+            "/goog/cdp/execute",
+            json!({"cmd": "Emulation.setEmulatedMedia", "params": {"media": media}}),
+        );
+    }
+
     pub fn size(&self, width: u32, height: u32) {
         self.post("/window/rect", json!({"width": width, "height": height}));
     }
