@@ -1363,6 +1363,17 @@ fn the_checklist_plans_toward_the_goal_chosen() {
     assert!(code == 0 || code == 1, "{stderr}");
     let from_cli: Value = serde_json::from_str(stdout.trim()).expect("JSON");
     assert_eq!(plan, from_cli["plan"]);
+    // The goal chosen is kept with the answers: back on the page, it is
+    // the one planned for.
+    browser.refresh();
+    assert_eq!(
+        browser.run(
+            "return document.getElementById('plan-goal').value",
+            json!([])
+        ),
+        json!("icc-mentoring")
+    );
+    assert!(said(&browser).ends_with("to reach “Mentorship with ICC”."));
     for (width, height) in [(390, 844), (1280, 900)] {
         browser.size(width, height);
         assert_clean(&browser, &format!("the plan at {width} px"));

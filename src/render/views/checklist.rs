@@ -224,13 +224,19 @@ fn ids<'a>(catalogue: &'a Catalogue, of: &[Id]) -> Vec<&'a str> {
 }
 
 /// The goals the checklist page plans toward: each pathway's outcome first
-/// (what its last level awards, or that level), then every other level and
-/// credential.
+/// (its `outcome`; without one, what its last level awards, or that
+/// level), then every other level and credential. The first is the goal a
+/// visitor starts with.
 pub fn plan_goals(catalogue: &Catalogue) -> Vec<Goal<'_>> {
     let mut goals: Vec<Id> = catalogue
         .of_kind(Kind::Pathway)
         .iter()
         .filter_map(|&p| {
+            if let crate::content::Details::Pathway(pathway) = &catalogue[p].details
+                && let Some(outcome) = &pathway.outcome
+            {
+                return Some(outcome.id);
+            }
             let last = *catalogue.levels_of(p).last()?;
             Some(
                 catalogue[last]
@@ -554,7 +560,35 @@ fn fnv1a(text: &str) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::script_safe;
+    use super::{plan_goals, script_safe};
+    use crate::testing::{md, resolved};
+
+    #[test]
+    fn the_first_goal_is_the_pathway_s_outcome_even_when_its_last_level_awards_another() {
+        let (_dir, site) = resolved(&[
+            (
+                "content/pathways/lifeguard.md",
+                &md("title = \"Lifeguard\"\noutcome = \"national-lifeguard\""),
+            ),
+            (
+                "content/levels/bronze.md",
+                &md(
+                    "title = \"Bronze\"\npathway = \"lifeguard\"\norder = 1\nawards = \"bronze-cross\"",
+                ),
+            ),
+            (
+                "content/credentials/bronze-cross.md",
+                &md("title = \"Bronze Cross\""),
+            ),
+            (
+                "content/credentials/national-lifeguard.md",
+                &md("title = \"National Lifeguard\""),
+            ),
+        ]);
+        let goals = plan_goals(&site.catalogue);
+        let ids: Vec<&str> = goals.iter().map(|g| g.id).collect();
+        assert_eq!(ids, ["national-lifeguard", "bronze", "bronze-cross"]);
+    }
 
     #[test]
     fn script_safe_escapes_markup_and_line_separators_and_keeps_the_rest() {

@@ -413,7 +413,13 @@
     clearTimeout(pending);
     pending = setTimeout(show, 150);
   }
-  select.addEventListener("change", show);
+  // The goal chosen last time, kept with the answers, where it is still offered.
+  var kept = checklist.goal && checklist.goal();
+  if (kept && [].some.call(select.options, function (o) { return o.value === kept; })) select.value = kept;
+  select.addEventListener("change", function () {
+    if (checklist.goal) checklist.goal(select.value);
+    show();
+  });
   document.addEventListener("cairn:checklist", later);
   show();
 })();

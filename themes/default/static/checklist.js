@@ -159,6 +159,8 @@
     evaluate: function (record, on) { return judge(record, on).verdicts; },
     done: function (record, on) { return judge(record, on).done; },
     record: function () { return record; },
+    // The goal the plan was last asked for, kept with the answers.
+    goal: function (id) { if (id !== undefined) { record.goal = id; save(); } return record.goal; },
     replace: function (answers) { record = answers; save(); show(); },
     isDay: isDay,
     fill: function (template, values) { return fill(template, values); },
@@ -171,6 +173,7 @@
   try {
     var saved = JSON.parse(window.localStorage.getItem(data.storage_key) || "null");
     if (saved && Array.isArray(saved.completed)) record.completed = saved.completed.filter(function (id) { return typeof id === "string"; });
+    if (saved && typeof saved.goal === "string") record.goal = saved.goal;
     if (saved && saved.dates && typeof saved.dates === "object") {
       record.dates = {};
       Object.keys(saved.dates).forEach(function (id) { if (isDay(saved.dates[id])) record.dates[id] = saved.dates[id]; });
