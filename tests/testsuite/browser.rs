@@ -1671,3 +1671,48 @@ fn the_handbook_on_paper_stands_alone() {
         "{after}"
     );
 }
+
+/// Issue 24: an amount typed with the French decimal comma is that amount
+/// (9,5 years is not 95, and does not meet "at least 10 years"), and is
+/// shown back as typed.
+#[test]
+fn an_amount_with_a_decimal_comma_is_read_as_written() {
+    let Setup {
+        _site,
+        served,
+        driver,
+    } = Setup::bundled();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/fr/checklist/"));
+    let years = browser.find("input[data-measure=\"on-set-years\"]");
+    browser.type_into(&years, "9,5");
+    assert_eq!(
+        browser.run(
+            "return window.cairnChecklist.record().measures['on-set-years']",
+            json!([])
+        ),
+        json!(9.5)
+    );
+    browser.refresh();
+    assert_eq!(
+        browser.run(
+            "return document.querySelector('input[data-measure=\"on-set-years\"]').value",
+            json!([])
+        ),
+        json!("9,5")
+    );
+    // Not a number at all: no amount, rather than a wrong one.
+    browser.run(
+        "const input = document.querySelector('input[data-measure=\"on-set-years\"]'); input.value = ''; input.dispatchEvent(new Event('input'))",
+        json!([]),
+    );
+    let years = browser.find("input[data-measure=\"on-set-years\"]");
+    browser.type_into(&years, "dix");
+    assert_eq!(
+        browser.run(
+            "return 'on-set-years' in window.cairnChecklist.record().measures",
+            json!([])
+        ),
+        json!(false)
+    );
+}

@@ -195,6 +195,15 @@
     try { window.localStorage.setItem(data.storage_key, JSON.stringify(record)); } catch (e) { /* quietly unsaved */ }
   }
 
+  // An amount as typed, with either decimal mark ("9,5" in French, "9.5"):
+  // a number, or null for anything else. Shown back in the page's language.
+  function amountOf(typed) {
+    var text = String(typed).trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+    return /^\d+(\.\d+)?$/.test(text) ? Number(text) : null;
+  }
+  function amountText(n) {
+    return new Intl.NumberFormat(document.documentElement.lang || "en", { useGrouping: false, maximumFractionDigits: 20 }).format(n);
+  }
   function all(selector, within) { return [].slice.call((within || document).querySelectorAll(selector)); }
   var checkboxes = all("input[data-done]");
   var numbers = all("input[data-measure]");
@@ -331,7 +340,7 @@
     });
     numbers.forEach(function (input) {
       var id = input.getAttribute("data-measure");
-      input.value = own(record.measures, id) ? record.measures[id] : "";
+      input.value = own(record.measures, id) ? amountText(record.measures[id]) : "";
     });
     dateInputs.forEach(function (input) {
       var id = input.getAttribute("data-date");
@@ -352,8 +361,8 @@
   numbers.forEach(function (input) {
     input.addEventListener("input", function () {
       var id = input.getAttribute("data-measure");
-      var n = parseFloat(input.value);
-      if (input.value === "" || !isFinite(n) || n < 0) delete record.measures[id];
+      var n = amountOf(input.value);
+      if (n === null) delete record.measures[id];
       else record.measures[id] = n;
       save();
       numbers.forEach(function (other) {
