@@ -155,3 +155,50 @@ impl std::fmt::Display for Date {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
+
+/// Words in a language's alphabetical order: the Unicode collation
+/// algorithm with CLDR's rules for the language (French puts "Équité"
+/// before "Santé", which code-point order puts after it). The root order
+/// for a language CLDR does not tailor, or a tag it cannot read.
+pub struct Collation(Option<icu_collator::CollatorBorrowed<'static>>);
+
+impl Collation {
+    pub fn for_language(tag: &str) -> Collation {
+        let options = icu_collator::options::CollatorOptions::default();
+        let tailored = icu_locale_core::Locale::try_from_str(tag)
+            .ok()
+            .and_then(|locale| icu_collator::Collator::try_new((&locale).into(), options).ok());
+        Collation(
+            tailored.or_else(|| icu_collator::Collator::try_new(Default::default(), options).ok()),
+        )
+    }
+
+    /// `a` against `b`; by code point should the collation data be missing
+    /// (it is compiled in, so only a build without it would see that).
+    pub fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        match &self.0 {
+            Some(collator) => collator.compare(a, b),
+            None => a.cmp(b),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Collation;
+    use std::cmp::Ordering;
+
+    #[test]
+    fn words_sort_as_their_language_sorts_them() {
+        let french = Collation::for_language("fr");
+        assert_eq!(french.compare("Équité", "Santé"), Ordering::Less);
+        assert_eq!(french.compare("éthique", "Exposé"), Ordering::Less);
+        let english = Collation::for_language("en");
+        assert_eq!(english.compare("apple", "Banana"), Ordering::Less);
+        // A tag CLDR cannot read still sorts, in the root order.
+        assert_eq!(
+            Collation::for_language("not a tag").compare("a", "b"),
+            Ordering::Less
+        );
+    }
+}

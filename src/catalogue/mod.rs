@@ -471,13 +471,16 @@ fn sort_indexes(catalogue: &mut Catalogue) {
             _ => i64::MAX,
         }
     };
+    // Titles in the site language's alphabetical order ("Équité" before
+    // "Santé" in French), not by code point.
+    let collation = crate::values::Collation::for_language(&catalogue.config.language);
     let by_weight_title = |a: &Id, b: &Id| {
         let (a, b) = (&docs[a.index()], &docs[b.index()]);
-        (a.common.weight, &a.common.title.value, &a.id).cmp(&(
-            b.common.weight,
-            &b.common.title.value,
-            &b.id,
-        ))
+        a.common
+            .weight
+            .cmp(&b.common.weight)
+            .then_with(|| collation.compare(&a.common.title.value, &b.common.title.value))
+            .then_with(|| a.id.cmp(&b.id))
     };
     // Two levels with one `order` keep a stable place (by id); that they
     // share it is `check::duplicates`' to report.

@@ -828,3 +828,32 @@ fn marking_current_refuses_a_translation_that_links_out_of_the_site() {
         "the link is left as it was"
     );
 }
+
+/// Issue 24: lists are in the language's alphabetical order. French puts
+/// "Évaluation" before "Séance"; code-point order puts "É" after every
+/// plain letter.
+#[test]
+fn french_lists_follow_french_alphabetical_order() {
+    let site = SiteTest::bundled();
+    site.build().succeeds();
+    let listing = site.output("fr/workshops/index.html");
+    let topics = listing
+        .split("<select id=\"filter-topic\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</select>").next())
+        .expect("a topic filter");
+    // Each option's words, "Tous" (every topic) left out.
+    let texts: Vec<&str> = topics
+        .split("<option value=\"")
+        .skip(2)
+        .filter_map(|option| option.split("\">").nth(1)?.split('<').next())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Évaluation professionnelle",
+            "Séance de rétroaction personnalisée"
+        ],
+        "{topics}"
+    );
+}

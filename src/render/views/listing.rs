@@ -262,7 +262,12 @@ impl<'a> Views<'a> {
                     // In the order of the year, and of the catalogue.
                     "month" => options.sort_unstable(),
                     "level" => {}
-                    _ => options.sort_by_cached_key(|o| o.to_lowercase()),
+                    // In the language's alphabetical order: "Équité"
+                    // before "Santé".
+                    _ => {
+                        let collation = crate::values::Collation::for_language(messages.lang());
+                        options.sort_by(|a, b| collation.compare(a, b));
+                    }
                 }
                 Some(Filter {
                     name,
