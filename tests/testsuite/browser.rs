@@ -1465,7 +1465,7 @@ fn the_checklist_names_in_french_the_levels_one_can_start() {
     let status = browser.text(STATUS);
     assert!(
         status.starts_with(
-            "Niveaux terminés\u{202f}: 0 sur 5. Vous pouvez commencer 1 niveau\u{202f}: Niveau 1\u{202f}: introduction."
+            "Niveaux terminés\u{202f}: 0 sur 5. Vous pouvez commencer 1 niveau\u{202f}: Niveau\u{a0}1\u{202f}: introduction."
         ),
         "{status}"
     );

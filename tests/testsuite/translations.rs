@@ -304,10 +304,15 @@ fn every_page_is_in_both_languages_with_its_language_switch_and_hreflang_pairs()
     }
     let fr = read(&out.join("fr/levels/level-1/index.html"));
     assert!(
-        fr.contains("<h1>Niveau 1\u{202f}: introduction</h1>"),
+        fr.contains("<h1>Niveau\u{a0}1\u{202f}: introduction</h1>"),
         "{fr}"
     );
-    assert!(fr.contains("Un atelier de trois jours de l’IDI auquel vous avez assisté compte aussi comme niveau 1."), "the note of its rule, from [words]");
+    assert!(
+        fr.contains(
+            "Un atelier de trois jours de l’IDI auquel vous avez assisté compte aussi comme niveau\u{a0}1."
+        ),
+        "the note of its rule, from [words]"
+    );
     // The checklist's answers are one person's in both languages.
     let key = |path: &str| {
         let html = read(&out.join(path));
@@ -481,7 +486,7 @@ fn eligibility_in_french_reads_the_french_words_of_the_catalogue() {
         .succeeds()
         .stdout;
     assert!(
-        stdout.starts_with("Niveau 1\u{202f}: introduction — terminé\n"),
+        stdout.starts_with("Niveau\u{a0}1\u{202f}: introduction — terminé\n"),
         "{stdout}"
     );
     assert!(
