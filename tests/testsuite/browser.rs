@@ -1404,6 +1404,8 @@ fn ticking_a_later_level_completes_what_it_required_and_says_why() {
         "Level 1: Introduction: Completed (implied by Level 2: Specialized workshops)",
         "Level 2: Specialized workshops: Completed (implied by Ally Foundations Certificate)",
         "Level 3: Specialization intensive: Completed",
+        // Field Work is finished by a step of its own, said as that step.
+        "Field Work (Level 4): You can start. Still needed to finish: the level's own final step, which the organizers confirm (see its page)",
     ] {
         assert!(status.contains(line), "{line}\n{status}");
     }

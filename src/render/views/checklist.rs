@@ -327,6 +327,7 @@ fn live_text(messages: &Messages) -> BTreeMap<&'static str, LiveText> {
         ("completed", text("checklist_live_completed", &[])),
         ("implied", text("checklist_live_implied", &["item"])),
         ("cleared", text("checklist_live_cleared", &[])),
+        ("finish_itself", text("checklist_live_finish_itself", &[])),
         ("restored", text("checklist_live_restored", &[])),
         ("not_yet", text("checklist_live_not_yet", &[])),
         ("missing_start", text("checklist_live_missing_start", &[])),

@@ -304,6 +304,9 @@ checklist_live_separator = .{" "}
 checklist_live_can_start = You can start
 checklist_live_completed = Completed
 # Said when "Clear my answers" has cleared them, and when "Undo" brought them back.
+# What is left of a level finished by a step of its own (no `completion`):
+# the step, not the level's name.
+checklist_live_finish_itself = the level's own final step, which the organizers confirm (see its page)
 checklist_live_cleared = Your answers are cleared.
 checklist_live_restored = Your answers are back.
 # Complete because something ticked required it: $item, its title.

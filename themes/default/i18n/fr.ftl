@@ -280,6 +280,9 @@ checklist_live_separator = .{" "}
 checklist_live_can_start = Vous pouvez commencer
 checklist_live_completed = Terminé
 # Said when "Clear my answers" has cleared them, and when "Undo" brought them back.
+# What is left of a level finished by a step of its own (no `completion`):
+# the step, not the level's name.
+checklist_live_finish_itself = l’étape finale propre au niveau, que les responsables confirment (voir sa page)
 checklist_live_cleared = Vos réponses sont effacées.
 checklist_live_restored = Vos réponses sont rétablies.
 # Complete because something ticked required it: $item, its title.

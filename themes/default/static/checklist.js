@@ -266,7 +266,9 @@
     node.className = "verdict-" + (verdict.complete ? "complete" : verdict.can_start ? "start" : "not-yet");
     if (verdict.left) {
       node.appendChild(document.createTextNode((text.separator || ". ") + (verdict.can_start ? text.missing_finish : text.missing_start) + " "));
-      needs(verdict.left.needs, node);
+      // A level finished by a step of its own reads as that step, not as its name.
+      if (verdict.left.needs.item === verdict.id) node.appendChild(document.createTextNode(text.finish_itself));
+      else needs(verdict.left.needs, node);
     }
     // What has lapsed, or soon will: said in full, as `cairn eligibility` does.
     [["expired", text.expired], ["expiring", text.expiring]].forEach(function (kind) {
