@@ -33,16 +33,10 @@ pub fn render(text: &str, offset: usize, search_words: bool) -> Body {
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match &event {
             Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('@') => {
-                let target = &dest_url[1..];
-                let (id, anchor) = match target.split_once('#') {
-                    Some((id, anchor)) => (id, Some(anchor.to_string())),
-                    None => (target, None),
-                };
-                links.push(EntityLink {
-                    id: id.to_string(),
-                    anchor,
-                    span: range.start + offset..range.end + offset,
-                });
+                links.push(entity_link(
+                    &dest_url[1..],
+                    range.start + offset..range.end + offset,
+                ));
             }
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
@@ -159,15 +153,7 @@ impl RawHtml {
                 && let Some(target) = found.target.strip_prefix('@')
             {
                 let span = self.source_range(text, &found.range, &found.target);
-                let (id, anchor) = match target.split_once('#') {
-                    Some((id, anchor)) => (id, Some(anchor.to_string())),
-                    None => (target, None),
-                };
-                links.push(EntityLink {
-                    id: id.to_string(),
-                    anchor,
-                    span: span.start + offset..span.end + offset,
-                });
+                links.push(entity_link(target, span.start + offset..span.end + offset));
                 continue;
             }
             if !has_scheme(&found.target) {
@@ -251,6 +237,20 @@ fn addresses_across_fragments(
             image: found.image,
             span: span.start + offset..span.end + offset,
         });
+    }
+}
+
+/// An `@id` or `@id#anchor` link (its target after the `@`), written at
+/// `span` of the file.
+fn entity_link(target: &str, span: crate::source::Span) -> EntityLink {
+    let (id, anchor) = match target.split_once('#') {
+        Some((id, anchor)) => (id, Some(anchor.to_string())),
+        None => (target, None),
+    };
+    EntityLink {
+        id: id.to_string(),
+        anchor,
+        span,
     }
 }
 

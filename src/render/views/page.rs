@@ -10,20 +10,16 @@ use crate::messages::Word;
 use crate::routes::Calendar;
 use serde::Serialize;
 
+/// What a page has beside what a link to it has (`id`, `kind`, `title`,
+/// `summary`, `url`, `words_lang`).
 #[derive(Serialize)]
 pub struct PageView<'a> {
-    id: &'a str,
-    kind: Kind,
-    title: &'a str,
-    summary: Option<&'a str>,
-    url: String,
+    #[serde(flatten)]
+    link: Link<'a>,
     content: String,
     headings: &'a [crate::content::Heading],
     extra: &'a serde_json::Value,
     draft: bool,
-    /// Words nobody has translated yet: the page marks their language.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    words_lang: Option<&'a str>,
     #[serde(flatten)]
     details: Option<KindView<'a>>,
 }
@@ -151,16 +147,11 @@ impl<'a> Views<'a> {
     pub fn page(&self, index: Id, content: String) -> PageView<'a> {
         let doc = &self.catalogue[index];
         PageView {
-            id: &doc.id,
-            kind: doc.kind,
-            title: &doc.common.title.value,
-            summary: doc.common.summary.as_deref(),
-            url: self.phrases.url(index),
+            link: self.link_to(index),
             content,
             headings: &doc.body.headings,
             extra: &doc.common.extra,
             draft: doc.common.draft,
-            words_lang: doc.common.words_lang.as_deref(),
             details: self.kind_view(index, &doc.details),
         }
     }
