@@ -25,7 +25,7 @@ pub struct MessageFile {
 }
 
 /// A piece of a sentence: plain words, or a link with its text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Word {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -70,6 +70,9 @@ pub enum Arg {
     /// Words of their own ("a level", "the current folder"): formatted
     /// first, in the same language.
     Message(Text),
+    /// Words already formatted, links kept: a list of titles, a part of a
+    /// sentence.
+    Words(Vec<Word>),
 }
 
 impl From<&str> for Arg {
@@ -171,15 +174,24 @@ impl Ord for Arg {
             Arg::Decimal(_) => 2,
             Arg::Link(_) => 3,
             Arg::Message(_) => 4,
+            Arg::Words(_) => 5,
         };
         match (self, other) {
             (Arg::Text(a), Arg::Text(b)) | (Arg::Decimal(a), Arg::Decimal(b)) => a.cmp(b),
             (Arg::Number(a), Arg::Number(b)) => a.total_cmp(b),
             (Arg::Link(a), Arg::Link(b)) => (&a.text, &a.url).cmp(&(&b.text, &b.url)),
             (Arg::Message(a), Arg::Message(b)) => a.cmp(b),
+            (Arg::Words(a), Arg::Words(b)) => a.cmp(b),
             _ => rank(self).cmp(&rank(other)),
         }
     }
+}
+
+/// How a list is joined: "A, B or C", "A, B and C".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Join {
+    Or,
+    And,
 }
 
 /// A [`Text`]: `text!("unresolved_reference", name = id)`. The id must be a
@@ -455,6 +467,20 @@ impl Messages {
                 }
                 // Words of their own, in this language.
                 Arg::Message(inner) => FluentValue::from(self.format_into(inner, errors)),
+                Arg::Words(words) => {
+                    let mut text = String::new();
+                    for word in words {
+                        if word.url.is_some() {
+                            links.push(word);
+                            text.push(LINK_OPEN);
+                            text.push_str(&(links.len() - 1).to_string());
+                            text.push(LINK_CLOSE);
+                        } else {
+                            text.push_str(&word.text);
+                        }
+                    }
+                    FluentValue::from(text)
+                }
             };
             fluent_args.set(*name, value);
         }
@@ -464,6 +490,39 @@ impl Messages {
             .format_pattern(pattern, Some(&fluent_args), &mut fluent_errors);
         errors.extend(fluent_errors.iter().map(ToString::to_string));
         split_links(&text, &links)
+    }
+
+    /// `parts` joined as this language joins a list: "A, B or C", "A, B
+    /// ou C". The patterns are CLDR's (icu_list), the data browsers'
+    /// `Intl.ListFormat` holds, so a list the checklist's script joins
+    /// reads as the same list joined here.
+    pub fn list(&self, parts: Vec<Vec<Word>>, join: Join) -> Vec<Word> {
+        use icu_list::{ListFormatter, options::ListFormatterOptions};
+        const ITEM: char = '\u{F8F2}';
+        let locale = icu_locale_core::Locale::try_from_str(&self.lang)
+            .unwrap_or(icu_locale_core::locale!("en"));
+        let options = ListFormatterOptions::default();
+        let formatter = match join {
+            Join::Or => ListFormatter::try_new_or((&locale).into(), options),
+            Join::And => ListFormatter::try_new_and((&locale).into(), options),
+        };
+        let markers = vec![ITEM.to_string(); parts.len()];
+        let joined = match formatter {
+            Ok(formatter) => formatter.format_to_string(markers.iter()),
+            // Compiled in: only a build without the data gets here.
+            Err(_) => markers.join(", "),
+        };
+        let mut words = Vec::new();
+        let mut parts = parts.into_iter();
+        for (i, between) in joined.split(ITEM).enumerate() {
+            if i > 0 {
+                words.extend(parts.next().unwrap_or_default());
+            }
+            if !between.is_empty() {
+                words.push(Word::text(between));
+            }
+        }
+        words
     }
 
     /// The CLDR plural category of `n` in this language: "one", "other"…

@@ -12,6 +12,8 @@ use crate::messages::{Arg, Messages, Word};
 use crate::routes::Routes;
 use crate::rules::{Expr, ExprKind, Pool};
 
+mod left;
+
 /// One node of a rule, in words. Fields that a node lacks (`count`,
 /// `preferred`, `note`, `ask`) are left out of template data rather than
 /// given as null: the checklist page lists every workshop of every pool as
@@ -287,13 +289,16 @@ impl<'a> Phrases<'a> {
 
     /// "Complete Level 1", "Hold the credential …", "Mental Health First Aid".
     pub fn item(&self, id: Id) -> Vec<Word> {
-        let message = match self.catalogue[id].kind {
-            Kind::Level | Kind::Workshop => "rule_complete",
-            Kind::Credential => "rule_hold",
-            _ => "rule_meet",
+        let (message, kind) = match self.catalogue[id].kind {
+            Kind::Level => ("rule_complete", "level"),
+            Kind::Workshop => ("rule_complete", "workshop"),
+            Kind::Credential => ("rule_hold", "credential"),
+            _ => ("rule_meet", "requirement"),
         };
-        self.messages
-            .words(message, &[("item", Arg::Link(self.link(id)))])
+        self.messages.words(
+            message,
+            &[("item", Arg::Link(self.link(id))), ("kind", kind.into())],
+        )
     }
 
     /// "Hours on set: at least 300 hours".

@@ -6,7 +6,7 @@
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::messages::{Arg, MessageFile, Messages, plain};
 use crate::phrases::Phrases;
-use crate::rules::eval::{Left, Verdict};
+use crate::rules::eval::Verdict;
 
 /// cairn's own words, compiled in: what the commands say, and what
 /// diagnostics say.
@@ -123,7 +123,9 @@ pub fn eligibility(phrases: &Phrases<'_>, cli: &Messages, verdicts: &[Verdict]) 
                 "eligibility_needed_to_start"
             };
             out.push_str(&format!("  {}\n", cli.text(heading, &[])));
-            left_lines(phrases, cli, left, 1, true, &mut out);
+            for line in phrases.left_lines(left, verdict.level) {
+                out.push_str(&format!("  - {}\n", plain(&line)));
+            }
         }
         for (lapses, id) in [
             (&verdict.expired, "eligibility_expired"),
@@ -203,22 +205,14 @@ pub fn plan(
         };
         out.push_str(&format!("  {}. {name}\n", n + 1));
         for action in &step.actions {
+            // The same words as the checklist's plan.
             let words = match *action {
+                Action::Do(id) if Some(id) == step.level => {
+                    phrases.messages.text("checklist_plan_finish_level", &[])
+                }
                 Action::Do(id) => plain(&phrases.item(id)),
                 Action::Reach { id, have, at_least } => {
-                    let unit = phrases.unit(id, Some(at_least)).unwrap_or_default();
-                    cli.text(
-                        "eligibility_has_progress",
-                        &[
-                            (
-                                "item",
-                                Arg::Text(phrases.catalogue[id].common.title.value.clone()),
-                            ),
-                            ("have", Arg::Number(have)),
-                            ("count", Arg::Number(at_least)),
-                            ("unit", Arg::Text(unit)),
-                        ],
-                    )
+                    plain(&phrases.amount_left("left_has", id, have, at_least))
                 }
             };
             out.push_str(&format!("     - {words}\n"));
@@ -228,77 +222,6 @@ pub fn plan(
         out.push_str(&format!("  {}\n", cli.text("plan_approximate", &[])));
     }
     out
-}
-
-/// What is left of a rule, as an indented list in its structure: the
-/// parts of the outermost "all" at the top, "one of:" and "N more of
-/// these M:" over their members, a measure with the amount reached.
-fn left_lines(
-    phrases: &Phrases<'_>,
-    cli: &Messages,
-    left: &Left,
-    depth: usize,
-    outermost: bool,
-    out: &mut String,
-) {
-    let indent = "  ".repeat(depth);
-    match left {
-        Left::Item(id) => out.push_str(&format!("{indent}- {}\n", plain(&phrases.item(*id)))),
-        Left::Has { id, have, at_least } => {
-            let unit = phrases.unit(*id, Some(*at_least)).unwrap_or_default();
-            let text = cli.text(
-                "eligibility_has_progress",
-                &[
-                    (
-                        "item",
-                        Arg::Text(phrases.catalogue[*id].common.title.value.clone()),
-                    ),
-                    ("have", Arg::Number(*have)),
-                    ("count", Arg::Number(*at_least)),
-                    ("unit", Arg::Text(unit)),
-                ],
-            );
-            out.push_str(&format!("{indent}- {text}\n"));
-        }
-        Left::All(parts) if outermost => {
-            for part in parts {
-                left_lines(phrases, cli, part, depth, false, out);
-            }
-        }
-        Left::All(parts) | Left::Any(parts) => {
-            let lead = if matches!(left, Left::All(_)) {
-                "eligibility_all_of"
-            } else {
-                "eligibility_one_of"
-            };
-            out.push_str(&format!("{indent}- {}\n", cli.text(lead, &[])));
-            for part in parts {
-                left_lines(phrases, cli, part, depth + 1, false, out);
-            }
-        }
-        Left::Choose { more, of, counted } => {
-            let text = cli.text(
-                "eligibility_choose_more",
-                &[("count", (*more).into()), ("total", of.len().into())],
-            );
-            out.push_str(&format!("{indent}- {text}\n"));
-            for &id in of {
-                left_lines(phrases, cli, &Left::Item(id), depth + 1, false, out);
-            }
-            if !counted.is_empty() {
-                let titles: Vec<String> = counted
-                    .iter()
-                    .map(|&id| phrases.catalogue[id].common.title.value.clone())
-                    .collect();
-                let separator = cli.text("eligibility_list_separator", &[]);
-                let text = cli.text(
-                    "eligibility_counted",
-                    &[("items", Arg::Text(titles.join(&separator)))],
-                );
-                out.push_str(&format!("{indent}  {text}\n"));
-            }
-        }
-    }
 }
 
 /// The closing line of `cairn build`.

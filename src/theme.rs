@@ -64,6 +64,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/partials/rule-tags.html",
     "templates/partials/counts.html",
     "static/style.css",
+    "static/words.js",
     "static/checklist.js",
     "static/checklist-plan.js",
     "static/checklist-file.js",

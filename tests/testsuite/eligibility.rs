@@ -121,15 +121,12 @@ fn semantics_as_designed() {
         "Deck basics — completed\n\
          Navigation — can start\n\
          \x20 still needed to finish:\n\
-         \x20 - 2 more of these 3:\n\
-         \x20   - Complete Charts\n\
-         \x20   - Complete Stars\n\
-         \x20   - Complete Tides\n\
+         \x20 - 2 more of: Charts, Stars, or Tides.\n\
          Pilot — not yet\n\
          \x20 still needed to start:\n\
-         \x20 - Hold the credential Navigator certificate\n\
-         \x20 - Hours at sea: 0 of 500 hours\n\
-         \x20 - Marine first aid\n\
+         \x20 - Hold the credential Navigator certificate.\n\
+         \x20 - Hours at sea: 0 of 500 hours.\n\
+         \x20 - Marine first aid.\n\
          \x20 preferred, not met: Union card\n"
     );
     let words = eligibility(&small, "completed = [\"union-card\"]\n", "human").stdout;
@@ -175,11 +172,11 @@ fn eligibility_speaks_the_language_asked_for() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("  il manque encore, pour terminer\u{202f}:\n  - encore 2 parmi ces 3\u{202f}:\n    - Terminer Charts\n"),
+        stdout.contains("  il manque encore, pour terminer\u{202f}:\n  - Encore 2 au choix\u{202f}: Charts, Stars ou Tides.\n"),
         "{stdout}"
     );
     assert!(
-        stdout.contains("  - Détenir le titre Navigator certificate\n"),
+        stdout.contains("  - Détenir le titre «\u{202f}Navigator certificate\u{202f}».\n"),
         "{stdout}"
     );
     assert!(
@@ -325,7 +322,7 @@ fn a_goal_gets_the_shortest_plan_in_prerequisite_order() {
          \x20    - Level 3 external requirements\n\
          \x20    - Complete Level 3 intensive: intimacy coordination\n\
          \x20 3. Field Work (Level 4)\n\
-         \x20    - Complete Field Work (Level 4)\n"
+         \x20    - Complete the level itself: an application or an assessment that the organizers confirm\n"
     );
     // Equivalent experience is one item where Level 3 would be several.
     let json = run("icc-mentoring", "json").succeeds().json();

@@ -12,6 +12,7 @@ mod broken;
 mod browser;
 mod build;
 mod calendar;
+mod checklist_words;
 mod diagnostics;
 mod diff;
 mod eligibility;

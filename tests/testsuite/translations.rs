@@ -399,7 +399,7 @@ fn an_untranslated_page_shows_the_original_marked_with_a_notice() {
     // The checklist's script is told its title is English, to mark it.
     let checklist = site.output("fr/checklist/index.html");
     assert!(
-        checklist.contains("\"radio\":{\"lang\":\"en\",\"title\":\"Radio\""),
+        checklist.contains("\"radio\":{\"kind\":\"workshop\",\"lang\":\"en\",\"title\":\"Radio\""),
         "{checklist}"
     );
     // So does its section of the French handbook.

@@ -154,15 +154,12 @@ fn eligibility_speaks_the_sites_words() {
         "Open water — completed\n\
          Specialties — can start\n\
          \x20 still needed to finish:\n\
-         \x20 - 1 more of these 2:\n\
-         \x20   - Complete Night Diver specialty\n\
-         \x20   - Complete Rescue Diver specialty\n\
-         \x20   already counting: Deep Diver specialty\n\
+         \x20 - One more of: Night Diver specialty or Rescue Diver specialty (done already: Deep Diver specialty).\n\
          Instructor — not yet\n\
          \x20 still needed to start:\n\
-         \x20 - Diving medical statement\n\
-         \x20 - First aid training\n\
-         \x20 - Logged dives: 40 of 100 dives\n"
+         \x20 - Diving medical statement.\n\
+         \x20 - First aid training.\n\
+         \x20 - Logged dives: 40 of 100 dives.\n"
     );
 }
 
@@ -236,7 +233,10 @@ fn a_french_site_speaks_french_and_no_english() {
         "French dates: {knots}"
     );
     let pilot = page(&site, "levels/pilot");
-    assert!(pilot.contains("Détenir le titre <a href="), "{pilot}");
+    assert!(
+        pilot.contains("Détenir le titre «\u{202f}<a href="),
+        "{pilot}"
+    );
     assert!(pilot.contains("Pour commencer"), "{pilot}");
     assert!(
         text_of(&pilot).contains("au moins 500 hours"),

@@ -27,27 +27,36 @@ struct ChecklistData<'a> {
 
 #[derive(Serialize)]
 struct ItemWords<'a> {
+    /// "level", "workshop", "credential": the rules word each differently
+    /// ("Complete …", "Hold the credential …"); none for a requirement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
     /// A title nobody has translated: the script marks its language.
     #[serde(skip_serializing_if = "Option::is_none")]
     lang: Option<&'a str>,
     title: &'a str,
+    /// A measured requirement's unit, by plural category.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<Value>,
     url: String,
 }
 
-/// A string the script shows, or the months' names.
+/// A message the scripts fill (`words.js`): "{name}" where an argument
+/// goes; a message that says a count, its forms by plural category; or
+/// the months' names.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum LiveText {
     One(String),
+    Forms(BTreeMap<&'static str, String>),
     Many(Vec<String>),
 }
 
-/// What `checklist-plan.js` needs beyond the rules.
+/// What `checklist-plan.js` needs beyond the rules and the words.
 #[derive(Serialize)]
 struct PlanData<'a> {
     /// Each level's workshops in order.
     by_level: BTreeMap<&'a str, Vec<&'a str>>,
-    words: BTreeMap<&'static str, String>,
     /// Every workshop's level and own `requires`.
     workshops: BTreeMap<&'a str, PlanWorkshop<'a>>,
 }
@@ -147,11 +156,10 @@ pub fn checklist_data(phrases: &Phrases<'_>, key: &str, focus: Option<Id>) -> St
     script_safe_json(&data)
 }
 
-/// Every workshop's level and own `requires`, each level's workshops in
-/// order, and the plan's words.
+/// Every workshop's level and own `requires`, and each level's workshops
+/// in order.
 fn plan_data<'a>(phrases: &Phrases<'a>) -> PlanData<'a> {
     let catalogue = phrases.catalogue;
-    let messages = phrases.messages;
     let workshops = catalogue
         .of_kind(Kind::Workshop)
         .iter()
@@ -179,41 +187,8 @@ fn plan_data<'a>(phrases: &Phrases<'a>) -> PlanData<'a> {
             )
         })
         .collect();
-    let (heading_one, heading_other) =
-        plural_templates(messages, "checklist_plan_heading", &["goal"]);
-    let goal = [("goal", "{goal}".into())];
-    let words = BTreeMap::from([
-        ("heading_one", heading_one),
-        ("heading_other", heading_other),
-        ("reached", messages.text("checklist_plan_reached", &goal)),
-        (
-            "unreachable",
-            messages.text("checklist_plan_unreachable", &goal),
-        ),
-        (
-            "too_large",
-            messages.text("checklist_plan_too_large", &goal),
-        ),
-        ("other", messages.word("checklist_plan_other").into_owned()),
-        (
-            "finish_level",
-            messages.word("checklist_plan_finish_level").into_owned(),
-        ),
-        (
-            "reach",
-            messages.text(
-                "checklist_plan_reach",
-                &[("have", "{have}".into()), ("at_least", "{at_least}".into())],
-            ),
-        ),
-        (
-            "approximate",
-            messages.word("checklist_plan_approximate").into_owned(),
-        ),
-    ]);
     PlanData {
         by_level,
-        words,
         workshops,
     }
 }
@@ -266,23 +241,6 @@ pub fn plan_goals(catalogue: &Catalogue) -> Vec<Goal<'_>> {
         .collect()
 }
 
-/// Message `id`, which says a `$count`, as a template for each plural form
-/// a script picks with `Intl.PluralRules` ("one", "other"): written with a
-/// sample count of that form, which becomes `{count}`, and with each of
-/// `names` as `{name}`.
-pub fn plural_templates(messages: &Messages, id: &str, names: &[&str]) -> (String, String) {
-    let template = |count: f64| {
-        let sample = messages.text("number_sample", &[("count", Arg::Number(count))]);
-        let mut args: Vec<(&str, Arg)> = names
-            .iter()
-            .map(|n| (*n, format!("{{{n}}}").into()))
-            .collect();
-        args.push(("count", Arg::Number(count)));
-        messages.text(id, &args).replacen(&sample, "{count}", 1)
-    };
-    (template(1.0), template(7.0))
-}
-
 /// `checklist-rules.js`: every level's rules, once for the whole site, for
 /// the checklist and every level's panel. A page carries only its own
 /// words; a level that depends on a chain of thousands of others costs
@@ -294,22 +252,140 @@ pub fn checklist_rules_script(phrases: &Phrases<'_>) -> String {
     )
 }
 
-/// The words `checklist.js` shows as people tick. Its placeholders
-/// (`{count}`) are given to the messages as they are, for the script to fill.
-fn live_text(messages: &Messages) -> BTreeMap<&'static str, LiveText> {
-    let text = |id: &str, names: &[&str]| {
-        let placeholders: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
-        let args: Vec<(&str, Arg)> = names
-            .iter()
-            .zip(&placeholders)
-            .map(|(name, value)| (*name, value.as_str().into()))
-            .collect();
-        LiveText::One(messages.text(id, &args))
+/// Message `id` as a template for `words.js`: each of `names` as
+/// "{name}", and a message that says a `count`, one template per plural
+/// form ("one", "other").
+fn template(messages: &Messages, id: &str, names: &[&str]) -> LiveText {
+    if !names.contains(&"count") {
+        return LiveText::One(messages.text(id, &holes(names)));
+    }
+    let (one, other) = plural_templates(messages, id, names);
+    if one == other {
+        LiveText::One(other)
+    } else {
+        LiveText::Forms(BTreeMap::from([("one", one), ("other", other)]))
+    }
+}
+
+/// Message `id`, which says a `$count`, as a template for each plural form
+/// a script picks with `Intl.PluralRules` ("one", "other"): written with a
+/// sample count of that form, which becomes "{count}", and with each of
+/// `names` as "{name}".
+pub fn plural_templates(messages: &Messages, id: &str, names: &[&str]) -> (String, String) {
+    let form = |count: f64| {
+        let sample = messages.text("number_sample", &[("count", Arg::Number(count))]);
+        let mut args = holes(names);
+        args.push(("count", Arg::Number(count)));
+        messages.text(id, &args).replacen(&sample, "{count}", 1)
     };
-    // "You can start 1 level: …": each plural form, for the script to pick
-    // with `Intl.PluralRules`.
-    let (startable_one, startable_other) =
-        plural_templates(messages, "checklist_live_startable", &["levels"]);
+    (form(1.0), form(7.0))
+}
+
+/// Each of `names` but `count` as the hole "{name}".
+fn holes<'a>(names: &[&'a str]) -> Vec<(&'a str, Arg)> {
+    names
+        .iter()
+        .filter(|name| **name != "count")
+        .map(|name| (*name, Arg::Text(format!("{{{name}}}"))))
+        .collect()
+}
+
+/// Every message the checklist's scripts say, by the name they use, with
+/// the names of its arguments.
+const LIVE_MESSAGES: &[(&str, &str, &[&str])] = &[
+    ("separator", "checklist_live_separator", &[]),
+    ("verdict", "checklist_live_verdict", &["level", "verdict"]),
+    ("can_start", "checklist_live_can_start", &[]),
+    ("completed", "checklist_live_completed", &[]),
+    ("implied", "checklist_live_implied", &["item"]),
+    ("cleared", "checklist_live_cleared", &[]),
+    ("restored", "checklist_live_restored", &[]),
+    ("not_yet", "checklist_live_not_yet", &[]),
+    ("missing_start", "checklist_live_missing_start", &[]),
+    ("missing_finish", "checklist_live_missing_finish", &[]),
+    ("summary", "checklist_live_summary", &["completed", "total"]),
+    (
+        "startable",
+        "checklist_live_startable",
+        &["count", "levels"],
+    ),
+    ("startable_none", "checklist_live_startable_none", &[]),
+    ("count", "checklist_live_count", &["count", "total"]),
+    ("expired", "checklist_live_expired", &["item", "date"]),
+    ("expiring", "checklist_live_expiring", &["item", "date"]),
+    ("date", "date_long", &["day", "month", "year"]),
+    ("left_line", "left_line", &["part"]),
+    ("left_has", "left_has", &["item", "have", "count", "unit"]),
+    (
+        "left_has_in_list",
+        "left_has_in_list",
+        &["item", "have", "count", "unit"],
+    ),
+    ("left_any", "left_any", &["parts"]),
+    ("left_all", "left_all", &["parts"]),
+    ("left_choose", "left_choose", &["count", "parts"]),
+    ("left_any_inner", "left_any_inner", &["parts"]),
+    ("left_all_inner", "left_all_inner", &["parts"]),
+    (
+        "left_choose_inner",
+        "left_choose_inner",
+        &["count", "parts"],
+    ),
+    ("left_nested", "left_nested", &["part"]),
+    ("left_counted", "left_counted", &["part", "counted"]),
+    ("left_finish_itself", "left_finish_itself", &[]),
+    ("plan_heading", "checklist_plan_heading", &["count", "goal"]),
+    ("plan_reached", "checklist_plan_reached", &["goal"]),
+    ("plan_unreachable", "checklist_plan_unreachable", &["goal"]),
+    ("plan_too_large", "checklist_plan_too_large", &["goal"]),
+    ("plan_other", "checklist_plan_other", &[]),
+    ("plan_finish_level", "checklist_plan_finish_level", &[]),
+    ("plan_approximate", "checklist_plan_approximate", &[]),
+    ("file_name", "checklist_file_name", &[]),
+    ("file_comment", "checklist_file_comment", &[]),
+    ("file_loaded", "checklist_file_loaded", &["file"]),
+    (
+        "file_not_loaded",
+        "checklist_file_not_loaded",
+        &["file", "reason"],
+    ),
+    ("file_bad_line", "checklist_file_bad_line", &["line"]),
+    ("file_unknown", "checklist_file_unknown", &["id", "line"]),
+    (
+        "file_not_measured",
+        "checklist_file_not_measured",
+        &["id", "line"],
+    ),
+];
+
+/// The words the checklist's scripts show as people tick, as templates
+/// for `words.js` to fill.
+fn live_text(messages: &Messages) -> BTreeMap<&'static str, LiveText> {
+    let mut text: BTreeMap<&'static str, LiveText> = LIVE_MESSAGES
+        .iter()
+        .map(|(name, id, args)| (*name, template(messages, id, args)))
+        .collect();
+    // An item as the rules name it, by kind: "Complete {item}".
+    for (kind, message) in [
+        ("level", "rule_complete"),
+        ("workshop", "rule_complete"),
+        ("credential", "rule_hold"),
+        ("requirement", "rule_meet"),
+    ] {
+        let args = [("item", Arg::Text("{item}".into())), ("kind", kind.into())];
+        let name = match kind {
+            "level" => "does_level",
+            "workshop" => "does_workshop",
+            "credential" => "does_credential",
+            _ => "does_requirement",
+        };
+        text.insert(name, LiveText::One(messages.text(message, &args)));
+    }
+    // Numbers grouped as the messages group them: French sets 1000 apart
+    // only from 10 000 on, which `Intl.NumberFormat` calls "min2".
+    let thousand = messages.text("number_sample", &[("count", Arg::Number(1000.0))]);
+    let grouping = if thousand == "1000" { "min2" } else { "auto" };
+    text.insert("grouping", LiveText::One(grouping.into()));
     let first = messages
         .text(
             "date_long",
@@ -321,60 +397,16 @@ fn live_text(messages: &Messages) -> BTreeMap<&'static str, LiveText> {
         )
         .trim()
         .to_string();
-    BTreeMap::from([
-        ("separator", text("checklist_live_separator", &[])),
-        ("can_start", text("checklist_live_can_start", &[])),
-        ("completed", text("checklist_live_completed", &[])),
-        ("implied", text("checklist_live_implied", &["item"])),
-        ("cleared", text("checklist_live_cleared", &[])),
-        ("finish_itself", text("checklist_live_finish_itself", &[])),
-        ("restored", text("checklist_live_restored", &[])),
-        ("not_yet", text("checklist_live_not_yet", &[])),
-        ("missing_start", text("checklist_live_missing_start", &[])),
-        ("missing_finish", text("checklist_live_missing_finish", &[])),
-        (
-            "summary",
-            text("checklist_live_summary", &["completed", "total"]),
+    text.insert("first", LiveText::One(first));
+    text.insert(
+        "months",
+        LiveText::Many(
+            (1..=12)
+                .map(|m| messages.word(&format!("month_{m}")).into_owned())
+                .collect(),
         ),
-        ("startable_one", LiveText::One(startable_one)),
-        ("startable_other", LiveText::One(startable_other)),
-        ("startable_none", text("checklist_live_startable_none", &[])),
-        ("count", text("checklist_live_count", &["count", "total"])),
-        ("one_of", text("checklist_live_one_of", &[])),
-        ("more_of", text("checklist_live_more_of", &["count"])),
-        ("have", text("checklist_live_have", &["have", "at_least"])),
-        ("expired", text("checklist_live_expired", &["item", "date"])),
-        (
-            "expiring",
-            text("checklist_live_expiring", &["item", "date"]),
-        ),
-        ("date", text("date_long", &["day", "month", "year"])),
-        ("first", LiveText::One(first)),
-        (
-            "months",
-            LiveText::Many(
-                (1..=12)
-                    .map(|m| messages.word(&format!("month_{m}")).into_owned())
-                    .collect(),
-            ),
-        ),
-        ("file_name", text("checklist_file_name", &[])),
-        ("file_comment", text("checklist_file_comment", &[])),
-        ("file_loaded", text("checklist_file_loaded", &["file"])),
-        (
-            "file_not_loaded",
-            text("checklist_file_not_loaded", &["file", "reason"]),
-        ),
-        ("file_bad_line", text("checklist_file_bad_line", &["line"])),
-        (
-            "file_unknown",
-            text("checklist_file_unknown", &["id", "line"]),
-        ),
-        (
-            "file_not_measured",
-            text("checklist_file_not_measured", &["id", "line"]),
-        ),
-    ])
+    );
+    text
 }
 
 /// Every level's `requires` and `completion` in canonical form, the
@@ -472,7 +504,12 @@ fn checklist_items<'a>(
         Some(level) => vec![level],
         None => catalogue.of_kind(Kind::Level).to_vec(),
     };
-    for level in shown {
+    // The checklist page's plan also names what workshops require.
+    let workshops: &[Id] = match focus {
+        Some(_) => &[],
+        None => catalogue.of_kind(Kind::Workshop),
+    };
+    for &level in shown.iter().chain(workshops) {
         items.insert(level);
         for (_, expr) in catalogue[level].rules() {
             for (target, role) in expr.references() {
@@ -488,8 +525,18 @@ fn checklist_items<'a>(
         .map(|&id| {
             let doc = &catalogue[id];
             let words = ItemWords {
+                kind: match doc.kind {
+                    Kind::Level => Some("level"),
+                    Kind::Workshop => Some("workshop"),
+                    Kind::Credential => Some("credential"),
+                    _ => None,
+                },
                 lang: doc.common.words_lang.as_deref(),
                 title: &doc.common.title.value,
+                unit: doc
+                    .as_requirement()
+                    .and_then(|r| r.unit.as_ref())
+                    .map(|unit| unit.to_json()),
                 url: phrases.url(id),
             };
             (doc.id.as_str(), words)

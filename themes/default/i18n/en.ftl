@@ -109,7 +109,8 @@ rule_choose_level = { $count ->
     [one] At least one { $noun } of { $level } ({ $total } to choose from)
    *[other] At least { $count } different { $noun } of { $level } ({ $total } to choose from)
 }
-# A level or workshop to complete.
+# A level or workshop to complete. $kind: "level" or "workshop", for
+# languages that word them differently.
 rule_complete = Complete { $item }
 # A credential to hold; it names any title without needing an article.
 rule_hold = Hold the credential { $item }
@@ -298,15 +299,12 @@ checklist_ready_heading = Am I ready?
 checklist_ready_intro = Tick what you have done to see whether you can start this level. Your answers are shared with the eligibility checklist and stay on this device.
 checklist_open_checklist = Open the full checklist
 
-# Shown by checklist.js as you tick. {completed}, {total}, {startable} and
-# {count} in braces are filled in by the script: keep them as they are.
+# Shown by the checklist's scripts as you tick (themes/default/static/words.js
+# fills the arguments, as cairn does).
 checklist_live_separator = .{" "}
 checklist_live_can_start = You can start
 checklist_live_completed = Completed
 # Said when "Clear my answers" has cleared them, and when "Undo" brought them back.
-# What is left of a level finished by a step of its own (no `completion`):
-# the step, not the level's name.
-checklist_live_finish_itself = the level's own final step, which the organizers confirm (see its page)
 checklist_live_cleared = Your answers are cleared.
 checklist_live_restored = Your answers are back.
 # Complete because something ticked required it: $item, its title.
@@ -321,12 +319,38 @@ checklist_live_startable = { $count ->
    *[other] You can start { $count } levels: { $levels }.
 }
 checklist_live_startable_none = No level can be started yet.
-checklist_live_count = { $count } of { $total }
-# What is left, in the rule's structure: "(one of A, B)", "2 more of A, B, C",
-# a measure's amount reached "120 of 300".
-checklist_live_one_of = one of
-checklist_live_more_of = { $count } more of
-checklist_live_have = { $have } of { $at_least }
+# Beside "at least N of the following", as boxes are ticked.
+checklist_live_count = ({ $count } of { $total })
+# A level's verdict in the summary. $level: its title; $verdict: the verdict.
+checklist_live_verdict = { $level } — { $verdict }
+
+## What is left toward a level, a sentence per line: the checklist, its
+## plan and `cairn eligibility` all say it in these words.
+
+# A line. $part: "Complete Level 1", "One of: …".
+left_line = { $part }.
+# An amount still short. $item: its title; $have: the amount reached;
+# $count: the amount needed; $unit: its unit.
+left_has = { $item }: { $have } of { $count } { $unit }
+# The same, as one of a list.
+left_has_in_list = { $item } ({ $have } of { $count } { $unit })
+# $parts: the alternatives, joined with "or".
+left_any = One of: { $parts }
+left_all = All of: { $parts }
+# $count: how many more; $parts: the titles to choose from, joined with "or".
+left_choose = { $count ->
+    [one] One more of: { $parts }
+   *[other] { $count } more of: { $parts }
+}
+# A group inside another group's list, in brackets (left_nested).
+left_any_inner = one of { $parts }
+left_all_inner = all of { $parts }
+left_choose_inner = { $count } more of { $parts }
+left_nested = ({ $part })
+# $part: a left_choose; $counted: the titles that already count.
+left_counted = { $part } (done already: { $counted })
+# A level finished by a step of its own (no `completion`): that step.
+left_finish_itself = The level's own final step, which the organizers confirm (see its page)
 
 ## The handbook: the whole catalogue on one page, to print
 
@@ -456,6 +480,4 @@ checklist_plan_too_large = The rules toward “{ $goal }” have too many ways t
 checklist_plan_other = Other things to do
 # A level finished by itself (an application, an assessment), last in its step.
 checklist_plan_finish_level = Complete the level itself: an application or an assessment that the organizers confirm
-# An amount to reach. $have: what the answers give; $at_least: what it takes.
-checklist_plan_reach = reach { $at_least } (you have { $have })
 checklist_plan_approximate = The shortest plan found, not certainly the shortest: these rules have too many ways to be met to compare them all.

@@ -91,8 +91,12 @@ rule_choose_level = { $count ->
     [one] Au moins un { $noun } de { $level } ({ $total } au choix)
    *[other] Au moins { $count } { $noun } différents de { $level } ({ $total } au choix)
 }
-rule_complete = Terminer { $item }
-rule_hold = Détenir le titre { $item }
+# Un titre après un verbe, entre guillemets : jamais « Terminer Niveau 1 ».
+rule_complete = { $kind ->
+    [workshop] Suivre l’atelier «{ "\u202F" }{ $item }{ "\u202F" }»
+   *[level] Terminer «{ "\u202F" }{ $item }{ "\u202F" }»
+}
+rule_hold = Détenir le titre «{ "\u202F" }{ $item }{ "\u202F" }»
 rule_meet = { $item }
 rule_has = { $item } : au moins { $count } { $unit }
 rule_preferred = Atout
@@ -130,7 +134,7 @@ level_step = Étape
 level_step_of = { $step } sur { $total }
 level_duration = Durée
 level_by_application = Sur candidature
-level_by_application_text = L’entrée se fait sur candidature : remplir les préalables permet de poser sa candidature, et les responsables décident.
+level_by_application_text = L’entrée se fait sur candidature : satisfaire aux préalables permet de poser sa candidature, et les responsables décident.
 level_start_heading = Pour commencer
 level_finish_heading = Pour terminer
 level_no_completion = Les responsables confirment la réussite comme l’explique cette page.
@@ -279,27 +283,53 @@ checklist_open_checklist = Ouvrir la liste complète
 checklist_live_separator = .{" "}
 checklist_live_can_start = Vous pouvez commencer
 checklist_live_completed = Terminé
-# Said when "Clear my answers" has cleared them, and when "Undo" brought them back.
-# What is left of a level finished by a step of its own (no `completion`):
-# the step, not the level's name.
-checklist_live_finish_itself = l’étape finale propre au niveau, que les responsables confirment (voir sa page)
+# Dit quand « Effacer mes réponses » les a effacées, et quand « Annuler » les a rétablies.
 checklist_live_cleared = Vos réponses sont effacées.
 checklist_live_restored = Vos réponses sont rétablies.
 # Complete because something ticked required it: $item, its title.
 checklist_live_implied = Terminé (exigé pour «{ "\u202F" }{ $item }{ "\u202F" }»)
 checklist_live_not_yet = Pas encore
-checklist_live_missing_start = Il manque encore, pour commencer :
-checklist_live_missing_finish = Il manque encore, pour terminer :
+checklist_live_missing_start = Ce qu’il reste pour commencer :
+checklist_live_missing_finish = Ce qu’il reste pour terminer :
 checklist_live_summary = Niveaux terminés : { $completed } sur { $total }.
 checklist_live_startable = { $count ->
     [one] Vous pouvez commencer { $count } niveau : { $levels }.
    *[other] Vous pouvez commencer { $count } niveaux : { $levels }.
 }
 checklist_live_startable_none = Aucun niveau ne peut encore être commencé.
-checklist_live_count = { $count } sur { $total }
-checklist_live_one_of = l’un de
-checklist_live_more_of = encore { $count } parmi
-checklist_live_have = { $have } sur { $at_least }
+checklist_live_count = ({ $count } sur { $total })
+checklist_live_verdict = { $level } — { $verdict }
+
+## Ce qui reste avant un niveau, une phrase par ligne : la liste, son
+## plan et `cairn eligibility` le disent tous avec ces mots.
+
+# Une ligne. $part : « Terminer … », « Au choix : … ».
+left_line = { $part }.
+# Une quantité pas encore atteinte. $item : son titre ; $have : la quantité
+# atteinte ; $count : celle qu’il faut ; $unit : son unité.
+left_has = { $item }{ "\u202F" }: { $have } sur { $count } { $unit }
+# La même, dans une liste.
+left_has_in_list = { $item } ({ $have } sur { $count } { $unit })
+# $parts : les possibilités, jointes par « ou ».
+left_any = Au choix{ "\u202F" }: { $parts }
+left_all = Tous ces éléments{ "\u202F" }: { $parts }
+# $count : combien encore ; $parts : les titres parmi lesquels choisir.
+left_choose = { $count ->
+    [one] Encore un au choix{ "\u202F" }: { $parts }
+   *[other] Encore { $count } au choix{ "\u202F" }: { $parts }
+}
+# Un groupe dans la liste d’un autre, entre parenthèses (left_nested).
+left_any_inner = au choix{ "\u202F" }: { $parts }
+left_all_inner = à la fois { $parts }
+left_choose_inner = { $count ->
+    [one] encore un au choix parmi { $parts }
+   *[other] encore { $count } au choix parmi { $parts }
+}
+left_nested = ({ $part })
+# $part : un left_choose ; $counted : les titres qui comptent déjà.
+left_counted = { $part } (ce qui compte déjà{ "\u202F" }: { $counted })
+# Un niveau qui se termine par une étape qui lui est propre (sans `completion`).
+left_finish_itself = L’étape finale propre au niveau, que les responsables confirment (voir sa page)
 
 ## Le guide : tout le catalogue sur une page, à imprimer
 
@@ -407,16 +437,14 @@ checklist_plan_intro = Choisissez un objectif : la liste calcule le moins de c
 checklist_plan_goal = Objectif
 # $goal : le niveau ou le titre choisi ; $count : combien de choses restent à faire.
 checklist_plan_heading = { $count ->
-    [one] Il vous reste { $count } chose à faire pour atteindre « { $goal } ».
-   *[other] Il vous reste { $count } choses à faire pour atteindre « { $goal } ».
+    [one] Encore { $count } élément avant d’atteindre « { $goal } ».
+   *[other] Encore { $count } éléments avant d’atteindre « { $goal } ».
 }
 checklist_plan_reached = Objectif déjà atteint : « { $goal } ». Plus rien à faire.
-checklist_plan_unreachable = Rien de ce que vos réponses pourraient ajouter n’atteint « { $goal } » : ses règles ne peuvent jamais être remplies.
-checklist_plan_too_large = Les règles vers « { $goal } » ont trop de façons d’être remplies pour les calculer dans le navigateur. Enregistrez vos réponses dans un fichier : une personne-ressource peut en tirer le plan avec cairn.
+checklist_plan_unreachable = Rien de ce que vos réponses pourraient ajouter n’atteint « { $goal } » : ses exigences ne peuvent jamais être satisfaites.
+checklist_plan_too_large = Les règles vers « { $goal } » ont trop de façons d’être satisfaites pour les calculer dans le navigateur. Enregistrez vos réponses dans un fichier : une personne-ressource peut en tirer le plan avec cairn.
 # Les choses à faire qu’aucun niveau du chemin ne nomme.
-checklist_plan_other = Autres choses à faire
+checklist_plan_other = Autres éléments
 # Un niveau qui se termine par lui-même (candidature, évaluation), dernier de son étape.
-checklist_plan_finish_level = Terminer le niveau lui-même : une candidature ou une évaluation que les responsables confirment
-# Un nombre à atteindre. $have : ce que donnent les réponses ; $at_least : ce qu’il faut.
-checklist_plan_reach = atteindre { $at_least } (vous avez { $have })
-checklist_plan_approximate = Le plan le plus court trouvé, pas forcément le plus court possible : ces règles ont trop de façons d’être remplies pour toutes les comparer.
+checklist_plan_finish_level = L’étape finale du niveau : une candidature ou une évaluation que les responsables confirment
+checklist_plan_approximate = Le plan le plus court trouvé, pas forcément le plus court possible : ces règles ont trop de façons d’être satisfaites pour toutes les comparer.

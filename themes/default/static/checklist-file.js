@@ -5,15 +5,15 @@
   "use strict";
   var checklist = window.cairnChecklist;
   if (!checklist) return;
-  var data = checklist.data, rules = checklist.rules, text = data.text || {};
-  var isDay = checklist.isDay, fill = checklist.fill;
+  var data = checklist.data, rules = checklist.rules, W = checklist.words;
+  var isDay = checklist.isDay;
   function map() { return Object.create(null); }
   function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
   // A record as the TOML `cairn eligibility --profile` reads: ids are plain
   // (a-z, 0-9, -), so they need no quoting beyond their quotes.
   function toToml(record) {
-    var lines = ["# " + (text.file_comment || ""), "completed = [" + record.completed.map(function (id) { return JSON.stringify(id); }).join(", ") + "]"];
+    var lines = ["# " + W.text("file_comment"), "completed = [" + record.completed.map(function (id) { return JSON.stringify(id); }).join(", ") + "]"];
     var ids = Object.keys(record.measures).sort();
     if (ids.length) {
       lines.push("", "[measures]");
@@ -89,7 +89,7 @@
       var url = URL.createObjectURL(new Blob([toToml(checklist.record())], { type: "application/toml" }));
       var a = document.createElement("a");
       a.href = url;
-      a.download = text.file_name || "checklist.toml";
+      a.download = W.text("file_name");
       document.body.appendChild(a);
       a.click();
       a.remove();
@@ -106,11 +106,10 @@
       reader.onload = function () {
         try {
           checklist.replace(fromToml(reader.result));
-          if (fileStatus) fileStatus.textContent = fill(text.file_loaded, { file: file.name });
+          if (fileStatus) fileStatus.textContent = W.text("file_loaded", { file: file.name });
         } catch (problem) {
-          var reason = problem && problem.reason === "unknown" ? text.file_unknown
-            : problem && problem.reason === "not_measured" ? text.file_not_measured : text.file_bad_line;
-          if (fileStatus) fileStatus.textContent = fill(text.file_not_loaded, { file: file.name, reason: fill(reason, { line: problem && problem.line, id: problem && problem.id }) });
+          var reason = "file_" + (problem && (problem.reason === "unknown" || problem.reason === "not_measured") ? problem.reason : "bad_line");
+          if (fileStatus) fileStatus.textContent = W.text("file_not_loaded", { file: file.name, reason: W.say(reason, { line: problem && problem.line, id: problem && problem.id }) });
         }
         loadInput.value = "";
       };

@@ -12,7 +12,6 @@
   var data = JSON.parse(source.textContent);
   var planData = data.plan;
   if (!planData) return;
-  var text = data.text || {};
   var LIMIT = 10000, WORK = 1e8, BEAM = 64;
   var TOO_MANY = { tooMany: true };
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
@@ -341,33 +340,8 @@
   var output = document.getElementById("plan-output");
   if (!select || !summary || !output || !select.options.length) return;
   document.getElementById("plan").hidden = false;
-  var words = planData.words;
-  function element(tag, content) {
-    var node = document.createElement(tag);
-    if (content) node.textContent = content;
-    return node;
-  }
-  function fill(template, values) {
-    return String(template || "").replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
-  }
-  // An item's title, linked to its page when the page has it.
-  function link(id) {
-    var item = own(data.items, id) ? data.items[id] : null;
-    var node = element(item ? "a" : "span", item ? item.title : id);
-    if (item) node.href = item.url;
-    if (item && item.lang) node.lang = item.lang;
-    return node;
-  }
-  // A sentence with the goal's title in it, marked with its language.
-  function sentence(template, values) {
-    var option = select.options[select.selectedIndex];
-    var goal = element("span", option.textContent);
-    if (option.lang) goal.lang = option.lang;
-    var parts = fill(template, values).split("{goal}");
-    var nodes = [document.createTextNode(parts[0])];
-    if (parts.length > 1) nodes.push(goal, document.createTextNode(parts.slice(1).join("")));
-    return nodes;
-  }
+  var W = checklist.words;
+  function element(tag) { return document.createElement(tag); }
   function show() {
     var found;
     try {
@@ -376,32 +350,30 @@
       found = { none: "too-large" };
     }
     var count = found.count || 0;
-    var template = found.none ? words[found.none === "unreachable" ? "unreachable" : "too_large"]
-      : !count ? words.reached : count === 1 ? words.heading_one : words.heading_other;
-    summary.replaceChildren.apply(summary, sentence(template, { count: count }));
+    // The goal's title, marked with its language.
+    var option = select.options[select.selectedIndex], goal = element("span");
+    goal.textContent = option.textContent;
+    if (option.lang) goal.lang = option.lang;
+    var id = found.none ? (found.none === "unreachable" ? "plan_unreachable" : "plan_too_large") : count ? "plan_heading" : "plan_reached";
+    summary.replaceChildren(W.say(id, { count: count, goal: goal }));
     var nodes = [];
     if (count) {
       var list = element("ol");
       found.steps.forEach(function (step) {
-        var li = element("li");
-        li.appendChild(step.level ? link(step.level) : document.createTextNode(words.other));
-        var actions = element("ul");
+        var li = list.appendChild(element("li"));
+        li.appendChild(step.level ? W.link(step.level) : W.say("plan_other"));
+        var actions = li.appendChild(element("ul"));
+        // In the words of `cairn eligibility --goal`.
         step["do"].forEach(function (action) {
-          var item = element("li");
-          if (action.item && action.item === step.level) item.textContent = words.finish_level;
-          else {
-            item.appendChild(link(action.item || action.has));
-            if (action.has) item.appendChild(document.createTextNode(": " + fill(words.reach, action)));
-          }
-          actions.appendChild(item);
+          actions.appendChild(element("li")).appendChild(action.item && action.item === step.level ? W.say("plan_finish_level")
+            : action.has ? W.amount("left_has", action.has, action.have, action.at_least) : W.does(action.item));
         });
-        li.appendChild(actions);
-        list.appendChild(li);
       });
       nodes.push(list);
       if (!found.exact) {
-        var note = element("p", words.approximate);
+        var note = element("p");
         note.className = "meta";
+        note.appendChild(W.say("plan_approximate"));
         nodes.push(note);
       }
     }

@@ -5,9 +5,10 @@
   "use strict";
   var source = document.getElementById("cairn-checklist");
   var rules = window.cairnChecklistRules;
-  if (!source || !rules) return;
+  if (!source || !rules || !window.cairnWords) return;
   var data = JSON.parse(source.textContent);
   var text = data.text || {};
+  var W = window.cairnWords(data);
   // Ids are map keys: no prototype, so an id like "constructor" is just an id.
   function map() { return Object.create(null); }
   function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
@@ -161,9 +162,12 @@
     record: function () { return record; },
     // The goal the plan was last asked for, kept with the answers.
     goal: function (id) { if (id !== undefined) { record.goal = id; save(); } return record.goal; },
-    replace: function (answers) { record = answers; save(); show(); },
+    replace: function (answers) {
+      record = { completed: answers.completed || [], measures: answers.measures || {}, dates: answers.dates || {}, goal: answers.goal || record.goal };
+      save(); show();
+    },
     isDay: isDay,
-    fill: function (template, values) { return fill(template, values); },
+    words: W,
     data: data,
     rules: rules
   };
@@ -209,74 +213,55 @@
   var numbers = all("input[data-measure]");
   var dateInputs = all("input[data-date]");
 
-  function fill(template, values) {
-    return String(template || "").replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
-  }
   function element(tag, content) {
     var node = document.createElement(tag);
     if (content) node.textContent = content;
     return node;
   }
-  function titleOf(id) { return own(data.items, id) ? data.items[id].title : id; }
-  // A message whose {item} is a title, as nodes: an untranslated title
-  // keeps its language (lang="en" on a French page).
-  function words(template, id) {
-    var node = document.createDocumentFragment();
-    String(template || "").split("{item}").forEach(function (part, i) {
-      if (i) { var title = node.appendChild(element("span", titleOf(id))); if (own(data.items, id) && data.items[id].lang) title.lang = data.items[id].lang; }
-      node.appendChild(document.createTextNode(part));
+  // What is left, a sentence per line, as `cairn eligibility` says it
+  // (src/phrases/left.rs): the parts of an "all" on lines of their own.
+  function lines(left, level) {
+    var parts = [];
+    (function flat(l) { if (l.all) l.all.forEach(flat); else parts.push(l); })(left);
+    return parts.map(function (p) {
+      var part = p.item === level ? W.say("left_finish_itself")
+        : p.item ? W.does(p.item) : p.has ? W.amount("left_has", p.has, p.have, p.at_least) : group(p, false);
+      return W.say("left_line", { part: part });
     });
-    return node;
   }
-  function link(id) {
-    var item = own(data.items, id) ? data.items[id] : { title: id, url: "#" };
-    var a = element("a", item.title);
-    a.href = item.url;
-    if (item.lang) a.lang = item.lang;
-    return a;
+  function member(l) {
+    return l.item ? W.link(l.item) : l.has ? W.amount("left_has_in_list", l.has, l.have, l.at_least) : group(l, true);
   }
-  // What is left, in the rule's structure, as `cairn eligibility` says it:
-  // "one of A, B", "(2 more of A, B, C)" nested, "Hours 120 of 300".
-  function needs(l, node, nested) {
-    function add(words) { node.appendChild(document.createTextNode(words)); }
-    if (l.item || l.has) {
-      node.appendChild(link(l.item || l.has));
-      if (l.has) add(" " + fill(text.have, l));
-      return;
-    }
-    if (nested) add("(");
-    if (!l.all) add(fill(l.any ? text.one_of : text.more_of, { count: l.choose }) + " ");
-    (l.all || l.any || l.from.map(function (id) { return { item: id }; })).forEach(function (part, i) {
-      if (i) add(l.all ? "; " : ", ");
-      needs(part, node, true);
-    });
-    if (nested) add(")");
+  function group(l, inner) {
+    var id = (l.any ? "left_any" : l.all ? "left_all" : "left_choose") + (inner ? "_inner" : "");
+    var said = W.say(id, { count: l.choose, parts: l.from ? W.list(l.from.map(W.link), "or") : W.list((l.any || l.all).map(member), l.any ? "or" : "and") });
+    if (l.counted && l.counted.length) said = W.say("left_counted", { part: said, counted: W.list(l.counted.map(W.link), "and") });
+    return inner ? W.say("left_nested", { part: said }) : said;
   }
+  function dateText(on) {
+    var d = +on.slice(8, 10);
+    return W.text("date", { day: d === 1 ? text.first || 1 : d, month: (text.months || [])[+on.slice(5, 7) - 1], year: on.slice(0, 4) });
+  }
+  // A level's verdict, what is left as a list, and what lapses.
   function verdictNode(tag, verdict, title) {
-    var node = element(tag);
-    var word = verdict.implied_by ? words(text.implied, verdict.implied_by)
-      : document.createTextNode(verdict.complete ? text.completed : verdict.can_start ? text.can_start : text.not_yet);
-    if (title) {
-      node.appendChild(link(verdict.id));
-      node.appendChild(document.createTextNode(": "));
-    }
-    var strong = element("strong");
-    strong.appendChild(word);
-    node.appendChild(strong);
+    var node = element(tag), said = element("span"), strong = element("strong");
+    strong.appendChild(verdict.implied_by ? W.say("implied", { item: W.link(verdict.implied_by) })
+      : W.say(verdict.complete ? "completed" : verdict.can_start ? "can_start" : "not_yet"));
+    said.appendChild(title ? W.say("verdict", { level: W.link(verdict.id), verdict: strong }) : strong);
     node.className = "verdict-" + (verdict.complete ? "complete" : verdict.can_start ? "start" : "not-yet");
+    node.appendChild(said);
     if (verdict.left) {
-      node.appendChild(document.createTextNode((text.separator || ". ") + (verdict.can_start ? text.missing_finish : text.missing_start) + " "));
-      // A level finished by a step of its own reads as that step, not as its name.
-      if (verdict.left.needs.item === verdict.id) node.appendChild(document.createTextNode(text.finish_itself));
-      else needs(verdict.left.needs, node);
+      said.appendChild(W.say("separator"));
+      said.appendChild(W.say(verdict.can_start ? "missing_finish" : "missing_start"));
+      var list = node.appendChild(element("ul"));
+      list.className = "left";
+      lines(verdict.left.needs, verdict.id).forEach(function (line) { list.appendChild(element("li")).appendChild(line); });
     }
     // What has lapsed, or soon will: said in full, as `cairn eligibility` does.
-    [["expired", text.expired], ["expiring", text.expiring]].forEach(function (kind) {
-      (verdict[kind[0]] || []).forEach(function (lapse) {
-        var item = own(data.items, lapse.id) ? data.items[lapse.id].title : lapse.id;
-        var d = +lapse.on.slice(8, 10);
-        var date = fill(text.date, { day: d === 1 ? text.first || 1 : d, month: (text.months || [])[+lapse.on.slice(5, 7) - 1], year: lapse.on.slice(0, 4) });
-        node.appendChild(document.createTextNode((text.separator || ". ") + fill(kind[1], { item: item, date: date })));
+    ["expired", "expiring"].forEach(function (kind) {
+      (verdict[kind] || []).forEach(function (lapse) {
+        said.appendChild(W.say("separator"));
+        said.appendChild(W.say(kind, { item: W.link(lapse.id), date: dateText(lapse.on) }));
       });
     });
     return node;
@@ -295,7 +280,7 @@
       var ids = all("input[data-done]", list).map(function (box) { return box.getAttribute("data-done"); });
       var need = Number(counter.getAttribute("data-need"));
       var count = Math.min(pool(ids).filter(done).length, need);
-      counter.textContent = "(" + fill(text.count, { count: count, total: need }) + ")";
+      counter.textContent = W.text("count", { count: count, total: need });
     });
     all("[data-verdict]").forEach(function (slot) {
       var verdict = byId[slot.getAttribute("data-verdict")];
@@ -307,11 +292,13 @@
       var completed = listed.filter(function (v) { return v.complete; }).length;
       var list = element("ul");
       listed.forEach(function (v) { list.appendChild(verdictNode("li", v, true)); });
-      // The levels to start, named, in the page's language: "You can start 1 level: Level 2".
-      var lang = document.documentElement.lang || "en";
-      var names = listed.filter(function (v) { return !v.complete && v.can_start; }).map(function (v) { return titleOf(v.id); });
-      var can = !names.length ? text.startable_none : fill(new Intl.PluralRules(lang).select(names.length) === "one" ? text.startable_one : text.startable_other, { count: names.length, levels: new Intl.ListFormat(lang).format(names) });
-      status.replaceChildren(element("p", fill(text.summary, { completed: completed, total: listed.length }) + " " + can), list);
+      // The levels to start, named: "You can start 1 level: Level 2".
+      var names = listed.filter(function (v) { return !v.complete && v.can_start; }).map(function (v) { return W.link(v.id); });
+      var p = element("p");
+      p.appendChild(W.say("summary", { completed: completed, total: listed.length }));
+      p.appendChild(document.createTextNode(" "));
+      p.appendChild(names.length ? W.say("startable", { count: names.length, levels: W.list(names, "and") }) : W.say("startable_none"));
+      status.replaceChildren(p, list);
     }
     all("[data-status-for]").forEach(function (slot) {
       var verdict = byId[slot.getAttribute("data-status-for")];
@@ -337,7 +324,7 @@
       if (own(judged.implied, id)) {
         note = label.appendChild(element("small", " "));
         note.className = "implied";
-        note.appendChild(words(text.implied, judged.implied[id]));
+        note.appendChild(W.say("implied", { item: W.title(judged.implied[id]) }));
       }
     });
     numbers.forEach(function (input) {
@@ -393,7 +380,7 @@
       record = { completed: [], measures: {}, dates: {} };
       try { window.localStorage.removeItem(data.storage_key); } catch (e) { /* nothing saved */ }
       show();
-      if (told) told.textContent = text.cleared || "";
+      if (told) told.textContent = W.text("cleared");
       if (undo) { undo.hidden = false; undo.focus(); }
     });
   }
@@ -401,7 +388,7 @@
     undo.addEventListener("click", function () {
       if (cleared) { record = cleared; cleared = null; save(); show(); }
       undo.hidden = true;
-      if (told) told.textContent = text.restored || "";
+      if (told) told.textContent = W.text("restored");
       if (clear) clear.focus();
     });
   }

@@ -1,0 +1,266 @@
+//! What the checklist's scripts say, read as a person reads it: the same
+//! sentences as `cairn eligibility` for what is left, and French that a
+//! Canadian French reader would write (issue 24, items 2 and 5).
+
+use crate::browser::{JUDGING_DAY, random_records};
+use crate::support::webdriver::{Browser, Driver};
+use crate::support::*;
+use serde_json::{Value, json};
+
+/// A record as the TOML file `cairn eligibility --profile` reads.
+fn as_toml(record: &Value) -> String {
+    let mut out = format!("completed = {}\n[measures]\n", record["completed"]);
+    for (id, amount) in record["measures"].as_object().into_iter().flatten() {
+        out.push_str(&format!("\"{id}\" = {amount}\n"));
+    }
+    out.push_str("[dates]\n");
+    for (id, day) in record["dates"].as_object().into_iter().flatten() {
+        out.push_str(&format!(
+            "\"{id}\" = {}\n",
+            day.as_str().unwrap_or_default()
+        ));
+    }
+    out
+}
+
+/// What is left toward each level, as `cairn eligibility` prints it: the
+/// lines under each level's heading, in the levels' order.
+fn cli_lines(stdout: &str) -> Vec<Vec<String>> {
+    let mut levels: Vec<Vec<String>> = Vec::new();
+    for line in stdout.lines() {
+        if !line.starts_with(' ') {
+            levels.push(Vec::new());
+        } else if let Some(said) = line.strip_prefix("  - ")
+            && let Some(level) = levels.last_mut()
+        {
+            level.push(said.to_string());
+        }
+    }
+    levels
+}
+
+/// The same, as the checklist page shows it after `record` is given.
+fn page_lines(browser: &Browser<'_>, record: &Value, ids: &[String]) -> Vec<Vec<String>> {
+    let lines = browser.run(
+        "window.cairnChecklist.replace(arguments[0]); \
+         return arguments[1].map(id => [...document.querySelectorAll(`[data-verdict=\"${id}\"] ul.left li`)].map(li => li.textContent));",
+        json!([record, ids]),
+    );
+    serde_json::from_value(lines).expect("lines")
+}
+
+#[test]
+fn the_checklist_and_the_cli_say_what_is_left_in_the_same_words() {
+    let site = SiteTest::bundled();
+    let options = cairn::SiteOptions {
+        root: site.root().to_path_buf(),
+        ..Default::default()
+    };
+    let resolved = cairn::resolve(&options).unwrap_or_else(|_| panic!("the bundled site resolves"));
+    let catalogue = &resolved.catalogue;
+    let ids: Vec<String> = catalogue
+        .of_kind(cairn::content::Kind::Level)
+        .iter()
+        .map(|&l| catalogue[l].id.clone())
+        .collect();
+    // The checklist judges on the visitor's today and the CLI on --today:
+    // without dates, the day decides nothing.
+    let records: Vec<Value> = random_records(catalogue, 40, 23)
+        .iter()
+        .map(|r| {
+            let mut json = r.to_json(catalogue);
+            json["dates"] = json!({});
+            json
+        })
+        .collect();
+    let served = serve(site.root(), &[]);
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    let profile = site.scratch("me.toml");
+    let mut lines_compared = 0;
+    for lang in ["en", "fr"] {
+        browser.go(&served.url(if lang == "en" {
+            "/checklist/"
+        } else {
+            "/fr/checklist/"
+        }));
+        for (i, record) in records.iter().enumerate() {
+            std::fs::write(&profile, as_toml(record)).expect("write");
+            let stdout = site
+                .run(&[
+                    "eligibility",
+                    "--profile",
+                    &profile.to_string_lossy(),
+                    "--lang",
+                    lang,
+                    "--today",
+                    JUDGING_DAY,
+                ])
+                .succeeds()
+                .stdout;
+            let from_cli = cli_lines(&stdout);
+            let on_page = page_lines(&browser, record, &ids);
+            assert_eq!(on_page, from_cli, "{lang}: record {i}: {record}\n{stdout}");
+            lines_compared += from_cli.iter().map(Vec::len).sum::<usize>();
+        }
+    }
+    assert!(lines_compared > 200, "only {lines_compared} lines compared");
+}
+
+/// English words that French sentences of the checklist must never hold,
+/// once titles marked `lang="en"` are set aside.
+const ENGLISH: &[&str] = &[
+    "of",
+    "and",
+    "the",
+    "one",
+    "more",
+    "Complete",
+    "Completed",
+    "Level",
+    "You",
+    "can",
+    "start",
+    "Not",
+    "yet",
+    "Still",
+    "needed",
+    "Hold",
+    "credential",
+    "done",
+    "already",
+    "hours",
+    "years",
+    "each",
+    "all",
+    "left",
+    "things",
+    "reach",
+    "Other",
+];
+
+/// What the checklist page says for the record, without its English titles.
+const SAID_IN_FRENCH: &str = "window.cairnChecklist.replace(arguments[0]); \
+    const parts = [...document.querySelectorAll('#checklist-status, [data-verdict], .implied, [data-count-for]')]; \
+    return parts.map(part => { const copy = part.cloneNode(true); \
+      copy.querySelectorAll('[lang=\"en\"]').forEach(e => e.replaceWith('TITRE')); \
+      copy.querySelectorAll('li, p').forEach(e => e.append('\\n')); \
+      copy.querySelectorAll('ul').forEach(e => e.prepend('\\n')); \
+      return copy.textContent; }).join('\\n');";
+
+/// The ways French goes wrong that issue 24 found in the live text.
+fn french_faults(said: &str) -> Vec<String> {
+    let mut faults = Vec::new();
+    for word in said.split(|c: char| !c.is_alphabetic() && c != '\'') {
+        if ENGLISH.contains(&word) {
+            faults.push(format!("an English word, \"{word}\""));
+        }
+    }
+    for (at, c) in said.char_indices() {
+        if matches!(c, ':' | ';' | '!' | '?') {
+            let before = said[..at].chars().next_back();
+            if !matches!(before, Some('\u{202f}' | '\u{a0}')) {
+                faults.push(format!(
+                    "no narrow no-break space before \"{c}\" in \"{}\"",
+                    &said[said[..at]
+                        .char_indices()
+                        .rev()
+                        .nth(20)
+                        .map_or(0, |(i, _)| i)..at + 1]
+                ));
+            }
+        }
+    }
+    // "l'un de Atelier", "Terminer Niveau 1", "encore … encore 1 parmi".
+    for (pattern, why) in [
+        ("l’un de ", "\"l’un de\" before a title"),
+        ("l'un de ", "\"l'un de\" before a title"),
+        (" de A", "\"de\" before a vowel"),
+        (" de É", "\"de\" before a vowel"),
+        (" de E", "\"de\" before a vowel"),
+        ("Terminer N", "a bare title after a verb"),
+        ("Détenir le titre A", "a bare title after a verb"),
+        (" parmi ces ", "\"parmi ces\""),
+        ("Il vous reste", "colloquial \"Il vous reste\""),
+        ("lui-même", "the calque \"le niveau lui-même\""),
+    ] {
+        if said.contains(pattern) {
+            faults.push(why.to_string());
+        }
+    }
+    for line in said.lines() {
+        if line.matches("ncore").count() > 1 {
+            faults.push(format!("\"encore\" twice in \"{line}\""));
+        }
+    }
+    faults.sort();
+    faults.dedup();
+    faults
+}
+
+#[test]
+fn the_french_checklist_speaks_french_for_250_records() {
+    let site = SiteTest::bundled();
+    let options = cairn::SiteOptions {
+        root: site.root().to_path_buf(),
+        ..Default::default()
+    };
+    let resolved = cairn::resolve(&options).unwrap_or_else(|_| panic!("the bundled site resolves"));
+    let catalogue = &resolved.catalogue;
+    let records: Vec<Value> = random_records(catalogue, 250, 29)
+        .iter()
+        .map(|r| r.to_json(catalogue))
+        .collect();
+    let served = serve(site.root(), &[]);
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    browser.go(&served.url("/fr/checklist/"));
+    let mut read = String::new();
+    for (i, record) in records.iter().enumerate() {
+        let said = browser.run(SAID_IN_FRENCH, json!([record]));
+        let said = said.as_str().unwrap_or_default().to_string();
+        let faults = french_faults(&said);
+        assert!(faults.is_empty(), "record {i}: {faults:?}\n{said}");
+        read.push_str(&said);
+    }
+    // Every kind of sentence was read: alternatives, a choice among a
+    // pool with what already counts, an amount, what lapses, what is implied.
+    for kind in [
+        "Au choix",
+        "Encore ",
+        "ce qui compte déjà",
+        " sur 300 heures",
+        "expir",
+        "exigé pour",
+    ] {
+        assert!(read.contains(kind), "no \"{kind}\" among what was read");
+    }
+    // The plan, for some of them: it follows the answers once they settle.
+    for (i, record) in records.iter().enumerate().step_by(25) {
+        browser.run(
+            "window.cairnChecklist.replace(arguments[0])",
+            json!([record]),
+        );
+        let said = browser.run(
+            "return new Promise(done => setTimeout(() => done(document.getElementById('plan').textContent), 300))",
+            json!([]),
+        );
+        let faults = french_faults(said.as_str().unwrap_or_default());
+        assert!(
+            faults.is_empty(),
+            "the plan for record {i}: {faults:?}\n{said}"
+        );
+    }
+    assert!(read.len() > 100_000, "only {} characters read", read.len());
+    // The detector itself catches what issue 24 found.
+    for wrong in [
+        "Niveau 1\u{202f}: introduction: Terminé",
+        "l’un de Atelier",
+        "Terminer Niveau 1",
+        "encore 2 parmi ces 3, encore 1",
+        "Il vous reste 4 choses",
+        "Certificate; Exigences",
+    ] {
+        assert!(!french_faults(wrong).is_empty(), "{wrong}");
+    }
+}
