@@ -15,8 +15,11 @@
 //! not counting) is reached. The rest is a monotone condition over the
 //! things to do, and the plan is its cheapest minimal way
 //! ([`super::ways::cheapest`]): exact up to [`super::ways::LIMIT`] ways,
-//! a marked approximation past it. Each thing to do is then placed under
-//! the first level, in prerequisite order, whose rules name it.
+//! a marked approximation past it. What the organizers grant at their
+//! discretion (a requirement with `discretionary = true`) counts before
+//! anything else: a plan takes it only when the pathway's own route
+//! cannot reach the goal. Each thing to do is then placed under the first
+//! level, in prerequisite order, whose rules name it.
 
 use super::eval::{Record, done_on};
 use super::ways::{self, Atom, Formula, Side};
@@ -135,7 +138,21 @@ pub fn plan(
             })
             .sum()
     };
-    let (way, exact) = match ways::cheapest(&side, &target, &effort) {
+    // What the organizers grant at their discretion or by assessment
+    // comes last: a plan offers it only when the pathway's own route
+    // cannot reach the goal, however much shorter it would be.
+    let discretionary = |atom: Atom| {
+        let (id, itself) = reading.named.borrow()[atom as usize];
+        !itself
+            && catalogue[id]
+                .as_requirement()
+                .is_some_and(|r| r.discretionary)
+    };
+    let prefer = ways::Preference {
+        discretionary: &discretionary,
+        effort: &effort,
+    };
+    let (way, exact) = match ways::cheapest(&side, &target, &prefer) {
         Ok(Some(found)) => found,
         Ok(None) => return Err(NoPlan::Unreachable),
         Err(_) => return Err(NoPlan::TooLarge),

@@ -47,6 +47,9 @@ enum LiveText {
 struct PlanData<'a> {
     /// Each level's workshops in order.
     by_level: BTreeMap<&'a str, Vec<&'a str>>,
+    /// The requirements granted at the organizers' discretion, which a
+    /// plan takes last.
+    discretionary: BTreeSet<&'a str>,
     words: BTreeMap<&'static str, String>,
     /// Every workshop's level and own `requires`.
     workshops: BTreeMap<&'a str, PlanWorkshop<'a>>,
@@ -211,8 +214,14 @@ fn plan_data<'a>(phrases: &Phrases<'a>) -> PlanData<'a> {
             messages.word("checklist_plan_approximate").into_owned(),
         ),
     ]);
+    let discretionary = catalogue
+        .entities()
+        .filter(|(_, doc)| doc.as_requirement().is_some_and(|r| r.discretionary))
+        .map(|(_, doc)| doc.id.as_str())
+        .collect();
     PlanData {
         by_level,
+        discretionary,
         words,
         workshops,
     }

@@ -18,7 +18,7 @@
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   var levels = {};
   rules.levels.forEach(function (l) { levels[l.id] = l; });
-  var workshops = planData.workshops;
+  var workshops = planData.workshops, discretionary = planData.discretionary || [];
   function awardedBy(id) { return own(rules.awarded_by, id) ? rules.awarded_by[id] : []; }
   function workshopsOf(level) { return own(planData.by_level, level) ? planData.by_level[level] : []; }
   function pool(from) {
@@ -250,9 +250,13 @@
     function effort(way) {
       return way.amounts.reduce(function (sum, p) { return sum + (p[1] > 0 ? Math.max(p[1] - have(named[p[0]][0]), 0) / p[1] : 0); }, 0);
     }
+    // What the organizers grant at their discretion comes last, however short.
+    function granted(way) {
+      return way.done.concat(way.amounts.map(function (p) { return p[0]; })).filter(function (a) { return discretionary.indexOf(named[a][0]) >= 0; }).length;
+    }
     function best(ways) {
       return ways.reduce(function (b, w) {
-        return !b || (size(w) - size(b) || effort(w) - effort(b) || order(w, b)) < 0 ? w : b;
+        return !b || (granted(w) - granted(b) || size(w) - size(b) || effort(w) - effort(b) || order(w, b)) < 0 ? w : b;
       }, null);
     }
     var way, exact = true;
