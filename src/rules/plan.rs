@@ -19,7 +19,8 @@
 //! discretion (a requirement with `discretionary = true`) counts before
 //! anything else: a plan takes it only when the pathway's own route
 //! cannot reach the goal. Each thing to do is then placed under the first
-//! level, in prerequisite order, whose rules name it.
+//! level, in prerequisite order, that the plan goes through (completes)
+//! and whose rules name it.
 
 use super::eval::{Record, done_on};
 use super::ways::{self, Atom, Formula, Side};
@@ -176,10 +177,30 @@ pub fn plan(
     }));
     numbered.sort_by_key(|&(atom, _)| atom);
     let actions: Vec<Action> = numbered.into_iter().map(|(_, action)| action).collect();
+    // What is done once the plan is: its things done afresh (a lapsed
+    // one counts again), its amounts reached.
+    let mut after = record.clone();
+    for action in &actions {
+        match *action {
+            Action::Do(id) => {
+                after.completed.insert(id);
+                after.dates.remove(&id);
+            }
+            Action::Reach { id, at_least, .. } => {
+                after.measures.insert(id, at_least);
+            }
+        }
+    }
+    // The levels it goes through: done then, and not before.
+    let through: Vec<bool> = done_on(catalogue, &after, today)
+        .into_iter()
+        .zip(&done)
+        .map(|(then, &before)| then && !before)
+        .collect();
     Ok(Plan {
         goal,
         exact,
-        steps: steps(catalogue, &done, goal, actions),
+        steps: steps(catalogue, &through, goal, actions),
     })
 }
 
@@ -396,11 +417,13 @@ fn levels_before(catalogue: &Catalogue, start: Id, placed: &mut [bool]) -> Vec<I
     super::eval::post_order(start, &needs, placed)
 }
 
-/// The things to do, each under the first level not yet done, in
-/// prerequisite order, whose rules name it (a workshop under its level, a
-/// level without completion under itself); what no such level names,
-/// under the goal, or last.
-fn steps(catalogue: &Catalogue, done: &[bool], goal: Id, actions: Vec<Action>) -> Vec<Step> {
+/// The things to do, each under the first level, in prerequisite order,
+/// that the plan goes through and whose rules name it (a workshop under
+/// its level when the plan goes through it, a level without completion
+/// under itself); what no such level names, under the goal, or last. A
+/// level on the way that the plan goes around (Level 3, when the plan
+/// takes an alternative to it) holds nothing.
+fn steps(catalogue: &Catalogue, through: &[bool], goal: Id, actions: Vec<Action>) -> Vec<Step> {
     // The levels on the way to the goal (for a credential, to the levels
     // that award it), in prerequisite order.
     let mut placed = vec![false; catalogue.documents.len()];
@@ -411,7 +434,7 @@ fn steps(catalogue: &Catalogue, done: &[bool], goal: Id, actions: Vec<Action>) -
     let levels: Vec<Id> = starts
         .into_iter()
         .flat_map(|start| levels_before(catalogue, start, &mut placed))
-        .filter(|l| !done[l.index()])
+        .filter(|l| through[l.index()])
         .collect();
     let names = |level: Id, id: Id| {
         catalogue[level].rules().any(|(_, rule)| {
@@ -429,7 +452,9 @@ fn steps(catalogue: &Catalogue, done: &[bool], goal: Id, actions: Vec<Action>) -
         match catalogue[id].kind {
             Kind::Level => return Some(id),
             Kind::Workshop => {
-                if let Some(level) = catalogue[id].as_workshop().and_then(|w| w.level.as_ref()) {
+                if let Some(level) = catalogue[id].as_workshop().and_then(|w| w.level.as_ref())
+                    && levels.contains(&level.id)
+                {
                     return Some(level.id);
                 }
             }

@@ -1073,7 +1073,8 @@ fn a_save_reloads_the_page_in_the_browser() {
 /// (src/rules/plan.rs), for 600 random records over the bundled catalogue,
 /// the small fixture and four random catalogues, toward every level and
 /// credential. The bundled catalogue and random catalogues 2 and 4 have a
-/// requirement granted at discretion, which both plan last (issue 24).
+/// requirement granted at discretion, which both plan last (issue 24), and
+/// both place each thing under a level the plan goes through.
 #[test]
 fn the_browser_and_the_cli_plan_alike_for_500_random_records() {
     let driver = Driver::start();

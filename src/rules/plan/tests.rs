@@ -138,7 +138,8 @@ fn a_plan_by_hand_in_prerequisite_order() {
 
 /// Theory (requires first aid): 2 of its three workshops. Practice: Theory
 /// or a logbook, and first aid; no completion. Review: the logbook alone;
-/// no completion. `logbook` is the logbook's extra front matter.
+/// no completion. Refresher: Theory's ethics workshop alone; no
+/// completion. `logbook` is the logbook's extra front matter.
 fn clinic(logbook: &str) -> (tempfile::TempDir, crate::Resolved) {
     let mut files: Vec<(String, String)> = vec![
         (
@@ -158,6 +159,10 @@ fn clinic(logbook: &str) -> (tempfile::TempDir, crate::Resolved) {
             md("title = \"Review\"\norder = 3\nrequires = \"logbook\""),
         ),
         (
+            "content/levels/refresher.md".into(),
+            md("title = \"Refresher\"\norder = 4\nrequires = \"ethics\""),
+        ),
+        (
             "content/requirements/first-aid.md".into(),
             md("title = \"First aid\""),
         ),
@@ -175,6 +180,36 @@ fn clinic(logbook: &str) -> (tempfile::TempDir, crate::Resolved) {
     resolved(&files)
 }
 
+/// Issue 24, item 3: a plan step sits under a level the plan goes
+/// through. The plan toward Practice takes the logbook, not Theory; first
+/// aid was placed under Theory, the first level on the way whose rules
+/// name it, though the plan never completes Theory.
+#[test]
+fn a_step_sits_under_a_level_the_plan_goes_through() {
+    let (_dir, site) = clinic("");
+    let c = &site.catalogue;
+    let practice = c.lookup("practice").expect("practice");
+    let plan = plan(c, &record(c, &[], &[]), None, practice).expect("a plan");
+    assert_eq!(
+        ids(c, &plan),
+        [(
+            Some("practice".into()),
+            vec!["logbook".to_string(), "first-aid".into(), "practice".into()]
+        )]
+    );
+    // A workshop of a level the plan does not complete sits under the
+    // level that asks for it, not under its own.
+    let refresher = c.lookup("refresher").expect("refresher");
+    let plan = super::plan(c, &record(c, &[], &[]), None, refresher).expect("a plan");
+    assert_eq!(
+        ids(c, &plan),
+        [(
+            Some("refresher".into()),
+            vec!["first-aid".to_string(), "ethics".into(), "refresher".into()]
+        )]
+    );
+}
+
 /// Issue 24, item 3: what the organizers grant at their discretion comes
 /// after the pathway's own route, however much shorter it is, and is
 /// still planned when nothing else reaches the goal.
@@ -184,7 +219,7 @@ fn what_is_granted_at_discretion_is_planned_last() {
     let c = &site.catalogue;
     let practice = c.lookup("practice").expect("practice");
     // Theory is four things with first aid, the logbook three: Theory
-    // wins.
+    // wins, and first aid is now Theory's.
     let plan = plan(c, &record(c, &[], &[]), None, practice).expect("a plan");
     assert!(plan.exact);
     assert_eq!(
@@ -206,6 +241,16 @@ fn what_is_granted_at_discretion_is_planned_last() {
         [(
             Some("review".into()),
             vec!["logbook".to_string(), "review".into()]
+        )]
+    );
+    // Granted already, it counts like anything else the record has; first
+    // aid is Practice's then, as the plan does not complete Theory.
+    let plan = super::plan(c, &record(c, &["logbook"], &[]), None, practice).expect("a plan");
+    assert_eq!(
+        ids(c, &plan),
+        [(
+            Some("practice".into()),
+            vec!["first-aid".to_string(), "practice".into()]
         )]
     );
 }
