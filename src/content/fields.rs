@@ -63,6 +63,7 @@ pub(super) fn read(
             category: category(&mut reader),
             unit: forms(&mut reader, "unit", text!("example_unit")),
             valid_for: period(&mut reader, "valid_for"),
+            discretionary: reader.bool("discretionary").is_some_and(|b| b.value),
             providers: reader
                 .tables("providers")
                 .into_iter()
@@ -523,7 +524,7 @@ mod tests {
             (
                 Kind::Requirement,
                 false,
-                "a requirement's front matter accepts: COMMON, category, unit, valid_for, providers",
+                "a requirement's front matter accepts: COMMON, category, unit, valid_for, discretionary, providers",
             ),
             (
                 Kind::Credential,

@@ -451,6 +451,9 @@ pub struct Requirement {
     pub unit: Option<Forms>,
     /// For something that lapses: "3 years".
     pub valid_for: Option<Period>,
+    /// Granted at the organizers' discretion or by assessment: a plan
+    /// offers it only when the pathway's own route cannot reach the goal.
+    pub discretionary: bool,
     pub providers: Vec<Provider>,
 }
 

@@ -175,6 +175,7 @@ fn entity<'a>(catalogue: &'a Catalogue, routes: &Routes, id: crate::catalogue::I
         },
         Details::Requirement(r) => Entity::Requirement {
             category: r.category,
+            discretionary: r.discretionary,
             id: common.id,
             providers: &r.providers,
             summary: common.summary,
@@ -245,6 +246,7 @@ enum Entity<'a> {
     },
     Requirement {
         category: Option<crate::content::Category>,
+        discretionary: bool,
         id: &'a str,
         providers: &'a [crate::content::Provider],
         summary: Option<&'a str>,

@@ -15,8 +15,12 @@
 //! not counting) is reached. The rest is a monotone condition over the
 //! things to do, and the plan is its cheapest minimal way
 //! ([`super::ways::cheapest`]): exact up to [`super::ways::LIMIT`] ways,
-//! a marked approximation past it. Each thing to do is then placed under
-//! the first level, in prerequisite order, whose rules name it.
+//! a marked approximation past it. What the organizers grant at their
+//! discretion (a requirement with `discretionary = true`) counts before
+//! anything else: a plan takes it only when the pathway's own route
+//! cannot reach the goal. Each thing to do is then placed under the first
+//! level, in prerequisite order, that the plan goes through (completes)
+//! and whose rules name it.
 
 use super::eval::{Record, done_on};
 use super::ways::{self, Atom, Formula, Side};
@@ -135,7 +139,21 @@ pub fn plan(
             })
             .sum()
     };
-    let (way, exact) = match ways::cheapest(&side, &target, &effort) {
+    // What the organizers grant at their discretion or by assessment
+    // comes last: a plan offers it only when the pathway's own route
+    // cannot reach the goal, however much shorter it would be.
+    let discretionary = |atom: Atom| {
+        let (id, itself) = reading.named.borrow()[atom as usize];
+        !itself
+            && catalogue[id]
+                .as_requirement()
+                .is_some_and(|r| r.discretionary)
+    };
+    let prefer = ways::Preference {
+        discretionary: &discretionary,
+        effort: &effort,
+    };
+    let (way, exact) = match ways::cheapest(&side, &target, &prefer) {
         Ok(Some(found)) => found,
         Ok(None) => return Err(NoPlan::Unreachable),
         Err(_) => return Err(NoPlan::TooLarge),
@@ -159,10 +177,30 @@ pub fn plan(
     }));
     numbered.sort_by_key(|&(atom, _)| atom);
     let actions: Vec<Action> = numbered.into_iter().map(|(_, action)| action).collect();
+    // What is done once the plan is: its things done afresh (a lapsed
+    // one counts again), its amounts reached.
+    let mut after = record.clone();
+    for action in &actions {
+        match *action {
+            Action::Do(id) => {
+                after.completed.insert(id);
+                after.dates.remove(&id);
+            }
+            Action::Reach { id, at_least, .. } => {
+                after.measures.insert(id, at_least);
+            }
+        }
+    }
+    // The levels it goes through: done then, and not before.
+    let through: Vec<bool> = done_on(catalogue, &after, today)
+        .into_iter()
+        .zip(&done)
+        .map(|(then, &before)| then && !before)
+        .collect();
     Ok(Plan {
         goal,
         exact,
-        steps: steps(catalogue, &done, goal, actions),
+        steps: steps(catalogue, &through, goal, actions),
     })
 }
 
@@ -379,11 +417,13 @@ fn levels_before(catalogue: &Catalogue, start: Id, placed: &mut [bool]) -> Vec<I
     super::eval::post_order(start, &needs, placed)
 }
 
-/// The things to do, each under the first level not yet done, in
-/// prerequisite order, whose rules name it (a workshop under its level, a
-/// level without completion under itself); what no such level names,
-/// under the goal, or last.
-fn steps(catalogue: &Catalogue, done: &[bool], goal: Id, actions: Vec<Action>) -> Vec<Step> {
+/// The things to do, each under the first level, in prerequisite order,
+/// that the plan goes through and whose rules name it (a workshop under
+/// its level when the plan goes through it, a level without completion
+/// under itself); what no such level names, under the goal, or last. A
+/// level on the way that the plan goes around (Level 3, when the plan
+/// takes an alternative to it) holds nothing.
+fn steps(catalogue: &Catalogue, through: &[bool], goal: Id, actions: Vec<Action>) -> Vec<Step> {
     // The levels on the way to the goal (for a credential, to the levels
     // that award it), in prerequisite order.
     let mut placed = vec![false; catalogue.documents.len()];
@@ -394,7 +434,7 @@ fn steps(catalogue: &Catalogue, done: &[bool], goal: Id, actions: Vec<Action>) -
     let levels: Vec<Id> = starts
         .into_iter()
         .flat_map(|start| levels_before(catalogue, start, &mut placed))
-        .filter(|l| !done[l.index()])
+        .filter(|l| through[l.index()])
         .collect();
     let names = |level: Id, id: Id| {
         catalogue[level].rules().any(|(_, rule)| {
@@ -412,7 +452,9 @@ fn steps(catalogue: &Catalogue, done: &[bool], goal: Id, actions: Vec<Action>) -
         match catalogue[id].kind {
             Kind::Level => return Some(id),
             Kind::Workshop => {
-                if let Some(level) = catalogue[id].as_workshop().and_then(|w| w.level.as_ref()) {
+                if let Some(level) = catalogue[id].as_workshop().and_then(|w| w.level.as_ref())
+                    && levels.contains(&level.id)
+                {
                     return Some(level.id);
                 }
             }

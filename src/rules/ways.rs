@@ -492,28 +492,47 @@ fn choose_items(
     Ok(Some(ways))
 }
 
-/// The cheapest way to meet `formula` on `side`: the fewest things done and
-/// amounts reached, ties broken by [`order`] (the atoms' order), and
-/// whether it is certainly the cheapest. Exact while the rule has at most
-/// [`LIMIT`] minimal ways within the [`WORK`] budget; past that, the
-/// cheapest of the ways kept when each list keeps its `BEAM` cheapest.
-/// `None` when nothing meets it; an error when even the approximation
-/// runs out of [`WORK`].
-///
-/// Among ways with as few things, the one with the least `effort` wins
-/// (a plan's: how far its amounts are from what the person has), then
-/// [`order`].
+/// What decides between two ways to meet a plan's goal besides their
+/// size and their atoms' order.
+pub struct Preference<'a> {
+    /// Whether an atom is granted at the organizers' discretion or by
+    /// assessment (`discretionary = true`): offered only when nothing
+    /// else reaches the goal.
+    pub discretionary: &'a dyn Fn(Atom) -> bool,
+    /// How far a way's amounts are from what the person has: between ways
+    /// with as many things, the nearest wins.
+    pub effort: &'a dyn Fn(&Way) -> f64,
+}
+
+/// The cheapest way to meet `formula` on `side`, and whether it is
+/// certainly the cheapest. Ways are compared by how many of their things
+/// are [`Preference::discretionary`] (fewer always wins), then by how many
+/// things done and amounts reached they ask for, then by their
+/// [`Preference::effort`], then by [`order`] (the atoms' order). Exact
+/// while the rule has at most [`LIMIT`] minimal ways within the [`WORK`]
+/// budget: a way within another asks for no more discretionary things
+/// and no more things, so the cheapest is always a minimal way. Past that, the cheapest of the ways kept when each
+/// list keeps its `BEAM` shortest. `None` when nothing meets it; an error
+/// when even the approximation runs out of [`WORK`].
 pub fn cheapest(
     side: &Side,
     formula: &Formula,
-    effort: &dyn Fn(&Way) -> f64,
+    prefer: &Preference<'_>,
 ) -> Result<Option<(Way, bool)>, TooMany> {
     const BEAM: usize = 64;
+    let discretionary = |way: &Way| {
+        way.done
+            .iter()
+            .chain(way.amounts.iter().map(|(measure, _)| measure))
+            .filter(|&&atom| (prefer.discretionary)(atom))
+            .count()
+    };
     let best = |ways: Vec<Way>| {
         ways.into_iter().min_by(|a, b| {
-            a.size()
-                .cmp(&b.size())
-                .then_with(|| effort(a).total_cmp(&effort(b)))
+            discretionary(a)
+                .cmp(&discretionary(b))
+                .then_with(|| a.size().cmp(&b.size()))
+                .then_with(|| (prefer.effort)(a).total_cmp(&(prefer.effort)(b)))
                 .then_with(|| order(a, b))
         })
     };

@@ -67,6 +67,46 @@ fn missing_and_mistyped_fields() {
     );
 }
 
+/// Issue 24, item 3: `discretionary` is a requirement's, true or false,
+/// and a near miss is named.
+#[test]
+fn discretionary_is_true_or_false_on_a_requirement() {
+    let requirement =
+        |line: &str| format!("+++\ntitle = \"Marine first aid\"\nsummary = \"S.\"\n{line}\n+++\n");
+    let run = check_with(&[(
+        "content/requirements/first-aid.md",
+        &requirement("discretionary = \"yes\""),
+    )])
+    .fails();
+    assert_eq!(
+        run.stderr,
+        "error[E005]: `discretionary` must be true or false, found a string\n \
+         --> content/requirements/first-aid.md:4:17\n  \
+         |\n\
+         4 | discretionary = \"yes\"\n  \
+         |                 ^^^^^\n  \
+         |\n  \
+         = help: write it like `discretionary = true`\n\n\
+         error: found 1 error and 0 warnings\n"
+    );
+    assert_reports(
+        &[(
+            "content/requirements/first-aid.md",
+            &requirement("discretionnary = true"),
+        )],
+        &[
+            "error[E003]: unknown key `discretionnary` in a requirement's front matter",
+            "--> content/requirements/first-aid.md:4:1",
+            "help: did you mean `discretionary`?",
+        ],
+    );
+    check_with(&[(
+        "content/requirements/first-aid.md",
+        &requirement("discretionary = true"),
+    )])
+    .succeeds();
+}
+
 #[test]
 fn toml_syntax_errors_point_into_the_file() {
     assert_reports(

@@ -324,23 +324,33 @@ fn a_goal_gets_the_shortest_plan_in_prerequisite_order() {
          \x20 3. Field Work (Level 4)\n\
          \x20    - Complete the level itself: an application or an assessment that the organizers confirm\n"
     );
-    // Equivalent experience is one item where Level 3 would be several.
+    // Equivalent experience would be one item where Level 3 is several,
+    // but ICC grants it at its discretion: the plan takes Level 3.
     let json = run("icc-mentoring", "json").succeeds().json();
     assert_eq!(
         json["plan"],
         json!({
             "goal": "icc-mentoring",
             "exact": true,
-            "count": 7,
-            "steps": [{"level": "icc-mentoring", "do": [
-                {"item": "equivalent-experience"},
-                {"has": "on-set-hours", "have": 120, "at_least": 300},
-                {"item": "movement-instruction"},
-                {"item": "sexual-health-education"},
-                {"item": "mhfa-supporting-youth"},
-                {"item": "canadian-residency"},
-                {"item": "icc-mentoring"},
-            ]}],
+            "count": 10,
+            "steps": [
+                {"level": "level-2", "do": [
+                    {"item": "anti-harassment"},
+                    {"item": "movement-and-masking"},
+                ]},
+                {"level": "level-3", "do": [
+                    {"item": "level-3-external-requirements"},
+                    {"item": "level-3-intimacy-coordination"},
+                ]},
+                {"level": "icc-mentoring", "do": [
+                    {"has": "on-set-hours", "have": 120, "at_least": 300},
+                    {"item": "movement-instruction"},
+                    {"item": "sexual-health-education"},
+                    {"item": "mhfa-supporting-youth"},
+                    {"item": "canadian-residency"},
+                    {"item": "icc-mentoring"},
+                ]},
+            ],
         })
     );
     // Of three amounts that would each do, the one nearest to reached.
@@ -363,7 +373,7 @@ fn a_goal_gets_the_shortest_plan_in_prerequisite_order() {
         .succeeds()
         .json();
     assert_eq!(
-        json["plan"]["steps"][0]["do"][1],
+        json["plan"]["steps"][3]["do"][0],
         json!({"has": "on-set-years", "have": 8, "at_least": 10})
     );
     let stdout = run("level-1", "human").succeeds().stdout;
@@ -379,6 +389,62 @@ fn a_goal_gets_the_shortest_plan_in_prerequisite_order() {
     run("anti-harassment", "human")
         .exits(2)
         .stderr_contains("\"anti-harassment\" is a workshop; a goal is a level or a credential");
+}
+
+/// Issue 24, item 3: an advisor's plan. ICC may accept equivalent
+/// experience in place of Level 3, at its discretion (`discretionary =
+/// true`), so the plan finishes Level 2 and Level 3 rather than counting
+/// on it, however much shorter that would be; each thing sits under the
+/// level it completes. Someone ICC has already granted it is not sent back
+/// through Level 3.
+#[test]
+fn the_icc_plan_goes_through_level_2_and_level_3() {
+    let site = SiteTest::repository();
+    let plan = |record: &str| {
+        let profile = site.scratch("advised.toml");
+        std::fs::write(&profile, record).expect("write");
+        let stdout = site
+            .run(&[
+                "eligibility",
+                "--profile",
+                &profile.to_string_lossy(),
+                "--goal",
+                "icc-mentoring",
+            ])
+            .succeeds()
+            .stdout;
+        stdout[stdout.find("\nPlan toward").expect("a plan") + 1..].to_string()
+    };
+    assert_eq!(
+        plan("completed = [\"level-1\", \"consent-and-boundaries\", \"anti-harassment\"]\n"),
+        "Plan toward Mentorship with ICC: 10 things to do\n\
+         \x20 1. Level 2: Specialized workshops\n\
+         \x20    - Complete Movement and masking\n\
+         \x20 2. Level 3: Specialization intensive\n\
+         \x20    - Level 3 external requirements\n\
+         \x20    - Complete Level 3 intensive: intimacy coordination\n\
+         \x20 3. Mentorship with ICC\n\
+         \x20    - Hours on film and television sets: 0 of 300 hours\n\
+         \x20    - Movement instruction background\n\
+         \x20    - Sexual health education and advocacy\n\
+         \x20    - Mental Health First Aid\n\
+         \x20    - MHFA Supporting Youth\n\
+         \x20    - Canadian citizenship and residence\n\
+         \x20    - Complete Mentorship with ICC\n"
+    );
+    assert_eq!(
+        plan(
+            "completed = [\"level-1\", \"equivalent-experience\"]\n[measures]\non-set-years = 10\n"
+        ),
+        "Plan toward Mentorship with ICC: 6 things to do\n\
+         \x20 1. Mentorship with ICC\n\
+         \x20    - Movement instruction background\n\
+         \x20    - Sexual health education and advocacy\n\
+         \x20    - Mental Health First Aid\n\
+         \x20    - MHFA Supporting Youth\n\
+         \x20    - Canadian citizenship and residence\n\
+         \x20    - Complete Mentorship with ICC\n"
+    );
 }
 
 #[test]

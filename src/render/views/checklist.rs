@@ -57,6 +57,9 @@ enum LiveText {
 struct PlanData<'a> {
     /// Each level's workshops in order.
     by_level: BTreeMap<&'a str, Vec<&'a str>>,
+    /// The requirements granted at the organizers' discretion, which a
+    /// plan takes last.
+    discretionary: BTreeSet<&'a str>,
     /// Every workshop's level and own `requires`.
     workshops: BTreeMap<&'a str, PlanWorkshop<'a>>,
 }
@@ -187,8 +190,14 @@ fn plan_data<'a>(phrases: &Phrases<'a>) -> PlanData<'a> {
             )
         })
         .collect();
+    let discretionary = catalogue
+        .entities()
+        .filter(|(_, doc)| doc.as_requirement().is_some_and(|r| r.discretionary))
+        .map(|(_, doc)| doc.id.as_str())
+        .collect();
     PlanData {
         by_level,
+        discretionary,
         workshops,
     }
 }

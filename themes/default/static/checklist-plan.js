@@ -17,7 +17,7 @@
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   var levels = {};
   rules.levels.forEach(function (l) { levels[l.id] = l; });
-  var workshops = planData.workshops;
+  var workshops = planData.workshops, discretionary = planData.discretionary || [];
   function awardedBy(id) { return own(rules.awarded_by, id) ? rules.awarded_by[id] : []; }
   function workshopsOf(level) { return own(planData.by_level, level) ? planData.by_level[level] : []; }
   function pool(from) {
@@ -249,9 +249,13 @@
     function effort(way) {
       return way.amounts.reduce(function (sum, p) { return sum + (p[1] > 0 ? Math.max(p[1] - have(named[p[0]][0]), 0) / p[1] : 0); }, 0);
     }
+    // What the organizers grant at their discretion comes last, however short.
+    function granted(way) {
+      return way.done.concat(way.amounts.map(function (p) { return p[0]; })).filter(function (a) { return discretionary.indexOf(named[a][0]) >= 0; }).length;
+    }
     function best(ways) {
       return ways.reduce(function (b, w) {
-        return !b || (size(w) - size(b) || effort(w) - effort(b) || order(w, b)) < 0 ? w : b;
+        return !b || (granted(w) - granted(b) || size(w) - size(b) || effort(w) - effort(b) || order(w, b)) < 0 ? w : b;
       }, null);
     }
     var way, exact = true;
@@ -268,7 +272,14 @@
       return [p[0], { has: named[p[0]][0], have: have(named[p[0]][0]), at_least: p[1] }];
     }));
     actions.sort(function (x, y) { return x[0] - y[0]; });
-    var steps = stepsOf(done, goal, actions.map(function (a) { return a[1]; }));
+    actions = actions.map(function (a) { return a[1]; });
+    // The levels the plan goes through: done once it is (its things done afresh), not before.
+    var after = { completed: (record.completed || []).slice(), measures: Object.assign({}, measures), dates: Object.assign({}, record.dates) };
+    actions.forEach(function (a) {
+      if (a.item) { after.completed.push(a.item); delete after.dates[a.item]; } else after.measures[a.has] = a.at_least;
+    });
+    var then = checklist.done(after, on);
+    var steps = stepsOf(function (l) { return then(l) && !done(l); }, goal, actions);
     return { goal: goal, exact: exact, count: actions.length, steps: steps };
   }
 
@@ -285,7 +296,7 @@
     });
     return out;
   }
-  function stepsOf(done, goal, actions) {
+  function stepsOf(through, goal, actions) {
     var placed = {}, order = [];
     function needs(id) {
       var found = [];
@@ -309,14 +320,14 @@
         } else { order.push(top[0]); stack.pop(); }
       }
     });
-    var path = order.filter(function (l) { return !done(l); });
+    var path = order.filter(through);
     function names(level, id) {
       return references(level, []).some(function (r) { return r[0] === id || (r[1] === "pool" && workshopsOf(r[0]).indexOf(id) >= 0); });
     }
     var homes = actions.map(function (a) {
       var id = a.item || a.has;
       if (own(levels, id)) return id;
-      if (own(workshops, id) && workshops[id].level) return workshops[id].level;
+      if (own(workshops, id) && path.indexOf(workshops[id].level) >= 0) return workshops[id].level;
       var found = path.filter(function (l) { return names(l, id); })[0];
       return found || (own(levels, goal) ? goal : null);
     });
