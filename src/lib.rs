@@ -437,6 +437,7 @@ pub fn eligibility(
         return Err(Failure::Invalid(diagnostics));
     }
     let verdicts = rules::eval::evaluate_on(&resolved.catalogue, &record, Some(resolved.today));
+    let holdings = rules::holding::holdings(&resolved.catalogue, &record, Some(resolved.today));
     let plan = goal.map(|goal| {
         (
             goal,
@@ -446,6 +447,7 @@ pub fn eligibility(
     Ok(Judged {
         resolved,
         verdicts,
+        holdings,
         lang: options.language.clone(),
         plan,
     })
@@ -523,6 +525,8 @@ pub struct Judged {
     pub resolved: Resolved,
     /// One per level, in presentation order.
     pub verdicts: Vec<rules::eval::Verdict>,
+    /// One per credential: held, lapsing, lapsed or not held.
+    pub holdings: Vec<rules::holding::Holding>,
     /// The language asked for (`--lang`).
     pub lang: Option<String>,
     /// With `--goal`: the plan toward it.
@@ -551,6 +555,7 @@ impl Judged {
         let phrases = phrases::Phrases::new(site.catalogue, &site.theme.messages, site.routes);
         let cli = report::cli_messages_in(site.theme.messages.lang());
         let mut out = report::eligibility(&phrases, &cli, &self.verdicts);
+        out.push_str(&report::holdings(&phrases, &cli, &self.holdings));
         if let Some((goal, plan)) = &self.plan {
             out.push_str(&report::plan(&phrases, &cli, *goal, plan));
         }
@@ -561,7 +566,7 @@ impl Judged {
     /// `--goal`), on one line.
     pub fn json(&self) -> String {
         let catalogue = &self.resolved.catalogue;
-        let mut json = serde_json::json!({ "levels": self.verdicts });
+        let mut json = serde_json::json!({ "levels": self.verdicts, "credentials": self.holdings });
         if let Some((goal, plan)) = &self.plan {
             json["plan"] = match plan {
                 Ok(plan) => plan.to_json(catalogue),

@@ -367,10 +367,10 @@ impl<'a> Phrases<'a> {
 
     /// The checklist's reminder beside something that lapses.
     fn validity_reminder(&self, id: Id) -> Option<String> {
-        let valid_for = self.catalogue[id].as_requirement()?.valid_for.as_ref()?;
+        let valid_for = self.catalogue[id].valid_for()?;
         Some(self.messages.text(
             "checklist_valid_for",
-            &[("period", self.period(valid_for).into())],
+            &[("period", self.period(&valid_for).into())],
         ))
     }
 

@@ -7,6 +7,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::messages::{Arg, MessageFile, Messages, plain};
 use crate::phrases::Phrases;
 use crate::rules::eval::Verdict;
+use crate::rules::holding::{Holding, HoldingState};
 
 /// cairn's own words, compiled in: what the commands say, and what
 /// diagnostics say.
@@ -155,6 +156,47 @@ pub fn eligibility(phrases: &Phrases<'_>, cli: &Messages, verdicts: &[Verdict]) 
                 )
             ));
         }
+    }
+    out
+}
+
+/// Whether each credential is held, after the levels:
+///
+/// ```text
+/// credentials:
+///   National Lifeguard — held, lapses on 30 June 2027: renew it before then
+/// ```
+pub fn holdings(phrases: &Phrases<'_>, cli: &Messages, holdings: &[Holding]) -> String {
+    if holdings.is_empty() {
+        return String::new();
+    }
+    let title = |id| Arg::Text(phrases.catalogue[id].common.title.value.clone());
+    let mut out = format!("{}\n", cli.text("eligibility_credentials", &[]));
+    for holding in holdings {
+        let by = holding
+            .implied_by
+            .as_deref()
+            .and_then(|id| phrases.catalogue.lookup(id));
+        let state = match holding.state {
+            HoldingState::Held if by.is_some() => "implied",
+            HoldingState::Held => "held",
+            HoldingState::Lapsing => "lapsing",
+            HoldingState::Lapsed => "lapsed",
+            HoldingState::NotHeld => "not_held",
+        };
+        let date = holding.day.map(|d| phrases.date(d)).unwrap_or_default();
+        out.push_str(&format!(
+            "  {}\n",
+            cli.text(
+                "eligibility_holding",
+                &[
+                    ("credential", title(holding.credential)),
+                    ("state", state.into()),
+                    ("by", by.map_or(Arg::Text(String::new()), title)),
+                    ("date", date.into()),
+                ],
+            )
+        ));
     }
     out
 }

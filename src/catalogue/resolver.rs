@@ -112,6 +112,7 @@ impl Resolver<'_> {
             Details::Requirement(r) => Details::Requirement(r.clone()),
             Details::Credential(c) => Details::Credential(Credential {
                 issuer: self.organization(&mut at, "issuer", &c.issuer),
+                valid_for: c.valid_for,
             }),
         };
         Document {

@@ -54,20 +54,6 @@ eligibility_verdict = { $level } — { $state ->
 }
 eligibility_needed_to_start = still needed to start:
 eligibility_needed_to_finish = still needed to finish:
-# $part: the preferred part of the rule, in words.
-# A completed item that lapses (valid_for), by the judging day. $item: its
-# title; $date: the day, in words.
-# What is left of a rule, as a list in its structure.
-eligibility_one_of = one of:
-eligibility_all_of = all of:
-# $count: how many more are needed; $total: how many are left to choose from.
-eligibility_choose_more = { $count } more of these { $total }:
-# $items: the titles of what already counts toward a "choose".
-eligibility_counted = already counting: { $items }
-eligibility_list_separator = ,{" "}
-# A measured requirement not reached yet. $have: the amount reached;
-# $count: the amount needed; $unit: its unit, in the form for $count.
-eligibility_has_progress = { $item }: { $have } of { $count } { $unit }
 # cairn eligibility --goal: the plan toward a level or credential.
 # $goal: its title; $count: how many things are left to do.
 plan_heading = Plan toward { $goal }: { $count ->
@@ -83,11 +69,24 @@ plan_none = No plan toward { $goal }: { $why ->
 # A step for what no level asks for.
 plan_other_step = Also
 plan_approximate = (The fewest things found, not certainly the fewest: these rules have too many ways to compare them all.)
+# A completed item that lapses (valid_for), by the judging day. $item: its
+# title; $date: the day, in words.
 eligibility_expired = { $item } expired on { $date }: renew it. Until then it does not count.
 eligibility_expiring = { $item } lapses on { $date }: renew it before then.
+# $part: the preferred part of the rule, in words.
 eligibility_preferred = { $met ->
     [yes] preferred, met: { $part }
    *[no] preferred, not met: { $part }
+}
+# After the levels: whether each credential is held. $credential: its
+# title; $by: what implies it; $date: the day it lapses or lapsed.
+eligibility_credentials = credentials:
+eligibility_holding = { $credential } — { $state ->
+    [held] held
+    [implied] held (implied by { $by })
+    [lapsing] held, lapses on { $date }: renew it before then
+    [lapsed] lapsed on { $date }: renew it
+   *[not_held] not held
 }
 
 ## cairn diff

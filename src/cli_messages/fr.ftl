@@ -46,12 +46,6 @@ eligibility_verdict = { $level } — { $state ->
 }
 eligibility_needed_to_start = il manque encore, pour commencer :
 eligibility_needed_to_finish = il manque encore, pour terminer :
-eligibility_one_of = l’un des suivants :
-eligibility_all_of = tous les suivants :
-eligibility_choose_more = encore { $count } parmi ces { $total } :
-eligibility_counted = comptent déjà : { $items }
-eligibility_list_separator = ,{" "}
-eligibility_has_progress = { $item } : { $have } sur { $count } { $unit }
 plan_heading = Plan vers { $goal } : { $count ->
     [one] 1 chose à faire
    *[other] { $count } choses à faire
@@ -68,6 +62,14 @@ eligibility_expiring = { $item } expire le { $date } : renouvelez-le avant.
 eligibility_preferred = { $met ->
     [yes] souhaité, rempli : { $part }
    *[no] souhaité, non rempli : { $part }
+}
+eligibility_credentials = titres de compétences :
+eligibility_holding = { $credential } — { $state ->
+    [held] détenu
+    [implied] détenu (exigé pour « { $by } »)
+    [lapsing] détenu, expire le { $date } : renouvelez-le avant
+    [lapsed] expiré le { $date } : renouvelez-le
+   *[not_held] pas encore détenu
 }
 
 ## cairn diff

@@ -72,6 +72,7 @@ pub(super) fn read(
         }),
         (Kind::Credential, _) => Details::Credential(Credential {
             issuer: reader.string("issuer"),
+            valid_for: period(&mut reader, "valid_for"),
         }),
     };
     reader.finish();
@@ -529,7 +530,7 @@ mod tests {
             (
                 Kind::Credential,
                 false,
-                "a credential's front matter accepts: COMMON, issuer",
+                "a credential's front matter accepts: COMMON, issuer, valid_for",
             ),
         ];
         for (kind, is_index, expected) in cases {

@@ -114,6 +114,16 @@ impl<R> Document<R> {
             _ => None,
         }
     }
+
+    /// How long a requirement or a credential holds from the day it was
+    /// met or last renewed (`valid_for`); `None` for what never lapses.
+    pub fn valid_for(&self) -> Option<Period> {
+        match &self.details {
+            Details::Requirement(requirement) => requirement.valid_for,
+            Details::Credential(credential) => credential.valid_for,
+            _ => None,
+        }
+    }
 }
 
 /// Fields every kind has.
@@ -575,6 +585,8 @@ pub struct Provider {
 pub struct Credential {
     /// A key of `[organizations]` in site.toml.
     pub issuer: Option<Spanned<String>>,
+    /// How long it is held before it must be renewed.
+    pub valid_for: Option<Period>,
 }
 
 #[cfg(test)]

@@ -191,6 +191,7 @@ fn entity<'a>(catalogue: &'a Catalogue, routes: &Routes, id: crate::catalogue::I
             summary: common.summary,
             title: common.title,
             url: common.url,
+            valid_for: c.valid_for.map(|v| v.to_string()),
         },
         Details::Page => Entity::Page(common),
     }
@@ -262,6 +263,7 @@ enum Entity<'a> {
         summary: Option<&'a str>,
         title: &'a str,
         url: Option<String>,
+        valid_for: Option<String>,
     },
     Page(Common<'a>),
 }

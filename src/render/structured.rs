@@ -377,7 +377,7 @@ fn document<'a>(views: &Views<'a>, routes: &Routes, id: Id) -> Option<Node<'a>> 
                 credential.issuer.as_ref().map(|i| i.value.as_str()),
             ),
             url,
-            valid_for: None,
+            valid_for: credential.valid_for.map(|period| period.iso8601()),
         }),
         // Only what lapses is a credential one holds; other requirements
         // (hours on set, a membership) are no thing schema.org names.

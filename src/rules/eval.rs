@@ -50,7 +50,7 @@ pub const EXPIRING_WITHIN_DAYS: i64 = 90;
 /// The day a completed item lapses: its date plus its `valid_for`; `None`
 /// for what never lapses or has no date.
 pub fn lapses_on(catalogue: &Catalogue, record: &Record, id: Id) -> Option<crate::content::Date> {
-    let period = catalogue[id].as_requirement()?.valid_for?;
+    let period = catalogue[id].valid_for()?;
     let completed = record.dates.get(&id)?.civil();
     // Beyond jiff's range (20,000 years and the like) it never lapses
     // within any date cairn handles.

@@ -21,11 +21,7 @@ use std::collections::{BTreeMap, VecDeque};
 /// whatever way they are met; a credential only one level awards, that
 /// level.
 pub fn implications(catalogue: &Catalogue) -> Vec<(Id, Vec<Id>)> {
-    let lapses = |id: Id| {
-        catalogue[id]
-            .as_requirement()
-            .is_some_and(|r| r.valid_for.is_some())
-    };
+    let lapses = |id: Id| catalogue[id].valid_for().is_some();
     catalogue
         .entities()
         .filter_map(|(id, entity)| {

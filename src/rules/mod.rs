@@ -5,6 +5,7 @@
 //! named here too.
 
 pub mod eval;
+pub mod holding;
 pub mod implied;
 pub mod plan;
 pub mod record;

@@ -409,6 +409,12 @@ fn tricky_copy() -> SiteTest {
         "\"first-aid\",",
         "\"first-aid\", \"constructor\",",
     );
+    // A credential that must be renewed.
+    site.replace(
+        "content/credentials/navigator-certificate.md",
+        "issuer = \"harbour\"",
+        "issuer = \"harbour\"\nvalid_for = \"1 year\"",
+    );
     site.replace(
         "content/levels/navigation.md",
         "completion = { choose = 2, from = \"navigation\" }",
@@ -485,7 +491,7 @@ pub(crate) fn random_records(
         .collect();
     let lapsing: Vec<cairn::catalogue::Id> = catalogue
         .entities()
-        .filter(|(_, d)| d.as_requirement().is_some_and(|r| r.valid_for.is_some()))
+        .filter(|(_, d)| d.valid_for().is_some())
         .map(|(id, _)| id)
         .collect();
     (0..count)
@@ -566,6 +572,29 @@ fn the_browser_and_the_cli_agree_on_500_random_records() {
             "return arguments[0].map(r => window.cairnChecklist.evaluate(r, arguments[1]))",
             json!([as_json, JUDGING_DAY]),
         );
+        // Whether each credential is held, too.
+        let held_in_browser = browser.run(
+            "return arguments[0].map(r => window.cairnChecklist.holdings(r, arguments[1]))",
+            json!([as_json, JUDGING_DAY]),
+        );
+        let mut states = std::collections::BTreeSet::new();
+        for (i, record) in records.iter().enumerate() {
+            let held = cairn::rules::holding::holdings(&resolved.catalogue, record, on);
+            let from_rust = serde_json::to_value(&held).expect("json");
+            assert_eq!(
+                held_in_browser[i], from_rust,
+                "{name}: record {i}: credentials held differently: {}",
+                as_json[i]
+            );
+            states.extend(held.iter().map(|h| format!("{:?}", h.state)));
+        }
+        if name == "fixture" {
+            assert_eq!(
+                states.len(),
+                4,
+                "held, lapsing, lapsed and not held all judged: {states:?}"
+            );
+        }
         for (i, record) in records.iter().enumerate() {
             let from_rust = serde_json::to_value(judge(record)).expect("json");
             assert_eq!(

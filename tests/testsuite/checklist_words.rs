@@ -98,7 +98,9 @@ fn the_checklist_and_the_cli_say_what_is_left_in_the_same_words() {
                 ])
                 .succeeds()
                 .stdout;
-            let from_cli = cli_lines(&stdout);
+            // The levels' blocks; the credentials' lines follow them.
+            let mut from_cli = cli_lines(&stdout);
+            from_cli.truncate(ids.len());
             let on_page = page_lines(&browser, record, &ids);
             assert_eq!(on_page, from_cli, "{lang}: record {i}: {record}\n{stdout}");
             lines_compared += from_cli.iter().map(Vec::len).sum::<usize>();
@@ -263,4 +265,90 @@ fn the_french_checklist_speaks_french_for_250_records() {
     ] {
         assert!(!french_faults(wrong).is_empty(), "{wrong}");
     }
+}
+
+/// Issue 24, item 4: "Where you stand" says, after the levels, whether each
+/// credential is held, lapsing, lapsed or not held, on a phone and a desktop.
+#[test]
+fn the_checklist_says_which_credentials_are_held() {
+    let site = SiteTest::fixture("small");
+    site.replace(
+        "content/credentials/navigator-certificate.md",
+        "issuer = \"harbour\"",
+        "issuer = \"harbour\"\nvalid_for = \"2 years\"",
+    );
+    let served = serve(site.root(), &[]);
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    let today = browser_today(&browser);
+    for width in [390, 1280] {
+        browser.size(width, 844);
+        browser.go(&served.url("/checklist/"));
+        // Renewed a year and 300 days ago: it lapses within 90 days.
+        let renewed = days_before(&browser, &today, 365 + 300);
+        let said = browser.run(
+            "window.cairnChecklist.replace({completed: ['navigator-certificate'], measures: {}, dates: {'navigator-certificate': arguments[0]}}); \
+             return document.getElementById('checklist-status').innerText",
+            json!([renewed]),
+        );
+        let said = said.as_str().unwrap_or_default();
+        assert!(said.contains("\nCredentials\n"), "{width}: {said}");
+        assert!(
+            said.contains("Navigator certificate — Held, lapses on ")
+                && said.contains(": renew it before then"),
+            "{width}: {said}"
+        );
+        assert!(
+            said.contains("Pilot licence — Not held yet"),
+            "{width}: {said}"
+        );
+        // Three years ago: lapsed, and the level that needs it says so.
+        let long_ago = days_before(&browser, &today, 3 * 365);
+        let said = browser.run(
+            "window.cairnChecklist.replace({completed: ['navigator-certificate'], measures: {}, dates: {'navigator-certificate': arguments[0]}}); \
+             return document.getElementById('checklist-status').innerText",
+            json!([long_ago]),
+        );
+        let said = said.as_str().unwrap_or_default();
+        assert!(
+            said.contains("Navigator certificate — Lapsed on ") && said.contains(": renew it"),
+            "{width}: {said}"
+        );
+        let overflow = browser.run(
+            "return document.documentElement.scrollWidth <= window.innerWidth",
+            json!([]),
+        );
+        assert_eq!(overflow, json!(true), "{width}: no sideways scroll");
+    }
+    // In French, on the bundled site: what a completed level required is
+    // held, and said why.
+    let bundled = SiteTest::bundled();
+    let served = serve(bundled.root(), &[]);
+    browser.go(&served.url("/fr/checklist/"));
+    let said = browser.run(
+        "window.cairnChecklist.replace({completed: ['level-3'], measures: {}, dates: {}}); \
+         return document.getElementById('checklist-status').innerText",
+        json!([]),
+    );
+    let said = said.as_str().unwrap_or_default();
+    assert!(
+        said.contains("Titres de compétences") && said.contains("\nAlly Foundations Certificate — Détenu (exigé pour «\u{202f}Niveau\u{a0}3\u{202f}: formation intensive de spécialisation\u{202f}»)"),
+        "{said}"
+    );
+    assert!(said.contains("— Pas encore détenu"), "{said}");
+}
+
+/// The browser's today, as the checklist judges on it.
+fn browser_today(browser: &Browser<'_>) -> String {
+    let today = browser.run("return new Date().toISOString().slice(0, 10)", json!([]));
+    today.as_str().unwrap_or_default().to_string()
+}
+
+/// The day `days` before `day`, counted by the browser.
+fn days_before(browser: &Browser<'_>, day: &str, days: u32) -> String {
+    let before = browser.run(
+        "return new Date(Date.parse(arguments[0]) - arguments[1] * 86400000).toISOString().slice(0, 10)",
+        json!([day, days]),
+    );
+    before.as_str().unwrap_or_default().to_string()
 }

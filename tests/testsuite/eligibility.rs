@@ -484,3 +484,78 @@ fn a_completed_level_implies_what_it_required_and_says_so() {
         human.stdout
     );
 }
+
+/// Issue 24, item 4: a credential that must be renewed lapses as a
+/// requirement does, and `cairn eligibility` says whether each credential
+/// is held, lapsing, lapsed or not held, in words and in JSON.
+#[test]
+fn a_credential_lapses_and_each_is_said_held_or_not() {
+    let site = SiteTest::fixture("small");
+    site.replace(
+        "content/credentials/navigator-certificate.md",
+        "issuer = \"harbour\"",
+        "issuer = \"harbour\"\nvalid_for = \"2 years\"",
+    );
+    let profile = site.scratch("me.toml");
+    std::fs::write(
+        &profile,
+        "completed = [\"deck-basics\", \"navigator-certificate\"]\n[dates]\nnavigator-certificate = 2025-03-01\n",
+    )
+    .expect("write");
+    let profile = profile.to_string_lossy();
+    let on = |today: &str, format: &str, lang: &str| {
+        site.run(&[
+            "eligibility",
+            "--profile",
+            &profile,
+            "--today",
+            today,
+            "--format",
+            format,
+            "--lang",
+            lang,
+        ])
+        .succeeds()
+        .stdout
+    };
+    let soon = on("2027-01-15", "human", "en");
+    assert!(
+        soon.ends_with(
+            "credentials:\n  Navigator certificate — held, lapses on 1 March 2027: renew it before then\n  Pilot licence — not held\n"
+        ),
+        "{soon}"
+    );
+    let lapsed = on("2027-03-01", "human", "en");
+    assert!(
+        lapsed.contains("  - Hold the credential Navigator certificate.\n")
+            && lapsed.contains("Navigator certificate expired on 1 March 2027")
+            && lapsed.contains("  Navigator certificate — lapsed on 1 March 2027: renew it\n"),
+        "{lapsed}"
+    );
+    let held = on("2026-01-15", "human", "en");
+    assert!(held.contains("  Navigator certificate — held\n"), "{held}");
+    let json: serde_json::Value =
+        serde_json::from_str(&on("2027-03-01", "json", "en")).expect("json");
+    assert_eq!(
+        json["credentials"],
+        serde_json::json!([
+            {"id": "navigator-certificate", "state": "lapsed", "lapses_on": "2027-03-01"},
+            {"id": "pilot-licence", "state": "not_held"},
+        ])
+    );
+    let french = on("2027-01-15", "human", "fr");
+    assert!(
+        french.contains(
+            "titres de compétences\u{202f}:\n  Navigator certificate — détenu, expire le 1er mars 2027\u{202f}: renouvelez-le avant\n"
+        ),
+        "{french}"
+    );
+    // The credential's page and its JSON-LD say how long it holds.
+    site.build_with(&["--today", "2027-01-15"]).succeeds();
+    let page = site.output("credentials/navigator-certificate/index.html");
+    assert!(
+        page.contains("A credential is held for 2 years at a time: renew it before it lapses."),
+        "{page}"
+    );
+    assert!(page.contains("\"validFor\":\"P2Y\""), "{page}");
+}

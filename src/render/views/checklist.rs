@@ -74,6 +74,9 @@ struct PlanWorkshop<'a> {
 #[derive(Serialize)]
 struct ChecklistRules<'a> {
     awarded_by: BTreeMap<&'a str, Vec<&'a str>>,
+    /// Every credential, in the catalogue's order: whether each is held
+    /// is said after the levels.
+    credentials: Vec<&'a str>,
     /// What each entity implies when done, in the order `cairn
     /// eligibility` applies them (`rules::implied`).
     implies: Vec<(&'a str, Vec<&'a str>)>,
@@ -122,8 +125,10 @@ pub fn checklist_key(phrases: &Phrases<'_>) -> String {
     // language's alphabet: every language shares one person's answers.
     if let Some(rules) = rules.as_object_mut() {
         rules.remove("order");
-        // What the rules imply follows from them: it tells no two apart.
+        // What the rules imply follows from them: it tells no two apart;
+        // nor does the list of credentials, which the rules name anyway.
         rules.remove("implies");
+        rules.remove("credentials");
         if let Some(Value::Object(pools)) = rules.get_mut("pools") {
             for pool in pools.values_mut() {
                 if let Value::Array(items) = pool {
@@ -320,6 +325,12 @@ const LIVE_MESSAGES: &[(&str, &str, &[&str])] = &[
     ),
     ("startable_none", "checklist_live_startable_none", &[]),
     ("count", "checklist_live_count", &["count", "total"]),
+    ("credentials", "checklist_live_credentials", &[]),
+    ("held", "checklist_live_held", &[]),
+    ("held_implied", "checklist_live_held_implied", &["item"]),
+    ("lapsing", "checklist_live_lapsing", &["date"]),
+    ("lapsed", "checklist_live_lapsed", &["date"]),
+    ("not_held", "checklist_live_not_held", &[]),
     ("expired", "checklist_live_expired", &["item", "date"]),
     ("expiring", "checklist_live_expiring", &["item", "date"]),
     ("date", "date_long", &["day", "month", "year"]),
@@ -471,7 +482,7 @@ fn checklist_rules(catalogue: &Catalogue) -> ChecklistRules<'_> {
     let valid_for = catalogue
         .entities()
         .filter_map(|(_, doc)| {
-            let period = doc.as_requirement()?.valid_for?;
+            let period = doc.valid_for()?;
             Some((
                 doc.id.as_str(),
                 Validity {
@@ -491,6 +502,7 @@ fn checklist_rules(catalogue: &Catalogue) -> ChecklistRules<'_> {
         .collect();
     ChecklistRules {
         awarded_by,
+        credentials: ids(catalogue, catalogue.of_kind(Kind::Credential)),
         implies,
         levels,
         measured,
@@ -513,11 +525,15 @@ fn checklist_items<'a>(
         Some(level) => vec![level],
         None => catalogue.of_kind(Kind::Level).to_vec(),
     };
-    // The checklist page's plan also names what workshops require.
+    // The checklist page's plan also names what workshops require, and
+    // says whether each credential is held.
     let workshops: &[Id] = match focus {
         Some(_) => &[],
         None => catalogue.of_kind(Kind::Workshop),
     };
+    if focus.is_none() {
+        items.extend(catalogue.of_kind(Kind::Credential));
+    }
     for &level in shown.iter().chain(workshops) {
         items.insert(level);
         for (_, expr) in catalogue[level].rules() {

@@ -3,7 +3,7 @@
 
 use super::page::start_key;
 use super::{Link, Organization, Validity, Views, indexed};
-use crate::catalogue::Ref;
+use crate::catalogue::{Id, Ref};
 use crate::content::{Category, Details, Kind, Offering};
 use serde::Serialize;
 
@@ -302,12 +302,12 @@ impl<'a> Views<'a> {
             .iter()
             .map(|&i| Item {
                 link: self.link_to(i),
-                details: self.item_details(&self.catalogue[i].details),
+                details: self.item_details(i, &self.catalogue[i].details),
             })
             .collect()
     }
 
-    fn item_details(&self, details: &'a Details<Ref>) -> Option<ItemDetails<'a>> {
+    fn item_details(&self, id: Id, details: &'a Details<Ref>) -> Option<ItemDetails<'a>> {
         Some(match details {
             Details::Level(level) => ItemDetails::Level {
                 pathway: self.link_of(level.pathway.as_ref()),
@@ -331,7 +331,7 @@ impl<'a> Views<'a> {
             }
             Details::Requirement(r) => ItemDetails::Requirement {
                 category: r.category,
-                valid_for: self.valid_for(r),
+                valid_for: self.valid_for(id),
             },
             Details::Pathway(p) => ItemDetails::Pathway {
                 organization: self.organization(p.organization.as_ref().map(|o| o.value.as_str())),

@@ -253,11 +253,15 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// A requirement's validity in words, for its kind of requirement.
-    fn valid_for(&self, r: &crate::content::Requirement) -> Option<Validity> {
-        let valid_for = r.valid_for.as_ref()?;
-        let category = r.category.map_or("none", |c| c.name());
-        let period = self.phrases.period(valid_for);
+    /// A requirement's or a credential's validity in words, for its kind.
+    fn valid_for(&self, id: Id) -> Option<Validity> {
+        let doc = &self.phrases.catalogue[id];
+        let valid_for = doc.valid_for()?;
+        let category = match &doc.details {
+            crate::content::Details::Requirement(r) => r.category.map_or("none", |c| c.name()),
+            _ => "credential",
+        };
+        let period = self.phrases.period(&valid_for);
         Some(Validity {
             text: self.messages().text(
                 "requirement_valid_for",

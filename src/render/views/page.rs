@@ -108,6 +108,7 @@ struct RequirementView<'a> {
 #[derive(Serialize)]
 struct CredentialView<'a> {
     issuer: Option<Organization<'a>>,
+    valid_for: Option<Validity>,
     awarded_by: Vec<Link<'a>>,
     outcome_of: Vec<Link<'a>>,
     counts: Vec<minijinja::Value>,
@@ -193,13 +194,14 @@ impl<'a> Views<'a> {
             Details::Requirement(r) => KindView::Requirement(RequirementView {
                 category: r.category,
                 unit: r.unit.as_ref().map(|u| u.other.as_str()),
-                valid_for: self.valid_for(r),
+                valid_for: self.valid_for(index),
                 providers: &r.providers,
                 needed_by: self.links(catalogue.needed_by(index)),
                 counts: self.counts(index),
             }),
             Details::Credential(c) => KindView::Credential(CredentialView {
                 issuer: self.organization(c.issuer.as_ref().map(|i| i.value.as_str())),
+                valid_for: self.valid_for(index),
                 awarded_by: self.links(catalogue.awarded_by(index)),
                 outcome_of: self.links(catalogue.outcome_of(index)),
                 counts: self.counts(index),

@@ -163,7 +163,7 @@ pub struct Handbook<'a> {
     pathways: Vec<HandbookEntry<'a, HandbookPathway<'a>>>,
     workshops: Vec<HandbookEntry<'a, Option<HandbookWorkshop>>>,
     requirements: Vec<HandbookEntry<'a, HandbookRequirement>>,
-    credentials: Vec<HandbookEntry<'a, ()>>,
+    credentials: Vec<HandbookEntry<'a, HandbookRequirement>>,
 }
 
 #[derive(Serialize)]
@@ -272,14 +272,15 @@ impl<'a> Views<'a> {
                 .collect(),
             requirements: all(Kind::Requirement)
                 .map(|r| {
-                    let valid_for = catalogue[r]
-                        .as_requirement()
-                        .and_then(|r| self.valid_for(r));
+                    let valid_for = self.valid_for(r);
                     self.handbook_entry(&phrases, r, HandbookRequirement { valid_for })
                 })
                 .collect(),
             credentials: all(Kind::Credential)
-                .map(|c| self.handbook_entry(&phrases, c, ()))
+                .map(|c| {
+                    let valid_for = self.valid_for(c);
+                    self.handbook_entry(&phrases, c, HandbookRequirement { valid_for })
+                })
                 .collect(),
         }
     }

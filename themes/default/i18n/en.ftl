@@ -235,6 +235,7 @@ requirement_validity_heading = Validity
 # $category: training, experience, membership, status, background or none;
 # $period: how long it stays valid ("3 years").
 requirement_valid_for = { $category ->
+    [credential] A credential is held for { $period } at a time: renew it before it lapses.
     [training] This training is valid for { $period }: renew it before it lapses.
     [membership] A membership is valid for { $period }: renew it to keep it.
    *[other] It is valid for { $period }: renew it before it lapses.
@@ -323,6 +324,15 @@ checklist_live_startable_none = No level can be started yet.
 checklist_live_count = ({ $count } of { $total })
 # A level's verdict in the summary. $level: its title; $verdict: the verdict.
 checklist_live_verdict = { $level } — { $verdict }
+# Whether each credential is held, after the levels in "Where you stand".
+checklist_live_credentials = Credentials
+checklist_live_held = Held
+# $item: what was completed that required it.
+checklist_live_held_implied = Held (implied by { $item })
+# $date: the day it lapses, or lapsed, in words.
+checklist_live_lapsing = Held, lapses on { $date }: renew it before then
+checklist_live_lapsed = Lapsed on { $date }: renew it
+checklist_live_not_held = Not held yet
 
 ## What is left toward a level, a sentence per line: the checklist, its
 ## plan and `cairn eligibility` all say it in these words.

@@ -204,6 +204,7 @@ requirement_category = Catégorie
 requirement_unit = Mesuré en
 requirement_validity_heading = Validité
 requirement_valid_for = { $category ->
+    [credential] Ce titre de compétences est valide pendant { $period } : renouvelez-le avant qu’il n’expire.
     [training] Cette formation est valide pendant { $period } : renouvelez-la avant qu’elle n’expire.
     [membership] Une adhésion est valide pendant { $period } : renouvelez-la pour la garder.
    *[other] Elle est valide pendant { $period } : renouvelez-la avant qu’elle n’expire.
@@ -299,6 +300,12 @@ checklist_live_startable = { $count ->
 checklist_live_startable_none = Aucun niveau ne peut encore être commencé.
 checklist_live_count = ({ $count } sur { $total })
 checklist_live_verdict = { $level } — { $verdict }
+checklist_live_credentials = Titres de compétences
+checklist_live_held = Détenu
+checklist_live_held_implied = Détenu (exigé pour « { $item } »)
+checklist_live_lapsing = Détenu, expire le { $date } : renouvelez-le avant
+checklist_live_lapsed = Expiré le { $date } : renouvelez-le
+checklist_live_not_held = Pas encore détenu
 
 ## Ce qui reste avant un niveau, une phrase par ligne : la liste, son
 ## plan et `cairn eligibility` le disent tous avec ces mots.

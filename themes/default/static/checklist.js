@@ -71,6 +71,15 @@
     var judged = decide(ids, record, on);
     judged.verdicts.forEach(function (v) { if (own(implied, v.id)) v.implied_by = implied[v.id]; });
     judged.implied = implied;
+    // Whether each credential is held, as src/rules/holding.rs says it.
+    var judging = on || today(), soon = addDays(judging, 90), dates = record.dates || {};
+    judged.holdings = (rules.credentials || []).map(function (id) {
+      var day = (record.completed || []).indexOf(id) >= 0 && own(validFor, id) && own(dates, id) && isDay(dates[id]) ? addPeriod(dates[id], validFor[id]) : null;
+      var held = judged.done(id), h = { id: id, state: held ? (day && day <= soon ? "lapsing" : "held") : day && judging >= day ? "lapsed" : "not_held" };
+      if (day) h.lapses_on = day;
+      if (held && own(implied, id)) h.implied_by = implied[id];
+      return h;
+    });
     return judged;
   }
 
@@ -158,6 +167,7 @@
   // `cairn eligibility --format json` gives them, what is done, the answers.
   window.cairnChecklist = {
     evaluate: function (record, on) { return judge(record, on).verdicts; },
+    holdings: function (record, on) { return judge(record, on).holdings; },
     done: function (record, on) { return judge(record, on).done; },
     record: function () { return record; },
     // The goal the plan was last asked for, kept with the answers.
@@ -250,13 +260,6 @@
     said.appendChild(title ? W.say("verdict", { level: W.link(verdict.id), verdict: strong }) : strong);
     node.className = "verdict-" + (verdict.complete ? "complete" : verdict.can_start ? "start" : "not-yet");
     node.appendChild(said);
-    if (verdict.left) {
-      said.appendChild(W.say("separator"));
-      said.appendChild(W.say(verdict.can_start ? "missing_finish" : "missing_start"));
-      var list = node.appendChild(element("ul"));
-      list.className = "left";
-      lines(verdict.left.needs, verdict.id).forEach(function (line) { list.appendChild(element("li")).appendChild(line); });
-    }
     // What has lapsed, or soon will: said in full, as `cairn eligibility` does.
     ["expired", "expiring"].forEach(function (kind) {
       (verdict[kind] || []).forEach(function (lapse) {
@@ -264,6 +267,13 @@
         said.appendChild(W.say(kind, { item: W.link(lapse.id), date: dateText(lapse.on) }));
       });
     });
+    if (verdict.left) {
+      said.appendChild(W.say("separator"));
+      said.appendChild(W.say(verdict.can_start ? "missing_finish" : "missing_start"));
+      var list = node.appendChild(element("ul"));
+      list.className = "left";
+      lines(verdict.left.needs, verdict.id).forEach(function (line) { list.appendChild(element("li")).appendChild(line); });
+    }
     return node;
   }
 
@@ -299,6 +309,19 @@
       p.appendChild(document.createTextNode(" "));
       p.appendChild(names.length ? W.say("startable", { count: names.length, levels: W.list(names, "and") }) : W.say("startable_none"));
       status.replaceChildren(p, list);
+      // Whether each credential is held.
+      if (judged.holdings.length) {
+        var held = element("ul");
+        judged.holdings.forEach(function (h) {
+          var state = h.implied_by ? W.say("held_implied", { item: W.link(h.implied_by) }) : W.say(h.state, { date: h.lapses_on ? dateText(h.lapses_on) : "" });
+          var strong = element("strong");
+          strong.appendChild(state);
+          var li = held.appendChild(element("li"));
+          li.className = "holding-" + h.state;
+          li.appendChild(W.say("verdict", { level: W.link(h.id), verdict: strong }));
+        });
+        status.append(element("p", W.text("credentials")), held);
+      }
     }
     all("[data-status-for]").forEach(function (slot) {
       var verdict = byId[slot.getAttribute("data-status-for")];
