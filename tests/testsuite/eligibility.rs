@@ -44,6 +44,11 @@ fn json_lists_every_level_with_what_is_missing() {
                 {"item": "mhfa-supporting-youth"},
                 {"item": "canadian-residency"},
              ]}}},
+        ],
+        // Whether each credential is held: Level 2 awards the first.
+        "credentials": [
+            {"id": "ally-foundations-certificate", "state": "held"},
+            {"id": "certified-intimacy-professional", "state": "not_held"},
         ]})
     );
 }
@@ -127,10 +132,16 @@ fn semantics_as_designed() {
          \x20 - Hold the credential Navigator certificate.\n\
          \x20 - Hours at sea: 0 of 500 hours.\n\
          \x20 - Marine first aid.\n\
-         \x20 preferred, not met: Union card\n"
+         \x20 preferred, not met: Union card\n\
+         credentials:\n\
+         \x20 Navigator certificate — not held\n\
+         \x20 Pilot licence — not held\n"
     );
     let words = eligibility(&small, "completed = [\"union-card\"]\n", "human").stdout;
-    assert!(words.ends_with("  preferred, met: Union card\n"), "{words}");
+    assert!(
+        words.contains("  preferred, met: Union card\ncredentials:\n"),
+        "{words}"
+    );
 }
 
 #[test]
@@ -430,7 +441,7 @@ fn the_icc_plan_goes_through_level_2_and_level_3() {
          \x20    - Mental Health First Aid\n\
          \x20    - MHFA Supporting Youth\n\
          \x20    - Canadian citizenship and residence\n\
-         \x20    - Complete Mentorship with ICC\n"
+         \x20    - Complete the level itself: an application or an assessment that the organizers confirm\n"
     );
     assert_eq!(
         plan(
@@ -443,7 +454,7 @@ fn the_icc_plan_goes_through_level_2_and_level_3() {
          \x20    - Mental Health First Aid\n\
          \x20    - MHFA Supporting Youth\n\
          \x20    - Canadian citizenship and residence\n\
-         \x20    - Complete Mentorship with ICC\n"
+         \x20    - Complete the level itself: an application or an assessment that the organizers confirm\n"
     );
 }
 

@@ -159,7 +159,9 @@ fn eligibility_speaks_the_sites_words() {
          \x20 still needed to start:\n\
          \x20 - Diving medical statement.\n\
          \x20 - First aid training.\n\
-         \x20 - Logged dives: 40 of 100 dives.\n"
+         \x20 - Logged dives: 40 of 100 dives.\n\
+         credentials:\n\
+         \x20 Open Water Scuba Instructor — not held\n"
     );
 }
 

@@ -1,3 +1,5 @@
+//! Unit tests of whether a credential is held, lapsing, lapsed or not held.
+
 use super::{HoldingState, holdings};
 use crate::content::Date;
 use crate::rules::eval::Record;
