@@ -83,6 +83,11 @@ pub enum Untranslated {
 pub struct Organization {
     pub name: String,
     pub url: Option<Spanned<String>>,
+    /// In a language's view, the language of `name` when that view gives
+    /// it none of its own (a name kept in the original's language). For
+    /// pages only: catalogue.json's organizations keep their shape.
+    #[serde(skip)]
+    pub name_lang: Option<String>,
 }
 
 /// `[offerings] past = "show"` (the default) lists past offerings apart
@@ -274,9 +279,14 @@ fn parse(file: &SourceFile, diags: &mut Diagnostics, base_url_given: bool) -> Co
             // Kept even without a name (already reported), so references
             // to it do not fail a second time.
             let name = name.map_or_else(|| key.get_ref().to_string(), |n| n.value);
-            config
-                .organizations
-                .insert(key.get_ref().to_string(), Organization { name, url });
+            config.organizations.insert(
+                key.get_ref().to_string(),
+                Organization {
+                    name,
+                    url,
+                    name_lang: None,
+                },
+            );
         }
     }
     if let Some(languages) = reader.table("languages") {

@@ -23,8 +23,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// The day offerings are judged against, YYYY-MM-DD [default: CAIRN_TODAY,
-    /// else the day of SOURCE_DATE_EPOCH, else today in UTC].
+    /// The day cairn judges on, YYYY-MM-DD: which offerings are past, and
+    /// what has lapsed (`valid_for`) [default: CAIRN_TODAY, else the day of
+    /// SOURCE_DATE_EPOCH, else today in UTC].
     #[arg(long, global = true, value_name = "DATE", value_parser = day)]
     today: Option<Date>,
 }
@@ -63,7 +64,7 @@ enum Command {
     },
     /// Judge a person's record against every level, as the checklist does.
     Eligibility {
-        /// The record: a TOML file with `completed = [...]` and `[measures]`.
+        /// The record: a TOML file with `completed = [...]`, `[measures]` and `[dates]`.
         #[arg(long)]
         profile: PathBuf,
         /// The site folder, holding site.toml.
@@ -145,7 +146,7 @@ enum Command {
 enum VerdictFormat {
     /// A line per level on stdout, for people.
     Human,
-    /// `{"levels": [{"id", "can_start", "complete", "missing", "left"}], "plan"}` on stdout (`plan` with --goal), for tools.
+    /// `{"levels": [{"id", "can_start", "complete", "missing", "left"}], "credentials": [{"id", "state"}], "plan"}` on stdout (`plan` with --goal), for tools.
     Json,
 }
 

@@ -117,17 +117,7 @@ pub fn eligibility(phrases: &Phrases<'_>, cli: &Messages, verdicts: &[Verdict]) 
             ],
         ));
         out.push('\n');
-        if let Some(left) = &verdict.left {
-            let heading = if verdict.can_start {
-                "eligibility_needed_to_finish"
-            } else {
-                "eligibility_needed_to_start"
-            };
-            out.push_str(&format!("  {}\n", cli.text(heading, &[])));
-            for line in phrases.left_lines(left, verdict.level) {
-                out.push_str(&format!("  - {}\n", plain(&line)));
-            }
-        }
+        // What lapsed, or soon will, first, as the checklist says it.
         for (lapses, id) in [
             (&verdict.expired, "eligibility_expired"),
             (&verdict.expiring, "eligibility_expiring"),
@@ -139,6 +129,17 @@ pub fn eligibility(phrases: &Phrases<'_>, cli: &Messages, verdicts: &[Verdict]) 
                     "  {}\n",
                     cli.text(id, &[("item", item.into()), ("date", date.into())])
                 ));
+            }
+        }
+        if let Some(left) = &verdict.left {
+            let heading = if verdict.can_start {
+                "eligibility_needed_to_finish"
+            } else {
+                "eligibility_needed_to_start"
+            };
+            out.push_str(&format!("  {}\n", cli.text(heading, &[])));
+            for line in phrases.left_lines(left, verdict.level) {
+                out.push_str(&format!("  - {}\n", plain(&line)));
             }
         }
         // DESIGN: a preferred item never decides, but is reported as met or not.

@@ -24,10 +24,19 @@ impl Catalogue {
             if language.checklist.intro.is_some() {
                 view.config.checklist.intro = language.checklist.intro.clone();
             }
-            for (key, name) in &language.organizations {
-                if let Some(organization) = view.config.organizations.get_mut(key) {
-                    organization.name = name.clone();
-                }
+        }
+        // A name this language does not give stays the original's, marked so.
+        let names = self
+            .config
+            .languages
+            .iter()
+            .find(|l| l.tag == lang)
+            .map(|l| &l.organizations);
+        for (key, organization) in view.config.organizations.iter_mut() {
+            match names.and_then(|names| names.get(key)) {
+                Some(name) => organization.name = name.clone(),
+                None if lang != original => organization.name_lang = Some(original.clone()),
+                None => {}
             }
         }
         for (id, doc) in view.documents.iter_mut().enumerate() {
@@ -65,6 +74,7 @@ fn translate(doc: &mut Document<Ref>, translation: &Translation, catalogue: &Cat
         }
     };
     doc.common.title.value = translation.title.value.clone();
+    doc.common.title_lang = translation.title_lang.clone();
     if translation.summary.is_some() {
         doc.common.summary = translation.summary.clone();
     }

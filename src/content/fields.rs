@@ -82,6 +82,8 @@ pub(super) fn read(
 /// What a translation's front matter says.
 pub(super) struct TranslationWords {
     pub title: Spanned<String>,
+    /// The title's language, when it is kept in another (a proper name).
+    pub title_lang: Option<String>,
     pub summary: Option<String>,
     pub words: std::collections::BTreeMap<String, String>,
     pub word_forms: std::collections::BTreeMap<String, Forms>,
@@ -91,7 +93,8 @@ pub(super) struct TranslationWords {
 
 /// The keys a translation's front matter may hold: words, and the hash of
 /// the original's words it was made from.
-pub(crate) const TRANSLATION_KEYS: [&str; 4] = ["title", "summary", "words", "translated_from"];
+pub(crate) const TRANSLATION_KEYS: [&str; 5] =
+    ["title", "title_lang", "summary", "words", "translated_from"];
 
 /// Read a translation's front matter `text`, found at `offset` in `file`.
 /// Any key but its words is an error: structure lives in the original.
@@ -125,6 +128,8 @@ pub(super) fn read_translation(
     }
     let summary = reader.string("summary").map(|s| s.value);
     let translated_from = reader.string("translated_from");
+    // A title kept in another language (a proper name): pages mark it.
+    let title_lang = language(&mut reader, "title_lang").map(|tag| tag.value);
     let mut words = std::collections::BTreeMap::new();
     let mut word_forms = std::collections::BTreeMap::new();
     if let Some(table) = reader.table("words") {
@@ -187,6 +192,7 @@ pub(super) fn read_translation(
         .collect();
     Some(TranslationWords {
         title: title?,
+        title_lang,
         summary,
         words,
         word_forms,
@@ -219,6 +225,7 @@ fn read_common(reader: &mut TableReader<'_, '_>) -> Common {
                 toml_reader::to_json(t.get_ref())
             }),
         words_lang: None,
+        title_lang: None,
     }
 }
 
@@ -359,7 +366,7 @@ fn offering(mut reader: TableReader<'_, '_>) -> Option<Offering> {
     let online = reader.bool("online").is_some_and(|b| b.value);
     let register = reader.string("register");
     let price = price(&mut reader);
-    let language = language(&mut reader);
+    let language = language(&mut reader, "language");
     let status = status(&mut reader);
     let deadline = reader.when("deadline", None);
     let note = reader.string("note").map(|n| n.value);
@@ -436,9 +443,9 @@ fn price(reader: &mut TableReader<'_, '_>) -> Option<Spanned<Price>> {
     }
 }
 
-/// A BCP 47 language tag (`en`, `fr-CA`), as `<html lang>` takes it.
-fn language(reader: &mut TableReader<'_, '_>) -> Option<Spanned<String>> {
-    let tag = reader.string("language")?;
+/// A BCP 47 language tag (`en`, `fr-CA`) at `key`, as `<html lang>` takes it.
+fn language(reader: &mut TableReader<'_, '_>, key: &'static str) -> Option<Spanned<String>> {
+    let tag = reader.string(key)?;
     if tag.value.parse::<unic_langid::LanguageIdentifier>().is_ok() && !tag.value.is_empty() {
         return Some(tag);
     }

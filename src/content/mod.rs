@@ -203,6 +203,7 @@ fn load_translation(
         is_index: location.is_index,
         source: file.clone(),
         title: words.title,
+        title_lang: words.title_lang,
         summary: words.summary,
         body,
         words: words.words,

@@ -141,6 +141,18 @@ pub struct Common {
     /// In a language's view of the catalogue, the language its words are
     /// really in, when nobody has translated them yet (`None`: the view's).
     pub words_lang: Option<String>,
+    /// In a language's view, the language its title is in when a
+    /// translation keeps it in another (`title_lang`: a proper name such as
+    /// "Ally Foundations Certificate" on a French page).
+    pub title_lang: Option<String>,
+}
+
+impl Common {
+    /// The language a page marks its title with: the title's own, else that
+    /// of words nobody has translated yet.
+    pub fn title_language(&self) -> Option<&str> {
+        self.title_lang.as_deref().or(self.words_lang.as_deref())
+    }
 }
 
 /// A body rendered to HTML, with what checks need to know about it.
@@ -650,6 +662,7 @@ pub struct Translation {
     pub is_index: bool,
     pub source: SourceFile,
     pub title: Spanned<String>,
+    pub title_lang: Option<String>,
     pub summary: Option<String>,
     pub body: Body,
     /// Original text -> its translation.

@@ -113,6 +113,7 @@ pub fn plan(
     let reading = Reading {
         catalogue,
         record,
+        today,
         done: &done,
         atoms: Default::default(),
         named: Default::default(),
@@ -211,6 +212,7 @@ pub fn plan(
 struct Reading<'a> {
     catalogue: &'a Catalogue,
     record: &'a Record,
+    today: Option<crate::content::Date>,
     done: &'a [bool],
     /// (entity, whether it is the doing of the entity itself) -> atom.
     atoms: std::cell::RefCell<std::collections::HashMap<(Id, bool), Atom>>,
@@ -295,13 +297,24 @@ impl Reading<'_> {
                     .map_or(Formula::True, |e| self.formula(e, None));
                 all(vec![requires, self.act(id)])
             }
-            Kind::Credential if !catalogue.awarded_by(id).is_empty() => any(catalogue
-                .awarded_by(id)
-                .iter()
-                .map(|&level| self.reach(level))
-                .collect()),
+            // A credential the record holds no more is renewed, not earned
+            // again through the level that once awarded it.
+            Kind::Credential if !catalogue.awarded_by(id).is_empty() && !self.lapsed(id) => {
+                any(catalogue
+                    .awarded_by(id)
+                    .iter()
+                    .map(|&level| self.reach(level))
+                    .collect())
+            }
             _ => return None,
         })
+    }
+
+    /// Listed in the record, with a day its `valid_for` has run out by.
+    fn lapsed(&self, id: Id) -> bool {
+        self.record.completed.contains(&id)
+            && super::eval::lapses_on(self.catalogue, self.record, id)
+                .is_some_and(|day| self.today.is_some_and(|today| today >= day))
     }
 
     /// An expression as a condition on what is left to do. Within the

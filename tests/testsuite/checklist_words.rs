@@ -314,6 +314,33 @@ fn the_checklist_says_which_credentials_are_held() {
             said.contains("Navigator certificate — Lapsed on ") && said.contains(": renew it"),
             "{width}: {said}"
         );
+        // A plan toward it renews it, as `cairn eligibility --goal` does.
+        let planned = browser.run(
+            "return window.cairnChecklist.plan({completed: ['navigator-certificate'], measures: {}, dates: {'navigator-certificate': arguments[0]}}, 'navigator-certificate', arguments[1])",
+            json!([long_ago, today]),
+        );
+        let profile = site.scratch("me.toml");
+        std::fs::write(
+            &profile,
+            format!("completed = [\"navigator-certificate\"]\n[dates]\nnavigator-certificate = {long_ago}\n"),
+        )
+        .expect("write");
+        let cli = site
+            .run(&[
+                "eligibility",
+                "--profile",
+                &profile.to_string_lossy(),
+                "--goal",
+                "navigator-certificate",
+                "--today",
+                &today,
+                "--format",
+                "json",
+            ])
+            .succeeds()
+            .json();
+        assert_eq!(planned, cli["plan"], "{width}");
+        assert_eq!(cli["plan"]["count"], json!(1), "{cli}");
         let overflow = browser.run(
             "return document.documentElement.scrollWidth <= window.innerWidth",
             json!([]),

@@ -561,6 +561,25 @@ fn a_credential_lapses_and_each_is_said_held_or_not() {
         ),
         "{french}"
     );
+    // A plan toward it renews it, though the level that awards it is done.
+    let plan = site
+        .run(&[
+            "eligibility",
+            "--profile",
+            &profile,
+            "--today",
+            "2027-03-01",
+            "--goal",
+            "navigator-certificate",
+        ])
+        .succeeds()
+        .stdout;
+    assert!(
+        plan.ends_with(
+            "Plan toward Navigator certificate: 1 thing to do\n  1. Also\n     - Hold the credential Navigator certificate\n"
+        ),
+        "{plan}"
+    );
     // The credential's page and its JSON-LD say how long it holds.
     site.build_with(&["--today", "2027-01-15"]).succeeds();
     let page = site.output("credentials/navigator-certificate/index.html");

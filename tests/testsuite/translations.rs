@@ -95,7 +95,7 @@ fn structure_in_a_translation_is_an_error_at_its_key() {
     let help = errors[0]["help"].as_str().unwrap_or_default();
     assert!(help.contains("`requires` stays in the original"), "{help}");
     assert!(
-        help.contains("title, summary, words, translated_from"),
+        help.contains("title, title_lang, summary, words, translated_from"),
         "{help}"
     );
     assert_eq!(
@@ -860,5 +860,59 @@ fn french_lists_follow_french_alphabetical_order() {
             "Séance de rétroaction personnalisée"
         ],
         "{topics}"
+    );
+}
+
+/// Issue 24, item 5: a name a translation keeps in English (`title_lang`)
+/// and an organization's name French does not give are marked `lang="en"`
+/// wherever a French page shows them; a `title_lang` that is no language
+/// tag is an error at its line.
+#[test]
+fn english_names_on_french_pages_are_marked() {
+    let site = bundled_build();
+    let certificate = site.output("fr/credentials/ally-foundations-certificate/index.html");
+    assert!(
+        certificate.contains("<h1 lang=\"en\">Ally Foundations Certificate</h1>"),
+        "{certificate}"
+    );
+    assert!(
+        certificate.contains("lang=\"en\">Intimacy Directors &amp; Coordinators</a>"),
+        "the issuer: {certificate}"
+    );
+    let pathway = site.output("fr/pathways/idc-certification/index.html");
+    assert!(
+        pathway.contains("lang=\"en\">Certified Intimacy Professional</a>"),
+        "{pathway}"
+    );
+    // Translated, so no notice: only the title is in English.
+    assert!(
+        !certificate.contains("class=\"untranslated\""),
+        "{certificate}"
+    );
+    // The English site marks nothing.
+    let english = site.output("credentials/ally-foundations-certificate/index.html");
+    assert!(!english.contains("lang=\"en\">Ally"), "{english}");
+    // The checklist's script is told, to mark it in what it writes.
+    let checklist = site.output("fr/checklist/index.html");
+    assert!(
+        checklist
+            .contains("\"ally-foundations-certificate\":{\"kind\":\"credential\",\"lang\":\"en\""),
+        "{checklist}"
+    );
+
+    let bad = bilingual(&[(
+        "workshops/knots.fr.md",
+        "+++\ntitle = \"Nœuds\"\ntitle_lang = \"not a tag\"\n+++\n",
+    )]);
+    let (code, diagnostics) = check(&bad);
+    assert_eq!(code, 1, "{diagnostics:?}");
+    assert!(
+        diagnostics.iter().any(|d| d["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("\"not a tag\" is not a language tag"))
+            && d["file"]
+                .as_str()
+                .is_some_and(|f| f.ends_with("knots.fr.md"))),
+        "{diagnostics:?}"
     );
 }

@@ -249,7 +249,7 @@ pub fn plan_goals(catalogue: &Catalogue) -> Vec<Goal<'_>> {
             Goal {
                 id: &doc.id,
                 title: &doc.common.title.value,
-                words_lang: doc.common.words_lang.as_deref(),
+                words_lang: doc.common.title_language(),
             }
         })
         .collect()
@@ -556,7 +556,7 @@ fn checklist_items<'a>(
                     Kind::Credential => Some("credential"),
                     _ => None,
                 },
-                lang: doc.common.words_lang.as_deref(),
+                lang: doc.common.title_language(),
                 title: &doc.common.title.value,
                 unit: doc
                     .as_requirement()

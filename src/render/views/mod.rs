@@ -182,6 +182,10 @@ pub struct Link<'a> {
     /// Words nobody has translated yet: the link marks their language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub words_lang: Option<&'a str>,
+    /// The title's language where it is not the page's: untranslated, or
+    /// a name a translation keeps in English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_lang: Option<&'a str>,
 }
 
 /// An organization of site.toml.
@@ -189,6 +193,9 @@ pub struct Link<'a> {
 pub struct Organization<'a> {
     key: &'a str,
     name: &'a str,
+    /// The name's language, where it is not the page's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     url: Option<&'a crate::source::Spanned<String>>,
 }
 
@@ -215,6 +222,7 @@ impl<'a> Views<'a> {
             summary: doc.common.summary.as_deref(),
             url: self.phrases.url(id),
             words_lang: doc.common.words_lang.as_deref(),
+            title_lang: doc.common.title_language(),
         }
     }
 
@@ -232,6 +240,7 @@ impl<'a> Views<'a> {
         Some(Organization {
             key,
             name: &found.name,
+            lang: found.name_lang.as_deref(),
             url: found.url.as_ref(),
         })
     }

@@ -174,6 +174,8 @@ pub(super) struct HandbookEntry<'a, T> {
     url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     words_lang: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title_lang: Option<&'a str>,
     #[serde(flatten)]
     details: T,
 }
@@ -210,6 +212,7 @@ impl<'a> Views<'a> {
             summary: doc.common.summary.as_deref(),
             url: self.phrases.url(id),
             words_lang: doc.common.words_lang.as_deref(),
+            title_lang: doc.common.title_language(),
             details,
         }
     }

@@ -196,7 +196,8 @@
   // catalogue, from the goal outward, atoms numbered as the rules name them.
   function plan(record, goal, on) {
     var done = checklist.done(record, on);
-    var measures = record.measures || {};
+    var measures = record.measures || {}, lapsed = {};
+    checklist.holdings(record, on).forEach(function (h) { if (h.state === "lapsed") lapsed[h.id] = true; });
     var atoms = {}, named = [];
     function have(id) { return own(measures, id) ? Number(measures[id]) || 0 : 0; }
     function atom(id, itself) {
@@ -237,8 +238,9 @@
         var w = workshops[id], requires = w.requires || (w.level && levels[w.level] && levels[w.level].requires);
         return all([requires ? formula(requires, null) : { t: true }, act(id)]);
       }
+      // A credential held no more is renewed, not earned again.
       var by = awardedBy(id);
-      return by.length ? any(by.map(reach)) : null;
+      return by.length && !lapsed[id] ? any(by.map(reach)) : null;
     }
     var target = reach(goal), derived = {};
     for (var next = 0; next < named.length; next++) {

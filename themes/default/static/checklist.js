@@ -248,10 +248,6 @@
     if (l.counted && l.counted.length) said = W.say("left_counted", { part: said, counted: W.list(l.counted.map(W.link), "and") });
     return inner ? W.say("left_nested", { part: said }) : said;
   }
-  function dateText(on) {
-    var d = +on.slice(8, 10);
-    return W.text("date", { day: d === 1 ? text.first || 1 : d, month: (text.months || [])[+on.slice(5, 7) - 1], year: on.slice(0, 4) });
-  }
   // A level's verdict, what is left as a list, and what lapses.
   function verdictNode(tag, verdict, title) {
     var node = element(tag), said = element("span"), strong = element("strong");
@@ -260,15 +256,17 @@
     said.appendChild(title ? W.say("verdict", { level: W.link(verdict.id), verdict: strong }) : strong);
     node.className = "verdict-" + (verdict.complete ? "complete" : verdict.can_start ? "start" : "not-yet");
     node.appendChild(said);
+    // Between sentences: the separator, or a space after one that ends itself.
+    function next() { said.appendChild(/\.\s*$/.test(said.textContent) ? document.createTextNode(" ") : W.say("separator")); }
     // What has lapsed, or soon will: said in full, as `cairn eligibility` does.
     ["expired", "expiring"].forEach(function (kind) {
       (verdict[kind] || []).forEach(function (lapse) {
-        said.appendChild(W.say("separator"));
-        said.appendChild(W.say(kind, { item: W.link(lapse.id), date: dateText(lapse.on) }));
+        next();
+        said.appendChild(W.say(kind, { item: W.link(lapse.id), date: W.date(lapse.on) }));
       });
     });
     if (verdict.left) {
-      said.appendChild(W.say("separator"));
+      next();
       said.appendChild(W.say(verdict.can_start ? "missing_finish" : "missing_start"));
       var list = node.appendChild(element("ul"));
       list.className = "left";
@@ -294,7 +292,7 @@
     });
     all("[data-verdict]").forEach(function (slot) {
       var verdict = byId[slot.getAttribute("data-verdict")];
-      if (verdict) slot.replaceChildren(verdictNode("span", verdict, false));
+      if (verdict) slot.replaceChildren(verdictNode("div", verdict, false));
     });
     var status = document.getElementById("checklist-status");
     if (status) {
@@ -313,7 +311,7 @@
       if (judged.holdings.length) {
         var held = element("ul");
         judged.holdings.forEach(function (h) {
-          var state = h.implied_by ? W.say("held_implied", { item: W.link(h.implied_by) }) : W.say(h.state, { date: h.lapses_on ? dateText(h.lapses_on) : "" });
+          var state = h.implied_by ? W.say("held_implied", { item: W.link(h.implied_by) }) : W.say(h.state, { date: h.lapses_on ? W.date(h.lapses_on) : "" });
           var strong = element("strong");
           strong.appendChild(state);
           var li = held.appendChild(element("li"));
@@ -325,7 +323,7 @@
     }
     all("[data-status-for]").forEach(function (slot) {
       var verdict = byId[slot.getAttribute("data-status-for")];
-      if (verdict) slot.replaceChildren(verdictNode("p", verdict, false));
+      if (verdict) slot.replaceChildren(verdictNode("div", verdict, false));
     });
     document.dispatchEvent(new Event("cairn:checklist"));
   }

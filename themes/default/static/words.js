@@ -55,6 +55,11 @@
       // The title alone, where a link would be a stop of its own (in a label).
       title: function (id) { return link(id, true); },
       number: function (n) { return numbers.format(n); },
+      // A day, "YYYY-MM-DD", in words: "1 March 2027", "1er mars 2027".
+      date: function (on) {
+        var d = +on.slice(8, 10);
+        return say("date", { day: d === 1 ? text.first || 1 : d, month: (text.months || [])[+on.slice(5, 7) - 1], year: on.slice(0, 4) }).textContent;
+      },
       // "Complete Level 1", "Hold the credential …": as the rules say it.
       does: function (id) { return say("does_" + (item(id).kind || "requirement"), { item: link(id) }); },
       // "Hours on set: 120 of 300 hours", in message `id`.
