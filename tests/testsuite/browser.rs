@@ -383,6 +383,16 @@ fn axe_finds_no_violations_on_phone_and_desktop() {
             json!([]),
             "checklist with results at {width} px"
         );
+        // And with what Level 3 implies, what is left, and the credentials.
+        browser.run(
+            "window.cairnChecklist.replace({completed: ['level-3'], measures: {}, dates: {}})",
+            json!([]),
+        );
+        assert_eq!(
+            axe_violations(&browser),
+            json!([]),
+            "checklist with implied items and credentials at {width} px"
+        );
     }
     assert_eq!(
         browser.console_errors(),

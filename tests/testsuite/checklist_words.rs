@@ -379,3 +379,155 @@ fn days_before(browser: &Browser<'_>, day: &str, days: u32) -> String {
     );
     before.as_str().unwrap_or_default().to_string()
 }
+
+/// Issue 24, item 11: each point of the issue, seen as a visitor sees it,
+/// on a phone (390 px) and a desktop (1280 px), in English and in French.
+#[test]
+fn issue_24_holds_on_a_phone_and_a_desktop_in_both_languages() {
+    let site = SiteTest::bundled();
+    let served = serve(site.root(), &["--today", "2026-11-28"]);
+    let driver = Driver::start();
+    let browser = driver.browser(true);
+    let run = |script: &str| browser.run(script, json!([]));
+    let sideways = "return document.documentElement.scrollWidth > window.innerWidth";
+    for (lang, prefix) in [("en", ""), ("fr", "/fr")] {
+        let said = |en: &'static str, fr: &'static str| if lang == "en" { en } else { fr };
+        for width in [390u32, 1280] {
+            let at = format!("{lang} at {width} px");
+            browser.size(width, 844);
+            // 1. Level 3 ticked: Levels 1 and 2 and the certificate are
+            // implied, shown apart from what was ticked; counts in words.
+            browser.go(&served.url(&format!("{prefix}/checklist/")));
+            run("window.cairnChecklist.replace({completed: ['level-3'], measures: {}, dates: {}})");
+            let status = browser.text("#checklist-status");
+            assert!(
+                status.contains(said("Completed (implied by", "Terminé (exigé pour")),
+                "{at}: {status}"
+            );
+            assert!(
+                status.contains(said(
+                    "You can start 1 level: ",
+                    "Vous pouvez commencer 1 niveau\u{202f}: "
+                )),
+                "{at}: {status}"
+            );
+            let implied = run("return document.querySelectorAll('.ask-row .implied').length");
+            assert!(implied.as_u64().is_some_and(|n| n >= 3), "{at}: {implied}");
+            // 2. What is left: sentences, one per line.
+            let lines = run(
+                "return [...document.querySelectorAll('#checklist-status ul.left li')].map(li => li.textContent)",
+            );
+            let lines = lines.as_array().cloned().unwrap_or_default();
+            assert!(!lines.is_empty(), "{at}");
+            assert!(
+                lines
+                    .iter()
+                    .all(|l| l.as_str().is_some_and(|l| l.ends_with('.'))),
+                "{at}: {lines:?}"
+            );
+            // 4. Whether each credential is held.
+            assert!(
+                status.contains(said("Held (implied by", "Détenu (exigé pour")),
+                "{at}: {status}"
+            );
+            // 3. The plan follows the pathway: never the discretionary route.
+            run(
+                "window.cairnChecklist.replace({completed: ['level-1', 'consent-and-boundaries', 'anti-harassment'], measures: {}, dates: {}})",
+            );
+            run(
+                "const s = document.getElementById('plan-goal'); s.value = 'icc-mentoring'; s.dispatchEvent(new Event('change'))",
+            );
+            let plan = browser.text("#plan-output");
+            assert!(
+                plan.contains(said(
+                    "Level 3: Specialization intensive",
+                    "Niveau\u{a0}3\u{202f}: formation intensive"
+                )),
+                "{at}: {plan}"
+            );
+            assert!(
+                !plan.contains(said("Equivalent experience", "Expérience équivalente")),
+                "{at}: {plan}"
+            );
+            // The goal is kept with the answers.
+            browser.refresh();
+            assert_eq!(
+                run("return document.getElementById('plan-goal').value"),
+                json!("icc-mentoring"),
+                "{at}"
+            );
+            // 5. A decimal comma in French, a point in English.
+            let years = browser.find("input[data-measure=\"on-set-years\"]");
+            browser.type_into(&years, said("9.5", "9,5"));
+            assert_eq!(
+                run("return window.cairnChecklist.record().measures['on-set-years']"),
+                json!(9.5),
+                "{at}"
+            );
+            // 6. A row ticks from its words; rows are thumb-sized.
+            run("window.cairnChecklist.replace({completed: [], measures: {}, dates: {}})");
+            let row = run(
+                "const r = document.querySelector('.ask-row').getBoundingClientRect(); return r.height",
+            );
+            assert!(
+                row.as_f64().is_some_and(|h| h >= 44.0),
+                "{at}: a row {row} px tall"
+            );
+            browser.click(&browser.find("label.ask-row span"));
+            assert_eq!(
+                run("return window.cairnChecklist.record().completed.length"),
+                json!(1),
+                "{at}"
+            );
+            assert_eq!(
+                run(sideways),
+                json!(false),
+                "{at}: the checklist scrolls sideways"
+            );
+            // 7. The map: top to bottom on a phone, every box a link.
+            browser.go(&served.url(&format!("{prefix}/")));
+            let shape = run(
+                "return [...document.querySelectorAll('.map-wide, .map-tall')].filter(m => m.getClientRects().length).map(m => m.classList.contains('map-tall') ? 'tall' : 'wide')",
+            );
+            assert_eq!(
+                shape,
+                json!([if width == 390 { "tall" } else { "wide" }]),
+                "{at}"
+            );
+            let unlinked = run(
+                "return [...document.querySelectorAll('.map-tall rect, .map-wide rect')].filter(r => !r.closest('a')).length",
+            );
+            assert_eq!(unlinked, json!(0), "{at}: every box is a link");
+            // 8. The way to the checklist on the first screen.
+            let button = run(
+                "const a = document.querySelector('.hero-actions a'); return a && a.getBoundingClientRect().bottom",
+            );
+            assert!(
+                button.as_f64().is_some_and(|b| b <= 844.0),
+                "{at}: the checklist button at {button}"
+            );
+            assert_eq!(
+                run(sideways),
+                json!(false),
+                "{at}: the home page scrolls sideways"
+            );
+            // 9. Filters keep what is open to all, and say when none match.
+            browser.go(&served.url(&format!(
+                "{prefix}/workshops/?level=level-2&audience=Technicians"
+            )));
+            let shown = run(
+                "return [...document.querySelectorAll('.cards > li')].filter(li => !li.hidden).length",
+            );
+            assert_eq!(shown, json!(8), "{at}");
+            // 10. On paper, the handbook shows no breadcrumb.
+            browser.go(&served.url(&format!("{prefix}/handbook/")));
+            browser.emulate_media("print");
+            let crumbs = run(
+                "const b = document.querySelector('.breadcrumb'); return !b || getComputedStyle(b).display === 'none'",
+            );
+            assert_eq!(crumbs, json!(true), "{at}");
+            browser.emulate_media("screen");
+        }
+    }
+    assert_eq!(browser.console_errors(), Vec::<String>::new());
+}

@@ -268,31 +268,48 @@ pub fn checklist_rules_script(phrases: &Phrases<'_>) -> String {
 
 /// Message `id` as a template for `words.js`: each of `names` as
 /// "{name}", and a message that says a `count`, one template per plural
-/// form ("one", "other").
+/// category the language has ("one", "few", "many", "other"…), for the
+/// script to pick with `Intl.PluralRules` as Fluent picks here.
 fn template(messages: &Messages, id: &str, names: &[&str]) -> LiveText {
     if !names.contains(&"count") {
         return LiveText::One(messages.text(id, &holes(names)));
     }
-    let (one, other) = plural_templates(messages, id, names);
-    if one == other {
+    // A count of each category: CLDR's rules put every category of every
+    // language among these (French "many" is for a million).
+    const SAMPLES: [f64; 14] = [
+        1.0, 7.0, 0.0, 2.0, 3.0, 4.0, 5.0, 6.0, 11.0, 21.0, 22.0, 100.0, 101.0, 1e6,
+    ];
+    let mut forms: BTreeMap<&'static str, String> = BTreeMap::new();
+    for count in SAMPLES {
+        let category = messages.plural_category(count);
+        if !forms.contains_key(category) {
+            forms.insert(category, plural_form(messages, id, names, count));
+        }
+    }
+    let other = forms.get("other").cloned().unwrap_or_default();
+    if forms.values().all(|form| *form == other) {
         LiveText::One(other)
     } else {
-        LiveText::Forms(BTreeMap::from([("one", one), ("other", other)]))
+        LiveText::Forms(forms)
     }
 }
 
 /// Message `id`, which says a `$count`, as a template for each plural form
-/// a script picks with `Intl.PluralRules` ("one", "other"): written with a
-/// sample count of that form, which becomes "{count}", and with each of
-/// `names` as "{name}".
+/// a script picks with `Intl.PluralRules` ("one", "other"), and with each
+/// of `names` as "{name}".
 pub fn plural_templates(messages: &Messages, id: &str, names: &[&str]) -> (String, String) {
-    let form = |count: f64| {
-        let sample = messages.text("number_sample", &[("count", Arg::Number(count))]);
-        let mut args = holes(names);
-        args.push(("count", Arg::Number(count)));
-        messages.text(id, &args).replacen(&sample, "{count}", 1)
-    };
-    (form(1.0), form(7.0))
+    (
+        plural_form(messages, id, names, 1.0),
+        plural_form(messages, id, names, 7.0),
+    )
+}
+
+/// Message `id` written with `count`, which becomes "{count}".
+fn plural_form(messages: &Messages, id: &str, names: &[&str], count: f64) -> String {
+    let sample = messages.text("number_sample", &[("count", Arg::Number(count))]);
+    let mut args = holes(names);
+    args.push(("count", Arg::Number(count)));
+    messages.text(id, &args).replacen(&sample, "{count}", 1)
 }
 
 /// Each of `names` but `count` as the hole "{name}".
@@ -633,7 +650,8 @@ fn fnv1a(text: &str) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{plan_goals, script_safe};
+    use super::{LiveText, plan_goals, script_safe, template};
+    use crate::messages::{MessageFile, Messages};
     use crate::testing::{md, resolved};
 
     #[test]
@@ -674,5 +692,25 @@ mod tests {
             "\\u2028\\u003c\\u003c\\u0026\\u2029€\\u003c"
         );
         assert_eq!(script_safe("plain"), "plain");
+    }
+
+    #[test]
+    fn a_script_gets_a_form_for_every_plural_category_of_the_language() {
+        let polish = MessageFile {
+            origin: "pl.ftl".into(),
+            text: "number_sample = { $count }\nleft = { $count ->\n    [one] jeszcze { $count } kurs\n    [few] jeszcze { $count } kursy\n   *[many] jeszcze { $count } kursów\n}\n".into(),
+        };
+        let (messages, _) = Messages::build("pl", &[polish], &[]);
+        let LiveText::Forms(forms) = template(&messages, "left", &["count"]) else {
+            panic!("forms");
+        };
+        assert_eq!(forms["one"], "jeszcze {count} kurs");
+        assert_eq!(forms["few"], "jeszcze {count} kursy");
+        assert_eq!(forms["many"], "jeszcze {count} kursów");
+        // A message that says no count is one template.
+        assert!(matches!(
+            template(&messages, "number_sample", &[]),
+            LiveText::One(_)
+        ));
     }
 }
