@@ -85,9 +85,13 @@ fn document_record(
     let catalogue = site.catalogue;
     let doc = &catalogue[id];
     let mut words = String::new();
+    // Parts apart as sentences: a full stop, unless one ends the last
+    // already ("respectées. Niveau 2", never "respectées.. Niveau 2").
     let mut add = |text: &str| {
         if !text.is_empty() {
-            if !words.is_empty() {
+            if words.ends_with(['.', '!', '?', '…']) {
+                words.push(' ');
+            } else if !words.is_empty() {
                 words.push_str(". ");
             }
             words.push_str(text);

@@ -72,6 +72,29 @@ fn the_search_page_finds_pages_in_each_language_and_says_how_many() {
         json!([]),
     );
     assert!(marks.as_u64().unwrap_or(0) > 0, "marks: {marks}");
+    // Issue 24: the word is marked, not the punctuation after it, and parts
+    // of a page join as sentences, never "respectées.. Niveau 2".
+    for query in ["/search/?q=level", "/fr/search/?q=niveau"] {
+        browser.go(&served.url(query));
+        answer(&browser);
+        let read = browser.run(
+            "return [...document.querySelectorAll('#search-results li p:last-child')].map(p => [p.textContent, [...p.querySelectorAll('mark')].map(m => m.textContent)])",
+            json!([]),
+        );
+        let read = read.as_array().cloned().unwrap_or_default();
+        assert!(!read.is_empty(), "{query}");
+        for excerpt in &read {
+            let text = excerpt[0].as_str().unwrap_or_default();
+            assert!(!text.contains(".."), "{query}: {text}");
+            for mark in excerpt[1].as_array().into_iter().flatten() {
+                let mark = mark.as_str().unwrap_or_default();
+                assert!(
+                    !mark.ends_with([',', '.', ';', ':', '!', '?']),
+                    "{query}: marked \"{mark}\" in {text}"
+                );
+            }
+        }
+    }
 
     // French: its own index, read with French stemming ("consentements"
     // finds "consentement"), its own words, results in French.

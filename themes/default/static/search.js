@@ -47,9 +47,13 @@
     var parsed = new DOMParser().parseFromString(html, "text/html").body;
     parsed.childNodes.forEach(function (node) {
       if (node.nodeName === "MARK") {
+        // Pagefind marks a word with the punctuation stuck to it
+        // ("Niveau,"): the word is marked, the punctuation is not.
+        var parts = /^(.*?)([\s.,;:!?»)…\u00a0\u202f]*)$/.exec(node.textContent);
         var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
+        mark.textContent = parts[1];
         p.appendChild(mark);
+        if (parts[2]) p.appendChild(document.createTextNode(parts[2]));
       } else {
         p.appendChild(document.createTextNode(node.textContent));
       }
