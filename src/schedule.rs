@@ -280,15 +280,45 @@ pub fn offset_text(offset: Offset) -> String {
     format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
-/// A zone as a visitor reads it beside a time: its abbreviation on that
-/// day ("EDT") where the database has one, else its offset ("UTC-03:00").
-pub fn zone_label(at: &ZonedDateTime) -> String {
-    let abbreviation = at.strftime("%Z").to_string();
-    if abbreviation.chars().all(|c| c.is_ascii_alphabetic()) && !abbreviation.is_empty() {
-        abbreviation
-    } else {
-        format!("UTC{}", at.strftime("%:z"))
+/// A zone as a visitor reads it beside a time, in `lang`: CLDR's short
+/// name for it on that day, in that language as spoken in the zone's own
+/// country ("HAE" for Halifax in summer on a French page, from fr-CA;
+/// "ADT" in English), where CLDR has one. A zone with no short name in
+/// the language reads as its offset, as CLDR writes it there ("UTC+2" in
+/// French for Paris): never another language's abbreviation. A zone with
+/// no name (a fixed offset) reads "UTC-03:00".
+pub fn zone_label(at: &ZonedDateTime, lang: &str) -> String {
+    let offset = || format!("UTC{}", at.strftime("%:z"));
+    let Some(name) = at.time_zone().iana_name() else {
+        return offset();
+    };
+    cldr_zone_name(name, at, lang).unwrap_or_else(offset)
+}
+
+/// CLDR's specific short name of IANA zone `name` at `at`, in `lang` for
+/// the zone's country: the first two letters of a zone's BCP 47 id are
+/// its country's code (`cahal`, Halifax, Canada), which picks the
+/// regional names (fr-CA has "HNE", "HAE"; plain French has none).
+fn cldr_zone_name(name: &str, at: &ZonedDateTime, lang: &str) -> Option<String> {
+    use icu_datetime::NoCalendarFormatter;
+    use icu_datetime::fieldsets::zone::SpecificShort;
+    use icu_time::zone::{UtcOffset, ZoneNameTimestamp};
+    let zone = icu_time::TimeZone::from_iana_id(name);
+    if zone == icu_time::TimeZone::UNKNOWN {
+        return None;
     }
+    let region = zone.0.as_str().get(..2)?.to_ascii_uppercase();
+    let language = lang.split(['-', '_']).next().unwrap_or(lang);
+    let locale = icu_locale_core::Locale::try_from_str(&format!("{language}-{region}"))
+        .or_else(|_| icu_locale_core::Locale::try_from_str(language))
+        .ok()?;
+    let formatter = NoCalendarFormatter::try_new((&locale).into(), SpecificShort).ok()?;
+    let info = zone
+        .with_offset(UtcOffset::try_from_seconds(at.offset().seconds()).ok())
+        .with_zone_name_timestamp(ZoneNameTimestamp::from_epoch_seconds(
+            at.timestamp().as_second(),
+        ));
+    Some(formatter.format(&info).to_string())
 }
 
 /// The moment as `<time datetime>` and catalogue.json write it: a day
@@ -375,7 +405,8 @@ mod tests {
         let Moment::At(zoned) = &schedule.start else {
             panic!("a time")
         };
-        assert_eq!(zone_label(zoned), "CEST");
+        assert_eq!(zone_label(zoned, "en"), "CEST");
+        assert_eq!(zone_label(zoned, "fr"), "UTC+2");
     }
 
     #[test]
@@ -454,6 +485,6 @@ mod tests {
         let Moment::At(zoned) = &schedule.start else {
             panic!("a time")
         };
-        assert_eq!(zone_label(zoned), "UTC-03:00");
+        assert_eq!(zone_label(zoned, "en"), "UTC-03:00");
     }
 }

@@ -57,8 +57,8 @@ plan_none = Aucun plan vers { $goal } : { $why ->
 }
 plan_other_step = Aussi
 plan_approximate = (Le moins de choses trouvé, pas forcément le moins possible : ces règles ont trop de façons d’être remplies pour les comparer toutes.)
-eligibility_expired = { $item } a expiré le { $date } : renouvelez-le. D’ici là, il ne compte pas.
-eligibility_expiring = { $item } expire le { $date } : renouvelez-le avant.
+eligibility_expired = { $item } a expiré le { $date } : à renouveler. D’ici là, cela ne compte pas.
+eligibility_expiring = { $item } expire le { $date } : à renouveler d’ici là.
 eligibility_preferred = { $met ->
     [yes] souhaité, rempli : { $part }
    *[no] souhaité, non rempli : { $part }
@@ -67,8 +67,8 @@ eligibility_credentials = titres de compétences :
 eligibility_holding = { $credential } — { $state ->
     [held] détenu
     [implied] détenu (exigé pour « { $by } »)
-    [lapsing] détenu, expire le { $date } : renouvelez-le avant
-    [lapsed] expiré le { $date } : renouvelez-le
+    [lapsing] détenu, expire le { $date } : à renouveler d’ici là
+    [lapsed] expiré le { $date } : à renouveler
    *[not_held] pas encore détenu
 }
 

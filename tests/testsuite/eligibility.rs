@@ -557,7 +557,7 @@ fn a_credential_lapses_and_each_is_said_held_or_not() {
     let french = on("2027-01-15", "human", "fr");
     assert!(
         french.contains(
-            "titres de compétences\u{202f}:\n  Navigator certificate — détenu, expire le 1er mars 2027\u{202f}: renouvelez-le avant\n"
+            "titres de compétences\u{202f}:\n  Navigator certificate — détenu, expire le 1er mars 2027\u{202f}: à renouveler d’ici là\n"
         ),
         "{french}"
     );

@@ -88,6 +88,12 @@ fn offerings_in_french() {
     );
     assert!(may.contains("Gratuit"), "{may}");
     assert!(may.contains("Langue\u{202f}:</span> français"), "{may}");
+    // Halifax in summer, as Canadian French says it (CLDR's fr-CA), never
+    // the English "ADT".
+    assert!(
+        may.contains("<span class=\"offering-zone\">HAA</span>"),
+        "{may}"
+    );
     assert!(june.contains("Annulée"), "{june}");
     assert!(june.contains("19,50\u{a0}USD"), "{june}");
 }

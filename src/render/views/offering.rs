@@ -99,7 +99,9 @@ impl<'a> Views<'a> {
                     .map(|e| self.moment(e, Some(&placed.start)));
                 let deadline = placed.deadline.as_ref().map(|d| self.moment(d, None));
                 let zone = match &placed.start {
-                    Moment::At(zoned) => Some(crate::schedule::zone_label(zoned)),
+                    Moment::At(zoned) => {
+                        Some(crate::schedule::zone_label(zoned, self.messages().lang()))
+                    }
                     Moment::Day(_) => None,
                 };
                 (start, end, deadline, zone)
@@ -225,7 +227,10 @@ impl<'a> Views<'a> {
                 "offering_zoned",
                 &[
                     ("when", words.into()),
-                    ("zone", crate::schedule::zone_label(zoned).into()),
+                    (
+                        "zone",
+                        crate::schedule::zone_label(zoned, self.messages().lang()).into(),
+                    ),
                 ],
             ),
             Moment::Day(_) => words,

@@ -207,7 +207,7 @@ requirement_valid_for = { $category ->
     [credential] Ce titre de compétences est valide pendant { $period } : renouvelez-le avant qu’il n’expire.
     [training] Cette formation est valide pendant { $period } : renouvelez-la avant qu’elle n’expire.
     [membership] Une adhésion est valide pendant { $period } : renouvelez-la pour la garder.
-   *[other] Elle est valide pendant { $period } : renouvelez-la avant qu’elle n’expire.
+   *[other] Valide pendant { $period } : à renouveler avant l’échéance.
 }
 requirement_providers_heading = Où l’obtenir
 
@@ -276,7 +276,7 @@ checklist_no_script = Cochez ce que vous avez fait. Avec JavaScript, cette zone 
 checklist_mark_completed = J’ai terminé ce niveau
 checklist_no_completion = Les responsables confirment la réussite : voyez la page du niveau.
 checklist_at_least = au moins { $count }
-checklist_valid_for = valide pendant { $period } : gardez-la à jour
+checklist_valid_for = valide pendant { $period } : à renouveler à temps
 checklist_ready_heading = Suis-je prêt ou prête ?
 checklist_ready_intro = Cochez ce que vous avez fait pour savoir si vous pouvez commencer ce niveau. Vos réponses sont partagées avec la page « Vérifier mon admissibilité » et restent sur cet appareil.
 checklist_open_checklist = Ouvrir la liste complète
@@ -303,8 +303,8 @@ checklist_live_verdict = { $level } — { $verdict }
 checklist_live_credentials = Titres de compétences
 checklist_live_held = Détenu
 checklist_live_held_implied = Détenu (exigé pour « { $item } »)
-checklist_live_lapsing = Détenu, expire le { $date } : renouvelez-le avant
-checklist_live_lapsed = Expiré le { $date } : renouvelez-le
+checklist_live_lapsing = Détenu, expire le { $date } : à renouveler d’ici là
+checklist_live_lapsed = Expiré le { $date } : à renouveler
 checklist_live_not_held = Pas encore détenu
 
 ## Ce qui reste avant un niveau, une phrase par ligne : la liste, son
@@ -399,8 +399,8 @@ checklist_file_not_measured = la ligne { $line } donne une quantité pour "{ $id
 ## Dates de ce qui expire, dans la liste
 
 checklist_completed_on = Obtenu le
-checklist_live_expired = { $item } a expiré le { $date } : renouvelez-le.
-checklist_live_expiring = { $item } expire le { $date } : renouvelez-le avant.
+checklist_live_expired = { $item } a expiré le { $date } : à renouveler.
+checklist_live_expiring = { $item } expire le { $date } : à renouveler d’ici là.
 untranslated_notice = Cette page n’a pas encore été traduite : elle est présentée dans sa langue d’origine.
 
 ## Recherche
