@@ -24,6 +24,7 @@ mod offerings;
 mod reliability;
 mod robustness;
 mod schema;
+mod scripts;
 mod search;
 mod serve;
 mod serve_guard;
