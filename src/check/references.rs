@@ -316,7 +316,7 @@ mod tests {
         assert_eq!(
             site.rule("references"),
             [
-                "E012 content/levels/a.md:4:1 unresolved link to \"nowhere\" (help: no page has this id; ids are file names under content/)",
+                "E012 content/levels/a.md:4:1 unresolved link to \"nowhere\" (help: no page has this id; ids are file names under content/ without .md (an _index.md has none: link a listing or the home page by its address, such as / or /workshops/))",
                 "E012 content/levels/a.md:4:15 \"b\" has no heading \"#goals\" (help: the headings of content/levels/b.md are: #learning-goals)",
                 "E012 content/levels/a.md:4:29 \"b\" has no heading \"#learning-goal\" (help: did you mean \"#learning-goals\"?)",
             ]

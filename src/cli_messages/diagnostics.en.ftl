@@ -163,8 +163,8 @@ unresolved_help_draft = "{ $name }" is a draft: publish it (remove `draft = true
 name_kind_here_from = name { $kind } here: { $candidates }
 name_an_item_here_from = name one of the catalogue's items here: { $candidates }
 # $kind: kind_name.
-no_such_id = no { $kind } has this id; ids are file names under content/
-ids_are_file_names = ids are file names under content/
+no_such_id = no { $kind } has this id; ids are file names under content/ without .md (an _index.md has none: link a listing or the home page by its address, such as / or /workshops/)
+ids_are_file_names = ids are file names under content/ without .md (an _index.md has none: link a listing or the home page by its address, such as / or /workshops/)
 record_unknown_id = the record names "{ $id }", which is not in the catalogue
 record_unknown_id_help = ids are the file names of the catalogue's Markdown files; see catalogue.json for the list
 

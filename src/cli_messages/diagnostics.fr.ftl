@@ -166,8 +166,8 @@ unresolved_help_draft = "{ $name }" est un brouillon : publiez-le (retirez `dr
 name_kind_here_from = nommez ici { $kind } : { $candidates }
 name_an_item_here_from = nommez ici l’un des éléments du catalogue : { $candidates }
 # $kind : kind_name.
-no_such_id = { $kind } portant cet identifiant est introuvable ; les identifiants sont les noms des fichiers dans content/
-ids_are_file_names = les identifiants sont les noms des fichiers dans content/
+no_such_id = { $kind } portant cet identifiant est introuvable ; les identifiants sont les noms des fichiers dans content/, sans .md (un _index.md n’en a pas : liez une liste ou l’accueil par son adresse, comme / ou /workshops/)
+ids_are_file_names = les identifiants sont les noms des fichiers dans content/, sans .md (un _index.md n’en a pas : liez une liste ou l’accueil par son adresse, comme / ou /workshops/)
 record_unknown_id = le relevé nomme "{ $id }", qui n’est pas dans le catalogue
 record_unknown_id_help = les identifiants sont les noms des fichiers Markdown du catalogue ; catalogue.json en donne la liste
 

@@ -158,8 +158,8 @@ diff_action = { $which ->
 # $items: what the person has, as a list.
 diff_someone_with = Someone with { $items }
 diff_someone_with_nothing = Someone with nothing on their record
-# An amount of a measured requirement: "300 hours of Hours on set".
-diff_amount = { $amount } { $unit } of { $item }
+# An amount of a measured requirement: "Hours on set (300 hours)".
+diff_amount = { $item } ({ $amount } { $unit })
 # A list: "A, B and C". $first: every item but the last, joined by diff_list_separator.
 diff_list_separator = ,{" "}
 diff_list_last = { $first } and { $last }

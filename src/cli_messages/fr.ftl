@@ -150,7 +150,7 @@ diff_action = { $which ->
 }
 diff_someone_with = Une personne ayant { $items }
 diff_someone_with_nothing = Une personne dont le dossier est vide
-diff_amount = { $amount } { $unit } de « { $item } »
+diff_amount = { $item } ({ $amount } { $unit })
 diff_list_separator = ,{" "}
 diff_list_last = { $first } et { $last }
 diff_part_removed = retiré : { $rule }

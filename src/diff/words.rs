@@ -643,7 +643,7 @@ impl Told<'_> {
         let measures: serde_json::Map<String, Value> = way
             .amounts
             .iter()
-            .map(|&(a, amount)| (self.atom_id(a), json!(amount)))
+            .map(|&(a, amount)| (self.atom_id(a), crate::rules::eval::number(amount)))
             .collect();
         json!({ "completed": completed, "measures": measures, "sentence": sentence })
     }

@@ -99,8 +99,8 @@ fn a_raised_threshold_is_stricter_and_its_witness_is_a_real_record() {
         rule["lost"],
         json!({
             "completed": ["navigator-certificate", "first-aid"],
-            "measures": {"sea-hours": 500.0},
-            "sentence": "Someone with Navigator certificate, Marine first aid and 500 hours of Hours at sea could start Pilot before this change and cannot now."
+            "measures": {"sea-hours": 500},
+            "sentence": "Someone with Navigator certificate, Marine first aid and Hours at sea (500 hours) could start Pilot before this change and cannot now."
         })
     );
     // The witness is true: judged by `cairn eligibility` on each side.
@@ -146,7 +146,7 @@ fn the_markdown_report_reads_as_a_pull_request_comment() {
          - Pilot, to start: **stricter**\n  \
            - before: Union card (preferred)\n  \
            - after: Union card\n  \
-           - Someone with Navigator certificate, Marine first aid and 500 hours of Hours at sea could start Pilot before this change and cannot now.\n\
+           - Someone with Navigator certificate, Marine first aid and Hours at sea (500 hours) could start Pilot before this change and cannot now.\n\
          \n\
          ### Pages\n\
          \n\

@@ -476,7 +476,7 @@ search_kind_checklist = Checklist
 ## Next steps toward a goal (the checklist page)
 
 checklist_plan_title = Next steps
-checklist_plan_intro = Choose a goal: the checklist works out the fewest things still to do to reach it, from your answers, in an order that respects every prerequisite. Where a rule leaves a choice (3 of 8 workshops, one of two requirements), the plan names the first that the rules list: any other that counts will do as well.
+checklist_plan_intro = Choose a goal: the checklist works out the fewest things still to do to reach it, from your answers, in an order that respects every prerequisite, along the pathway's own route before any alternative the organizers grant at their discretion. Where a rule leaves a choice, the plan names some of the items that count: any other that counts will do as well.
 checklist_plan_goal = Goal
 # $goal: the level or credential chosen; $count: how many things are left.
 checklist_plan_heading = { $count ->

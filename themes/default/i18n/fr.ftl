@@ -440,7 +440,7 @@ search_kind_checklist = Vérifier mon admissibilité
 ## Prochaines étapes vers un objectif (la page de la liste)
 
 checklist_plan_title = Prochaines étapes
-checklist_plan_intro = Choisissez un objectif : la liste calcule le moins de choses qu’il vous reste à faire pour l’atteindre, d’après vos réponses, dans un ordre qui respecte chaque préalable. Quand une règle laisse un choix (3 ateliers sur 8, une exigence parmi deux), le plan nomme les premiers que les règles énumèrent : tout autre qui compte convient aussi.
+checklist_plan_intro = Choisissez un objectif : la liste détermine le plus petit nombre d’éléments qu’il reste à accomplir pour l’atteindre, d’après vos réponses, dans un ordre qui respecte chaque préalable, en suivant le parcours prévu avant toute solution que les responsables accordent à leur discrétion. Quand une règle laisse un choix, le plan nomme certains des éléments qui comptent : tout autre élément qui compte convient aussi.
 checklist_plan_goal = Objectif
 # $goal : le niveau ou le titre choisi ; $count : combien de choses restent à faire.
 checklist_plan_heading = { $count ->
