@@ -15,6 +15,7 @@ mod calendar;
 mod checklist_words;
 mod diagnostics;
 mod diff;
+mod docs;
 mod eligibility;
 mod feed;
 mod handbook;
