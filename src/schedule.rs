@@ -309,16 +309,28 @@ fn cldr_zone_name(name: &str, at: &ZonedDateTime, lang: &str) -> Option<String> 
     }
     let region = zone.0.as_str().get(..2)?.to_ascii_uppercase();
     let language = lang.split(['-', '_']).next().unwrap_or(lang);
-    let locale = icu_locale_core::Locale::try_from_str(&format!("{language}-{region}"))
-        .or_else(|_| icu_locale_core::Locale::try_from_str(language))
-        .ok()?;
-    let formatter = NoCalendarFormatter::try_new((&locale).into(), SpecificShort).ok()?;
+    let tag = format!("{language}-{region}");
     let info = zone
         .with_offset(UtcOffset::try_from_seconds(at.offset().seconds()).ok())
         .with_zone_name_timestamp(ZoneNameTimestamp::from_epoch_seconds(
             at.timestamp().as_second(),
         ));
-    Some(formatter.format(&info).to_string())
+    // A formatter per locale and thread, made once: a site with thousands
+    // of timed offerings names their zones in a handful of locales.
+    thread_local! {
+        static FORMATTERS: std::cell::RefCell<
+            std::collections::HashMap<String, Option<NoCalendarFormatter<SpecificShort>>>,
+        > = Default::default();
+    }
+    FORMATTERS.with_borrow_mut(|formatters| {
+        let formatter = formatters.entry(tag).or_insert_with_key(|tag| {
+            let locale = icu_locale_core::Locale::try_from_str(tag)
+                .or_else(|_| icu_locale_core::Locale::try_from_str(language))
+                .ok()?;
+            NoCalendarFormatter::try_new((&locale).into(), SpecificShort).ok()
+        });
+        Some(formatter.as_ref()?.format(&info).to_string())
+    })
 }
 
 /// The moment as `<time datetime>` and catalogue.json write it: a day
