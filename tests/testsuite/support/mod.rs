@@ -5,6 +5,7 @@
 
 pub mod served;
 pub mod site_test;
+pub mod synth;
 pub mod webdriver;
 
 pub use served::{Served, WAIT};
