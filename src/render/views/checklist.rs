@@ -159,7 +159,7 @@ pub fn checklist_data(phrases: &Phrases<'_>, key: &str, focus: Option<Id>) -> St
         items: checklist_items(phrases, focus),
         plan: focus.is_none().then(|| plan_data(phrases)),
         storage_key: key,
-        text: live_text(phrases.messages),
+        text: live_text(phrases.messages, focus.is_none()),
     };
     script_safe_json(&data)
 }
@@ -396,10 +396,30 @@ const LIVE_MESSAGES: &[(&str, &str, &[&str])] = &[
 ];
 
 /// The words the checklist's scripts show as people tick, as templates
-/// for `words.js` to fill.
-fn live_text(messages: &Messages) -> BTreeMap<&'static str, LiveText> {
+/// for `words.js` to fill. A level's panel has no plan, no file to save
+/// and no credentials' list: its page carries none of their words.
+fn live_text(messages: &Messages, whole_checklist: bool) -> BTreeMap<&'static str, LiveText> {
+    let panel_needs = |name: &str| {
+        !(name.starts_with("plan_")
+            || name.starts_with("file_")
+            || matches!(
+                name,
+                "credentials"
+                    | "held"
+                    | "held_implied"
+                    | "lapsing"
+                    | "lapsed"
+                    | "not_held"
+                    | "cleared"
+                    | "restored"
+                    | "summary"
+                    | "startable"
+                    | "startable_none"
+            ))
+    };
     let mut text: BTreeMap<&'static str, LiveText> = LIVE_MESSAGES
         .iter()
+        .filter(|(name, _, _)| whole_checklist || panel_needs(name))
         .map(|(name, id, args)| (*name, template(messages, id, args)))
         .collect();
     // An item as the rules name it, by kind: "Complete {item}".
