@@ -66,6 +66,9 @@ pub enum Page {
     /// The search box and its results, for a site with search on.
     Search,
     NotFound,
+    /// A page's old address (its `aliases`, by position): a redirect to
+    /// it, in no sitemap.
+    Alias(Id, u16),
 }
 
 /// Files generated from the catalogue rather than from a template.
@@ -306,6 +309,8 @@ pub enum Origin {
     Document(Id),
     /// A copied file, as messages name it ("static/logo.svg").
     File(String),
+    /// A page's old address: the page, and its alias's position.
+    Alias(Id, u16),
 }
 
 /// Two outputs asked for one path: `second` was left out of the routes.
@@ -461,6 +466,44 @@ fn plan_in(catalogue: &Catalogue, theme: &Theme, prefix: Option<&str>) -> (Route
                 second: Origin::Document(id),
             }),
             None => routes.register(route, Origin::Document(id)),
+        }
+    }
+
+    // Old addresses last: a page or another alias already there wins, and
+    // the alias is the one reported.
+    for (id, doc) in catalogue.entities() {
+        if routes.by_document.get(&id) != Some(&Page::Document(id)) {
+            continue;
+        }
+        for (n, alias) in doc
+            .common
+            .aliases
+            .iter()
+            .enumerate()
+            .take(usize::from(u16::MAX))
+        {
+            // An old id: the page's own folder, under that name.
+            let path = match alias.value.strip_prefix('@') {
+                Some(old) => match doc.path.rsplit_once('/') {
+                    Some((folder, _)) => format!("{folder}/{old}"),
+                    None => old.to_string(),
+                },
+                None => alias.value.clone(),
+            };
+            let route = page(page_file(&path), Page::Alias(id, n as u16));
+            let taken = if reserved.contains(&route.path) || for_languages(&route.path) {
+                Some(Origin::Generated)
+            } else {
+                routes.holder(&route.path).cloned()
+            };
+            match taken {
+                Some(first) => collisions.push(Collision {
+                    path: route.path,
+                    first,
+                    second: Origin::Alias(id, n as u16),
+                }),
+                None => routes.register(route, Origin::Alias(id, n as u16)),
+            }
         }
     }
 

@@ -57,6 +57,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/handbook.html",
     "templates/search.html",
     "templates/404.html",
+    "templates/alias.html",
     "templates/partials/offering.html",
     "templates/partials/map.html",
     "templates/partials/untranslated.html",

@@ -45,9 +45,38 @@ fn address_taken(catalogue: &Catalogue, collision: &Collision) -> Option<Diagnos
                 .with_help(text!("page_address_taken_help")),
             )
         }
+        Origin::Alias(id, n) => {
+            let doc = &catalogue[*id];
+            let alias = doc.common.aliases.get(usize::from(*n))?;
+            let existing: Arg = match &collision.first {
+                Origin::Document(other) => catalogue[*other].source.path.clone().into(),
+                Origin::Alias(other, _) => {
+                    text!("an_alias_of", file = &catalogue[*other].source.path).into()
+                }
+                _ => text!(
+                    "generated_page_at",
+                    path = collision.path.trim_end_matches("/index.html")
+                )
+                .into(),
+            };
+            Some(
+                Diagnostic::error(
+                    Code::AddressTaken,
+                    text!(
+                        "alias_address_taken",
+                        path = collision.path.trim_end_matches("index.html"),
+                        existing = existing
+                    ),
+                )
+                .at(&doc.source, alias.span.clone())
+                .with_help(text!("alias_address_taken_help")),
+            )
+        }
         Origin::File(label) => {
             let existing: Arg = match &collision.first {
-                Origin::Generated | Origin::Document(_) => text!("generated_page").into(),
+                Origin::Generated | Origin::Document(_) | Origin::Alias(..) => {
+                    text!("generated_page").into()
+                }
                 Origin::Data => text!("generated_file").into(),
                 Origin::File(other) => Arg::from(other),
             };

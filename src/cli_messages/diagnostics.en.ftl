@@ -117,6 +117,9 @@ has_without_at_least = `has` needs an `at_least`
 has_without_at_least_help = add the number to reach, like `{ $example }`
 
 ## E005 values of the wrong type
+# $alias: an entry of `aliases` as written.
+alias_invalid = "{ $alias }" is not an address this page had
+alias_invalid_help = write an old address of the site from its root, "/workshops/old-name/", or an old id, "old-name", for the same folder
 
 # $expected: one of expected_*; $found: one of found_*.
 wrong_type = `{ $key }` must be { $expected }, found { $found }
@@ -406,6 +409,11 @@ missing_file_help = put the file at content/{ $path } or static/{ $path }, or co
 # already, or generated_*.
 page_address_taken = { $file } would be published at /{ $path }/, which is already { $existing }
 page_address_taken_help = rename or move the file so that it has an address of its own
+# An old address in `aliases` that another page or alias has. $path: it.
+alias_address_taken = this old address, /{ $path }, is already { $existing }
+alias_address_taken_help = remove it from `aliases`: a page and an old address cannot share an address, and two pages cannot share an old one
+# $file: the content file whose `aliases` hold it.
+an_alias_of = an old address of { $file }
 file_address_taken = { $file } would be written to /{ $path }, which is already { $existing }
 file_address_taken_help = rename or move the file so that every file of the site has its own path
 generated_page_at = the page cairn generates at /{ $path }/

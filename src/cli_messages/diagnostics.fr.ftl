@@ -120,6 +120,8 @@ has_without_at_least = `has` demande un `at_least`
 has_without_at_least_help = ajoutez le nombre à atteindre, comme `{ $example }`
 
 ## E005 valeurs du mauvais type
+alias_invalid = « { $alias } » n’est pas une ancienne adresse de cette page
+alias_invalid_help = écrivez une ancienne adresse du site depuis sa racine, "/workshops/ancien-nom/", ou un ancien identifiant, "ancien-nom", pour le même dossier
 
 # $expected : l’un des expected_* ; $found : l’un des found_*.
 wrong_type = `{ $key }` doit être { $expected }, mais c’est { $found }
@@ -403,6 +405,9 @@ missing_file_help = mettez le fichier à content/{ $path } ou static/{ $path }, 
 # fichier qui s’y trouve déjà, ou l’un des generated_*.
 page_address_taken = { $file } serait publié à /{ $path }/, adresse déjà prise par { $existing }
 page_address_taken_help = renommez ou déplacez le fichier pour qu’il ait sa propre adresse
+alias_address_taken = cette ancienne adresse, /{ $path }, est déjà { $existing }
+alias_address_taken_help = retirez-la de `aliases` : une page et une ancienne adresse ne peuvent partager une adresse, ni deux pages une même ancienne adresse
+an_alias_of = une ancienne adresse de { $file }
 file_address_taken = { $file } serait écrit à /{ $path }, chemin déjà pris par { $existing }
 file_address_taken_help = renommez ou déplacez le fichier pour que chaque fichier du site ait son propre chemin
 generated_page_at = la page que cairn produit à /{ $path }/

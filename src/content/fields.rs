@@ -226,7 +226,44 @@ fn read_common(reader: &mut TableReader<'_, '_>) -> Common {
             }),
         words_lang: None,
         title_lang: None,
+        aliases: aliases(reader),
     }
+}
+
+/// `aliases`: the page's old addresses, each a site path ("/old/path/",
+/// a slash added at the end) or an old id ("old-id", the page's own folder
+/// with that name), as site paths without their slashes ("old/path"); an
+/// old id is kept as "@old-id" for the routes to place beside the page.
+fn aliases(reader: &mut TableReader<'_, '_>) -> Vec<Spanned<String>> {
+    let written = reader.string_list("aliases");
+    let mut paths = Vec::new();
+    for alias in written {
+        let value = alias.value.trim();
+        let path = match value.strip_prefix('/') {
+            Some(path) => {
+                let path = path.trim_end_matches('/');
+                let sound = !path.is_empty()
+                    && path.split('/').all(|part| {
+                        !part.is_empty()
+                            && part != "."
+                            && part != ".."
+                            && !part.contains(['?', '#', '\\', '%', '"', '<', '>'])
+                    });
+                sound.then(|| path.to_string())
+            }
+            None => crate::content::is_valid_id(value).then(|| format!("@{value}")),
+        };
+        match path {
+            Some(path) => paths.push(Spanned::new(path, alias.span)),
+            None => reader.error(
+                Code::InvalidValue,
+                alias.span.clone(),
+                text!("alias_invalid", alias = &alias.value),
+                text!("alias_invalid_help"),
+            ),
+        }
+    }
+    paths
 }
 
 /// `updated = 2027-03-12`: a day, not a time.
@@ -506,7 +543,7 @@ mod tests {
 
     #[test]
     fn each_kind_accepts_the_keys_it_reads() {
-        let common = "title, summary, draft, weight, updated, extra";
+        let common = "title, summary, draft, weight, updated, extra, aliases";
         let cases = [
             (
                 Kind::Page,

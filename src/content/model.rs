@@ -141,6 +141,9 @@ pub struct Common {
     /// In a language's view of the catalogue, the language its words are
     /// really in, when nobody has translated them yet (`None`: the view's).
     pub words_lang: Option<String>,
+    /// Addresses the page had before it was renamed or moved (`aliases`),
+    /// each a site path ("/old/path/"): a redirect page answers at each.
+    pub aliases: Vec<Spanned<String>>,
     /// In a language's view, the language its title is in when a
     /// translation keeps it in another (`title_lang`: a proper name such as
     /// "Ally Foundations Certificate" on a French page).

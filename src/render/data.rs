@@ -275,7 +275,7 @@ pub fn sitemap(site: super::Site<'_>) -> String {
     let absolute = |url: String| config.absolute(&url);
     let mut pages: Vec<(String, Page)> = routes
         .pages()
-        .filter(|(_, page)| *page != Page::NotFound)
+        .filter(|(_, page)| !matches!(page, Page::NotFound | Page::Alias(..)))
         .map(|(route, page)| (absolute(route.url(config.base_path())), page))
         .collect();
     pages.sort_by(|a, b| a.0.cmp(&b.0));

@@ -419,6 +419,16 @@ fn render_page(
             ("search.html", "search")
         }
         Page::NotFound => ("404.html", "not-found"),
+        // An old address: the page it moved to, for the redirect to name.
+        Page::Alias(id, _) => {
+            let link = views.link_to(id);
+            context.push((
+                "alias_permalink",
+                minijinja::Value::from(catalogue.config.absolute(&link.url)),
+            ));
+            context.push(("alias", views::engine_value(&link)));
+            ("alias.html", "alias")
+        }
     };
     let structured = structured::page(&views, site.routes, page);
     context.push(("structured_data", minijinja::Value::from(structured)));

@@ -34,7 +34,7 @@ pub fn page(views: &Views<'_>, routes: &Routes, page: Page) -> Option<String> {
     let absolute = |url: String| config.absolute(&url);
     let mut graph: Vec<Node<'_>> = Vec::new();
     match page {
-        Page::NotFound => return None,
+        Page::NotFound | Page::Alias(..) => return None,
         Page::Home => {
             graph.push(Node::WebSite(WebSite {
                 kind: "WebSite",
@@ -277,7 +277,7 @@ fn breadcrumbs<'a>(views: &Views<'a>, routes: &Routes, page: Page) -> Node<'a> {
             messages.word("search_title").into_owned(),
             routes.page_url(Page::Search),
         )),
-        Page::Home | Page::NotFound => {}
+        Page::Home | Page::NotFound | Page::Alias(..) => {}
     }
     let items = trail
         .into_iter()

@@ -6,6 +6,7 @@
 
 mod support;
 
+mod aliases;
 mod architecture;
 
 mod broken;

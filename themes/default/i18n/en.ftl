@@ -376,6 +376,8 @@ site_handbook = The whole catalogue on one page, to print
 not_found_title = Page not found
 not_found_text = There is no page at this address. It may have moved, or the link may be mistyped.
 not_found_home_link = Go to the home page
+# On a page's old address, before the link to where it is now.
+alias_moved = This page has moved:
 
 ## The Atom feed of upcoming offerings
 

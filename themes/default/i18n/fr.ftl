@@ -352,6 +352,7 @@ site_handbook = Tout le catalogue sur une page, à imprimer
 not_found_title = Page introuvable
 not_found_text = Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée, ou le lien est mal écrit.
 not_found_home_link = Aller à la page d’accueil
+alias_moved = Cette page a changé d’adresse :
 
 ## Le fil Atom des prochaines séances
 
