@@ -396,11 +396,11 @@ fn line_matches(expected: &str, actual: &str) -> bool {
 }
 
 /// Whether the lines `actual` match `expected`, where a line `...` (or `…`,
-/// as the docs write it) is any number of lines.
+/// as the docs write it, indented or not) is any number of lines.
 fn lines_match(expected: &[&str], actual: &[&str]) -> bool {
     match expected.split_first() {
         None => actual.is_empty(),
-        Some((&("..." | "…"), rest)) => {
+        Some((first, rest)) if matches!(first.trim(), "..." | "…") => {
             (0..=actual.len()).any(|skip| lines_match(rest, &actual[skip..]))
         }
         Some((first, rest)) => actual
