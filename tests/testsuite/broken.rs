@@ -79,6 +79,7 @@ corpus!(
     e015_templates_include_each_other,
     e016_duplicate_order,
     e017_requires_itself,
+    e017_requires_own_workshop,
     e018_choose_too_many,
     e019_has_without_unit,
     e020_deadline_after_start,
