@@ -179,6 +179,8 @@ diff_kind = { $kind ->
 diff_added = added: { $kind } “{ $title }” ({ $id })
 diff_removed = removed: { $kind } “{ $title }” ({ $id })
 diff_renamed = renamed: { $kind } “{ $title }”, { $from } → { $to }
+# After a rename: the line that keeps the old address answering.
+diff_add_alias = add aliases = ["{ $alias }"] to { $file } so that its old address still answers
 diff_retitled = retitled: { $kind } { $id }, “{ $before }” → “{ $after }”
 # An offering's day, with its time of day.
 diff_day_time = { $date }, { $time }

@@ -167,6 +167,7 @@ diff_kind = { $kind ->
 diff_added = ajouté : { $kind } « { $title } » ({ $id })
 diff_removed = retiré : { $kind } « { $title } » ({ $id })
 diff_renamed = renommé : { $kind } « { $title } », { $from } → { $to }
+diff_add_alias = ajoutez aliases = ["{ $alias }"] à { $file } pour que son ancienne adresse réponde encore
 diff_retitled = retitré : { $kind } { $id }, « { $before } » → « { $after } »
 diff_day_time = { $date }, { $time }
 diff_span = { $start } – { $end }

@@ -504,6 +504,17 @@ impl Told<'_> {
                     ("to", Arg::Text(new[n].id.clone())),
                 ],
             );
+            // Links people saved to the old address still answer once the
+            // page lists it: say which line does it.
+            if let Some(alias) = alias_to_add(&old[o], &new[n]) {
+                push(
+                    "diff_add_alias",
+                    &[
+                        ("alias", Arg::Text(alias)),
+                        ("file", Arg::Text(new[n].source.path.clone())),
+                    ],
+                );
+            }
         }
         for &(o, n) in &self.diff.retitled {
             push(
@@ -709,6 +720,7 @@ impl Told<'_> {
             "removed": self.diff.removed.iter().map(|&id| entity(old, id)).collect::<Vec<_>>(),
             "renamed": self.diff.renamed.iter().map(|&(o, n)| json!({
                 "kind": new[n].kind, "from": old[o].id, "to": new[n].id, "title": new[n].common.title.value,
+                "add_alias": alias_to_add(&old[o], &new[n]),
             })).collect::<Vec<_>>(),
             "retitled": self.diff.retitled.iter().map(|&(o, n)| json!({
                 "kind": new[n].kind, "id": new[n].id,
@@ -747,4 +759,16 @@ fn markdown_text(text: &str) -> String {
         }
     }
     out
+}
+
+/// The `aliases` entry that keeps a renamed page's old address answering
+/// ("/workshops/knots/"), unless the page lists it already (as that path,
+/// or as its old id).
+fn alias_to_add(old: &crate::catalogue::Entity, new: &crate::catalogue::Entity) -> Option<String> {
+    let path = old.path.trim_matches('/');
+    let listed =
+        new.common.aliases.iter().any(|alias| {
+            alias.value == path || alias.value.strip_prefix('@') == Some(old.id.as_str())
+        });
+    (!listed && !path.is_empty()).then(|| format!("/{path}/"))
 }

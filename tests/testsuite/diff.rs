@@ -228,8 +228,39 @@ fn renamed_retitled_added_and_removed_entities_and_a_smaller_pool() {
     let report = diff_json(&old, &new);
     assert_eq!(
         report["renamed"],
-        json!([{"kind": "workshop", "from": "stars", "to": "star-sights", "title": "Stars"}])
+        json!([{"kind": "workshop", "from": "stars", "to": "star-sights", "title": "Stars",
+                 "add_alias": "/workshops/stars/"}])
     );
+    // In words, with the line that keeps the old address answering.
+    let (_, human, _) = diff(&old, &new, &[]);
+    assert!(
+        human.contains(
+            "add aliases = [\"/workshops/stars/\"] to content/workshops/star-sights.md so that its old address still answers"
+        ),
+        "{human}"
+    );
+    // Once the page lists it, as a path or as its old id, nothing is asked.
+    for listed in ["aliases = [\"/workshops/stars/\"]", "aliases = [\"stars\"]"] {
+        edit(
+            &new,
+            "content/workshops/star-sights.md",
+            "title = \"Stars\"",
+            &format!("title = \"Stars\"\n{listed}"),
+        );
+        assert_eq!(
+            diff_json(&old, &new)["renamed"][0]["add_alias"],
+            json!(null),
+            "{listed}"
+        );
+        let (_, human, _) = diff(&old, &new, &[]);
+        assert!(!human.contains("add aliases"), "{human}");
+        edit(
+            &new,
+            "content/workshops/star-sights.md",
+            &format!("title = \"Stars\"\n{listed}"),
+            "title = \"Stars\"",
+        );
+    }
     assert_eq!(
         report["removed"],
         json!([{"kind": "workshop", "id": "tides", "title": "Tides"}])
