@@ -442,6 +442,24 @@ fn plan_in(catalogue: &Catalogue, theme: &Theme, prefix: Option<&str>) -> (Route
         }
     }
 
+    // A content page or an old address takes its path unless something
+    // holds or reserves it; then it is the one left out, and recorded.
+    let place =
+        |routes: &mut Routes, collisions: &mut Vec<Collision>, route: Route, origin: Origin| {
+            let taken = if reserved.contains(&route.path) || for_languages(&route.path) {
+                Some(Origin::Generated)
+            } else {
+                routes.holder(&route.path).cloned()
+            };
+            match taken {
+                Some(first) => collisions.push(Collision {
+                    path: route.path,
+                    first,
+                    second: origin,
+                }),
+                None => routes.register(route, origin),
+            }
+        };
     for (id, doc) in catalogue.entities() {
         let has_page = !doc.is_index || (doc.kind == Kind::Page && !doc.path.is_empty());
         if !has_page {
@@ -454,19 +472,7 @@ fn plan_in(catalogue: &Catalogue, theme: &Theme, prefix: Option<&str>) -> (Route
             continue;
         }
         let route = page(page_file(&doc.path), Page::Document(id));
-        let taken = if reserved.contains(&route.path) || for_languages(&route.path) {
-            Some(Origin::Generated)
-        } else {
-            routes.holder(&route.path).cloned()
-        };
-        match taken {
-            Some(first) => collisions.push(Collision {
-                path: route.path,
-                first,
-                second: Origin::Document(id),
-            }),
-            None => routes.register(route, Origin::Document(id)),
-        }
+        place(&mut routes, &mut collisions, route, Origin::Document(id));
     }
 
     // Old addresses last: a page or another alias already there wins, and
@@ -491,19 +497,12 @@ fn plan_in(catalogue: &Catalogue, theme: &Theme, prefix: Option<&str>) -> (Route
                 None => alias.value.clone(),
             };
             let route = page(page_file(&path), Page::Alias(id, n as u16));
-            let taken = if reserved.contains(&route.path) || for_languages(&route.path) {
-                Some(Origin::Generated)
-            } else {
-                routes.holder(&route.path).cloned()
-            };
-            match taken {
-                Some(first) => collisions.push(Collision {
-                    path: route.path,
-                    first,
-                    second: Origin::Alias(id, n as u16),
-                }),
-                None => routes.register(route, Origin::Alias(id, n as u16)),
-            }
+            place(
+                &mut routes,
+                &mut collisions,
+                route,
+                Origin::Alias(id, n as u16),
+            );
         }
     }
 
